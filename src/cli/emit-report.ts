@@ -1,0 +1,54 @@
+import { relative } from 'node:path';
+import type { ScanResult } from '../findings/index.js';
+import { reporterFor } from '../reporters/index.js';
+import type { Rule } from '../rules/index.js';
+import { EXIT } from './exit-codes.js';
+import type { Io } from './io.js';
+import { packageInfo } from './package-info.js';
+import type { ReportFlags } from './commands/scan-options.js';
+import { writeFileAtomic } from './write-report.js';
+
+/** What emitReport needs besides the result. */
+export interface EmitOptions {
+  flags: ReportFlags;
+  io: Io;
+  rules: Rule[];
+  root: string;
+}
+
+/** The exit code a result earns: partial beats findings beats clean. */
+export function exitCodeFor(result: ScanResult): number {
+  if (result.isPartial) return EXIT.userError;
+  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+}
+
+function isColorAllowed(io: Io, flags: ReportFlags): boolean {
+  const noColor = io.env.NO_COLOR;
+  return flags.format === 'text' && flags.output === undefined && io.stdout.isTTY === true && (noColor === undefined || noColor === '');
+}
+
+/**
+ * Renders the report, writes it to `--output` (atomically) or stdout, prints a one-line summary on
+ * stderr when the report went to a file, and returns the exit code.
+ */
+export async function emitReport(result: ScanResult, { flags, io, rules, root }: EmitOptions): Promise<number> {
+  const info = packageInfo();
+  if (flags['show-secrets']) io.stderr.write('secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n');
+  const report = reporterFor(flags.format)(result, {
+    toolName: info.name,
+    version: info.version,
+    informationUri: info.homepage,
+    rules,
+    root,
+    useColor: isColorAllowed(io, flags),
+  });
+  if (flags.output === undefined) {
+    io.stdout.write(report);
+  } else {
+    await writeFileAtomic(flags.output, report);
+    const shown = relative(io.cwd, flags.output) || flags.output;
+    io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}\n`);
+  }
+  if (result.isPartial) io.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report\n`);
+  return exitCodeFor(result);
+}

@@ -1,0 +1,50 @@
+import { access, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { ConfigError, ScanError } from '../errors.js';
+import { parseYamlDocument } from '../rules/index.js';
+import { DEFAULT_CONFIG, type Config } from './types.js';
+import { validateConfig } from './validate.js';
+
+/** File names looked for at the root, in order. */
+export const CONFIG_FILE_NAMES = ['.secretscan.yaml', '.secretscan.yml'];
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Parses and validates config text; throws ConfigError listing every problem. */
+export function parseConfig(text: string, file: string): Config {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0) throw new ConfigError(doc.errors);
+  const { config, problems } = validateConfig(doc.value, file, doc);
+  if (config === undefined) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * Loads `explicitPath` (which must exist) or the first of CONFIG_FILE_NAMES in `root`;
+ * without either, the defaults. `cwd` only shortens paths in messages.
+ */
+export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string): Promise<Config> {
+  let path = explicitPath;
+  if (path === undefined) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(join(root, name))) {
+        path = join(root, name);
+        break;
+      }
+    }
+  }
+  if (path === undefined) return DEFAULT_CONFIG;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}`, { cause: error, hint: 'check the --config path' });
+  }
+  const shown = relative(cwd, path);
+  return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown);
+}

@@ -1,0 +1,33 @@
+import type { RulePack } from '../rules/index.js';
+
+/** One allowlist entry. Every condition given must hold; `reason` is required so allowlists stay reviewable. */
+export interface AllowlistEntry {
+  reason: string;
+  /** gitignore-syntax path patterns. An entry with only `paths` skips those files entirely. */
+  paths?: string[];
+  /** Limit the entry to these rule ids (or provider ids). */
+  rules?: string[];
+  /** Regexes tested against the secret. */
+  regexes?: string[];
+  /** Case-insensitive substrings of the secret. */
+  stopwords?: string[];
+}
+
+/** The project configuration (`.secretscan.yaml`), validated. */
+export interface Config {
+  /** Path of the file it came from, or undefined for the defaults. */
+  file?: string;
+  /** Files larger than this many bytes are skipped and counted. Default: 10 MiB. */
+  maxFileSize?: number;
+  /** Rule ids or provider ids that are turned off. */
+  disabledRules: string[];
+  /** Extra packs written inline in the config, in the rule-pack schema. */
+  customPacks: RulePack[];
+  allowlist: AllowlistEntry[];
+}
+
+/** The configuration used when no file exists. */
+export const DEFAULT_CONFIG: Config = { disabledRules: [], customPacks: [], allowlist: [] };
+
+/** Default for `--max-file-size`: 10 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;

@@ -1,0 +1,102 @@
+import { globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
+import { parseSize } from './size.js';
+import type { AllowlistEntry, Config } from './types.js';
+
+type Path = (string | number)[];
+const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist']);
+const ENTRY_KEYS = new Set(['reason', 'paths', 'rules', 'regexes', 'stopwords']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v !== '');
+}
+
+class Problems {
+  readonly items: string[] = [];
+  constructor(private readonly file: string, private readonly doc: YamlDocument) {}
+  add(path: Path, what: string): void {
+    const line = this.doc.lineOf(path);
+    const key = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${key || '(root)'}: ${what}`);
+  }
+}
+
+function checkEntry(raw: unknown, at: Path, problems: Problems): AllowlistEntry | undefined {
+  if (!isRecord(raw)) {
+    problems.add(at, 'each allowlist entry must be a mapping with a `reason`');
+    return undefined;
+  }
+  const before = problems.items.length;
+  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.has(key)) problems.add([...at, key], `unknown field \`${key}\``);
+  if (typeof raw.reason !== 'string' || raw.reason.trim() === '') problems.add([...at, 'reason'], 'every allowlist entry needs a `reason`');
+  for (const key of ['paths', 'rules', 'regexes', 'stopwords'] as const) {
+    if (raw[key] !== undefined && !isStringList(raw[key])) problems.add([...at, key], `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.paths === undefined && raw.regexes === undefined && raw.stopwords === undefined) {
+    problems.add(at, 'an entry needs at least one of `paths`, `regexes` or `stopwords`');
+  }
+  if (isStringList(raw.regexes)) {
+    raw.regexes.forEach((source, i) => {
+      try {
+        new RegExp(source);
+      } catch (error) {
+        problems.add([...at, 'regexes', i], `regex does not compile: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
+  if (isStringList(raw.paths)) {
+    raw.paths.forEach((glob, i) => {
+      const problem = globProblem(glob.replace(/^!/, ''));
+      if (problem !== undefined) problems.add([...at, 'paths', i], `bad path pattern: ${problem}`);
+    });
+  }
+  return problems.items.length === before ? (raw as unknown as AllowlistEntry) : undefined;
+}
+
+function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems: Problems): Pick<Config, 'disabledRules' | 'customPacks'> {
+  const out: Pick<Config, 'disabledRules' | 'customPacks'> = { disabledRules: [], customPacks: [] };
+  if (raw === undefined) return out;
+  if (!isRecord(raw)) {
+    problems.add(['rules'], 'must be a mapping with `disable` and/or `custom`');
+    return out;
+  }
+  for (const key of Object.keys(raw)) if (key !== 'disable' && key !== 'custom') problems.add(['rules', key], `unknown field \`${key}\``);
+  if (raw.disable !== undefined) {
+    if (isStringList(raw.disable)) out.disabledRules = raw.disable;
+    else problems.add(['rules', 'disable'], 'must be a list of rule ids or provider ids');
+  }
+  if (raw.custom !== undefined && !Array.isArray(raw.custom)) problems.add(['rules', 'custom'], 'must be a list of packs (`provider:` + `rules:`)');
+  if (Array.isArray(raw.custom)) {
+    raw.custom.forEach((pack: unknown, i) => {
+      const checked = validatePack(pack, file, doc, ['rules', 'custom', i]);
+      problems.items.push(...checked.problems);
+      if (checked.pack !== undefined) out.customPacks.push(checked.pack as RulePack);
+    });
+  }
+  return out;
+}
+
+/** Validates a parsed config document, collecting every problem with its file and line. */
+export function validateConfig(value: unknown, file: string, doc: YamlDocument): { config?: Config; problems: string[] } {
+  const problems = new Problems(file, doc);
+  if (value === null || value === undefined) return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
+  if (!isRecord(value)) return { problems: [`${file}: the configuration must be a mapping`] };
+  for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(', ')})`);
+  const config: Config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
+  if (value.maxFileSize !== undefined) {
+    const size = parseSize(value.maxFileSize);
+    if (size === undefined) problems.add(['maxFileSize'], 'must be a positive size such as 1048576, 512KiB or 10MB');
+    else config.maxFileSize = size;
+  }
+  if (value.allowlist !== undefined && !Array.isArray(value.allowlist)) problems.add(['allowlist'], 'must be a list of entries');
+  if (Array.isArray(value.allowlist)) {
+    value.allowlist.forEach((raw: unknown, i) => {
+      const entry = checkEntry(raw, ['allowlist', i], problems);
+      if (entry !== undefined) config.allowlist.push(entry);
+    });
+  }
+  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
+}

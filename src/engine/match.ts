@@ -1,0 +1,69 @@
+import type { Severity } from '../findings/index.js';
+import type { Rule } from '../rules/index.js';
+import { shannonEntropy } from './entropy.js';
+import { isPlaceholder } from './placeholders.js';
+import { VALIDATORS } from './validators/index.js';
+import type { Window } from './windows.js';
+
+/**
+ * A rule's hit inside one chunk, before suppression. Internal to the engine and the only type
+ * that holds a raw secret; it is turned into a redacted Finding before leaving `scanChunk`.
+ */
+export interface Match {
+  rule: Rule;
+  /** Offsets of the secret in the chunk text, end exclusive. */
+  start: number;
+  end: number;
+  secret: string;
+  severity: Severity;
+  entropy: number;
+}
+
+/** Applies the rule's own filters in order: entropy, validators, placeholder. */
+function acceptSecret(rule: Rule, secret: string): { severity: Severity; entropy: number } | undefined {
+  const entropy = shannonEntropy(secret);
+  if (rule.spec.entropy !== undefined && entropy < rule.spec.entropy) return undefined;
+  let severity = rule.spec.severity;
+  for (const name of rule.spec.validators ?? []) {
+    const verdict = VALIDATORS[name]?.(secret);
+    if (verdict === undefined || !verdict.isValid) return undefined;
+    if (verdict.severity !== undefined) severity = verdict.severity;
+  }
+  if (isPlaceholder(secret)) return undefined;
+  return { severity, entropy };
+}
+
+/** Runs one rule's regex over its windows and returns accepted matches, one per secret position. */
+export function matchRule(rule: Rule, text: string, windows: readonly Window[]): Match[] {
+  const matches: Match[] = [];
+  const seen = new Set<number>();
+  const { regex } = rule;
+  for (const window of windows) {
+    const slice = text.slice(window.start, window.end);
+    regex.lastIndex = 0;
+    for (let m = regex.exec(slice); m !== null; m = regex.exec(slice)) {
+      if (m[0].length === 0) regex.lastIndex++;
+      const span = m.indices?.groups?.secret ?? m.indices?.[0];
+      const secret = m.groups?.secret ?? m[0];
+      if (span === undefined || secret.length === 0) continue;
+      const start = window.start + span[0];
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const accepted = acceptSecret(rule, secret);
+      if (accepted !== undefined) matches.push({ rule, start, end: window.start + span[1], secret, ...accepted });
+    }
+  }
+  return matches;
+}
+
+/**
+ * Drops a generic-rule match when a provider-specific rule matched an overlapping secret:
+ * `STRIPE_KEY=sk_live_…` is one Stripe finding, not a Stripe finding plus a generic one.
+ */
+export function preferSpecificMatches(matches: Match[]): Match[] {
+  const specific = matches.filter((m) => m.rule.provider.id !== 'generic');
+  if (specific.length === 0 || specific.length === matches.length) return matches;
+  return matches.filter(
+    (m) => m.rule.provider.id !== 'generic' || !specific.some((s) => s.start < m.end && m.start < s.end),
+  );
+}

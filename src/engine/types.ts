@@ -1,0 +1,38 @@
+import type { CommitInfo } from '../findings/index.js';
+
+/** Where a chunk came from. */
+export type ChunkOrigin = 'directory' | 'stdin' | 'staged' | 'range' | 'history';
+
+/** The unit the matcher sees: a file's text, or the added lines of one diff hunk. */
+export interface Chunk {
+  origin: ChunkOrigin;
+  /** Repository-relative path with `/` separators. */
+  path: string;
+  text: string;
+  /** 1-based line number, in the new file, of the first line of `text`. Default: 1. */
+  startLine: number;
+  commit?: CommitInfo;
+}
+
+/** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */
+export interface Candidate {
+  ruleId: string;
+  path: string;
+  secret: string;
+}
+
+/**
+ * Suppression supplied by configuration. `isPathSuppressed` lets the matcher skip a whole chunk;
+ * `isSuppressed` is asked about each candidate that survived the rule's own filters.
+ */
+export interface SuppressionPolicy {
+  isPathSuppressed: (path: string) => boolean;
+  isSuppressed: (candidate: Candidate) => boolean;
+}
+
+/** Matcher options. */
+export interface MatcherOptions {
+  suppression?: SuppressionPolicy;
+  /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
+  shouldRevealSecrets?: boolean;
+}

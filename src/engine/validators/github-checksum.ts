@@ -1,0 +1,26 @@
+import { crc32 } from 'node:zlib';
+import { INVALID, VALID, type Verdict } from './types.js';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function toBase62(value: number, width: number): string {
+  let out = '';
+  let rest = value;
+  while (rest > 0) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out.padStart(width, '0');
+}
+
+/**
+ * GitHub's `gh?_` tokens end in a 6-character base62 CRC32 of the 30 characters before it.
+ * A wrong checksum means a typo, a truncation or a made-up string: not a live token.
+ * Fine-grained `github_pat_` tokens carry no public checksum and pass through.
+ */
+export function validateGithubChecksum(secret: string): Verdict {
+  const match = /^gh[pousr]_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null) return secret.startsWith('github_pat_') ? VALID : INVALID;
+  const [, body = '', checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}

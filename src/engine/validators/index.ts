@@ -1,0 +1,19 @@
+import { validateGithubChecksum } from './github-checksum.js';
+import { gradeAlpacaMode, gradeStripeMode, validateAwsKeyId } from './grading.js';
+import { validateJwtStructure } from './jwt-structure.js';
+import { validatePemStructure } from './pem-structure.js';
+import type { Validator } from './types.js';
+
+export type { Validator, Verdict } from './types.js';
+
+/** Validators by the name rules use in `validators:`. */
+export const VALIDATORS: Readonly<Record<string, Validator>> = {
+  'github-checksum': validateGithubChecksum,
+  'jwt-structure': validateJwtStructure,
+  'pem-structure': validatePemStructure,
+  'stripe-mode': gradeStripeMode,
+  'alpaca-mode': gradeAlpacaMode,
+  'aws-key-id': validateAwsKeyId,
+};
+
+export const VALIDATOR_NAMES: readonly string[] = Object.keys(VALIDATORS);

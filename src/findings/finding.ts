@@ -1,0 +1,90 @@
+/** How bad a leak of this kind is. Maps to SARIF `security-severity` and to `--fail-on`. */
+export type Severity = 'high' | 'medium' | 'low';
+
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low'];
+
+/** The commit a finding came from (range and history scans). */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  /** ISO 8601 author date. */
+  date: string;
+}
+
+/**
+ * One detected secret, ready to report. It deliberately has no field for the raw secret:
+ * only the redacted `preview` and a `context` line in which every detected secret is redacted.
+ */
+export interface Finding {
+  ruleId: string;
+  ruleName: string;
+  severity: Severity;
+  /** Repository-relative path with `/` separators (or the `--stdin-path` name). */
+  path: string;
+  /** 1-based line of the first character of the secret. */
+  startLine: number;
+  /** 1-based column (UTF-16 code units) of the first character of the secret. */
+  startColumn: number;
+  /** 1-based line of the last character of the secret. */
+  endLine: number;
+  /** 1-based column one past the last character of the secret (exclusive, as in SARIF). */
+  endColumn: number;
+  commit?: CommitInfo;
+  /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
+  fingerprint: string;
+  /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */
+  secretId: string;
+  /** At most 4 leading characters of the secret, then `…` and its length, e.g. `sk_l…(32)`. */
+  preview: string;
+  /** The source line, trimmed to at most 240 characters, with every detected secret replaced by its preview. */
+  context: string;
+  /** Shannon entropy of the secret in bits per character. */
+  entropy: number;
+  /** Present only with `--show-secrets`: the raw value. Never set otherwise. */
+  secret?: string;
+}
+
+/** Why a file was not scanned. Skipped files are counted and listed, never dropped silently. */
+export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'not-a-file' | 'missing';
+
+export interface SkippedFile {
+  path: string;
+  reason: SkipReason;
+  /** Size in bytes when known. */
+  size?: number;
+}
+
+/** A non-fatal problem met during a scan (an unreadable file). Any problem makes the scan partial. */
+export interface ScanProblem {
+  path: string;
+  message: string;
+}
+
+/** How many matches each suppression mechanism removed. */
+export interface SuppressedCounts {
+  /** Matches on a line carrying `secretscan:allow`. */
+  inline: number;
+  /** Matches removed by a config allowlist entry (regex, stopword, or path limited to some rules). */
+  allowlist: number;
+  /** Files or hunks not scanned because an allowlist entry covers their whole path. */
+  paths: number;
+}
+
+export interface ScanStats {
+  /** Files or chunks read. */
+  chunks: number;
+  bytes: number;
+  /** Wall time in milliseconds. Reporters that produce goldens leave it out. */
+  durationMs: number;
+}
+
+/** Everything a scan produced; the only input reporters get besides their context. */
+export interface ScanResult {
+  findings: Finding[];
+  suppressed: SuppressedCounts;
+  skipped: SkippedFile[];
+  problems: ScanProblem[];
+  stats: ScanStats;
+  /** True when the scan did not finish (problems, timeout or interruption). */
+  isPartial: boolean;
+}

@@ -1,0 +1,14 @@
+export type {
+  CommitInfo,
+  Finding,
+  ScanProblem,
+  ScanResult,
+  ScanStats,
+  Severity,
+  SkipReason,
+  SkippedFile,
+  SuppressedCounts,
+} from './finding.js';
+export { SEVERITIES } from './finding.js';
+export { fingerprintOf, secretIdOf } from './fingerprint.js';
+export { redact } from './redact.js';

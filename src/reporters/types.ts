@@ -1,0 +1,31 @@
+import type { ScanResult } from '../findings/index.js';
+import type { Rule } from '../rules/index.js';
+
+/** The repository a scan ran on, for SARIF `versionControlProvenance`. */
+export interface VersionControlInfo {
+  /** Remote URL without credentials, e.g. `https://github.com/acme/api`. */
+  repositoryUri: string;
+  /** Commit sha the scan ran at. */
+  revisionId?: string;
+  /** Branch name, e.g. `main`. */
+  branch?: string;
+}
+
+/** Everything a reporter may know besides the result. Reporters never read `process.*`. */
+export interface ReportContext {
+  toolName: string;
+  version: string;
+  /** Home page of the tool (SARIF `informationUri`). */
+  informationUri: string;
+  /** Every rule that was loaded for the scan (SARIF lists them; text and Markdown look up remediation). */
+  rules: Rule[];
+  /** Absolute path of the scanned root (repository top level or directory); reported paths are relative to it. */
+  root: string;
+  /** Whether colour escapes may be used (text reporter only). */
+  useColor: boolean;
+  /** Present when the root is a git repository with a remote. */
+  vcs?: VersionControlInfo;
+}
+
+/** A pure function from a result to the report's full text. */
+export type Reporter = (result: ScanResult, ctx: ReportContext) => string;

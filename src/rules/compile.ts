@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { VALIDATOR_NAMES } from '../engine/index.js';
+import { compilePathPatterns } from './path-glob.js';
+import type { ProviderSpec, Rule, RuleSpec } from './types.js';
+
+const UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+
+/** Compiles a validated spec; returns the rule or the problems (each `file: rule-id: what`). */
+export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string): { rule?: Rule; problems: string[] } {
+  const problems: string[] = [];
+  const where = `${file}: ${spec.id}`;
+  const flags = `gd${spec.ignoreCase === true ? 'i' : ''}`;
+  let regex: RegExp | undefined;
+  try {
+    regex = new RegExp(spec.pattern, flags);
+  } catch (error) {
+    const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? ' (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)' : '';
+    problems.push(`${where}: pattern does not compile: ${error instanceof Error ? error.message : String(error)}${hint}`);
+  }
+  if (regex !== undefined && regex.test('')) problems.push(`${where}: pattern matches the empty string`);
+  for (const name of spec.validators ?? []) {
+    if (!VALIDATOR_NAMES.includes(name)) problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(', ')})`);
+  }
+  for (const keyword of spec.keywords) {
+    if (!/^[\x20-\x7e]+$/.test(keyword)) problems.push(`${where}: keyword \`${keyword}\` must be printable ASCII`);
+  }
+  if (regex === undefined || problems.length > 0) return { problems };
+  const matchesPath = spec.paths === undefined ? () => true : compilePathPatterns(spec.paths);
+  const structuralId = createHash('sha256').update(`${flags}\0${spec.pattern}`).digest('hex').slice(0, 12);
+  const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
+  return { rule: { spec, provider, file, regex, keywords, matchesPath, structuralId }, problems };
+}

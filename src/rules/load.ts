@@ -1,0 +1,74 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { RulePackError, ScanError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { compileRule } from './compile.js';
+import type { Rule, RulePack } from './types.js';
+import { validatePack } from './validate-pack.js';
+import { parseYamlDocument } from './yaml-document.js';
+
+/** The packs shipped with secretscan: the top-level `rules/` folder of the package. */
+export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
+
+/** Packs and compiled rules, or every problem found while loading them. */
+export interface LoadedRules {
+  packs: RulePack[];
+  rules: Rule[];
+  problems: string[];
+}
+
+/** Parses and validates one pack file's text; `file` is used in messages only. */
+export function parsePack(text: string, file: string): { pack?: RulePack; problems: string[] } {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0) return { problems: doc.errors };
+  return validatePack(doc.value, file, doc);
+}
+
+/** Compiles packs and checks that rule ids are unique across all of them. */
+export function compilePacks(packs: readonly RulePack[], seed: LoadedRules = { packs: [], rules: [], problems: [] }): LoadedRules {
+  const result: LoadedRules = { packs: [...seed.packs], rules: [...seed.rules], problems: [...seed.problems] };
+  const owners = new Map(result.rules.map((r) => [r.spec.id, r.file]));
+  for (const pack of packs) {
+    result.packs.push(pack);
+    for (const spec of pack.rules) {
+      const owner = owners.get(spec.id);
+      if (owner !== undefined) {
+        result.problems.push(`${pack.file}: ${spec.id}: duplicate rule id (also defined in ${owner})`);
+        continue;
+      }
+      owners.set(spec.id, pack.file);
+      const { rule, problems } = compileRule(spec, pack.provider, pack.file);
+      result.problems.push(...problems);
+      if (rule !== undefined) result.rules.push(rule);
+    }
+  }
+  return result;
+}
+
+/** Reads every `*.yaml`/`*.yml` pack in `dir`, collecting all problems rather than stopping at the first. */
+export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()): Promise<LoadedRules> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch (error) {
+    throw new ScanError('E_RULE_INVALID', `cannot read rule directory ${dir}`, { cause: error, hint: 'pass a directory that holds *.yaml rule packs' });
+  }
+  const packs: RulePack[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const shown = relative(displayBase, path) || path;
+    const parsed = parsePack(await readFile(path, 'utf8'), shown.startsWith('..') ? path : shown);
+    problems.push(...parsed.problems);
+    if (parsed.pack !== undefined) packs.push(parsed.pack);
+  }
+  if (names.length === 0) problems.push(`${dir}: no *.yaml rule packs found`);
+  return compilePacks(packs, { packs: [], rules: [], problems });
+}
+
+/** Loads the built-in packs; any problem is a RulePackError (a broken install or a bad edit). */
+export async function loadBuiltinRules(): Promise<LoadedRules> {
+  const loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+  if (loaded.problems.length > 0) throw new RulePackError(loaded.problems);
+  return loaded;
+}

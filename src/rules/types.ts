@@ -1,0 +1,74 @@
+import type { Severity } from '../findings/index.js';
+
+/**
+ * What to do at the provider once a key of this kind has leaked. Lives in the pack's `provider`
+ * block and is shared by every rule in the pack.
+ */
+export interface ProviderRemediation {
+  /** The exact page where the key is rotated or revoked. */
+  rotateUrl: string;
+  /** Ordered, imperative steps, e.g. "Roll the key", "Update the deployment". */
+  steps: string[];
+}
+
+/** The provider a pack is about, as written in its `provider:` block. */
+export interface ProviderSpec {
+  /** Lower-case id; the first part of every rule id in the pack. */
+  id: string;
+  /** Display name, e.g. "Stripe". */
+  name: string;
+  remediation: ProviderRemediation;
+}
+
+/** A rule exactly as written in YAML (see README "Rule packs"). */
+export interface RuleSpec {
+  /** `provider.kind`, lower case, hyphens inside the kind. Unique across all packs. */
+  id: string;
+  name: string;
+  description: string;
+  severity: Severity;
+  /** JavaScript RegExp source. The secret is the named group `secret`, else the whole match. */
+  pattern: string;
+  /** Compile the pattern with the `i` flag. Default: false. */
+  ignoreCase?: boolean;
+  /** Literal strings, at least one of which occurs (case-insensitively) in every match. */
+  keywords: string[];
+  /** Minimum Shannon entropy of the secret in bits per character. Default: no minimum. */
+  entropy?: number;
+  /** Names of offline validators (see README); each may reject or re-grade a match. */
+  validators?: string[];
+  /** picomatch globs: when present, the rule only runs on matching paths. */
+  paths?: string[];
+  /** The pattern may span lines (PEM blocks); the matcher then looks past the keyword's line. */
+  multiline?: boolean;
+  references: string[];
+  tags: string[];
+  /** Texts in which the rule must find a secret. At least two. */
+  examples: string[];
+  /** Near misses in which the rule must find nothing. At least one. */
+  negativeExamples: string[];
+}
+
+/** One YAML file of rules, plus where it came from. */
+export interface RulePack {
+  /** Path of the YAML file as given (for messages). */
+  file: string;
+  provider: ProviderSpec;
+  rules: RuleSpec[];
+}
+
+/** A compiled rule: the spec plus what the matcher needs. */
+export interface Rule {
+  spec: RuleSpec;
+  provider: ProviderSpec;
+  /** File the rule came from, for messages. */
+  file: string;
+  /** Compiled with flags `gd` (+ `i` when `ignoreCase`). Shared: always reset `lastIndex` before use. */
+  regex: RegExp;
+  /** Lower-cased keywords. */
+  keywords: string[];
+  /** Whether `paths` lets the rule run on this path (always true when `paths` is absent). */
+  matchesPath: (path: string) => boolean;
+  /** Short hash of pattern and flags; equal for rules that match the same way. */
+  structuralId: string;
+}

@@ -1,0 +1,121 @@
+import { SEVERITIES } from '../findings/index.js';
+import type { ProviderSpec, RulePack, RuleSpec } from './types.js';
+import type { YamlDocument } from './yaml-document.js';
+
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RULE_KEYS = new Set([
+  'id', 'name', 'description', 'severity', 'pattern', 'ignoreCase', 'keywords', 'entropy', 'validators',
+  'paths', 'multiline', 'references', 'tags', 'examples', 'negativeExamples',
+]);
+
+type Path = (string | number)[];
+
+/** Collects problems with a location prefix; shared by the pack and provider checks. */
+class ProblemList {
+  readonly items: string[] = [];
+  constructor(private readonly file: string, private readonly doc: Pick<YamlDocument, 'lineOf'>, private readonly base: Path) {}
+  add(path: Path, subject: string, what: string): void {
+    const line = this.doc.lineOf([...this.base, ...path]);
+    this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${subject}: ${what}`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringList(value: unknown, { allowEmpty }: { allowEmpty: boolean }): value is string[] {
+  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v) => typeof v === 'string' && v.length > 0);
+}
+
+function checkProvider(raw: unknown, problems: ProblemList): ProviderSpec | undefined {
+  if (!isRecord(raw)) {
+    problems.add(['provider'], 'provider', 'missing `provider:` block (id, name, remediation)');
+    return undefined;
+  }
+  const before = problems.items.length;
+  if (typeof raw.id !== 'string' || !PROVIDER_ID.test(raw.id)) problems.add(['provider', 'id'], 'provider', '`id` must be lower-case letters, digits and hyphens');
+  if (typeof raw.name !== 'string' || raw.name.trim() === '') problems.add(['provider', 'name'], 'provider', '`name` must be a non-empty string');
+  const remediation = raw.remediation;
+  if (!isRecord(remediation)) {
+    problems.add(['provider', 'remediation'], 'provider', 'missing `remediation:` with `rotateUrl` and `steps`');
+  } else {
+    if (typeof remediation.rotateUrl !== 'string' || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
+      problems.add(['provider', 'remediation', 'rotateUrl'], 'provider', '`remediation.rotateUrl` must be an https URL of the page where the key is rotated');
+    }
+    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+      problems.add(['provider', 'remediation', 'steps'], 'provider', '`remediation.steps` must be a non-empty list of strings');
+    }
+  }
+  return problems.items.length === before ? (raw as unknown as ProviderSpec) : undefined;
+}
+
+function checkRuleFields(raw: Record<string, unknown>, subject: string, problems: ProblemList, at: Path): void {
+  for (const key of Object.keys(raw)) {
+    if (!RULE_KEYS.has(key)) problems.add([...at, key], subject, `unknown field \`${key}\``);
+  }
+  for (const key of ['name', 'description', 'pattern'] as const) {
+    if (typeof raw[key] !== 'string' || (raw[key] as string).trim() === '') problems.add([...at, key], subject, `\`${key}\` must be a non-empty string`);
+  }
+  if (!SEVERITIES.includes(raw.severity as never)) problems.add([...at, 'severity'], subject, '`severity` must be high, medium or low');
+  if (!isStringList(raw.keywords, { allowEmpty: false })) problems.add([...at, 'keywords'], subject, '`keywords` must be a non-empty list of strings');
+  for (const key of ['references', 'tags', 'negativeExamples'] as const) {
+    if (!isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2) problems.add([...at, 'examples'], subject, '`examples` must list at least two strings');
+  for (const key of ['validators', 'paths'] as const) {
+    if (raw[key] !== undefined && !isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  for (const key of ['ignoreCase', 'multiline'] as const) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add([...at, key], subject, `\`${key}\` must be true or false`);
+  }
+  if (raw.entropy !== undefined && (typeof raw.entropy !== 'number' || raw.entropy < 0 || raw.entropy > 8)) {
+    problems.add([...at, 'entropy'], subject, '`entropy` must be a number of bits per character between 0 and 8');
+  }
+}
+
+function checkRules(raw: unknown, providerId: string | undefined, problems: ProblemList): RuleSpec[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.add(['rules'], 'rules', '`rules:` must be a non-empty list');
+    return [];
+  }
+  const rules: RuleSpec[] = [];
+  raw.forEach((entry: unknown, index) => {
+    const at: Path = ['rules', index];
+    if (!isRecord(entry)) {
+      problems.add(at, `rules[${index}]`, 'each rule must be a mapping');
+      return;
+    }
+    const subject = typeof entry.id === 'string' ? entry.id : `rules[${index}]`;
+    const before = problems.items.length;
+    if (typeof entry.id !== 'string' || !RULE_ID.test(entry.id)) {
+      problems.add([...at, 'id'], subject, '`id` must look like `provider.kind` (lower case, hyphens inside parts)');
+    } else if (providerId !== undefined && !entry.id.startsWith(`${providerId}.`)) {
+      problems.add([...at, 'id'], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
+    }
+    checkRuleFields(entry, subject, problems, at);
+    if (problems.items.length === before) rules.push(entry as unknown as RuleSpec);
+  });
+  return rules;
+}
+
+/**
+ * Checks the shape of one parsed pack and returns it typed, or the list of problems found.
+ * `base` is where the pack sits inside its document (a config file embeds packs).
+ */
+export function validatePack(value: unknown, file: string, doc: Pick<YamlDocument, 'lineOf'>, base: Path = []): { pack?: RulePack; problems: string[] } {
+  const problems = new ProblemList(file, doc, base);
+  if (!isRecord(value)) {
+    problems.add([], 'pack', 'a rule pack must be a mapping with `provider:` and `rules:`');
+    return { problems: problems.items };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== 'provider' && key !== 'rules') problems.add([key], 'pack', `unknown top-level field \`${key}\``);
+  }
+  const provider = checkProvider(value.provider, problems);
+  const providerId = isRecord(value.provider) && typeof value.provider.id === 'string' ? value.provider.id : undefined;
+  const rules = checkRules(value.rules, providerId, problems);
+  if (problems.items.length > 0 || provider === undefined) return { problems: problems.items };
+  return { pack: { file, provider, rules }, problems: [] };
+}

@@ -1,0 +1,31 @@
+import { LineCounter, parseDocument } from 'yaml';
+
+/** A parsed YAML file that can say on which line a value sits, for error messages. */
+export interface YamlDocument {
+  /** The plain JavaScript value (unknown until validated). */
+  value: unknown;
+  /** Syntax errors, each `file:line: message`. Empty when the file parsed. */
+  errors: string[];
+  /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+/** Parses YAML text; the only place the `yaml` package is imported. */
+export function parseYamlDocument(text: string, file: string): YamlDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors = doc.errors.map((error) => {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    return `${file}:${line}: ${error.message.split('\n')[0] ?? 'YAML syntax error'}`;
+  });
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && Array.isArray(node.range)) {
+        return lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    return undefined;
+  };
+  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined, errors, lineOf };
+}

@@ -1,0 +1,68 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import { UsageError } from '../errors.js';
+import { listWorkingTreeFiles, type Repository } from './git.js';
+
+/** What a working-tree scan reads: a root and `/`-separated paths relative to it. */
+export interface ScanTargets {
+  root: string;
+  paths: string[];
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** gitignore lines of `root/.gitignore` as fast-glob ignore patterns (negations are not supported here). */
+async function gitignoreGlobs(root: string): Promise<string[]> {
+  const text = await readFile(join(root, '.gitignore'), 'utf8').catch(() => '');
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+    .flatMap((line) => {
+      const anchored = line.startsWith('/') || line.slice(0, -1).includes('/');
+      const body = line.replace(/^\//, '').replace(/\/$/, '');
+      const glob = anchored ? body : `**/${body}`;
+      return [glob, `${glob}/**`];
+    });
+}
+
+async function globDirectory(root: string, dir: string): Promise<string[]> {
+  const ignore = ['**/.git/**', ...(await gitignoreGlobs(root))];
+  const found = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+  return found.map((p) => toPosix(relative(root, join(dir, p))));
+}
+
+async function kindOf(path: string): Promise<'file' | 'dir'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch {
+    throw new UsageError(`path not found: ${path}`, 'check the spelling, or quote paths that contain spaces');
+  }
+}
+
+/**
+ * Lists the files a working-tree scan reads. Inside a repository: tracked and untracked-not-ignored
+ * files (`git ls-files`); an explicitly named file is read even if ignored. Outside one: a walk of
+ * the directory honouring the root `.gitignore`.
+ */
+export async function listScanTargets(cwd: string, paths: readonly string[], repo: Repository | undefined): Promise<ScanTargets> {
+  const root = repo?.root ?? cwd;
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const given of paths) {
+    const full = isAbsolute(given) ? given : resolve(cwd, given);
+    const rel = toPosix(relative(root, full));
+    if (repo !== undefined && (rel.startsWith('../') || rel === '..' || isAbsolute(rel))) {
+      throw new UsageError(`${given} is outside the repository at ${root}`, 'scan it from its own directory');
+    }
+    if ((await kindOf(full)) === 'file') files.push(rel);
+    else dirs.push(rel === '' ? '.' : rel);
+  }
+  const listed = repo !== undefined
+    ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : []
+    : (await Promise.all((paths.length === 0 ? ['.'] : dirs).map((d) => globDirectory(root, resolve(root, d))))).flat();
+  return { root, paths: [...new Set([...listed, ...files])].sort() };
+}

@@ -1,0 +1,81 @@
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError } from '../errors.js';
+
+/**
+ * Git runs sealed: no system or global config (a user's aliases, diff drivers or hooks cannot change
+ * what we see), no prompts, a fixed locale, no fsmonitor, and paths printed raw.
+ */
+const SEALED_CONFIG = ['core.quotePath=off', 'core.fsmonitor=false', 'diff.external=', 'color.ui=false'];
+
+export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const sealed: Record<string, string> = {
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    LC_ALL: 'C',
+  };
+  for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR']) {
+    const value = env[key];
+    if (value !== undefined) sealed[key] = value;
+  }
+  return sealed;
+}
+
+function clientFor(dir: string): SimpleGit {
+  return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false }).env(sealedGitEnv());
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isGitMissing(error: unknown): boolean {
+  return /ENOENT|spawn git/.test(messageOf(error));
+}
+
+/** A repository the scanner reads from. */
+export interface Repository {
+  /** Absolute path of the work tree's top level (or of the git dir for a bare repository). */
+  root: string;
+  isBare: boolean;
+}
+
+/** Finds the repository containing `dir`; undefined when `dir` is not inside one. */
+export async function findRepository(dir: string): Promise<Repository | undefined> {
+  const git = clientFor(dir);
+  let out: string;
+  try {
+    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']);
+  } catch (error) {
+    if (isGitMissing(error)) {
+      throw new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: 'install git, or scan files outside a repository' });
+    }
+    if (/not a git repository/i.test(messageOf(error))) return undefined;
+    if (/dubious ownership/i.test(messageOf(error))) {
+      throw new GitError('E_GIT', `git refuses to read ${dir}: it is owned by another user`, {
+        cause: error,
+        hint: 'run the scan as the repository owner, or fix the ownership (chown)',
+      });
+    }
+    throw new GitError('E_GIT', `git rev-parse failed in ${dir}: ${messageOf(error).split('\n')[0]}`, { cause: error });
+  }
+  const [bare, gitDir, topLevel] = out.split('\n');
+  const isBare = bare === 'true';
+  return { root: isBare || !topLevel ? (gitDir ?? dir) : topLevel, isBare };
+}
+
+/**
+ * Tracked plus untracked-but-not-ignored files under `pathspecs` (all when empty), as
+ * repository-relative paths, read NUL-separated so any byte in a name survives.
+ */
+export async function listWorkingTreeFiles(root: string, pathspecs: readonly string[]): Promise<string[]> {
+  const args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--full-name'];
+  if (pathspecs.length > 0) args.push('--', ...pathspecs.map((p) => `:(literal)${p}`));
+  try {
+    const out = await clientFor(root).raw(args);
+    return out.split('\0').filter((p) => p !== '');
+  } catch (error) {
+    throw new GitError('E_GIT', `git ls-files failed: ${messageOf(error).split('\n')[0]}`, { cause: error });
+  }
+}
