@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ScanResult } from '../findings/index.js';
 import { reporterFor } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
@@ -45,8 +45,9 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root }:
   if (flags.output === undefined) {
     io.stdout.write(report);
   } else {
-    await writeFileAtomic(flags.output, report);
-    const shown = relative(io.cwd, flags.output) || flags.output;
+    const target = resolve(io.cwd, flags.output);
+    await writeFileAtomic(target, report);
+    const shown = relative(io.cwd, target) || target;
     io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}\n`);
   }
   if (result.isPartial) io.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report\n`);

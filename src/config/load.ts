@@ -1,5 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ConfigError, ScanError } from '../errors.js';
 import { parseYamlDocument } from '../rules/index.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
@@ -25,11 +25,11 @@ export function parseConfig(text: string, file: string): Config {
 }
 
 /**
- * Loads `explicitPath` (which must exist) or the first of CONFIG_FILE_NAMES in `root`;
- * without either, the defaults. `cwd` only shortens paths in messages.
+ * Loads `explicitPath` (relative to `cwd`; it must exist) or the first of CONFIG_FILE_NAMES in
+ * `root`; without either, the defaults.
  */
 export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string): Promise<Config> {
-  let path = explicitPath;
+  let path = explicitPath === undefined ? undefined : resolve(cwd, explicitPath);
   if (path === undefined) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join(root, name))) {

@@ -1,4 +1,4 @@
-import { globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
+import { compilePacks, globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
 import { parseSize } from './size.js';
 import type { AllowlistEntry, Config } from './types.js';
 
@@ -75,6 +75,8 @@ function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems
       problems.items.push(...checked.problems);
       if (checked.pack !== undefined) out.customPacks.push(checked.pack as RulePack);
     });
+    // Compile now too, so a bad pattern is listed with the shape problems rather than after them.
+    problems.items.push(...compilePacks(out.customPacks).problems);
   }
   return out;
 }

@@ -81,6 +81,7 @@ function checkRules(raw: unknown, providerId: string | undefined, problems: Prob
     return [];
   }
   const rules: RuleSpec[] = [];
+  const seen = new Set<unknown>();
   raw.forEach((entry: unknown, index) => {
     const at: Path = ['rules', index];
     if (!isRecord(entry)) {
@@ -94,6 +95,8 @@ function checkRules(raw: unknown, providerId: string | undefined, problems: Prob
     } else if (providerId !== undefined && !entry.id.startsWith(`${providerId}.`)) {
       problems.add([...at, 'id'], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
     }
+    if (seen.has(entry.id)) problems.add([...at, 'id'], subject, 'duplicate rule id in this pack');
+    seen.add(entry.id);
     checkRuleFields(entry, subject, problems, at);
     if (problems.items.length === before) rules.push(entry as unknown as RuleSpec);
   });
@@ -101,8 +104,9 @@ function checkRules(raw: unknown, providerId: string | undefined, problems: Prob
 }
 
 /**
- * Checks the shape of one parsed pack and returns it typed, or the list of problems found.
- * `base` is where the pack sits inside its document (a config file embeds packs).
+ * Checks the shape of one parsed pack. Returns every problem found and, when the provider block
+ * is valid, the pack with its well-formed rules, so that later checks (compiling, examples) still
+ * run on those and all problems are reported at once. `base` locates the pack inside its document.
  */
 export function validatePack(value: unknown, file: string, doc: Pick<YamlDocument, 'lineOf'>, base: Path = []): { pack?: RulePack; problems: string[] } {
   const problems = new ProblemList(file, doc, base);
@@ -116,6 +120,6 @@ export function validatePack(value: unknown, file: string, doc: Pick<YamlDocumen
   const provider = checkProvider(value.provider, problems);
   const providerId = isRecord(value.provider) && typeof value.provider.id === 'string' ? value.provider.id : undefined;
   const rules = checkRules(value.rules, providerId, problems);
-  if (problems.items.length > 0 || provider === undefined) return { problems: problems.items };
-  return { pack: { file, provider, rules }, problems: [] };
+  if (provider === undefined) return { problems: problems.items };
+  return { pack: { file, provider, rules }, problems: problems.items };
 }

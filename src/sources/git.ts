@@ -23,7 +23,11 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<strin
 }
 
 function clientFor(dir: string): SimpleGit {
-  return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false }).env(sealedGitEnv());
+  // simple-git refuses `-c core.fsmonitor`, `-c diff.external` and GIT_CONFIG_GLOBAL unless told
+  // they are intended: ours are fixed values that turn those features off, never user input.
+  const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true };
+  const env = sealedGitEnv();
+  return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false, unsafe, allowEnvironment: Object.keys(env) }).env(env);
 }
 
 function messageOf(error: unknown): string {
@@ -46,7 +50,7 @@ export async function findRepository(dir: string): Promise<Repository | undefine
   const git = clientFor(dir);
   let out: string;
   try {
-    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir', '--show-toplevel']);
+    out = await git.raw(['rev-parse', '--is-bare-repository', '--absolute-git-dir']);
   } catch (error) {
     if (isGitMissing(error)) {
       throw new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: 'install git, or scan files outside a repository' });
@@ -60,9 +64,11 @@ export async function findRepository(dir: string): Promise<Repository | undefine
     }
     throw new GitError('E_GIT', `git rev-parse failed in ${dir}: ${messageOf(error).split('\n')[0]}`, { cause: error });
   }
-  const [bare, gitDir, topLevel] = out.split('\n');
-  const isBare = bare === 'true';
-  return { root: isBare || !topLevel ? (gitDir ?? dir) : topLevel, isBare };
+  const [bare, gitDir = dir] = out.split('\n');
+  if (bare === 'true') return { root: gitDir, isBare: true };
+  const topLevel = (await git.raw(['rev-parse', '--show-toplevel']).catch(() => '')).trim();
+  // Inside the .git directory of a non-bare repository there is no work tree either.
+  return topLevel === '' ? { root: gitDir, isBare: true } : { root: topLevel, isBare: false };
 }
 
 /**

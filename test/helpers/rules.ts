@@ -3,7 +3,7 @@ import { compilePacks, parsePack, type Rule } from '../../src/rules/index.js';
 /** Compiles a pack written inline in a test; fails the test on any problem. */
 export function compileTestPack(yamlText: string): Rule[] {
   const parsed = parsePack(yamlText, 'test-pack.yaml');
-  if (parsed.pack === undefined) throw new Error(parsed.problems.join('\n'));
+  if (parsed.pack === undefined || parsed.problems.length > 0) throw new Error(parsed.problems.join('\n'));
   const loaded = compilePacks([parsed.pack]);
   if (loaded.problems.length > 0) throw new Error(loaded.problems.join('\n'));
   return loaded.rules;

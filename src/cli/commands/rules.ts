@@ -42,7 +42,7 @@ async function listRules(format: string, io: Io): Promise<number> {
 
 async function checkRuleDir(dir: string, io: Io): Promise<number> {
   const loaded = await loadRulePacksFrom(dir, io.cwd);
-  const problems = [...loaded.problems, ...checkRules(loaded.rules)];
+  const problems = [...loaded.problems, ...(await checkRules(loaded.rules))];
   if (problems.length > 0) throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r) => n + r.spec.examples.length + r.spec.negativeExamples.length, 0);
   io.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass\n`);

@@ -1,0 +1,70 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPORT_FORMATS } from '../../src/reporters/index.js';
+import { loadBuiltinRules, scanExample } from '../../src/rules/index.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+// Every example of every built-in rule is planted in a tree and scanned with every reporter,
+// --debug on, text both on a TTY and not; no example secret may appear in stdout, stderr or the
+// report file. Secrets are extracted with the rule's own regex, as the engine does.
+const { rules } = await loadBuiltinRules();
+const planted = rules.flatMap((rule) =>
+  rule.spec.examples.map((text, i) => {
+    const found = scanExample(rule, text);
+    rule.regex.lastIndex = 0;
+    const secrets = [...text.matchAll(rule.regex)].map((m) => m.groups?.secret ?? m[0]).filter((s) => s.length >= 8);
+    return { file: `${rule.spec.id}-${i}.txt`, text, secrets, isDetected: found.length > 0 };
+  }),
+);
+const secrets = [...new Set(planted.flatMap((p) => p.secrets))];
+
+async function plantTree(): Promise<string> {
+  const dir = await makeTempDir();
+  await Promise.all(planted.map((p) => writeFile(join(dir, p.file), `${p.text}\n`)));
+  return dir;
+}
+
+function leaked(output: string): string[] {
+  return secrets.filter((secret) => output.includes(secret));
+}
+
+describe('no raw secret reaches any output', () => {
+  it('plants a secret for every rule example', () => {
+    expect(planted.every((p) => p.isDetected && p.secrets.length > 0)).toBe(true);
+    expect(secrets.length).toBeGreaterThan(rules.length);
+  });
+
+  it.each([...REPORT_FORMATS])('%s report, stdout and file, with --debug', async (format) => {
+    const dir = await plantTree();
+    const toStdout = await runCli(['scan', '--format', format, '--debug'], { cwd: dir });
+    const toFile = await runCli(['scan', '--format', format, '--debug', '--output', 'report.out'], { cwd: dir });
+    const file = await readFile(join(dir, 'report.out'), 'utf8');
+    expect(toStdout.code).toBe(1);
+    expect(toStdout.stdout.length).toBeGreaterThan(1000);
+    expect(leaked(toStdout.stdout + toStdout.stderr + toFile.stdout + toFile.stderr + file)).toEqual([]);
+  });
+
+  it('text report on a terminal, with colour', async () => {
+    const dir = await plantTree();
+    const run = await runCli(['scan', '--debug'], { cwd: dir, isTTY: true });
+    expect(run.stdout).toContain('\u001b[');
+    expect(leaked(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it('stdin scans', async () => {
+    const dir = await makeTempDir();
+    const input = planted.map((p) => p.text).join('\n');
+    const run = await runCli(['scan', '--stdin', '--debug', '--format', 'json'], { cwd: dir, stdin: input });
+    expect(run.code).toBe(1);
+    expect(leaked(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it('--show-secrets is the one switch that reveals values, with a warning', async () => {
+    const dir = await plantTree();
+    const run = await runCli(['scan', '--format', 'json', '--show-secrets'], { cwd: dir });
+    expect(run.stderr).toContain('--show-secrets prints raw secret values');
+    expect(leaked(run.stdout).length).toBeGreaterThan(0);
+  });
+});
