@@ -55,8 +55,14 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   for (const key of Object.keys(raw)) {
     if (!RULE_KEYS.has(key)) problems.add([...at, key], subject, `unknown field \`${key}\``);
   }
-  for (const key of ['name', 'description', 'pattern'] as const) {
+  for (const key of ['name', 'description'] as const) {
     if (typeof raw[key] !== 'string' || (raw[key] as string).trim() === '') problems.add([...at, key], subject, `\`${key}\` must be a non-empty string`);
+  }
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+    // A list of parts is joined without separators: it lets long patterns carry a YAML comment per part.
+    raw.pattern = raw.pattern.join('');
+  } else if (typeof raw.pattern !== 'string' || raw.pattern.trim() === '') {
+    problems.add([...at, 'pattern'], subject, '`pattern` must be a non-empty string or a list of strings');
   }
   if (!SEVERITIES.includes(raw.severity as never)) problems.add([...at, 'severity'], subject, '`severity` must be high, medium or low');
   if (!isStringList(raw.keywords, { allowEmpty: false })) problems.add([...at, 'keywords'], subject, '`keywords` must be a non-empty list of strings');

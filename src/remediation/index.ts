@@ -1,0 +1,19 @@
+import type { Rule } from '../rules/index.js';
+import { formatPlanMarkdown } from './format-markdown.js';
+import { formatPlanText } from './format-text.js';
+import { remediationFor } from './plan.js';
+
+export type { RemediationPlan, RemediationStep, RemediationStepKind } from './types.js';
+export { fallbackRemediation, remediationFor } from './plan.js';
+export { formatPlanMarkdown } from './format-markdown.js';
+export { formatPlanText } from './format-text.js';
+
+/** The rule's remediation plan as plain text (`formatPlanText(remediationFor(rule))`). */
+export function remediationText(rule: Rule): string {
+  return formatPlanText(remediationFor(rule));
+}
+
+/** The rule's remediation plan as Markdown (`formatPlanMarkdown(remediationFor(rule))`), e.g. for SARIF `help.markdown`. */
+export function remediationMarkdown(rule: Rule): string {
+  return formatPlanMarkdown(remediationFor(rule));
+}

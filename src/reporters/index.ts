@@ -1,0 +1,39 @@
+import { UsageError } from '../errors.js';
+import { toJson } from './json.js';
+import { toMarkdown } from './markdown.js';
+import { toSarif } from './sarif.js';
+import { toText } from './text.js';
+import type { Reporter } from './types.js';
+
+export type { ReportContext, Reporter, VersionControlInfo } from './types.js';
+export { toJson } from './json.js';
+export { toMarkdown } from './markdown.js';
+export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
+export { SECURITY_SEVERITY } from './sarif-severity.js';
+export { toText } from './text.js';
+
+/** Every `--format` value, in the order help text lists them. */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+
+/** One of REPORT_FORMATS. */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
+  text: toText,
+  json: toJson,
+  sarif: toSarif,
+  markdown: toMarkdown,
+};
+
+/** Whether `name` is a known `--format` value. */
+export function isReportFormat(name: string): name is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(name);
+}
+
+/** The reporter for a `--format` value; throws a UsageError naming the valid formats otherwise. */
+export function reporterFor(name: string): Reporter {
+  if (!isReportFormat(name)) {
+    throw new UsageError(`unknown report format "${name}"`, `use one of: ${REPORT_FORMATS.join(', ')}`);
+  }
+  return REPORTERS[name];
+}

@@ -1,0 +1,46 @@
+import type { Finding, ScanResult } from '../findings/index.js';
+import { sortByPath, sortFindings } from './sort-findings.js';
+import type { ReportContext } from './types.js';
+
+// Explicit key order: the JSON report is an interface for scripts, so it does not depend on the
+// order in which the engine happened to build a Finding.
+function findingJson(finding: Finding): Record<string, unknown> {
+  return {
+    ruleId: finding.ruleId,
+    ruleName: finding.ruleName,
+    severity: finding.severity,
+    path: finding.path,
+    startLine: finding.startLine,
+    startColumn: finding.startColumn,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    ...(finding.commit === undefined
+      ? {}
+      : { commit: { sha: finding.commit.sha, author: finding.commit.author, date: finding.commit.date } }),
+    fingerprint: finding.fingerprint,
+    secretId: finding.secretId,
+    preview: finding.preview,
+    context: finding.context,
+    entropy: finding.entropy,
+    // Present only with --show-secrets.
+    ...(finding.secret === undefined ? {} : { secret: finding.secret }),
+  };
+}
+
+/**
+ * The report for scripts: `{ tool, findings, suppressed, skipped, problems, stats, isPartial }`,
+ * findings sorted, 2-space indented with a trailing newline. `stats.durationMs` is left out so
+ * that the same scan always produces the same bytes.
+ */
+export function toJson(result: ScanResult, ctx: ReportContext): string {
+  const report = {
+    tool: { name: ctx.toolName, version: ctx.version },
+    findings: sortFindings(result.findings).map(findingJson),
+    suppressed: result.suppressed,
+    skipped: sortByPath(result.skipped),
+    problems: sortByPath(result.problems),
+    stats: { chunks: result.stats.chunks, bytes: result.stats.bytes },
+    isPartial: result.isPartial,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

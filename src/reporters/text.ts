@@ -1,0 +1,75 @@
+import type { Finding, ScanResult } from '../findings/index.js';
+import type { Colors } from './color.js';
+import { createColors } from './color.js';
+import { firedRules } from './fired-rules.js';
+import { printable } from './printable.js';
+import { sortFindings } from './sort-findings.js';
+import { summaryLines } from './text-summary.js';
+import type { ReportContext } from './types.js';
+
+function paintSeverity(finding: Finding, c: Colors): string {
+  const padded = finding.severity.padEnd(6);
+  if (finding.severity === 'high') return c.bold(c.red(padded));
+  return finding.severity === 'medium' ? c.yellow(padded) : c.cyan(padded);
+}
+
+function findingLines(finding: Finding, widths: { position: number; rule: number }, c: Colors): string[] {
+  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
+  const indent = ' '.repeat(2 + widths.position + 2);
+  const lines = [
+    `  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` +
+      `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`,
+    `${indent}${c.dim(printable(finding.context))}`,
+  ];
+  if (finding.commit !== undefined) {
+    const { sha, author, date } = finding.commit;
+    lines.push(`${indent}commit ${sha.slice(0, 12)}  ${printable(author)}  ${printable(date)}`);
+  }
+  // Only with --show-secrets does the engine set `secret`; the user asked to see it.
+  if (finding.secret !== undefined) lines.push(`${indent}${c.red(`secret: ${printable(finding.secret)}`)}`);
+  return lines;
+}
+
+function groupByPath(findings: readonly Finding[]): Finding[][] {
+  const groups: Finding[][] = [];
+  for (const finding of findings) {
+    const last = groups.at(-1);
+    if (last !== undefined && last[0]?.path === finding.path) last.push(finding);
+    else groups.push([finding]);
+  }
+  return groups;
+}
+
+function fileBlock(group: readonly Finding[], c: Colors): string[] {
+  const widths = {
+    position: Math.max(...group.map((f) => `${f.startLine}:${f.startColumn}`.length)),
+    rule: Math.max(...group.map((f) => f.ruleId.length)),
+  };
+  const path = group[0]?.path ?? '';
+  return [c.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c)), ''];
+}
+
+function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
+  const fired = firedRules(result.findings, ctx.rules);
+  const width = Math.max(...fired.map((rule) => rule.id.length));
+  return [
+    'Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.',
+    ...fired.map((f) => `  ${f.id.padEnd(width)}  ${f.rule?.provider.remediation.rotateUrl ?? '(rotate it where it was issued)'}`),
+    'Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.',
+    '',
+  ];
+}
+
+/**
+ * The report for people: findings grouped by file, each with position, severity, rule, redacted
+ * preview, redacted context line and commit; then where to rotate, and a summary. Colour only when
+ * `ctx.useColor` is set.
+ */
+export function toText(result: ScanResult, ctx: ReportContext): string {
+  const c = createColors(ctx.useColor);
+  const findings = sortFindings(result.findings);
+  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c));
+  if (findings.length > 0) lines.push(...fixHintLines(result, ctx));
+  lines.push(...summaryLines(result, c));
+  return `${lines.join('\n')}\n`;
+}

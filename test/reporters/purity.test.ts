@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { REPORT_FORMATS, reporterFor } from '../../src/reporters/index.js';
+import { sampleContext, sampleResult } from '../helpers/sample-result.js';
+
+const SOURCE_DIRS = ['../../src/reporters/', '../../src/remediation/'];
+
+describe('reporters are pure', () => {
+  // STYLE §2: a reporter never reads process.* or the clock; the CLI passes everything in ctx.
+  it.each(SOURCE_DIRS)('%s reads neither process.* nor the clock', (dir) => {
+    const url = new URL(dir, import.meta.url);
+    for (const file of readdirSync(url).filter((name) => name.endsWith('.ts'))) {
+      // Comments may talk about process.* (types.ts does); code may not use it.
+      const source = readFileSync(new URL(file, url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      expect(source, file).not.toMatch(/\bprocess\s*\.|\bDate\b|performance\.now|Math\.random/);
+    }
+  });
+
+  it.each(REPORT_FORMATS)('%s returns the same bytes for the same input, and leaves the input untouched', (format) => {
+    const result = sampleResult();
+    const before = JSON.stringify(result);
+    const first = reporterFor(format)(result, sampleContext());
+    expect(reporterFor(format)(result, sampleContext())).toBe(first);
+    expect(JSON.stringify(result)).toBe(before);
+  });
+});
