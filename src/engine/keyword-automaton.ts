@@ -1,13 +1,17 @@
 const ALPHABET = 128;
+const NEWLINE = 10;
+
+/** Receives each keyword occurrence: its index, its exclusive end offset, and where its line starts. */
+export type KeywordHitHandler = (keywordIndex: number, end: number, lineStart: number) => void;
 
 /**
- * An Aho-Corasick automaton over ASCII keywords, compiled to a dense DFA (one Int32Array row of
- * 128 transitions per state) and matched case-insensitively in a single pass over the text.
- * Non-ASCII characters reset to the root: no keyword contains one.
+ * An Aho-Corasick automaton over ASCII keywords, compiled to a dense DFA (one row of 128
+ * transitions per state, ASCII case folded into the table) and matched in a single pass over
+ * the text. Non-ASCII characters reset to the root: no keyword contains one. The pass also
+ * tracks line starts, so callers get each hit's line without searching for it again.
  */
 export interface KeywordAutomaton {
-  /** Calls `onHit(keywordIndex, endOffset)` for every occurrence; `endOffset` is exclusive. */
-  scan: (text: string, onHit: (keywordIndex: number, end: number) => void) => void;
+  scan: (text: string, onHit: KeywordHitHandler) => void;
 }
 
 function foldCase(code: number): number {
@@ -34,9 +38,8 @@ function buildTrie(keywords: readonly string[]): { next: number[][]; outputs: nu
   return { next, outputs };
 }
 
-/** Builds the automaton. Keywords must be non-empty printable ASCII (rule validation ensures it). */
-export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutomaton {
-  const { next, outputs } = buildTrie(keywords);
+/** Fills the DFA transitions (as state numbers) and merges outputs along failure links, breadth first. */
+function buildTransitions(next: number[][], outputs: number[][]): Int32Array {
   const table = new Int32Array(next.length * ALPHABET);
   const fail = new Int32Array(next.length);
   const queue: number[] = [];
@@ -61,20 +64,41 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
       }
     }
   }
+  return table;
+}
+
+/** Builds the automaton. Keywords must be non-empty printable ASCII (rule validation ensures it). */
+export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutomaton {
+  const { next, outputs } = buildTrie(keywords);
+  const states = buildTransitions(next, outputs);
+  // Hot-loop layout: entries hold the next state's row offset (state * 128), upper-case columns
+  // repeat the lower-case ones; outputs are looked up by state (row >> 7).
+  const table = new Int32Array(states.length);
+  for (let row = 0; row < next.length; row++) {
+    for (let c = 0; c < ALPHABET; c++) {
+      table[row * ALPHABET + c] = (states[row * ALPHABET + foldCase(c)] as number) * ALPHABET;
+    }
+  }
+  const outputsByRow: (number[] | undefined)[] = [];
   const hasOutput = new Uint8Array(next.length);
-  outputs.forEach((list, state) => (hasOutput[state] = list.length > 0 ? 1 : 0));
+  outputs.forEach((list, state) => {
+    hasOutput[state] = list.length > 0 ? 1 : 0;
+    outputsByRow[state] = list;
+  });
   return {
     scan(text, onHit) {
-      let state = 0;
+      let row = 0;
+      let lineStart = 0;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (code >= ALPHABET) {
-          state = 0;
+          row = 0;
           continue;
         }
-        state = table[state * ALPHABET + (code >= 65 && code <= 90 ? code | 32 : code)] as number;
-        if (hasOutput[state] === 1) {
-          for (const keyword of outputs[state] as number[]) onHit(keyword, i + 1);
+        if (code === NEWLINE) lineStart = i + 1;
+        row = table[row + code] as number;
+        if (hasOutput[row >> 7] === 1) {
+          for (const keyword of outputsByRow[row >> 7] as number[]) onHit(keyword, i + 1, lineStart);
         }
       }
     },

@@ -1,6 +1,6 @@
 import type { Finding, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
-import { buildKeywordAutomaton } from './keyword-automaton.js';
+import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { buildLineIndex } from './line-index.js';
 import { matchRule, preferSpecificMatches, type Match } from './match.js';
 import { toFinding } from './to-finding.js';
@@ -21,25 +21,26 @@ export interface Matcher {
   scanChunk: (chunk: Chunk) => ChunkScan;
 }
 
-/** Keyword hits per rule index, as flat `[start, end, start, end, …]` arrays sorted by start. */
-function collectHits(text: string, scanKeywords: (text: string, onHit: (k: number, end: number) => void) => void, keywordRules: number[][], keywordLengths: number[]): Map<number, number[]> {
+/** Keyword hits per rule index, as flat `[lineStart, start, end, …]` triples sorted by start. */
+function collectHits(text: string, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[]): Map<number, number[]> {
   const hits = new Map<number, number[]>();
-  scanKeywords(text, (keyword, end) => {
+  automaton.scan(text, (keyword, end, lineStart) => {
     const start = end - (keywordLengths[keyword] as number);
     for (const ruleIndex of keywordRules[keyword] as number[]) {
       const list = hits.get(ruleIndex);
-      if (list === undefined) hits.set(ruleIndex, [start, end]);
-      else if (start >= (list[list.length - 2] as number)) list.push(start, end);
-      else insertSorted(list, start, end);
+      if (list === undefined) hits.set(ruleIndex, [lineStart, start, end]);
+      else if (start >= (list[list.length - 2] as number)) list.push(lineStart, start, end);
+      else insertSorted(list, lineStart, start, end);
     }
   });
   return hits;
 }
 
-function insertSorted(list: number[], start: number, end: number): void {
+/** Keeps a list sorted when a shorter keyword ends after a longer one that started later. */
+function insertSorted(list: number[], lineStart: number, start: number, end: number): void {
   let at = list.length;
-  while (at >= 2 && (list[at - 2] as number) > start) at -= 2;
-  list.splice(at, 0, start, end);
+  while (at >= 3 && (list[at - 2] as number) > start) at -= 3;
+  list.splice(at, 0, lineStart, start, end);
 }
 
 /**
@@ -70,7 +71,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk.text, automaton.scan, keywordRules, keywordLengths);
+      const hits = collectHits(chunk.text, automaton, keywordRules, keywordLengths);
       if (hits.size === 0) return { findings: [], suppressed };
       let matches: Match[] = [];
       for (const [ruleIndex, ruleHits] of hits) {
