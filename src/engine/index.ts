@@ -4,4 +4,4 @@ export { createMatcher, INLINE_ALLOW_MARKER } from './matcher.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
 export { VALIDATOR_NAMES } from './validators/index.js';
-export { compareFindings, scanChunks } from './scan.js';
+export { scanChunks } from './scan.js';

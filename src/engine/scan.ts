@@ -1,18 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { Finding, ScanResult } from '../findings/index.js';
+import { compareFindings, type ScanResult } from '../findings/index.js';
 import type { Matcher } from './matcher.js';
 import type { Chunk } from './types.js';
-
-/** Orders findings by path, line, column, rule id, then commit, so reports never depend on timing. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
-    a.startLine - b.startLine ||
-    a.startColumn - b.startColumn ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.commit?.sha ?? '').localeCompare(b.commit?.sha ?? '')
-  );
-}
 
 /** Runs every chunk through the matcher and gathers one ScanResult (skipped and problems start empty). */
 export async function scanChunks(chunks: AsyncIterable<Chunk>, matcher: Matcher): Promise<ScanResult> {

@@ -12,3 +12,4 @@ export type {
 export { SEVERITIES } from './finding.js';
 export { fingerprintOf, secretIdOf } from './fingerprint.js';
 export { redact } from './redact.js';
+export { compareFindings, compareStrings } from './compare.js';

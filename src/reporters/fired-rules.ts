@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
-import { compareStrings } from './sort-findings.js';
+import { compareStrings } from '../findings/index.js';
 
 /** A rule that produced at least one finding in this result. */
 export interface FiredRule {

@@ -1,21 +1,8 @@
-import type { Finding } from '../findings/index.js';
+import { compareFindings, compareStrings, type Finding } from '../findings/index.js';
 
-/** Code-unit order, independent of the locale (unlike `localeCompare`), so every report is reproducible. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-/** A sorted copy: by path, line, column and rule id, with the fingerprint as the final tie-breaker. */
+/** A sorted copy, in the order every report lists findings (see `compareFindings`). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      compareStrings(a.path, b.path) ||
-      a.startLine - b.startLine ||
-      a.startColumn - b.startColumn ||
-      compareStrings(a.ruleId, b.ruleId) ||
-      compareStrings(a.fingerprint, b.fingerprint),
-  );
+  return [...findings].sort(compareFindings);
 }
 
 /** Skipped files or problems sorted by path (then by the rest of the entry), as every reporter lists them. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareStrings, sortByPath, sortFindings } from '../../src/reporters/sort-findings.js';
+import { compareStrings } from '../../src/findings/index.js';
+import { sortByPath, sortFindings } from '../../src/reporters/sort-findings.js';
 import { sampleFindings } from '../helpers/sample-result.js';
 
 describe('sortFindings', () => {
