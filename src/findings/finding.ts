@@ -29,7 +29,15 @@ export interface Finding {
   endLine: number;
   /** 1-based column one past the last character of the secret (exclusive, as in SARIF). */
   endColumn: number;
+  /** The commit the secret came from (range scans), or the commit that first introduced it (history). */
   commit?: CommitInfo;
+  /**
+   * History scans only: every place the same secret appears, one per blob path (first commit that
+   * added that blob there), sorted by date. The finding's own path and commit are the earliest.
+   */
+  occurrences?: Occurrence[];
+  /** History scans only: whether a blob holding the secret is in HEAD's tree (undefined for an unborn HEAD). */
+  isPresentAtHead?: boolean;
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
   fingerprint: string;
   /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */
@@ -44,14 +52,27 @@ export interface Finding {
   secret?: string;
 }
 
+/** One place a secret appears in history. */
+export interface Occurrence {
+  path: string;
+  /** 1-based line and column of the secret in that blob. */
+  startLine: number;
+  startColumn: number;
+  /** The first commit that put this blob at this path; absent when no commit did (e.g. only a stash). */
+  commit?: CommitInfo;
+}
+
 /** Why a file was not scanned. Skipped files are counted and listed, never dropped silently. */
-export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'not-a-file' | 'missing';
+export type SkipReason = 'binary' | 'too-large' | 'symlink' | 'not-a-file' | 'missing' | 'submodule';
 
 export interface SkippedFile {
   path: string;
   reason: SkipReason;
   /** Size in bytes when known. */
   size?: number;
+  /** The commit (range scans) or blob (history scans) the skipped content belongs to. */
+  commit?: string;
+  blob?: string;
 }
 
 /** A non-fatal problem met during a scan (an unreadable file). Any problem makes the scan partial. */
@@ -87,4 +108,6 @@ export interface ScanResult {
   stats: ScanStats;
   /** True when the scan did not finish (problems, timeout or interruption). */
   isPartial: boolean;
+  /** Facts about the scan the reader should know, e.g. that a clone is shallow and what it covered. */
+  notices?: string[];
 }

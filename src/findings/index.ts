@@ -1,6 +1,7 @@
 export type {
   CommitInfo,
   Finding,
+  Occurrence,
   ScanProblem,
   ScanResult,
   ScanStats,

@@ -6,3 +6,8 @@ export { listScanTargets } from './directory.js';
 export { readFiles } from './read-files.js';
 export { decodeText } from './decode.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
+export { stagedChunks, headCommit } from './staged.js';
+export { rangeChunks, resolveRange, COMMIT_MESSAGE_PATH } from './range.js';
+export { UnifiedDiffParser } from './unified-diff.js';
+export type { DiffEvent } from './unified-diff.js';
+export { unquoteGitPath } from './git-path.js';

@@ -1,17 +1,15 @@
 import type { Argv } from 'yargs';
 import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../../config/index.js';
-import { createMatcher, scanChunks, type Chunk } from '../../engine/index.js';
+import { createMatcher, scanChunks } from '../../engine/index.js';
 import { UsageError } from '../../errors.js';
 import { loadBuiltinRules } from '../../rules/index.js';
-import { DEFAULT_STDIN_PATH, findRepository, listScanTargets, readFiles, stdinChunks, type ReadOutcome } from '../../sources/index.js';
+import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { withReportFlags, type ReportFlags } from './scan-options.js';
+import { openSource, sourceKindOf, type SourceFlags } from './scan-source.js';
 
-export interface ScanFlags extends ReportFlags {
-  paths: string[];
-  stdin: boolean;
-  'stdin-path'?: string;
+export interface ScanFlags extends ReportFlags, SourceFlags {
   'max-file-size'?: string;
 }
 
@@ -19,10 +17,16 @@ export interface ScanFlags extends ReportFlags {
 export function describeScan(yargs: Argv): Argv<ScanFlags> {
   return withReportFlags(yargs)
     .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'files or directories (default: the repository or current directory)' })
+    .option('staged', { type: 'boolean', default: false, describe: 'scan the lines added in the index against HEAD (the pre-commit hook)' })
+    .option('range', { type: 'string', describe: 'scan the lines added by every commit in BASE..HEAD (or BASE...HEAD: from their merge base)' })
+    .option('history', { type: 'boolean', default: false, describe: 'scan every blob reachable from any ref, each once, with provenance' })
     .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
     .option('stdin-path', { type: 'string', describe: 'name for standard input in reports and path-limited rules' })
     .option('max-file-size', { type: 'string', describe: 'skip (and count) files larger than this, e.g. 5MB (default: 10MiB)' })
     .example('$0 scan', 'scan the repository you are in')
+    .example('$0 scan --staged', 'scan what is about to be committed')
+    .example('$0 scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch')
+    .example('$0 scan --history', 'audit every version of every file in the repository')
     .example('cat .env | $0 scan --stdin --stdin-path .env', 'scan standard input') as unknown as Argv<ScanFlags>;
 }
 
@@ -33,30 +37,20 @@ function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined)
   return size;
 }
 
-/** Runs a working-tree, path or stdin scan and returns the exit code. */
+/** Runs a scan of the chosen source and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  if (flags.stdin && flags.paths.length > 0) throw new UsageError('--stdin cannot be combined with paths', 'pipe the content in, or name files, not both');
-  if (!flags.stdin && flags['stdin-path'] !== undefined) throw new UsageError('--stdin-path needs --stdin');
+  sourceKindOf(flags);
   const repo = await findRepository(io.cwd);
-  if (repo?.isBare === true && !flags.stdin) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`);
   const config = await loadConfig(repo?.root ?? io.cwd, flags.config, io.cwd);
   const rules = selectRules(await loadBuiltinRules(), config);
   const matcher = createMatcher(rules, { suppression: suppressionFrom(config.allowlist), shouldRevealSecrets: flags['show-secrets'] });
   const outcome: ReadOutcome = { skipped: [], problems: [] };
-  let root = repo?.root ?? io.cwd;
-  let chunks: AsyncIterable<Chunk>;
-  if (flags.stdin) {
-    chunks = stdinChunks(await io.readStdin(), flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome);
-  } else {
-    const targets = await listScanTargets(io.cwd, flags.paths, repo);
-    root = targets.root;
-    log(`${targets.paths.length} files to scan under ${root}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
-    chunks = readFiles(targets.root, targets.paths, maxFileSizeOf(flags['max-file-size'], config.maxFileSize), outcome);
-  }
-  const result = await scanChunks(chunks, matcher);
-  result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const source = await openSource(flags, io, repo, maxFileSizeOf(flags['max-file-size'], config.maxFileSize), outcome);
+  log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
+  const result = await scanChunks(source.chunks, matcher);
+  result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
-  return emitReport(result, { flags, io, rules, root });
+  return emitReport(result, { flags, io, rules, root: source.root });
 }
