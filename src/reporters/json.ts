@@ -1,6 +1,15 @@
-import type { Finding, ScanResult } from '../findings/index.js';
+import type { CommitInfo, Finding, Occurrence, ScanResult } from '../findings/index.js';
+import { sortOccurrences } from './occurrences.js';
 import { sortByPath, sortFindings } from './sort-findings.js';
 import type { ReportContext } from './types.js';
+
+function commitJson(commit: CommitInfo | undefined): Record<string, unknown> {
+  return commit === undefined ? {} : { commit: { sha: commit.sha, author: commit.author, date: commit.date } };
+}
+
+function occurrenceJson(occurrence: Occurrence): Record<string, unknown> {
+  return { path: occurrence.path, startLine: occurrence.startLine, startColumn: occurrence.startColumn, ...commitJson(occurrence.commit) };
+}
 
 // Explicit key order: the JSON report is an interface for scripts, so it does not depend on the
 // order in which the engine happened to build a Finding.
@@ -14,9 +23,10 @@ function findingJson(finding: Finding): Record<string, unknown> {
     startColumn: finding.startColumn,
     endLine: finding.endLine,
     endColumn: finding.endColumn,
-    ...(finding.commit === undefined
-      ? {}
-      : { commit: { sha: finding.commit.sha, author: finding.commit.author, date: finding.commit.date } }),
+    ...commitJson(finding.commit),
+    // History scans only; occurrences sorted by commit date, then path.
+    ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),
+    ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
     preview: finding.preview,
@@ -28,9 +38,10 @@ function findingJson(finding: Finding): Record<string, unknown> {
 }
 
 /**
- * The report for scripts: `{ tool, findings, suppressed, skipped, problems, stats, isPartial }`,
- * findings sorted, 2-space indented with a trailing newline. `stats.durationMs` is left out so
- * that the same scan always produces the same bytes.
+ * The report for scripts: `{ tool, findings, suppressed, skipped, problems, notices, stats, isPartial }`,
+ * findings sorted, 2-space indented with a trailing newline. `notices` is always an array, like
+ * `skipped` and `problems`, so scripts need no existence check; it keeps the scan's order.
+ * `stats.durationMs` is left out so that the same scan always produces the same bytes.
  */
 export function toJson(result: ScanResult, ctx: ReportContext): string {
   const report = {
@@ -39,6 +50,7 @@ export function toJson(result: ScanResult, ctx: ReportContext): string {
     suppressed: result.suppressed,
     skipped: sortByPath(result.skipped),
     problems: sortByPath(result.problems),
+    notices: [...(result.notices ?? [])],
     stats: { chunks: result.stats.chunks, bytes: result.stats.bytes },
     isPartial: result.isPartial,
   };

@@ -1,37 +1,48 @@
 import type { Finding } from '../findings/index.js';
+import { plural } from './counts.js';
+import { blobUrlOf } from './markdown-blob-url.js';
 import { markdownCode, markdownText } from './markdown-escape.js';
+import { otherOccurrences } from './occurrences.js';
 import type { VersionControlInfo } from './types.js';
 
 /** Rows beyond this are counted, not listed: a GitHub comment holds at most 65,536 characters. */
 export const MAX_TABLE_ROWS = 100;
 
-function blobUrl(finding: Finding, vcs: VersionControlInfo | undefined): string | undefined {
-  const revision = finding.commit?.sha ?? vcs?.revisionId;
-  if (vcs === undefined || revision === undefined || !vcs.repositoryUri.startsWith('https://')) return undefined;
-  const path = finding.path.split('/').map(encodeURIComponent).join('/');
-  return `${vcs.repositoryUri.replace(/\/+$/, '')}/blob/${revision}/${path}#L${finding.startLine}`;
+function locationCell(finding: Finding, vcs: VersionControlInfo | undefined): string {
+  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
+  const linked = url === undefined ? location : `[${location}](${url})`;
+  const others = otherOccurrences(finding).length;
+  return others === 0 ? linked : `${linked} +${plural(others, 'more place', 'more places')}`;
 }
 
-function row(finding: Finding, vcs: VersionControlInfo | undefined): string {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
-  const url = blobUrl(finding, vcs);
+function headCell(finding: Finding): string {
+  if (finding.isPresentAtHead === undefined) return '—';
+  return finding.isPresentAtHead ? 'yes' : 'no';
+}
+
+function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColumn: boolean): string {
   const cells = [
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
-    url === undefined ? location : `[${location}](${url})`,
+    locationCell(finding, vcs),
     markdownCode(finding.preview),
     finding.commit === undefined ? '' : markdownCode(finding.commit.sha.slice(0, 12)),
+    ...(hasHeadColumn ? [headCell(finding)] : []),
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
 /**
- * The findings table (severity, rule, file:line, preview, commit). Locations link to the file at
- * the finding's commit, or at the scanned revision, when the repository URL is known.
+ * The findings table (severity, rule, file:line, preview, commit, and "Still at HEAD" when any
+ * finding comes from a history scan). Locations link to the file at the finding's commit, or at
+ * the scanned revision, when the repository URL is known, and count the other places the secret appears.
  */
 export function findingsTable(findings: readonly Finding[], vcs: VersionControlInfo | undefined): string[] {
-  const lines = ['| Severity | Rule | Location | Preview | Commit |', '| --- | --- | --- | --- | --- |'];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs)));
+  const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== undefined);
+  const headers = ['Severity', 'Rule', 'Location', 'Preview', 'Commit', ...(hasHeadColumn ? ['Still at HEAD'] : [])];
+  const lines = [`| ${headers.join(' | ')} |`, `|${' --- |'.repeat(headers.length)}`];
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
   if (findings.length > MAX_TABLE_ROWS) {
     lines.push('', `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
   }

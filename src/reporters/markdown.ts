@@ -3,6 +3,7 @@ import { fallbackRemediation, formatPlanMarkdown, remediationMarkdown } from '..
 import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown } from './counts.js';
 import { firedRules } from './fired-rules.js';
 import { markdownCode, markdownText } from './markdown-escape.js';
+import { occurrenceSection } from './markdown-occurrences.js';
 import { findingsTable } from './markdown-table.js';
 import { sortByPath, sortFindings } from './sort-findings.js';
 import type { ReportContext } from './types.js';
@@ -24,6 +25,13 @@ function partialWarning(result: ScanResult): string[] {
   return ['> [!WARNING]', '> Partial scan: some content could not be scanned, so this report may be missing secrets.', ''];
 }
 
+// GitHub renders `[!NOTE]` as a callout; each notice is its own paragraph inside it.
+function noticeCallout(result: ScanResult): string[] {
+  const notices = result.notices ?? [];
+  if (notices.length === 0) return [];
+  return ['> [!NOTE]', ...notices.flatMap((notice, index) => [...(index === 0 ? [] : ['>']), `> ${markdownText(notice)}`]), ''];
+}
+
 function detailsList(summary: string, items: string[]): string[] {
   if (items.length === 0) return [];
   return ['<details>', `<summary>${summary}</summary>`, '', ...items.map((item) => `- ${item}`), '', '</details>', ''];
@@ -38,14 +46,17 @@ function howToFix(result: ScanResult, ctx: ReportContext): string[] {
 }
 
 /**
- * The report for a GitHub job summary or pull-request comment: a heading, a summary, the findings
- * table, one "How to fix" section per rule that fired, then skipped files and problems.
+ * The report for a GitHub job summary or pull-request comment: a heading, the scan's notices, a
+ * summary, the findings table, the other places each secret appears (history scans), one "How to
+ * fix" section per rule that fired, then skipped files and problems.
  */
 export function toMarkdown(result: ScanResult, ctx: ReportContext): string {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? 'no secrets found' : plural(findings.length, 'possible secret');
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, '', summaryParagraph(result), '', ...partialWarning(result)];
-  if (findings.length > 0) lines.push(...findingsTable(findings, ctx.vcs), '', ...howToFix(result, ctx));
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, '', ...noticeCallout(result), summaryParagraph(result), '', ...partialWarning(result)];
+  if (findings.length > 0) {
+    lines.push(...findingsTable(findings, ctx.vcs), '', ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
+  }
   const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
   const problems = sortByPath(result.problems).map((p) => `${markdownCode(p.path)}: ${markdownText(p.message)}`);
   lines.push(...detailsList(`Skipped ${plural(skipped.length, 'file')}`, skipped));

@@ -1,3 +1,6 @@
+/** Base id of every location; `run.originalUriBaseIds` maps it to the scanned root. */
+export const SRCROOT = '%SRCROOT%';
+
 /**
  * A repository-relative path as a relative URI reference: each segment percent-encoded (spaces,
  * `%`, `#`, `?`, non-ASCII as UTF-8), `/` kept. Encoding `:` also keeps a first segment such as

@@ -1,9 +1,9 @@
 import type { Invocation, Log, Notification, Run, ToolComponent, VersionControlDetails } from 'sarif';
 import type { ScanResult } from '../findings/index.js';
 import { firedRules } from './fired-rules.js';
-import { resultOf, SRCROOT } from './sarif-results.js';
+import { resultOf } from './sarif-results.js';
 import { ruleDescriptorOf } from './sarif-rules.js';
-import { directoryUriOf, relativeUriOf } from './sarif-uri.js';
+import { directoryUriOf, relativeUriOf, SRCROOT } from './sarif-uri.js';
 import { sortByPath, sortFindings } from './sort-findings.js';
 import type { ReportContext } from './types.js';
 

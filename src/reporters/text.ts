@@ -2,8 +2,10 @@ import type { Finding, ScanResult } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { createColors } from './color.js';
 import { firedRules } from './fired-rules.js';
+import { isHistoryFinding } from './occurrences.js';
 import { printable } from './printable.js';
 import { sortFindings } from './sort-findings.js';
+import { historyLines } from './text-history.js';
 import { summaryLines } from './text-summary.js';
 import type { ReportContext } from './types.js';
 
@@ -21,7 +23,9 @@ function findingLines(finding: Finding, widths: { position: number; rule: number
       `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`,
     `${indent}${c.dim(printable(finding.context))}`,
   ];
-  if (finding.commit !== undefined) {
+  if (isHistoryFinding(finding)) {
+    lines.push(...historyLines(finding, c).map((line) => `${indent}${line}`));
+  } else if (finding.commit !== undefined) {
     const { sha, author, date } = finding.commit;
     lines.push(`${indent}commit ${sha.slice(0, 12)}  ${printable(author)}  ${printable(date)}`);
   }
@@ -49,6 +53,11 @@ function fileBlock(group: readonly Finding[], c: Colors): string[] {
   return [c.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c)), ''];
 }
 
+// Facts about the scan (e.g. a shallow clone's depth), in the order the scan reported them.
+function noticeLines(result: ScanResult, c: Colors): string[] {
+  return (result.notices ?? []).map((notice) => `${c.bold('note:')} ${printable(notice)}`);
+}
+
 function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
   const fired = firedRules(result.findings, ctx.rules);
   const width = Math.max(...fired.map((rule) => rule.id.length));
@@ -62,14 +71,15 @@ function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
 
 /**
  * The report for people: findings grouped by file, each with position, severity, rule, redacted
- * preview, redacted context line and commit; then where to rotate, and a summary. Colour only when
- * `ctx.useColor` is set.
+ * preview, redacted context line and commit (for history findings: who introduced the secret, whether
+ * HEAD still holds it, and where else it appears); then where to rotate, notices, and a summary.
+ * Colour only when `ctx.useColor` is set.
  */
 export function toText(result: ScanResult, ctx: ReportContext): string {
   const c = createColors(ctx.useColor);
   const findings = sortFindings(result.findings);
   const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c));
   if (findings.length > 0) lines.push(...fixHintLines(result, ctx));
-  lines.push(...summaryLines(result, c));
+  lines.push(...noticeLines(result, c), ...summaryLines(result, c));
   return `${lines.join('\n')}\n`;
 }

@@ -33,6 +33,8 @@ function describeFailure(args: readonly string[], code: number | null, stderr: s
 export function spawnGit(cwd: string, args: readonly string[]): GitProcess {
   const child = spawn('git', [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
+  // git may exit before reading its input (a failed rev-parse): the broken pipe is not our error.
+  child.stdin.on('error', () => undefined);
   child.stderr.on('data', (data: Buffer) => {
     if (stderr.length < STDERR_LIMIT) stderr += data.toString('utf8');
   });

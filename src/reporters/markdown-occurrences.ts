@@ -1,0 +1,32 @@
+import type { Finding, Occurrence } from '../findings/index.js';
+import { blobUrlOf } from './markdown-blob-url.js';
+import { markdownCode } from './markdown-escape.js';
+import { MAX_TABLE_ROWS } from './markdown-table.js';
+import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
+import type { VersionControlInfo } from './types.js';
+
+function occurrenceItem(occurrence: Occurrence, vcs: VersionControlInfo | undefined): string {
+  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: occurrence.commit?.sha }, vcs);
+  const linked = url === undefined ? location : `[${location}](${url})`;
+  return occurrence.commit === undefined ? `  - ${linked}` : `  - ${linked} in ${markdownCode(occurrence.commit.sha.slice(0, 12))}`;
+}
+
+function findingItems(finding: Finding, vcs: VersionControlInfo | undefined): string[] {
+  const others = otherOccurrences(finding);
+  const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
+  return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
+}
+
+/**
+ * For history scans: under the table, each finding whose secret appears in other places, with those
+ * places (at most MAX_LISTED_OCCURRENCES each, sorted by commit date, then path) and the commit that
+ * put the secret there. Empty when no listed finding has other places.
+ */
+export function occurrenceSection(findings: readonly Finding[], vcs: VersionControlInfo | undefined): string[] {
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  if (listed.length === 0) return [];
+  return ['### Other places in history', '', ...listed.flatMap((finding) => findingItems(finding, vcs)), ''];
+}
