@@ -50,6 +50,7 @@ export function toFinding(match: Match, chunk: Chunk, all: readonly Match[], lin
     entropy: Math.round(match.entropy * 1000) / 1000,
   };
   if (chunk.commit !== undefined) finding.commit = chunk.commit;
+  if (chunk.blob !== undefined) finding.blob = chunk.blob;
   if (shouldReveal) finding.secret = match.secret;
   return finding;
 }

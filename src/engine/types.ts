@@ -12,6 +12,8 @@ export interface Chunk {
   /** 1-based line number, in the new file, of the first line of `text`. Default: 1. */
   startLine: number;
   commit?: CommitInfo;
+  /** History scans: the blob the text is, so findings can be traced back to every path and commit. */
+  blob?: string;
 }
 
 /** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */

@@ -36,6 +36,8 @@ export interface Finding {
    * added that blob there), sorted by date. The finding's own path and commit are the earliest.
    */
   occurrences?: Occurrence[];
+  /** History scans only: the blob the secret was found in (internal to grouping; not reported). */
+  blob?: string;
   /** History scans only: whether a blob holding the secret is in HEAD's tree (undefined for an unborn HEAD). */
   isPresentAtHead?: boolean;
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */

@@ -5,11 +5,13 @@ import { MAX_TABLE_ROWS } from './markdown-table.js';
 import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
 import type { VersionControlInfo } from './types.js';
 
+// A place no commit added (e.g. only a stash) gets no link: the scanned revision need not hold it.
 function occurrenceItem(occurrence: Occurrence, vcs: VersionControlInfo | undefined): string {
   const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
-  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: occurrence.commit?.sha }, vcs);
-  const linked = url === undefined ? location : `[${location}](${url})`;
-  return occurrence.commit === undefined ? `  - ${linked}` : `  - ${linked} in ${markdownCode(occurrence.commit.sha.slice(0, 12))}`;
+  const { commit } = occurrence;
+  if (commit === undefined) return `  - ${location}`;
+  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
+  return `  - ${url === undefined ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
 }
 
 function findingItems(finding: Finding, vcs: VersionControlInfo | undefined): string[] {

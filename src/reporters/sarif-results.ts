@@ -1,10 +1,9 @@
 import type { Result } from 'sarif';
 import type { Finding } from '../findings/index.js';
+import { isHistoryFinding } from './occurrences.js';
+import { historySentences, relatedLocationsOf } from './sarif-related.js';
 import { SARIF_LEVEL } from './sarif-severity.js';
-import { relativeUriOf } from './sarif-uri.js';
-
-/** Base id of every location; `run.originalUriBaseIds` maps it to the scanned root. */
-export const SRCROOT = '%SRCROOT%';
+import { relativeUriOf, SRCROOT } from './sarif-uri.js';
 
 /**
  * `partialFingerprints` key of `finding.fingerprint` (rule + path + secret). Versioned: a change
@@ -15,18 +14,37 @@ export const FINGERPRINT_KEY = 'secretscan/v1';
 /** `partialFingerprints` key of `finding.secretId` (rule + secret): the same secret in other files. */
 export const SECRET_ID_KEY = 'secretscanSecretId/v1';
 
+function provenanceOf(finding: Finding): string {
+  if (isHistoryFinding(finding)) return historySentences(finding);
+  return finding.commit === undefined ? '' : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
+}
+
 function messageOf(finding: Finding): string {
-  const introduced = finding.commit === undefined ? '' : ` Committed in ${finding.commit.sha.slice(0, 12)}.`;
+  const provenance = provenanceOf(finding);
   return (
-    `${finding.ruleName} detected: ${finding.preview}.${introduced} ` +
+    `${finding.ruleName} detected: ${finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` +
     'Rotate it at the provider first, then remove it from the code and from git history.'
   );
+}
+
+// `commit` is where the reported location comes from; history results also name it `firstCommit`
+// (the commit that introduced the secret) and say whether HEAD still holds it.
+function propertiesOf(finding: Finding): Result['properties'] {
+  const properties: NonNullable<Result['properties']> = {};
+  if (finding.commit !== undefined) {
+    const { sha, author, date } = finding.commit;
+    properties.commit = { sha, author, date };
+    if (isHistoryFinding(finding)) properties.firstCommit = sha;
+  }
+  if (finding.isPresentAtHead !== undefined) properties.isPresentAtHead = finding.isPresentAtHead;
+  return Object.keys(properties).length === 0 ? undefined : properties;
 }
 
 /**
  * One SARIF result per finding. Everything in it is redacted: the message names the preview and
  * the snippet is the context line, in which every secret is already replaced by its preview.
  * `finding.secret` (--show-secrets) is never copied: SARIF files are uploaded and archived.
+ * A history result also lists the other places its secret appears as `relatedLocations`.
  */
 export function resultOf(finding: Finding, ruleIndex: number): Result {
   const result: Result = {
@@ -50,9 +68,9 @@ export function resultOf(finding: Finding, ruleIndex: number): Result {
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId },
   };
-  if (finding.commit !== undefined) {
-    const { sha, author, date } = finding.commit;
-    result.properties = { commit: { sha, author, date } };
-  }
+  const related = relatedLocationsOf(finding);
+  if (related.length > 0) result.relatedLocations = related;
+  const properties = propertiesOf(finding);
+  if (properties !== undefined) result.properties = properties;
   return result;
 }

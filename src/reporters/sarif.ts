@@ -28,9 +28,16 @@ function problemNotification(problem: ScanResult['problems'][number]): Notificat
   };
 }
 
+// A fact about the scan (e.g. a shallow clone's depth), not a failure: level "note".
+function noticeNotification(notice: string): Notification {
+  const text = notice.trimEnd();
+  return { level: 'note', message: { text: /[.!?]$/.test(text) ? text : `${text}.` } };
+}
+
+// Problems first (sorted by path), then notices in the order the scan reported them.
 function invocationOf(result: ScanResult): Invocation {
   const invocation: Invocation = { executionSuccessful: !result.isPartial };
-  const notifications = sortByPath(result.problems).map(problemNotification);
+  const notifications = [...sortByPath(result.problems).map(problemNotification), ...(result.notices ?? []).map(noticeNotification)];
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
   return invocation;
 }

@@ -29,8 +29,12 @@ function describeFailure(args: readonly string[], code: number | null, stderr: s
   return new GitError('E_GIT', `git ${args[0] ?? ''} failed (exit ${code ?? 'signal'}): ${message}`);
 }
 
-/** Starts git sealed (see sealedGitEnv) in `cwd`; stdout is left to the caller to read. */
-export function spawnGit(cwd: string, args: readonly string[]): GitProcess {
+/**
+ * Starts git sealed (see sealedGitEnv) in `cwd`; stdout is left to the caller to read. With
+ * `isStdoutHandedOff` (its stdout piped into another process) completion is the process's exit,
+ * since the parent never sees that stream close.
+ */
+export function spawnGit(cwd: string, args: readonly string[], options: { isStdoutHandedOff?: boolean } = {}): GitProcess {
   const child = spawn('git', [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   // git may exit before reading its input (a failed rev-parse): the broken pipe is not our error.
@@ -44,7 +48,7 @@ export function spawnGit(cwd: string, args: readonly string[]): GitProcess {
         ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: 'install git 2.30 or newer' })
         : new GitError('E_GIT', `cannot run git: ${error.message}`, { cause: error }));
     });
-    child.on('close', (code) => (code === 0 ? resolve() : reject(describeFailure(args, code, stderr))));
+    child.on(options.isStdoutHandedOff === true ? 'exit' : 'close', (code) => (code === 0 ? resolve() : reject(describeFailure(args, code, stderr))));
   });
   // The caller may stop reading early; an unhandled rejection must not crash the process then.
   done.catch(() => undefined);

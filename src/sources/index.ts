@@ -11,3 +11,5 @@ export { rangeChunks, resolveRange, COMMIT_MESSAGE_PATH } from './range.js';
 export { UnifiedDiffParser } from './unified-diff.js';
 export type { DiffEvent } from './unified-diff.js';
 export { unquoteGitPath } from './git-path.js';
+export { historySource } from './history/index.js';
+export type { HistorySource, HistoryStats } from './history/index.js';

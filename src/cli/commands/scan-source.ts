@@ -1,7 +1,9 @@
 import type { Chunk } from '../../engine/index.js';
+import type { ScanResult } from '../../findings/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import {
   DEFAULT_STDIN_PATH,
+  historySource,
   listScanTargets,
   rangeChunks,
   readFiles,
@@ -33,6 +35,8 @@ export interface Source {
   chunks: AsyncIterable<Chunk>;
   /** How many files or objects it will read, when known up front (for --debug). */
   size?: number;
+  /** A last step over the whole result (history: one finding per secret, provenance, notices). */
+  finish?: (result: ScanResult) => Promise<ScanResult>;
 }
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
@@ -55,7 +59,7 @@ function requireRepository(repo: Repository | undefined, io: Io, kind: SourceKin
  * Opens the source the flags ask for, in `repo` (the repository around the working directory, if
  * any). Reading happens lazily as the chunks are consumed.
  */
-export async function openSource(flags: SourceFlags, io: Io, repo: Repository | undefined, maxFileSize: number, outcome: ReadOutcome): Promise<Source> {
+export async function openSource(flags: SourceFlags, io: Io, repo: Repository | undefined, maxFileSize: number, outcome: ReadOutcome, isPathSuppressed: (path: string) => boolean): Promise<Source> {
   const kind = sourceKindOf(flags);
   if (kind === 'stdin') {
     return { kind, root: repo?.root ?? io.cwd, repo, chunks: stdinChunks(await io.readStdin(), flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome) };
@@ -69,5 +73,6 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
   const root = gitRepo.root;
   if (kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
   if (kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? '', maxFileSize, outcome) };
-  throw new UsageError('--history is not available yet');
+  const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish };
 }

@@ -39,15 +39,21 @@ function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined)
 
 /** Runs a scan of the chosen source and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  sourceKindOf(flags);
+  const kind = sourceKindOf(flags);
   const repo = await findRepository(io.cwd);
   const config = await loadConfig(repo?.root ?? io.cwd, flags.config, io.cwd);
   const rules = selectRules(await loadBuiltinRules(), config);
-  const matcher = createMatcher(rules, { suppression: suppressionFrom(config.allowlist), shouldRevealSecrets: flags['show-secrets'] });
+  const policy = suppressionFrom(config.allowlist);
+  // A history blob is matched once under one of its paths; whole-path allowlists are applied
+  // afterwards to each path it was committed at (see groupBySecret).
+  const suppression = kind === 'history' ? { ...policy, isPathSuppressed: () => false } : policy;
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] });
   const outcome: ReadOutcome = { skipped: [], problems: [] };
-  const source = await openSource(flags, io, repo, maxFileSizeOf(flags['max-file-size'], config.maxFileSize), outcome);
+  const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
+  const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
-  const result = await scanChunks(source.chunks, matcher);
+  const scanned = await scanChunks(source.chunks, matcher);
+  const result = source.finish === undefined ? scanned : await source.finish(scanned);
   result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;

@@ -1,0 +1,52 @@
+import type { Chunk } from '../../engine/index.js';
+import { decodeText } from '../decode.js';
+import { gitText } from '../git-process.js';
+import type { ReadOutcome } from '../read-files.js';
+import { COMMIT_MESSAGE_PATH } from '../range.js';
+import { reachableBlobs } from './blob-stream.js';
+import { commitMessageChunks } from './commit-messages.js';
+
+/** What the history walk saw, for notices and --debug. */
+export interface HistoryStats {
+  commits: number;
+  blobs: number;
+  /** Bytes of blob content read. */
+  bytes: number;
+  /** Blobs not scanned because they are binary (counted here rather than listed one by one). */
+  binaryBlobs: number;
+  /** Author date of the oldest commit seen (ISO 8601), when any. */
+  oldestDate?: string;
+}
+
+/**
+ * Chunks for a history audit: every unique blob once (named by the first path rev-list reached it
+ * by; the real paths come from provenance later) and every commit message. Binary and oversized
+ * blobs are skipped and counted; objects a shallow or partial clone lacks are counted as missing.
+ */
+export async function* historyChunks(root: string, maxFileSize: number, outcome: ReadOutcome, stats: HistoryStats): AsyncGenerator<Chunk> {
+  yield* commitMessageChunks(root, stats);
+  for await (const object of reachableBlobs(root)) {
+    const path = object.rest === '' ? object.sha : object.rest;
+    if (object.type === 'missing') {
+      outcome.skipped.push({ path, reason: 'missing', blob: object.sha });
+      continue;
+    }
+    stats.blobs++;
+    stats.bytes += object.size;
+    if (object.size > maxFileSize) {
+      outcome.skipped.push({ path, reason: 'too-large', size: object.size, blob: object.sha });
+      continue;
+    }
+    const decoded = decodeText(object.content);
+    if ('isBinary' in decoded) {
+      stats.binaryBlobs++;
+      continue;
+    }
+    yield { origin: 'history', path, text: decoded.text, startLine: 1, blob: object.sha };
+  }
+}
+
+/** Whether the repository is a shallow clone (its history is cut off). */
+export async function isShallowRepository(root: string): Promise<boolean> {
+  return (await gitText(root, ['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
+}

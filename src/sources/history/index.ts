@@ -1,0 +1,41 @@
+import type { Chunk } from '../../engine/index.js';
+import { groupBySecret, type ScanResult } from '../../findings/index.js';
+import type { ReadOutcome } from '../read-files.js';
+import { historyChunks, isShallowRepository, type HistoryStats } from './history-chunks.js';
+import { blobProvenance, headBlobs } from './provenance.js';
+
+export type { HistoryStats } from './history-chunks.js';
+
+/** A history audit: its chunks, and the step that turns per-blob findings into one per secret. */
+export interface HistorySource {
+  chunks: AsyncIterable<Chunk>;
+  stats: HistoryStats;
+  /** Adds provenance, groups by secret, applies path allowlists per occurrence, and adds notices. */
+  finish: (result: ScanResult) => Promise<ScanResult>;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Opens a history audit of the repository at `root` (bare or not). */
+export function historySource(root: string, maxFileSize: number, outcome: ReadOutcome, isPathSuppressed: (path: string) => boolean): HistorySource {
+  const stats: HistoryStats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
+  const finish = async (result: ScanResult): Promise<ScanResult> => {
+    const wanted = new Set(result.findings.flatMap((f) => (f.blob === undefined ? [] : [f.blob])));
+    const [places, head, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
+    const notices = [`history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} not scanned`];
+    if (isShallow) {
+      notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, 'commit')}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ''}; run \`git fetch --unshallow\` to audit the whole history`);
+    }
+    if (stats.commits === 0) notices.push('the repository has no commits yet: there is no history to audit');
+    return {
+      ...result,
+      findings: grouped.findings,
+      suppressed: { ...result.suppressed, paths: result.suppressed.paths + grouped.suppressedPaths },
+      notices: [...(result.notices ?? []), ...notices],
+    };
+  };
+  return { chunks: historyChunks(root, maxFileSize, outcome, stats), stats, finish };
+}

@@ -1,0 +1,82 @@
+import type { CommitInfo } from '../../findings/index.js';
+import { spawnGit } from '../git-process.js';
+
+/** A path a blob was committed at, with the earliest commit that put it there. */
+export interface BlobPlace {
+  path: string;
+  commit: CommitInfo;
+}
+
+const COMMIT_START = '\x1e';
+const FIELD = '\x1f';
+
+/** Splits a stream into NUL-terminated tokens, keeping one partial token between pieces. */
+async function* nulTokens(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  let pending = Buffer.alloc(0);
+  for await (const data of stream) {
+    const buffer = pending.length === 0 ? data : Buffer.concat([pending, data]);
+    let start = 0;
+    for (let at = buffer.indexOf(0); at !== -1; at = buffer.indexOf(0, start)) {
+      yield buffer.subarray(start, at).toString('utf8');
+      start = at + 1;
+    }
+    pending = Buffer.from(buffer.subarray(start));
+  }
+}
+
+function keepEarliest(places: Map<string, BlobPlace>, path: string, commit: CommitInfo): void {
+  const known = places.get(path);
+  // git log lists newer commits first; on equal dates the later-listed (older) commit wins.
+  if (known === undefined || Date.parse(commit.date) <= Date.parse(known.commit.date)) places.set(path, { path, commit });
+}
+
+/**
+ * Where each wanted blob was committed: one `git log --all --raw` pass (no patches), keeping for
+ * every path the earliest commit that put the blob there. Merges count against their first parent,
+ * so a blob a merge introduced itself is attributed to the merge.
+ */
+export async function blobProvenance(root: string, wanted: ReadonlySet<string>): Promise<Map<string, BlobPlace[]>> {
+  const found = new Map<string, Map<string, BlobPlace>>();
+  if (wanted.size === 0) return new Map();
+  const { child, done } = spawnGit(root, [
+    'log', '--all', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-ext-diff', '--no-textconv',
+    `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI`,
+  ]);
+  child.stdin.end();
+  let commit: CommitInfo | undefined;
+  let blob: string | undefined;
+  for await (const raw of nulTokens(child.stdout)) {
+    const token = raw.startsWith('\n') ? raw.slice(1) : raw;
+    if (blob !== undefined) {
+      let places = found.get(blob);
+      if (places === undefined) found.set(blob, (places = new Map()));
+      if (commit !== undefined) keepEarliest(places, token, commit);
+      blob = undefined;
+    } else if (token.startsWith(COMMIT_START)) {
+      const [sha = '', author = '', date = ''] = token.slice(1).split(FIELD);
+      commit = { sha, author, date };
+    } else if (token.startsWith(':')) {
+      const sha = token.split(' ')[3] ?? '';
+      if (wanted.has(sha)) blob = sha;
+    }
+  }
+  await done;
+  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+}
+
+/** Blob ids in HEAD's tree, or undefined when HEAD is unborn. */
+export async function headBlobs(root: string): Promise<Set<string> | undefined> {
+  const { child, done } = spawnGit(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD']);
+  child.stdin.end();
+  const blobs = new Set<string>();
+  try {
+    for await (const token of nulTokens(child.stdout)) {
+      const [, type, sha] = token.split('\t')[0]?.split(' ') ?? [];
+      if (type === 'blob' && sha !== undefined) blobs.add(sha);
+    }
+    await done;
+  } catch {
+    return undefined;
+  }
+  return blobs;
+}
