@@ -1,7 +1,11 @@
-export type { Candidate, Chunk, ChunkOrigin, MatcherOptions, SuppressionPolicy } from './types.js';
+export type { ByteChunk, Candidate, Chunk, ChunkOrigin, MatcherOptions, ScanInput, SuppressionPolicy } from './types.js';
 export type { ChunkScan, Matcher } from './matcher.js';
 export { createMatcher, INLINE_ALLOW_MARKER } from './matcher.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
 export { VALIDATOR_NAMES } from './validators/index.js';
 export { scanChunks } from './scan.js';
+export { decodeText } from './decode.js';
+export type { ChunkScanner, InputScan } from './chunk-scanner.js';
+export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
+export type { ScanHooks } from './scan.js';

@@ -1,10 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { compareFindings, type ScanResult } from '../findings/index.js';
-import type { Matcher } from './matcher.js';
-import type { Chunk } from './types.js';
+import type { ChunkScanner, InputScan } from './chunk-scanner.js';
+import type { ScanInput } from './types.js';
 
-/** Runs every chunk through the matcher and gathers one ScanResult (skipped and problems start empty). */
-export async function scanChunks(chunks: AsyncIterable<Chunk>, matcher: Matcher): Promise<ScanResult> {
+/** Optional observers of a scan. */
+export interface ScanHooks {
+  /** Called for each byte input that turned out to be binary. */
+  onBinary?: (input: ScanInput) => void;
+}
+
+/**
+ * Runs every input through the scanner, keeping at most `scanner.capacity` in flight (so reading
+ * never runs ahead of matching by more than that), and gathers one ScanResult with findings sorted.
+ */
+export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: ChunkScanner, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = performance.now();
   const result: ScanResult = {
     findings: [],
@@ -14,15 +23,27 @@ export async function scanChunks(chunks: AsyncIterable<Chunk>, matcher: Matcher)
     stats: { chunks: 0, bytes: 0, durationMs: 0 },
     isPartial: false,
   };
-  for await (const chunk of chunks) {
-    const scanned = matcher.scanChunk(chunk);
+  const merge = (input: ScanInput, scanned: InputScan): void => {
+    if (scanned.isBinary) hooks.onBinary?.(input);
     result.stats.chunks++;
-    result.stats.bytes += chunk.text.length;
-    result.findings.push(...scanned.findings);
+    result.stats.bytes += scanned.characters;
+    for (const finding of scanned.findings) result.findings.push(finding);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
+  };
+  const inFlight = new Set<Promise<void>>();
+  for await (const input of inputs) {
+    const pending: Promise<void> = scanner.scan(input).then((scanned) => {
+      inFlight.delete(pending);
+      merge(input, scanned);
+    });
+    inFlight.add(pending);
+    // A failure surfaces through race/all below; this only keeps it from being reported twice.
+    pending.catch(() => undefined);
+    if (inFlight.size >= scanner.capacity) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;

@@ -16,6 +16,17 @@ export interface Chunk {
   blob?: string;
 }
 
+/**
+ * A chunk still in bytes (history blobs): decoded, and checked for being binary, by whichever
+ * thread scans it, so the thread reading git's output only moves bytes.
+ */
+export interface ByteChunk extends Omit<Chunk, 'text'> {
+  bytes: Uint8Array;
+}
+
+/** Anything the scanner accepts. */
+export type ScanInput = Chunk | ByteChunk;
+
 /** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */
 export interface Candidate {
   ruleId: string;

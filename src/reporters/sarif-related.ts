@@ -51,20 +51,23 @@ function joinWithAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+// "Introduced in <sha>; still present at HEAD." with whichever of the two parts is known.
+function provenanceSentence(finding: Finding): string | undefined {
+  const introduced = finding.commit === undefined ? undefined : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
+  if (finding.isPresentAtHead === undefined) return introduced === undefined ? undefined : `${introduced}.`;
+  const head = finding.isPresentAtHead ? 'still present at HEAD' : 'removed from HEAD but still in git history';
+  return introduced === undefined ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`;
+}
+
 /**
  * The history sentences of a result message: the introducing commit, whether HEAD still holds the
  * secret, and the other places as embedded links (`[path:line](id)`) to the ids that
- * `relatedLocationsOf` gives them, which GitHub shows as links. Empty for a finding from another scan.
+ * `relatedLocationsOf` gives them, which GitHub shows as links. Empty when the finding has no
+ * commit, no HEAD status and no other places.
  */
 export function historySentences(finding: Finding): string {
-  const parts: string[] = [];
-  const introduced = finding.commit === undefined ? undefined : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
-  if (finding.isPresentAtHead === undefined) {
-    if (introduced !== undefined) parts.push(`${introduced}.`);
-  } else {
-    const head = finding.isPresentAtHead ? 'still present at HEAD' : 'removed from HEAD but still in git history';
-    parts.push(introduced === undefined ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`);
-  }
+  const provenance = provenanceSentence(finding);
+  const parts = provenance === undefined ? [] : [provenance];
   const others = otherOccurrences(finding);
   if (others.length > 0) {
     const links = others.slice(0, MAX_LINKED).map((o, index) => `[${linkText(`${o.path}:${o.startLine}`)}](${index + 1})`);

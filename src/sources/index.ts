@@ -4,7 +4,6 @@ export type { ScanTargets } from './directory.js';
 export { findRepository, listWorkingTreeFiles, sealedGitEnv } from './git.js';
 export { listScanTargets } from './directory.js';
 export { readFiles } from './read-files.js';
-export { decodeText } from './decode.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
 export { stagedChunks, headCommit } from './staged.js';
 export { rangeChunks, resolveRange, COMMIT_MESSAGE_PATH } from './range.js';

@@ -2,7 +2,7 @@ import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk } from '../engine/index.js';
 import type { ScanProblem, SkippedFile } from '../findings/index.js';
-import { decodeText } from './decode.js';
+import { decodeText } from '../engine/index.js';
 
 /** How many files are read at once. */
 const READ_CONCURRENCY = 16;

@@ -1,5 +1,5 @@
 import type { Chunk } from '../engine/index.js';
-import { decodeText } from './decode.js';
+import { decodeText } from '../engine/index.js';
 import type { ReadOutcome } from './read-files.js';
 
 /** Name used for standard input when `--stdin-path` is not given. */

@@ -1,5 +1,5 @@
 import { fingerprintOf, redact, secretIdOf } from '../../src/findings/index.js';
-import type { CommitInfo, Finding, ScanResult, Severity } from '../../src/findings/index.js';
+import type { CommitInfo, Finding, Occurrence, ScanResult, Severity } from '../../src/findings/index.js';
 import type { ReportContext } from '../../src/reporters/index.js';
 import type { ProviderSpec, Rule, RuleSpec } from '../../src/rules/index.js';
 
@@ -77,6 +77,9 @@ interface FindingSpec {
   /** Other secrets on the same line, redacted in the context too. */
   alsoOnLine?: string[];
   commit?: CommitInfo;
+  /** History scans: every place the secret appears, the finding's own included. */
+  occurrences?: Occurrence[];
+  isPresentAtHead?: boolean;
 }
 
 /**
@@ -102,6 +105,8 @@ export function makeFinding(spec: FindingSpec, showSecret = false): Finding {
     entropy: 4.25,
   };
   if (spec.commit !== undefined) finding.commit = spec.commit;
+  if (spec.occurrences !== undefined) finding.occurrences = spec.occurrences;
+  if (spec.isPresentAtHead !== undefined) finding.isPresentAtHead = spec.isPresentAtHead;
   if (showSecret) finding.secret = spec.secret;
   return finding;
 }
@@ -154,6 +159,53 @@ export function cleanResult(): ScanResult {
     problems: [],
     stats: { chunks: 40, bytes: 100000, durationMs: 321 },
     isPartial: false,
+  };
+}
+
+/**
+ * Findings of a history scan. The Stripe key was introduced in COMMIT_A in src/config.ts, copied in
+ * COMMIT_B to two more paths, and is still at HEAD; the AWS key was introduced in COMMIT_A, copied
+ * once in COMMIT_B, and has been removed from HEAD. Occurrences are deliberately unsorted.
+ */
+export function historyFindings(showSecrets = false): Finding[] {
+  const stripeSource = `export const stripeKey = '${SECOND_STRIPE}';`;
+  const stripeColumn = stripeSource.indexOf(SECOND_STRIPE) + 1;
+  const specs: FindingSpec[] = [
+    {
+      ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path: 'src/config.ts', line: 12, source: stripeSource, secret: SECOND_STRIPE, commit: COMMIT_A, isPresentAtHead: true,
+      occurrences: [
+        { path: 'docs/café/setup guide.md', startLine: 20, startColumn: 9, commit: COMMIT_B },
+        { path: 'src/config.ts', startLine: 12, startColumn: stripeColumn, commit: COMMIT_A },
+        { path: 'config/legacy.ts', startLine: 4, startColumn: stripeColumn, commit: COMMIT_B },
+      ],
+    },
+    {
+      ruleId: 'aws.access-key-id', ruleName: 'AWS access key ID', severity: 'high', path: 'deploy/prod env/.env', line: 3, source: `AWS_ACCESS_KEY_ID=${AWS_KEY_ID}`, secret: AWS_KEY_ID, commit: COMMIT_A, isPresentAtHead: false,
+      occurrences: [
+        { path: 'deploy/staging.env', startLine: 2, startColumn: 19, commit: COMMIT_B },
+        { path: 'deploy/prod env/.env', startLine: 3, startColumn: 19, commit: COMMIT_A },
+      ],
+    },
+  ];
+  return specs.map((spec) => makeFinding(spec, showSecrets));
+}
+
+/** `finding` with `count` more places in history, at paths with brackets (`copies/[0].ts`), added by its own commit. */
+export function withOtherPlaces(finding: Finding, count: number): Finding {
+  const copies = Array.from({ length: count }, (_, index) => ({ path: `copies/[${index}].ts`, startLine: index + 1, startColumn: 5, commit: finding.commit }));
+  return { ...finding, occurrences: [...(finding.occurrences ?? []), ...copies] };
+}
+
+/** A complete history scan of a shallow clone: two history findings, a notice and a skipped submodule. */
+export function historyResult(showSecrets = false): ScanResult {
+  return {
+    findings: historyFindings(showSecrets),
+    suppressed: { inline: 0, allowlist: 0, paths: 0 },
+    skipped: [{ path: 'vendor/sdk', reason: 'submodule' }],
+    problems: [],
+    stats: { chunks: 57, bytes: 234567, durationMs: 1234 },
+    isPartial: false,
+    notices: ['This is a shallow clone: history covers 12 commits back to 2024-01-02.'],
   };
 }
 

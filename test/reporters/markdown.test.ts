@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMarkdown } from '../../src/reporters/index.js';
-import { cleanResult, sampleContext, sampleFindings, sampleResult } from '../helpers/sample-result.js';
+import { cleanResult, historyFindings, historyResult, sampleContext, sampleFindings, sampleResult } from '../helpers/sample-result.js';
 
 function tableRows(markdown: string): string[] {
   return markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Severity') && !line.startsWith('| ---'));
@@ -72,5 +72,25 @@ describe('toMarkdown', () => {
     const output = toMarkdown({ ...cleanResult(), findings: many }, sampleContext());
     expect(tableRows(output)).toHaveLength(100);
     expect(output).toContain('…and 5 more.');
+  });
+
+  it('adds a "Still at HEAD" column only when a finding has a HEAD status, with — where it is unknown', () => {
+    expect(toMarkdown(sampleResult(), sampleContext())).not.toContain('Still at HEAD');
+    const mixed = { ...cleanResult(), findings: [...historyFindings(), ...sampleFindings().slice(0, 1)] };
+    const output = toMarkdown(mixed, sampleContext());
+    expect(output).toContain('| Severity | Rule | Location | Preview | Commit | Still at HEAD |\n| --- | --- | --- | --- | --- | --- |\n');
+    expect(tableRows(output).map((row) => cells(row).at(-1))).toEqual(['no', '—', 'yes']);
+  });
+
+  it('counts the other places a secret appears next to its location', () => {
+    const rows = tableRows(toMarkdown(historyResult(), sampleContext())).map((row) => cells(row)[2] ?? '');
+    expect(rows[0]).toMatch(/\) \+1 more place$/);
+    expect(rows[1]).toMatch(/\) \+2 more places$/);
+  });
+
+  it('shows notices as a note callout right under the heading, one paragraph each, escaped', () => {
+    const output = toMarkdown({ ...cleanResult(), notices: ['Shallow clone: 12 commits.', 'Ref <b>x</b> was skipped'] }, sampleContext());
+    expect(output).toContain('## secretscan: no secrets found\n\n> [!NOTE]\n> Shallow clone: 12 commits.\n>\n> Ref &lt;b&gt;x&lt;/b&gt; was skipped\n\nNo secrets found.');
+    expect(toMarkdown(sampleResult(), sampleContext())).not.toContain('[!NOTE]');
   });
 });

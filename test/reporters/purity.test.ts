@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS, reporterFor } from '../../src/reporters/index.js';
-import { sampleContext, sampleResult } from '../helpers/sample-result.js';
+import { historyResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
 
 const SOURCE_DIRS = ['../../src/reporters/', '../../src/remediation/'];
 
@@ -16,11 +16,23 @@ describe('reporters are pure', () => {
     }
   });
 
-  it.each(REPORT_FORMATS)('%s returns the same bytes for the same input, and leaves the input untouched', (format) => {
-    const result = sampleResult();
+  const SAMPLES = { rich: sampleResult, history: historyResult };
+  const cases = REPORT_FORMATS.flatMap((format) => Object.keys(SAMPLES).map((sample) => [format, sample] as const));
+
+  it.each(cases)('%s returns the same bytes for the same input (%s sample), and leaves the input untouched', (format, sample) => {
+    const result = SAMPLES[sample as keyof typeof SAMPLES]();
     const before = JSON.stringify(result);
     const first = reporterFor(format)(result, sampleContext());
     expect(reporterFor(format)(result, sampleContext())).toBe(first);
     expect(JSON.stringify(result)).toBe(before);
+  });
+
+  it.each(REPORT_FORMATS)('%s does not depend on the order of findings or occurrences', (format) => {
+    const result = historyResult();
+    const shuffled = {
+      ...result,
+      findings: [...result.findings].reverse().map((finding) => ({ ...finding, occurrences: [...(finding.occurrences ?? [])].reverse() })),
+    };
+    expect(reporterFor(format)(shuffled, sampleContext())).toBe(reporterFor(format)(result, sampleContext()));
   });
 });

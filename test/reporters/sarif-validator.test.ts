@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Log } from 'sarif';
 import { toSarif } from '../../src/reporters/index.js';
 import type { ScanResult } from '../../src/findings/index.js';
-import { cleanResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
+import { cleanResult, historyResult, sampleContext, sampleResult, withOtherPlaces } from '../helpers/sample-result.js';
 import { isLinux, validatorIssues } from '../helpers/sarif-validator.js';
 
-const CASES: Record<string, () => ScanResult> = { rich: sampleResult, clean: cleanResult };
+// A history finding whose secret is in 150 more places: 100 related locations, bracketed link text.
+function manyPlaces(): ScanResult {
+  const result = historyResult();
+  return { ...result, findings: result.findings.map((finding) => withOtherPlaces(finding, 150)) };
+}
+
+const CASES: Record<string, () => ScanResult> = { rich: sampleResult, clean: cleanResult, history: historyResult, 'many-places': manyPlaces };
 
 describe.runIf(isLinux)("Microsoft's SARIF validator with GitHub's rules", () => {
   it.each(Object.keys(CASES))('reports no errors and no warnings for the %s sample', (name) => {

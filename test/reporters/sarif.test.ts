@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Log, Result, Run } from 'sarif';
 import { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from '../../src/reporters/index.js';
-import { cleanResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
+import { cleanResult, historyResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
 import { sarifSchemaErrors } from './sarif-schema.js';
 
 function runOf(log: Log): Run {
@@ -100,6 +100,22 @@ describe('buildSarifLog', () => {
     expect(runOf(buildSarifLog(cleanResult(), sampleContext())).invocations).toEqual([{ executionSuccessful: true }]);
   });
 
+  it('reports notices as "note" notifications after the problems, each ending with a period', () => {
+    const result = { ...sampleResult(), notices: ['Shallow clone: 12 commits', 'Second notice.'] };
+    const notifications = runOf(buildSarifLog(result, sampleContext())).invocations?.[0]?.toolExecutionNotifications ?? [];
+    expect(notifications.map((n) => [n.level, n.message.text])).toEqual([
+      ['error', "Could not scan this file: EACCES: permission denied, open 'secrets/locked.txt'."],
+      ['note', 'Shallow clone: 12 commits.'],
+      ['note', 'Second notice.'],
+    ]);
+    expect(runOf(buildSarifLog(historyResult(), sampleContext())).invocations).toEqual([
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [{ level: 'note', message: { text: 'This is a shallow clone: history covers 12 commits back to 2024-01-02.' } }],
+      },
+    ]);
+  });
+
   it('adds versionControlProvenance only when ctx.vcs is set', () => {
     expect(richRun().versionControlProvenance).toEqual([
       { repositoryUri: 'https://github.com/acme/api', revisionId: 'c0ffee0000000000000000000000000000c0ffee', branch: 'main', mappedTo: { uriBaseId: '%SRCROOT%' } },
@@ -123,6 +139,7 @@ describe('toSarif', () => {
   it.each([
     ['the rich sample', () => toSarif(sampleResult(), sampleContext())],
     ['a clean scan', () => toSarif(cleanResult(), sampleContext())],
+    ['the history sample', () => toSarif(historyResult(), sampleContext())],
     ['no version control', () => toSarif(sampleResult(), sampleContext({ vcs: undefined }))],
     ['--show-secrets', () => toSarif(sampleResult(true), sampleContext())],
   ])('is valid against the SARIF 2.1.0 schema for %s', (_name, render) => {

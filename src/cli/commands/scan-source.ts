@@ -1,4 +1,4 @@
-import type { Chunk } from '../../engine/index.js';
+import type { ScanInput } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import {
@@ -32,11 +32,13 @@ export interface Source {
   kind: SourceKind;
   root: string;
   repo: Repository | undefined;
-  chunks: AsyncIterable<Chunk>;
+  chunks: AsyncIterable<ScanInput>;
   /** How many files or objects it will read, when known up front (for --debug). */
   size?: number;
   /** A last step over the whole result (history: one finding per secret, provenance, notices). */
   finish?: (result: ScanResult) => Promise<ScanResult>;
+  /** Called for each byte input the scanner found to be binary. */
+  onBinary?: () => void;
 }
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
@@ -74,5 +76,5 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
   if (kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
   if (kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? '', maxFileSize, outcome) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary };
 }

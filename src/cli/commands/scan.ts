@@ -1,17 +1,24 @@
 import type { Argv } from 'yargs';
-import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../../config/index.js';
-import { createMatcher, scanChunks } from '../../engine/index.js';
+import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
+import { availableParallelism } from 'node:os';
+import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner } from '../../engine/index.js';
+import type { ScanResult } from '../../findings/index.js';
+import { packsOf, workerPoolScanner } from '../../parallel/index.js';
 import { UsageError } from '../../errors.js';
-import { loadBuiltinRules } from '../../rules/index.js';
+import { loadBuiltinRules, type Rule } from '../../rules/index.js';
 import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { withReportFlags, type ReportFlags } from './scan-options.js';
-import { openSource, sourceKindOf, type SourceFlags } from './scan-source.js';
+import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-source.js';
 
 export interface ScanFlags extends ReportFlags, SourceFlags {
   'max-file-size'?: string;
+  threads?: number;
 }
+
+/** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
+const PARALLEL_TREE_FILES = 256;
 
 /** Declares `scan [paths..]`. */
 export function describeScan(yargs: Argv): Argv<ScanFlags> {
@@ -23,6 +30,7 @@ export function describeScan(yargs: Argv): Argv<ScanFlags> {
     .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
     .option('stdin-path', { type: 'string', describe: 'name for standard input in reports and path-limited rules' })
     .option('max-file-size', { type: 'string', describe: 'skip (and count) files larger than this, e.g. 5MB (default: 10MiB)' })
+    .option('threads', { type: 'number', describe: 'matching threads for history and large trees (default: CPU cores, at most 4; 1 = no workers)' })
     .example('$0 scan', 'scan the repository you are in')
     .example('$0 scan --staged', 'scan what is about to be committed')
     .example('$0 scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch')
@@ -37,22 +45,50 @@ function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined)
   return size;
 }
 
+function threadsOf(flag: number | undefined): number {
+  if (flag === undefined) return Math.min(availableParallelism(), 4);
+  if (!Number.isInteger(flag) || flag < 1) throw new UsageError(`--threads ${flag} is not a positive whole number`);
+  return flag;
+}
+
+/**
+ * Worker threads for history audits and large trees when more than one thread is allowed;
+ * otherwise (and when the compiled worker is unavailable) this thread. A history blob is matched
+ * once under one of its paths, so whole-path allowlists are applied later, per path it was
+ * committed at (see groupBySecret), not by the matcher.
+ */
+function scannerFor(options: { source: Source; rules: Rule[]; config: Config; flags: ScanFlags; log: (line: string) => void }): ChunkScanner {
+  const { source, rules, config, flags, log } = options;
+  const isHistory = source.kind === 'history';
+  const threads = threadsOf(flags.threads);
+  const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
+  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets: flags['show-secrets'] };
+  const pool = threads > 1 && isLarge ? workerPoolScanner(threads, setup) : undefined;
+  log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
+  if (pool !== undefined) return pool;
+  const policy = suppressionFrom(config.allowlist);
+  const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
+  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] }));
+}
+
 /** Runs a scan of the chosen source and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  const kind = sourceKindOf(flags);
+  sourceKindOf(flags);
   const repo = await findRepository(io.cwd);
   const config = await loadConfig(repo?.root ?? io.cwd, flags.config, io.cwd);
   const rules = selectRules(await loadBuiltinRules(), config);
   const policy = suppressionFrom(config.allowlist);
-  // A history blob is matched once under one of its paths; whole-path allowlists are applied
-  // afterwards to each path it was committed at (see groupBySecret).
-  const suppression = kind === 'history' ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] });
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
   const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
-  const scanned = await scanChunks(source.chunks, matcher);
+  const scanner = scannerFor({ source, rules, config, flags, log });
+  let scanned: ScanResult;
+  try {
+    scanned = await scanChunks(source.chunks, scanner, source.onBinary === undefined ? {} : { onBinary: source.onBinary });
+  } finally {
+    await scanner.close();
+  }
   const result = source.finish === undefined ? scanned : await source.finish(scanned);
   result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.problems = outcome.problems;

@@ -1,5 +1,4 @@
-import type { Chunk } from '../../engine/index.js';
-import { decodeText } from '../decode.js';
+import type { ScanInput } from '../../engine/index.js';
 import { gitText } from '../git-process.js';
 import type { ReadOutcome } from '../read-files.js';
 import { COMMIT_MESSAGE_PATH } from '../range.js';
@@ -12,7 +11,7 @@ export interface HistoryStats {
   blobs: number;
   /** Bytes of blob content read. */
   bytes: number;
-  /** Blobs not scanned because they are binary (counted here rather than listed one by one). */
+  /** Blobs not scanned because they are binary (counted rather than listed one by one; see HistorySource.onBinary). */
   binaryBlobs: number;
   /** Author date of the oldest commit seen (ISO 8601), when any. */
   oldestDate?: string;
@@ -23,7 +22,7 @@ export interface HistoryStats {
  * by; the real paths come from provenance later) and every commit message. Binary and oversized
  * blobs are skipped and counted; objects a shallow or partial clone lacks are counted as missing.
  */
-export async function* historyChunks(root: string, maxFileSize: number, outcome: ReadOutcome, stats: HistoryStats): AsyncGenerator<Chunk> {
+export async function* historyChunks(root: string, maxFileSize: number, outcome: ReadOutcome, stats: HistoryStats): AsyncGenerator<ScanInput> {
   yield* commitMessageChunks(root, stats);
   for await (const object of reachableBlobs(root)) {
     const path = object.rest === '' ? object.sha : object.rest;
@@ -37,12 +36,8 @@ export async function* historyChunks(root: string, maxFileSize: number, outcome:
       outcome.skipped.push({ path, reason: 'too-large', size: object.size, blob: object.sha });
       continue;
     }
-    const decoded = decodeText(object.content);
-    if ('isBinary' in decoded) {
-      stats.binaryBlobs++;
-      continue;
-    }
-    yield { origin: 'history', path, text: decoded.text, startLine: 1, blob: object.sha };
+    // Decoding (and the binary check) happens on the thread that scans the blob.
+    yield { origin: 'history', path, bytes: object.content, startLine: 1, blob: object.sha };
   }
 }
 

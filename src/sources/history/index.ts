@@ -1,4 +1,4 @@
-import type { Chunk } from '../../engine/index.js';
+import type { ScanInput } from '../../engine/index.js';
 import { groupBySecret, type ScanResult } from '../../findings/index.js';
 import type { ReadOutcome } from '../read-files.js';
 import { historyChunks, isShallowRepository, type HistoryStats } from './history-chunks.js';
@@ -8,8 +8,10 @@ export type { HistoryStats } from './history-chunks.js';
 
 /** A history audit: its chunks, and the step that turns per-blob findings into one per secret. */
 export interface HistorySource {
-  chunks: AsyncIterable<Chunk>;
+  chunks: AsyncIterable<ScanInput>;
   stats: HistoryStats;
+  /** Counts a blob the scanner found to be binary. */
+  onBinary: () => void;
   /** Adds provenance, groups by secret, applies path allowlists per occurrence, and adds notices. */
   finish: (result: ScanResult) => Promise<ScanResult>;
 }
@@ -37,5 +39,5 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
       notices: [...(result.notices ?? []), ...notices],
     };
   };
-  return { chunks: historyChunks(root, maxFileSize, outcome, stats), stats, finish };
+  return { chunks: historyChunks(root, maxFileSize, outcome, stats), stats, finish, onBinary: () => void stats.binaryBlobs++ };
 }

@@ -1,0 +1,44 @@
+import type { SuppressedCounts, Finding } from '../findings/index.js';
+import { decodeText } from './decode.js';
+import type { Matcher } from './matcher.js';
+import type { Chunk, ScanInput } from './types.js';
+
+/** What scanning one input produced. */
+export interface InputScan {
+  findings: Finding[];
+  suppressed: SuppressedCounts;
+  /** The input was bytes that turned out to be binary; nothing was scanned. */
+  isBinary: boolean;
+  /** Characters scanned. */
+  characters: number;
+}
+
+/** Scans inputs, on this thread or on workers; `capacity` is how many may be in flight at once. */
+export interface ChunkScanner {
+  capacity: number;
+  scan: (input: ScanInput) => Promise<InputScan>;
+  close: () => Promise<void>;
+}
+
+const NONE: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
+
+/** Decodes a byte chunk to text (undefined when binary); text chunks pass through. */
+export function textChunkOf(input: ScanInput): Chunk | undefined {
+  if (!('bytes' in input)) return input;
+  const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  if ('isBinary' in decoded) return undefined;
+  const { bytes: _bytes, ...rest } = input;
+  return { ...rest, text: decoded.text };
+}
+
+/** Scans one input with a matcher on the calling thread. */
+export function scanInput(matcher: Matcher, input: ScanInput): InputScan {
+  const chunk = textChunkOf(input);
+  if (chunk === undefined) return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
+  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+}
+
+/** The single-threaded scanner: no start-up cost, for small inputs (staged changes, stdin). */
+export function inProcessScanner(matcher: Matcher): ChunkScanner {
+  return { capacity: 1, scan: async (input) => scanInput(matcher, input), close: async () => undefined };
+}

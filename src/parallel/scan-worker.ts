@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { suppressionFrom } from '../config/index.js';
+import { createMatcher, scanInput } from '../engine/index.js';
+import { compilePacks } from '../rules/index.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
+
+// A matcher thread: compiles the rules and allowlist it was given once, then scans what the pool sends.
+const setup = workerData as WorkerSetup;
+const policy = suppressionFrom(setup.allowlist);
+const matcher = createMatcher(compilePacks(setup.packs).rules, {
+  suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
+  shouldRevealSecrets: setup.shouldRevealSecrets,
+});
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  const reply: WorkerReply = { id: request.id, scan: scanInput(matcher, request.input) };
+  parentPort?.postMessage(reply);
+});

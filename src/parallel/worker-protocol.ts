@@ -1,0 +1,24 @@
+import type { AllowlistEntry } from '../config/index.js';
+import type { InputScan, ScanInput } from '../engine/index.js';
+import type { RulePack } from '../rules/index.js';
+
+/** What each worker is started with: plain data, compiled again on its side. */
+export interface WorkerSetup {
+  packs: RulePack[];
+  allowlist: AllowlistEntry[];
+  /** History scans apply whole-path allowlists after grouping, not per blob. */
+  shouldSkipPathSuppression: boolean;
+  shouldRevealSecrets: boolean;
+}
+
+/** One input to scan. */
+export interface WorkerRequest {
+  id: number;
+  input: ScanInput;
+}
+
+/** Its result. */
+export interface WorkerReply {
+  id: number;
+  scan: InputScan;
+}
