@@ -2,8 +2,17 @@ import { compareFindings, compareStrings } from './compare.js';
 import type { CommitInfo, Finding, Occurrence, Severity } from './finding.js';
 import { fingerprintFromSecretId } from './fingerprint.js';
 
-/** Where a blob was committed: each path with the earliest commit that put the blob there. */
-export type BlobPlaces = ReadonlyMap<string, readonly { path: string; commit: CommitInfo }[]>;
+/**
+ * Where a blob was committed: each path with the earliest commit that put the blob there, and that
+ * commit's position in `git log` order (0 = newest), which orders commits with equal dates.
+ */
+export type BlobPlaces = ReadonlyMap<string, readonly { path: string; commit: CommitInfo; age: number }[]>;
+
+/** An occurrence with its commit's log position (-1 when unknown: sorted last among equal dates). */
+interface Placed {
+  occurrence: Occurrence;
+  age: number;
+}
 
 /** What grouping needs to know besides the findings. */
 export interface GroupOptions {
@@ -16,21 +25,23 @@ export interface GroupOptions {
 
 const RANK: Record<Severity, number> = { high: 3, medium: 2, low: 1 };
 
-function occurrencesOf(finding: Finding, places: BlobPlaces): Occurrence[] {
+function occurrencesOf(finding: Finding, places: BlobPlaces): Placed[] {
   const at = { startLine: finding.startLine, startColumn: finding.startColumn };
   const known = finding.blob === undefined ? undefined : places.get(finding.blob);
-  if (known === undefined || known.length === 0) return [{ path: finding.path, ...at, ...(finding.commit ? { commit: finding.commit } : {}) }];
-  return known.map((place) => ({ path: place.path, ...at, commit: place.commit }));
+  if (known === undefined || known.length === 0) return [{ occurrence: { path: finding.path, ...at, ...(finding.commit ? { commit: finding.commit } : {}) }, age: -1 }];
+  return known.map((place) => ({ occurrence: { path: place.path, ...at, commit: place.commit }, age: place.age }));
 }
 
-function compareOccurrences(a: Occurrence, b: Occurrence): number {
-  const byDate = (a.commit ? Date.parse(a.commit.date) : Infinity) - (b.commit ? Date.parse(b.commit.date) : Infinity);
-  return byDate || compareStrings(a.path, b.path) || compareStrings(a.commit?.sha ?? '', b.commit?.sha ?? '') || a.startLine - b.startLine;
+/** Earliest first: by date, then older in log order, then by path. */
+function comparePlaced(a: Placed, b: Placed): number {
+  const [x, y] = [a.occurrence, b.occurrence];
+  const byDate = (x.commit ? Date.parse(x.commit.date) : Infinity) - (y.commit ? Date.parse(y.commit.date) : Infinity);
+  return byDate || b.age - a.age || compareStrings(x.path, y.path) || compareStrings(x.commit?.sha ?? '', y.commit?.sha ?? '') || x.startLine - y.startLine;
 }
 
-function mergeGroup(group: { finding: Finding; occurrence: Occurrence }[], headBlobs: ReadonlySet<string> | undefined): Finding {
-  group.sort((a, b) => compareOccurrences(a.occurrence, b.occurrence));
-  const { finding: base, occurrence: first } = group[0] as { finding: Finding; occurrence: Occurrence };
+function mergeGroup(group: (Placed & { finding: Finding })[], headBlobs: ReadonlySet<string> | undefined): Finding {
+  group.sort(comparePlaced);
+  const { finding: base, occurrence: first } = group[0] as Placed & { finding: Finding };
   const seen = new Set<string>();
   const occurrences = group.map((g) => g.occurrence).filter((o) => {
     const key = `${o.path}\0${o.commit?.sha ?? ''}`;
@@ -55,17 +66,17 @@ function mergeGroup(group: { finding: Finding; occurrence: Occurrence }[], headB
  * still at HEAD. Returns the findings and how many occurrences allowlisted paths removed.
  */
 export function groupBySecret(findings: readonly Finding[], options: GroupOptions): { findings: Finding[]; suppressedPaths: number } {
-  const groups = new Map<string, { finding: Finding; occurrence: Occurrence }[]>();
+  const groups = new Map<string, (Placed & { finding: Finding })[]>();
   let suppressedPaths = 0;
   for (const finding of findings) {
-    for (const occurrence of occurrencesOf(finding, options.places)) {
-      if (options.isPathSuppressed(occurrence.path)) {
+    for (const placed of occurrencesOf(finding, options.places)) {
+      if (options.isPathSuppressed(placed.occurrence.path)) {
         suppressedPaths++;
         continue;
       }
       const group = groups.get(finding.secretId);
-      if (group === undefined) groups.set(finding.secretId, [{ finding, occurrence }]);
-      else group.push({ finding, occurrence });
+      if (group === undefined) groups.set(finding.secretId, [{ ...placed, finding }]);
+      else group.push({ ...placed, finding });
     }
   }
   const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));

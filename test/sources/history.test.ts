@@ -56,6 +56,21 @@ describe('scan --history', () => {
     expect(finding?.occurrences.map((o) => `${o.path}:${o.startLine}`).sort()).toEqual(['a.env:1', 'b/copy.env:1', 'c.env:2']);
   });
 
+  it('orders commits with equal dates by history, not by path', async () => {
+    const repo = await createRepo({ commits: [{ files: { 'z-first.env': `K=${FAKE.stripe}\n` } }, { files: { 'a-later.env': `K=${FAKE.stripe}\n` } }] });
+    const [finding] = (await history(repo)).report.findings;
+    expect(finding?.path).toBe('z-first.env');
+    expect(finding?.commit?.sha).toBe(sha(repo, 'HEAD~1'));
+  });
+
+  it('gives the same result on one thread and on several', async () => {
+    const repo = await createRepo({ commits: [{ files: { 'a.env': `K=${FAKE.stripe}\n`, 'b.env': `K=${FAKE.stripeOther}\n` } }, { files: { 'a.env': 'gone\n' } }] });
+    const one = await runCli(['scan', '--history', '--format', 'json', '--threads', '1'], { cwd: repo });
+    const two = await runCli(['scan', '--history', '--format', 'json', '--threads', '2'], { cwd: repo });
+    expect(JSON.parse(one.stdout).findings).toHaveLength(2);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('reads every ref: branches, tags and the stash', async () => {
     const repo = await createRepo({ commits: [{ files: { 'README.md': 'hi\n', 'work.txt': 'w\n' } }] });
     git(repo, ['checkout', '-q', '-b', 'side']);

@@ -5,6 +5,8 @@ import { spawnGit } from '../git-process.js';
 export interface BlobPlace {
   path: string;
   commit: CommitInfo;
+  /** Position of the commit in `git log` order (0 = newest): breaks ties between equal dates. */
+  age: number;
 }
 
 const COMMIT_START = '\x1e';
@@ -24,10 +26,10 @@ async function* nulTokens(stream: AsyncIterable<Buffer>): AsyncGenerator<string>
   }
 }
 
-function keepEarliest(places: Map<string, BlobPlace>, path: string, commit: CommitInfo): void {
+function keepEarliest(places: Map<string, BlobPlace>, path: string, commit: CommitInfo, age: number): void {
   const known = places.get(path);
   // git log lists newer commits first; on equal dates the later-listed (older) commit wins.
-  if (known === undefined || Date.parse(commit.date) <= Date.parse(known.commit.date)) places.set(path, { path, commit });
+  if (known === undefined || Date.parse(commit.date) <= Date.parse(known.commit.date)) places.set(path, { path, commit, age });
 }
 
 /**
@@ -39,22 +41,24 @@ export async function blobProvenance(root: string, wanted: ReadonlySet<string>):
   const found = new Map<string, Map<string, BlobPlace>>();
   if (wanted.size === 0) return new Map();
   const { child, done } = spawnGit(root, [
-    'log', '--all', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-ext-diff', '--no-textconv',
+    'log', '--all', '--topo-order', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-ext-diff', '--no-textconv',
     `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI`,
   ]);
   child.stdin.end();
   let commit: CommitInfo | undefined;
+  let age = -1;
   let blob: string | undefined;
   for await (const raw of nulTokens(child.stdout)) {
     const token = raw.startsWith('\n') ? raw.slice(1) : raw;
     if (blob !== undefined) {
       let places = found.get(blob);
       if (places === undefined) found.set(blob, (places = new Map()));
-      if (commit !== undefined) keepEarliest(places, token, commit);
+      if (commit !== undefined) keepEarliest(places, token, commit, age);
       blob = undefined;
     } else if (token.startsWith(COMMIT_START)) {
       const [sha = '', author = '', date = ''] = token.slice(1).split(FIELD);
       commit = { sha, author, date };
+      age++;
     } else if (token.startsWith(':')) {
       const sha = token.split(' ')[3] ?? '';
       if (wanted.has(sha)) blob = sha;
