@@ -7,6 +7,8 @@ import type { ScanInput } from './types.js';
 export interface ScanHooks {
   /** Called for each byte input that turned out to be binary. */
   onBinary?: (input: ScanInput) => void;
+  /** Called after each input is scanned, with running totals (inputs, characters). */
+  onProgress?: (chunks: number, characters: number) => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
+    hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
   };
   const inFlight = new Set<Promise<void>>();
   for await (const input of inputs) {

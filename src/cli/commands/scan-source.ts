@@ -39,6 +39,8 @@ export interface Source {
   finish?: (result: ScanResult) => Promise<ScanResult>;
   /** Called for each byte input the scanner found to be binary. */
   onBinary?: () => void;
+  /** How many inputs the source will yield, when it can tell at a cost (for a progress ETA). */
+  countTotal?: () => Promise<number>;
 }
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
@@ -76,5 +78,5 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
   if (kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
   if (kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? '', maxFileSize, outcome) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }

@@ -9,6 +9,7 @@ import { loadBuiltinRules, type Rule } from '../../rules/index.js';
 import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
+import { createProgress } from '../progress.js';
 import { withReportFlags, type ReportFlags } from './scan-options.js';
 import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-source.js';
 
@@ -83,10 +84,14 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
   const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
   const scanner = scannerFor({ source, rules, config, flags, log });
+  const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
+  if (source.size !== undefined) progress.setTotal(source.size);
+  else if (io.stderr.isTTY === true) void source.countTotal?.().then(progress.setTotal, () => undefined);
   let scanned: ScanResult;
   try {
-    scanned = await scanChunks(source.chunks, scanner, source.onBinary === undefined ? {} : { onBinary: source.onBinary });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
   } finally {
+    progress.done();
     await scanner.close();
   }
   const result = source.finish === undefined ? scanned : await source.finish(scanned);

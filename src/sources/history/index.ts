@@ -2,6 +2,7 @@ import type { ScanInput } from '../../engine/index.js';
 import { groupBySecret, type ScanResult } from '../../findings/index.js';
 import type { ReadOutcome } from '../read-files.js';
 import { historyChunks, isShallowRepository, type HistoryStats } from './history-chunks.js';
+import { countReachableBlobs } from './count-blobs.js';
 import { blobProvenance, headBlobs } from './provenance.js';
 
 export type { HistoryStats } from './history-chunks.js';
@@ -12,6 +13,8 @@ export interface HistorySource {
   stats: HistoryStats;
   /** Counts a blob the scanner found to be binary. */
   onBinary: () => void;
+  /** How many blobs the audit will read: a second, content-free walk, worth it only to show an ETA. */
+  countTotal: () => Promise<number>;
   /** Adds provenance, groups by secret, applies path allowlists per occurrence, and adds notices. */
   finish: (result: ScanResult) => Promise<ScanResult>;
 }
@@ -39,5 +42,11 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
       notices: [...(result.notices ?? []), ...notices],
     };
   };
-  return { chunks: historyChunks(root, maxFileSize, outcome, stats), stats, finish, onBinary: () => void stats.binaryBlobs++ };
+  return {
+    chunks: historyChunks(root, maxFileSize, outcome, stats),
+    stats,
+    finish,
+    onBinary: () => void stats.binaryBlobs++,
+    countTotal: () => countReachableBlobs(root),
+  };
 }
