@@ -135,6 +135,19 @@ describe('scan --history', () => {
     expect((await history(tree)).report.findings).toHaveLength(1);
   });
 
+  it('scans blobs with invalid UTF-8, CRLF and a UTF-16 byte-order mark', async () => {
+    const repo = await createRepo({
+      commits: [{
+        files: {
+          'latin1.txt': Buffer.concat([Buffer.from([0xe9, 0xff, 0x0a]), Buffer.from(`K=${FAKE.stripe}\r\n`)]),
+          'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`K=${FAKE.stripeOther}\r\n`, 'utf16le')]),
+        },
+      }],
+    });
+    const { report } = await history(repo);
+    expect(report.findings.map((f) => `${f.path}:${f.startLine}`)).toEqual(['latin1.txt:2', 'utf16.txt:1']);
+  });
+
   it('says an empty repository has no history, and exits 0', async () => {
     const repo = await createRepo();
     const { code, report } = await history(repo);

@@ -82,6 +82,13 @@ describe('scan --range', () => {
     }
   });
 
+  it('exits 2 on an unborn branch, where HEAD is not a commit yet', async () => {
+    const repo = await createRepo({ staged: { 'a.txt': 'a\n' } });
+    const run = await range(repo, 'HEAD~1..HEAD');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not a commit in this repository');
+  });
+
   it('in a shallow clone whose base is missing, exits 2 with a hint to fetch deeper', async () => {
     const origin = await createRepo({ commits: [1, 2, 3, 4].map((n) => ({ files: { 'n.txt': `${n}\n` } })) });
     const old = git(origin, ['rev-parse', 'HEAD~3']).trim();

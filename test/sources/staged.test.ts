@@ -94,6 +94,16 @@ describe('scan --staged', () => {
     expect(at((await staged(repo)).report)).toEqual(['c.txt:1:1']);
   });
 
+  it('works in a linked worktree', async () => {
+    const repo = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }] });
+    const tree = join(await makeTempDir(), 'wt');
+    git(repo, ['worktree', 'add', '-q', tree]);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(tree, 'w.env'), `K=${FAKE.stripe}\n`);
+    git(tree, ['add', 'w.env']);
+    expect(at((await staged(tree)).report)).toEqual(['w.env:1:3']);
+  });
+
   it('exits 2 outside a repository, and in a bare one', async () => {
     const dir = await makeTempDir();
     const outside = await runCli(['scan', '--staged'], { cwd: dir });
