@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 
@@ -7,6 +8,31 @@ import { GitError } from '../errors.js';
  */
 const SEALED_CONFIG = ['core.quotePath=off', 'core.fsmonitor=false', 'diff.external=', 'color.ui=false'];
 
+let trusted: string[] | undefined;
+
+/**
+ * The `safe.directory` entries of the user's own system and global git config. They are the one
+ * setting carried into the sealed environment: without them git refuses repositories owned by
+ * another user (CI containers, where actions/checkout trusts the workspace in the global config).
+ * Read once, with one unsealed `git config --get-all safe.directory`.
+ */
+function trustedDirectories(env: NodeJS.ProcessEnv): string[] {
+  if (trusted !== undefined) return trusted;
+  try {
+    const out = execFileSync('git', ['config', '--get-all', 'safe.directory'], {
+      env: { PATH: env.PATH ?? '', HOME: env.HOME ?? '', ...(env.XDG_CONFIG_HOME ? { XDG_CONFIG_HOME: env.XDG_CONFIG_HOME } : {}) },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      cwd: '/',
+    });
+    trusted = out.split('\n').filter((line) => line !== '');
+  } catch {
+    trusted = [];
+  }
+  return trusted;
+}
+
+/** The environment every git process runs in (see the comment on SEALED_CONFIG). */
 export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const sealed: Record<string, string> = {
     GIT_CONFIG_NOSYSTEM: '1',
@@ -19,13 +45,22 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<strin
     const value = env[key];
     if (value !== undefined) sealed[key] = value;
   }
+  const directories = trustedDirectories(env);
+  if (directories.length > 0) {
+    // Command-scope config through the environment: honoured for safe.directory, unlike repo config.
+    sealed.GIT_CONFIG_COUNT = String(directories.length);
+    directories.forEach((directory, index) => {
+      sealed[`GIT_CONFIG_KEY_${index}`] = 'safe.directory';
+      sealed[`GIT_CONFIG_VALUE_${index}`] = directory;
+    });
+  }
   return sealed;
 }
 
 function clientFor(dir: string): SimpleGit {
   // simple-git refuses `-c core.fsmonitor`, `-c diff.external` and GIT_CONFIG_GLOBAL unless told
   // they are intended: ours are fixed values that turn those features off, never user input.
-  const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true };
+  const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true };
   const env = sealedGitEnv();
   return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false, unsafe, allowEnvironment: Object.keys(env) }).env(env);
 }
@@ -59,7 +94,7 @@ export async function findRepository(dir: string): Promise<Repository | undefine
     if (/dubious ownership/i.test(messageOf(error))) {
       throw new GitError('E_GIT', `git refuses to read ${dir}: it is owned by another user`, {
         cause: error,
-        hint: 'run the scan as the repository owner, or fix the ownership (chown)',
+        hint: `if you trust it, run \`git config --global --add safe.directory ${dir}\` (secretscan honours that setting)`,
       });
     }
     throw new GitError('E_GIT', `git rev-parse failed in ${dir}: ${messageOf(error).split('\n')[0]}`, { cause: error });
