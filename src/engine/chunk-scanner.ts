@@ -28,7 +28,7 @@ export function textChunkOf(input: ScanInput): Chunk | undefined {
   const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   if ('isBinary' in decoded) return undefined;
   const { bytes: _bytes, ...rest } = input;
-  return { ...rest, text: decoded.text };
+  return decoded.asciiBytes === undefined ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, asciiBytes: decoded.asciiBytes };
 }
 
 /** Scans one input with a matcher on the calling thread. */

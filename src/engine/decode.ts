@@ -1,3 +1,5 @@
+import { isAscii } from 'node:buffer';
+
 /** How many leading bytes are inspected for NUL to decide a file is binary (as git does). */
 const BINARY_PROBE = 8000;
 
@@ -5,7 +7,7 @@ const BINARY_PROBE = 8000;
  * Decodes file bytes to text, or reports that they are binary. UTF-16 with a byte-order mark is
  * decoded as such; a UTF-8 BOM is dropped; invalid UTF-8 becomes U+FFFD, so offsets stay close.
  */
-export function decodeText(bytes: Buffer): { text: string } | { isBinary: true } {
+export function decodeText(bytes: Buffer): { text: string; asciiBytes?: Buffer } | { isBinary: true } {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
@@ -13,6 +15,8 @@ export function decodeText(bytes: Buffer): { text: string } | { isBinary: true }
   }
   const probe = bytes.subarray(0, BINARY_PROBE);
   if (probe.includes(0)) return { isBinary: true };
+  // Pure ASCII (most source code) decodes faster as latin1 and keeps byte offsets = character offsets.
+  if (isAscii(bytes)) return { text: bytes.toString('latin1'), asciiBytes: bytes };
   const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   return { text: (hasUtf8Bom ? bytes.subarray(3) : bytes).toString('utf8') };
 }

@@ -12,6 +12,11 @@ export type KeywordHitHandler = (keywordIndex: number, end: number, lineStart: n
  */
 export interface KeywordAutomaton {
   scan: (text: string, onHit: KeywordHitHandler) => void;
+  /**
+   * The same over ASCII bytes (offsets are then the same as in the decoded text). Indexing bytes
+   * is about a third faster than `charCodeAt`, and history blobs and files arrive as bytes.
+   */
+  scanBytes: (bytes: Uint8Array, onHit: KeywordHitHandler) => void;
 }
 
 function foldCase(code: number): number {
@@ -95,6 +100,18 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
           row = 0;
           continue;
         }
+        if (code === NEWLINE) lineStart = i + 1;
+        row = table[row + code] as number;
+        if (hasOutput[row >> 7] === 1) {
+          for (const keyword of outputsByRow[row >> 7] as number[]) onHit(keyword, i + 1, lineStart);
+        }
+      }
+    },
+    scanBytes(bytes, onHit) {
+      let row = 0;
+      let lineStart = 0;
+      for (let i = 0; i < bytes.length; i++) {
+        const code = bytes[i] as number;
         if (code === NEWLINE) lineStart = i + 1;
         row = table[row + code] as number;
         if (hasOutput[row >> 7] === 1) {

@@ -22,9 +22,9 @@ export interface Matcher {
 }
 
 /** Keyword hits per rule index, as flat `[lineStart, start, end, …]` triples sorted by start. */
-function collectHits(text: string, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[]): Map<number, number[]> {
+function collectHits(chunk: Chunk, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[]): Map<number, number[]> {
   const hits = new Map<number, number[]>();
-  automaton.scan(text, (keyword, end, lineStart) => {
+  const onHit = (keyword: number, end: number, lineStart: number): void => {
     const start = end - (keywordLengths[keyword] as number);
     for (const ruleIndex of keywordRules[keyword] as number[]) {
       const list = hits.get(ruleIndex);
@@ -32,7 +32,9 @@ function collectHits(text: string, automaton: KeywordAutomaton, keywordRules: nu
       else if (start >= (list[list.length - 2] as number)) list.push(lineStart, start, end);
       else insertSorted(list, lineStart, start, end);
     }
-  });
+  };
+  if (chunk.asciiBytes === undefined) automaton.scan(chunk.text, onHit);
+  else automaton.scanBytes(chunk.asciiBytes, onHit);
   return hits;
 }
 
@@ -71,7 +73,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk.text, automaton, keywordRules, keywordLengths);
+      const hits = collectHits(chunk, automaton, keywordRules, keywordLengths);
       if (hits.size === 0) return { findings: [], suppressed };
       let matches: Match[] = [];
       for (const [ruleIndex, ruleHits] of hits) {

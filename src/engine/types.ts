@@ -14,6 +14,8 @@ export interface Chunk {
   commit?: CommitInfo;
   /** History scans: the blob the text is, so findings can be traced back to every path and commit. */
   blob?: string;
+  /** The text's bytes when it is pure ASCII (so byte and character offsets agree): lets the keyword pass run on bytes. */
+  asciiBytes?: Uint8Array;
 }
 
 /**

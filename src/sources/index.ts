@@ -3,7 +3,7 @@ export type { ReadOutcome } from './read-files.js';
 export type { ScanTargets } from './directory.js';
 export { findRepository, listWorkingTreeFiles, sealedGitEnv } from './git.js';
 export { listScanTargets } from './directory.js';
-export { readFiles } from './read-files.js';
+export { onBinaryFile, readFiles } from './read-files.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
 export { stagedChunks, headCommit } from './staged.js';
 export { rangeChunks, resolveRange, COMMIT_MESSAGE_PATH } from './range.js';

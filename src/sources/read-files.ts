@@ -1,8 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Chunk } from '../engine/index.js';
+import type { ByteChunk, ScanInput } from '../engine/index.js';
 import type { ScanProblem, SkippedFile } from '../findings/index.js';
-import { decodeText } from '../engine/index.js';
 
 /** How many files are read at once. */
 const READ_CONCURRENCY = 16;
@@ -13,7 +12,7 @@ export interface ReadOutcome {
   problems: ScanProblem[];
 }
 
-type ReadResult = { chunk: Chunk } | { skipped: SkippedFile } | { problem: ScanProblem };
+type ReadResult = { chunk: ByteChunk } | { skipped: SkippedFile } | { problem: ScanProblem };
 
 async function readOne(root: string, path: string, maxFileSize: number): Promise<ReadResult> {
   const full = join(root, path);
@@ -22,9 +21,8 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
     if (stat.isSymbolicLink()) return { skipped: { path, reason: 'symlink' } };
     if (!stat.isFile()) return { skipped: { path, reason: 'not-a-file' } };
     if (stat.size > maxFileSize) return { skipped: { path, reason: 'too-large', size: stat.size } };
-    const decoded = decodeText(await readFile(full));
-    if ('isBinary' in decoded) return { skipped: { path, reason: 'binary', size: stat.size } };
-    return { chunk: { origin: 'directory', path, text: decoded.text, startLine: 1 } };
+    // Decoding and the binary check happen on the thread that scans the file (see onBinaryFile).
+    return { chunk: { origin: 'directory', path, bytes: await readFile(full), startLine: 1 } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { skipped: { path, reason: 'missing' } };
@@ -33,10 +31,11 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
 }
 
 /**
- * Reads `paths` (relative to `root`) as chunks, a few at a time. Symlinks, non-files, binary
- * and oversized files are recorded in `outcome.skipped`; unreadable files in `outcome.problems`.
+ * Reads `paths` (relative to `root`) as byte chunks, a few at a time. Symlinks, non-files and
+ * oversized files are recorded in `outcome.skipped`; unreadable files in `outcome.problems`.
+ * Binary files are recorded when the scanner reports them (see onBinaryFile).
  */
-export async function* readFiles(root: string, paths: readonly string[], maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<Chunk> {
+export async function* readFiles(root: string, paths: readonly string[], maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ByteChunk> {
   const readBatch = (at: number) => Promise.all(paths.slice(at, at + READ_CONCURRENCY).map((p) => readOne(root, p, maxFileSize)));
   let next = paths.length > 0 ? readBatch(0) : undefined;
   for (let at = 0; next !== undefined; at += READ_CONCURRENCY) {
@@ -49,4 +48,9 @@ export async function* readFiles(root: string, paths: readonly string[], maxFile
       else outcome.problems.push(result.problem);
     }
   }
+}
+
+/** Records a file the scanner found to be binary as skipped, with its size. */
+export function onBinaryFile(outcome: ReadOutcome): (input: ScanInput) => void {
+  return (input) => outcome.skipped.push({ path: input.path, reason: 'binary', size: 'bytes' in input ? input.bytes.length : input.text.length });
 }

@@ -37,5 +37,8 @@ describe('buildKeywordAutomaton', () => {
     }
     const sort = (list: [string, number][]) => [...list].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
     expect(sort(hits(keywords, text))).toEqual(sort(expected));
+    const fromBytes: [string, number][] = [];
+    buildKeywordAutomaton(keywords).scanBytes(Buffer.from(text, 'latin1'), (k, end) => fromBytes.push([keywords[k] as string, end]));
+    expect(sort(fromBytes)).toEqual(sort(expected));
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_STDIN_PATH,
   historySource,
   listScanTargets,
+  onBinaryFile,
   rangeChunks,
   readFiles,
   stagedChunks,
@@ -38,7 +39,7 @@ export interface Source {
   /** A last step over the whole result (history: one finding per secret, provenance, notices). */
   finish?: (result: ScanResult) => Promise<ScanResult>;
   /** Called for each byte input the scanner found to be binary. */
-  onBinary?: () => void;
+  onBinary?: (input: ScanInput) => void;
   /** How many inputs the source will yield, when it can tell at a cost (for a progress ETA). */
   countTotal?: () => Promise<number>;
 }
@@ -71,7 +72,7 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
   if (kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
     const targets = await listScanTargets(io.cwd, flags.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
   }
   const gitRepo = requireRepository(repo, io, kind);
   const root = gitRepo.root;
