@@ -23,7 +23,7 @@ function timingRow(variant: string, command: string, runs: readonly NodeRun[], b
 }
 
 /** The timing table and the scan/floor ratio of medians, per variant. */
-export function formatTimings(variants: readonly VariantResult[], bytes: number): string[] {
+export function formatTimings(variants: ReadonlyArray<Pick<VariantResult, 'name' | 'floor' | 'scan'>>, bytes: number): string[] {
   const header = ['variant', 'command', 'min', 'median', 'max', 'MB/s (median)', 'peak RSS'];
   const rows = variants.flatMap((v) => [timingRow(v.name, 'floor', v.floor, bytes), timingRow(v.name, 'scan', v.scan, bytes)]);
   const ratios = variants.map((v) => {

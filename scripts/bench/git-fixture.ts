@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseMarks } from './fast-import-stream.js';
 
 /**
  * A sealed git environment: no system or global config, fixed identity and dates, so the commit
@@ -22,12 +25,13 @@ export function sealedGitEnv(): Record<string, string> {
   };
 }
 
-function git(cwd: string, args: readonly string[]): string {
+/** Runs git sealed in `cwd` and returns its stdout; throws when it fails. `stdinFd` feeds it a file. */
+export function runGit(cwd: string, args: readonly string[], stdinFd?: number): string {
   const result = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
     cwd,
     env: sealedGitEnv(),
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdinFd ?? 'ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error !== undefined) throw new Error(`git ${args[0] ?? ''} could not start: ${result.error.message}`);
@@ -37,8 +41,28 @@ function git(cwd: string, args: readonly string[]): string {
 
 /** Turns `dir` into a repository with everything in it committed once; returns the commit SHA. */
 export function commitAll(dir: string): string {
-  git(dir, ['init', '--quiet', '--initial-branch=main']);
-  git(dir, ['add', '--all']);
-  git(dir, ['commit', '--quiet', '--no-verify', '-m', 'bench tree']);
-  return git(dir, ['rev-parse', 'HEAD']).trim();
+  runGit(dir, ['init', '--quiet', '--initial-branch=main']);
+  runGit(dir, ['add', '--all']);
+  runGit(dir, ['commit', '--quiet', '--no-verify', '-m', 'bench tree']);
+  return runGit(dir, ['rev-parse', 'HEAD']).trim();
+}
+
+/**
+ * Makes `dir` (empty or missing) a repository holding the fast-import stream in `streamPath`, with
+ * `main` checked out. Returns the commits' object names by mark.
+ */
+export function importStream(dir: string, streamPath: string): Map<number, string> {
+  mkdirSync(dir, { recursive: true });
+  runGit(dir, ['init', '--quiet', '--initial-branch=main']);
+  const marksPath = join(dir, '.git', 'bench-marks');
+  const fd = openSync(streamPath, 'r');
+  try {
+    runGit(dir, ['fast-import', '--quiet', `--export-marks=${marksPath}`], fd);
+  } finally {
+    closeSync(fd);
+  }
+  runGit(dir, ['reset', '--hard', '--quiet']);
+  const marks = parseMarks(readFileSync(marksPath, 'utf8'));
+  rmSync(marksPath);
+  return marks;
 }
