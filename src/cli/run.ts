@@ -1,10 +1,24 @@
-import yargs from 'yargs';
-import { ScanError } from '../errors.js';
-import { describeRules } from './commands/rules.js';
-import { describeScan, runScan, type ScanFlags } from './commands/scan.js';
+import { ScanError, UsageError } from '../errors.js';
+import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { packageInfo } from './package-info.js';
+
+const MAIN_HELP = `usage: secretscan <command> [options]
+
+Find secrets in git repositories, files and standard input.
+
+commands:
+  scan [PATH...]      scan the working tree or given paths
+  scan --staged       scan what is about to be committed (the pre-commit hook)
+  scan --range A..B   scan the commits of a range (pull requests, pushes)
+  scan --history      audit every blob in the repository's history
+  scan --stdin        scan standard input
+  rules list          list the built-in rules
+  rules check [DIR]   validate rule packs and run their examples
+
+Run \`secretscan <command> --help\` for a command's options, \`secretscan --version\` for the version.
+`;
 
 function reportError(error: unknown, io: Io, isDebug: boolean): number {
   if (error instanceof ScanError) {
@@ -19,39 +33,53 @@ function reportError(error: unknown, io: Io, isDebug: boolean): number {
   return EXIT.internalError;
 }
 
+/** Parses a command's arguments; prints its help instead when asked (returns undefined then). */
+function argsFor<T>(spec: CommandSpec, args: readonly string[], io: Io, then: (parsed: ReturnType<typeof parseCommandArgs>) => Promise<T>): Promise<T | number> {
+  const parsed = parseCommandArgs(spec, args);
+  if (parsed.values.help === true) {
+    io.stdout.write(helpText(spec));
+    return Promise.resolve(EXIT.clean);
+  }
+  return then(parsed);
+}
+
+/** Dispatches to a command. Command modules load lazily: a pre-commit hook pays only for `scan`. */
+async function dispatch(argv: readonly string[], io: Io, log: (line: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v') {
+    io.stdout.write(`${packageInfo().version}\n`);
+    return EXIT.clean;
+  }
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(MAIN_HELP);
+    return command === undefined ? EXIT.userError : EXIT.clean;
+  }
+  if (command === 'scan') {
+    const scan = await import('./commands/scan.js');
+    return argsFor(scan.SCAN_COMMAND, rest, io, (parsed) => scan.runScan(scan.scanFlagsOf(parsed), io, log));
+  }
+  if (command === 'rules') {
+    const rules = await import('./commands/rules.js');
+    const [subcommand, ...args] = rest;
+    if (subcommand === 'list') return argsFor(rules.RULES_LIST_COMMAND, args, io, (parsed) => rules.runRules('list', parsed, io));
+    if (subcommand === 'check') return argsFor(rules.RULES_CHECK_COMMAND, args, io, (parsed) => rules.runRules('check', parsed, io));
+    throw new UsageError(subcommand === undefined ? 'name a subcommand: rules list or rules check' : `unknown subcommand: rules ${subcommand}`, 'run `secretscan --help`');
+  }
+  throw new UsageError(`unknown command: ${command}`, 'run `secretscan --help` for the commands');
+}
+
 /**
  * Runs the CLI with `argv` (without the node and script names) and returns the exit code.
  * The only place errors are caught and mapped to exit codes.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let exitCode: number = EXIT.clean;
-  const setExit = (code: number) => (exitCode = code);
   const isDebug = argv.includes('--debug');
   const log = (line: string) => {
     if (isDebug) io.stderr.write(`secretscan: debug: ${line}\n`);
   };
-  const parser = yargs()
-    .scriptName('secretscan')
-    .usage('$0 <command> [options]')
-    .command<ScanFlags>('scan [paths..]', 'scan the working tree, given paths, or stdin for secrets', describeScan, async (args) => {
-      setExit(await runScan(args, io, log));
-    })
-    .command('rules', 'list or check rule packs', (y) => describeRules(y, io, setExit))
-    .demandCommand(1, 'name a command, e.g. `secretscan scan`')
-    .strict()
-    .version(packageInfo().version)
-    .help()
-    .wrap(Math.min(100, 100))
-    .exitProcess(false)
-    .fail((message, error) => {
-      throw error ?? new ScanError('E_USAGE', message ?? 'invalid command line', { hint: 'run `secretscan --help`' });
-    });
   try {
-    await parser.parseAsync([...argv], {}, (_error, _args, output) => {
-      if (output !== '') io.stdout.write(`${output}\n`);
-    });
+    return await dispatch(argv, io, log);
   } catch (error) {
     return reportError(error, io, isDebug);
   }
-  return exitCode;
 }

@@ -23,47 +23,58 @@ function foldCase(code: number): number {
   return code >= 65 && code <= 90 ? code | 32 : code;
 }
 
-function buildTrie(keywords: readonly string[]): { next: number[][]; outputs: number[][] } {
-  const next: number[][] = [new Array<number>(ALPHABET).fill(-1)];
+/** The trie of the keywords as flat arrays: `next[state * 128 + char]` (-1 = none) and outputs per state. */
+function buildTrie(keywords: readonly string[]): { next: Int32Array; outputs: number[][]; states: number } {
+  const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
+  const next = new Int32Array(capacity * ALPHABET).fill(-1);
   const outputs: number[][] = [[]];
+  let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const code = foldCase(keyword.charCodeAt(i));
-      const row = next[state] as number[];
-      if (row[code] === -1) {
-        row[code] = next.length;
-        next.push(new Array<number>(ALPHABET).fill(-1));
+      const at = state * ALPHABET + foldCase(keyword.charCodeAt(i));
+      if (next[at] === -1) {
+        next[at] = states++;
         outputs.push([]);
       }
-      state = row[code] as number;
+      state = next[at] as number;
     }
     (outputs[state] as number[]).push(index);
   });
-  return { next, outputs };
+  return { next, outputs, states };
 }
 
-/** Fills the DFA transitions (as state numbers) and merges outputs along failure links, breadth first. */
-function buildTransitions(next: number[][], outputs: number[][]): Int32Array {
-  const table = new Int32Array(next.length * ALPHABET);
-  const fail = new Int32Array(next.length);
+/**
+ * Fills the DFA transitions breadth first, only for characters that occur in some keyword (every
+ * other character leads back to the root, the table's zero default), and merges outputs along
+ * failure links. Entries are row offsets (state * 128); upper-case columns repeat lower-case ones.
+ */
+function buildTable(next: Int32Array, outputs: number[][], states: number, alphabet: readonly number[]): Int32Array {
+  const table = new Int32Array(states * ALPHABET);
+  const fail = new Int32Array(states);
   const queue: number[] = [];
-  for (let c = 0; c < ALPHABET; c++) {
-    const child = (next[0] as number[])[c] as number;
-    table[c] = child === -1 ? 0 : child;
-    if (child !== -1) queue.push(child);
+  const setBoth = (state: number, code: number, target: number): void => {
+    table[state * ALPHABET + code] = target * ALPHABET;
+    if (code >= 97 && code <= 122) table[state * ALPHABET + code - 32] = target * ALPHABET;
+  };
+  for (const c of alphabet) {
+    const child = next[c] as number;
+    if (child !== -1) {
+      setBoth(0, c, child);
+      queue.push(child);
+    }
   }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head] as number;
     const failOutputs = outputs[fail[state] as number] as number[];
     if (failOutputs.length > 0) outputs[state] = [...(outputs[state] as number[]), ...failOutputs];
-    for (let c = 0; c < ALPHABET; c++) {
-      const child = (next[state] as number[])[c] as number;
-      const viaFail = table[(fail[state] as number) * ALPHABET + c] as number;
+    for (const c of alphabet) {
+      const child = next[state * ALPHABET + c] as number;
+      const viaFail = (table[(fail[state] as number) * ALPHABET + c] as number) / ALPHABET;
       if (child === -1) {
-        table[state * ALPHABET + c] = viaFail;
+        if (viaFail !== 0) setBoth(state, c, viaFail);
       } else {
-        table[state * ALPHABET + c] = child;
+        setBoth(state, c, child);
         fail[child] = viaFail;
         queue.push(child);
       }
@@ -74,18 +85,11 @@ function buildTransitions(next: number[][], outputs: number[][]): Int32Array {
 
 /** Builds the automaton. Keywords must be non-empty printable ASCII (rule validation ensures it). */
 export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutomaton {
-  const { next, outputs } = buildTrie(keywords);
-  const states = buildTransitions(next, outputs);
-  // Hot-loop layout: entries hold the next state's row offset (state * 128), upper-case columns
-  // repeat the lower-case ones; outputs are looked up by state (row >> 7).
-  const table = new Int32Array(states.length);
-  for (let row = 0; row < next.length; row++) {
-    for (let c = 0; c < ALPHABET; c++) {
-      table[row * ALPHABET + c] = (states[row * ALPHABET + foldCase(c)] as number) * ALPHABET;
-    }
-  }
+  const { next, outputs, states } = buildTrie(keywords);
+  const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
+  const table = buildTable(next, outputs, states, alphabet);
   const outputsByRow: (number[] | undefined)[] = [];
-  const hasOutput = new Uint8Array(next.length);
+  const hasOutput = new Uint8Array(states);
   outputs.forEach((list, state) => {
     hasOutput[state] = list.length > 0 ? 1 : 0;
     outputsByRow[state] = list;

@@ -21,28 +21,33 @@ export interface Matcher {
   scanChunk: (chunk: Chunk) => ChunkScan;
 }
 
-/** Keyword hits per rule index, as flat `[lineStart, start, end, …]` triples sorted by start. */
-function collectHits(chunk: Chunk, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[]): Map<number, number[]> {
-  const hits = new Map<number, number[]>();
+/**
+ * Keyword hits per rule, one `[lineStart, firstStart, lastEnd]` triple per line with hits (lines in
+ * order): the matcher searches each such line once, however many keywords it holds. Rules whose
+ * keywords did not occur have no entry.
+ */
+function collectHits(chunk: Chunk, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[], ruleCount: number): Map<number, number[]> {
+  const perRule: (number[] | undefined)[] = new Array<number[] | undefined>(ruleCount);
+  const touched: number[] = [];
   const onHit = (keyword: number, end: number, lineStart: number): void => {
     const start = end - (keywordLengths[keyword] as number);
     for (const ruleIndex of keywordRules[keyword] as number[]) {
-      const list = hits.get(ruleIndex);
-      if (list === undefined) hits.set(ruleIndex, [lineStart, start, end]);
-      else if (start >= (list[list.length - 2] as number)) list.push(lineStart, start, end);
-      else insertSorted(list, lineStart, start, end);
+      const list = perRule[ruleIndex];
+      if (list === undefined) {
+        perRule[ruleIndex] = [lineStart, start, end];
+        touched.push(ruleIndex);
+      } else if (list[list.length - 3] === lineStart) {
+        const at = list.length - 2;
+        if (start < (list[at] as number)) list[at] = start;
+        list[at + 1] = end;
+      } else {
+        list.push(lineStart, start, end);
+      }
     }
   };
   if (chunk.asciiBytes === undefined) automaton.scan(chunk.text, onHit);
   else automaton.scanBytes(chunk.asciiBytes, onHit);
-  return hits;
-}
-
-/** Keeps a list sorted when a shorter keyword ends after a longer one that started later. */
-function insertSorted(list: number[], lineStart: number, start: number, end: number): void {
-  let at = list.length;
-  while (at >= 3 && (list[at - 2] as number) > start) at -= 3;
-  list.splice(at, 0, lineStart, start, end);
+  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex] as number[]]));
 }
 
 /**
@@ -73,7 +78,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk, automaton, keywordRules, keywordLengths);
+      const hits = collectHits(chunk, automaton, keywordRules, keywordLengths, rules.length);
       if (hits.size === 0) return { findings: [], suppressed };
       let matches: Match[] = [];
       for (const [ruleIndex, ruleHits] of hits) {

@@ -10,24 +10,19 @@ export interface Window {
 }
 
 /**
- * The regions a rule must search, given its keyword hits as flat `[lineStart, start, end, …]`
- * triples sorted by start: each hit's own line (clipped to LINE_REACH characters either side on
- * very long lines), or for multi-line rules everything up to MULTILINE_REACH past it.
- * Overlapping and touching windows are merged; each line's end is looked up once.
+ * The regions a rule must search, given its keyword hits as one `[lineStart, firstStart, lastEnd]`
+ * triple per line, lines in order: the line from the first to the last hit on it (widened by
+ * LINE_REACH characters either side, clipped to the line), or for multi-line rules everything up
+ * to MULTILINE_REACH past the last hit. Overlapping and touching windows are merged.
  */
 export function windowsAround(text: string, hits: readonly number[], isMultiline: boolean): Window[] {
   const windows: Window[] = [];
-  let lineStartSeen = -1;
-  let lineEnd = 0;
   for (let i = 0; i < hits.length; i += 3) {
     const lineStart = hits[i] as number;
     const hitStart = hits[i + 1] as number;
     const hitEnd = hits[i + 2] as number;
-    if (lineStart !== lineStartSeen) {
-      const at = text.indexOf('\n', hitEnd);
-      lineEnd = at === -1 ? text.length : at;
-      lineStartSeen = lineStart;
-    }
+    const at = isMultiline ? -1 : text.indexOf('\n', hitEnd);
+    const lineEnd = at === -1 ? text.length : at;
     const start = Math.max(lineStart, hitStart - LINE_REACH);
     const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
     const last = windows[windows.length - 1];

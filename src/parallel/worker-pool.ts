@@ -10,10 +10,15 @@ import type { WorkerReply, WorkerSetup } from './worker-protocol.js';
 /** Inputs queued per worker: enough to keep it busy, few enough to bound memory. */
 const QUEUE_PER_WORKER = 4;
 
-/** The compiled worker script: next to this module in dist/, or in dist/ when running from sources. */
+/**
+ * The compiled worker script: beside this code (the bundle in dist/cli/, or dist/src/parallel/),
+ * or in dist/ when running from sources under the test runner.
+ */
 function workerScript(): string | undefined {
-  const beside = fileURLToPath(new URL('./scan-worker.js', import.meta.url));
-  if (existsSync(beside)) return beside;
+  for (const name of ['./scan-worker.mjs', './scan-worker.js']) {
+    const beside = fileURLToPath(new URL(name, import.meta.url));
+    if (existsSync(beside)) return beside;
+  }
   const built = join(PACKAGE_ROOT, 'dist', 'src', 'parallel', 'scan-worker.js');
   return existsSync(built) ? built : undefined;
 }

@@ -11,6 +11,9 @@ export function scanExample(rule: Rule, text: string): Finding[] {
 function checkExamples(rule: Rule): string[] {
   const where = `${rule.file}: ${rule.spec.id}`;
   const problems: string[] = [];
+  // Checked here, not when compiling: running a regex compiles it, and scans compile lazily.
+  rule.regex.lastIndex = 0;
+  if (rule.regex.test('')) problems.push(`${where}: pattern matches the empty string`);
   rule.spec.examples.forEach((text, i) => {
     if (scanExample(rule, text).length === 0) problems.push(`${where}: examples[${i}] is not detected`);
     rule.regex.lastIndex = 0;

@@ -17,7 +17,6 @@ export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string
     const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? ' (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)' : '';
     problems.push(`${where}: pattern does not compile: ${error instanceof Error ? error.message : String(error)}${hint}`);
   }
-  if (regex !== undefined && regex.test('')) problems.push(`${where}: pattern matches the empty string`);
   for (const name of spec.validators ?? []) {
     if (!VALIDATOR_NAMES.includes(name)) problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(', ')})`);
   }

@@ -1,30 +1,30 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import type { CommandSpec, ParsedArgs } from '../args.js';
 import { RulePackError } from '../../errors.js';
 import { BUILTIN_RULES_DIR, checkRules, loadBuiltinRules, loadRulePacksFrom } from '../../rules/index.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 
-/** Declares `rules list` and `rules check [dir]` under `rules`. */
-export function describeRules(yargs: Argv, io: Io, setExit: (code: number) => void): Argv {
-  return yargs
-    .command(
-      'list',
-      'list the built-in rules',
-      (y) => y.option('format', { choices: ['text', 'json'], default: 'text' }),
-      async (args) => {
-        setExit(await listRules(String(args.format), io));
-      },
-    )
-    .command(
-      'check [dir]',
-      'validate rule packs and run every example and negative example',
-      (y) => y.positional('dir', { type: 'string', describe: 'folder of *.yaml packs (default: the built-in rules)' }),
-      async (args) => {
-        setExit(await checkRuleDir(args.dir === undefined ? BUILTIN_RULES_DIR : resolve(io.cwd, String(args.dir)), io));
-      },
-    )
-    .demandCommand(1, 'name a subcommand: list or check');
+/** `secretscan rules list`. */
+export const RULES_LIST_COMMAND: CommandSpec = {
+  usage: 'secretscan rules list [--format text|json]',
+  summary: 'List the built-in rules: id, severity and name (JSON adds provider, keywords and tags).',
+  options: [{ name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'json'], default: 'text', description: 'output format' }],
+};
+
+/** `secretscan rules check [DIR]`. */
+export const RULES_CHECK_COMMAND: CommandSpec = {
+  usage: 'secretscan rules check [DIR]',
+  summary: 'Validate rule packs and run every example and negative example; list every problem.',
+  positionals: { description: 'DIR: a folder of *.yaml packs (default: the built-in rules)', max: 1 },
+  options: [],
+};
+
+/** Runs `rules list` or `rules check` with parsed arguments. */
+export async function runRules(subcommand: 'list' | 'check', args: ParsedArgs, io: Io): Promise<number> {
+  if (subcommand === 'list') return listRules(String(args.values.format ?? 'text'), io);
+  const dir = args.positionals[0];
+  return checkRuleDir(dir === undefined ? BUILTIN_RULES_DIR : resolve(io.cwd, dir), io);
 }
 
 async function listRules(format: string, io: Io): Promise<number> {

@@ -1,5 +1,5 @@
-import type { Argv } from 'yargs';
 import { REPORT_FORMATS } from '../../reporters/index.js';
+import type { OptionSpec } from '../args.js';
 
 /** Flags shared by every command that produces a report. */
 export interface ReportFlags {
@@ -10,12 +10,19 @@ export interface ReportFlags {
   debug: boolean;
 }
 
-/** Adds the report flags (same meaning in every command). */
-export function withReportFlags<T>(yargs: Argv<T>): Argv<T & ReportFlags> {
-  return yargs
-    .option('format', { alias: 'f', choices: [...REPORT_FORMATS], default: 'text', describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE (atomically) instead of stdout' })
-    .option('config', { alias: 'c', type: 'string', describe: 'config file (default: .secretscan.yaml at the root)' })
-    .option('show-secrets', { type: 'boolean', default: false, describe: 'print raw secret values (never use in CI logs)' })
-    .option('debug', { type: 'boolean', default: false, describe: 'log rule, file and timing details to stderr (never secret values)' }) as Argv<T & ReportFlags>;
+/** The report options: the same meaning in every command. */
+export const REPORT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: REPORT_FORMATS, default: 'text', description: 'report format' },
+  { name: 'output', short: 'o', type: 'string', valueName: 'FILE', description: 'write the report to FILE (atomically) instead of stdout' },
+  { name: 'config', short: 'c', type: 'string', valueName: 'FILE', description: 'config file (default: .secretscan.yaml at the repository root)' },
+  { name: 'show-secrets', type: 'boolean', default: false, description: 'print raw secret values (never use where logs are kept)' },
+  { name: 'debug', type: 'boolean', default: false, description: 'log rules, files and timings to stderr (never secret values)' },
+];
+
+/** Reads the report flags out of parsed option values. */
+export function reportFlagsOf(values: Record<string, string | boolean | undefined>): ReportFlags {
+  const flags: ReportFlags = { format: String(values.format ?? 'text'), 'show-secrets': values['show-secrets'] === true, debug: values.debug === true };
+  if (typeof values.output === 'string') flags.output = values.output;
+  if (typeof values.config === 'string') flags.config = values.config;
+  return flags;
 }

@@ -1,4 +1,3 @@
-import type { Argv } from 'yargs';
 import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner } from '../../engine/index.js';
@@ -10,7 +9,8 @@ import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { createProgress } from '../progress.js';
-import { withReportFlags, type ReportFlags } from './scan-options.js';
+import type { CommandSpec, ParsedArgs } from '../args.js';
+import { REPORT_OPTIONS, reportFlagsOf, type ReportFlags } from './scan-options.js';
 import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-source.js';
 
 export interface ScanFlags extends ReportFlags, SourceFlags {
@@ -21,22 +21,50 @@ export interface ScanFlags extends ReportFlags, SourceFlags {
 /** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
 const PARALLEL_TREE_FILES = 256;
 
-/** Declares `scan [paths..]`. */
-export function describeScan(yargs: Argv): Argv<ScanFlags> {
-  return withReportFlags(yargs)
-    .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'files or directories (default: the repository or current directory)' })
-    .option('staged', { type: 'boolean', default: false, describe: 'scan the lines added in the index against HEAD (the pre-commit hook)' })
-    .option('range', { type: 'string', describe: 'scan the lines added by every commit in BASE..HEAD (or BASE...HEAD: from their merge base)' })
-    .option('history', { type: 'boolean', default: false, describe: 'scan every blob reachable from any ref, each once, with provenance' })
-    .option('stdin', { type: 'boolean', default: false, describe: 'scan standard input instead of files' })
-    .option('stdin-path', { type: 'string', describe: 'name for standard input in reports and path-limited rules' })
-    .option('max-file-size', { type: 'string', describe: 'skip (and count) files larger than this, e.g. 5MB (default: 10MiB)' })
-    .option('threads', { type: 'number', describe: 'matching threads for history and large trees (default: CPU cores, at most 4; 1 = no workers)' })
-    .example('$0 scan', 'scan the repository you are in')
-    .example('$0 scan --staged', 'scan what is about to be committed')
-    .example('$0 scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch')
-    .example('$0 scan --history', 'audit every version of every file in the repository')
-    .example('cat .env | $0 scan --stdin --stdin-path .env', 'scan standard input') as unknown as Argv<ScanFlags>;
+/** `secretscan scan`: usage, options and examples. */
+export const SCAN_COMMAND: CommandSpec = {
+  usage: 'secretscan scan [PATH...] [--staged | --range BASE..HEAD | --history | --stdin] [options]',
+  summary: 'Scan the working tree, given paths, a git source or standard input for secrets.',
+  positionals: { description: 'PATH: files or directories to scan (default: the repository, or the current directory outside one)', max: Number.POSITIVE_INFINITY },
+  options: [
+    { name: 'staged', type: 'boolean', default: false, description: 'scan the lines added in the index against HEAD (the pre-commit hook)' },
+    { name: 'range', type: 'string', valueName: 'BASE..HEAD', description: 'scan the lines added by every commit in the range (BASE...HEAD: from their merge base)' },
+    { name: 'history', type: 'boolean', default: false, description: 'scan every blob reachable from any ref, each once, with provenance' },
+    { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
+    { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
+    { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
+    { name: 'threads', type: 'string', valueName: 'N', description: 'matching threads for history and large trees (default: CPU cores, at most 4; 1 = none)' },
+    ...REPORT_OPTIONS,
+  ],
+  examples: [
+    ['secretscan scan', 'scan the repository you are in'],
+    ['secretscan scan --staged', 'scan what is about to be committed'],
+    ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
+    ['secretscan scan --history', 'audit every version of every file in the repository'],
+    ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
+  ],
+};
+
+/** Turns parsed arguments into scan flags. */
+export function scanFlagsOf(args: ParsedArgs): ScanFlags {
+  const { values } = args;
+  const flags: ScanFlags = {
+    ...reportFlagsOf(values),
+    paths: args.positionals,
+    stdin: values.stdin === true,
+    staged: values.staged === true,
+    history: values.history === true,
+  };
+  for (const key of ['range', 'stdin-path', 'max-file-size'] as const) {
+    const value = values[key];
+    if (typeof value === 'string') flags[key] = value;
+  }
+  if (typeof values.threads === 'string') {
+    const threads = Number(values.threads);
+    if (!/^\d+$/.test(values.threads) || threads < 1) throw new UsageError(`--threads ${values.threads} is not a positive whole number`);
+    flags.threads = threads;
+  }
+  return flags;
 }
 
 function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined): number {
@@ -47,9 +75,7 @@ function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined)
 }
 
 function threadsOf(flag: number | undefined): number {
-  if (flag === undefined) return Math.min(availableParallelism(), 4);
-  if (!Number.isInteger(flag) || flag < 1) throw new UsageError(`--threads ${flag} is not a positive whole number`);
-  return flag;
+  return flag ?? Math.min(availableParallelism(), 4);
 }
 
 /**
