@@ -11,7 +11,7 @@ interface Report {
 }
 
 async function range(cwd: string, spec: string) {
-  const run = await runCli(['scan', '--range', spec, '--format', 'json'], { cwd });
+  const run = await runCli(['scan', `--range=${spec}`, '--format', 'json'], { cwd });
   return { ...run, report: run.stdout === '' ? undefined : (JSON.parse(run.stdout) as Report) };
 }
 
