@@ -6,7 +6,7 @@ import { isBenchTarget } from './bench/target.js';
 // target is adding one file there. Exit codes: 0 measured, 2 bad target or options or a failed run.
 
 const TARGETS_DIR = new URL('./bench/targets/', import.meta.url);
-const CLI_PATH = fileURLToPath(new URL('../src/cli/bin.js', import.meta.url));
+const CLI_PATH = fileURLToPath(new URL('../cli/bin.mjs', import.meta.url));
 
 function availableTargets(): string[] {
   return readdirSync(TARGETS_DIR)

@@ -2,7 +2,7 @@
 export interface BenchContext {
   /** Arguments after the target name. */
   args: string[];
-  /** Absolute path of the built CLI, `dist/src/cli/bin.js`. */
+  /** Absolute path of the built CLI, `dist/cli/bin.mjs` (the bundled CLI that ships). */
   cliPath: string;
   /** Writes one line of the report to stdout. */
   print: (line: string) => void;

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { ScanError, UsageError } from '../errors.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
@@ -74,8 +75,9 @@ async function dispatch(argv: readonly string[], io: Io, log: (line: string) => 
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const isDebug = argv.includes('--debug');
+  const started = performance.now();
   const log = (line: string) => {
-    if (isDebug) io.stderr.write(`secretscan: debug: ${line}\n`);
+    if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${line}\n`);
   };
   try {
     return await dispatch(argv, io, log);

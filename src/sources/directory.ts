@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import { UsageError } from '../errors.js';
-import { listWorkingTreeFiles, type Repository } from './git.js';
+import { listWorkingTreeFiles } from './git.js';
+import type { Repository } from './repository.js';
 
 /** What a working-tree scan reads: a root and `/`-separated paths relative to it. */
 export interface ScanTargets {
@@ -30,6 +30,8 @@ async function gitignoreGlobs(root: string): Promise<string[]> {
 }
 
 async function globDirectory(root: string, dir: string): Promise<string[]> {
+  // Loaded on first use: scans inside a repository never need it.
+  const { default: fg } = await import('fast-glob');
   const ignore = ['**/.git/**', ...(await gitignoreGlobs(root))];
   const found = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
   return found.map((p) => toPosix(relative(root, join(dir, p))));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError } from '../errors.js';
-import { sealedGitEnv } from './git.js';
+import { sealedGitEnv } from './git-env.js';
 
 /** `-c` settings every streamed git command runs with, whatever the repository's own config says. */
 const SEALED_ARGS = [

@@ -1,11 +1,13 @@
-export type { Repository } from './git.js';
+export type { Repository } from './repository.js';
 export type { ReadOutcome } from './read-files.js';
 export type { ScanTargets } from './directory.js';
-export { findRepository, listWorkingTreeFiles, sealedGitEnv } from './git.js';
+export { findRepository } from './repository.js';
+export { listWorkingTreeFiles } from './git.js';
+export { sealedGitEnv } from './git-env.js';
 export { listScanTargets } from './directory.js';
 export { onBinaryFile, readFiles } from './read-files.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
-export { stagedChunks, headCommit } from './staged.js';
+export { stagedChunks } from './staged.js';
 export { rangeChunks, resolveRange, COMMIT_MESSAGE_PATH } from './range.js';
 export { UnifiedDiffParser } from './unified-diff.js';
 export type { DiffEvent } from './unified-diff.js';

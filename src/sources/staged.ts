@@ -1,22 +1,11 @@
 import type { Chunk } from '../engine/index.js';
 import { DiffChunker } from './diff-chunks.js';
-import { gitLines, gitText } from './git-process.js';
+import { gitLines } from './git-process.js';
 import type { ReadOutcome } from './read-files.js';
 import { UnifiedDiffParser } from './unified-diff.js';
 
 /** Options of the diff commands: zero context, no external tools, renames and copies followed, submodules ignored. */
 export const DIFF_ARGS = ['-U0', '--no-ext-diff', '--no-textconv', '--no-color', '-M', '-C', '--ignore-submodules=all', '--src-prefix=a/', '--dst-prefix=b/'];
-
-/** HEAD's commit, or undefined on an unborn branch (a repository before its first commit). */
-export async function headCommit(root: string): Promise<string | undefined> {
-  const out = await gitText(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '');
-  return out.trim() || undefined;
-}
-
-/** The empty tree of this repository's hash algorithm, to diff against before the first commit. */
-async function emptyTree(root: string): Promise<string> {
-  return (await gitText(root, ['hash-object', '-t', 'tree', '--stdin'], '')).trim();
-}
 
 /**
  * The added lines of the index against HEAD (against the empty tree before the first commit),
@@ -24,10 +13,10 @@ async function emptyTree(root: string): Promise<string> {
  * nothing; binary files are skipped and counted.
  */
 export async function* stagedChunks(root: string, maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<Chunk> {
-  const base = (await headCommit(root)) ?? (await emptyTree(root));
+  // Without a base, `git diff --cached` compares with HEAD, or with nothing on an unborn branch.
   const parser = new UnifiedDiffParser();
   const chunker = new DiffChunker('staged', maxFileSize, outcome);
-  for await (const line of gitLines(root, ['diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT', base, '--'])) {
+  for await (const line of gitLines(root, ['diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT', '--'])) {
     yield* chunker.chunks(parser.line(line.toString('utf8')));
   }
   yield* chunker.chunks(parser.end());

@@ -64,7 +64,7 @@ async function measure(ctx: BenchContext, options: HistoryBenchOptions, scratch:
   const findings = findingsOfHistoryReport(scan(true).stdout);
   const samples = interleave([{ name: 'floor', run: () => floor() }, { name: 'scan', run: () => scan() }], options.rounds);
   ctx.print(`timing: ${options.rounds} interleaved rounds (ABBA order) after one warm-up run each; wall time of whole processes; peak RSS via ${rss.kind === 'gnu-time' ? '/usr/bin/time -v' : 'process.resourceUsage() at exit (scan only)'}`);
-  ctx.print(`floor = git ${FLOOR_ARGS.join(' ')}; scan = node dist/src/cli/bin.js ${scanArgs.slice(1).join(' ')}; stdout of both to /dev/null; MB/s over unique blob bytes`);
+  ctx.print(`floor = git ${FLOOR_ARGS.join(' ')}; scan = node dist/cli/bin.mjs ${scanArgs.slice(1).join(' ')}; stdout of both to /dev/null; MB/s over unique blob bytes`);
   ctx.print('');
   formatTimings([{ name: 'history', floor: samples.get('floor') ?? [], scan: samples.get('scan') ?? [] }], blobBytes).forEach((line) => ctx.print(line));
   ctx.print('');

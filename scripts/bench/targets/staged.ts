@@ -67,7 +67,7 @@ function measure(ctx: BenchContext, options: StagedBenchOptions, scratch: string
     { name: 'scan', run: () => ({ wallMs: runScan(ctx.cliPath, repo).wallMs, parts: [] }) },
   ], options.runs);
   ctx.print(`timing: ${options.runs} runs each, interleaved (ABBA order), after one warm-up run each; wall time of whole processes, stdout to /dev/null`);
-  ctx.print(`floor = wall time of \`node -e 0\` + wall time of \`git ${DIFF_ARGS.join(' ')}\`, run one after the other; scan = node dist/src/cli/bin.js scan --staged`);
+  ctx.print(`floor = wall time of \`node -e 0\` + wall time of \`git ${DIFF_ARGS.join(' ')}\`, run one after the other; scan = node dist/cli/bin.mjs scan --staged`);
   ctx.print('');
   report(ctx, samples.get('floor') ?? [], samples.get('scan') ?? []);
   ctx.print(`findings in the staged change: ${findings.length} (it holds no secrets, so 0 is expected)`);

@@ -66,7 +66,7 @@ function measure(ctx: BenchContext, options: TreeBenchOptions, scratch: string):
     match: v.match,
   }));
   ctx.print(`timing: ${options.rounds} interleaved rounds (ABBA order) after one warm-up run each; wall time of whole processes; peak RSS via ${rss.kind === 'gnu-time' ? '/usr/bin/time -v' : 'process.resourceUsage() at exit'}`);
-  ctx.print('floor = node startup + readFileSync(utf8) of every file in the list; scan = node dist/src/cli/bin.js scan --format json (stdout to /dev/null)');
+  ctx.print('floor = node startup + readFileSync(utf8) of every file in the list; scan = node dist/cli/bin.mjs scan --format json (stdout to /dev/null)');
   ctx.print('');
   [...formatTimings(results, tree.bytes), '', ...formatFindings(results, tree.planted)].forEach((line) => ctx.print(line));
   return 0;

@@ -101,14 +101,18 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; fl
 /** Runs a scan of the chosen source and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   sourceKindOf(flags);
-  const repo = await findRepository(io.cwd);
+  log('started');
+  // Independent start-up work runs together: the git call's wait overlaps reading the rules.
+  const [repo, builtin] = await Promise.all([findRepository(io.cwd), loadBuiltinRules()]);
+  log(`repository: ${repo?.root ?? '(none)'}`);
   const config = await loadConfig(repo?.root ?? io.cwd, flags.config, io.cwd);
-  const rules = selectRules(await loadBuiltinRules(), config);
+  const rules = selectRules(builtin, config);
+  log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
   const policy = suppressionFrom(config.allowlist);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
   const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
-  log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}; ${rules.length} rules; config ${config.file ?? '(none)'}`);
+  log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, flags, log });
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
   if (source.size !== undefined) progress.setTotal(source.size);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { GitError } from '../../errors.js';
-import { sealedGitEnv } from '../git.js';
+import { sealedGitEnv } from '../git-env.js';
 import { spawnGit } from '../git-process.js';
 import { BatchParser, type BatchObject } from './batch-parser.js';
 
