@@ -13,10 +13,14 @@ export interface InputScan {
   characters: number;
 }
 
-/** Scans inputs, on this thread or on workers; `capacity` is how many may be in flight at once. */
+/**
+ * Scans inputs in batches, on this thread or on workers. `capacity` is how many batches may be in
+ * flight at once, `batchBytes` about how many bytes a batch should hold (1 = one input per batch).
+ */
 export interface ChunkScanner {
   capacity: number;
-  scan: (input: ScanInput) => Promise<InputScan>;
+  batchBytes: number;
+  scanBatch: (inputs: ScanInput[]) => Promise<InputScan[]>;
   close: () => Promise<void>;
 }
 
@@ -40,5 +44,10 @@ export function scanInput(matcher: Matcher, input: ScanInput): InputScan {
 
 /** The single-threaded scanner: no start-up cost, for small inputs (staged changes, stdin). */
 export function inProcessScanner(matcher: Matcher): ChunkScanner {
-  return { capacity: 1, scan: async (input) => scanInput(matcher, input), close: async () => undefined };
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => undefined };
+}
+
+/** Size of an input for batching: bytes or characters. */
+export function sizeOf(input: ScanInput): number {
+  return 'bytes' in input ? input.bytes.length : input.text.length;
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { compareFindings, type ScanResult } from '../findings/index.js';
-import type { ChunkScanner, InputScan } from './chunk-scanner.js';
+import { sizeOf, type ChunkScanner, type InputScan } from './chunk-scanner.js';
 import type { ScanInput } from './types.js';
 
 /** Optional observers of a scan. */
@@ -36,16 +36,27 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
     hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
   };
   const inFlight = new Set<Promise<void>>();
-  for await (const input of inputs) {
-    const pending: Promise<void> = scanner.scan(input).then((scanned) => {
+  const dispatch = (batch: ScanInput[]): void => {
+    const pending: Promise<void> = scanner.scanBatch(batch).then((scans) => {
       inFlight.delete(pending);
-      merge(input, scanned);
+      scans.forEach((scanned, index) => merge(batch[index] as ScanInput, scanned));
     });
     inFlight.add(pending);
     // A failure surfaces through race/all below; this only keeps it from being reported twice.
     pending.catch(() => undefined);
+  };
+  let batch: ScanInput[] = [];
+  let batchSize = 0;
+  for await (const input of inputs) {
+    batch.push(input);
+    batchSize += sizeOf(input);
+    if (batchSize < scanner.batchBytes) continue;
+    dispatch(batch);
+    batch = [];
+    batchSize = 0;
     if (inFlight.size >= scanner.capacity) await Promise.race(inFlight);
   }
+  if (batch.length > 0) dispatch(batch);
   await Promise.all(inFlight);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);

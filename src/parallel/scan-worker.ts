@@ -13,6 +13,6 @@ const matcher = createMatcher(compilePacks(setup.packs).rules, {
 });
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  const reply: WorkerReply = { id: request.id, scan: scanInput(matcher, request.input) };
+  const reply: WorkerReply = { id: request.id, scans: request.inputs.map((input) => scanInput(matcher, input)) };
   parentPort?.postMessage(reply);
 });

@@ -7,15 +7,17 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Rule, RulePack } from '../rules/index.js';
 import type { WorkerReply, WorkerSetup } from './worker-protocol.js';
 
-/** Inputs queued per worker: enough to keep it busy, few enough to bound memory. */
-const QUEUE_PER_WORKER = 4;
+/** Batches queued per worker: enough to keep it busy, few enough to bound memory. */
+const QUEUE_PER_WORKER = 3;
+/** Bytes per batch: large enough that messaging costs little per blob. */
+const BATCH_BYTES = 256 * 1024;
 
 /**
  * The compiled worker script: beside this code (the bundle in dist/cli/, or dist/src/parallel/),
  * or in dist/ when running from sources under the test runner.
  */
 function workerScript(): string | undefined {
-  for (const name of ['./scan-worker.mjs', './scan-worker.js']) {
+  for (const name of ['../scan-worker.mjs', './scan-worker.mjs', './scan-worker.js']) {
     const beside = fileURLToPath(new URL(name, import.meta.url));
     if (existsSync(beside)) return beside;
   }
@@ -35,12 +37,19 @@ export function packsOf(rules: readonly Rule[]): RulePack[] {
   return [...packs.values()];
 }
 
-/** Copies a byte view into its own buffer so it can be transferred to a worker without copying again. */
-function transferable(input: ScanInput): { input: ScanInput; transfer: ArrayBuffer[] } {
-  if (!('bytes' in input)) return { input, transfer: [] };
-  // A copy (not Buffer#slice, which is a view into a shared pool that must not be detached).
-  const bytes = new Uint8Array(input.bytes);
-  return { input: { ...input, bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+/**
+ * Copies byte views into buffers of their own so they can be transferred to a worker rather than
+ * cloned (not Buffer#slice, which is a view into a shared pool that must not be detached).
+ */
+function transferable(inputs: ScanInput[]): { inputs: ScanInput[]; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const owned = inputs.map((input) => {
+    if (!('bytes' in input)) return input;
+    const bytes = new Uint8Array(input.bytes);
+    transfer.push(bytes.buffer as ArrayBuffer);
+    return { ...input, bytes };
+  });
+  return { inputs: owned, transfer };
 }
 
 /**
@@ -50,7 +59,7 @@ function transferable(input: ScanInput): { input: ScanInput; transfer: ArrayBuff
 export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkScanner | undefined {
   const script = workerScript();
   if (script === undefined) return undefined;
-  const pending = new Map<number, { resolve: (scan: InputScan) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (scans: InputScan[]) => void; reject: (error: Error) => void }>();
   const load: number[] = [];
   let nextId = 0;
   let failure: Error | undefined;
@@ -59,7 +68,7 @@ export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkSca
     load[index] = 0;
     worker.on('message', (reply: WorkerReply) => {
       load[index] = (load[index] ?? 1) - 1;
-      pending.get(reply.id)?.resolve(reply.scan);
+      pending.get(reply.id)?.resolve(reply.scans);
       pending.delete(reply.id);
     });
     worker.on('error', (error) => {
@@ -71,15 +80,16 @@ export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkSca
   });
   return {
     capacity: threads * QUEUE_PER_WORKER,
-    scan(input) {
+    batchBytes: BATCH_BYTES,
+    scanBatch(inputs) {
       if (failure !== undefined) return Promise.reject(failure);
       const index = load.indexOf(Math.min(...load));
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
-      const message = transferable(input);
-      return new Promise<InputScan>((resolve, reject) => {
+      const message = transferable(inputs);
+      return new Promise<InputScan[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        (workers[index] as Worker).postMessage({ id, input: message.input }, message.transfer);
+        (workers[index] as Worker).postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
     async close() {

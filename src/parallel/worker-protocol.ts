@@ -11,14 +11,14 @@ export interface WorkerSetup {
   shouldRevealSecrets: boolean;
 }
 
-/** One input to scan. */
+/** A batch of inputs to scan. */
 export interface WorkerRequest {
   id: number;
-  input: ScanInput;
+  inputs: ScanInput[];
 }
 
-/** Its result. */
+/** Their results, in the same order. */
 export interface WorkerReply {
   id: number;
-  scan: InputScan;
+  scans: InputScan[];
 }
