@@ -1,14 +1,18 @@
+import { LINE_REACH } from './windows.js';
+
 const ALPHABET = 128;
 const NEWLINE = 10;
 
-/** Receives each keyword occurrence: its index, its exclusive end offset, and where its line starts. */
+/**
+ * Receives each keyword occurrence: its index, its exclusive end offset, and where its line starts
+ * (or LINE_REACH characters back, on a longer line).
+ */
 export type KeywordHitHandler = (keywordIndex: number, end: number, lineStart: number) => void;
 
 /**
  * An Aho-Corasick automaton over ASCII keywords, compiled to a dense DFA (one row of 128
  * transitions per state, ASCII case folded into the table) and matched in a single pass over
- * the text. Non-ASCII characters reset to the root: no keyword contains one. The pass also
- * tracks line starts, so callers get each hit's line without searching for it again.
+ * the text. Non-ASCII characters reset to the root: no keyword contains one.
  */
 export interface KeywordAutomaton {
   scan: (text: string, onHit: KeywordHitHandler) => void;
@@ -88,38 +92,49 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
   const { next, outputs, states } = buildTrie(keywords);
   const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
   const table = buildTable(next, outputs, states, alphabet);
-  const outputsByRow: (number[] | undefined)[] = [];
-  const hasOutput = new Uint8Array(states);
-  outputs.forEach((list, state) => {
-    hasOutput[state] = list.length > 0 ? 1 : 0;
-    outputsByRow[state] = list;
-  });
+  // States with outputs are stored negated (~offset) in the table, so the hot loop tests one value
+  // instead of loading a flag; line starts are found only when a keyword is hit.
+  const outputsByState: number[][] = outputs;
+  for (let at = 0; at < table.length; at++) {
+    const target = table[at] as number;
+    if ((outputsByState[target / ALPHABET] as number[]).length > 0) table[at] = ~target;
+  }
+  const report = (state: number, end: number, lineStart: number, onHit: KeywordHitHandler): void => {
+    for (const keyword of outputsByState[state] as number[]) onHit(keyword, end, lineStart);
+  };
+  // The start of the hit's line, looked for at most LINE_REACH back: on a huge single-line file
+  // every hit would otherwise search back to the start of the file.
+  const lineStartOfText = (text: string, at: number): number => {
+    const floor = Math.max(0, at - LINE_REACH);
+    return floor + text.slice(floor, at).lastIndexOf('\n') + 1;
+  };
+  const lineStartOfBytes = (bytes: Uint8Array, at: number): number => {
+    const floor = Math.max(0, at - LINE_REACH);
+    return floor + bytes.subarray(floor, at).lastIndexOf(NEWLINE) + 1;
+  };
   return {
     scan(text, onHit) {
       let row = 0;
-      let lineStart = 0;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         if (code >= ALPHABET) {
           row = 0;
           continue;
         }
-        if (code === NEWLINE) lineStart = i + 1;
         row = table[row + code] as number;
-        if (hasOutput[row >> 7] === 1) {
-          for (const keyword of outputsByRow[row >> 7] as number[]) onHit(keyword, i + 1, lineStart);
+        if (row < 0) {
+          row = ~row;
+          report(row / ALPHABET, i + 1, lineStartOfText(text, i), onHit);
         }
       }
     },
     scanBytes(bytes, onHit) {
       let row = 0;
-      let lineStart = 0;
       for (let i = 0; i < bytes.length; i++) {
-        const code = bytes[i] as number;
-        if (code === NEWLINE) lineStart = i + 1;
-        row = table[row + code] as number;
-        if (hasOutput[row >> 7] === 1) {
-          for (const keyword of outputsByRow[row >> 7] as number[]) onHit(keyword, i + 1, lineStart);
+        row = table[row + (bytes[i] as number)] as number;
+        if (row < 0) {
+          row = ~row;
+          report(row / ALPHABET, i + 1, lineStartOfBytes(bytes, i), onHit);
         }
       }
     },

@@ -1,5 +1,5 @@
 /** Longest stretch of a single line searched on each side of a keyword hit. */
-const LINE_REACH = 4096;
+export const LINE_REACH = 4096;
 /** How far past a keyword a multi-line rule (PEM blocks) may match. */
 const MULTILINE_REACH = 65536;
 
