@@ -1,13 +1,8 @@
-import { LINE_REACH } from './windows.js';
-
 const ALPHABET = 128;
 const NEWLINE = 10;
 
-/**
- * Receives each keyword occurrence: its index, its exclusive end offset, and where its line starts
- * (or LINE_REACH characters back, on a longer line).
- */
-export type KeywordHitHandler = (keywordIndex: number, end: number, lineStart: number) => void;
+/** Receives each keyword occurrence: its index and its exclusive end offset. */
+export type KeywordHitHandler = (keywordIndex: number, end: number) => void;
 
 /**
  * An Aho-Corasick automaton over ASCII keywords, compiled to a dense DFA (one row of 128
@@ -93,24 +88,14 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
   const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
   const table = buildTable(next, outputs, states, alphabet);
   // States with outputs are stored negated (~offset) in the table, so the hot loop tests one value
-  // instead of loading a flag; line starts are found only when a keyword is hit.
+  // instead of loading a flag.
   const outputsByState: number[][] = outputs;
   for (let at = 0; at < table.length; at++) {
     const target = table[at] as number;
     if ((outputsByState[target / ALPHABET] as number[]).length > 0) table[at] = ~target;
   }
-  const report = (state: number, end: number, lineStart: number, onHit: KeywordHitHandler): void => {
-    for (const keyword of outputsByState[state] as number[]) onHit(keyword, end, lineStart);
-  };
-  // The start of the hit's line, looked for at most LINE_REACH back: on a huge single-line file
-  // every hit would otherwise search back to the start of the file.
-  const lineStartOfText = (text: string, at: number): number => {
-    const floor = Math.max(0, at - LINE_REACH);
-    return floor + text.slice(floor, at).lastIndexOf('\n') + 1;
-  };
-  const lineStartOfBytes = (bytes: Uint8Array, at: number): number => {
-    const floor = Math.max(0, at - LINE_REACH);
-    return floor + bytes.subarray(floor, at).lastIndexOf(NEWLINE) + 1;
+  const report = (state: number, end: number, onHit: KeywordHitHandler): void => {
+    for (const keyword of outputsByState[state] as number[]) onHit(keyword, end);
   };
   return {
     scan(text, onHit) {
@@ -124,7 +109,7 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
         row = table[row + code] as number;
         if (row < 0) {
           row = ~row;
-          report(row / ALPHABET, i + 1, lineStartOfText(text, i), onHit);
+          report(row / ALPHABET, i + 1, onHit);
         }
       }
     },
@@ -134,7 +119,7 @@ export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutom
         row = table[row + (bytes[i] as number)] as number;
         if (row < 0) {
           row = ~row;
-          report(row / ALPHABET, i + 1, lineStartOfBytes(bytes, i), onHit);
+          report(row / ALPHABET, i + 1, onHit);
         }
       }
     },

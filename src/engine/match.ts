@@ -33,6 +33,32 @@ function acceptSecret(rule: Rule, secret: string): { severity: Severity; entropy
   return { severity, entropy };
 }
 
+/** Turns one regex match into an accepted Match, or undefined (no secret, or filtered out). */
+function acceptMatch(rule: Rule, m: RegExpExecArray, offset: number, seen: Set<number>): Match | undefined {
+  const span = m.indices?.groups?.secret ?? m.indices?.[0];
+  const secret = m.groups?.secret ?? m[0];
+  if (span === undefined || secret.length === 0) return undefined;
+  const start = offset + span[0];
+  if (seen.has(start)) return undefined;
+  seen.add(start);
+  const accepted = acceptSecret(rule, secret);
+  return accepted === undefined ? undefined : { rule, start, end: offset + span[1], secret, ...accepted };
+}
+
+/** Tries a `startsWithKeyword` rule once at each keyword hit (sticky), on the whole text. */
+export function matchRuleAtHits(rule: Rule, text: string, hitStarts: readonly number[]): Match[] {
+  const regex = rule.stickyRegex as RegExp;
+  const matches: Match[] = [];
+  const seen = new Set<number>();
+  for (const start of hitStarts) {
+    regex.lastIndex = start;
+    const m = regex.exec(text);
+    const match = m === null ? undefined : acceptMatch(rule, m, 0, seen);
+    if (match !== undefined) matches.push(match);
+  }
+  return matches;
+}
+
 /** Runs one rule's regex over its windows and returns accepted matches, one per secret position. */
 export function matchRule(rule: Rule, text: string, windows: readonly Window[]): Match[] {
   const matches: Match[] = [];
@@ -43,14 +69,8 @@ export function matchRule(rule: Rule, text: string, windows: readonly Window[]):
     regex.lastIndex = 0;
     for (let m = regex.exec(slice); m !== null; m = regex.exec(slice)) {
       if (m[0].length === 0) regex.lastIndex++;
-      const span = m.indices?.groups?.secret ?? m.indices?.[0];
-      const secret = m.groups?.secret ?? m[0];
-      if (span === undefined || secret.length === 0) continue;
-      const start = window.start + span[0];
-      if (seen.has(start)) continue;
-      seen.add(start);
-      const accepted = acceptSecret(rule, secret);
-      if (accepted !== undefined) matches.push({ rule, start, end: window.start + span[1], secret, ...accepted });
+      const match = acceptMatch(rule, m, window.start, seen);
+      if (match !== undefined) matches.push(match);
     }
   }
   return matches;

@@ -2,10 +2,10 @@ import type { Finding, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { buildLineIndex } from './line-index.js';
-import { matchRule, preferSpecificMatches, type Match } from './match.js';
+import { matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
 import { toFinding } from './to-finding.js';
 import type { Chunk, MatcherOptions } from './types.js';
-import { windowsAround } from './windows.js';
+import { lineStartNear, windowsAround } from './windows.js';
 
 /** The marker that suppresses every finding on its line. */
 export const INLINE_ALLOW_MARKER = 'secretscan:allow';
@@ -22,21 +22,29 @@ export interface Matcher {
 }
 
 /**
- * Keyword hits per rule, one `[lineStart, firstStart, lastEnd]` triple per line with hits (lines in
- * order): the matcher searches each such line once, however many keywords it holds. Rules whose
- * keywords did not occur have no entry.
+ * Keyword hits per rule. Sticky rules (`startsWithKeyword`) get every hit's start; the others one
+ * `[lineStart, firstStart, lastEnd]` triple per line with hits, lines in order, so each line is
+ * searched once however many keywords it holds. Rules whose keywords did not occur have no entry.
  */
-function collectHits(chunk: Chunk, automaton: KeywordAutomaton, keywordRules: number[][], keywordLengths: number[], ruleCount: number): Map<number, number[]> {
-  const perRule: (number[] | undefined)[] = new Array<number[] | undefined>(ruleCount);
+function collectHits(chunk: Chunk, automaton: KeywordAutomaton, plan: HitPlan): Map<number, number[]> {
+  const perRule: (number[] | undefined)[] = new Array<number[] | undefined>(plan.isSticky.length);
   const touched: number[] = [];
-  const onHit = (keyword: number, end: number, lineStart: number): void => {
-    const start = end - (keywordLengths[keyword] as number);
-    for (const ruleIndex of keywordRules[keyword] as number[]) {
-      const list = perRule[ruleIndex];
+  const { text } = chunk;
+  const onHit = (keyword: number, end: number): void => {
+    const start = end - (plan.keywordLengths[keyword] as number);
+    let lineStart = -1;
+    for (const ruleIndex of plan.keywordRules[keyword] as number[]) {
+      let list = perRule[ruleIndex];
       if (list === undefined) {
-        perRule[ruleIndex] = [lineStart, start, end];
+        perRule[ruleIndex] = list = [];
         touched.push(ruleIndex);
-      } else if (list[list.length - 3] === lineStart) {
+      }
+      if (plan.isSticky[ruleIndex] === 1) {
+        list.push(start);
+        continue;
+      }
+      if (lineStart === -1) lineStart = lineStartNear(text, start);
+      if (list.length > 0 && list[list.length - 3] === lineStart) {
         const at = list.length - 2;
         if (start < (list[at] as number)) list[at] = start;
         list[at + 1] = end;
@@ -45,9 +53,16 @@ function collectHits(chunk: Chunk, automaton: KeywordAutomaton, keywordRules: nu
       }
     }
   };
-  if (chunk.asciiBytes === undefined) automaton.scan(chunk.text, onHit);
+  if (chunk.asciiBytes === undefined) automaton.scan(text, onHit);
   else automaton.scanBytes(chunk.asciiBytes, onHit);
   return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex] as number[]]));
+}
+
+/** Which rules each keyword feeds, keyword lengths, and which rules are sticky. */
+interface HitPlan {
+  keywordRules: number[][];
+  keywordLengths: number[];
+  isSticky: Uint8Array;
 }
 
 /**
@@ -70,7 +85,11 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     }
   });
   const automaton = buildKeywordAutomaton(keywords);
-  const keywordLengths = keywords.map((k) => k.length);
+  const plan: HitPlan = {
+    keywordRules,
+    keywordLengths: keywords.map((k) => k.length),
+    isSticky: Uint8Array.from(rules, (rule) => (rule.stickyRegex === undefined ? 0 : 1)),
+  };
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
 
@@ -78,13 +97,16 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk, automaton, keywordRules, keywordLengths, rules.length);
+      const hits = collectHits(chunk, automaton, plan);
       if (hits.size === 0) return { findings: [], suppressed };
       let matches: Match[] = [];
       for (const [ruleIndex, ruleHits] of hits) {
         const rule = rules[ruleIndex] as Rule;
         if (!rule.matchesPath(chunk.path)) continue;
-        matches.push(...matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true)));
+        const found = rule.stickyRegex === undefined
+          ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true))
+          : matchRuleAtHits(rule, chunk.text, ruleHits);
+        matches.push(...found);
       }
       if (matches.length === 0) return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);

@@ -3,6 +3,15 @@ export const LINE_REACH = 4096;
 /** How far past a keyword a multi-line rule (PEM blocks) may match. */
 const MULTILINE_REACH = 65536;
 
+/**
+ * The start of the line holding offset `at`, looked for at most LINE_REACH back: on a huge
+ * single-line file every hit would otherwise search back to the start of the file.
+ */
+export function lineStartNear(text: string, at: number): number {
+  const floor = Math.max(0, at - LINE_REACH);
+  return floor + text.slice(floor, at).lastIndexOf('\n') + 1;
+}
+
 /** A half-open range `[start, end)` of the chunk text that a rule's regex runs on. */
 export interface Window {
   start: number;

@@ -21,6 +21,8 @@ function checkExamples(rule: Rule): string[] {
       const matched = m[0].toLowerCase();
       if (!rule.keywords.some((k) => matched.includes(k))) {
         problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
+      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k) => matched.startsWith(k))) {
+        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
       }
     }
   });

@@ -27,5 +27,7 @@ export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string
   const matchesPath = spec.paths === undefined ? () => true : compilePathPatterns(spec.paths);
   const structuralId = createHash('sha256').update(`${flags}\0${spec.pattern}`).digest('hex').slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
-  return { rule: { spec, provider, file, regex, keywords, matchesPath, structuralId }, problems };
+  const rule: Rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
+  if (spec.startsWithKeyword === true) rule.stickyRegex = new RegExp(spec.pattern, flags.replace('g', 'y'));
+  return { rule, problems };
 }

@@ -41,6 +41,12 @@ export interface RuleSpec {
   paths?: string[];
   /** The pattern may span lines (PEM blocks); the matcher then looks past the keyword's line. */
   multiline?: boolean;
+  /**
+   * Every match starts with one of the keywords: the matcher then tries the pattern only at each
+   * keyword hit (a sticky match) instead of searching the keyword's line. For rules whose keywords
+   * are common words (the generic rules). Default: false.
+   */
+  startsWithKeyword?: boolean;
   references: string[];
   tags: string[];
   /** Texts in which the rule must find a secret. At least two. */
@@ -65,6 +71,8 @@ export interface Rule {
   file: string;
   /** Compiled with flags `gd` (+ `i` when `ignoreCase`). Shared: always reset `lastIndex` before use. */
   regex: RegExp;
+  /** The same pattern with flags `yd` (sticky), when `startsWithKeyword` is set. */
+  stickyRegex?: RegExp;
   /** Lower-cased keywords. */
   keywords: string[];
   /** Whether `paths` lets the rule run on this path (always true when `paths` is absent). */

@@ -6,7 +6,7 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_KEYS = new Set([
   'id', 'name', 'description', 'severity', 'pattern', 'ignoreCase', 'keywords', 'entropy', 'validators',
-  'paths', 'multiline', 'references', 'tags', 'examples', 'negativeExamples',
+  'paths', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
 ]);
 
 type Path = (string | number)[];
@@ -73,7 +73,7 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   for (const key of ['validators', 'paths'] as const) {
     if (raw[key] !== undefined && !isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
-  for (const key of ['ignoreCase', 'multiline'] as const) {
+  for (const key of ['ignoreCase', 'multiline', 'startsWithKeyword'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add([...at, key], subject, `\`${key}\` must be true or false`);
   }
   if (raw.entropy !== undefined && (typeof raw.entropy !== 'number' || raw.entropy < 0 || raw.entropy > 8)) {
