@@ -22,7 +22,7 @@ describe('command line', () => {
     [['rules', 'lsit'], 'unknown subcommand: rules lsit'],
     [['scan', '--format', 'xml'], '--format xml is not one of: text, json, sarif, markdown'],
     [['scan', '--output'], "Option '-o, --output <value>' argument missing"],
-    [['scan', '--threads', 'two'], '--threads two is not a positive whole number'],
+    [['scan', '--threads', 'two'], '--threads two is not a whole number'],
     [['rules', 'check', 'a', 'b'], 'unexpected argument: b'],
   ])('%j exits 2 with a clear message', async (argv, message) => {
     const run = await runCli(argv, { cwd: await makeTempDir() });

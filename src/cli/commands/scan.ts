@@ -33,7 +33,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
-    { name: 'threads', type: 'string', valueName: 'N', description: 'matching threads for history and large trees (default: CPU cores, at most 4; 1 = none)' },
+    { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -61,7 +61,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   }
   if (typeof values.threads === 'string') {
     const threads = Number(values.threads);
-    if (!/^\d+$/.test(values.threads) || threads < 1) throw new UsageError(`--threads ${values.threads} is not a positive whole number`);
+    if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
   }
   return flags;
@@ -74,8 +74,12 @@ function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined)
   return size;
 }
 
+/**
+ * Worker threads for matching. By default one fewer than the cores (the main thread reads git's
+ * output meanwhile), at most 4, and none on a single core; 0 = match on the main thread.
+ */
 function threadsOf(flag: number | undefined): number {
-  return flag ?? Math.min(availableParallelism(), 4);
+  return flag ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
 }
 
 /**
@@ -90,7 +94,7 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; fl
   const threads = threadsOf(flags.threads);
   const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
   const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets: flags['show-secrets'] };
-  const pool = threads > 1 && isLarge ? workerPoolScanner(threads, setup) : undefined;
+  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : undefined;
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
   if (pool !== undefined) return pool;
   const policy = suppressionFrom(config.allowlist);
