@@ -32,7 +32,7 @@ export function textChunkOf(input: ScanInput): Chunk | undefined {
   const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
   if ('isBinary' in decoded) return undefined;
   const { bytes: _bytes, ...rest } = input;
-  return decoded.asciiBytes === undefined ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, asciiBytes: decoded.asciiBytes };
+  return decoded.utf8 === undefined ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
 
 /** Scans one input with a matcher on the calling thread. */

@@ -48,9 +48,13 @@ function acceptMatch(rule: Rule, m: RegExpExecArray, offset: number, seen: Set<n
 /** Tries a `startsWithKeyword` rule once at each keyword hit (sticky), on the whole text. */
 export function matchRuleAtHits(rule: Rule, text: string, hitStarts: readonly number[]): Match[] {
   const regex = rule.stickyRegex as RegExp;
+  const probe = rule.stickyProbe as RegExp;
   const matches: Match[] = [];
   const seen = new Set<number>();
   for (const start of hitStarts) {
+    // Most hits fail; a plain test() allocates nothing, unlike exec() with match indices.
+    probe.lastIndex = start;
+    if (!probe.test(text)) continue;
     regex.lastIndex = start;
     const m = regex.exec(text);
     const match = m === null ? undefined : acceptMatch(rule, m, 0, seen);

@@ -53,9 +53,40 @@ function collectHits(chunk: Chunk, automaton: KeywordAutomaton, plan: HitPlan): 
       }
     }
   };
-  if (chunk.asciiBytes === undefined) automaton.scan(text, onHit);
-  else automaton.scanBytes(chunk.asciiBytes, onHit);
+  if (chunk.utf8 === undefined) automaton.scan(text, onHit);
+  else if (chunk.utf8.isAscii) automaton.scanBytes(chunk.utf8.bytes, onHit);
+  else automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
   return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex] as number[]]));
+}
+
+/**
+ * Wraps a hit handler so that byte offsets in valid UTF-8 become UTF-16 offsets in the decoded
+ * text. Hits arrive in order, so one forward walk over the bytes serves them all: every byte that
+ * starts a character counts one unit, and a four-byte character two (a surrogate pair). The walk
+ * takes four ASCII bytes at a time where it can: most text in a non-ASCII file is still ASCII.
+ */
+function byteToCharHits(bytes: Uint8Array, onHit: (keyword: number, end: number) => void): (keyword: number, end: number) => void {
+  const alignedFrom = Math.min(bytes.length, (4 - (bytes.byteOffset % 4)) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
+  let byte = 0;
+  let char = 0;
+  const step = (): void => {
+    const b = bytes[byte] as number;
+    if ((b & 0xc0) !== 0x80) char += b >= 0xf0 ? 2 : 1;
+    byte++;
+  };
+  return (keyword, end) => {
+    while (byte < end) {
+      const word = (byte - alignedFrom) / 4;
+      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && ((words[word] as number) & 0x80808080) === 0) {
+        byte += 4;
+        char += 4;
+      } else {
+        step();
+      }
+    }
+    onHit(keyword, char);
+  };
 }
 
 /** Which rules each keyword feeds, keyword lengths, and which rules are sticky. */

@@ -14,8 +14,12 @@ export interface Chunk {
   commit?: CommitInfo;
   /** History scans: the blob the text is, so findings can be traced back to every path and commit. */
   blob?: string;
-  /** The text's bytes when it is pure ASCII (so byte and character offsets agree): lets the keyword pass run on bytes. */
-  asciiBytes?: Uint8Array;
+  /**
+   * The text's bytes when it is valid UTF-8 (without a byte-order mark): the keyword pass then runs
+   * on bytes, which is faster, and maps byte offsets to character offsets only where it hits
+   * (no mapping at all when `isAscii`).
+   */
+  utf8?: { bytes: Uint8Array; isAscii: boolean };
 }
 
 /**

@@ -73,6 +73,8 @@ export interface Rule {
   regex: RegExp;
   /** The same pattern with flags `yd` (sticky), when `startsWithKeyword` is set. */
   stickyRegex?: RegExp;
+  /** The same again with flag `y` only: a test that allocates nothing, run before `stickyRegex`. */
+  stickyProbe?: RegExp;
   /** Lower-cased keywords. */
   keywords: string[];
   /** Whether `paths` lets the rule run on this path (always true when `paths` is absent). */

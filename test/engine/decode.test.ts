@@ -4,11 +4,11 @@ import { decodeText } from '../../src/engine/index.js';
 describe('decodeText', () => {
   it('keeps the bytes of pure ASCII text so the keyword pass can run on them', () => {
     const decoded = decodeText(Buffer.from('KEY=abc\n'));
-    expect(decoded).toEqual({ text: 'KEY=abc\n', asciiBytes: Buffer.from('KEY=abc\n') });
+    expect(decoded).toEqual({ text: 'KEY=abc\n', utf8: { bytes: Buffer.from('KEY=abc\n'), isAscii: true } });
   });
 
-  it('decodes UTF-8 (dropping a BOM) without ASCII bytes', () => {
-    expect(decodeText(Buffer.from('\ufeffclé'))).toEqual({ text: 'clé' });
+  it('decodes UTF-8, dropping a BOM, and keeps the bytes after it', () => {
+    expect(decodeText(Buffer.from('\ufeffclé'))).toEqual({ text: 'clé', utf8: { bytes: Buffer.from('clé'), isAscii: false } });
   });
 
   it('decodes UTF-16 with either byte-order mark', () => {
@@ -24,5 +24,6 @@ describe('decodeText', () => {
 
   it('replaces invalid UTF-8 rather than failing', () => {
     expect(decodeText(Buffer.from([0xc3, 0x28, 0x41]))).toEqual({ text: '\ufffd(A' });
+    // (no utf8 bytes: offsets in the bytes would not match the repaired text)
   });
 });

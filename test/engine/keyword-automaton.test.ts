@@ -16,6 +16,13 @@ describe('buildKeywordAutomaton', () => {
     expect(hits(['sk_live_'], 'SK_LIVE_abc sk_Live_')).toEqual([['sk_live_', 8], ['sk_live_', 20]]);
   });
 
+  it('scans UTF-8 bytes without matching inside multi-byte characters', () => {
+    const found: number[] = [];
+    // 0xEB & 0x7F is "k": a continuation or lead byte must never count as a keyword character.
+    buildKeywordAutomaton(['key', 'ke']).scanBytes(Buffer.from('\u06cbey ë key'), (_k, end) => found.push(end));
+    expect(found).toEqual([10, 11]);
+  });
+
   it('resets on non-ASCII characters and keeps offsets in UTF-16 units', () => {
     expect(hits(['key'], 'ké key🔑key')).toEqual([['key', 6], ['key', 11]]);
   });
@@ -34,5 +41,13 @@ describe('buildKeywordAutomaton', () => {
     const fromBytes: [string, number][] = [];
     buildKeywordAutomaton(keywords).scanBytes(Buffer.from(text, 'latin1'), (k, end) => fromBytes.push([keywords[k] as string, end]));
     expect(sort(fromBytes)).toEqual(sort(expected));
+    // Long enough for two interleaved streams, with keywords across the middle; hits stay in order.
+    const long = text.repeat(5);
+    const naive: number[] = [];
+    const lower = long.toLowerCase();
+    for (let end = 1; end <= long.length; end++) for (const k of keywords) if (lower.slice(0, end).endsWith(k)) naive.push(end);
+    const streamed: number[] = [];
+    buildKeywordAutomaton(keywords).scanBytes(Buffer.from(long, 'latin1'), (_k, end) => streamed.push(end));
+    expect(streamed).toEqual(naive);
   });
 });

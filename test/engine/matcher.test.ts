@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, type Chunk } from '../../src/engine/index.js';
+import { createMatcher, decodeText, type Chunk } from '../../src/engine/index.js';
 import { compileTestPack, GENERIC_PACK, TEST_PACK } from '../helpers/rules.js';
 
 const rules = [...compileTestPack(TEST_PACK), ...compileTestPack(GENERIC_PACK)];
@@ -34,6 +34,17 @@ describe('createMatcher', () => {
   it('counts columns in UTF-16 units after multi-byte characters', () => {
     const [finding] = scan(`// clé 🔑 ${TOKEN}`).findings;
     expect(finding?.startColumn).toBe('// clé 🔑 '.length + 1);
+  });
+
+  it('gives the same positions from UTF-8 bytes as from text, across multi-byte characters', () => {
+    const text = `${'é🔑ü'.repeat(3000)}\nclé 🔑 ${TOKEN} ${'ascii '.repeat(900)}\n日本 ${OTHER}\n`;
+    const decoded = decodeText(Buffer.from(text));
+    if (!('text' in decoded) || decoded.utf8 === undefined) throw new Error('expected valid UTF-8');
+    expect(decoded.utf8.isAscii).toBe(false);
+    const fromText = scan(text).findings;
+    const fromBytes = createMatcher(rules).scanChunk(chunk(decoded.text, { utf8: decoded.utf8 })).findings;
+    expect(fromBytes).toEqual(fromText);
+    expect(fromText.map((f) => [f.startLine, f.startColumn])).toEqual([[2, 'clé 🔑 '.length + 1], [3, 4]]);
   });
 
   it('never carries the raw secret, in any field, unless asked to', () => {
