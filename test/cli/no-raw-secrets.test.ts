@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS } from '../../src/reporters/index.js';
 import { loadBuiltinRules, scanExample } from '../../src/rules/index.js';
+import { createRepo, git } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -51,6 +52,21 @@ describe('no raw secret reaches any output', () => {
     const run = await runCli(['scan', '--debug'], { cwd: dir, isTTY: true });
     expect(run.stdout).toContain('\u001b[');
     expect(leaked(run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it.each([...REPORT_FORMATS])('git sources (staged, range, history) with the %s report and --debug', async (format) => {
+    const repo = await createRepo({ commits: [{ files: { 'README.md': 'start\n' } }] });
+    const base = git(repo, ['rev-parse', 'HEAD']).trim();
+    await Promise.all(planted.map((p) => writeFile(join(repo, p.file), `${p.text}\n`)));
+    git(repo, ['add', '-A']);
+    const staged = await runCli(['scan', '--staged', '--format', format, '--debug'], { cwd: repo });
+    git(repo, ['commit', '-q', '-m', 'plant every example']);
+    const range = await runCli(['scan', `--range=${base}..HEAD`, '--format', format, '--debug'], { cwd: repo });
+    const history = await runCli(['scan', '--history', '--format', format, '--debug'], { cwd: repo, isTTY: true });
+    for (const run of [staged, range, history]) {
+      expect(run.code).toBe(1);
+      expect(leaked(run.stdout + run.stderr)).toEqual([]);
+    }
   });
 
   it('stdin scans', async () => {
