@@ -19,6 +19,8 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
   try {
     const stat = await lstat(full);
     if (stat.isSymbolicLink()) return { skipped: { path, reason: 'symlink' } };
+    // git lists a submodule as one path, which is a directory in the work tree.
+    if (stat.isDirectory()) return { skipped: { path, reason: 'submodule' } };
     if (!stat.isFile()) return { skipped: { path, reason: 'not-a-file' } };
     if (stat.size > maxFileSize) return { skipped: { path, reason: 'too-large', size: stat.size } };
     // Decoding and the binary check happen on the thread that scans the file (see onBinaryFile).

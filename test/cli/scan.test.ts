@@ -61,6 +61,15 @@ describe('scan (working tree)', () => {
     ]);
   });
 
+  it('skips and counts a submodule', async () => {
+    const sub = await createRepo({ commits: [{ files: { 'inner.env': `K=${FAKE.stripe}\n` } }] });
+    const repo = await createRepo({ commits: [{ files: { 'README.md': 'hi\n' } }] });
+    git(repo, ['-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/sub']);
+    const { report } = await scanJson(repo);
+    expect(report.findings).toEqual([]);
+    expect(report.skipped).toEqual([expect.objectContaining({ path: 'vendor/sub', reason: 'submodule' })]);
+  });
+
   it('decodes UTF-16 with a byte-order mark and tolerates invalid UTF-8', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`key=${FAKE.stripe}\r\n`, 'utf16le')]);
     const broken = Buffer.concat([Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`\nkey=${FAKE.stripe}\n`)]);
