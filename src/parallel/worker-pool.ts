@@ -63,6 +63,7 @@ export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkSca
   const load: number[] = [];
   let nextId = 0;
   let failure: Error | undefined;
+  let isClosing = false;
   const workers = Array.from({ length: threads }, (_, index) => {
     const worker = new Worker(script, { workerData: setup });
     load[index] = 0;
@@ -71,10 +72,15 @@ export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkSca
       pending.get(reply.id)?.resolve(reply.scans);
       pending.delete(reply.id);
     });
-    worker.on('error', (error) => {
-      failure = error;
-      for (const waiter of pending.values()) waiter.reject(error);
+    const fail = (error: Error): void => {
+      failure ??= error;
+      for (const waiter of pending.values()) waiter.reject(failure);
       pending.clear();
+    };
+    worker.on('error', fail);
+    // A worker that stops without an error (killed, out of memory) must not leave the scan waiting.
+    worker.on('exit', (code) => {
+      if (!isClosing) fail(new Error(`a matching thread stopped unexpectedly (exit code ${code})`));
     });
     return worker;
   });
@@ -93,6 +99,7 @@ export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkSca
       });
     },
     async close() {
+      isClosing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
