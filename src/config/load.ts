@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, ScanError } from '../errors.js';
-import { parseYamlDocument } from '../rules/index.js';
+import { loadYamlSupport, parseYamlDocument } from '../rules/index.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -15,7 +15,7 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Parses and validates config text; throws ConfigError listing every problem. */
+/** Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every problem. */
 export function parseConfig(text: string, file: string): Config {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0) throw new ConfigError(doc.errors);
@@ -46,5 +46,6 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
     throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}`, { cause: error, hint: 'check the --config path' });
   }
   const shown = relative(cwd, path);
+  await loadYamlSupport();
   return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown);
 }

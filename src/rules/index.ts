@@ -4,5 +4,5 @@ export type { YamlDocument } from './yaml-document.js';
 export { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, compilePacks, loadBuiltinRules, loadRulePacksFrom, parsePack } from './load.js';
 export { checkRules, scanExample } from './check.js';
 export { validatePack } from './validate-pack.js';
-export { parseYamlDocument } from './yaml-document.js';
+export { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
 export { compilePathPatterns, globProblem } from './path-glob.js';

@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { compileRule } from './compile.js';
 import type { Rule, RulePack } from './types.js';
 import { validatePack } from './validate-pack.js';
-import { parseYamlDocument } from './yaml-document.js';
+import { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
 
 /** The packs shipped with secretscan: the top-level `rules/` folder of the package. */
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');
@@ -55,6 +55,7 @@ export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()
   }
   const packs: RulePack[] = [];
   const problems: string[] = [];
+  await loadYamlSupport();
   for (const name of names) {
     const path = join(dir, name);
     const shown = relative(displayBase, path) || path;

@@ -1,14 +1,17 @@
-import { createRequire } from 'node:module';
-
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
 
 /**
- * The yaml package, loaded on first use: a scan whose rules come precompiled and that has no
- * config file never parses YAML, and the pre-commit hook's start-up budget is tight.
+ * Loads the yaml package; call (and await) before parseYamlDocument. It is loaded only when
+ * needed: a scan whose rules come precompiled and that has no config file never parses YAML, and
+ * the pre-commit hook's start-up budget is tight.
  */
+export async function loadYamlSupport(): Promise<void> {
+  yamlModule ??= await import('yaml');
+}
+
 function yaml(): YamlModule {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  if (yamlModule === undefined) throw new Error('internal: loadYamlSupport() must be awaited before parsing YAML');
   return yamlModule;
 }
 

@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, selectRules, suppressionFrom } from '../../src/config/index.js';
 import { ConfigError } from '../../src/errors.js';
-import { loadBuiltinRules } from '../../src/rules/index.js';
+import { loadBuiltinRules, loadYamlSupport } from '../../src/rules/index.js';
+
+await loadYamlSupport();
 
 const FIXTURES = new URL('../../fixtures/config/', import.meta.url);
 const builtin = await loadBuiltinRules();

@@ -1,4 +1,6 @@
-import { compilePacks, parsePack, type Rule } from '../../src/rules/index.js';
+import { compilePacks, loadYamlSupport, parsePack, type Rule } from '../../src/rules/index.js';
+
+await loadYamlSupport();
 
 /** Compiles a pack written inline in a test; fails the test on any problem. */
 export function compileTestPack(yamlText: string): Rule[] {

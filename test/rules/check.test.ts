@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkRules, compilePacks, loadBuiltinRules, parsePack } from '../../src/rules/index.js';
+import { checkRules, compilePacks, loadBuiltinRules, loadYamlSupport, parsePack } from '../../src/rules/index.js';
+
+await loadYamlSupport();
 
 const INVALID_DIR = new URL('../../fixtures/rules/invalid/', import.meta.url);
 
