@@ -7,7 +7,10 @@ let yamlModule: YamlModule | undefined;
  * the pre-commit hook's start-up budget is tight.
  */
 export async function loadYamlSupport(): Promise<void> {
-  yamlModule ??= await import('yaml');
+  if (yamlModule !== undefined) return;
+  // Bundled, the package can arrive as CommonJS behind `default`; unbundled, as named exports.
+  const loaded = (await import('yaml')) as YamlModule & { default?: YamlModule };
+  yamlModule = typeof loaded.parseDocument === 'function' ? loaded : (loaded.default as YamlModule);
 }
 
 function yaml(): YamlModule {
