@@ -15,6 +15,8 @@ commands:
   scan --range A..B   scan the commits of a range (pull requests, pushes)
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input
+  baseline            record today's findings so scans report only new ones
+  init                set up the pre-commit hook, a config file and a GitHub workflow
   rules list          list the built-in rules
   rules check [DIR]   validate rule packs and run their examples
 
@@ -58,6 +60,14 @@ async function dispatch(argv: readonly string[], io: Io, log: (line: string) => 
   if (command === 'scan') {
     const scan = await import('./commands/scan.js');
     return argsFor(scan.SCAN_COMMAND, rest, io, (parsed) => scan.runScan(scan.scanFlagsOf(parsed), io, log));
+  }
+  if (command === 'init') {
+    const init = await import('./commands/init.js');
+    return argsFor(init.INIT_COMMAND, rest, io, (parsed) => init.runInit(parsed, io, log));
+  }
+  if (command === 'baseline') {
+    const baseline = await import('./commands/baseline.js');
+    return argsFor(baseline.BASELINE_COMMAND, rest, io, (parsed) => baseline.runBaseline(parsed, io, log));
   }
   if (command === 'rules') {
     const rules = await import('./commands/rules.js');

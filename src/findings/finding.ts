@@ -91,6 +91,13 @@ export interface SuppressedCounts {
   allowlist: number;
   /** Files or hunks not scanned because an allowlist entry covers their whole path. */
   paths: number;
+  /**
+   * Findings whose fingerprint is recorded in the baseline file. Present only when a baseline was
+   * applied (so `0` means "applied, nothing matched"); absent when there was none or `--no-baseline`.
+   */
+  baseline?: number;
+  /** Findings whose fingerprint `.secretscanignore` lists. Present only when that file exists. */
+  ignored?: number;
 }
 
 export interface ScanStats {

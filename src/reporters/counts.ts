@@ -30,12 +30,18 @@ export function skipBreakdown(skipped: readonly SkippedFile[]): string {
 }
 
 // Labels for the suppression mechanisms; a mechanism added later shows under its key until named here.
-const SUPPRESSION_LABELS: Readonly<Record<string, string>> = { inline: 'inline', allowlist: 'allowlist', paths: 'allowlisted paths' };
+const SUPPRESSION_LABELS: Readonly<Record<string, string>> = {
+  inline: 'inline',
+  allowlist: 'allowlist',
+  paths: 'allowlisted paths',
+  baseline: 'in the baseline',
+  ignored: 'in .secretscanignore',
+};
 
-/** `2 inline, 1 allowlist, 3 allowlisted paths`, or '' when nothing was suppressed. */
+/** `2 inline, 1 allowlist, 3 allowlisted paths, 4 in the baseline`, or '' when nothing was suppressed. */
 export function suppressedBreakdown(suppressed: ScanResult['suppressed']): string {
   return Object.entries(suppressed)
-    .filter(([, count]) => count > 0)
+    .filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0)
     .map(([mechanism, count]) => `${count} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`)
     .join(', ');
 }

@@ -20,4 +20,9 @@ describe('summary counts', () => {
     expect(suppressedBreakdown({ inline: 2, allowlist: 0, paths: 3 })).toBe('2 inline, 3 allowlisted paths');
     expect(suppressedBreakdown({ inline: 0, allowlist: 0, paths: 0 })).toBe('');
   });
+
+  it('names the baseline and the ignore file, when present and non-zero', () => {
+    expect(suppressedBreakdown({ inline: 1, allowlist: 0, paths: 0, baseline: 4, ignored: 2 })).toBe('1 inline, 4 in the baseline, 2 in .secretscanignore');
+    expect(suppressedBreakdown({ inline: 0, allowlist: 0, paths: 0, baseline: 0, ignored: 0 })).toBe('');
+  });
 });

@@ -2,6 +2,7 @@ import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_S
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
+import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
 import { UsageError } from '../../errors.js';
 import { loadBuiltinRules, type Rule } from '../../rules/index.js';
@@ -16,6 +17,10 @@ import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-
 export interface ScanFlags extends ReportFlags, SourceFlags {
   'max-file-size'?: string;
   threads?: number;
+  /** `--baseline FILE`; `--no-baseline` skips the default one; `--report-unused` lists stale entries. */
+  baseline?: string;
+  'no-baseline'?: boolean;
+  'report-unused'?: boolean;
 }
 
 /** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
@@ -34,6 +39,9 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
     { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
+    { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
+    { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
+    { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -54,8 +62,10 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     stdin: values.stdin === true,
     staged: values.staged === true,
     history: values.history === true,
+    'no-baseline': values['no-baseline'] === true,
+    'report-unused': values['report-unused'] === true,
   };
-  for (const key of ['range', 'stdin-path', 'max-file-size'] as const) {
+  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline'] as const) {
     const value = values[key];
     if (typeof value === 'string') flags[key] = value;
   }
@@ -64,6 +74,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
   }
+  if (flags.baseline !== undefined && flags['no-baseline'] === true) throw new UsageError('choose one of --baseline, --no-baseline');
   return flags;
 }
 
@@ -102,20 +113,39 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; fl
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] }));
 }
 
-/** Runs a scan of the chosen source and returns the exit code. */
-export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
+/**
+ * A scan before any report: `result` after every suppression, `root` for reported paths,
+ * `projectRoot` (repository root, or working directory outside git) for config, baseline and
+ * ignore file, and the entries of those files that matched no finding.
+ */
+export interface CompletedScan {
+  result: ScanResult;
+  rules: Rule[];
+  root: string;
+  projectRoot: string;
+  suppressions: Suppressions;
+  unused: UnusedEntries;
+}
+
+/**
+ * Runs the scan the flags choose, without reporting: shared by `scan` and `baseline`. The baseline
+ * and ignore file are read before scanning, so a malformed one fails fast (exit 2).
+ */
+export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<CompletedScan> {
   sourceKindOf(flags);
   log('started');
   // Independent start-up work runs together: the git call's wait overlaps reading the rules.
   const [repo, builtin] = await Promise.all([findRepository(io.cwd), loadBuiltinRules()]);
+  const projectRoot = repo?.root ?? io.cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
-  const config = await loadConfig(repo?.root ?? io.cwd, flags.config, io.cwd);
+  const config = await loadConfig(projectRoot, flags.config, io.cwd);
   const rules = selectRules(builtin, config);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
-  const policy = suppressionFrom(config.allowlist);
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd: io.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags['no-baseline'] !== true });
+  for (const line of describeSuppressions(suppressions, flags['no-baseline'] === true)) log(line);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
-  const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
+  const source = await openSource(flags, io, repo, maxFileSize, outcome, suppressionFrom(config.allowlist).isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, flags, log });
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
@@ -133,5 +163,13 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
-  return emitReport(result, { flags, io, rules, root: source.root });
+  const applied = applySuppressions(result, suppressions);
+  return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
+}
+
+/** Runs a scan of the chosen source, reports it, and returns the exit code. */
+export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
+  const scan = await executeScan(flags, io, log);
+  if (flags['report-unused'] === true) io.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}\n`).join(''));
+  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root });
 }

@@ -1,0 +1,8 @@
+export type { FileChange, InitPlan, InitStep } from './steps.js';
+export type { InitOptions } from './plan-init.js';
+export { describeStep, isPlanSettled } from './steps.js';
+export { planInit } from './plan-init.js';
+export { applyStep } from './apply-step.js';
+export { HOOK_BLOCK, HOOK_MARKER, NATIVE_HOOK } from './hook-script.js';
+export { STARTER_CONFIG } from './starter-config.js';
+export { githubWorkflow, WORKFLOW_PATH } from './github-workflow.js';

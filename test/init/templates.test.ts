@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/index.js';
+import { githubWorkflow, HOOK_BLOCK, NATIVE_HOOK, STARTER_CONFIG } from '../../src/init/index.js';
+import { STARTER_CONFIG_EXAMPLE } from '../../src/init/starter-config.js';
+import { loadBuiltinRules, loadYamlSupport, parseYamlDocument } from '../../src/rules/index.js';
+import { FAKE } from '../helpers/fake-secrets.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+describe('init templates', () => {
+  it('the starter config parses, and so do its examples once uncommented', async () => {
+    await loadYamlSupport();
+    expect(parseConfig(STARTER_CONFIG, '.secretscan.yaml')).toMatchObject({ disabledRules: [], allowlist: [] });
+    const example = parseConfig(STARTER_CONFIG_EXAMPLE, '.secretscan.yaml');
+    expect(example.maxFileSize).toBe(10 * 1024 * 1024);
+    expect(example.allowlist).toHaveLength(2);
+    // Every commented line of the starter is a comment: nothing is switched on by default.
+    expect(STARTER_CONFIG.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toEqual([]);
+    const { rules } = await loadBuiltinRules();
+    const ids = new Set(rules.flatMap((rule) => [rule.spec.id, rule.provider.id]));
+    for (const id of example.disabledRules) expect(ids).toContain(id);
+  });
+
+  it('the hooks are valid sh and carry the marker once', async () => {
+    const dir = await makeTempDir();
+    for (const [name, text] of [['husky', HOOK_BLOCK], ['native', NATIVE_HOOK]] as const) {
+      await writeFile(join(dir, name), text);
+      execFileSync('sh', ['-n', join(dir, name)]);
+      expect(text.split('# secretscan: block commits that add secrets')).toHaveLength(2);
+    }
+    expect(NATIVE_HOOK.startsWith('#!/bin/sh\n')).toBe(true);
+  });
+
+  it('secretscan finds nothing in its own templates', async () => {
+    const cwd = await makeTempDir();
+    const templates: [string, string][] = [
+      ['.husky/pre-commit', HOOK_BLOCK],
+      ['pre-commit', NATIVE_HOOK],
+      ['.secretscan.yaml', STARTER_CONFIG],
+      ['example.yaml', STARTER_CONFIG_EXAMPLE],
+      ['.github/workflows/secretscan.yml', githubWorkflow('main')],
+    ];
+    for (const [path, text] of templates) {
+      const run = await runCli(['scan', '--stdin', '--stdin-path', path, '--format', 'json'], { cwd, stdin: text });
+      expect(run.code, `${path}: ${run.stdout}`).toBe(0);
+    }
+    // The same scan does see a planted secret, so the zeros above mean something.
+    const planted = await runCli(['scan', '--stdin', '--stdin-path', 'pre-commit'], { cwd, stdin: `${HOOK_BLOCK}\nexport STRIPE=${FAKE.stripe}\n` });
+    expect(planted.code).toBe(1);
+    expect(planted.stdout + planted.stderr).not.toContain(FAKE.stripe);
+  });
+
+  it('quotes a branch name YAML would misread', () => {
+    expect(githubWorkflow('release/1.x')).toContain('branches: [release/1.x]');
+    expect(githubWorkflow('#7')).toContain('branches: ["#7"]');
+  });
+
+  it('.pre-commit-hooks.yaml declares the pre-commit framework hook', async () => {
+    await loadYamlSupport();
+    const doc = parseYamlDocument(await readFile(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8'), '.pre-commit-hooks.yaml');
+    expect(doc.errors).toEqual([]);
+    expect(doc.value).toEqual([
+      expect.objectContaining({ id: 'secretscan', name: 'secretscan', entry: 'secretscan scan --staged', language: 'node', pass_filenames: false, stages: ['pre-commit'] }),
+    ]);
+  });
+});
