@@ -1,0 +1,55 @@
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * @actions/core imports an HTTP client (@actions/http-client, undici, tunnel) for OIDC tokens
+ * (`getIDToken`), which the action never calls. Those packages are CommonJS or carry no
+ * `sideEffects` field, so esbuild would keep about 800 KB of network code that nothing reaches.
+ * Declaring them free of side effects lets it drop every part that is not used: the bundle holds
+ * no network client at all (test/action/bundle.test.ts checks that).
+ */
+const dropUnusedNetworkCode: Plugin = {
+  name: 'drop-unused-network-code',
+  setup(build) {
+    build.onResolve({ filter: /^(?:@actions\/[^/]+|undici|tunnel)$/ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolving' });
+      return resolved.errors.length > 0 ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+/**
+ * How the GitHub Action's entry is bundled: one ES module with every dependency inlined (the
+ * action runs from a checkout of this repository, which has no node_modules/ and no dist/), no
+ * code splitting, no source map, no dates or absolute paths, so the same sources always give the
+ * same bytes. Licence comments of bundled packages go to `index.mjs.LEGAL.txt` beside it. The
+ * test comparing the committed bundle with a fresh build uses these options too.
+ */
+export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
+  entryPoints: ['dist/src/action/index.js'],
+  bundle: true,
+  splitting: false,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies call require(); give the module one.
+  banner: { js: "import { createRequire as __secretscanRequire } from 'node:module'; const require = __secretscanRequire(import.meta.url);" },
+  legalComments: 'linked',
+  charset: 'utf8',
+  plugins: [dropUnusedNetworkCode],
+  logLevel: 'warning',
+};
+
+/** The committed bundle, relative to the repository root: action.yml's `runs.main`. */
+export const ACTION_BUNDLE = 'action/index.mjs';
+
+/** Bundles the action's compiled entry (dist/src/action/index.js, after tsc) into `outfile`. */
+export async function bundleAction(root: string, outfile: string): Promise<void> {
+  await build({ ...ACTION_BUNDLE_OPTIONS, absWorkingDir: root, outfile });
+}
+
+// Build step (`npm run build`): rewrite the committed bundle.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundleAction(fileURLToPath(new URL('../../', import.meta.url)), ACTION_BUNDLE);
+}

@@ -1,0 +1,22 @@
+import { UsageError } from '../errors.js';
+import type { Finding, Severity } from '../findings/index.js';
+
+/** The `fail-on` input: the lowest severity that fails the step, or `none` to never fail on findings. */
+export type FailOn = Severity | 'none';
+
+const RANK: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3 };
+
+/** Parses the `fail-on` input (default `low`: any finding fails the step). */
+export function parseFailOn(value: string): FailOn {
+  const normal = value.trim().toLowerCase();
+  if (normal === '') return 'low';
+  if (normal === 'high' || normal === 'medium' || normal === 'low' || normal === 'none') return normal;
+  throw new UsageError(`fail-on: "${value}" is not a severity`, 'use high, medium, low or none');
+}
+
+/** The findings at or above the threshold: the ones that fail the step. */
+export function failingFindings(findings: readonly Finding[], failOn: FailOn): Finding[] {
+  if (failOn === 'none') return [];
+  const floor = RANK[failOn];
+  return findings.filter((finding) => RANK[finding.severity] >= floor);
+}

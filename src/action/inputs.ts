@@ -1,0 +1,49 @@
+import { UsageError } from '../errors.js';
+import { parseFailOn, type FailOn } from './fail-on.js';
+import { inputOf } from './toolkit.js';
+
+/** The `scan` input: which source to scan instead of the one the event implies. */
+export type ScanOverride = 'range' | 'history' | 'tree';
+
+/** The action's inputs (action.yml), validated. Paths are relative to the workspace. */
+export interface ActionInputs {
+  /** `config`: a config file (default: the repository's `.secretscan.yaml`). */
+  config?: string;
+  /** `baseline`: passed as `scan --baseline`. */
+  baseline?: string;
+  /** `fail-on`. Default `low`. */
+  failOn: FailOn;
+  /** `sarif-file`. Default `secretscan.sarif`. */
+  sarifFile: string;
+  /** `paths`: whitespace-separated; when given, a working-tree scan of these paths. */
+  paths: string[];
+  /** `scan`: `range`, `history` or `tree`. */
+  scan?: ScanOverride;
+}
+
+function parseScan(value: string): ScanOverride | undefined {
+  if (value === '') return undefined;
+  if (value === 'range' || value === 'history' || value === 'tree') return value;
+  throw new UsageError(`scan: "${value}" is not a scan kind`, 'use range, history or tree, or leave it unset to follow the event');
+}
+
+/** Validates raw input values (as `inputOf` returns them: trimmed, empty when unset). */
+export function parseInputs(raw: (name: string) => string): ActionInputs {
+  const paths = raw('paths').split(/\s+/).filter((path) => path !== '');
+  const scan = parseScan(raw('scan'));
+  if (paths.length > 0 && scan !== undefined && scan !== 'tree') {
+    throw new UsageError(`paths is set, which scans the working tree, but scan is "${scan}"`, 'leave scan unset (or set it to tree) when you give paths');
+  }
+  const inputs: ActionInputs = { failOn: parseFailOn(raw('fail-on')), sarifFile: raw('sarif-file') || 'secretscan.sarif', paths };
+  if (scan !== undefined) inputs.scan = scan;
+  const config = raw('config');
+  if (config !== '') inputs.config = config;
+  const baseline = raw('baseline');
+  if (baseline !== '') inputs.baseline = baseline;
+  return inputs;
+}
+
+/** Reads the inputs from the runner. */
+export function readInputs(): ActionInputs {
+  return parseInputs(inputOf);
+}

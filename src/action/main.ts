@@ -1,0 +1,81 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { ScanError } from '../errors.js';
+import { readEvent, type GitHubEvent } from './event.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { planScan } from './plan.js';
+import { publishResult } from './publish.js';
+import { reportContextFor, vcsOf } from './report-context.js';
+import { resolvePlan } from './resolve-plan.js';
+import { runScan, type ScanOutcome } from './run-scan.js';
+import { fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
+import { failureOf } from './verdict.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG = { info: logInfo, untrusted: logUntrusted };
+
+/** The commit the scan looks at, for links: the pull request's head or the pushed commit. */
+function revisionOf(event: GitHubEvent): string | undefined {
+  const revision = event.headSha ?? event.after;
+  return revision === undefined || /^0+$/.test(revision) ? undefined : revision;
+}
+
+/** The SARIF path resolved against the workspace, and as the output shows it (relative when inside). */
+function sarifTarget(workspace: string, sarifFile: string): { path: string; shown: string } {
+  const path = resolve(workspace, sarifFile);
+  const inside = relative(workspace, path);
+  return { path, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
+}
+
+async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent }): Promise<void> {
+  if (outcome.result === undefined) return;
+  const vcs = vcsOf(context.env, revisionOf(context.event));
+  const ctx = await reportContextFor({ cwd: context.workspace, ...(inputs.config === undefined ? {} : { config: inputs.config }), ...(vcs === undefined ? {} : { vcs }) });
+  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+}
+
+/** The action's steps: inputs, event, git source, one scan, reports, verdict. */
+async function runAction(env: Env): Promise<void> {
+  const inputs = readInputs();
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const event = await readEvent(env);
+  const plan = planScan(event, inputs);
+  const scan = await resolvePlan(workspace, plan, LOG);
+  if (scan === undefined) {
+    logInfo(`secretscan: ${plan.kind === 'nothing' ? plan.reason : 'nothing to scan'}`);
+    setOutput('findings', 0);
+    return;
+  }
+  logInfo(`secretscan: scanning ${scan.description}`);
+  if (scan.warning !== undefined) warn(`secretscan: ${scan.warning}`);
+  const outcome = await runScan({
+    cwd: workspace,
+    env,
+    sourceArgs: scan.args,
+    ...(inputs.config === undefined ? {} : { config: inputs.config }),
+    ...(inputs.baseline === undefined ? {} : { baseline: inputs.baseline }),
+    ...(env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}),
+  });
+  logUntrusted(outcome.stderr);
+  await publish(outcome, inputs, { workspace, env, event });
+  const failure = failureOf(outcome, inputs.failOn);
+  if (failure !== undefined) fail(failure);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ScanError) return `secretscan: ${error.message}${error.hint === undefined ? '' : ` (${error.hint})`}`;
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return `secretscan: internal error, which is a bug; please report it: ${text}`;
+}
+
+/**
+ * Runs the action and never throws: every problem fails the step with a message (the runner
+ * shows it as an error annotation).
+ */
+export async function main(env: Env = process.env): Promise<void> {
+  try {
+    await runAction(env);
+  } catch (error) {
+    fail(messageOf(error));
+  }
+}

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ACTION_BUNDLE, bundleAction } from '../../scripts/bundle-action.js';
+import { fixtureGitEnv } from '../helpers/git-repo.js';
+import { readActionYaml } from './run-action.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REBUILD = 'run `npm run build` and commit action/index.mjs (and action/index.mjs.LEGAL.txt)';
+
+/** A fresh bundle built from dist/src with the build's own options, and its legal-comments file. */
+async function freshBundle(): Promise<{ code: string; legal: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'secretscan-bundle-'));
+  try {
+    await bundleAction(ROOT, join(dir, 'index.mjs'));
+    return { code: await readFile(join(dir, 'index.mjs'), 'utf8'), legal: await readFile(join(dir, 'index.mjs.LEGAL.txt'), 'utf8').catch(() => '') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function gitOutput(args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, env: fixtureGitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
+describe('the committed action bundle', () => {
+  it('equals a fresh build of the sources', async () => {
+    const fresh = await freshBundle();
+    const committed = await readFile(join(ROOT, ACTION_BUNDLE), 'utf8');
+    expect(committed === fresh.code, `action/index.mjs is stale: ${REBUILD}`).toBe(true);
+    expect(await readFile(join(ROOT, 'action', 'index.mjs.LEGAL.txt'), 'utf8').catch(() => ''), `action/index.mjs.LEGAL.txt is stale: ${REBUILD}`).toBe(fresh.legal);
+  });
+
+  // `npm run build` rewrites action/index.mjs, so after a build the working copy always matches.
+  // What the runner uses is the committed file: when the sources are committed, so must the bundle be.
+  it('is committed as built, when the sources it is built from are committed', async () => {
+    const dirty = gitOutput(['status', '--porcelain', '--', 'src', 'scripts/bundle-action.ts', 'package.json', 'package-lock.json']);
+    const committed = gitOutput(['show', `HEAD:${ACTION_BUNDLE}`]);
+    if (dirty === undefined || dirty !== '' || committed === undefined) return; // not a checkout, or work in progress
+    expect(committed === (await freshBundle()).code, `the committed action/index.mjs is stale: ${REBUILD}`).toBe(true);
+  });
+
+  it('holds no network client: nothing it loads can send data anywhere', async () => {
+    const code = await readFile(join(ROOT, ACTION_BUNDLE), 'utf8');
+    const modules = [...code.matchAll(/(?:from |require\(|import\()\s*["']([^"']+)["']/g)].map((match) => match[1] ?? '');
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.filter((name) => /^(?:node:)?(?:https?|http2|net|tls|dgram|dns)$|undici|fetch/.test(name))).toEqual([]);
+    expect(code).not.toMatch(/\bfetch\(|new WebSocket|XMLHttpRequest/);
+  });
+});
+
+describe('action.yml', () => {
+  it('runs the committed bundle on node20 and declares the inputs and outputs the entry reads and writes', async () => {
+    const action = await readActionYaml();
+    expect(action.runs).toEqual({ using: 'node20', main: ACTION_BUNDLE });
+    expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
+    expect(Object.keys(action.inputs).sort()).toEqual(['baseline', 'config', 'fail-on', 'paths', 'sarif-file', 'scan']);
+    expect(action.inputs['fail-on']?.default).toBe('low');
+    expect(action.inputs['sarif-file']?.default).toBe('secretscan.sarif');
+    expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'sarif-file']);
+  });
+});

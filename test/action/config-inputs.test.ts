@@ -1,0 +1,47 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE } from '../helpers/fake-secrets.js';
+import { createRepo, git } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+import { makeActionCheckout, runAction, type ActionResult } from './run-action.js';
+
+let checkout: { dir: string; remove: () => Promise<void> };
+beforeAll(async () => {
+  checkout = await makeActionCheckout();
+});
+afterAll(() => checkout.remove());
+
+/** A pull request adding a secret to config.js. */
+async function workspaceWithSecret(): Promise<{ workspace: string; payload: unknown }> {
+  const workspace = await createRepo({ commits: [{ files: { 'README.md': '# app\n' } }, { files: { 'config.js': `k = "${FAKE.stripe}";\n` } }] });
+  const [head = '', base = ''] = git(workspace, ['rev-list', '-n', '2', 'HEAD']).trim().split('\n');
+  return { workspace, payload: { pull_request: { base: { sha: base }, head: { sha: head } } } };
+}
+
+function run(workspace: string, payload: unknown, inputs: Record<string, string>): Promise<ActionResult> {
+  return runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace, inputs });
+}
+
+describe('the config and baseline inputs', () => {
+  it('uses the config file the config input names', async () => {
+    const { workspace, payload } = await workspaceWithSecret();
+    await mkdir(join(workspace, 'ci'));
+    await writeFile(join(workspace, 'ci', 'secretscan.yaml'), 'allowlist:\n  - reason: fixture\n    paths: [config.js]\n');
+    expect((await run(workspace, payload, {})).code).toBe(1);
+    const result = await run(workspace, payload, { config: 'ci/secretscan.yaml' });
+    expect(result.code).toBe(0);
+    expect(result.outputs.findings).toBe('0');
+  });
+
+  it('passes the baseline input to the scan: recorded findings are not reported', async () => {
+    const { workspace, payload } = await workspaceWithSecret();
+    await mkdir(join(workspace, 'ci'));
+    const recorded = await runCli(['baseline', '--output', 'ci/known.json'], { cwd: workspace });
+    expect(recorded.code).toBe(0);
+    const result = await run(workspace, payload, { baseline: 'ci/known.json' });
+    expect(result.code).toBe(0);
+    expect(result.outputs.findings).toBe('0');
+    expect(result.stdout + result.summary).not.toContain(FAKE.stripe);
+  });
+});
