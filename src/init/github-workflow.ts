@@ -46,9 +46,12 @@ jobs:
           sarif-file: secretscan.sarif
       # always(): upload the findings also when the scan step failed because of them. The output
       # is empty when no report was written (the scan could not run); there is nothing to upload then.
+      # One category for full-history audits and one for new commits: an upload replaces the
+      # previous one of its category, so a clean push must not close what the audit found.
       - uses: github/codeql-action/upload-sarif@v3
         if: always() && steps.secretscan.outputs.sarif-file != ''
         with:
           sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
+          category: secretscan-\${{ (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') && 'history' || 'changes' }}
 `;
 }

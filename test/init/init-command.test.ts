@@ -90,7 +90,10 @@ describe('secretscan init', () => {
     const [checkout, scan, upload] = workflow.jobs.secretscan.steps;
     expect(checkout).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(scan).toEqual({ uses: 'secretscan/secretscan@v1', id: 'secretscan', with: { 'fail-on': 'low', 'sarif-file': 'secretscan.sarif' } });
-    expect(upload).toEqual({ uses: 'github/codeql-action/upload-sarif@v3', if: "always() && steps.secretscan.outputs.sarif-file != ''", with: { sarif_file: '${{ steps.secretscan.outputs.sarif-file }}' } });
+    expect(upload).toEqual({ uses: 'github/codeql-action/upload-sarif@v3', if: "always() && steps.secretscan.outputs.sarif-file != ''", with: {
+      sarif_file: '${{ steps.secretscan.outputs.sarif-file }}',
+      category: "secretscan-${{ (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') && 'history' || 'changes' }}",
+    } });
   });
 
   it('without --github writes no workflow; an existing config is left alone', async () => {
