@@ -1403,7 +1403,7 @@ var init_git_env = __esm({
 });
 
 // dist/src/sources/git-process.js
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 function describeFailure(args, code, stderr) {
   const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
   return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code ?? "signal"}): ${message}`);
@@ -1418,7 +1418,7 @@ function spawnGit(cwd, args, options = {}) {
   });
   const done = new Promise((resolve10, reject) => {
     child.on("error", (error2) => {
-      reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: "install git 2.30 or newer" }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
+      reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
     child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve10() : reject(describeFailure(args, code, stderr)));
   });
@@ -1457,7 +1457,17 @@ async function* gitLines(cwd, args) {
       child.kill();
   }
 }
-var SEALED_ARGS, STDERR_LIMIT;
+function runGit(cwd, args) {
+  return new Promise((done, reject) => {
+    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
+      const code = error2 === null ? 0 : error2.code;
+      if (typeof code === "number")
+        return done({ code, stdout, stderr });
+      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
+    });
+  });
+}
+var SEALED_ARGS, STDERR_LIMIT, GIT_VERSION_HINT;
 var init_git_process = __esm({
   "dist/src/sources/git-process.js"() {
     "use strict";
@@ -1484,6 +1494,7 @@ var init_git_process = __esm({
       "core.commentChar=#"
     ];
     STDERR_LIMIT = 4096;
+    GIT_VERSION_HINT = "install git 2.32 or newer";
   }
 });
 
@@ -13098,6 +13109,7 @@ var init_sources = __esm({
     init_unified_diff();
     init_git_path();
     init_history();
+    init_git_process();
   }
 });
 
@@ -23768,19 +23780,10 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { execFile as execFile2 } from "node:child_process";
 import { resolve as resolve6 } from "node:path";
-function gitOutput(cwd, args) {
-  return new Promise((done, fail2) => {
-    execFile2("git", [...args], { cwd, env: sealedGitEnv(), encoding: "utf8" }, (error2, stdout) => {
-      if (error2 === null)
-        return done(stdout.trim());
-      if (error2.code === "ENOENT") {
-        return fail2(new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: "install git 2.30 or newer" }));
-      }
-      return done(void 0);
-    });
-  });
+async function gitOutput(cwd, args) {
+  const run2 = await runGit(cwd, args);
+  return run2.code === 0 ? run2.stdout.trim() : void 0;
 }
 async function hooksDirectory(root) {
   const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
@@ -25161,21 +25164,10 @@ async function reportContextFor(options) {
 init_errors();
 
 // dist/src/action/git.js
-init_errors();
 init_sources();
-import { execFile } from "node:child_process";
+init_sources();
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
-function runGit(cwd, args) {
-  return new Promise((done, reject) => {
-    execFile("git", [...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
-      const code = error2 === null ? 0 : error2.code;
-      if (typeof code === "number")
-        return done({ code, stdout, stderr });
-      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2 }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
-    });
-  });
-}
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }

@@ -1,31 +1,8 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GitError } from '../errors.js';
-import { sealedGitEnv } from '../sources/index.js';
+import { runGit } from '../sources/index.js';
 
-/** What one git command printed, and how it exited. */
-export interface GitRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Runs git sealed (see sealedGitEnv), without a shell, and resolves whatever it exits with;
- * throws only when git cannot be started.
- */
-export function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
-  return new Promise((done, reject) => {
-    execFile('git', [...args], { cwd, env: sealedGitEnv(), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : error.code;
-      if (typeof code === 'number') return done({ code, stdout, stderr });
-      reject(code === 'ENOENT'
-        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error })
-        : new GitError('E_GIT', `cannot run git: ${error?.message ?? 'unknown error'}`, { cause: error }));
-    });
-  });
-}
+export { runGit } from '../sources/index.js';
 
 /** Whether the commit is in the local repository. */
 export async function hasCommit(cwd: string, sha: string): Promise<boolean> {

@@ -1,19 +1,11 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { GitError } from '../errors.js';
-import { sealedGitEnv } from '../sources/index.js';
+import { runGit } from '../sources/index.js';
 
 /** Runs git sealed in `cwd`: trimmed stdout, or undefined when git exits non-zero. */
-function gitOutput(cwd: string, args: readonly string[]): Promise<string | undefined> {
-  return new Promise((done, fail) => {
-    execFile('git', [...args], { cwd, env: sealedGitEnv(), encoding: 'utf8' }, (error, stdout) => {
-      if (error === null) return done(stdout.trim());
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return fail(new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: 'install git 2.30 or newer' }));
-      }
-      return done(undefined);
-    });
-  });
+async function gitOutput(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  const run = await runGit(cwd, args);
+  return run.code === 0 ? run.stdout.trim() : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError } from '../errors.js';
 import { sealedGitEnv } from './git-env.js';
 
@@ -16,6 +16,7 @@ const SEALED_ARGS = [
 ];
 
 const STDERR_LIMIT = 4096;
+const GIT_VERSION_HINT = 'install git 2.32 or newer';
 
 /** A running git process whose stdout is consumed as a stream. */
 export interface GitProcess {
@@ -45,7 +46,7 @@ export function spawnGit(cwd: string, args: readonly string[], options: { isStdo
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(error.code === 'ENOENT'
-        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: 'install git 2.30 or newer' })
+        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT })
         : new GitError('E_GIT', `cannot run git: ${error.message}`, { cause: error }));
     });
     child.on(options.isStdoutHandedOff === true ? 'exit' : 'close', (code) => (code === 0 ? resolve() : reject(describeFailure(args, code, stderr))));
@@ -89,4 +90,27 @@ export async function* gitLines(cwd: string, args: readonly string[]): AsyncGene
   } finally {
     if (child.exitCode === null) child.kill();
   }
+}
+
+/** What one git command printed, and how it exited. */
+export interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs git sealed (see sealedGitEnv and SEALED_ARGS), without a shell, for small outputs, and
+ * resolves whatever it exits with; throws only when git cannot be started.
+ */
+export function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
+  return new Promise((done, reject) => {
+    execFile('git', [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : error.code;
+      if (typeof code === 'number') return done({ code, stdout, stderr });
+      reject(code === 'ENOENT'
+        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT })
+        : new GitError('E_GIT', `cannot run git: ${error?.message ?? 'unknown error'}`, { cause: error }));
+    });
+  });
 }

@@ -14,3 +14,5 @@ export type { DiffEvent } from './unified-diff.js';
 export { unquoteGitPath } from './git-path.js';
 export { historySource } from './history/index.js';
 export type { HistorySource, HistoryStats } from './history/index.js';
+export type { GitRun } from './git-process.js';
+export { runGit } from './git-process.js';
