@@ -12371,6 +12371,28 @@ var init_chunk_scanner = __esm({
 
 // dist/src/engine/scan.js
 import { performance } from "node:perf_hooks";
+async function* untilAborted(inputs, signal) {
+  if (signal === void 0) {
+    yield* inputs;
+    return;
+  }
+  const iterator = inputs[Symbol.asyncIterator]();
+  const aborted = new Promise((resolve10) => {
+    if (signal.aborted)
+      resolve10("aborted");
+    signal.addEventListener("abort", () => resolve10("aborted"), { once: true });
+  });
+  try {
+    while (!signal.aborted) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next === "aborted" || next.done === true)
+        return;
+      yield next.value;
+    }
+  } finally {
+    void iterator.return?.().catch(() => void 0);
+  }
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
   const result = {
@@ -12404,7 +12426,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   };
   let batch = [];
   let batchSize = 0;
-  for await (const input of inputs) {
+  for await (const input of untilAborted(inputs, hooks.signal)) {
     batch.push(input);
     batchSize += sizeOf(input);
     if (batchSize < scanner.batchBytes)
@@ -23534,6 +23556,34 @@ var init_progress = __esm({
   }
 });
 
+// dist/src/cli/scan-stop.js
+function armScanStop(timeoutSeconds, io2) {
+  const controller = new AbortController();
+  let reason;
+  const stop = (why) => {
+    if (reason !== void 0)
+      return;
+    reason = why;
+    controller.abort(why);
+  };
+  const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1e3);
+  timer?.unref();
+  const unregister = io2.onInterrupt?.(() => stop("interrupted; the report covers what was scanned until then"));
+  return {
+    signal: controller.signal,
+    reason: () => reason,
+    dispose: () => {
+      clearTimeout(timer);
+      unregister?.();
+    }
+  };
+}
+var init_scan_stop = __esm({
+  "dist/src/cli/scan-stop.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/cli/commands/scan-options.js
 function reportFlagsOf(values) {
   const flags = { format: String(values.format ?? "text"), "show-secrets": values["show-secrets"] === true, debug: values.debug === true };
@@ -23630,6 +23680,12 @@ function scanFlagsOf(args) {
     if (typeof value === "string")
       flags[key] = value;
   }
+  if (typeof values.timeout === "string") {
+    const timeout = Number(values.timeout);
+    if (!(timeout > 0) || !Number.isFinite(timeout))
+      throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
+    flags.timeout = timeout;
+  }
   if (typeof values.threads === "string") {
     const threads = Number(values.threads);
     if (!/^\d+$/.test(values.threads))
@@ -23687,13 +23743,18 @@ async function executeScan(flags, io2, log) {
     progress.setTotal(source.size);
   else if (io2.stderr.isTTY === true)
     void source.countTotal?.().then(progress.setTotal, () => void 0);
+  const stop = armScanStop(flags.timeout, io2);
   let scanned;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
   } finally {
+    stop.dispose();
     progress.done();
     await scanner.close();
   }
+  const stopped = stop.reason();
+  if (stopped !== void 0)
+    outcome.problems.push({ path: source.root, message: stopped });
   const result = source.finish === void 0 ? scanned : await source.finish(scanned);
   result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
   result.problems = outcome.problems;
@@ -23722,6 +23783,7 @@ var init_scan2 = __esm({
     init_sources();
     init_emit_report();
     init_progress();
+    init_scan_stop();
     init_scan_options();
     init_scan_source();
     PARALLEL_TREE_FILES = 256;
@@ -23736,6 +23798,7 @@ var init_scan2 = __esm({
         { name: "stdin", type: "boolean", default: false, description: "scan standard input instead of files" },
         { name: "stdin-path", type: "string", valueName: "NAME", description: "name for standard input in reports and path-limited rules" },
         { name: "max-file-size", type: "string", valueName: "SIZE", description: "skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)" },
+        { name: "timeout", type: "string", valueName: "SECONDS", description: "stop after this long, report what was scanned (marked partial) and exit 2" },
         { name: "threads", type: "string", valueName: "N", description: "worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)" },
         { name: "baseline", type: "string", valueName: "FILE", description: "report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)" },
         { name: "no-baseline", type: "boolean", default: false, description: "do not use the default baseline file" },

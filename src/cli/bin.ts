@@ -7,12 +7,24 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+/** The first Ctrl-C stops the scan and writes a partial report; a second one exits at once. */
+function onInterrupt(handler: () => void): () => void {
+  const listener = (): void => {
+    process.removeListener('SIGINT', listener);
+    process.once('SIGINT', () => process.exit(130));
+    handler();
+  };
+  process.on('SIGINT', listener);
+  return () => process.removeListener('SIGINT', listener);
+}
+
 void run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readStdin,
   env: process.env,
   cwd: process.cwd(),
+  onInterrupt,
 }).then((code) => {
   process.exitCode = code;
 });

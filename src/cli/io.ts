@@ -16,4 +16,6 @@ export interface Io {
   readStdin: () => Promise<Buffer>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** Registers a handler for an interrupt (Ctrl-C); returns the function that unregisters it. */
+  onInterrupt?: (handler: () => void) => () => void;
 }

@@ -3,12 +3,40 @@ import { compareFindings, type ScanResult } from '../findings/index.js';
 import { sizeOf, type ChunkScanner, type InputScan } from './chunk-scanner.js';
 import type { ScanInput } from './types.js';
 
+/**
+ * The inputs until `signal` aborts; the wait for the next input is cut short too, and the source
+ * is closed (its git processes stopped) when the loop ends early.
+ */
+async function* untilAborted(inputs: AsyncIterable<ScanInput>, signal: AbortSignal | undefined): AsyncGenerator<ScanInput> {
+  if (signal === undefined) {
+    yield* inputs;
+    return;
+  }
+  const iterator = inputs[Symbol.asyncIterator]();
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  try {
+    while (!signal.aborted) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next === 'aborted' || next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    // Not awaited: a source blocked on git would hold the scan; return() stops its processes.
+    void iterator.return?.().catch(() => undefined);
+  }
+}
+
 /** Optional observers of a scan. */
 export interface ScanHooks {
   /** Called for each byte input that turned out to be binary. */
   onBinary?: (input: ScanInput) => void;
   /** Called after each input is scanned, with running totals (inputs, characters). */
   onProgress?: (chunks: number, characters: number) => void;
+  /** Stops reading more input (a timeout or an interrupt); what was scanned so far is returned. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -47,7 +75,7 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
   };
   let batch: ScanInput[] = [];
   let batchSize = 0;
-  for await (const input of inputs) {
+  for await (const input of untilAborted(inputs, hooks.signal)) {
     batch.push(input);
     batchSize += sizeOf(input);
     if (batchSize < scanner.batchBytes) continue;

@@ -10,6 +10,7 @@ import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { createProgress } from '../progress.js';
+import { armScanStop } from '../scan-stop.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { REPORT_OPTIONS, reportFlagsOf, type ReportFlags } from './scan-options.js';
 import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-source.js';
@@ -17,6 +18,8 @@ import { openSource, sourceKindOf, type Source, type SourceFlags } from './scan-
 export interface ScanFlags extends ReportFlags, SourceFlags {
   'max-file-size'?: string;
   threads?: number;
+  /** Seconds after which the scan stops and reports what it has, marked partial. */
+  timeout?: number;
   /** `--baseline FILE`; `--no-baseline` skips the default one; `--report-unused` lists stale entries. */
   baseline?: string;
   'no-baseline'?: boolean;
@@ -38,6 +41,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
+    { name: 'timeout', type: 'string', valueName: 'SECONDS', description: 'stop after this long, report what was scanned (marked partial) and exit 2' },
     { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
     { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
     { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
@@ -68,6 +72,11 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline'] as const) {
     const value = values[key];
     if (typeof value === 'string') flags[key] = value;
+  }
+  if (typeof values.timeout === 'string') {
+    const timeout = Number(values.timeout);
+    if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
+    flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {
     const threads = Number(values.threads);
@@ -151,13 +160,17 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
   if (source.size !== undefined) progress.setTotal(source.size);
   else if (io.stderr.isTTY === true) void source.countTotal?.().then(progress.setTotal, () => undefined);
+  const stop = armScanStop(flags.timeout, io);
   let scanned: ScanResult;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, signal: stop.signal, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
   } finally {
+    stop.dispose();
     progress.done();
     await scanner.close();
   }
+  const stopped = stop.reason();
+  if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
   const result = source.finish === undefined ? scanned : await source.finish(scanned);
   result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.problems = outcome.problems;
