@@ -12091,6 +12091,13 @@ var init_match = __esm({
 });
 
 // dist/src/engine/to-finding.js
+function redactValues(text, secrets) {
+  let out = text;
+  for (const secret of secrets)
+    if (out.includes(secret))
+      out = out.split(secret).join(redact(secret));
+  return out;
+}
 function contextOf(match, all, lines) {
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
@@ -12106,6 +12113,9 @@ function contextOf(match, all, lines) {
     if (from2 < focus)
       focus += preview.length - (to2 - from2);
   }
+  const secrets = [...new Set(all.map((m2) => m2.secret))].filter((secret) => !secret.includes("\n")).sort((a, b3) => b3.length - a.length);
+  focus = redactValues(text.slice(0, focus), secrets).length;
+  text = redactValues(text, secrets);
   if (text.length <= CONTEXT_WIDTH)
     return text.trim();
   const from = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));

@@ -5,7 +5,18 @@ import type { Chunk } from './types.js';
 
 const CONTEXT_WIDTH = 240;
 
-/** The line holding `match`, with every match on that line replaced by its preview, trimmed around the secret. */
+/**
+ * Replaces every occurrence of each detected secret's value with its preview, longest first. The
+ * matched spans alone are not enough: a second copy of a secret glued to other characters is not
+ * a match of the rule (its boundaries fail), yet it is the same secret.
+ */
+function redactValues(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(redact(secret));
+  return out;
+}
+
+/** The line holding `match`, with every detected secret on it replaced by its preview, trimmed around the secret. */
 function contextOf(match: Match, all: readonly Match[], lines: LineIndex): string {
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
@@ -22,6 +33,9 @@ function contextOf(match: Match, all: readonly Match[], lines: LineIndex): strin
     text = text.slice(0, from) + preview + text.slice(to);
     if (from < focus) focus += preview.length - (to - from);
   }
+  const secrets = [...new Set(all.map((m) => m.secret))].filter((secret) => !secret.includes('\n')).sort((a, b) => b.length - a.length);
+  focus = redactValues(text.slice(0, focus), secrets).length;
+  text = redactValues(text, secrets);
   if (text.length <= CONTEXT_WIDTH) return text.trim();
   const from = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
   return `${from > 0 ? '…' : ''}${text.slice(from, from + CONTEXT_WIDTH).trim()}${from + CONTEXT_WIDTH < text.length ? '…' : ''}`;
