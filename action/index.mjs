@@ -699,11 +699,11 @@ function markdownText(text) {
   return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function markdownCode(text) {
-  const safe = printable(text).replace(/\|/g, "\\|");
-  const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run2) => run2.length));
+  const safe2 = printable(text).replace(/\|/g, "\\|");
+  const longestRun = Math.max(0, ...(safe2.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = safe.startsWith("`") || safe.endsWith("`") || safe.startsWith(" ") ? " " : "";
-  return `${fence}${pad}${safe}${pad}${fence}`;
+  const pad = safe2.startsWith("`") || safe2.endsWith("`") || safe2.startsWith(" ") ? " " : "";
+  return `${fence}${pad}${safe2}${pad}${fence}`;
 }
 var init_markdown_escape = __esm({
   "dist/src/reporters/markdown-escape.js"() {
@@ -1343,6 +1343,7 @@ var init_reporters = __esm({
     init_sarif();
     init_sarif_severity();
     init_text();
+    init_printable();
     REPORT_FORMATS = ["text", "json", "sarif", "markdown"];
     REPORTERS = {
       text: toText,
@@ -11544,8 +11545,8 @@ async function gitignoreGlobs(root) {
 async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
-  const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.map((p2) => toPosix(relative(root, join2(dir, p2))));
+  const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative(root, join2(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -12539,9 +12540,10 @@ var init_diff_chunks = __esm({
 });
 
 // dist/src/sources/git-path.js
-function unquoteGitPath(text) {
+function unquoteGitPath(raw) {
+  const text = raw.endsWith("	") ? raw.slice(0, -1) : raw;
   if (!text.startsWith('"'))
-    return text.endsWith("	") ? text.slice(0, -1) : text;
+    return text;
   const bytes = [];
   for (let i = 1; i < text.length - 1; i++) {
     const char = text[i];
@@ -12953,7 +12955,7 @@ async function* historyChunks(root, maxFileSize, outcome, stats) {
   for await (const object of reachableBlobs(root)) {
     const path = object.rest === "" ? object.sha : object.rest;
     if (object.type === "missing") {
-      outcome.skipped.push({ path, reason: "missing", blob: object.sha });
+      outcome.problems.push({ path: object.rest === "" ? object.sha : `${object.rest} (blob ${object.sha})`, message: "git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)" });
       continue;
     }
     stats.blobs++;
@@ -23731,6 +23733,15 @@ function scannerFor(options) {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"] }));
 }
+async function checkCustomRules(rules, builtin) {
+  const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
+  const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
+  if (custom.length === 0)
+    return;
+  const problems = await checkRules2(custom);
+  if (problems.length > 0)
+    throw new ConfigError(problems);
+}
 async function executeScan(flags, io2, log) {
   sourceKindOf(flags);
   log("started");
@@ -23739,6 +23750,7 @@ async function executeScan(flags, io2, log) {
   log(`repository: ${repo?.root ?? "(none)"}`);
   const config = await loadConfig(projectRoot, flags.config, io2.cwd);
   const rules = selectRules(builtin, config);
+  await checkCustomRules(rules, builtin.rules);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd: io2.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags["no-baseline"] !== true });
   for (const line of describeSuppressions(suppressions, flags["no-baseline"] === true))
@@ -25372,6 +25384,7 @@ import { basename as basename2, join as join14 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
+init_reporters();
 import { performance as performance2 } from "node:perf_hooks";
 
 // dist/src/cli/args.js
@@ -25448,19 +25461,22 @@ commands:
 
 Run \`secretscan <command> --help\` for a command's options, \`secretscan --version\` for the version.
 `;
+function safe(text) {
+  return text.split("\n").map(printable).join("\n");
+}
 function reportError(error2, io2, isDebug) {
   if (error2 instanceof ScanError) {
-    io2.stderr.write(`secretscan: ${error2.message}
+    io2.stderr.write(`secretscan: ${safe(error2.message)}
 `);
     if (error2.hint !== void 0)
-      io2.stderr.write(`hint: ${error2.hint}
+      io2.stderr.write(`hint: ${safe(error2.hint)}
 `);
     if (isDebug && error2.cause instanceof Error)
       io2.stderr.write(`cause: ${error2.cause.message}
 `);
     return error2.exitCode;
   }
-  io2.stderr.write(`secretscan: internal error: ${error2 instanceof Error ? error2.message : String(error2)}
+  io2.stderr.write(`secretscan: internal error: ${safe(error2 instanceof Error ? error2.message : String(error2))}
 `);
   io2.stderr.write("this is a bug; please report it with the command you ran (add --debug for the stack)\n");
   if (isDebug && error2 instanceof Error && error2.stack !== void 0)

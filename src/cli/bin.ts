@@ -7,6 +7,13 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
+// A reader that stops early (`secretscan scan | head`) closes the pipe: that ends the output,
+// it is not a crash, so exit quietly instead of printing EPIPE with a stack.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 /** The first Ctrl-C stops the scan and writes a partial report; a second one exits at once. */
 function onInterrupt(handler: () => void): () => void {
   const listener = (): void => {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ScanError, UsageError } from '../errors.js';
+import { printable } from '../reporters/index.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -23,14 +24,19 @@ commands:
 Run \`secretscan <command> --help\` for a command's options, \`secretscan --version\` for the version.
 `;
 
+/** A message made safe for a terminal: config keys, paths and git output may hold escape codes. */
+function safe(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
+
 function reportError(error: unknown, io: Io, isDebug: boolean): number {
   if (error instanceof ScanError) {
-    io.stderr.write(`secretscan: ${error.message}\n`);
-    if (error.hint !== undefined) io.stderr.write(`hint: ${error.hint}\n`);
+    io.stderr.write(`secretscan: ${safe(error.message)}\n`);
+    if (error.hint !== undefined) io.stderr.write(`hint: ${safe(error.hint)}\n`);
     if (isDebug && error.cause instanceof Error) io.stderr.write(`cause: ${error.cause.message}\n`);
     return error.exitCode;
   }
-  io.stderr.write(`secretscan: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(`secretscan: internal error: ${safe(error instanceof Error ? error.message : String(error))}\n`);
   io.stderr.write('this is a bug; please report it with the command you ran (add --debug for the stack)\n');
   if (isDebug && error instanceof Error && error.stack !== undefined) io.stderr.write(`${error.stack}\n`);
   return EXIT.internalError;

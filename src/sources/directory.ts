@@ -33,8 +33,10 @@ async function globDirectory(root: string, dir: string): Promise<string[]> {
   // Loaded on first use: scans inside a repository never need it.
   const { default: fg } = await import('fast-glob');
   const ignore = ['**/.git/**', ...(await gitignoreGlobs(root))];
-  const found = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.map((p) => toPosix(relative(root, join(dir, p))));
+  // Directories are marked and dropped; everything else (files, and symlinks, which are not
+  // followed) is listed, so a symlink is reported as skipped rather than silently missing.
+  const found = await fg('**/*', { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+  return found.filter((p) => !p.endsWith('/')).map((p) => toPosix(relative(root, join(dir, p))));
 }
 
 async function kindOf(path: string): Promise<'file' | 'dir'> {

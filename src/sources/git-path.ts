@@ -5,8 +5,10 @@ const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12,
  * non-UTF-8) when it holds control characters, quotes or backslashes; raw otherwise, where git
  * appends a tab after names that contain a space (`+++ b/with space.txt\t`).
  */
-export function unquoteGitPath(text: string): string {
-  if (!text.startsWith('"')) return text.endsWith('\t') ? text.slice(0, -1) : text;
+export function unquoteGitPath(raw: string): string {
+  // git appends a tab after names that contain a space, quoted or not: `+++ "b/a b\n.txt"\t`.
+  const text = raw.endsWith('\t') ? raw.slice(0, -1) : raw;
+  if (!text.startsWith('"')) return text;
   const bytes: number[] = [];
   for (let i = 1; i < text.length - 1; i++) {
     const char = text[i] as string;

@@ -4,8 +4,8 @@ import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner } from '
 import type { ScanResult } from '../../findings/index.js';
 import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
-import { UsageError } from '../../errors.js';
-import { loadBuiltinRules, type Rule } from '../../rules/index.js';
+import { ConfigError, UsageError } from '../../errors.js';
+import { checkRules, loadBuiltinRules, type Rule } from '../../rules/index.js';
 import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
@@ -123,6 +123,19 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; fl
 }
 
 /**
+ * Custom rules from the config get the checks built-in packs get from `rules check`: their
+ * examples, and the timing on adversarial input, so a catastrophic pattern is refused (exit 2)
+ * instead of hanging the scan. Built-in rules are checked when they are built.
+ */
+async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]): Promise<void> {
+  const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
+  const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
+  if (custom.length === 0) return;
+  const problems = await checkRules(custom);
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
  * A scan before any report: `result` after every suppression, `root` for reported paths,
  * `projectRoot` (repository root, or working directory outside git) for config, baseline and
  * ignore file, and the entries of those files that matched no finding.
@@ -149,6 +162,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   log(`repository: ${repo?.root ?? '(none)'}`);
   const config = await loadConfig(projectRoot, flags.config, io.cwd);
   const rules = selectRules(builtin, config);
+  await checkCustomRules(rules, builtin.rules);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd: io.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags['no-baseline'] !== true });
   for (const line of describeSuppressions(suppressions, flags['no-baseline'] === true)) log(line);

@@ -27,7 +27,9 @@ export async function* historyChunks(root: string, maxFileSize: number, outcome:
   for await (const object of reachableBlobs(root)) {
     const path = object.rest === '' ? object.sha : object.rest;
     if (object.type === 'missing') {
-      outcome.skipped.push({ path, reason: 'missing', blob: object.sha });
+      // Reachable but unreadable: corrupt, or not fetched (a partial clone). Either way this blob
+      // was not scanned, so the audit cannot call the history clean.
+      outcome.problems.push({ path: object.rest === '' ? object.sha : `${object.rest} (blob ${object.sha})`, message: 'git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)' });
       continue;
     }
     stats.blobs++;
