@@ -1468,6 +1468,16 @@ function runGit(cwd, args) {
     });
   });
 }
+function gitBytes(cwd, args) {
+  return new Promise((done, reject) => {
+    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
+      if (error2 === null)
+        done(stdout);
+      else
+        reject(new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${error2.message.split("\n")[0] ?? ""}`, { cause: error2 }));
+    });
+  });
+}
 var SEALED_ARGS, STDERR_LIMIT, GIT_VERSION_HINT;
 var init_git_process = __esm({
   "dist/src/sources/git-process.js"() {
@@ -12495,28 +12505,55 @@ var init_stdin = __esm({
   }
 });
 
+// dist/src/sources/binary-diff.js
+function hasUtf16Bom(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+async function* binaryFileInputs(root, path, revision, options) {
+  const { origin, outcome, commit } = options;
+  const bytes = await gitBytes(root, ["cat-file", "blob", `${revision}:${path}`]).catch(() => void 0);
+  if (bytes !== void 0 && hasUtf16Bom(bytes)) {
+    yield commit === void 0 ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
+    return;
+  }
+  outcome.skipped.push({ path, reason: "binary", ...commit === void 0 ? {} : { commit: commit.sha }, ...bytes === void 0 ? {} : { size: bytes.length } });
+}
+var init_binary_diff = __esm({
+  "dist/src/sources/binary-diff.js"() {
+    "use strict";
+    init_git_process();
+  }
+});
+
 // dist/src/sources/diff-chunks.js
 var DiffChunker;
 var init_diff_chunks = __esm({
   "dist/src/sources/diff-chunks.js"() {
     "use strict";
+    init_binary_diff();
     DiffChunker = class {
+      root;
       origin;
       maxFileSize;
       outcome;
       sizes = /* @__PURE__ */ new Map();
       tooLarge = /* @__PURE__ */ new Set();
-      constructor(origin, maxFileSize, outcome) {
+      constructor(root, origin, maxFileSize, outcome) {
+        this.root = root;
         this.origin = origin;
         this.maxFileSize = maxFileSize;
         this.outcome = outcome;
       }
-      /** Chunks for `events`, tagged with `commit` when the diff belongs to one. */
-      *chunks(events, commit) {
+      /**
+       * Inputs for `events`, tagged with `commit` when the diff belongs to one; files git calls binary
+       * go through binaryFileInputs (UTF-16 text is scanned, the rest counted).
+       */
+      async *chunks(events, commit) {
         for (const event of events) {
           const key = `${commit?.sha ?? ""}\0${event.path}`;
           if (event.kind === "binary") {
-            this.outcome.skipped.push({ path: event.path, reason: "binary", ...commit ? { commit: commit.sha } : {} });
+            const options = commit === void 0 ? { origin: this.origin, outcome: this.outcome } : { origin: this.origin, outcome: this.outcome, commit };
+            yield* binaryFileInputs(this.root, event.path, commit?.sha ?? "", options);
             continue;
           }
           if (this.tooLarge.has(key))
@@ -12673,7 +12710,7 @@ var init_unified_diff = __esm({
 // dist/src/sources/staged.js
 async function* stagedChunks(root, maxFileSize, outcome) {
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker("staged", maxFileSize, outcome);
+  const chunker = new DiffChunker(root, "staged", maxFileSize, outcome);
   for await (const line of gitLines(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", "--"])) {
     yield* chunker.chunks(parser.line(line.toString("utf8")));
   }
@@ -12727,7 +12764,7 @@ function parseCommitHeader(line) {
 async function* rangeChunks(root, range, maxFileSize, outcome) {
   const { base, head } = await resolveRange(root, range);
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker("range", maxFileSize, outcome);
+  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
   const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
   let commit;
   let message;

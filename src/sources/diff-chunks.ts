@@ -1,4 +1,5 @@
-import type { Chunk, ChunkOrigin } from '../engine/index.js';
+import type { Chunk, ScanInput } from '../engine/index.js';
+import { binaryFileInputs } from './binary-diff.js';
 import type { CommitInfo } from '../findings/index.js';
 import type { ReadOutcome } from './read-files.js';
 import type { DiffEvent } from './unified-diff.js';
@@ -13,17 +14,22 @@ export class DiffChunker {
   private readonly tooLarge = new Set<string>();
 
   constructor(
-    private readonly origin: ChunkOrigin,
+    private readonly root: string,
+    private readonly origin: 'staged' | 'range',
     private readonly maxFileSize: number,
     private readonly outcome: ReadOutcome,
   ) {}
 
-  /** Chunks for `events`, tagged with `commit` when the diff belongs to one. */
-  *chunks(events: readonly DiffEvent[], commit?: CommitInfo): Generator<Chunk> {
+  /**
+   * Inputs for `events`, tagged with `commit` when the diff belongs to one; files git calls binary
+   * go through binaryFileInputs (UTF-16 text is scanned, the rest counted).
+   */
+  async *chunks(events: readonly DiffEvent[], commit?: CommitInfo): AsyncGenerator<ScanInput> {
     for (const event of events) {
       const key = `${commit?.sha ?? ''}\0${event.path}`;
       if (event.kind === 'binary') {
-        this.outcome.skipped.push({ path: event.path, reason: 'binary', ...(commit ? { commit: commit.sha } : {}) });
+        const options = commit === undefined ? { origin: this.origin, outcome: this.outcome } : { origin: this.origin, outcome: this.outcome, commit };
+        yield* binaryFileInputs(this.root, event.path, commit?.sha ?? '', options);
         continue;
       }
       if (this.tooLarge.has(key)) continue;

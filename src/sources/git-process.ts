@@ -114,3 +114,13 @@ export function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
     });
   });
 }
+
+/** Runs git sealed and returns its stdout as bytes (blob contents); rejects when git fails. */
+export function gitBytes(cwd: string, args: readonly string[]): Promise<Buffer> {
+  return new Promise((done, reject) => {
+    execFile('git', [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, stdout) => {
+      if (error === null) done(stdout);
+      else reject(new GitError('E_GIT', `git ${args[0] ?? ''} failed: ${error.message.split('\n')[0] ?? ''}`, { cause: error }));
+    });
+  });
+}

@@ -1,4 +1,4 @@
-import type { Chunk } from '../engine/index.js';
+import type { ScanInput } from '../engine/index.js';
 import { DiffChunker } from './diff-chunks.js';
 import { gitLines } from './git-process.js';
 import type { ReadOutcome } from './read-files.js';
@@ -12,10 +12,10 @@ export const DIFF_ARGS = ['-U0', '--no-ext-diff', '--no-textconv', '--no-color',
  * with their line numbers in the staged file. Deletions, mode-only changes and submodules yield
  * nothing; binary files are skipped and counted.
  */
-export async function* stagedChunks(root: string, maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<Chunk> {
+export async function* stagedChunks(root: string, maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ScanInput> {
   // Without a base, `git diff --cached` compares with HEAD, or with nothing on an unborn branch.
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker('staged', maxFileSize, outcome);
+  const chunker = new DiffChunker(root, 'staged', maxFileSize, outcome);
   for await (const line of gitLines(root, ['diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT', '--'])) {
     yield* chunker.chunks(parser.line(line.toString('utf8')));
   }

@@ -36,13 +36,10 @@ describe('unusual encodings in --staged and --range', () => {
     expect(at(await scan(repo, ['--range', 'HEAD~1..HEAD']))).toEqual(['broken.env:3:3']);
   });
 
-  // Bug: git's diff calls a UTF-16 file binary (it has NUL bytes), so --staged and --range skip it
-  // as `binary` and exit 0 with the secret unreported, while the working tree and --history decode
-  // a UTF-16 file with a byte-order mark and find it (README: "UTF-16 files with a byte-order mark
-  // are decoded and scanned"). A pre-commit hook therefore lets such a secret through. Correct:
-  // read the staged/committed blob of a BOM-marked UTF-16 file, decode it and scan its lines
-  // (exit 1, finding at line 3).
-  it.fails('finds a secret in a UTF-16LE file with a byte-order mark, at its line', async () => {
+  // Found by this test and fixed (src/sources/binary-diff.ts): git's diff calls a UTF-16 file binary
+  // (NUL bytes), so --staged and --range skipped it and a pre-commit hook let its secret through.
+  // The staged or committed blob of a BOM-marked UTF-16 file is now read, decoded and scanned.
+  it('finds a secret in a UTF-16LE file with a byte-order mark, at its line', async () => {
     const repo = await withStaged({ 'wide.txt': UTF16 });
     const staged = await scan(repo, ['--staged']);
     expect(staged.skipped).toEqual([]);
