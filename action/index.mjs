@@ -12398,14 +12398,9 @@ async function* untilAborted(inputs, signal) {
     return;
   }
   const iterator = inputs[Symbol.asyncIterator]();
-  const aborted = new Promise((resolve10) => {
-    if (signal.aborted)
-      resolve10("aborted");
-    signal.addEventListener("abort", () => resolve10("aborted"), { once: true });
-  });
   try {
     while (!signal.aborted) {
-      const next = await Promise.race([iterator.next(), aborted]);
+      const next = await nextOrAbort(iterator, signal);
       if (next === "aborted" || next.done === true)
         return;
       yield next.value;
@@ -12413,6 +12408,19 @@ async function* untilAborted(inputs, signal) {
   } finally {
     void iterator.return?.().catch(() => void 0);
   }
+}
+function nextOrAbort(iterator, signal) {
+  return new Promise((resolve10, reject) => {
+    const onAbort = () => resolve10("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+    iterator.next().then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve10(value);
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
 }
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();

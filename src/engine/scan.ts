@@ -13,13 +13,9 @@ async function* untilAborted(inputs: AsyncIterable<ScanInput>, signal: AbortSign
     return;
   }
   const iterator = inputs[Symbol.asyncIterator]();
-  const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal.aborted) resolve('aborted');
-    signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
   try {
     while (!signal.aborted) {
-      const next = await Promise.race([iterator.next(), aborted]);
+      const next = await nextOrAbort(iterator, signal);
       if (next === 'aborted' || next.done === true) return;
       yield next.value;
     }
@@ -27,6 +23,28 @@ async function* untilAborted(inputs: AsyncIterable<ScanInput>, signal: AbortSign
     // Not awaited: a source blocked on git would hold the scan; return() stops its processes.
     void iterator.return?.().catch(() => undefined);
   }
+}
+
+/**
+ * The iterator's next value, or 'aborted' as soon as the signal aborts. The abort listener is
+ * removed again each time: racing every step against one long-lived promise would leave a reaction
+ * per input on it, and a history audit has hundreds of thousands of inputs.
+ */
+function nextOrAbort(iterator: AsyncIterator<ScanInput>, signal: AbortSignal): Promise<IteratorResult<ScanInput> | 'aborted'> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    iterator.next().then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Optional observers of a scan. */
