@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS } from '../../src/reporters/index.js';
 import { loadBuiltinRules, scanExample } from '../../src/rules/index.js';
+import { makeActionCheckout, runAction } from '../action/run-action.js';
 import { createRepo, git } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -68,6 +69,32 @@ describe('no raw secret reaches any output', () => {
       expect(leaked(run.stdout + run.stderr)).toEqual([]);
     }
   });
+
+  it('the GitHub Action (annotations, job summary, outputs, SARIF) and the baseline file', async () => {
+    const repo = await createRepo({ commits: [{ files: { 'README.md': 'start\n' } }] });
+    const base = git(repo, ['rev-parse', 'HEAD']).trim();
+    await Promise.all(planted.map((p) => writeFile(join(repo, p.file), `${p.text}\n`)));
+    git(repo, ['add', '-A']);
+    git(repo, ['commit', '-q', '-m', 'plant every example']);
+    const head = git(repo, ['rev-parse', 'HEAD']).trim();
+    const checkout = await makeActionCheckout();
+    try {
+      const action = await runAction({
+        checkout: checkout.dir,
+        eventName: 'pull_request',
+        payload: { pull_request: { base: { sha: base }, head: { sha: head } }, repository: { default_branch: 'main' } },
+        workspace: repo,
+      });
+      expect(action.code).toBe(1);
+      const sarif = await readFile(join(repo, 'secretscan.sarif'), 'utf8');
+      expect(leaked(action.stdout + action.stderr + action.summary + JSON.stringify(action.outputs) + sarif)).toEqual([]);
+    } finally {
+      await checkout.remove();
+    }
+    const baseline = await runCli(['baseline', '--debug'], { cwd: repo });
+    expect(baseline.code).toBe(0);
+    expect(leaked(baseline.stdout + baseline.stderr + (await readFile(join(repo, '.secretscan-baseline.json'), 'utf8')))).toEqual([]);
+  }, 60_000);
 
   it('stdin scans', async () => {
     const dir = await makeTempDir();
