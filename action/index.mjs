@@ -12520,6 +12520,10 @@ function hasUtf16Bom(bytes) {
 async function* binaryFileInputs(root, path, revision, options) {
   const { origin, outcome, commit } = options;
   const bytes = await gitBytes(root, ["cat-file", "blob", `${revision}:${path}`]).catch(() => void 0);
+  if (bytes !== void 0 && bytes.length > options.maxFileSize) {
+    outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commit === void 0 ? {} : { commit: commit.sha } });
+    return;
+  }
   if (bytes !== void 0 && hasUtf16Bom(bytes)) {
     yield commit === void 0 ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
     return;
@@ -12560,7 +12564,8 @@ var init_diff_chunks = __esm({
         for (const event of events) {
           const key = `${commit?.sha ?? ""}\0${event.path}`;
           if (event.kind === "binary") {
-            const options = commit === void 0 ? { origin: this.origin, outcome: this.outcome } : { origin: this.origin, outcome: this.outcome, commit };
+            const base = { origin: this.origin, outcome: this.outcome, maxFileSize: this.maxFileSize };
+            const options = commit === void 0 ? base : { ...base, commit };
             yield* binaryFileInputs(this.root, event.path, commit?.sha ?? "", options);
             continue;
           }

@@ -13,9 +13,13 @@ function hasUtf16Bom(bytes: Buffer): boolean {
  * say which of its lines were added), as the working-tree and history scans do. Anything else is
  * skipped as binary and counted. `revision` is `''` for the index, else a commit sha.
  */
-export async function* binaryFileInputs(root: string, path: string, revision: string, options: { origin: 'staged' | 'range'; outcome: ReadOutcome; commit?: CommitInfo }): AsyncGenerator<ScanInput> {
+export async function* binaryFileInputs(root: string, path: string, revision: string, options: { origin: 'staged' | 'range'; outcome: ReadOutcome; maxFileSize: number; commit?: CommitInfo }): AsyncGenerator<ScanInput> {
   const { origin, outcome, commit } = options;
   const bytes = await gitBytes(root, ['cat-file', 'blob', `${revision}:${path}`]).catch(() => undefined);
+  if (bytes !== undefined && bytes.length > options.maxFileSize) {
+    outcome.skipped.push({ path, reason: 'too-large', size: bytes.length, ...(commit === undefined ? {} : { commit: commit.sha }) });
+    return;
+  }
   if (bytes !== undefined && hasUtf16Bom(bytes)) {
     yield commit === undefined ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
     return;

@@ -28,7 +28,8 @@ export class DiffChunker {
     for (const event of events) {
       const key = `${commit?.sha ?? ''}\0${event.path}`;
       if (event.kind === 'binary') {
-        const options = commit === undefined ? { origin: this.origin, outcome: this.outcome } : { origin: this.origin, outcome: this.outcome, commit };
+        const base = { origin: this.origin, outcome: this.outcome, maxFileSize: this.maxFileSize };
+        const options = commit === undefined ? base : { ...base, commit };
         yield* binaryFileInputs(this.root, event.path, commit?.sha ?? '', options);
         continue;
       }
