@@ -23770,7 +23770,7 @@ function threadsOf(flag) {
   return flag ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
 }
 function scannerFor(options) {
-  const { source, rules, config, flags, log } = options;
+  const { source, rules, config, policy, flags, log } = options;
   const isHistory = source.kind === "history";
   const threads = threadsOf(flags.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
@@ -23779,7 +23779,6 @@ function scannerFor(options) {
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads`);
   if (pool !== void 0)
     return pool;
-  const policy = suppressionFrom(config.allowlist);
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"] }));
 }
@@ -23807,9 +23806,10 @@ async function executeScan(flags, io2, log) {
     log(line);
   const outcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags["max-file-size"], config.maxFileSize);
-  const source = await openSource(flags, io2, repo, maxFileSize, outcome, suppressionFrom(config.allowlist).isPathSuppressed);
+  const policy = suppressionFrom(config.allowlist);
+  const source = await openSource(flags, io2, repo, maxFileSize, outcome, policy.isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, flags, log });
+  const scanner = scannerFor({ source, rules, config, policy, flags, log });
   const progress = createProgress(io2.stderr, source.kind === "history" ? "history" : "scan", source.kind === "history" ? "blobs" : "files");
   if (source.size !== void 0)
     progress.setTotal(source.size);

@@ -1,6 +1,6 @@
 import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
 import { availableParallelism } from 'node:os';
-import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner } from '../../engine/index.js';
+import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner, type SuppressionPolicy } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
 import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
@@ -108,8 +108,8 @@ function threadsOf(flag: number | undefined): number {
  * once under one of its paths, so whole-path allowlists are applied later, per path it was
  * committed at (see groupBySecret), not by the matcher.
  */
-function scannerFor(options: { source: Source; rules: Rule[]; config: Config; flags: ScanFlags; log: (line: string) => void }): ChunkScanner {
-  const { source, rules, config, flags, log } = options;
+function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; flags: ScanFlags; log: (line: string) => void }): ChunkScanner {
+  const { source, rules, config, policy, flags, log } = options;
   const isHistory = source.kind === 'history';
   const threads = threadsOf(flags.threads);
   const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
@@ -117,7 +117,6 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; fl
   const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : undefined;
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
   if (pool !== undefined) return pool;
-  const policy = suppressionFrom(config.allowlist);
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] }));
 }
@@ -168,9 +167,10 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   for (const line of describeSuppressions(suppressions, flags['no-baseline'] === true)) log(line);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
-  const source = await openSource(flags, io, repo, maxFileSize, outcome, suppressionFrom(config.allowlist).isPathSuppressed);
+  const policy = suppressionFrom(config.allowlist);
+  const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, flags, log });
+  const scanner = scannerFor({ source, rules, config, policy, flags, log });
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
   if (source.size !== undefined) progress.setTotal(source.size);
   else if (io.stderr.isTTY === true) void source.countTotal?.().then(progress.setTotal, () => undefined);
