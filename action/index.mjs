@@ -98,12 +98,12 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { lstat, open, realpath, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 async function resolveTarget(path) {
-  const stat3 = await lstat(path).catch(() => void 0);
-  if (stat3 === void 0)
+  const stat4 = await lstat(path).catch(() => void 0);
+  if (stat4 === void 0)
     return { target: path, isSpecial: false };
-  if (stat3.isSymbolicLink())
+  if (stat4.isSymbolicLink())
     return resolveTarget(await realpath(path));
-  return { target: path, isSpecial: !stat3.isFile() };
+  return { target: path, isSpecial: !stat4.isFile() };
 }
 function ioError(path, error2) {
   return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
@@ -601,759 +601,6 @@ var init_plan = __esm({
   }
 });
 
-// dist/src/remediation/index.js
-function remediationMarkdown(rule) {
-  return formatPlanMarkdown(remediationFor(rule));
-}
-var init_remediation = __esm({
-  "dist/src/remediation/index.js"() {
-    "use strict";
-    init_format_markdown();
-    init_format_text();
-    init_plan();
-    init_plan();
-    init_format_markdown();
-    init_format_text();
-  }
-});
-
-// dist/src/reporters/counts.js
-function plural(count2, noun, pluralNoun = `${noun}s`) {
-  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
-}
-function severityBreakdown(findings) {
-  return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
-}
-function fileCount(findings) {
-  return new Set(findings.map((finding) => finding.path)).size;
-}
-function skipBreakdown(skipped) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const file of skipped)
-    counts.set(file.reason, (counts.get(file.reason) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b3]) => a < b3 ? -1 : 1).map(([reason, count2]) => `${count2} ${reason}`).join(", ");
-}
-function suppressedBreakdown(suppressed) {
-  return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
-}
-var SUPPRESSION_LABELS;
-var init_counts = __esm({
-  "dist/src/reporters/counts.js"() {
-    "use strict";
-    init_findings();
-    SUPPRESSION_LABELS = {
-      inline: "inline",
-      allowlist: "allowlist",
-      paths: "allowlisted paths",
-      baseline: "in the baseline",
-      ignored: "in .secretscanignore"
-    };
-  }
-});
-
-// dist/src/reporters/fired-rules.js
-function firedRules(findings, rules) {
-  const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
-  const fired = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const seen = fired.get(finding.ruleId);
-    if (seen !== void 0) {
-      seen.count += 1;
-      continue;
-    }
-    const rule = byId.get(finding.ruleId);
-    fired.set(finding.ruleId, {
-      id: finding.ruleId,
-      name: rule?.spec.name ?? finding.ruleName,
-      severity: rule?.spec.severity ?? finding.severity,
-      rule,
-      count: 1
-    });
-  }
-  return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
-}
-var init_fired_rules = __esm({
-  "dist/src/reporters/fired-rules.js"() {
-    "use strict";
-    init_findings();
-  }
-});
-
-// dist/src/reporters/printable.js
-function printable(text) {
-  return text.replace(UNSAFE, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-var UNSAFE;
-var init_printable = __esm({
-  "dist/src/reporters/printable.js"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
-// dist/src/reporters/markdown-escape.js
-function markdownText(text) {
-  return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function markdownCode(text) {
-  const safe2 = printable(text).replace(/\|/g, "\\|");
-  const longestRun = Math.max(0, ...(safe2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = safe2.startsWith("`") || safe2.endsWith("`") || safe2.startsWith(" ") ? " " : "";
-  return `${fence}${pad}${safe2}${pad}${fence}`;
-}
-var init_markdown_escape = __esm({
-  "dist/src/reporters/markdown-escape.js"() {
-    "use strict";
-    init_printable();
-  }
-});
-
-// dist/src/reporters/markdown-blob-url.js
-function blobUrlOf(place, vcs) {
-  const revision = place.sha ?? vcs?.revisionId;
-  if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
-    return void 0;
-  const path = place.path.split("/").map(encodeURIComponent).join("/");
-  return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
-}
-var init_markdown_blob_url = __esm({
-  "dist/src/reporters/markdown-blob-url.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/reporters/markdown-table.js
-function locationCell(finding, vcs) {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
-  const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
-  const linked = url === void 0 ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
-  return others === 0 ? linked : `${linked} +${plural(others, "more place", "more places")}`;
-}
-function headCell(finding) {
-  if (finding.isPresentAtHead === void 0)
-    return "—";
-  return finding.isPresentAtHead ? "yes" : "no";
-}
-function row(finding, vcs, hasHeadColumn) {
-  const cells = [
-    finding.severity,
-    `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
-    locationCell(finding, vcs),
-    markdownCode(finding.preview),
-    finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
-    ...hasHeadColumn ? [headCell(finding)] : []
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function findingsTable(findings, vcs) {
-  const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
-  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
-  const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
-  if (findings.length > MAX_TABLE_ROWS) {
-    lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
-  }
-  return lines;
-}
-var MAX_TABLE_ROWS;
-var init_markdown_table = __esm({
-  "dist/src/reporters/markdown-table.js"() {
-    "use strict";
-    init_counts();
-    init_markdown_blob_url();
-    init_markdown_escape();
-    init_occurrences();
-    MAX_TABLE_ROWS = 100;
-  }
-});
-
-// dist/src/reporters/markdown-occurrences.js
-function occurrenceItem(occurrence, vcs) {
-  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
-  const { commit } = occurrence;
-  if (commit === void 0)
-    return `  - ${location}`;
-  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
-  return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
-}
-function findingItems(finding, vcs) {
-  const others = otherOccurrences(finding);
-  const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
-  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
-  const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
-  return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
-}
-function occurrenceSection(findings, vcs) {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
-  if (listed.length === 0)
-    return [];
-  return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
-}
-var init_markdown_occurrences = __esm({
-  "dist/src/reporters/markdown-occurrences.js"() {
-    "use strict";
-    init_markdown_blob_url();
-    init_markdown_escape();
-    init_markdown_table();
-    init_occurrences();
-  }
-});
-
-// dist/src/reporters/markdown.js
-function summaryParagraph(result) {
-  const { findings } = result;
-  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural(findings.length, "finding")}** in ${plural(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
-  const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
-  if (result.skipped.length > 0)
-    parts.push(`Skipped ${plural(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
-  return parts.join(" ");
-}
-function partialWarning(result) {
-  if (!result.isPartial)
-    return [];
-  return ["> [!WARNING]", "> Partial scan: some content could not be scanned, so this report may be missing secrets.", ""];
-}
-function noticeCallout(result) {
-  const notices = result.notices ?? [];
-  if (notices.length === 0)
-    return [];
-  return ["> [!NOTE]", ...notices.flatMap((notice2, index) => [...index === 0 ? [] : [">"], `> ${markdownText(notice2)}`]), ""];
-}
-function detailsList(summary2, items) {
-  if (items.length === 0)
-    return [];
-  return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
-}
-function howToFix(result, ctx) {
-  return firedRules(result.findings, ctx.rules).flatMap((fired) => [
-    `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
-    "",
-    fired.rule === void 0 ? formatPlanMarkdown(fallbackRemediation(fired.id, fired.name)) : remediationMarkdown(fired.rule)
-  ]);
-}
-function toMarkdown(result, ctx) {
-  const findings = sortFindings(result.findings);
-  const title = findings.length === 0 ? "no secrets found" : plural(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
-  if (findings.length > 0) {
-    lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
-  }
-  const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
-  const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
-  lines.push(...detailsList(`Skipped ${plural(skipped.length, "file")}`, skipped));
-  lines.push(...detailsList(plural(problems.length, "problem"), problems));
-  lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
-  return `${lines.join("\n")}
-`;
-}
-var init_markdown = __esm({
-  "dist/src/reporters/markdown.js"() {
-    "use strict";
-    init_remediation();
-    init_counts();
-    init_fired_rules();
-    init_markdown_escape();
-    init_markdown_occurrences();
-    init_markdown_table();
-    init_sort_findings();
-  }
-});
-
-// dist/src/reporters/sarif-uri.js
-function relativeUriOf(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-function directoryUriOf(root) {
-  const slashed = root.replace(/\\/g, "/");
-  const drive = /^[A-Za-z]:/.exec(slashed)?.[0];
-  const rest = drive === void 0 ? slashed : slashed.slice(drive.length);
-  const encoded = rest.split("/").map(encodeURIComponent).join("/");
-  const path = drive === void 0 ? encoded : `/${drive}${encoded}`;
-  return `file://${path.endsWith("/") ? path : `${path}/`}`;
-}
-var SRCROOT;
-var init_sarif_uri = __esm({
-  "dist/src/reporters/sarif-uri.js"() {
-    "use strict";
-    SRCROOT = "%SRCROOT%";
-  }
-});
-
-// dist/src/reporters/sarif-related.js
-function regionAt(finding, occurrence) {
-  const lineSpan = finding.endLine - finding.startLine;
-  const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
-  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
-}
-function placeMessage(occurrence) {
-  const { commit } = occurrence;
-  if (commit === void 0)
-    return "The same secret, also here (not added by any commit).";
-  return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
-}
-function relatedLocationsOf(finding) {
-  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
-    id: index + 1,
-    physicalLocation: {
-      artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
-      region: regionAt(finding, occurrence)
-    },
-    message: { text: placeMessage(occurrence) }
-  }));
-}
-function linkText(text) {
-  return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
-}
-function joinWithAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
-}
-function provenanceSentence(finding) {
-  const introduced = finding.commit === void 0 ? void 0 : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
-  if (finding.isPresentAtHead === void 0)
-    return introduced === void 0 ? void 0 : `${introduced}.`;
-  const head = finding.isPresentAtHead ? "still present at HEAD" : "removed from HEAD but still in git history";
-  return introduced === void 0 ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`;
-}
-function historySentences(finding) {
-  const provenance = provenanceSentence(finding);
-  const parts = provenance === void 0 ? [] : [provenance];
-  const others = otherOccurrences(finding);
-  if (others.length > 0) {
-    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
-    const rest = others.length - links.length;
-    parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
-  }
-  return parts.join(" ");
-}
-var MAX_RELATED_LOCATIONS, MAX_LINKED;
-var init_sarif_related = __esm({
-  "dist/src/reporters/sarif-related.js"() {
-    "use strict";
-    init_iso_instant();
-    init_occurrences();
-    init_sarif_uri();
-    MAX_RELATED_LOCATIONS = 100;
-    MAX_LINKED = 10;
-  }
-});
-
-// dist/src/reporters/sarif-severity.js
-var SECURITY_SEVERITY, SARIF_LEVEL;
-var init_sarif_severity = __esm({
-  "dist/src/reporters/sarif-severity.js"() {
-    "use strict";
-    SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
-    SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
-  }
-});
-
-// dist/src/reporters/sarif-results.js
-function provenanceOf(finding) {
-  if (isHistoryFinding(finding))
-    return historySentences(finding);
-  return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
-}
-function messageOf(finding) {
-  const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
-}
-function propertiesOf(finding) {
-  const properties = {};
-  if (finding.commit !== void 0) {
-    const { sha, author, date } = finding.commit;
-    properties.commit = { sha, author, date };
-    if (isHistoryFinding(finding))
-      properties.firstCommit = sha;
-  }
-  if (finding.isPresentAtHead !== void 0)
-    properties.isPresentAtHead = finding.isPresentAtHead;
-  return Object.keys(properties).length === 0 ? void 0 : properties;
-}
-function resultOf(finding, ruleIndex) {
-  const result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: SARIF_LEVEL[finding.severity],
-    message: { text: messageOf(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: relativeUriOf(finding.path), uriBaseId: SRCROOT },
-          region: {
-            startLine: finding.startLine,
-            startColumn: finding.startColumn,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-            snippet: { text: finding.context }
-          }
-        }
-      }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId }
-  };
-  const related = relatedLocationsOf(finding);
-  if (related.length > 0)
-    result.relatedLocations = related;
-  const properties = propertiesOf(finding);
-  if (properties !== void 0)
-    result.properties = properties;
-  return result;
-}
-var FINGERPRINT_KEY, SECRET_ID_KEY;
-var init_sarif_results = __esm({
-  "dist/src/reporters/sarif-results.js"() {
-    "use strict";
-    init_occurrences();
-    init_sarif_related();
-    init_sarif_severity();
-    init_sarif_uri();
-    FINGERPRINT_KEY = "secretscan/v1";
-    SECRET_ID_KEY = "secretscanSecretId/v1";
-  }
-});
-
-// dist/src/reporters/sarif-rules.js
-function pascalCaseOf(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
-}
-function precisionOf(rule) {
-  if (rule === void 0 || rule.provider.id === "generic")
-    return "medium";
-  return (rule.spec.validators?.length ?? 0) > 0 ? "very-high" : "high";
-}
-function withPeriod3(text) {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-function tagsOf(rule) {
-  return [.../* @__PURE__ */ new Set(["security", "secret", ...rule?.spec.tags ?? []])].sort();
-}
-function ruleDescriptorOf(fired, fallbackHelpUri) {
-  const { rule } = fired;
-  const plan = rule === void 0 ? fallbackRemediation(fired.id, fired.name) : remediationFor(rule);
-  const description = withPeriod3(rule?.spec.description ?? `Possible ${fired.name}`);
-  return {
-    id: fired.id,
-    name: pascalCaseOf(fired.id),
-    shortDescription: { text: withPeriod3(fired.name) },
-    fullDescription: { text: description },
-    defaultConfiguration: { level: SARIF_LEVEL[fired.severity] },
-    helpUri: rule?.provider.remediation.rotateUrl ?? fallbackHelpUri,
-    help: { text: `${description}
-
-${formatPlanText(plan)}`, markdown: `${description}
-
-${formatPlanMarkdown(plan)}` },
-    properties: {
-      tags: tagsOf(rule),
-      precision: precisionOf(rule),
-      "security-severity": SECURITY_SEVERITY[fired.severity]
-    }
-  };
-}
-var init_sarif_rules = __esm({
-  "dist/src/reporters/sarif-rules.js"() {
-    "use strict";
-    init_remediation();
-    init_sarif_severity();
-  }
-});
-
-// dist/src/reporters/sarif.js
-function driverOf(ctx, result) {
-  const driver = { name: ctx.toolName, version: ctx.version, informationUri: ctx.informationUri };
-  if (SEMVER.test(ctx.version))
-    driver.semanticVersion = ctx.version;
-  driver.rules = firedRules(result.findings, ctx.rules).map((fired) => ruleDescriptorOf(fired, ctx.informationUri));
-  return driver;
-}
-function problemNotification(problem) {
-  const reason = problem.message.trimEnd();
-  return {
-    level: "error",
-    message: { text: `Could not scan this file: ${reason}${reason.endsWith(".") ? "" : "."}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUriOf(problem.path), uriBaseId: SRCROOT } } }]
-  };
-}
-function noticeNotification(notice2) {
-  const text = notice2.trimEnd();
-  return { level: "note", message: { text: /[.!?]$/.test(text) ? text : `${text}.` } };
-}
-function invocationOf(result) {
-  const invocation = { executionSuccessful: !result.isPartial };
-  const notifications = [...sortByPath(result.problems).map(problemNotification), ...(result.notices ?? []).map(noticeNotification)];
-  if (notifications.length > 0)
-    invocation.toolExecutionNotifications = notifications;
-  return invocation;
-}
-function provenanceOf2(ctx) {
-  if (ctx.vcs === void 0)
-    return void 0;
-  const details = { repositoryUri: ctx.vcs.repositoryUri, mappedTo: { uriBaseId: SRCROOT } };
-  if (ctx.vcs.revisionId !== void 0)
-    details.revisionId = ctx.vcs.revisionId;
-  if (ctx.vcs.branch !== void 0)
-    details.branch = ctx.vcs.branch;
-  return [details];
-}
-function buildSarifLog(result, ctx) {
-  const driver = driverOf(ctx, result);
-  const indexById = new Map((driver.rules ?? []).map((rule, index) => [rule.id, index]));
-  const run2 = {
-    tool: { driver },
-    invocations: [invocationOf(result)],
-    originalUriBaseIds: { [SRCROOT]: { uri: directoryUriOf(ctx.root) } },
-    results: sortFindings(result.findings).map((finding) => resultOf(finding, indexById.get(finding.ruleId) ?? -1)),
-    columnKind: "utf16CodeUnits"
-  };
-  const provenance = provenanceOf2(ctx);
-  if (provenance !== void 0)
-    run2.versionControlProvenance = provenance;
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
-}
-function toSarif(result, ctx) {
-  return `${JSON.stringify(buildSarifLog(result, ctx), null, 2)}
-`;
-}
-var SARIF_SCHEMA_URI, SEMVER;
-var init_sarif = __esm({
-  "dist/src/reporters/sarif.js"() {
-    "use strict";
-    init_fired_rules();
-    init_sarif_results();
-    init_sarif_rules();
-    init_sarif_uri();
-    init_sort_findings();
-    SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-    SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-  }
-});
-
-// dist/src/reporters/color.js
-function style(open2, close, isEnabled) {
-  return isEnabled ? (text) => `\x1B[${open2}m${text}\x1B[${close}m` : (text) => text;
-}
-function createColors(isEnabled) {
-  return {
-    bold: style(1, 22, isEnabled),
-    dim: style(2, 22, isEnabled),
-    red: style(31, 39, isEnabled),
-    yellow: style(33, 39, isEnabled),
-    cyan: style(36, 39, isEnabled),
-    green: style(32, 39, isEnabled)
-  };
-}
-var init_color = __esm({
-  "dist/src/reporters/color.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/reporters/text-history.js
-function headStatus(finding, c3) {
-  if (finding.isPresentAtHead === void 0)
-    return void 0;
-  return finding.isPresentAtHead ? c3.red("still at HEAD") : "removed from HEAD (still in history)";
-}
-function introducedLine(finding, c3) {
-  const { commit } = finding;
-  const introduced = commit === void 0 ? void 0 : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
-  const parts = [introduced, headStatus(finding, c3)].filter((part) => part !== void 0);
-  return parts.length === 0 ? void 0 : parts.join("; ");
-}
-function alsoInLines(finding) {
-  const others = otherOccurrences(finding);
-  if (others.length === 0)
-    return [];
-  const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
-    location: printable(`${occurrence.path}:${occurrence.startLine}`),
-    sha: occurrence.commit?.sha.slice(0, 7)
-  }));
-  const width = Math.max(...rows.map((row2) => row2.location.length));
-  const lines = rows.map(({ location, sha }) => sha === void 0 ? `  ${location}` : `  ${location.padEnd(width)}  ${sha}`);
-  if (others.length > rows.length)
-    lines.push(`  … and ${others.length - rows.length} more`);
-  return ["also in:", ...lines];
-}
-function historyLines(finding, c3) {
-  const introduced = introducedLine(finding, c3);
-  return [...introduced === void 0 ? [] : [introduced], ...alsoInLines(finding)];
-}
-var init_text_history = __esm({
-  "dist/src/reporters/text-history.js"() {
-    "use strict";
-    init_iso_instant();
-    init_occurrences();
-    init_printable();
-  }
-});
-
-// dist/src/reporters/text-summary.js
-function skippedLines(result) {
-  if (result.skipped.length === 0)
-    return [];
-  const lines = [`Skipped ${plural(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`];
-  for (const file of sortByPath(result.skipped)) {
-    const size = file.size === void 0 ? "" : `, ${file.size} bytes`;
-    lines.push(`  ${printable(file.path)}  (${file.reason}${size})`);
-  }
-  return lines;
-}
-function problemLines(result, c3) {
-  if (result.problems.length === 0)
-    return [];
-  const lines = [c3.red(`${plural(result.problems.length, "problem")}:`)];
-  for (const problem of sortByPath(result.problems)) {
-    lines.push(`  ${printable(problem.path)}: ${printable(problem.message)}`);
-  }
-  return lines;
-}
-function headline(findings, c3) {
-  if (findings.length === 0)
-    return c3.green("No secrets found.");
-  const counts = `${plural(findings.length, "finding")} in ${plural(fileCount(findings), "file")}`;
-  return c3.bold(c3.red(`${counts} (${severityBreakdown(findings)}).`));
-}
-function summaryLines(result, c3) {
-  const lines = [headline(result.findings, c3)];
-  const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    lines.push(`Suppressed: ${suppressed}.`);
-  lines.push(...skippedLines(result), ...problemLines(result, c3));
-  if (result.isPartial) {
-    lines.push(c3.yellow("Warning: partial scan. Some content could not be scanned, so this report may be missing secrets."));
-  }
-  return lines;
-}
-var init_text_summary = __esm({
-  "dist/src/reporters/text-summary.js"() {
-    "use strict";
-    init_counts();
-    init_printable();
-    init_sort_findings();
-  }
-});
-
-// dist/src/reporters/text.js
-function paintSeverity(finding, c3) {
-  const padded = finding.severity.padEnd(6);
-  if (finding.severity === "high")
-    return c3.bold(c3.red(padded));
-  return finding.severity === "medium" ? c3.yellow(padded) : c3.cyan(padded);
-}
-function findingLines(finding, widths, c3) {
-  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
-  const indent = " ".repeat(2 + widths.position + 2);
-  const lines = [
-    `  ${position}  ${paintSeverity(finding, c3)}  ${finding.ruleId.padEnd(widths.rule)}  ${c3.bold(printable(finding.preview))}  ${c3.dim(printable(finding.ruleName))}`,
-    `${indent}${c3.dim(printable(finding.context))}`
-  ];
-  if (isHistoryFinding(finding)) {
-    lines.push(...historyLines(finding, c3).map((line) => `${indent}${line}`));
-  } else if (finding.commit !== void 0) {
-    const { sha, author, date } = finding.commit;
-    lines.push(`${indent}commit ${sha.slice(0, 12)}  ${printable(author)}  ${printable(date)}`);
-  }
-  if (finding.secret !== void 0)
-    lines.push(`${indent}${c3.red(`secret: ${printable(finding.secret)}`)}`);
-  return lines;
-}
-function groupByPath(findings) {
-  const groups = [];
-  for (const finding of findings) {
-    const last = groups.at(-1);
-    if (last !== void 0 && last[0]?.path === finding.path)
-      last.push(finding);
-    else
-      groups.push([finding]);
-  }
-  return groups;
-}
-function fileBlock(group, c3) {
-  const widths = {
-    position: Math.max(...group.map((f3) => `${f3.startLine}:${f3.startColumn}`.length)),
-    rule: Math.max(...group.map((f3) => f3.ruleId.length))
-  };
-  const path = group[0]?.path ?? "";
-  return [c3.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c3)), ""];
-}
-function noticeLines(result, c3) {
-  return (result.notices ?? []).map((notice2) => `${c3.bold("note:")} ${printable(notice2)}`);
-}
-function fixHintLines(result, ctx) {
-  const fired = firedRules(result.findings, ctx.rules);
-  const width = Math.max(...fired.map((rule) => rule.id.length));
-  return [
-    "Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.",
-    ...fired.map((f3) => `  ${f3.id.padEnd(width)}  ${f3.rule?.provider.remediation.rotateUrl ?? "(rotate it where it was issued)"}`),
-    "Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.",
-    ""
-  ];
-}
-function toText(result, ctx) {
-  const c3 = createColors(ctx.useColor);
-  const findings = sortFindings(result.findings);
-  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c3));
-  if (findings.length > 0)
-    lines.push(...fixHintLines(result, ctx));
-  lines.push(...noticeLines(result, c3), ...summaryLines(result, c3));
-  return `${lines.join("\n")}
-`;
-}
-var init_text = __esm({
-  "dist/src/reporters/text.js"() {
-    "use strict";
-    init_color();
-    init_fired_rules();
-    init_occurrences();
-    init_printable();
-    init_sort_findings();
-    init_text_history();
-    init_text_summary();
-  }
-});
-
-// dist/src/reporters/index.js
-function isReportFormat(name) {
-  return REPORT_FORMATS.includes(name);
-}
-function reporterFor(name) {
-  if (!isReportFormat(name)) {
-    throw new UsageError(`unknown report format "${name}"`, `use one of: ${REPORT_FORMATS.join(", ")}`);
-  }
-  return REPORTERS[name];
-}
-var REPORT_FORMATS, REPORTERS;
-var init_reporters = __esm({
-  "dist/src/reporters/index.js"() {
-    "use strict";
-    init_errors();
-    init_json();
-    init_markdown();
-    init_sarif();
-    init_text();
-    init_json();
-    init_markdown();
-    init_sarif();
-    init_sarif_severity();
-    init_text();
-    init_printable();
-    REPORT_FORMATS = ["text", "json", "sarif", "markdown"];
-    REPORTERS = {
-      text: toText,
-      json: toJson,
-      sarif: toSarif,
-      markdown: toMarkdown
-    };
-  }
-});
-
 // dist/src/sources/git-env.js
 import { execFileSync } from "node:child_process";
 function trustedDirectories(env) {
@@ -1417,11 +664,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve10, reject) => {
+  const done = new Promise((resolve11, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve10() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve11() : reject(describeFailure(args, code, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -1510,7 +757,7 @@ var init_git_process = __esm({
 });
 
 // dist/src/sources/repository.js
-function messageOf2(error2) {
+function messageOf(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 async function findRepository(dir) {
@@ -1522,7 +769,7 @@ async function findRepository(dir) {
   } catch (error2) {
     if (error2 instanceof GitError && error2.code === "E_GIT_MISSING")
       throw error2;
-    const message = messageOf2(error2);
+    const message = messageOf(error2);
     if (/not a git repository/i.test(message))
       return void 0;
     if (/dubious ownership/i.test(message)) {
@@ -2225,12 +1472,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat4 = fs_1.statSync(path);
+        if (stat4.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat4.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -5769,7 +5016,7 @@ async function clientFor(dir) {
   const env = sealedGitEnv();
   return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false, unsafe, allowEnvironment: Object.keys(env) }).env(env);
 }
-function messageOf3(error2) {
+function messageOf2(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 async function listWorkingTreeFiles(root, pathspecs) {
@@ -5780,7 +5027,7 @@ async function listWorkingTreeFiles(root, pathspecs) {
     const out = await (await clientFor(root)).raw(args);
     return out.split("\0").filter((p2) => p2 !== "");
   } catch (error2) {
-    throw new GitError("E_GIT", `git ls-files failed: ${messageOf3(error2).split("\n")[0]}`, { cause: error2 });
+    throw new GitError("E_GIT", `git ls-files failed: ${messageOf2(error2).split("\n")[0]}`, { cause: error2 });
   }
 }
 var init_git = __esm({
@@ -9219,15 +8466,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative10 = [];
+      const relative12 = [];
       for (const pattern of patterns) {
         if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative10.push(pattern);
+          relative12.push(pattern);
         }
       }
-      return [absolute, relative10];
+      return [absolute, relative12];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute5(pattern) {
@@ -9531,7 +8778,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat4);
           return;
         }
-        settings.fs.stat(path, (statError, stat3) => {
+        settings.fs.stat(path, (statError, stat4) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -9541,9 +8788,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat3.isSymbolicLink = () => true;
+            stat4.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat3);
+          callSuccessCallback(callback, stat4);
         });
       });
     }
@@ -9569,11 +8816,11 @@ var require_sync = __commonJS({
         return lstat4;
       }
       try {
-        const stat3 = settings.fs.statSync(path);
+        const stat4 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat3.isSymbolicLink = () => true;
+          stat4.isSymbolicLink = () => true;
         }
-        return stat3;
+        return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat4;
@@ -9640,14 +8887,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path, optionsOrSettingsOrCallback, callback) {
+    function stat4(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat3;
+    exports.stat = stat4;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -10318,41 +9565,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve10) {
+        var p2 = new Promise(function(resolve11) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve11();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve11();
                 queue.drain = previousDrain;
               };
             }
@@ -10838,9 +10085,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve10(stats) : reject(error2);
+            return error2 === null ? resolve11(stats) : reject(error2);
           });
         });
       }
@@ -10864,10 +10111,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve10(entries);
+              resolve11(entries);
             } else {
               reject(error2);
             }
@@ -10877,10 +10124,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.once("end", () => resolve11(entries));
         });
       }
     };
@@ -11597,15 +10844,15 @@ import { join as join3 } from "node:path";
 async function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
-    const stat3 = await lstat2(full);
-    if (stat3.isSymbolicLink())
+    const stat4 = await lstat2(full);
+    if (stat4.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat3.isDirectory())
+    if (stat4.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat3.isFile())
+    if (!stat4.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat3.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat3.size } };
+    if (stat4.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat4.size } };
     return { chunk: { origin: "directory", path, bytes: await readFile3(full), startLine: 1 } };
   } catch (error2) {
     const code = error2.code;
@@ -12410,12 +11657,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve10, reject) => {
-    const onAbort = () => resolve10("aborted");
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve10(value);
+      resolve11(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12926,9 +12173,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve10, reject) => {
+  const catDone = new Promise((resolve11, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve10);
+    catFile.on("close", resolve11);
   });
   const parser = new BatchParser();
   try {
@@ -13138,7 +12385,7 @@ var init_provenance = __esm({
 });
 
 // dist/src/sources/history/index.js
-function plural2(count2, noun) {
+function plural(count2, noun) {
   return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
 }
 function historySource(root, maxFileSize, outcome, isPathSuppressed) {
@@ -13147,9 +12394,9 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
     const [places, head, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
     const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
-    const notices = [`history: ${plural2(stats.commits, "commit")} and ${plural2(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural2(stats.binaryBlobs, "binary blob")} not scanned`];
+    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
     if (isShallow3) {
-      notices.push(`this clone is shallow: the audit covers only ${plural2(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
+      notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
     }
     if (stats.commits === 0)
       notices.push("the repository has no commits yet: there is no history to audit");
@@ -13194,6 +12441,1098 @@ var init_sources = __esm({
     init_git_path();
     init_history();
     init_git_process();
+  }
+});
+
+// dist/src/remediation/secret-location.js
+function allFindings(evidence) {
+  return [...evidence.history === void 0 ? [] : [evidence.history], ...evidence.workingTree ?? [], ...evidence.staged ?? [], ...evidence.other ?? []];
+}
+function introducingCommits(evidence) {
+  const dated = /* @__PURE__ */ new Map();
+  for (const finding of allFindings(evidence)) {
+    if (finding.commit !== void 0)
+      dated.set(finding.commit.sha, finding.commit.date);
+    for (const occurrence of finding.occurrences ?? [])
+      if (occurrence.commit !== void 0)
+        dated.set(occurrence.commit.sha, occurrence.commit.date);
+  }
+  return [...dated].sort(([shaA, dateA], [shaB, dateB]) => dateA < dateB ? -1 : dateA > dateB ? 1 : shaA < shaB ? -1 : shaA > shaB ? 1 : 0).map(([sha]) => sha);
+}
+function pathsOf(evidence) {
+  const paths = /* @__PURE__ */ new Set();
+  for (const finding of allFindings(evidence)) {
+    paths.add(finding.path);
+    for (const occurrence of finding.occurrences ?? [])
+      paths.add(occurrence.path);
+  }
+  return [...paths].sort();
+}
+async function remoteRefsContaining(root, sha) {
+  const run2 = await runGit(root, ["for-each-ref", "--contains", sha, "--format=%(refname)", "refs/remotes"]);
+  if (run2.code !== 0)
+    return [];
+  return run2.stdout.split("\n").filter((ref) => ref.startsWith("refs/remotes/") && !ref.endsWith("/HEAD")).map((ref) => ref.slice("refs/remotes/".length));
+}
+async function revParse(root, rev) {
+  const run2 = await runGit(root, ["rev-parse", "--verify", "-q", `${rev}^{commit}`]);
+  return run2.code === 0 ? run2.stdout.trim() : void 0;
+}
+async function locateSecret(root, evidence) {
+  const commits = introducingCommits(evidence);
+  const base = {
+    isAtHead: evidence.history?.isPresentAtHead === true,
+    isInWorkingTree: (evidence.workingTree ?? []).length > 0,
+    isStaged: (evidence.staged ?? []).length > 0,
+    paths: pathsOf(evidence),
+    commits
+  };
+  if (root === void 0 || commits.length === 0) {
+    return { ...base, place: "working-tree", remoteRefs: [], remotes: [], isOnlyInLastCommit: false, isRootCommit: false };
+  }
+  const refs = /* @__PURE__ */ new Set();
+  for (const sha of commits)
+    for (const ref of await remoteRefsContaining(root, sha))
+      refs.add(ref);
+  const remoteRefs = [...refs].sort();
+  const remotes = [...new Set(remoteRefs.map((ref) => ref.split("/")[0] ?? ref))].sort();
+  const [head, parent] = await Promise.all([revParse(root, "HEAD"), revParse(root, `${commits[0] ?? ""}^`)]);
+  return {
+    ...base,
+    place: remoteRefs.length > 0 ? "pushed" : "unpushed",
+    remoteRefs,
+    remotes,
+    isOnlyInLastCommit: commits.length === 1 && commits[0] === head,
+    isRootCommit: parent === void 0
+  };
+}
+var init_secret_location = __esm({
+  "dist/src/remediation/secret-location.js"() {
+    "use strict";
+    init_sources();
+  }
+});
+
+// dist/src/remediation/file-kind.js
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function secretFileKind(path) {
+  const name = baseName(path);
+  if ((name === ".env" || name.startsWith(".env.") || name.endsWith(".env")) && !ENV_TEMPLATE.test(name))
+    return "env";
+  if (KEY_NAMES.has(name) || KEY_EXTENSIONS.test(name))
+    return "key";
+  if (CREDENTIAL_NAMES.has(name.toLowerCase()))
+    return "credentials";
+  return "source";
+}
+function isWholeSecretFile(path) {
+  return secretFileKind(path) !== "source";
+}
+function gitignoreLinesFor(path) {
+  const kind = secretFileKind(path);
+  if (kind === "env")
+    return [".env", ".env.*", "!.env.example"];
+  if (kind === "key") {
+    const dot = baseName(path).lastIndexOf(".");
+    return [dot > 0 ? `*${baseName(path).slice(dot)}` : baseName(path)];
+  }
+  if (kind === "credentials")
+    return [`/${path}`];
+  return [];
+}
+var ENV_TEMPLATE, KEY_EXTENSIONS, KEY_NAMES, CREDENTIAL_NAMES;
+var init_file_kind = __esm({
+  "dist/src/remediation/file-kind.js"() {
+    "use strict";
+    ENV_TEMPLATE = /^\.env\.(example|sample|template|dist|defaults)$/i;
+    KEY_EXTENSIONS = /\.(pem|key|p12|pfx|jks|keystore|ppk|asc|gpg)$/i;
+    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"]);
+    CREDENTIAL_NAMES = /* @__PURE__ */ new Set(["credentials", "credentials.json", ".netrc", ".pypirc", ".git-credentials", ".htpasswd", "service-account.json"]);
+  }
+});
+
+// dist/src/remediation/location-steps.js
+function shellQuote(word) {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function short(sha) {
+  return sha.slice(0, 12);
+}
+function removeStep(location) {
+  const whole = location.paths.filter(isWholeSecretFile);
+  const values = location.paths.filter((path) => !isWholeSecretFile(path));
+  return {
+    kind: "remove",
+    title: "Remove it from the working tree before it is committed",
+    why: "It was never committed, so there is no history to rewrite; rotating is needed only if the value was shared somewhere else too.",
+    actions: [
+      ...values.map((path) => `Delete the value from \`${path}\` and read it at runtime instead (see below).`),
+      ...whole.map((path) => `Keep \`${path}\` out of git: add it to \`.gitignore\` (below) and never \`git add\` it.`),
+      ...location.isStaged ? ["It is staged: take it out of the index before you commit."] : []
+    ],
+    commands: location.isStaged ? location.paths.map((path) => `git restore --staged ${shellQuote(path)}`) : []
+  };
+}
+function rewriteStep(location, replacementsFile) {
+  const oldest = location.commits[0] ?? "COMMIT";
+  const whole = location.paths.filter(isWholeSecretFile);
+  const fixes = [
+    ...location.paths.filter((path) => !isWholeSecretFile(path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
+    ...whole.map((path) => `Untrack \`${path}\` with \`git rm --cached ${shellQuote(path)}\` and add it to \`.gitignore\`.`)
+  ];
+  const base = {
+    kind: "rewrite",
+    title: "Rewrite the unpushed commits before you push",
+    why: "No remote-tracking ref holds these commits yet, so rewriting them locally removes the secret for good, as long as you do it before pushing."
+  };
+  if (location.isOnlyInLastCommit) {
+    return {
+      ...base,
+      actions: [`It is only in the last commit (${short(oldest)}): fix that commit.`, ...fixes],
+      commands: ["git commit --amend --no-edit"]
+    };
+  }
+  const rebaseBase = location.isRootCommit ? "--root" : `${oldest}^`;
+  return {
+    ...base,
+    actions: [
+      `It entered history in ${location.commits.map((sha) => `\`${short(sha)}\``).join(", ")}. Start an interactive rebase from the oldest, mark ${location.commits.length === 1 ? "that commit" : "each of those commits"} \`edit\`, and at each stop:`,
+      ...fixes,
+      "Then `git commit --amend --no-edit` and `git rebase --continue`.",
+      `For many commits, \`git filter-repo --replace-text\` does the same in one pass: write its input with \`secretscan remediate --write-replacements ${replacementsFile}\`.`
+    ],
+    commands: [`git rebase -i ${rebaseBase}`, "git commit --amend --no-edit", "git rebase --continue"]
+  };
+}
+function pushedPurgeStep(location, replacementsFile) {
+  const whole = location.paths.filter(isWholeSecretFile);
+  const remotes = location.remotes.length > 0 ? location.remotes : ["origin"];
+  const file = shellQuote(replacementsFile);
+  const urlVar = (remote) => `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+  const commands = [
+    ...remotes.map((remote) => `${urlVar(remote)}=$(git remote get-url ${shellQuote(remote)})   # git filter-repo removes remotes as a safeguard`),
+    `secretscan remediate --write-replacements ${file}   # the values, outside the repository, mode 0600`,
+    `git filter-repo --replace-text ${file} --force`,
+    ...whole.length > 0 ? [`git filter-repo --invert-paths ${whole.map((path) => `--path ${shellQuote(path)}`).join(" ")} --force`] : [],
+    ...remotes.flatMap((remote) => [`git remote add ${shellQuote(remote)} "$${urlVar(remote)}"`, `git push --force --all ${shellQuote(remote)}`, `git push --force --tags ${shellQuote(remote)}`]),
+    `rm ${file}`
+  ];
+  return {
+    kind: "purge",
+    title: "Then purge it from every commit and force-push",
+    why: `It was pushed (${location.remoteRefs.join(", ")}), so the old commits are on the remote. Rewriting changes commit ids: tell everyone who uses the repository first.`,
+    actions: [
+      "Work in an up-to-date clone with no local changes, and fetch every branch you want to keep.",
+      `The replacements file holds the raw values, one \`VALUE==>REMOVED-BY-SECRETSCAN\` per line: keep it outside the repository and delete it afterwards.`,
+      ...whole.length > 0 ? [`${whole.map((path) => `\`${path}\``).join(", ")} ${whole.length === 1 ? "is" : "are"} secret as a whole: remove ${whole.length === 1 ? "it" : "them"} from every commit with \`--invert-paths\`.`] : [],
+      "Ask the host to drop cached views and pull-request refs that still hold the old commits (on GitHub, contact GitHub Support as the guide below describes).",
+      "Ask every collaborator to re-clone: pulling into or merging from an old clone brings the secret back."
+    ],
+    url: GITHUB_SENSITIVE_DATA_URL,
+    commands
+  };
+}
+function placementFor(path, envName) {
+  const kind = secretFileKind(path);
+  if (kind === "env")
+    return `\`${path}\` is the right kind of place for local values, but only ignored by git: set the value in the environment of your deployment and in your CI secrets, and commit a \`.env.example\` with empty values.`;
+  if (kind === "key")
+    return `Do not keep \`${path}\` in the repository: mount it as a secret file (Docker and Kubernetes secrets appear under \`/run/secrets/\`) and pass its path in \`${envName}_FILE\`, or keep it in a secret manager.`;
+  if (kind === "credentials")
+    return `Keep \`${path}\` only on the machines that need it (outside the repository), or replace it with CI secrets or a secret manager.`;
+  return `In \`${path}\`, read the value from an environment variable such as \`${envName}\` (set by your deployment or CI secrets), a \`${envName}_FILE\` secret mount, or a secret manager such as HashiCorp Vault or AWS Secrets Manager.`;
+}
+function preventStep(location, envName) {
+  const ignore = [...new Set(location.paths.flatMap(gitignoreLinesFor))];
+  return {
+    kind: "prevent",
+    title: "Keep it from coming back",
+    why: "A secret that stays in a tracked file leaks again with the next commit.",
+    actions: [
+      ...location.paths.map((path) => placementFor(path, envName)),
+      ...ignore.length > 0 ? [`Add ${ignore.map((line) => `\`${line}\``).join(", ")} to \`.gitignore\`.`] : [],
+      "Install the pre-commit hook (`secretscan init`) so `secretscan scan --staged` stops the next one."
+    ],
+    commands: ignore.map((line) => `echo ${shellQuote(line)} >> .gitignore`)
+  };
+}
+function locatedVerifyStep(location) {
+  if (location.place === "working-tree") {
+    return { kind: "verify", title: "Verify", why: "The finding must be gone from the files and the index.", actions: [], commands: ["secretscan scan", "secretscan scan --staged"] };
+  }
+  return {
+    kind: "verify",
+    title: "Verify that no copy is left",
+    why: "A secret can survive on another branch, in a tag or in a second file.",
+    actions: location.place === "pushed" ? ["Scan here, and in a fresh clone of the remote: both must find nothing."] : ["Scan every commit reachable from any ref: the finding must be gone."],
+    commands: ["secretscan scan --history"]
+  };
+}
+var DEFAULT_REPLACEMENTS_FILE, GITHUB_SENSITIVE_DATA_URL;
+var init_location_steps = __esm({
+  "dist/src/remediation/location-steps.js"() {
+    "use strict";
+    init_file_kind();
+    DEFAULT_REPLACEMENTS_FILE = "../secretscan-replacements.txt";
+    GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
+  }
+});
+
+// dist/src/remediation/location-plan.js
+function planForLocation(target, location, replacementsFile = DEFAULT_REPLACEMENTS_FILE) {
+  const provider = target.rule?.provider;
+  const envName = envNameFor(target.ruleId, provider?.id ?? target.ruleId.split(".")[0] ?? target.ruleId);
+  const steps = [];
+  if (location.place === "working-tree")
+    steps.push(removeStep(location));
+  else {
+    const rotate = rotateStep(provider);
+    if (location.place === "unpushed") {
+      rotate.why = "It has not left this machine through git, but it sat in a commit: rotating is the only step that does not depend on that staying true.";
+    }
+    steps.push(rotate, location.place === "unpushed" ? rewriteStep(location, replacementsFile) : pushedPurgeStep(location, replacementsFile));
+  }
+  steps.push(preventStep(location, envName), locatedVerifyStep(location));
+  return { ruleId: target.ruleId, ruleName: target.ruleName, providerName: provider?.name ?? "the provider", steps };
+}
+var init_location_plan = __esm({
+  "dist/src/remediation/location-plan.js"() {
+    "use strict";
+    init_env_name();
+    init_location_steps();
+    init_steps();
+  }
+});
+
+// dist/src/remediation/format-located.js
+function describeLocation(location) {
+  const count2 = location.commits.length;
+  const commits = `${count2} commit${count2 === 1 ? "" : "s"}`;
+  const place = location.place === "pushed" ? `pushed (reachable from ${location.remoteRefs.join(", ")})` : location.place === "unpushed" ? `committed in ${commits} not pushed to any remote` : `never committed: only in the working tree${location.isStaged ? " and the index (staged)" : ""}`;
+  if (location.place === "working-tree")
+    return place;
+  const head = location.isAtHead ? "still at HEAD" : "only in history (gone from HEAD)";
+  return `${place}; ${head}${location.isInWorkingTree && !location.isAtHead ? ", but back in the working tree" : ""}`;
+}
+function sightings(item) {
+  const { finding } = item;
+  const places = finding.occurrences ?? [{ path: finding.path, startLine: finding.startLine, startColumn: finding.startColumn, commit: finding.commit }];
+  const lines = places.map((place) => `${place.path}:${place.startLine}${place.commit === void 0 ? "" : ` (commit ${place.commit.sha.slice(0, 12)})`}`);
+  for (const path of item.location.paths)
+    if (!places.some((place) => place.path === path))
+      lines.push(path);
+  return lines;
+}
+function formatLocatedText(item, index, total) {
+  const { finding } = item;
+  const header = [
+    `Secret ${index + 1} of ${total}: ${finding.ruleName} (${finding.ruleId}) ${finding.preview}, severity ${finding.severity}`,
+    `Where: ${describeLocation(item.location)}`,
+    `Seen at: ${sightings(item).join(", ")}`
+  ];
+  return `${header.join("\n")}
+${formatPlanText(item.plan)}`;
+}
+function formatLocatedMarkdown(item, index, total) {
+  const { finding } = item;
+  return [
+    `## Secret ${index + 1} of ${total}: ${inlineMarkdown(finding.ruleName)} ${inlineMarkdown(`\`${finding.preview}\``)}`,
+    "",
+    `- Rule: ${inlineMarkdown(`\`${finding.ruleId}\``)}, severity ${finding.severity}`,
+    `- Where: ${inlineMarkdown(describeLocation(item.location))}`,
+    `- Seen at: ${sightings(item).map((place) => inlineMarkdown(`\`${place}\``)).join(", ")}`,
+    "",
+    formatPlanMarkdown(item.plan)
+  ].join("\n");
+}
+var init_format_located = __esm({
+  "dist/src/remediation/format-located.js"() {
+    "use strict";
+    init_format_markdown();
+    init_format_text();
+    init_markdown_inline();
+  }
+});
+
+// dist/src/remediation/replacements.js
+function replacementLines(secrets) {
+  const values = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    const parts = secret.includes("\n") ? secret.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 8 && !PEM_BOUNDARY.test(line)) : [secret];
+    for (const part of parts)
+      if (part.length > 0 && !part.includes("==>"))
+        values.add(part);
+  }
+  return [...values].sort((a, b3) => b3.length - a.length || (a < b3 ? -1 : a > b3 ? 1 : 0)).map((value) => `${FILTER_REPO_PREFIX.test(value) ? "literal:" : ""}${value}==>${REPLACEMENT}`);
+}
+var REPLACEMENT, PEM_BOUNDARY, FILTER_REPO_PREFIX;
+var init_replacements = __esm({
+  "dist/src/remediation/replacements.js"() {
+    "use strict";
+    REPLACEMENT = "REMOVED-BY-SECRETSCAN";
+    PEM_BOUNDARY = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
+    FILTER_REPO_PREFIX = /^(literal|regex|glob):/;
+  }
+});
+
+// dist/src/remediation/index.js
+function remediationMarkdown(rule) {
+  return formatPlanMarkdown(remediationFor(rule));
+}
+var init_remediation = __esm({
+  "dist/src/remediation/index.js"() {
+    "use strict";
+    init_format_markdown();
+    init_format_text();
+    init_plan();
+    init_plan();
+    init_format_markdown();
+    init_format_text();
+    init_secret_location();
+    init_location_plan();
+    init_file_kind();
+    init_location_steps();
+    init_format_located();
+    init_replacements();
+  }
+});
+
+// dist/src/reporters/counts.js
+function plural2(count2, noun, pluralNoun = `${noun}s`) {
+  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
+}
+function severityBreakdown(findings) {
+  return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
+}
+function fileCount(findings) {
+  return new Set(findings.map((finding) => finding.path)).size;
+}
+function skipBreakdown(skipped) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const file of skipped)
+    counts.set(file.reason, (counts.get(file.reason) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b3]) => a < b3 ? -1 : 1).map(([reason, count2]) => `${count2} ${reason}`).join(", ");
+}
+function suppressedBreakdown(suppressed) {
+  return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
+}
+var SUPPRESSION_LABELS;
+var init_counts = __esm({
+  "dist/src/reporters/counts.js"() {
+    "use strict";
+    init_findings();
+    SUPPRESSION_LABELS = {
+      inline: "inline",
+      allowlist: "allowlist",
+      paths: "allowlisted paths",
+      baseline: "in the baseline",
+      ignored: "in .secretscanignore"
+    };
+  }
+});
+
+// dist/src/reporters/fired-rules.js
+function firedRules(findings, rules) {
+  const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
+  const fired = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const seen = fired.get(finding.ruleId);
+    if (seen !== void 0) {
+      seen.count += 1;
+      continue;
+    }
+    const rule = byId.get(finding.ruleId);
+    fired.set(finding.ruleId, {
+      id: finding.ruleId,
+      name: rule?.spec.name ?? finding.ruleName,
+      severity: rule?.spec.severity ?? finding.severity,
+      rule,
+      count: 1
+    });
+  }
+  return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
+}
+var init_fired_rules = __esm({
+  "dist/src/reporters/fired-rules.js"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// dist/src/reporters/printable.js
+function printable(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var UNSAFE;
+var init_printable = __esm({
+  "dist/src/reporters/printable.js"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
+// dist/src/reporters/markdown-escape.js
+function markdownText(text) {
+  return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function markdownCode(text) {
+  const safe2 = printable(text).replace(/\|/g, "\\|");
+  const longestRun = Math.max(0, ...(safe2.match(/`+/g) ?? []).map((run2) => run2.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = safe2.startsWith("`") || safe2.endsWith("`") || safe2.startsWith(" ") ? " " : "";
+  return `${fence}${pad}${safe2}${pad}${fence}`;
+}
+var init_markdown_escape = __esm({
+  "dist/src/reporters/markdown-escape.js"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// dist/src/reporters/markdown-blob-url.js
+function blobUrlOf(place, vcs) {
+  const revision = place.sha ?? vcs?.revisionId;
+  if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
+    return void 0;
+  const path = place.path.split("/").map(encodeURIComponent).join("/");
+  return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
+}
+var init_markdown_blob_url = __esm({
+  "dist/src/reporters/markdown-blob-url.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/reporters/markdown-table.js
+function locationCell(finding, vcs) {
+  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
+  const linked = url === void 0 ? location : `[${location}](${url})`;
+  const others = otherOccurrences(finding).length;
+  return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
+}
+function headCell(finding) {
+  if (finding.isPresentAtHead === void 0)
+    return "—";
+  return finding.isPresentAtHead ? "yes" : "no";
+}
+function row(finding, vcs, hasHeadColumn) {
+  const cells = [
+    finding.severity,
+    `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
+    locationCell(finding, vcs),
+    markdownCode(finding.preview),
+    finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
+    ...hasHeadColumn ? [headCell(finding)] : []
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function findingsTable(findings, vcs) {
+  const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
+  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
+  const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
+  if (findings.length > MAX_TABLE_ROWS) {
+    lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
+  }
+  return lines;
+}
+var MAX_TABLE_ROWS;
+var init_markdown_table = __esm({
+  "dist/src/reporters/markdown-table.js"() {
+    "use strict";
+    init_counts();
+    init_markdown_blob_url();
+    init_markdown_escape();
+    init_occurrences();
+    MAX_TABLE_ROWS = 100;
+  }
+});
+
+// dist/src/reporters/markdown-occurrences.js
+function occurrenceItem(occurrence, vcs) {
+  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const { commit } = occurrence;
+  if (commit === void 0)
+    return `  - ${location}`;
+  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
+  return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
+}
+function findingItems(finding, vcs) {
+  const others = otherOccurrences(finding);
+  const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
+  return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
+}
+function occurrenceSection(findings, vcs) {
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  if (listed.length === 0)
+    return [];
+  return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
+}
+var init_markdown_occurrences = __esm({
+  "dist/src/reporters/markdown-occurrences.js"() {
+    "use strict";
+    init_markdown_blob_url();
+    init_markdown_escape();
+    init_markdown_table();
+    init_occurrences();
+  }
+});
+
+// dist/src/reporters/markdown.js
+function summaryParagraph(result) {
+  const { findings } = result;
+  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const suppressed = suppressedBreakdown(result.suppressed);
+  if (suppressed !== "")
+    parts.push(`Suppressed: ${suppressed}.`);
+  if (result.skipped.length > 0)
+    parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
+  return parts.join(" ");
+}
+function partialWarning(result) {
+  if (!result.isPartial)
+    return [];
+  return ["> [!WARNING]", "> Partial scan: some content could not be scanned, so this report may be missing secrets.", ""];
+}
+function noticeCallout(result) {
+  const notices = result.notices ?? [];
+  if (notices.length === 0)
+    return [];
+  return ["> [!NOTE]", ...notices.flatMap((notice2, index) => [...index === 0 ? [] : [">"], `> ${markdownText(notice2)}`]), ""];
+}
+function detailsList(summary2, items) {
+  if (items.length === 0)
+    return [];
+  return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
+}
+function howToFix(result, ctx) {
+  return firedRules(result.findings, ctx.rules).flatMap((fired) => [
+    `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
+    "",
+    fired.rule === void 0 ? formatPlanMarkdown(fallbackRemediation(fired.id, fired.name)) : remediationMarkdown(fired.rule)
+  ]);
+}
+function toMarkdown(result, ctx) {
+  const findings = sortFindings(result.findings);
+  const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  if (findings.length > 0) {
+    lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
+  }
+  const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
+  const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
+  lines.push(...detailsList(`Skipped ${plural2(skipped.length, "file")}`, skipped));
+  lines.push(...detailsList(plural2(problems.length, "problem"), problems));
+  lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
+  return `${lines.join("\n")}
+`;
+}
+var init_markdown = __esm({
+  "dist/src/reporters/markdown.js"() {
+    "use strict";
+    init_remediation();
+    init_counts();
+    init_fired_rules();
+    init_markdown_escape();
+    init_markdown_occurrences();
+    init_markdown_table();
+    init_sort_findings();
+  }
+});
+
+// dist/src/reporters/sarif-uri.js
+function relativeUriOf(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function directoryUriOf(root) {
+  const slashed = root.replace(/\\/g, "/");
+  const drive = /^[A-Za-z]:/.exec(slashed)?.[0];
+  const rest = drive === void 0 ? slashed : slashed.slice(drive.length);
+  const encoded = rest.split("/").map(encodeURIComponent).join("/");
+  const path = drive === void 0 ? encoded : `/${drive}${encoded}`;
+  return `file://${path.endsWith("/") ? path : `${path}/`}`;
+}
+var SRCROOT;
+var init_sarif_uri = __esm({
+  "dist/src/reporters/sarif-uri.js"() {
+    "use strict";
+    SRCROOT = "%SRCROOT%";
+  }
+});
+
+// dist/src/reporters/sarif-related.js
+function regionAt(finding, occurrence) {
+  const lineSpan = finding.endLine - finding.startLine;
+  const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
+  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+}
+function placeMessage(occurrence) {
+  const { commit } = occurrence;
+  if (commit === void 0)
+    return "The same secret, also here (not added by any commit).";
+  return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
+}
+function relatedLocationsOf(finding) {
+  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
+    id: index + 1,
+    physicalLocation: {
+      artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
+      region: regionAt(finding, occurrence)
+    },
+    message: { text: placeMessage(occurrence) }
+  }));
+}
+function linkText(text) {
+  return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
+}
+function joinWithAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+function provenanceSentence(finding) {
+  const introduced = finding.commit === void 0 ? void 0 : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
+  if (finding.isPresentAtHead === void 0)
+    return introduced === void 0 ? void 0 : `${introduced}.`;
+  const head = finding.isPresentAtHead ? "still present at HEAD" : "removed from HEAD but still in git history";
+  return introduced === void 0 ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`;
+}
+function historySentences(finding) {
+  const provenance = provenanceSentence(finding);
+  const parts = provenance === void 0 ? [] : [provenance];
+  const others = otherOccurrences(finding);
+  if (others.length > 0) {
+    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
+    const rest = others.length - links.length;
+    parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
+  }
+  return parts.join(" ");
+}
+var MAX_RELATED_LOCATIONS, MAX_LINKED;
+var init_sarif_related = __esm({
+  "dist/src/reporters/sarif-related.js"() {
+    "use strict";
+    init_iso_instant();
+    init_occurrences();
+    init_sarif_uri();
+    MAX_RELATED_LOCATIONS = 100;
+    MAX_LINKED = 10;
+  }
+});
+
+// dist/src/reporters/sarif-severity.js
+var SECURITY_SEVERITY, SARIF_LEVEL;
+var init_sarif_severity = __esm({
+  "dist/src/reporters/sarif-severity.js"() {
+    "use strict";
+    SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
+    SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
+  }
+});
+
+// dist/src/reporters/sarif-results.js
+function provenanceOf(finding) {
+  if (isHistoryFinding(finding))
+    return historySentences(finding);
+  return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
+}
+function messageOf3(finding) {
+  const provenance = provenanceOf(finding);
+  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+}
+function propertiesOf(finding) {
+  const properties = {};
+  if (finding.commit !== void 0) {
+    const { sha, author, date } = finding.commit;
+    properties.commit = { sha, author, date };
+    if (isHistoryFinding(finding))
+      properties.firstCommit = sha;
+  }
+  if (finding.isPresentAtHead !== void 0)
+    properties.isPresentAtHead = finding.isPresentAtHead;
+  return Object.keys(properties).length === 0 ? void 0 : properties;
+}
+function resultOf(finding, ruleIndex) {
+  const result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: messageOf3(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUriOf(finding.path), uriBaseId: SRCROOT },
+          region: {
+            startLine: finding.startLine,
+            startColumn: finding.startColumn,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+            snippet: { text: finding.context }
+          }
+        }
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId }
+  };
+  const related = relatedLocationsOf(finding);
+  if (related.length > 0)
+    result.relatedLocations = related;
+  const properties = propertiesOf(finding);
+  if (properties !== void 0)
+    result.properties = properties;
+  return result;
+}
+var FINGERPRINT_KEY, SECRET_ID_KEY;
+var init_sarif_results = __esm({
+  "dist/src/reporters/sarif-results.js"() {
+    "use strict";
+    init_occurrences();
+    init_sarif_related();
+    init_sarif_severity();
+    init_sarif_uri();
+    FINGERPRINT_KEY = "secretscan/v1";
+    SECRET_ID_KEY = "secretscanSecretId/v1";
+  }
+});
+
+// dist/src/reporters/sarif-rules.js
+function pascalCaseOf(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
+}
+function precisionOf(rule) {
+  if (rule === void 0 || rule.provider.id === "generic")
+    return "medium";
+  return (rule.spec.validators?.length ?? 0) > 0 ? "very-high" : "high";
+}
+function withPeriod3(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function tagsOf(rule) {
+  return [.../* @__PURE__ */ new Set(["security", "secret", ...rule?.spec.tags ?? []])].sort();
+}
+function ruleDescriptorOf(fired, fallbackHelpUri) {
+  const { rule } = fired;
+  const plan = rule === void 0 ? fallbackRemediation(fired.id, fired.name) : remediationFor(rule);
+  const description = withPeriod3(rule?.spec.description ?? `Possible ${fired.name}`);
+  return {
+    id: fired.id,
+    name: pascalCaseOf(fired.id),
+    shortDescription: { text: withPeriod3(fired.name) },
+    fullDescription: { text: description },
+    defaultConfiguration: { level: SARIF_LEVEL[fired.severity] },
+    helpUri: rule?.provider.remediation.rotateUrl ?? fallbackHelpUri,
+    help: { text: `${description}
+
+${formatPlanText(plan)}`, markdown: `${description}
+
+${formatPlanMarkdown(plan)}` },
+    properties: {
+      tags: tagsOf(rule),
+      precision: precisionOf(rule),
+      "security-severity": SECURITY_SEVERITY[fired.severity]
+    }
+  };
+}
+var init_sarif_rules = __esm({
+  "dist/src/reporters/sarif-rules.js"() {
+    "use strict";
+    init_remediation();
+    init_sarif_severity();
+  }
+});
+
+// dist/src/reporters/sarif.js
+function driverOf(ctx, result) {
+  const driver = { name: ctx.toolName, version: ctx.version, informationUri: ctx.informationUri };
+  if (SEMVER.test(ctx.version))
+    driver.semanticVersion = ctx.version;
+  driver.rules = firedRules(result.findings, ctx.rules).map((fired) => ruleDescriptorOf(fired, ctx.informationUri));
+  return driver;
+}
+function problemNotification(problem) {
+  const reason = problem.message.trimEnd();
+  return {
+    level: "error",
+    message: { text: `Could not scan this file: ${reason}${reason.endsWith(".") ? "" : "."}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUriOf(problem.path), uriBaseId: SRCROOT } } }]
+  };
+}
+function noticeNotification(notice2) {
+  const text = notice2.trimEnd();
+  return { level: "note", message: { text: /[.!?]$/.test(text) ? text : `${text}.` } };
+}
+function invocationOf(result) {
+  const invocation = { executionSuccessful: !result.isPartial };
+  const notifications = [...sortByPath(result.problems).map(problemNotification), ...(result.notices ?? []).map(noticeNotification)];
+  if (notifications.length > 0)
+    invocation.toolExecutionNotifications = notifications;
+  return invocation;
+}
+function provenanceOf2(ctx) {
+  if (ctx.vcs === void 0)
+    return void 0;
+  const details = { repositoryUri: ctx.vcs.repositoryUri, mappedTo: { uriBaseId: SRCROOT } };
+  if (ctx.vcs.revisionId !== void 0)
+    details.revisionId = ctx.vcs.revisionId;
+  if (ctx.vcs.branch !== void 0)
+    details.branch = ctx.vcs.branch;
+  return [details];
+}
+function buildSarifLog(result, ctx) {
+  const driver = driverOf(ctx, result);
+  const indexById = new Map((driver.rules ?? []).map((rule, index) => [rule.id, index]));
+  const run2 = {
+    tool: { driver },
+    invocations: [invocationOf(result)],
+    originalUriBaseIds: { [SRCROOT]: { uri: directoryUriOf(ctx.root) } },
+    results: sortFindings(result.findings).map((finding) => resultOf(finding, indexById.get(finding.ruleId) ?? -1)),
+    columnKind: "utf16CodeUnits"
+  };
+  const provenance = provenanceOf2(ctx);
+  if (provenance !== void 0)
+    run2.versionControlProvenance = provenance;
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
+}
+function toSarif(result, ctx) {
+  return `${JSON.stringify(buildSarifLog(result, ctx), null, 2)}
+`;
+}
+var SARIF_SCHEMA_URI, SEMVER;
+var init_sarif = __esm({
+  "dist/src/reporters/sarif.js"() {
+    "use strict";
+    init_fired_rules();
+    init_sarif_results();
+    init_sarif_rules();
+    init_sarif_uri();
+    init_sort_findings();
+    SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+    SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+  }
+});
+
+// dist/src/reporters/color.js
+function style(open2, close, isEnabled) {
+  return isEnabled ? (text) => `\x1B[${open2}m${text}\x1B[${close}m` : (text) => text;
+}
+function createColors(isEnabled) {
+  return {
+    bold: style(1, 22, isEnabled),
+    dim: style(2, 22, isEnabled),
+    red: style(31, 39, isEnabled),
+    yellow: style(33, 39, isEnabled),
+    cyan: style(36, 39, isEnabled),
+    green: style(32, 39, isEnabled)
+  };
+}
+var init_color = __esm({
+  "dist/src/reporters/color.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/reporters/text-history.js
+function headStatus(finding, c3) {
+  if (finding.isPresentAtHead === void 0)
+    return void 0;
+  return finding.isPresentAtHead ? c3.red("still at HEAD") : "removed from HEAD (still in history)";
+}
+function introducedLine(finding, c3) {
+  const { commit } = finding;
+  const introduced = commit === void 0 ? void 0 : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
+  const parts = [introduced, headStatus(finding, c3)].filter((part) => part !== void 0);
+  return parts.length === 0 ? void 0 : parts.join("; ");
+}
+function alsoInLines(finding) {
+  const others = otherOccurrences(finding);
+  if (others.length === 0)
+    return [];
+  const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
+    location: printable(`${occurrence.path}:${occurrence.startLine}`),
+    sha: occurrence.commit?.sha.slice(0, 7)
+  }));
+  const width = Math.max(...rows.map((row2) => row2.location.length));
+  const lines = rows.map(({ location, sha }) => sha === void 0 ? `  ${location}` : `  ${location.padEnd(width)}  ${sha}`);
+  if (others.length > rows.length)
+    lines.push(`  … and ${others.length - rows.length} more`);
+  return ["also in:", ...lines];
+}
+function historyLines(finding, c3) {
+  const introduced = introducedLine(finding, c3);
+  return [...introduced === void 0 ? [] : [introduced], ...alsoInLines(finding)];
+}
+var init_text_history = __esm({
+  "dist/src/reporters/text-history.js"() {
+    "use strict";
+    init_iso_instant();
+    init_occurrences();
+    init_printable();
+  }
+});
+
+// dist/src/reporters/text-summary.js
+function skippedLines(result) {
+  if (result.skipped.length === 0)
+    return [];
+  const lines = [`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`];
+  for (const file of sortByPath(result.skipped)) {
+    const size = file.size === void 0 ? "" : `, ${file.size} bytes`;
+    lines.push(`  ${printable(file.path)}  (${file.reason}${size})`);
+  }
+  return lines;
+}
+function problemLines(result, c3) {
+  if (result.problems.length === 0)
+    return [];
+  const lines = [c3.red(`${plural2(result.problems.length, "problem")}:`)];
+  for (const problem of sortByPath(result.problems)) {
+    lines.push(`  ${printable(problem.path)}: ${printable(problem.message)}`);
+  }
+  return lines;
+}
+function headline(findings, c3) {
+  if (findings.length === 0)
+    return c3.green("No secrets found.");
+  const counts = `${plural2(findings.length, "finding")} in ${plural2(fileCount(findings), "file")}`;
+  return c3.bold(c3.red(`${counts} (${severityBreakdown(findings)}).`));
+}
+function summaryLines(result, c3) {
+  const lines = [headline(result.findings, c3)];
+  const suppressed = suppressedBreakdown(result.suppressed);
+  if (suppressed !== "")
+    lines.push(`Suppressed: ${suppressed}.`);
+  lines.push(...skippedLines(result), ...problemLines(result, c3));
+  if (result.isPartial) {
+    lines.push(c3.yellow("Warning: partial scan. Some content could not be scanned, so this report may be missing secrets."));
+  }
+  return lines;
+}
+var init_text_summary = __esm({
+  "dist/src/reporters/text-summary.js"() {
+    "use strict";
+    init_counts();
+    init_printable();
+    init_sort_findings();
+  }
+});
+
+// dist/src/reporters/text.js
+function paintSeverity(finding, c3) {
+  const padded = finding.severity.padEnd(6);
+  if (finding.severity === "high")
+    return c3.bold(c3.red(padded));
+  return finding.severity === "medium" ? c3.yellow(padded) : c3.cyan(padded);
+}
+function findingLines(finding, widths, c3) {
+  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
+  const indent = " ".repeat(2 + widths.position + 2);
+  const lines = [
+    `  ${position}  ${paintSeverity(finding, c3)}  ${finding.ruleId.padEnd(widths.rule)}  ${c3.bold(printable(finding.preview))}  ${c3.dim(printable(finding.ruleName))}`,
+    `${indent}${c3.dim(printable(finding.context))}`
+  ];
+  if (isHistoryFinding(finding)) {
+    lines.push(...historyLines(finding, c3).map((line) => `${indent}${line}`));
+  } else if (finding.commit !== void 0) {
+    const { sha, author, date } = finding.commit;
+    lines.push(`${indent}commit ${sha.slice(0, 12)}  ${printable(author)}  ${printable(date)}`);
+  }
+  if (finding.secret !== void 0)
+    lines.push(`${indent}${c3.red(`secret: ${printable(finding.secret)}`)}`);
+  return lines;
+}
+function groupByPath(findings) {
+  const groups = [];
+  for (const finding of findings) {
+    const last = groups.at(-1);
+    if (last !== void 0 && last[0]?.path === finding.path)
+      last.push(finding);
+    else
+      groups.push([finding]);
+  }
+  return groups;
+}
+function fileBlock(group, c3) {
+  const widths = {
+    position: Math.max(...group.map((f3) => `${f3.startLine}:${f3.startColumn}`.length)),
+    rule: Math.max(...group.map((f3) => f3.ruleId.length))
+  };
+  const path = group[0]?.path ?? "";
+  return [c3.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c3)), ""];
+}
+function noticeLines(result, c3) {
+  return (result.notices ?? []).map((notice2) => `${c3.bold("note:")} ${printable(notice2)}`);
+}
+function fixHintLines(result, ctx) {
+  const fired = firedRules(result.findings, ctx.rules);
+  const width = Math.max(...fired.map((rule) => rule.id.length));
+  return [
+    "Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.",
+    ...fired.map((f3) => `  ${f3.id.padEnd(width)}  ${f3.rule?.provider.remediation.rotateUrl ?? "(rotate it where it was issued)"}`),
+    "Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.",
+    ""
+  ];
+}
+function toText(result, ctx) {
+  const c3 = createColors(ctx.useColor);
+  const findings = sortFindings(result.findings);
+  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c3));
+  if (findings.length > 0)
+    lines.push(...fixHintLines(result, ctx));
+  lines.push(...noticeLines(result, c3), ...summaryLines(result, c3));
+  return `${lines.join("\n")}
+`;
+}
+var init_text = __esm({
+  "dist/src/reporters/text.js"() {
+    "use strict";
+    init_color();
+    init_fired_rules();
+    init_occurrences();
+    init_printable();
+    init_sort_findings();
+    init_text_history();
+    init_text_summary();
+  }
+});
+
+// dist/src/reporters/index.js
+function isReportFormat(name) {
+  return REPORT_FORMATS.includes(name);
+}
+function reporterFor(name) {
+  if (!isReportFormat(name)) {
+    throw new UsageError(`unknown report format "${name}"`, `use one of: ${REPORT_FORMATS.join(", ")}`);
+  }
+  return REPORTERS[name];
+}
+var REPORT_FORMATS, REPORTERS;
+var init_reporters = __esm({
+  "dist/src/reporters/index.js"() {
+    "use strict";
+    init_errors();
+    init_json();
+    init_markdown();
+    init_sarif();
+    init_text();
+    init_json();
+    init_markdown();
+    init_sarif();
+    init_sarif_severity();
+    init_text();
+    init_printable();
+    REPORT_FORMATS = ["text", "json", "sarif", "markdown"];
+    REPORTERS = {
+      text: toText,
+      json: toJson,
+      sarif: toSarif,
+      markdown: toMarkdown
+    };
   }
 });
 
@@ -19223,10 +19562,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -19240,7 +19579,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -19264,7 +19603,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -19280,7 +19619,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -19371,7 +19710,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -19385,13 +19724,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -19434,18 +19773,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -19499,8 +19838,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -19512,7 +19851,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -19523,8 +19862,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st2 of sep2) {
+              if (sep3)
+                for (const st2 of sep3) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -19541,7 +19880,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -19721,7 +20060,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -19738,24 +20077,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -19938,25 +20277,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -20766,14 +21105,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st2 of sep2)
+      if (sep3)
+        for (const st2 of sep3)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -21940,18 +22279,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -22104,15 +22443,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep2 = it2.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it2.sep;
+                  sep3.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -22306,13 +22645,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -22660,7 +22999,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
 async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   let names;
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
   } catch (error2) {
     throw new ScanError("E_RULE_INVALID", `cannot read rule directory ${dir}`, { cause: error2, hint: "pass a directory that holds *.yaml rule packs" });
   }
@@ -22682,7 +23021,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
 async function readCompiledPacks() {
   try {
     const compiled = await stat2(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n));
+    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
     const times = await Promise.all(names.map(async (n) => (await stat2(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
     if (times.some((time) => time > compiled.mtimeMs))
       return void 0;
@@ -22716,7 +23055,7 @@ var init_load = __esm({
 // dist/src/rules/check-speed.js
 import { Worker } from "node:worker_threads";
 function timeFrom(rules, from, onDone) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { rules: rules.slice(from) } });
     let timer;
     let hung;
@@ -22733,7 +23072,7 @@ function timeFrom(rules, from, onDone) {
     worker.on("error", reject);
     worker.on("exit", () => {
       clearTimeout(timer);
-      resolve10(hung);
+      resolve11(hung);
     });
   });
 }
@@ -23038,8 +23377,8 @@ var init_load2 = __esm({
 });
 
 // dist/src/config/select-rules.js
-function selectRules(builtin, config) {
-  const merged = compilePacks(config.customPacks, builtin);
+function selectRules(builtin2, config) {
+  const merged = compilePacks(config.customPacks, builtin2);
   const problems = [...merged.problems];
   const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
   const source = config.file ?? "config";
@@ -23129,6 +23468,617 @@ var init_exit_codes = __esm({
       /** A bug in secretscan: please report it. */
       internalError: 3
     };
+  }
+});
+
+// dist/src/audit/compile-kind.js
+function compileKind(spec, line) {
+  const matchesPath = compilePathPatterns([...spec.paths, ...spec.exceptions.map((pattern) => `!${pattern}`)]);
+  const kind = { spec, line, matchesPath };
+  if (spec.contentPattern !== void 0) {
+    const regex = new RegExp(spec.contentPattern);
+    kind.matchesContent = (content) => regex.test(content);
+  }
+  return kind;
+}
+function kindOfPath(kinds, path) {
+  return kinds.find((kind) => kind.matchesPath(path));
+}
+var init_compile_kind = __esm({
+  "dist/src/audit/compile-kind.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/audit/git-queries.js
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+async function gitOk(root, args) {
+  const run2 = await runGit(root, args);
+  if (run2.code !== 0)
+    throw new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${run2.stderr.split("\n")[0] ?? ""}`);
+  return run2.stdout;
+}
+function nulList(text) {
+  return [...new Set(text.split("\0").filter((path) => path !== ""))];
+}
+async function listTracked(root) {
+  return nulList(await gitOk(root, ["ls-files", "-z"]));
+}
+async function listUntracked(root) {
+  return nulList(await gitOk(root, ["ls-files", "-z", "--others", "--exclude-standard"]));
+}
+async function listStaged(root) {
+  return nulList(await gitOk(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=ACMR"]));
+}
+async function ignoredAmong(root, paths) {
+  const ignored = /* @__PURE__ */ new Set();
+  for (let start = 0; start < paths.length; start += 200) {
+    const run2 = await runGit(root, ["check-ignore", "--no-index", "--", ...paths.slice(start, start + 200)]);
+    if (run2.code > 1)
+      throw new GitError("E_GIT", `git check-ignore failed: ${run2.stderr.split("\n")[0] ?? ""}`);
+    for (const line of run2.stdout.split("\n"))
+      if (line !== "")
+        ignored.add(line.startsWith('"') ? unquoteGitPath(line) : line);
+  }
+  return ignored;
+}
+async function listHeadPaths(root) {
+  const run2 = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD"]);
+  return new Set(run2.code === 0 ? nulList(run2.stdout) : []);
+}
+async function listEverAdded(root) {
+  const run2 = await runGit(root, ["log", "--all", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI"]);
+  const added = /* @__PURE__ */ new Map();
+  if (run2.code !== 0)
+    return added;
+  let commit;
+  let isFirstPath = false;
+  for (const token of run2.stdout.split("\0")) {
+    if (token.startsWith("")) {
+      const [sha = "", author = "", date = ""] = token.slice(1).split("");
+      commit = { sha, author, date };
+      isFirstPath = true;
+      continue;
+    }
+    const path = isFirstPath ? token.replace(/^\n/, "") : token;
+    isFirstPath = false;
+    if (path !== "" && commit !== void 0)
+      added.set(path, commit);
+  }
+  return added;
+}
+async function readWorkingFile(root, path) {
+  try {
+    return (await readFile6(join8(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+  } catch {
+    return void 0;
+  }
+}
+async function readBlob(root, spec) {
+  const run2 = await runGit(root, ["cat-file", "blob", spec]);
+  return run2.code === 0 ? run2.stdout.slice(0, MAX_CONTENT) : void 0;
+}
+var MAX_CONTENT;
+var init_git_queries = __esm({
+  "dist/src/audit/git-queries.js"() {
+    "use strict";
+    init_errors();
+    init_sources();
+    MAX_CONTENT = 1024 * 1024;
+  }
+});
+
+// dist/src/audit/missing-lines.js
+function missingLinesOf(unignored, existing) {
+  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+  const byKind = /* @__PURE__ */ new Map();
+  for (const { kind, path } of unignored)
+    byKind.set(kind, [...byKind.get(kind) ?? [], path]);
+  const missing = [];
+  for (const [kind, paths] of byKind) {
+    const lines = kind.spec.gitignore.filter((line) => !present.has(line));
+    if (lines.length > 0)
+      missing.push({ id: kind.spec.id, name: kind.spec.name, paths: paths.sort(), lines });
+  }
+  return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
+}
+var init_missing_lines = __esm({
+  "dist/src/audit/missing-lines.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/audit/shell-quote.js
+function shellQuote2(path) {
+  if (/^[\w@%+=:,./-]+$/.test(path))
+    return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+var init_shell_quote = __esm({
+  "dist/src/audit/shell-quote.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/audit/to-finding.js
+function contextOf2(path, found) {
+  const quoted = shellQuote2(path);
+  switch (found.state) {
+    case "tracked":
+      return found.isIgnored ? `tracked by git although .gitignore lists it: run git rm --cached -- ${quoted}` : `tracked by git and not in .gitignore: run git rm --cached -- ${quoted}, then secretscan gitignore --fix`;
+    case "untracked":
+      return "present and not ignored: `git add .` would commit it; run secretscan gitignore --fix";
+    case "staged":
+      return `staged for commit: run git restore --staged -- ${quoted} and add it to .gitignore (secretscan gitignore --fix)`;
+    case "history": {
+      const where = `committed in ${found.commit.sha.slice(0, 12)} (${found.commit.date.slice(0, 10)})`;
+      return found.isPresentAtHead ? `${where} and still at HEAD: run git rm --cached -- ${quoted} and rotate what it holds` : `${where}, deleted since: it stays in git history; rotate what it held`;
+    }
+  }
+}
+function auditFinding(kind, path, found) {
+  const ruleId = kind.spec.id;
+  const secretId = secretIdOf(ruleId, `<file>:${found.state}:${path}`);
+  const finding = {
+    ruleId,
+    ruleName: kind.spec.name,
+    severity: kind.spec.severity,
+    path,
+    startLine: 1,
+    startColumn: 1,
+    endLine: 1,
+    endColumn: 1,
+    fingerprint: fingerprintFromSecretId(ruleId, path, secretId),
+    secretId,
+    preview: "",
+    context: contextOf2(path, found),
+    entropy: 0
+  };
+  if (found.state === "history") {
+    finding.commit = found.commit;
+    finding.isPresentAtHead = found.isPresentAtHead;
+  }
+  return finding;
+}
+var init_to_finding2 = __esm({
+  "dist/src/audit/to-finding.js"() {
+    "use strict";
+    init_findings();
+    init_shell_quote();
+  }
+});
+
+// dist/src/audit/audit.js
+async function kindOf2(kinds, path, read) {
+  const kind = kindOfPath(kinds, path);
+  if (kind?.matchesContent === void 0)
+    return kind;
+  const content = await read();
+  return content !== void 0 && kind.matchesContent(content) ? kind : void 0;
+}
+async function auditWorkTree(root, catalogue, checks) {
+  const [tracked, untracked] = await Promise.all([listTracked(root), listUntracked(root)]);
+  const candidates = [];
+  for (const path of tracked) {
+    const kind = await kindOf2(catalogue.kinds, path, async () => await readWorkingFile(root, path) ?? readBlob(root, `:${path}`));
+    if (kind !== void 0)
+      candidates.push({ path, kind, isTracked: true });
+  }
+  for (const path of untracked) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readWorkingFile(root, path));
+    if (kind !== void 0)
+      candidates.push({ path, kind, isTracked: false });
+  }
+  const ignored = await ignoredAmong(root, candidates.map((c3) => c3.path));
+  const findings = [];
+  for (const { path, kind, isTracked } of candidates) {
+    if (isTracked && checks.includes("tracked"))
+      findings.push(auditFinding(kind, path, { state: "tracked", isIgnored: ignored.has(path) }));
+    if (!isTracked && !ignored.has(path) && checks.includes("untracked"))
+      findings.push(auditFinding(kind, path, { state: "untracked" }));
+  }
+  const existing = await readWorkingFile(root, ".gitignore") ?? "";
+  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing) };
+}
+async function auditStaged(root, catalogue) {
+  const findings = [];
+  for (const path of await listStaged(root)) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `:${path}`));
+    if (kind !== void 0)
+      findings.push(auditFinding(kind, path, { state: "staged" }));
+  }
+  return findings;
+}
+async function auditHistory(root, catalogue) {
+  const [added, head] = await Promise.all([listEverAdded(root), listHeadPaths(root)]);
+  const findings = [];
+  for (const [path, commit] of added) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `${commit.sha}:${path}`));
+    if (kind !== void 0)
+      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: head.has(path) }));
+  }
+  return findings;
+}
+async function auditRepository({ root, catalogue, checks }) {
+  const report = { findings: [], missing: [] };
+  if (checks.includes("tracked") || checks.includes("untracked"))
+    Object.assign(report, await auditWorkTree(root, catalogue, checks));
+  if (checks.includes("staged"))
+    report.findings.push(...await auditStaged(root, catalogue));
+  if (checks.includes("history"))
+    report.findings.push(...await auditHistory(root, catalogue));
+  report.findings.sort(compareFindings);
+  return report;
+}
+var init_audit = __esm({
+  "dist/src/audit/audit.js"() {
+    "use strict";
+    init_findings();
+    init_compile_kind();
+    init_git_queries();
+    init_missing_lines();
+    init_to_finding2();
+  }
+});
+
+// dist/src/audit/check-examples.js
+function checkKindExamples(kind, file) {
+  const { spec } = kind;
+  const problems = [];
+  const problem = (what) => void problems.push(`${file}:${kind.line}: ${spec.id}: ${what}`);
+  const isIgnored = compilePathPatterns(spec.gitignore);
+  for (const path of spec.examples) {
+    if (!kind.matchesPath(path))
+      problem(`example \`${path}\` does not match paths/exceptions`);
+    if (!isIgnored(path))
+      problem(`example \`${path}\` is not ignored by the entry's gitignore lines`);
+  }
+  for (const path of spec.negativeExamples) {
+    if (kind.matchesPath(path))
+      problem(`negative example \`${path}\` matches`);
+    if (isIgnored(path))
+      problem(`negative example \`${path}\` would be ignored by the entry's gitignore lines`);
+  }
+  spec.contentExamples.forEach((content, index) => {
+    if (kind.matchesContent?.(content) === false)
+      problem(`contentExamples[${index}] does not match contentPattern`);
+  });
+  spec.negativeContentExamples.forEach((content, index) => {
+    if (kind.matchesContent?.(content) !== false)
+      problem(`negativeContentExamples[${index}] matches contentPattern`);
+  });
+  return problems;
+}
+function checkCatalogueExamples(catalogue) {
+  return catalogue.kinds.flatMap((kind) => checkKindExamples(kind, catalogue.file));
+}
+var init_check_examples = __esm({
+  "dist/src/audit/check-examples.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/audit/validate-catalogue.js
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+var REQUIRED_STRINGS, PATTERN_LISTS, TEXT_LISTS, KNOWN_KEYS, ID_SHAPE;
+var init_validate_catalogue = __esm({
+  "dist/src/audit/validate-catalogue.js"() {
+    "use strict";
+    init_findings();
+    init_rules();
+    REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+    PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+    TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+    KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern"]);
+    ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  }
+});
+
+// dist/src/audit/load-catalogue.js
+import { readFile as readFile7, stat as stat3 } from "node:fs/promises";
+import { join as join9, relative as relative4 } from "node:path";
+function parseCatalogue(text, file) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    return { catalogue: { file, kinds: [] }, problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, file);
+  const catalogue = { file, kinds: entries.map((entry) => compileKind(entry.spec, entry.line)) };
+  return { catalogue, problems: [...problems, ...checkCatalogueExamples(catalogue)] };
+}
+async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()) {
+  await loadYamlSupport();
+  const shown = relative4(displayBase, file);
+  return parseCatalogue(await readFile7(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
+}
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile7(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+async function readCompiledEntries() {
+  try {
+    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
+    if (source.mtimeMs > compiled.mtimeMs)
+      return void 0;
+    return JSON.parse(await readFile7(COMPILED_CATALOGUE_FILE, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled = await readCompiledEntries();
+    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+  })();
+  return builtin;
+}
+var CATALOGUE_FILE, COMPILED_CATALOGUE_FILE, builtin;
+var init_load_catalogue = __esm({
+  "dist/src/audit/load-catalogue.js"() {
+    "use strict";
+    init_errors();
+    init_package_root();
+    init_rules();
+    init_check_examples();
+    init_compile_kind();
+    init_validate_catalogue();
+    CATALOGUE_FILE = join9(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+    COMPILED_CATALOGUE_FILE = join9(PACKAGE_ROOT, "dist", "sensitive-files.json");
+  }
+});
+
+// dist/src/audit/fix.js
+import { readFile as readFile8, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join10 } from "node:path";
+function appendGitignoreLines(existing, lines) {
+  const text = existing ?? "";
+  const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
+  const toAdd = [...new Set(lines)].filter((line) => !present.has(line));
+  if (toAdd.length === 0)
+    return void 0;
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const endsWithNewline = text === "" || text.endsWith("\n");
+  const block = [FIX_HEADER, ...toAdd].join(eol);
+  const prefix = text === "" ? "" : endsWithNewline ? `${text}${eol}` : `${text}${eol}${eol}`;
+  return `${prefix}${block}${endsWithNewline ? eol : ""}`;
+}
+async function applyGitignoreFix(root, missing) {
+  const file = join10(root, ".gitignore");
+  let existing;
+  try {
+    existing = await readFile8(file, "utf8");
+  } catch (error2) {
+    if (error2.code !== "ENOENT")
+      throw new ScanError("E_IO", `cannot read ${file}`, { cause: error2 });
+  }
+  const lines = missing.flatMap((entry) => entry.lines);
+  const next = appendGitignoreLines(existing, lines);
+  if (next === void 0)
+    return [];
+  try {
+    await writeFile3(file, next);
+  } catch (error2) {
+    throw new ScanError("E_IO", `cannot write ${file}`, { cause: error2 });
+  }
+  const present = new Set((existing ?? "").split(/\r?\n/).map((line) => line.trim()));
+  return [...new Set(lines)].filter((line) => !present.has(line));
+}
+var FIX_HEADER;
+var init_fix = __esm({
+  "dist/src/audit/fix.js"() {
+    "use strict";
+    init_errors();
+    FIX_HEADER = "# secretscan: secret-bearing files";
+  }
+});
+
+// dist/src/audit/scan-audit.js
+function auditChecksFor(scan) {
+  if (scan.kind === "history")
+    return ["history"];
+  if (scan.isBare)
+    return [];
+  if (scan.kind === "staged")
+    return ["staged"];
+  if (scan.kind === "tree" && scan.isWholeTree)
+    return ["tracked", "untracked"];
+  return [];
+}
+async function addAuditFindings(result, options) {
+  if (options.checks.length === 0)
+    return result;
+  const catalogue = await loadCatalogue();
+  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
+  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
+  result.suppressed.paths += findings.length - kept.length;
+  result.findings = [...result.findings, ...kept].sort(compareFindings);
+  return result;
+}
+var init_scan_audit = __esm({
+  "dist/src/audit/scan-audit.js"() {
+    "use strict";
+    init_findings();
+    init_audit();
+    init_load_catalogue();
+  }
+});
+
+// dist/src/audit/gitignore-audit.js
+async function auditOnce(root, catalogue, isPathSuppressed) {
+  const report = await auditRepository({ root, catalogue, checks: ["tracked", "untracked"] });
+  const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) })).filter((entry) => entry.paths.length > 0);
+  return { findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)), missing };
+}
+async function runGitignoreAudit(options) {
+  const catalogue = await loadCatalogue();
+  const before = await auditOnce(options.root, catalogue, options.isPathSuppressed);
+  const appended = options.shouldFix ? await applyGitignoreFix(options.root, before.missing) : [];
+  const remaining = appended.length > 0 ? (await auditOnce(options.root, catalogue, options.isPathSuppressed)).findings : before.findings;
+  const tracked = [...new Set(remaining.filter((finding) => finding.context.startsWith("tracked")).map((finding) => finding.path))];
+  return { catalogue, ...before, appended, remaining, tracked };
+}
+var init_gitignore_audit = __esm({
+  "dist/src/audit/gitignore-audit.js"() {
+    "use strict";
+    init_audit();
+    init_fix();
+    init_load_catalogue();
+  }
+});
+
+// dist/src/audit/format-outcome.js
+function formatOutcomeText(outcome, shouldFix) {
+  const out = [];
+  const shown = shouldFix ? outcome.remaining : outcome.findings;
+  if (outcome.findings.length === 0)
+    out.push("secretscan gitignore: no secret-bearing file is tracked or left unignored");
+  else
+    out.push(`secretscan gitignore: ${outcome.findings.length} secret-bearing file(s) tracked or not ignored`);
+  const kinds = new Map(outcome.catalogue.kinds.map((kind) => [kind.spec.id, kind.spec]));
+  for (const finding of outcome.findings) {
+    const spec = kinds.get(finding.ruleId);
+    out.push("", `  ${finding.severity.padEnd(6)}  ${finding.path}  (${finding.ruleId}: ${finding.ruleName})`, `          ${finding.context}`);
+    if (spec !== void 0)
+      out.push(`          why: ${spec.why}`, `          belongs in: ${spec.belongsIn}`);
+  }
+  if (shouldFix) {
+    if (outcome.appended.length > 0)
+      out.push("", `appended ${outcome.appended.length} line(s) to .gitignore:`, ...outcome.appended.map((line) => `  ${line}`));
+    else
+      out.push("", ".gitignore already has every line it needs");
+  } else if (outcome.missing.length > 0) {
+    out.push("", ".gitignore lacks these lines (`secretscan gitignore --fix` appends them):");
+    for (const entry of outcome.missing)
+      out.push(`  # ${entry.name}: ${entry.paths.join(", ")}`, ...entry.lines.map((line) => `  ${line}`));
+  }
+  if (outcome.tracked.length > 0) {
+    out.push("", "ignoring does not untrack: run these yourself (secretscan never does), commit, and rotate what the files held:");
+    for (const path of outcome.tracked)
+      out.push(`  git rm --cached -- ${shellQuote2(path)}`);
+  }
+  if (shouldFix && outcome.findings.length > 0 && shown.length === 0)
+    out.push("", "all fixed");
+  return `${out.join("\n")}
+`;
+}
+function formatOutcomeJson(outcome) {
+  const finding = (f3) => ({ ruleId: f3.ruleId, name: f3.ruleName, severity: f3.severity, path: f3.path, context: f3.context, fingerprint: f3.fingerprint });
+  return `${JSON.stringify({
+    findings: outcome.findings.map(finding),
+    missing: outcome.missing,
+    appended: outcome.appended,
+    remaining: outcome.remaining.map(finding),
+    untrack: outcome.tracked.map((path) => `git rm --cached -- ${shellQuote2(path)}`)
+  }, null, 2)}
+`;
+}
+var init_format_outcome = __esm({
+  "dist/src/audit/format-outcome.js"() {
+    "use strict";
+    init_shell_quote();
+  }
+});
+
+// dist/src/audit/index.js
+var init_audit2 = __esm({
+  "dist/src/audit/index.js"() {
+    "use strict";
+    init_audit();
+    init_load_catalogue();
+    init_check_examples();
+    init_fix();
+    init_scan_audit();
+    init_shell_quote();
+    init_gitignore_audit();
+    init_format_outcome();
   }
 });
 
@@ -23290,11 +24240,11 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+import { readFile as readFile9 } from "node:fs/promises";
+import { join as join11, relative as relative5, resolve as resolve4 } from "node:path";
 async function readIfPresent(file, displayName) {
   try {
-    return await readFile6(file, "utf8");
+    return await readFile9(file, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT")
@@ -23303,13 +24253,13 @@ async function readIfPresent(file, displayName) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative4(cwd, file) || file;
+  return relative5(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join8(options.root, BASELINE_FILE_NAME) : resolve4(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve4(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   if (text === void 0 && isDefault)
@@ -23320,7 +24270,7 @@ async function loadBaseline(options) {
   return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
 }
 async function loadIgnoreFile(options) {
-  const file = join8(options.root, IGNORE_FILE_NAME);
+  const file = join11(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
@@ -23331,7 +24281,7 @@ async function loadSuppressions(options) {
 }
 async function readPreviousBaseline(file) {
   try {
-    return parseBaseline(await readFile6(file, "utf8"), file).entries;
+    return parseBaseline(await readFile9(file, "utf8"), file).entries;
   } catch {
     return void 0;
   }
@@ -23428,7 +24378,7 @@ var init_suppress = __esm({
 
 // dist/src/parallel/worker-pool.js
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 function workerScript() {
@@ -23437,7 +24387,7 @@ function workerScript() {
     if (existsSync4(beside))
       return beside;
   }
-  const built = join9(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
   return existsSync4(built) ? built : void 0;
 }
 function packsOf(rules) {
@@ -23501,8 +24451,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve10, reject) => {
-        pending.set(id, { resolve: resolve10, reject });
+      return new Promise((resolve11, reject) => {
+        pending.set(id, { resolve: resolve11, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -23531,7 +24481,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative5, resolve as resolve5 } from "node:path";
+import { relative as relative6, resolve as resolve5 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -23558,7 +24508,7 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   } else {
     const target = resolve5(io2.cwd, flags.output);
     await writeFileAtomic(target, report);
-    const shown = relative5(io2.cwd, target) || target;
+    const shown = relative6(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
 `);
   }
@@ -23735,7 +24685,8 @@ function scanFlagsOf(args) {
     staged: values.staged === true,
     history: values.history === true,
     "no-baseline": values["no-baseline"] === true,
-    "report-unused": values["report-unused"] === true
+    "report-unused": values["report-unused"] === true,
+    "no-gitignore-audit": values["no-gitignore-audit"] === true
   };
   for (const key of ["range", "stdin-path", "max-file-size", "baseline"]) {
     const value = values[key];
@@ -23782,8 +24733,8 @@ function scannerFor(options) {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"] }));
 }
-async function checkCustomRules(rules, builtin) {
-  const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
+async function checkCustomRules(rules, builtin2) {
+  const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0)
     return;
@@ -23794,12 +24745,12 @@ async function checkCustomRules(rules, builtin) {
 async function executeScan(flags, io2, log) {
   sourceKindOf(flags);
   log("started");
-  const [repo, builtin] = await Promise.all([findRepository(io2.cwd), loadBuiltinRules()]);
+  const [repo, builtin2] = await Promise.all([findRepository(io2.cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? io2.cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
   const config = await loadConfig(projectRoot, flags.config, io2.cwd);
-  const rules = selectRules(builtin, config);
-  await checkCustomRules(rules, builtin.rules);
+  const rules = selectRules(builtin2, config);
+  await checkCustomRules(rules, builtin2.rules);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd: io2.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags["no-baseline"] !== true });
   for (const line of describeSuppressions(suppressions, flags["no-baseline"] === true))
@@ -23832,6 +24783,9 @@ async function executeScan(flags, io2, log) {
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
+  const checks = flags["no-gitignore-audit"] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
+  if (repo !== void 0 && checks.length > 0)
+    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }
@@ -23846,6 +24800,7 @@ var PARALLEL_TREE_FILES, SCAN_COMMAND;
 var init_scan2 = __esm({
   "dist/src/cli/commands/scan.js"() {
     "use strict";
+    init_audit2();
     init_config();
     init_engine();
     init_suppress();
@@ -23875,6 +24830,7 @@ var init_scan2 = __esm({
         { name: "baseline", type: "string", valueName: "FILE", description: "report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)" },
         { name: "no-baseline", type: "boolean", default: false, description: "do not use the default baseline file" },
         { name: "report-unused", type: "boolean", default: false, description: "list baseline and .secretscanignore entries that matched no finding (on stderr)" },
+        { name: "no-gitignore-audit", type: "boolean", default: false, description: "do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored" },
         ...REPORT_OPTIONS
       ],
       examples: [
@@ -23889,13 +24845,13 @@ var init_scan2 = __esm({
 });
 
 // dist/src/init/steps.js
-import { relative as relative6, isAbsolute as isAbsolute2 } from "node:path";
+import { relative as relative7, isAbsolute as isAbsolute2 } from "node:path";
 function describeStep(step, isDryRun) {
   const [done, planned] = DONE[step.action];
   return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
 }
 function displayPath(root, path) {
-  const shown = relative6(root, path);
+  const shown = relative7(root, path);
   return shown === "" || shown.startsWith("..") || isAbsolute2(shown) ? path : shown.split("\\").join("/");
 }
 function isPlanSettled(plan) {
@@ -23937,7 +24893,7 @@ async function defaultBranch(root) {
   const current = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "HEAD"]);
   return current === void 0 || current === "" ? "main" : current;
 }
-var init_git_queries = __esm({
+var init_git_queries2 = __esm({
   "dist/src/init/git-queries.js"() {
     "use strict";
     init_errors();
@@ -24147,7 +25103,7 @@ var init_package_json = __esm({
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile10 } from "node:fs/promises";
 function cannotRead(path, error2) {
   const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
   return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
@@ -24158,7 +25114,7 @@ function isMissing(error2) {
 }
 async function readTextIfExists(path) {
   try {
-    return await readFile7(path, "utf8");
+    return await readFile10(path, "utf8");
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
@@ -24183,15 +25139,15 @@ var init_read_existing = __esm({
 });
 
 // dist/src/init/plan-husky.js
-import { join as join10 } from "node:path";
+import { join as join13 } from "node:path";
 async function installCommand(root) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join10(root, lockfile)))
+    if (await pathExists(join13(root, lockfile)))
       return command;
   return "npm install";
 }
 function packageJsonStep(root, text, version) {
-  const path = join10(root, "package.json");
+  const path = join13(root, "package.json");
   const update = updatePackageJson(text, version);
   if (update.changes.length === 0)
     return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
@@ -24199,7 +25155,7 @@ function packageJsonStep(root, text, version) {
 }
 async function huskyHookStep(root) {
   const target = ".husky/pre-commit";
-  const path = join10(root, ".husky", "pre-commit");
+  const path = join13(root, ".husky", "pre-commit");
   const existing = await readTextIfExists(path);
   if (existing === void 0) {
     return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
@@ -24215,7 +25171,7 @@ async function huskyHookStep(root) {
 }
 async function planHusky(root, packageJsonText, version) {
   const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join10(root, ".husky", "_");
+  const isActive = await hooksDirectory(root) === join13(root, ".husky", "_");
   const isPackageChanged = steps[0]?.action !== "unchanged";
   const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
   return { steps, nextSteps };
@@ -24224,7 +25180,7 @@ var INSTALL_COMMANDS;
 var init_plan_husky = __esm({
   "dist/src/init/plan-husky.js"() {
     "use strict";
-    init_git_queries();
+    init_git_queries2();
     init_hook_script();
     init_package_json();
     init_read_existing();
@@ -24238,10 +25194,10 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join11, relative as relative7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join14, relative as relative8 } from "node:path";
 function nextStepsFor(root, directory) {
   const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative7(root, directory);
+  const inside = relative8(root, directory);
   const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
@@ -24249,8 +25205,8 @@ function nextStepsFor(root, directory) {
 }
 async function planNativeHook(root) {
   const directory = await hooksDirectory(root);
-  const hook = join11(directory, "pre-commit");
-  const local = join11(directory, LOCAL_HOOK);
+  const hook = join14(directory, "pre-commit");
+  const local = join14(directory, LOCAL_HOOK);
   const target = displayPath(root, hook);
   const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
   const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
@@ -24271,7 +25227,7 @@ var init_plan_native_hook = __esm({
   "dist/src/init/plan-native-hook.js"() {
     "use strict";
     init_errors();
-    init_git_queries();
+    init_git_queries2();
     init_hook_script();
     init_read_existing();
     init_steps2();
@@ -24324,7 +25280,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join12 } from "node:path";
+import { join as join15 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -24339,7 +25295,7 @@ async function workTreeRoot(cwd) {
 }
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join12(root, name)))
+    if (await pathExists(join15(root, name)))
       return name;
   return void 0;
 }
@@ -24347,7 +25303,7 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join12(root, ".secretscan.yaml");
+  const path = join15(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 async function workflowStep(root) {
@@ -24360,12 +25316,12 @@ async function workflowStep(root) {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join12(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join15(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join12(root, "package.json"));
+  const packageJson = await readTextIfExists(join15(root, "package.json"));
   const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
@@ -24378,7 +25334,7 @@ var init_plan_init = __esm({
     init_config();
     init_errors();
     init_sources();
-    init_git_queries();
+    init_git_queries2();
     init_github_workflow();
     init_plan_husky();
     init_plan_native_hook();
@@ -24388,7 +25344,7 @@ var init_plan_init = __esm({
 });
 
 // dist/src/init/apply-step.js
-import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 async function applyChange(change) {
   if (change.kind === "rename") {
@@ -24396,7 +25352,7 @@ async function applyChange(change) {
     return;
   }
   await mkdir2(dirname4(change.path), { recursive: true });
-  await writeFile3(change.path, change.text);
+  await writeFile4(change.path, change.text);
   if (change.isExecutable)
     await chmod(change.path, 493);
 }
@@ -24489,16 +25445,16 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join13, relative as relative8, resolve as resolve7 } from "node:path";
+import { join as join16, relative as relative9, resolve as resolve7 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join13(scan.projectRoot, BASELINE_FILE_NAME) : resolve7(io2.cwd, output);
+  const target = output === void 0 ? join16(scan.projectRoot, BASELINE_FILE_NAME) : resolve7(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileAtomic(target, formatBaseline(baseline));
-  const shown = relative8(io2.cwd, target) || target;
+  const shown = relative9(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -24535,6 +25491,210 @@ var init_baseline = __esm({
   }
 });
 
+// dist/src/cli/commands/gitignore.js
+var gitignore_exports = {};
+__export(gitignore_exports, {
+  GITIGNORE_COMMAND: () => GITIGNORE_COMMAND,
+  runGitignore: () => runGitignore
+});
+async function runGitignore(args, io2, log) {
+  const repo = await findRepository(io2.cwd);
+  if (repo === void 0)
+    throw new GitError("E_NOT_A_REPO", `${io2.cwd} is not inside a git repository`, { hint: "run it from inside the repository" });
+  if (repo.isBare)
+    throw new UsageError(`${repo.root} is a bare repository: it has no working tree or .gitignore to check`);
+  const config = await loadConfig(repo.root, typeof args.values.config === "string" ? args.values.config : void 0, io2.cwd);
+  const shouldFix = args.values.fix === true;
+  log(`gitignore audit of ${repo.root}${shouldFix ? " with --fix" : ""}`);
+  const outcome = await runGitignoreAudit({ root: repo.root, isPathSuppressed: suppressionFrom(config.allowlist).isPathSuppressed, shouldFix });
+  io2.stdout.write(args.values.format === "json" ? formatOutcomeJson(outcome) : formatOutcomeText(outcome, shouldFix));
+  return outcome.remaining.length > 0 ? EXIT.findings : EXIT.clean;
+}
+var GITIGNORE_COMMAND;
+var init_gitignore = __esm({
+  "dist/src/cli/commands/gitignore.js"() {
+    "use strict";
+    init_audit2();
+    init_config();
+    init_errors();
+    init_sources();
+    init_exit_codes();
+    GITIGNORE_COMMAND = {
+      usage: "secretscan gitignore [--fix] [--format text|json]",
+      summary: "Check that secret-bearing files (.env, keys, credentials) are ignored and not tracked; --fix appends the missing .gitignore lines.",
+      options: [
+        { name: "fix", type: "boolean", default: false, description: "append the missing lines to the root .gitignore (never deletes or untracks anything)" },
+        { name: "format", short: "f", type: "string", valueName: "FORMAT", choices: ["text", "json"], default: "text", description: "output format" },
+        { name: "config", short: "c", type: "string", valueName: "FILE", description: "config file whose path allowlist applies (default: .secretscan.yaml at the repository root)" }
+      ],
+      examples: [
+        ["secretscan gitignore", "list tracked and unignored secret-bearing files, and the lines .gitignore lacks"],
+        ["secretscan gitignore --fix", "append those lines and print the `git rm --cached` commands to run"]
+      ]
+    };
+  }
+});
+
+// dist/src/cli/commands/remediate.js
+var remediate_exports = {};
+__export(remediate_exports, {
+  REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
+  runRemediate: () => runRemediate
+});
+import { relative as relative10, resolve as resolve8, sep as sep2 } from "node:path";
+function remediateFlagsOf(args) {
+  const { values } = args;
+  const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
+  if (chosen.length > 1)
+    throw new UsageError(`choose one of --${chosen.join(", --")}`);
+  const mode = chosen[0] ?? "all";
+  if (mode !== "all" && args.positionals.length > 0)
+    throw new UsageError(`--${mode} cannot be combined with paths`);
+  const flags = { mode, paths: args.positionals, format: values.format === "markdown" ? "markdown" : "text", debug: values.debug === true };
+  if (typeof values.range === "string")
+    flags.range = values.range;
+  if (typeof values.config === "string")
+    flags.config = values.config;
+  if (typeof values["write-replacements"] === "string")
+    flags.replacements = values["write-replacements"];
+  return flags;
+}
+function evidenceOf(evidence, secretId) {
+  let found = evidence.get(secretId);
+  if (found === void 0)
+    evidence.set(secretId, found = {});
+  return found;
+}
+function addTo(evidence, key, finding) {
+  evidence[key] = [...evidence[key] ?? [], finding];
+}
+async function runScans(flags, repo, io2, log, reveal) {
+  const base = { format: "text", "show-secrets": reveal, debug: flags.debug, paths: [], stdin: false, staged: false, history: false, "no-gitignore-audit": true };
+  if (flags.config !== void 0)
+    base.config = flags.config;
+  const scans = { targets: [], evidence: /* @__PURE__ */ new Map(), rules: [], root: repo?.root ?? io2.cwd, secrets: /* @__PURE__ */ new Map(), isPartial: false };
+  const run2 = async (extra, label) => {
+    log(`remediate: ${label} scan`);
+    const scan = await executeScan({ ...base, ...extra }, io2, log);
+    scans.rules = scan.rules;
+    scans.root = scan.root;
+    scans.isPartial ||= scan.result.isPartial;
+    return scan.result.findings.map((finding) => {
+      if (finding.secret !== void 0) {
+        const values = scans.secrets.get(finding.secretId) ?? /* @__PURE__ */ new Set();
+        values.add(finding.secret);
+        scans.secrets.set(finding.secretId, values);
+      }
+      const { secret: _secret, ...redacted } = finding;
+      return redacted;
+    });
+  };
+  const isWorkTree = repo !== void 0 && !repo.isBare;
+  const tree = repo?.isBare === true ? [] : await run2({ paths: flags.paths }, "working tree");
+  const staged = isWorkTree ? await run2({ staged: true }, "staged") : [];
+  const history = repo !== void 0 ? await run2({ history: true }, "history") : [];
+  for (const finding of tree)
+    addTo(evidenceOf(scans.evidence, finding.secretId), "workingTree", finding);
+  for (const finding of staged)
+    addTo(evidenceOf(scans.evidence, finding.secretId), "staged", finding);
+  for (const finding of history)
+    evidenceOf(scans.evidence, finding.secretId).history = finding;
+  if (flags.mode === "range") {
+    const range = await run2({ range: flags.range ?? "" }, "range");
+    for (const finding of range)
+      addTo(evidenceOf(scans.evidence, finding.secretId), "other", finding);
+    scans.targets = range;
+  } else if (flags.mode === "staged")
+    scans.targets = staged;
+  else if (flags.mode === "history")
+    scans.targets = history;
+  else
+    scans.targets = flags.paths.length > 0 ? tree : [...history, ...staged, ...tree];
+  return scans;
+}
+async function locatedPlans(scans, repo, replacementsFile) {
+  const representative = /* @__PURE__ */ new Map();
+  for (const finding of scans.targets)
+    if (!representative.has(finding.secretId))
+      representative.set(finding.secretId, finding);
+  const rules = new Map(scans.rules.map((rule) => [rule.spec.id, rule]));
+  const plans = [];
+  for (const [secretId, finding] of representative) {
+    const location = await locateSecret(repo?.root, scans.evidence.get(secretId) ?? { other: [finding] });
+    const rule = rules.get(finding.ruleId);
+    plans.push({ finding, location, plan: planForLocation({ ruleId: finding.ruleId, ruleName: finding.ruleName, ...rule === void 0 ? {} : { rule } }, location, replacementsFile) });
+  }
+  return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
+}
+function replacementsTarget(file, repo, io2) {
+  const target = resolve8(io2.cwd, file);
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep2))) {
+    throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
+  }
+  return target;
+}
+async function runRemediate(args, io2, log) {
+  const flags = remediateFlagsOf(args);
+  const repo = await findRepository(io2.cwd);
+  if (repo === void 0 && flags.mode !== "all")
+    throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
+  const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
+  const scans = await runScans(flags, repo, io2, log, target !== void 0);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative10(repo.root, target);
+  const plans = await locatedPlans(scans, repo, shownFile);
+  if (scans.isPartial)
+    io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
+  if (plans.length === 0) {
+    io2.stdout.write("Nothing to fix: no secrets found.\n");
+    return scans.isPartial ? EXIT.userError : EXIT.clean;
+  }
+  const format = flags.format === "markdown" ? formatLocatedMarkdown : formatLocatedText;
+  const intro = flags.format === "markdown" ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? "" : "s"}
+
+` : "";
+  io2.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join("\n"));
+  if (target !== void 0) {
+    const lines = replacementLines(plans.flatMap((item) => [...scans.secrets.get(item.finding.secretId) ?? []]));
+    await writeFileAtomic(target, lines.length === 0 ? "" : `${lines.join("\n")}
+`, 384);
+    io2.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? "" : "s"} to ${target} (mode 0600): it holds the raw secrets, delete it after use
+`);
+  }
+  return scans.isPartial ? EXIT.userError : EXIT.findings;
+}
+var REMEDIATE_COMMAND, PLACE_ORDER;
+var init_remediate = __esm({
+  "dist/src/cli/commands/remediate.js"() {
+    "use strict";
+    init_errors();
+    init_remediation();
+    init_sources();
+    init_exit_codes();
+    init_write_report();
+    init_scan2();
+    REMEDIATE_COMMAND = {
+      usage: "secretscan remediate [PATH...] [--staged | --range BASE..HEAD | --history] [options]",
+      summary: "Print a plan per leaked secret, for where it lives: rotate first, then remove, rewrite or purge, prevent, verify.",
+      positionals: { description: "PATH: plan only for secrets in these files or directories (default: every secret in the working tree, the index and history)", max: Number.POSITIVE_INFINITY },
+      options: [
+        { name: "staged", type: "boolean", default: false, description: "plan only for secrets the index adds" },
+        { name: "range", type: "string", valueName: "BASE..HEAD", description: "plan only for secrets the commits of the range add" },
+        { name: "history", type: "boolean", default: false, description: "plan only for secrets in committed history" },
+        { name: "format", short: "f", type: "string", valueName: "FORMAT", choices: ["text", "markdown"], default: "text", description: "plan format" },
+        { name: "config", short: "c", type: "string", valueName: "FILE", description: "config file (default: .secretscan.yaml at the repository root)" },
+        { name: "write-replacements", type: "string", valueName: "FILE", description: "write the raw values as `git filter-repo --replace-text` input to FILE (mode 0600, outside the repository)" },
+        { name: "debug", type: "boolean", default: false, description: "log scans and timings to stderr (never secret values)" }
+      ],
+      examples: [
+        ["secretscan remediate", "a plan for every secret in the working tree, the index and history"],
+        ["secretscan remediate --format markdown > FIXING.md", "the same as Markdown"],
+        ["secretscan remediate --write-replacements ../replacements.txt", "also write the input for `git filter-repo --replace-text`"]
+      ]
+    };
+    PLACE_ORDER = { pushed: 0, unpushed: 1, "working-tree": 2 };
+  }
+});
+
 // dist/src/cli/commands/rules.js
 var rules_exports = {};
 __export(rules_exports, {
@@ -24542,12 +25702,13 @@ __export(rules_exports, {
   RULES_LIST_COMMAND: () => RULES_LIST_COMMAND,
   runRules: () => runRules
 });
-import { resolve as resolve8 } from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join17, resolve as resolve9 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve8(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve9(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -24567,11 +25728,16 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const problems = [...loaded.problems, ...await checkRules2(loaded.rules)];
+  const catalogueFile = join17(dir, "sensitive-files.yaml");
+  const catalogue = existsSync5(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
+  const problems = [...loaded.problems, ...await checkRules2(loaded.rules), ...catalogue?.problems ?? []];
   if (problems.length > 0)
     throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r2) => n + r2.spec.examples.length + r2.spec.negativeExamples.length, 0);
   io2.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass
+`);
+  if (catalogue !== void 0)
+    io2.stdout.write(`${catalogue.catalogue.kinds.length} secret-bearing file kinds in ${catalogue.catalogue.file}: all examples pass
 `);
   return EXIT.clean;
 }
@@ -24579,6 +25745,7 @@ var RULES_LIST_COMMAND, RULES_CHECK_COMMAND;
 var init_rules2 = __esm({
   "dist/src/cli/commands/rules.js"() {
     "use strict";
+    init_audit2();
     init_errors();
     init_rules();
     init_exit_codes();
@@ -24598,7 +25765,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative9, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve10 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -24771,11 +25938,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve10) {
-      resolve10(value);
+    return value instanceof P3 ? value : new P3(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -24791,7 +25958,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25280,7 +26447,7 @@ function vcsOf(env, revision) {
   return vcs;
 }
 async function reportContextFor(options) {
-  const [repo, builtin] = await Promise.all([findRepository(options.cwd), loadBuiltinRules()]);
+  const [repo, builtin2] = await Promise.all([findRepository(options.cwd), loadBuiltinRules()]);
   const root = repo?.root ?? options.cwd;
   const config = await loadConfig(root, options.config, options.cwd);
   const info2 = packageInfo();
@@ -25288,7 +26455,7 @@ async function reportContextFor(options) {
     toolName: info2.name,
     version: info2.version,
     informationUri: info2.homepage,
-    rules: selectRules(builtin, config),
+    rules: selectRules(builtin2, config),
     root,
     useColor: false,
     ...options.vcs === void 0 ? {} : { vcs: options.vcs }
@@ -25428,9 +26595,9 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile8, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile11, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, join as join14 } from "node:path";
+import { basename as basename2, join as join18 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -25505,7 +26672,9 @@ commands:
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input
   baseline            record today's findings so scans report only new ones
+  gitignore [--fix]   check that secret-bearing files (.env, keys) are ignored and untracked
   init                set up the pre-commit hook, a config file and a GitHub workflow
+  remediate           print the steps to fix each finding (rotate, purge, prevent)
   rules list          list the built-in rules
   rules check [DIR]   validate rule packs and run their examples
 
@@ -25564,6 +26733,14 @@ async function dispatch(argv, io2, log) {
   if (command === "baseline") {
     const baseline = await Promise.resolve().then(() => (init_baseline(), baseline_exports));
     return argsFor(baseline.BASELINE_COMMAND, rest, io2, (parsed) => baseline.runBaseline(parsed, io2, log));
+  }
+  if (command === "gitignore") {
+    const gitignore = await Promise.resolve().then(() => (init_gitignore(), gitignore_exports));
+    return argsFor(gitignore.GITIGNORE_COMMAND, rest, io2, (parsed) => gitignore.runGitignore(parsed, io2, log));
+  }
+  if (command === "remediate") {
+    const remediate = await Promise.resolve().then(() => (init_remediate(), remediate_exports));
+    return argsFor(remediate.REMEDIATE_COMMAND, rest, io2, (parsed) => remediate.runRemediate(parsed, io2, log));
   }
   if (command === "rules") {
     const rules = await Promise.resolve().then(() => (init_rules2(), rules_exports));
@@ -25656,8 +26833,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join14(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join14(dir, "report.json");
+  const dir = await mkdtemp(join18(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join18(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -25668,7 +26845,7 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile8(jsonPath, "utf8").catch(() => void 0);
+    const report = await readFile11(jsonPath, "utf8").catch(() => void 0);
     const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
@@ -25702,8 +26879,8 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve9(workspace, sarifFile);
-  const inside = relative9(workspace, path);
+  const path = resolve10(workspace, sarifFile);
+  const inside = relative11(workspace, path);
   return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {

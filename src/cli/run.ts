@@ -17,7 +17,9 @@ commands:
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input
   baseline            record today's findings so scans report only new ones
+  gitignore [--fix]   check that secret-bearing files (.env, keys) are ignored and untracked
   init                set up the pre-commit hook, a config file and a GitHub workflow
+  remediate           print the steps to fix each finding (rotate, purge, prevent)
   rules list          list the built-in rules
   rules check [DIR]   validate rule packs and run their examples
 
@@ -74,6 +76,14 @@ async function dispatch(argv: readonly string[], io: Io, log: (line: string) => 
   if (command === 'baseline') {
     const baseline = await import('./commands/baseline.js');
     return argsFor(baseline.BASELINE_COMMAND, rest, io, (parsed) => baseline.runBaseline(parsed, io, log));
+  }
+  if (command === 'gitignore') {
+    const gitignore = await import('./commands/gitignore.js');
+    return argsFor(gitignore.GITIGNORE_COMMAND, rest, io, (parsed) => gitignore.runGitignore(parsed, io, log));
+  }
+  if (command === 'remediate') {
+    const remediate = await import('./commands/remediate.js');
+    return argsFor(remediate.REMEDIATE_COMMAND, rest, io, (parsed) => remediate.runRemediate(parsed, io, log));
   }
   if (command === 'rules') {
     const rules = await import('./commands/rules.js');

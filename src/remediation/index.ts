@@ -17,3 +17,14 @@ export function remediationText(rule: Rule): string {
 export function remediationMarkdown(rule: Rule): string {
   return formatPlanMarkdown(remediationFor(rule));
 }
+
+export type { SecretEvidence, SecretLocation, SecretPlace } from './secret-location.js';
+export { locateSecret } from './secret-location.js';
+export type { PlanRule } from './location-plan.js';
+export { planForLocation } from './location-plan.js';
+export type { SecretFileKind } from './file-kind.js';
+export { gitignoreLinesFor, isWholeSecretFile, secretFileKind } from './file-kind.js';
+export { DEFAULT_REPLACEMENTS_FILE, GITHUB_SENSITIVE_DATA_URL } from './location-steps.js';
+export type { LocatedPlan } from './format-located.js';
+export { describeLocation, formatLocatedMarkdown, formatLocatedText } from './format-located.js';
+export { replacementLines } from './replacements.js';

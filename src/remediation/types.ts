@@ -1,5 +1,9 @@
-/** What a step is about; the order of a plan is always rotate, relocate, purge, verify. */
-export type RemediationStepKind = 'rotate' | 'relocate' | 'purge' | 'verify';
+/**
+ * What a step is about. A rule's generic plan is always rotate, relocate, purge, verify; a plan for
+ * a located secret (see planForLocation) uses `remove` (never committed), `rewrite` (unpushed
+ * commits) or `purge` (pushed), and `prevent` in place of `relocate`.
+ */
+export type RemediationStepKind = 'rotate' | 'remove' | 'rewrite' | 'relocate' | 'purge' | 'prevent' | 'verify';
 
 /** One step of a remediation plan. Renderers turn it into text or Markdown; nothing here is formatted. */
 export interface RemediationStep {
@@ -22,6 +26,6 @@ export interface RemediationPlan {
   ruleName: string;
   /** Display name of the provider, e.g. "Stripe"; "the provider" when unknown. */
   providerName: string;
-  /** Always four steps, in the order rotate, relocate, purge, verify. */
+  /** In order; rotate (when there is one) always comes first. */
   steps: RemediationStep[];
 }

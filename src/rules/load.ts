@@ -49,7 +49,7 @@ export function compilePacks(packs: readonly RulePack[], seed: LoadedRules = { p
 export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()): Promise<LoadedRules> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml').sort();
   } catch (error) {
     throw new ScanError('E_RULE_INVALID', `cannot read rule directory ${dir}`, { cause: error, hint: 'pass a directory that holds *.yaml rule packs' });
   }
@@ -74,7 +74,7 @@ export const COMPILED_RULES_FILE = join(PACKAGE_ROOT, 'dist', 'rules.json');
 async function readCompiledPacks(): Promise<RulePack[] | undefined> {
   try {
     const compiled = await stat(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n));
+    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml');
     const times = await Promise.all(names.map(async (n) => (await stat(join(BUILTIN_RULES_DIR, n))).mtimeMs));
     if (times.some((time) => time > compiled.mtimeMs)) return undefined;
     const packs = JSON.parse(await readFile(COMPILED_RULES_FILE, 'utf8')) as { count: number; packs: RulePack[] };

@@ -20,7 +20,7 @@ async function scanJson(cwd: string, args: string[] = []) {
 /** A repository with two committed Stripe keys in two files. */
 function repoWithSecrets(): Promise<string> {
   return createRepo({
-    commits: [{ files: { 'src/config.ts': `// config\nexport const key = "${FAKE.stripe}";\n`, 'deploy/.env': `STRIPE=${FAKE.stripeOther}\n` } }],
+    commits: [{ files: { 'src/config.ts': `// config\nexport const key = "${FAKE.stripe}";\n`, 'deploy/app.conf': `STRIPE=${FAKE.stripeOther}\n` } }],
   });
 }
 
@@ -46,7 +46,7 @@ describe('secretscan baseline', () => {
     expect(again.stderr).toContain('2 entries (unchanged)');
     expect((await readFile(join(repo, BASELINE))).equals(first)).toBe(true);
     await writeFile(join(repo, 'src/config.ts'), `// config\n\n\nimport x from "y";\n\nexport const key = "${FAKE.stripe}";\n`);
-    await writeFile(join(repo, 'deploy/.env'), `A=1\nB=2\nSTRIPE=${FAKE.stripeOther}\n`);
+    await writeFile(join(repo, 'deploy/app.conf'), `A=1\nB=2\nSTRIPE=${FAKE.stripeOther}\n`);
     await runCli(['baseline'], { cwd: repo });
     expect((await readFile(join(repo, BASELINE))).equals(first)).toBe(true);
   });
@@ -108,8 +108,8 @@ describe('scan with a baseline', () => {
   it('suppresses history findings with a baseline made by --history', async () => {
     const repo = await createRepo({
       commits: [
-        { files: { 'old.env': `KEY=${FAKE.stripe}\n` } },
-        { files: { 'old.env': null, 'new.env': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } },
+        { files: { 'old.conf': `KEY=${FAKE.stripe}\n` } },
+        { files: { 'old.conf': null, 'new.conf': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } },
       ],
     });
     expect((await runCli(['baseline', '--history'], { cwd: repo })).code).toBe(0);
@@ -117,10 +117,10 @@ describe('scan with a baseline', () => {
     expect(history.code).toBe(0);
     expect(history.report.suppressed.baseline).toBe(2);
     git(repo, ['commit', '-q', '--allow-empty', '-m', 'later']);
-    await writeFile(join(repo, 'late.env'), `KEY=${FAKE.stripeThird}\n`);
-    git(repo, ['add', 'late.env']);
+    await writeFile(join(repo, 'late.conf'), `KEY=${FAKE.stripeThird}\n`);
+    git(repo, ['add', 'late.conf']);
     git(repo, ['commit', '-qm', 'add a key']);
-    expect((await scanJson(repo, ['--history'])).report.findings.map((f) => f.path)).toEqual(['late.env']);
+    expect((await scanJson(repo, ['--history'])).report.findings.map((f) => f.path)).toEqual(['late.conf']);
   });
 
   it('exits 2 on a malformed baseline, naming the file and the problem, or a missing --baseline file', async () => {
@@ -170,18 +170,18 @@ describe('scan --report-unused', () => {
     const repo = await repoWithSecrets();
     const { report } = await scanJson(repo);
     await runCli(['baseline'], { cwd: repo });
-    const stale = report.findings.find((f) => f.path === 'deploy/.env');
-    await writeFile(join(repo, 'deploy/.env'), 'STRIPE=\n');
+    const stale = report.findings.find((f) => f.path === 'deploy/app.conf');
+    await writeFile(join(repo, 'deploy/app.conf'), 'STRIPE=\n');
     await writeFile(join(repo, '.secretscanignore'), `# old\n${stale?.fingerprint ?? ''}\n`);
     const run = await runCli(['scan', '--report-unused'], { cwd: repo });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      `secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/.env)\n` +
+      `secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/app.conf)\n` +
         `secretscan: unused ignore entry: .secretscanignore:2: ${stale?.fingerprint ?? ''}\n`,
     );
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
     expect((await runCli(['scan', '--report-unused'], { cwd: repo })).code).toBe(1);
-    await writeFile(join(repo, 'deploy/.env'), `STRIPE=${FAKE.stripeOther}\n`);
+    await writeFile(join(repo, 'deploy/app.conf'), `STRIPE=${FAKE.stripeOther}\n`);
     expect((await runCli(['scan', '--report-unused', '--output', 'r.json'], { cwd: repo })).stderr).toContain('no unused baseline or ignore entries');
   });
 });
@@ -190,7 +190,7 @@ describe('no raw secret leaves the baseline workflow', () => {
   it('keeps planted secrets out of the baseline file and every output, in every format', async () => {
     const secrets = [FAKE.stripe, FAKE.stripeOther, FAKE.stripeThird, FAKE.awsKeyId];
     const repo = await createRepo({
-      commits: [{ files: { 'a.env': `S=${FAKE.stripe}\nAWS=${FAKE.awsKeyId}\n`, 'b.ts': `k = "${FAKE.stripeOther}"\n` } }],
+      commits: [{ files: { 'a.conf': `S=${FAKE.stripe}\nAWS=${FAKE.awsKeyId}\n`, 'b.ts': `k = "${FAKE.stripeOther}"\n` } }],
     });
     const runs = [await runCli(['baseline', '--debug'], { cwd: repo }), await runCli(['baseline', '--history', '-o', 'h.json', '--debug'], { cwd: repo })];
     await writeFile(join(repo, 'c.py'), `x = "${FAKE.stripeThird}"\n`);

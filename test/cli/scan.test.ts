@@ -27,7 +27,9 @@ describe('scan (working tree)', () => {
     const { code, report, stderr } = await scanJson(repo);
     expect(stderr).toBe('');
     expect(code).toBe(1);
+    // backend/.env is also reported as a secret-bearing file that git would commit (the audit).
     expect(report.findings.map((f) => [f.path, f.ruleId, f.startLine])).toEqual([
+      ['backend/.env', 'file.dotenv', 1],
       ['backend/.env', 'stripe.secret-key', 1],
       ['src/config.ts', 'stripe.secret-key', 1],
     ]);

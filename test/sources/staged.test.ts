@@ -62,7 +62,11 @@ describe('scan --staged', () => {
   it('finds a multi-line private key in an added hunk', async () => {
     const repo = await createRepo({ commits: [{ files: { 'README.md': 'hi\n' } }], staged: { 'deploy/id_rsa': `${FAKE.pem}\n` } });
     const { report } = await staged(repo);
-    expect(report.findings).toEqual([expect.objectContaining({ path: 'deploy/id_rsa', startLine: 1, endLine: 5 })]);
+    expect(report.findings).toEqual([
+      // the staged key file itself, from the audit of secret-bearing files
+      expect.objectContaining({ path: 'deploy/id_rsa', ruleId: expect.stringMatching(/^file\./) as unknown }),
+      expect.objectContaining({ path: 'deploy/id_rsa', startLine: 1, endLine: 5, ruleId: 'private-key.pem' }),
+    ]);
   });
 
   it('skips and counts binary files, and too-large files', async () => {

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkCatalogueFile } from '../../audit/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { RulePackError } from '../../errors.js';
 import { BUILTIN_RULES_DIR, checkRules, loadBuiltinRules, loadRulePacksFrom } from '../../rules/index.js';
@@ -42,9 +44,13 @@ async function listRules(format: string, io: Io): Promise<number> {
 
 async function checkRuleDir(dir: string, io: Io): Promise<number> {
   const loaded = await loadRulePacksFrom(dir, io.cwd);
-  const problems = [...loaded.problems, ...(await checkRules(loaded.rules))];
+  // The catalogue of secret-bearing files (`secretscan gitignore`) sits next to the packs.
+  const catalogueFile = join(dir, 'sensitive-files.yaml');
+  const catalogue = existsSync(catalogueFile) ? await checkCatalogueFile(catalogueFile, io.cwd) : undefined;
+  const problems = [...loaded.problems, ...(await checkRules(loaded.rules)), ...(catalogue?.problems ?? [])];
   if (problems.length > 0) throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r) => n + r.spec.examples.length + r.spec.negativeExamples.length, 0);
   io.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass\n`);
+  if (catalogue !== undefined) io.stdout.write(`${catalogue.catalogue.kinds.length} secret-bearing file kinds in ${catalogue.catalogue.file}: all examples pass\n`);
   return EXIT.clean;
 }

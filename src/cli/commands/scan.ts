@@ -1,3 +1,4 @@
+import { addAuditFindings, auditChecksFor } from '../../audit/index.js';
 import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner, type SuppressionPolicy } from '../../engine/index.js';
@@ -24,6 +25,8 @@ export interface ScanFlags extends ReportFlags, SourceFlags {
   baseline?: string;
   'no-baseline'?: boolean;
   'report-unused'?: boolean;
+  /** Skip the `.gitignore` audit of secret-bearing files (see src/audit). */
+  'no-gitignore-audit'?: boolean;
 }
 
 /** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
@@ -46,6 +49,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
     { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
+    { name: 'no-gitignore-audit', type: 'boolean', default: false, description: 'do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored' },
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -68,6 +72,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     history: values.history === true,
     'no-baseline': values['no-baseline'] === true,
     'report-unused': values['report-unused'] === true,
+    'no-gitignore-audit': values['no-gitignore-audit'] === true,
   };
   for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline'] as const) {
     const value = values[key];
@@ -190,6 +195,8 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
+  const checks = flags['no-gitignore-audit'] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }

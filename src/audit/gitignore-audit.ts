@@ -1,0 +1,42 @@
+import type { Finding } from '../findings/index.js';
+import { auditRepository } from './audit.js';
+import { applyGitignoreFix } from './fix.js';
+import { loadCatalogue } from './load-catalogue.js';
+import type { Catalogue, MissingLines } from './types.js';
+
+/** What `secretscan gitignore` found and, with `--fix`, did. */
+export interface GitignoreOutcome {
+  catalogue: Catalogue;
+  /** Findings before any fix. */
+  findings: Finding[];
+  /** The lines `.gitignore` lacked before any fix. */
+  missing: MissingLines[];
+  /** Lines appended by `--fix` (empty without it, or when nothing was missing). */
+  appended: string[];
+  /** Findings that remain after the fix (the same as `findings` without `--fix`). */
+  remaining: Finding[];
+  /** Tracked sensitive paths: each needs `git rm --cached`, which is never run for the user. */
+  tracked: string[];
+}
+
+async function auditOnce(root: string, catalogue: Catalogue, isPathSuppressed: (path: string) => boolean): Promise<{ findings: Finding[]; missing: MissingLines[] }> {
+  const report = await auditRepository({ root, catalogue, checks: ['tracked', 'untracked'] });
+  const missing = report.missing
+    .map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) }))
+    .filter((entry) => entry.paths.length > 0);
+  return { findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)), missing };
+}
+
+/**
+ * The `.gitignore` audit of the work tree at `root`; with `shouldFix`, appends the missing lines
+ * and audits again. Paths a whole-path allowlist entry covers are left out. Nothing is deleted or
+ * untracked.
+ */
+export async function runGitignoreAudit(options: { root: string; isPathSuppressed: (path: string) => boolean; shouldFix: boolean }): Promise<GitignoreOutcome> {
+  const catalogue = await loadCatalogue();
+  const before = await auditOnce(options.root, catalogue, options.isPathSuppressed);
+  const appended = options.shouldFix ? await applyGitignoreFix(options.root, before.missing) : [];
+  const remaining = appended.length > 0 ? (await auditOnce(options.root, catalogue, options.isPathSuppressed)).findings : before.findings;
+  const tracked = [...new Set(remaining.filter((finding) => finding.context.startsWith('tracked')).map((finding) => finding.path))];
+  return { catalogue, ...before, appended, remaining, tracked };
+}

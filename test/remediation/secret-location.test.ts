@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/findings/index.js';
+import { describeLocation, gitignoreLinesFor, isWholeSecretFile, locateSecret, replacementLines } from '../../src/remediation/index.js';
+import { FAKE } from '../helpers/fake-secrets.js';
+import { createRepo, git } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+
+function finding(path: string, extra: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 33,
+    fingerprint: 'v1:f', secretId: 'v1:s', preview: 'sk_l…(32)', context: '', entropy: 4, ...extra,
+  };
+}
+
+function at(sha: string, date = '2024-01-02T03:04:05Z') {
+  return { sha, author: 'a', date };
+}
+
+describe('locateSecret', () => {
+  it('is working-tree when no commit holds it, staged when the index adds it', async () => {
+    const root = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }] });
+    const location = await locateSecret(root, { workingTree: [finding('cfg.js')], staged: [finding('cfg.js')] });
+    expect(location).toMatchObject({ place: 'working-tree', isStaged: true, isInWorkingTree: true, isAtHead: false, commits: [] });
+    expect(describeLocation(location)).toBe('never committed: only in the working tree and the index (staged)');
+  });
+
+  it('is working-tree outside git', async () => {
+    expect((await locateSecret(undefined, { workingTree: [finding('cfg.js')] })).place).toBe('working-tree');
+  });
+
+  it('is unpushed when no remote-tracking ref reaches the commit; notes the last commit and a root commit', async () => {
+    const root = await createRepo({ commits: [{ files: { 'cfg.js': 'x\n' } }] });
+    const head = git(root, ['rev-parse', 'HEAD']).trim();
+    const location = await locateSecret(root, { history: finding('cfg.js', { commit: at(head), isPresentAtHead: true }) });
+    expect(location).toMatchObject({ place: 'unpushed', isAtHead: true, isOnlyInLastCommit: true, isRootCommit: true, remoteRefs: [], commits: [head] });
+  });
+
+  it('is pushed when a remote-tracking ref reaches an introducing commit, even after later local commits', async () => {
+    const remote = await createRepo({ isBare: true });
+    const root = await createRepo({ commits: [{ files: { 'cfg.js': 'x\n' } }, { files: { 'b.txt': 'b\n' } }] });
+    const first = git(root, ['rev-parse', 'HEAD~1']).trim();
+    git(root, ['remote', 'add', 'origin', remote]);
+    git(root, ['push', '-q', 'origin', 'HEAD~1:refs/heads/main']);
+    git(root, ['fetch', '-q', 'origin']);
+    const history = finding('cfg.js', { commit: at(first), isPresentAtHead: false, occurrences: [{ path: 'cfg.js', startLine: 1, startColumn: 1, commit: at(first) }] });
+    const location = await locateSecret(root, { history });
+    expect(location).toMatchObject({ place: 'pushed', remoteRefs: ['origin/main'], remotes: ['origin'], isAtHead: false, isOnlyInLastCommit: false, isRootCommit: true });
+    expect(describeLocation(location)).toBe('pushed (reachable from origin/main); only in history (gone from HEAD)');
+  });
+
+  it('orders introducing commits oldest first and finds the parent of the oldest', async () => {
+    const root = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }, { files: { 'x.js': 'x\n' } }, { files: { 'y.js': 'y\n' } }] });
+    const [c3, c2] = git(root, ['rev-list', 'HEAD']).trim().split('\n') as [string, string];
+    const history = finding('x.js', {
+      commit: at(c2, '2024-01-01T00:00:00Z'),
+      occurrences: [{ path: 'y.js', startLine: 1, startColumn: 1, commit: at(c3, '2024-02-01T00:00:00Z') }, { path: 'x.js', startLine: 1, startColumn: 1, commit: at(c2, '2024-01-01T00:00:00Z') }],
+    });
+    const location = await locateSecret(root, { history });
+    expect(location).toMatchObject({ place: 'unpushed', commits: [c2, c3], paths: ['x.js', 'y.js'], isOnlyInLastCommit: false, isRootCommit: false });
+  });
+});
+
+describe('remediate: at HEAD or only in history', () => {
+  it('says a secret deleted at HEAD lives only in history, and purges it once pushed', async () => {
+    const remote = await createRepo({ isBare: true });
+    const root = await createRepo({ commits: [{ files: { 'cfg.js': `k = "${FAKE.stripe}"\n` } }, { files: { 'cfg.js': 'k = process.env.KEY\n' } }] });
+    git(root, ['remote', 'add', 'origin', remote]);
+    git(root, ['push', '-q', 'origin', 'HEAD:refs/heads/main']);
+    git(root, ['fetch', '-q', 'origin']);
+    const out = await runCli(['remediate'], { cwd: root });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('Where: pushed (reachable from origin/main); only in history (gone from HEAD)');
+    expect(out.stdout).toContain('git filter-repo --replace-text');
+  });
+});
+
+describe('file kinds and replacements', () => {
+  it('treats .env, key and credential files as secret as a whole, templates and source as values', () => {
+    expect(['.env', 'config/.env.production', 'deploy/id_rsa', 'tls/server.pem', '.netrc'].every(isWholeSecretFile)).toBe(true);
+    expect(['.env.example', 'src/app.ts', 'config.yaml'].some(isWholeSecretFile)).toBe(false);
+    expect(gitignoreLinesFor('.env.local')).toEqual(['.env', '.env.*', '!.env.example']);
+    expect(gitignoreLinesFor('tls/server.pem')).toEqual(['*.pem']);
+    expect(gitignoreLinesFor('src/app.ts')).toEqual([]);
+  });
+
+  it('writes one VALUE==>REMOVED line per value, longest first, PEM bodies line by line', () => {
+    expect(replacementLines(['short-value-1', 'a-longer-value-2', 'short-value-1'])).toEqual(['a-longer-value-2==>REMOVED-BY-SECRETSCAN', 'short-value-1==>REMOVED-BY-SECRETSCAN']);
+    const pem = replacementLines([FAKE.pem]);
+    expect(pem).toHaveLength(3);
+    expect(pem.join('\n')).not.toContain('BEGIN');
+    expect(replacementLines(['regex:abc12345'])).toEqual(['literal:regex:abc12345==>REMOVED-BY-SECRETSCAN']);
+  });
+});
