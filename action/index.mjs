@@ -23680,7 +23680,8 @@ async function auditWorkTree(root, catalogue, checks) {
       findings.push(auditFinding(kind, path, { state: "untracked" }));
   }
   const existing = await readWorkingFile(root, ".gitignore") ?? "";
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing) };
+  const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
+  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
 }
 async function auditStaged(root, catalogue) {
   const findings = [];
@@ -23702,7 +23703,7 @@ async function auditHistory(root, catalogue) {
   return findings;
 }
 async function auditRepository({ root, catalogue, checks }) {
-  const report = { findings: [], missing: [] };
+  const report = { findings: [], missing: [], tracked: [] };
   if (checks.includes("tracked") || checks.includes("untracked"))
     Object.assign(report, await auditWorkTree(root, catalogue, checks));
   if (checks.includes("staged"))
@@ -23995,15 +23996,18 @@ var init_scan_audit = __esm({
 async function auditOnce(root, catalogue, isPathSuppressed) {
   const report = await auditRepository({ root, catalogue, checks: ["tracked", "untracked"] });
   const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) })).filter((entry) => entry.paths.length > 0);
-  return { findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)), missing };
+  return {
+    findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)),
+    missing,
+    tracked: [...new Set(report.tracked.filter((path) => !isPathSuppressed(path)))]
+  };
 }
 async function runGitignoreAudit(options) {
   const catalogue = await loadCatalogue();
   const before = await auditOnce(options.root, catalogue, options.isPathSuppressed);
   const appended = options.shouldFix ? await applyGitignoreFix(options.root, before.missing) : [];
-  const remaining = appended.length > 0 ? (await auditOnce(options.root, catalogue, options.isPathSuppressed)).findings : before.findings;
-  const tracked = [...new Set(remaining.filter((finding) => finding.context.startsWith("tracked")).map((finding) => finding.path))];
-  return { catalogue, ...before, appended, remaining, tracked };
+  const after = appended.length > 0 ? await auditOnce(options.root, catalogue, options.isPathSuppressed) : before;
+  return { catalogue, findings: before.findings, missing: before.missing, appended, remaining: after.findings, tracked: after.tracked };
 }
 var init_gitignore_audit = __esm({
   "dist/src/audit/gitignore-audit.js"() {

@@ -16,6 +16,8 @@ export interface AuditOptions {
 export interface AuditReport {
   findings: Finding[];
   missing: MissingLines[];
+  /** Secret-bearing files git tracks (tracked check only): each needs `git rm --cached`. */
+  tracked: string[];
 }
 
 /** The entry a path belongs to, reading its content only when the entry has a `contentPattern`. */
@@ -44,7 +46,8 @@ async function auditWorkTree(root: string, catalogue: Catalogue, checks: readonl
     if (!isTracked && !ignored.has(path) && checks.includes('untracked')) findings.push(auditFinding(kind, path, { state: 'untracked' }));
   }
   const existing = (await readWorkingFile(root, '.gitignore')) ?? '';
-  return { findings, missing: missingLinesOf(candidates.filter((c) => !ignored.has(c.path)), existing) };
+  const trackedPaths = checks.includes('tracked') ? candidates.filter((c) => c.isTracked).map((c) => c.path) : [];
+  return { findings, missing: missingLinesOf(candidates.filter((c) => !ignored.has(c.path)), existing), tracked: trackedPaths };
 }
 
 async function auditStaged(root: string, catalogue: Catalogue): Promise<Finding[]> {
@@ -76,7 +79,7 @@ async function auditHistory(root: string, catalogue: Catalogue): Promise<Finding
  * `.gitignore` lines that are missing. Findings come back sorted.
  */
 export async function auditRepository({ root, catalogue, checks }: AuditOptions): Promise<AuditReport> {
-  const report: AuditReport = { findings: [], missing: [] };
+  const report: AuditReport = { findings: [], missing: [], tracked: [] };
   if (checks.includes('tracked') || checks.includes('untracked')) Object.assign(report, await auditWorkTree(root, catalogue, checks));
   if (checks.includes('staged')) report.findings.push(...(await auditStaged(root, catalogue)));
   if (checks.includes('history')) report.findings.push(...(await auditHistory(root, catalogue)));

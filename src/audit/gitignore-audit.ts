@@ -19,12 +19,16 @@ export interface GitignoreOutcome {
   tracked: string[];
 }
 
-async function auditOnce(root: string, catalogue: Catalogue, isPathSuppressed: (path: string) => boolean): Promise<{ findings: Finding[]; missing: MissingLines[] }> {
+async function auditOnce(root: string, catalogue: Catalogue, isPathSuppressed: (path: string) => boolean): Promise<{ findings: Finding[]; missing: MissingLines[]; tracked: string[] }> {
   const report = await auditRepository({ root, catalogue, checks: ['tracked', 'untracked'] });
   const missing = report.missing
     .map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) }))
     .filter((entry) => entry.paths.length > 0);
-  return { findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)), missing };
+  return {
+    findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)),
+    missing,
+    tracked: [...new Set(report.tracked.filter((path) => !isPathSuppressed(path)))],
+  };
 }
 
 /**
@@ -36,7 +40,6 @@ export async function runGitignoreAudit(options: { root: string; isPathSuppresse
   const catalogue = await loadCatalogue();
   const before = await auditOnce(options.root, catalogue, options.isPathSuppressed);
   const appended = options.shouldFix ? await applyGitignoreFix(options.root, before.missing) : [];
-  const remaining = appended.length > 0 ? (await auditOnce(options.root, catalogue, options.isPathSuppressed)).findings : before.findings;
-  const tracked = [...new Set(remaining.filter((finding) => finding.context.startsWith('tracked')).map((finding) => finding.path))];
-  return { catalogue, ...before, appended, remaining, tracked };
+  const after = appended.length > 0 ? await auditOnce(options.root, catalogue, options.isPathSuppressed) : before;
+  return { catalogue, findings: before.findings, missing: before.missing, appended, remaining: after.findings, tracked: after.tracked };
 }
