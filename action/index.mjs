@@ -11174,6 +11174,13 @@ function validateGithubChecksum(secret) {
   const [, body = "", checksum] = match;
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
+function validateNpmChecksum(secret) {
+  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null)
+    return INVALID;
+  const [, body = "", checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}
 var BASE62;
 var init_github_checksum = __esm({
   "dist/src/engine/validators/github-checksum.js"() {
@@ -11260,6 +11267,7 @@ var init_validators = __esm({
     init_pem_structure();
     VALIDATORS = {
       "github-checksum": validateGithubChecksum,
+      "npm-checksum": validateNpmChecksum,
       "jwt-structure": validateJwtStructure,
       "pem-structure": validatePemStructure,
       "stripe-mode": gradeStripeMode,

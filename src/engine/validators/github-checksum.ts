@@ -24,3 +24,15 @@ export function validateGithubChecksum(secret: string): Verdict {
   const [, body = '', checksum] = match;
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
+
+/**
+ * npm granular and automation tokens (`npm_` + 36 base62) use GitHub's scheme: the last 6
+ * characters are the base62 CRC32 of the 30 before them. Legacy npm tokens are UUIDs and have
+ * their own rule; they never reach this validator.
+ */
+export function validateNpmChecksum(secret: string): Verdict {
+  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null) return INVALID;
+  const [, body = '', checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}

@@ -1,4 +1,4 @@
-import { validateGithubChecksum } from './github-checksum.js';
+import { validateGithubChecksum, validateNpmChecksum } from './github-checksum.js';
 import { gradeAlpacaMode, gradeStripeMode, validateAwsKeyId } from './grading.js';
 import { validateJwtStructure } from './jwt-structure.js';
 import { validatePemStructure } from './pem-structure.js';
@@ -9,6 +9,7 @@ export type { Validator, Verdict } from './types.js';
 /** Validators by the name rules use in `validators:`. */
 export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'github-checksum': validateGithubChecksum,
+  'npm-checksum': validateNpmChecksum,
   'jwt-structure': validateJwtStructure,
   'pem-structure': validatePemStructure,
   'stripe-mode': gradeStripeMode,
