@@ -11279,11 +11279,11 @@ var init_validators = __esm({
 });
 
 // dist/src/engine/match.js
-function acceptSecret(rule, secret) {
+function acceptSecret(rule, secret, base) {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
     return void 0;
-  let severity = rule.spec.severity;
+  let severity = base;
   for (const name of rule.spec.validators ?? []) {
     const verdict = VALIDATORS[name]?.(secret);
     if (verdict === void 0 || !verdict.isValid)
@@ -11295,7 +11295,7 @@ function acceptSecret(rule, secret) {
     return void 0;
   return { severity, entropy };
 }
-function acceptMatch(rule, m2, offset, seen) {
+function acceptMatch(rule, m2, offset, seen, base) {
   const span = m2.indices?.groups?.secret ?? m2.indices?.[0];
   const secret = m2.groups?.secret ?? m2[0];
   if (span === void 0 || secret.length === 0)
@@ -11304,10 +11304,10 @@ function acceptMatch(rule, m2, offset, seen) {
   if (seen.has(start))
     return void 0;
   seen.add(start);
-  const accepted = acceptSecret(rule, secret);
+  const accepted = acceptSecret(rule, secret, base);
   return accepted === void 0 ? void 0 : { rule, start, end: offset + span[1], secret, ...accepted };
 }
-function matchRuleAtHits(rule, text, hitStarts) {
+function matchRuleAtHits(rule, text, hitStarts, base = rule.spec.severity) {
   const regex = rule.stickyRegex;
   const probe = rule.stickyProbe;
   const matches = [];
@@ -11318,13 +11318,13 @@ function matchRuleAtHits(rule, text, hitStarts) {
       continue;
     regex.lastIndex = start;
     const m2 = regex.exec(text);
-    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen);
+    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen, base);
     if (match !== void 0)
       matches.push(match);
   }
   return matches;
 }
-function matchRule(rule, text, windows) {
+function matchRule(rule, text, windows, base = rule.spec.severity) {
   const matches = [];
   const seen = /* @__PURE__ */ new Set();
   const { regex } = rule;
@@ -11334,18 +11334,23 @@ function matchRule(rule, text, windows) {
     for (let m2 = regex.exec(slice); m2 !== null; m2 = regex.exec(slice)) {
       if (m2[0].length === 0)
         regex.lastIndex++;
-      const match = acceptMatch(rule, m2, window2.start, seen);
+      const match = acceptMatch(rule, m2, window2.start, seen, base);
       if (match !== void 0)
         matches.push(match);
     }
   }
   return matches;
 }
+function specificity(match) {
+  if (match.rule.provider.id !== "generic")
+    return 2;
+  return match.rule.spec.tags.includes("weak") ? 0 : 1;
+}
 function preferSpecificMatches(matches) {
-  const specific = matches.filter((m2) => m2.rule.provider.id !== "generic");
-  if (specific.length === 0 || specific.length === matches.length)
+  if (matches.length < 2)
     return matches;
-  return matches.filter((m2) => m2.rule.provider.id !== "generic" || !specific.some((s) => s.start < m2.end && m2.start < s.end));
+  const ranks = matches.map(specificity);
+  return matches.filter((m2, i) => !matches.some((other, j3) => ranks[j3] > ranks[i] && other.start < m2.end && m2.start < other.end));
 }
 var init_match = __esm({
   "dist/src/engine/match.js"() {
@@ -11552,7 +11557,8 @@ function createMatcher(rules, options = {}) {
         const rule = rules[ruleIndex];
         if (!rule.matchesPath(chunk.path))
           continue;
-        const found = rule.stickyRegex === void 0 ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true)) : matchRuleAtHits(rule, chunk.text, ruleHits);
+        const base = rule.severityFor?.(chunk.path) ?? rule.spec.severity;
+        const found = rule.stickyRegex === void 0 ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, chunk.text, ruleHits, base);
         matches.push(...found);
       }
       if (matches.length === 0)
@@ -15436,6 +15442,10 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
+  if (spec.severityByPath !== void 0) {
+    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+    rule.severityFor = (path) => graded.find((entry) => entry.matches(path))?.severity;
+  }
   if (spec.startsWithKeyword === true) {
     rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));
     rule.stickyProbe = new RegExp(spec.pattern, flags.replace("g", "y").replace("d", ""));
@@ -15510,6 +15520,12 @@ function checkRuleFields(raw, subject, problems, at2) {
     if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
+  if (raw.severityByPath !== void 0) {
+    const entries = raw.severityByPath;
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    if (!isValid)
+      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+  }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
@@ -15582,6 +15598,7 @@ var init_validate_pack = __esm({
       "entropy",
       "validators",
       "paths",
+      "severityByPath",
       "multiline",
       "startsWithKeyword",
       "references",

@@ -20,10 +20,10 @@ export interface Match {
 }
 
 /** Applies the rule's own filters in order: entropy, validators, placeholder. */
-function acceptSecret(rule: Rule, secret: string): { severity: Severity; entropy: number } | undefined {
+function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: Severity; entropy: number } | undefined {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== undefined && entropy < rule.spec.entropy) return undefined;
-  let severity = rule.spec.severity;
+  let severity = base;
   for (const name of rule.spec.validators ?? []) {
     const verdict = VALIDATORS[name]?.(secret);
     if (verdict === undefined || !verdict.isValid) return undefined;
@@ -34,19 +34,19 @@ function acceptSecret(rule: Rule, secret: string): { severity: Severity; entropy
 }
 
 /** Turns one regex match into an accepted Match, or undefined (no secret, or filtered out). */
-function acceptMatch(rule: Rule, m: RegExpExecArray, offset: number, seen: Set<number>): Match | undefined {
+function acceptMatch(rule: Rule, m: RegExpExecArray, offset: number, seen: Set<number>, base: Severity): Match | undefined {
   const span = m.indices?.groups?.secret ?? m.indices?.[0];
   const secret = m.groups?.secret ?? m[0];
   if (span === undefined || secret.length === 0) return undefined;
   const start = offset + span[0];
   if (seen.has(start)) return undefined;
   seen.add(start);
-  const accepted = acceptSecret(rule, secret);
+  const accepted = acceptSecret(rule, secret, base);
   return accepted === undefined ? undefined : { rule, start, end: offset + span[1], secret, ...accepted };
 }
 
 /** Tries a `startsWithKeyword` rule once at each keyword hit (sticky), on the whole text. */
-export function matchRuleAtHits(rule: Rule, text: string, hitStarts: readonly number[]): Match[] {
+export function matchRuleAtHits(rule: Rule, text: string, hitStarts: readonly number[], base: Severity = rule.spec.severity): Match[] {
   const regex = rule.stickyRegex as RegExp;
   const probe = rule.stickyProbe as RegExp;
   const matches: Match[] = [];
@@ -57,14 +57,14 @@ export function matchRuleAtHits(rule: Rule, text: string, hitStarts: readonly nu
     if (!probe.test(text)) continue;
     regex.lastIndex = start;
     const m = regex.exec(text);
-    const match = m === null ? undefined : acceptMatch(rule, m, 0, seen);
+    const match = m === null ? undefined : acceptMatch(rule, m, 0, seen, base);
     if (match !== undefined) matches.push(match);
   }
   return matches;
 }
 
 /** Runs one rule's regex over its windows and returns accepted matches, one per secret position. */
-export function matchRule(rule: Rule, text: string, windows: readonly Window[]): Match[] {
+export function matchRule(rule: Rule, text: string, windows: readonly Window[], base: Severity = rule.spec.severity): Match[] {
   const matches: Match[] = [];
   const seen = new Set<number>();
   const { regex } = rule;
@@ -73,7 +73,7 @@ export function matchRule(rule: Rule, text: string, windows: readonly Window[]):
     regex.lastIndex = 0;
     for (let m = regex.exec(slice); m !== null; m = regex.exec(slice)) {
       if (m[0].length === 0) regex.lastIndex++;
-      const match = acceptMatch(rule, m, window.start, seen);
+      const match = acceptMatch(rule, m, window.start, seen, base);
       if (match !== undefined) matches.push(match);
     }
   }
@@ -81,13 +81,21 @@ export function matchRule(rule: Rule, text: string, windows: readonly Window[]):
 }
 
 /**
- * Drops a generic-rule match when a provider-specific rule matched an overlapping secret:
- * `STRIPE_KEY=sk_live_…` is one Stripe finding, not a Stripe finding plus a generic one.
+ * How specific a rule is: a provider's own rule (2) beats a generic assignment rule (1), which beats
+ * a weak-secret rule (0, tagged `weak`) that reports whatever value a secret-named variable holds.
+ */
+function specificity(match: Match): number {
+  if (match.rule.provider.id !== 'generic') return 2;
+  return match.rule.spec.tags.includes('weak') ? 0 : 1;
+}
+
+/**
+ * Drops a match when a more specific rule matched an overlapping secret: `STRIPE_KEY=sk_live_…`
+ * is one Stripe finding, not a Stripe finding plus a generic one, and a strong generic password is
+ * not reported again as a weak one.
  */
 export function preferSpecificMatches(matches: Match[]): Match[] {
-  const specific = matches.filter((m) => m.rule.provider.id !== 'generic');
-  if (specific.length === 0 || specific.length === matches.length) return matches;
-  return matches.filter(
-    (m) => m.rule.provider.id !== 'generic' || !specific.some((s) => s.start < m.end && m.start < s.end),
-  );
+  if (matches.length < 2) return matches;
+  const ranks = matches.map(specificity);
+  return matches.filter((m, i) => !matches.some((other, j) => (ranks[j] as number) > (ranks[i] as number) && other.start < m.end && m.start < other.end));
 }

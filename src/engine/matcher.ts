@@ -134,9 +134,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       for (const [ruleIndex, ruleHits] of hits) {
         const rule = rules[ruleIndex] as Rule;
         if (!rule.matchesPath(chunk.path)) continue;
+        const base = rule.severityFor?.(chunk.path) ?? rule.spec.severity;
         const found = rule.stickyRegex === undefined
-          ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true))
-          : matchRuleAtHits(rule, chunk.text, ruleHits);
+          ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true), base)
+          : matchRuleAtHits(rule, chunk.text, ruleHits, base);
         matches.push(...found);
       }
       if (matches.length === 0) return { findings: [], suppressed };

@@ -28,6 +28,10 @@ export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string
   const structuralId = createHash('sha256').update(`${flags}\0${spec.pattern}`).digest('hex').slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule: Rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
+  if (spec.severityByPath !== undefined) {
+    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+    rule.severityFor = (path) => graded.find((entry) => entry.matches(path))?.severity;
+  }
   if (spec.startsWithKeyword === true) {
     rule.stickyRegex = new RegExp(spec.pattern, flags.replace('g', 'y'));
     rule.stickyProbe = new RegExp(spec.pattern, flags.replace('g', 'y').replace('d', ''));

@@ -39,6 +39,12 @@ export interface RuleSpec {
   validators?: string[];
   /** picomatch globs: when present, the rule only runs on matching paths. */
   paths?: string[];
+  /**
+   * Severity by where the secret is: the first entry whose gitignore-style `paths` match the file
+   * wins, else `severity`. For rules whose weight depends on the file (a weak password in
+   * `.env.production` vs in a test fixture). Validators may still re-grade afterwards.
+   */
+  severityByPath?: { paths: string[]; severity: Severity }[];
   /** The pattern may span lines (PEM blocks); the matcher then looks past the keyword's line. */
   multiline?: boolean;
   /**
@@ -79,6 +85,8 @@ export interface Rule {
   keywords: string[];
   /** Whether `paths` lets the rule run on this path (always true when `paths` is absent). */
   matchesPath: (path: string) => boolean;
+  /** The severity `severityByPath` gives a path, when an entry matches it. */
+  severityFor?: (path: string) => Severity | undefined;
   /** Short hash of pattern and flags; equal for rules that match the same way. */
   structuralId: string;
 }

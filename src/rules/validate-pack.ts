@@ -6,7 +6,7 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_KEYS = new Set([
   'id', 'name', 'description', 'severity', 'pattern', 'ignoreCase', 'keywords', 'entropy', 'validators',
-  'paths', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
+  'paths', 'severityByPath', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
 ]);
 
 type Path = (string | number)[];
@@ -72,6 +72,13 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2) problems.add([...at, 'examples'], subject, '`examples` must list at least two strings');
   for (const key of ['validators', 'paths'] as const) {
     if (raw[key] !== undefined && !isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.severityByPath !== undefined) {
+    const entries = raw.severityByPath;
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry: unknown) =>
+      isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity as never)
+      && Object.keys(entry).every((k) => k === 'paths' || k === 'severity'));
+    if (!isValid) problems.add([...at, 'severityByPath'], subject, '`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }');
   }
   for (const key of ['ignoreCase', 'multiline', 'startsWithKeyword'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add([...at, key], subject, `\`${key}\` must be true or false`);
