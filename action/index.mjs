@@ -383,6 +383,7 @@ function findingJson(finding) {
     // History scans only; occurrences sorted by commit date, then path.
     ...finding.occurrences === void 0 ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) },
     ...finding.isPresentAtHead === void 0 ? {} : { isPresentAtHead: finding.isPresentAtHead },
+    ...finding.decodedFrom === void 0 ? {} : { decodedFrom: finding.decodedFrom },
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
     preview: finding.preview,
@@ -10888,6 +10889,293 @@ var init_read_files = __esm({
   }
 });
 
+// dist/src/engine/decoding/base64.js
+import { isUtf8 } from "node:buffer";
+function base64Fragments(word) {
+  const fragments = [];
+  const bytes = Buffer.from(word, "utf8");
+  for (let skip = 0; skip < 3; skip++) {
+    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).toString("base64");
+    const start = skip === 0 ? 0 : skip + 1;
+    const end = Math.floor((skip + bytes.length) / 3) * 4;
+    const fragment = encoded.slice(start, end);
+    if (fragment.length >= MIN_FRAGMENT)
+      fragments.push(fragment);
+  }
+  return fragments;
+}
+function isBase64Char(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 45 || code === 95;
+}
+function base64RunAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(end)))
+    end++;
+  while (end < text.length && end - start < MAX_BASE64_RUN && text.charCodeAt(end) === 61)
+    end++;
+  return [start, end];
+}
+function isPrintable(text) {
+  let printable3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 || code === 9 || code === 10 || code === 13)
+      printable3++;
+  }
+  return printable3 >= text.length * 0.95;
+}
+function base64ToText(encoded) {
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length === 0 || !isUtf8(bytes))
+    return void 0;
+  const decoded = bytes.toString("utf8");
+  return isPrintable(decoded) ? decoded : void 0;
+}
+function decodeBase64Value(text, start, end) {
+  if (end - start < MIN_BASE64_RUN)
+    return void 0;
+  if (text.charCodeAt(start - 1) === 46 || text.charCodeAt(end) === 46)
+    return void 0;
+  return base64ToText(text.slice(start, end));
+}
+var BASE64_TRIGGER_WORDS, MIN_FRAGMENT, MIN_BASE64_RUN, MAX_BASE64_RUN;
+var init_base64 = __esm({
+  "dist/src/engine/decoding/base64.js"() {
+    "use strict";
+    BASE64_TRIGGER_WORDS = [
+      "-----BEGIN",
+      "PRIVATE KEY",
+      "password",
+      "passwd",
+      "secret",
+      "token",
+      "api_key",
+      "apikey",
+      "api-key",
+      "access_key",
+      "accessKey",
+      "client_secret",
+      "credential",
+      "aws_access",
+      "sk_live_",
+      "github_pat_",
+      "glpat-",
+      "xoxb-",
+      "xoxp-",
+      '"auth"',
+      "Authorization",
+      "mongodb",
+      "postgres",
+      "mysql://",
+      "redis://"
+    ];
+    MIN_FRAGMENT = 6;
+    MIN_BASE64_RUN = 16;
+    MAX_BASE64_RUN = 64 * 1024;
+  }
+});
+
+// dist/src/engine/decoding/escapes.js
+function jsonStringAround(text, at2) {
+  let open2 = -1;
+  for (let i = at2 - 1; i >= 0 && at2 - i <= MAX_ESCAPED; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10)
+      return void 0;
+    if (code === 34 && !isEscaped(text, i)) {
+      open2 = i;
+      break;
+    }
+  }
+  if (open2 === -1)
+    return void 0;
+  let close = -1;
+  for (let i = at2; i < text.length && i - at2 <= MAX_ESCAPED; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10)
+      return void 0;
+    if (code === 34 && !isEscaped(text, i)) {
+      close = i;
+      break;
+    }
+  }
+  if (close === -1)
+    return void 0;
+  const literal = text.slice(open2, close + 1);
+  if (!literal.includes("\\"))
+    return void 0;
+  try {
+    const decoded = JSON.parse(literal);
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open2, end: close + 1, decoded } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function isEscaped(text, i) {
+  let count2 = 0;
+  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
+    count2++;
+  return count2 % 2 === 1;
+}
+function isTokenChar(code) {
+  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
+}
+function urlEncodedAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
+    end++;
+  const token = text.slice(start, end);
+  if (!URL_ESCAPE.test(token))
+    return void 0;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    decoded = token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run2) => {
+      try {
+        return decodeURIComponent(run2);
+      } catch {
+        return run2;
+      }
+    });
+  }
+  return decoded === token ? void 0 : { start, end, decoded };
+}
+var MAX_ESCAPED, URL_ESCAPE;
+var init_escapes = __esm({
+  "dist/src/engine/decoding/escapes.js"() {
+    "use strict";
+    MAX_ESCAPED = 4 * 1024;
+    URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
+  }
+});
+
+// dist/src/engine/decoding/kubernetes.js
+function secretManifestEntries(text) {
+  if (!SECRET_KIND.test(text))
+    return [];
+  const entries = [];
+  DATA_KEY.lastIndex = 0;
+  for (let data = DATA_KEY.exec(text); data !== null; data = DATA_KEY.exec(text)) {
+    const indent = (data[1] ?? "").replace(/\t/g, "    ").length;
+    let at2 = data.index + data[0].length + 1;
+    while (at2 < text.length) {
+      const lineEnd = text.indexOf("\n", at2) === -1 ? text.length : text.indexOf("\n", at2);
+      const line = text.slice(at2, lineEnd).replace(/\r$/, "");
+      if (line.trim() === "" || line.trim().startsWith("#")) {
+        at2 = lineEnd + 1;
+        continue;
+      }
+      const entry = ENTRY.exec(line);
+      if (entry === null || (entry[1] ?? "").replace(/\t/g, "    ").length <= indent)
+        break;
+      const [, , key = "", rest = ""] = entry;
+      let next = lineEnd + 1;
+      const inline = BASE64_VALUE.exec(rest);
+      if (inline !== null) {
+        const value = inline[1] ?? "";
+        const start = at2 + line.indexOf(value, line.indexOf(":") + 1);
+        pushDecoded(entries, key, text, start, start + value.length);
+      } else if (/^[|>][-+]?[ \t]*$/.test(rest.trim())) {
+        let start = -1;
+        let end = -1;
+        while (next < text.length) {
+          const blockEnd = text.indexOf("\n", next) === -1 ? text.length : text.indexOf("\n", next);
+          const blockLine = text.slice(next, blockEnd).replace(/\r$/, "");
+          const part = CONTINUATION.exec(blockLine);
+          if (part === null)
+            break;
+          if (start === -1)
+            start = next + blockLine.indexOf(part[1] ?? "");
+          end = next + blockLine.indexOf(part[1] ?? "") + (part[1] ?? "").length;
+          next = blockEnd + 1;
+        }
+        if (start !== -1)
+          pushDecoded(entries, key, text, start, end, true);
+      }
+      at2 = next;
+    }
+  }
+  return entries;
+}
+function pushDecoded(entries, key, text, start, end, isBlock = false) {
+  const encoded = isBlock ? text.slice(start, end).replace(/\s+/g, "") : text.slice(start, end);
+  const decoded = base64ToText(encoded);
+  if (decoded !== void 0)
+    entries.push({ key, decoded, start, end });
+}
+var SECRET_KIND, DATA_KEY, ENTRY, BASE64_VALUE, CONTINUATION;
+var init_kubernetes = __esm({
+  "dist/src/engine/decoding/kubernetes.js"() {
+    "use strict";
+    init_base64();
+    SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/im;
+    DATA_KEY = /^([ \t]*)data:[ \t]*\r?$/gm;
+    ENTRY = /^([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*(.*)$/;
+    BASE64_VALUE = /^["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*(?:#.*)?$/;
+    CONTINUATION = /^[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/;
+  }
+});
+
+// dist/src/engine/decoding/index.js
+function encodedSpans(text, base64Hits, keywordHits) {
+  const spans = [];
+  const seen = /* @__PURE__ */ new Set();
+  let budget = MAX_DECODED_CHARS;
+  const add = (span) => {
+    if (span === void 0 || spans.length >= MAX_SPANS || span.decoded.length > budget)
+      return;
+    const key = `${span.start}:${span.end}:${span.encoding}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    budget -= span.decoded.length;
+    spans.push(span);
+  };
+  for (const at2 of base64Hits) {
+    const [start, end] = base64RunAround(text, at2);
+    if (seen.has(`${start}:${end}:base64`))
+      continue;
+    const decoded = decodeBase64Value(text, start, end);
+    add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
+  }
+  let probed = 0;
+  let coveredUntil = -1;
+  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
+    if (at2 < coveredUntil)
+      continue;
+    if (++probed > MAX_ESCAPE_PROBES)
+      break;
+    coveredUntil = at2 + 1;
+    const json = jsonStringAround(text, at2);
+    add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
+    const url = urlEncodedAround(text, at2);
+    add(url === void 0 ? void 0 : { ...url, encoding: "url" });
+    coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
+  }
+  return spans;
+}
+var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES;
+var init_decoding = __esm({
+  "dist/src/engine/decoding/index.js"() {
+    "use strict";
+    init_base64();
+    init_escapes();
+    init_base64();
+    init_kubernetes();
+    MAX_DECODE_DEPTH = 2;
+    MAX_SPANS = 256;
+    MAX_DECODED_CHARS = 1024 * 1024;
+    MAX_ESCAPE_PROBES = 1024;
+  }
+});
+
 // dist/src/engine/keyword-automaton.js
 function foldCase(code) {
   return code >= 65 && code <= 90 ? code | 32 : code;
@@ -11341,10 +11629,28 @@ function matchRule(rule, text, windows, base = rule.spec.severity) {
   }
   return matches;
 }
+function matchKubernetesSecret(rule, entries, base) {
+  const matches = [];
+  for (const entry of entries) {
+    const prefix = `${entry.key}: `;
+    const rendered = prefix + entry.decoded;
+    rule.regex.lastIndex = 0;
+    const m2 = rule.regex.exec(rendered);
+    const span = m2?.indices?.groups?.secret ?? m2?.indices?.[0];
+    if (m2 === null || span === void 0 || span[0] < prefix.length)
+      continue;
+    const secret = m2.groups?.secret ?? m2[0];
+    const accepted = secret.length === 0 ? void 0 : acceptSecret(rule, secret, base);
+    if (accepted !== void 0)
+      matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: "base64" });
+  }
+  return matches;
+}
 function specificity(match) {
-  if (match.rule.provider.id !== "generic")
-    return 2;
-  return match.rule.spec.tags.includes("weak") ? 0 : 1;
+  const { tags } = match.rule.spec;
+  if (tags.includes("weak") || tags.includes("fallback"))
+    return 0;
+  return match.rule.provider.id === "generic" ? 1 : 2;
 }
 function preferSpecificMatches(matches) {
   if (matches.length < 2)
@@ -11410,6 +11716,8 @@ function toFinding(match, chunk, all, lines, shouldReveal) {
     context: contextOf(match, all, lines),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
+  if (match.encoding !== void 0)
+    finding.decodedFrom = match.encoding;
   if (chunk.commit !== void 0)
     finding.commit = chunk.commit;
   if (chunk.blob !== void 0)
@@ -11525,25 +11833,86 @@ function createMatcher(rules, options = {}) {
   const keywords = [];
   const keywordRules = [];
   const keywordIndex = /* @__PURE__ */ new Map();
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords) {
-      let index = keywordIndex.get(keyword);
-      if (index === void 0) {
-        index = keywords.push(keyword) - 1;
-        keywordIndex.set(keyword, index);
-        keywordRules.push([]);
-      }
-      keywordRules[index].push(ruleIndex);
+  const addKeyword = (keyword, ruleIndex) => {
+    let index = keywordIndex.get(keyword);
+    if (index === void 0) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
     }
+    const targets = keywordRules[index];
+    if (!targets.includes(ruleIndex))
+      targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords)
+      addKeyword(keyword, ruleIndex);
   });
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS)
+    for (const fragment of base64Fragments(word))
+      addKeyword(fragment.toLowerCase(), base64Trigger);
   const automaton = buildKeywordAutomaton(keywords);
   const plan = {
     keywordRules,
     keywordLengths: keywords.map((k2) => k2.length),
-    isSticky: Uint8Array.from(rules, (rule) => rule.stickyRegex === void 0 ? 0 : 1)
+    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
   };
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const matchText = (text, path, hits, depth) => {
+    const matches = [];
+    const keywordHits = [];
+    const manifestSpans = [];
+    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
+    for (const [ruleIndex, ruleHits] of hits) {
+      if (ruleIndex === base64Trigger)
+        continue;
+      const rule = rules[ruleIndex];
+      if (wantsEscapes) {
+        if (rule.stickyRegex === void 0)
+          for (let i = 1; i < ruleHits.length; i += 3)
+            keywordHits.push(ruleHits[i]);
+        else
+          for (const at2 of ruleHits)
+            keywordHits.push(at2);
+      }
+      if (!rule.matchesPath(path))
+        continue;
+      const base = rule.severityFor?.(path) ?? rule.spec.severity;
+      if (rule.spec.decoder === "kubernetes-secret") {
+        const entries = secretManifestEntries(text);
+        matches.push(...matchKubernetesSecret(rule, entries, base));
+        if (depth < MAX_DECODE_DEPTH)
+          manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+      } else if (rule.stickyRegex === void 0)
+        matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
+      else
+        matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+    }
+    if (depth >= MAX_DECODE_DEPTH)
+      return matches;
+    const base64Hits = hits.get(base64Trigger) ?? [];
+    const hasEscapes = keywordHits.length > 0;
+    if (base64Hits.length === 0 && !hasEscapes && manifestSpans.length === 0)
+      return matches;
+    const decoded = [];
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, hasEscapes ? keywordHits : [])]) {
+      const inner = collectHits({ text: span.decoded }, automaton, plan);
+      if (inner.size === 0)
+        continue;
+      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
+        const isSame = (m2) => m2.rule === found.rule && m2.secret === found.secret && m2.start < span.end && span.start < m2.end;
+        if (matches.some(isSame) || decoded.some(isSame))
+          continue;
+        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+      }
+    }
+    if (decoded.length === 0)
+      return matches;
+    const isShadowed = (m2) => decoded.some((d2) => d2.rule === m2.rule && d2.start < m2.end && m2.start < d2.end);
+    return [...matches.filter((m2) => m2.encoding !== void 0 || !isShadowed(m2)), ...decoded];
+  };
   return {
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
@@ -11552,15 +11921,7 @@ function createMatcher(rules, options = {}) {
       const hits = collectHits(chunk, automaton, plan);
       if (hits.size === 0)
         return { findings: [], suppressed };
-      let matches = [];
-      for (const [ruleIndex, ruleHits] of hits) {
-        const rule = rules[ruleIndex];
-        if (!rule.matchesPath(chunk.path))
-          continue;
-        const base = rule.severityFor?.(chunk.path) ?? rule.spec.severity;
-        const found = rule.stickyRegex === void 0 ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, chunk.text, ruleHits, base);
-        matches.push(...found);
-      }
+      let matches = matchText(chunk.text, chunk.path, hits, 0);
       if (matches.length === 0)
         return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);
@@ -11584,6 +11945,7 @@ var INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_decoding();
     init_keyword_automaton();
     init_line_index();
     init_match();
@@ -11594,7 +11956,7 @@ var init_matcher = __esm({
 });
 
 // dist/src/engine/decode.js
-import { isAscii, isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
     return { text: bytes.subarray(2).toString("utf16le") };
@@ -11610,7 +11972,7 @@ function decodeText(bytes) {
   const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
   const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
   const text = body.toString("utf8");
-  return isUtf8(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
+  return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
 var init_decode = __esm({
@@ -12940,7 +13302,7 @@ function row(finding, vcs, hasHeadColumn) {
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    markdownCode(finding.preview),
+    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
     finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
     ...hasHeadColumn ? [headCell(finding)] : []
   ];
@@ -13170,6 +13532,8 @@ function propertiesOf(finding) {
   }
   if (finding.isPresentAtHead !== void 0)
     properties.isPresentAtHead = finding.isPresentAtHead;
+  if (finding.decodedFrom !== void 0)
+    properties.decodedFrom = finding.decodedFrom;
   return Object.keys(properties).length === 0 ? void 0 : properties;
 }
 function resultOf(finding, ruleIndex) {
@@ -13450,6 +13814,8 @@ function findingLines(finding, widths, c3) {
     `  ${position}  ${paintSeverity(finding, c3)}  ${finding.ruleId.padEnd(widths.rule)}  ${c3.bold(printable(finding.preview))}  ${c3.dim(printable(finding.ruleName))}`,
     `${indent}${c3.dim(printable(finding.context))}`
   ];
+  if (finding.decodedFrom !== void 0)
+    lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
   if (isHistoryFinding(finding)) {
     lines.push(...historyLines(finding, c3).map((line) => `${indent}${line}`));
   } else if (finding.commit !== void 0) {
@@ -13502,6 +13868,7 @@ function toText(result, ctx) {
   return `${lines.join("\n")}
 `;
 }
+var DECODED_LABEL;
 var init_text = __esm({
   "dist/src/reporters/text.js"() {
     "use strict";
@@ -13512,6 +13879,11 @@ var init_text = __esm({
     init_sort_findings();
     init_text_history();
     init_text_summary();
+    DECODED_LABEL = {
+      base64: "the base64 value",
+      "json-string": "the escaped JSON string",
+      url: "the %-encoded text"
+    };
   }
 });
 
@@ -15520,6 +15892,8 @@ function checkRuleFields(raw, subject, problems, at2) {
     if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
+  if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
+    problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
     const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
@@ -15599,6 +15973,7 @@ var init_validate_pack = __esm({
       "validators",
       "paths",
       "severityByPath",
+      "decoder",
       "multiline",
       "startsWithKeyword",
       "references",
@@ -23164,7 +23539,8 @@ function checkExamples(rule) {
     if (scanExample(rule, text).length === 0)
       problems.push(`${where}: examples[${i}] is not detected`);
     rule.regex.lastIndex = 0;
-    for (const m2 of text.matchAll(rule.regex)) {
+    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
+    for (const m2 of direct) {
       const matched = m2[0].toLowerCase();
       if (!rule.keywords.some((k2) => matched.includes(k2))) {
         problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);

@@ -1,5 +1,6 @@
 import type { Severity } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
+import type { Encoding, SecretDataEntry } from './decoding/index.js';
 import { shannonEntropy } from './entropy.js';
 import { isPlaceholder } from './placeholders.js';
 import { VALIDATORS } from './validators/index.js';
@@ -17,6 +18,8 @@ export interface Match {
   secret: string;
   severity: Severity;
   entropy: number;
+  /** Set when the secret was found in decoded text; `start`/`end` are then the encoded span. */
+  encoding?: Encoding;
 }
 
 /** Applies the rule's own filters in order: entropy, validators, placeholder. */
@@ -81,12 +84,34 @@ export function matchRule(rule: Rule, text: string, windows: readonly Window[], 
 }
 
 /**
+ * Runs a `decoder: kubernetes-secret` rule: its pattern sees each `data:` entry of a Kubernetes
+ * Secret manifest as `key: decoded value`, and a match is reported on the encoded value.
+ */
+export function matchKubernetesSecret(rule: Rule, entries: readonly SecretDataEntry[], base: Severity): Match[] {
+  const matches: Match[] = [];
+  for (const entry of entries) {
+    const prefix = `${entry.key}: `;
+    const rendered = prefix + entry.decoded;
+    rule.regex.lastIndex = 0;
+    const m = rule.regex.exec(rendered);
+    const span = m?.indices?.groups?.secret ?? m?.indices?.[0];
+    if (m === null || span === undefined || span[0] < prefix.length) continue;
+    const secret = m.groups?.secret ?? m[0];
+    const accepted = secret.length === 0 ? undefined : acceptSecret(rule, secret, base);
+    if (accepted !== undefined) matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: 'base64' });
+  }
+  return matches;
+}
+
+/**
  * How specific a rule is: a provider's own rule (2) beats a generic assignment rule (1), which beats
- * a weak-secret rule (0, tagged `weak`) that reports whatever value a secret-named variable holds.
+ * a catch-all (0, tagged `weak` or `fallback`): a weak-secret rule that reports whatever value a
+ * secret-named variable holds, or a Kubernetes Secret's data value that no other rule recognised.
  */
 function specificity(match: Match): number {
-  if (match.rule.provider.id !== 'generic') return 2;
-  return match.rule.spec.tags.includes('weak') ? 0 : 1;
+  const { tags } = match.rule.spec;
+  if (tags.includes('weak') || tags.includes('fallback')) return 0;
+  return match.rule.provider.id === 'generic' ? 1 : 2;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Finding, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
+import { BASE64_TRIGGER_WORDS, base64Fragments, encodedSpans, MAX_DECODE_DEPTH, secretManifestEntries, type EncodedSpan } from './decoding/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { buildLineIndex } from './line-index.js';
-import { matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
+import { matchKubernetesSecret, matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
 import { toFinding } from './to-finding.js';
 import type { Chunk, MatcherOptions } from './types.js';
 import { lineStartNear, windowsAround } from './windows.js';
@@ -26,7 +27,7 @@ export interface Matcher {
  * `[lineStart, firstStart, lastEnd]` triple per line with hits, lines in order, so each line is
  * searched once however many keywords it holds. Rules whose keywords did not occur have no entry.
  */
-function collectHits(chunk: Chunk, automaton: KeywordAutomaton, plan: HitPlan): Map<number, number[]> {
+function collectHits(chunk: Pick<Chunk, 'text' | 'utf8'>, automaton: KeywordAutomaton, plan: HitPlan): Map<number, number[]> {
   const perRule: (number[] | undefined)[] = new Array<number[] | undefined>(plan.isSticky.length);
   const touched: number[] = [];
   const { text } = chunk;
@@ -104,25 +105,81 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   const keywords: string[] = [];
   const keywordRules: number[][] = [];
   const keywordIndex = new Map<string, number>();
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords) {
-      let index = keywordIndex.get(keyword);
-      if (index === undefined) {
-        index = keywords.push(keyword) - 1;
-        keywordIndex.set(keyword, index);
-        keywordRules.push([]);
-      }
-      (keywordRules[index] as number[]).push(ruleIndex);
+  const addKeyword = (keyword: string, ruleIndex: number): void => {
+    let index = keywordIndex.get(keyword);
+    if (index === undefined) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
     }
+    const targets = keywordRules[index] as number[];
+    if (!targets.includes(ruleIndex)) targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords) addKeyword(keyword, ruleIndex);
   });
+  // One pseudo-rule after the real ones collects hits on base64-encoded trigger words: the
+  // automaton finds encoded secrets-to-be in the same pass as the keywords.
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS) for (const fragment of base64Fragments(word)) addKeyword(fragment.toLowerCase(), base64Trigger);
   const automaton = buildKeywordAutomaton(keywords);
   const plan: HitPlan = {
     keywordRules,
     keywordLengths: keywords.map((k) => k.length),
-    isSticky: Uint8Array.from(rules, (rule) => (rule.stickyRegex === undefined ? 0 : 1)),
+    isSticky: Uint8Array.from([...rules.map((rule) => (rule.stickyRegex === undefined ? 0 : 1)), 1]),
   };
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+
+  /** Every rule's matches in `text`, then those in the text it encodes, placed on the encoded spans. */
+  const matchText = (text: string, path: string, hits: Map<number, number[]>, depth: number): Match[] => {
+    const matches: Match[] = [];
+    const keywordHits: number[] = [];
+    const manifestSpans: EncodedSpan[] = [];
+    // JSON strings with escapes and %-encoded tokens are looked for around keyword hits, only in
+    // text that has a backslash or a percent sign at all.
+    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes('\\') || text.includes('%'));
+    for (const [ruleIndex, ruleHits] of hits) {
+      if (ruleIndex === base64Trigger) continue;
+      const rule = rules[ruleIndex] as Rule;
+      if (wantsEscapes) {
+        // A loop, not push(...hits): a 50 MB line can hold more hits than a call has arguments.
+        if (rule.stickyRegex === undefined) for (let i = 1; i < ruleHits.length; i += 3) keywordHits.push(ruleHits[i] as number);
+        else for (const at of ruleHits) keywordHits.push(at);
+      }
+      if (!rule.matchesPath(path)) continue;
+      const base = rule.severityFor?.(path) ?? rule.spec.severity;
+      if (rule.spec.decoder === 'kubernetes-secret') {
+        const entries = secretManifestEntries(text);
+        matches.push(...matchKubernetesSecret(rule, entries, base));
+        // Decoded values are scanned again as `key: value`, so the key names the value for the
+        // assignment rules and a provider's token is found by its own rule.
+        if (depth < MAX_DECODE_DEPTH) manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
+      } else if (rule.stickyRegex === undefined) matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
+      else matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+    }
+    if (depth >= MAX_DECODE_DEPTH) return matches;
+    const base64Hits = hits.get(base64Trigger) ?? [];
+    const hasEscapes = keywordHits.length > 0;
+    if (base64Hits.length === 0 && !hasEscapes && manifestSpans.length === 0) return matches;
+    const decoded: Match[] = [];
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, hasEscapes ? keywordHits : [])]) {
+      const inner = collectHits({ text: span.decoded }, automaton, plan);
+      if (inner.size === 0) continue;
+      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
+        // The same secret already matched in the clear on this span (a PEM block inside a JSON
+        // string) is one finding, not two; so is a value two decoders both read.
+        const isSame = (m: Match): boolean => m.rule === found.rule && m.secret === found.secret && m.start < span.end && span.start < m.end;
+        if (matches.some(isSame) || decoded.some(isSame)) continue;
+        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+      }
+    }
+    if (decoded.length === 0) return matches;
+    // A rule that matched the encoded text itself (a base64 value taken for a password) yields to
+    // its own match on what the text decodes to.
+    const isShadowed = (m: Match): boolean => decoded.some((d) => d.rule === m.rule && d.start < m.end && m.start < d.end);
+    return [...matches.filter((m) => m.encoding !== undefined || !isShadowed(m)), ...decoded];
+  };
 
   return {
     scanChunk(chunk) {
@@ -130,16 +187,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
       const hits = collectHits(chunk, automaton, plan);
       if (hits.size === 0) return { findings: [], suppressed };
-      let matches: Match[] = [];
-      for (const [ruleIndex, ruleHits] of hits) {
-        const rule = rules[ruleIndex] as Rule;
-        if (!rule.matchesPath(chunk.path)) continue;
-        const base = rule.severityFor?.(chunk.path) ?? rule.spec.severity;
-        const found = rule.stickyRegex === undefined
-          ? matchRule(rule, chunk.text, windowsAround(chunk.text, ruleHits, rule.spec.multiline === true), base)
-          : matchRuleAtHits(rule, chunk.text, ruleHits, base);
-        matches.push(...found);
-      }
+      let matches = matchText(chunk.text, chunk.path, hits, 0);
       if (matches.length === 0) return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);

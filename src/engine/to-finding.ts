@@ -63,6 +63,7 @@ export function toFinding(match: Match, chunk: Chunk, all: readonly Match[], lin
     context: contextOf(match, all, lines),
     entropy: Math.round(match.entropy * 1000) / 1000,
   };
+  if (match.encoding !== undefined) finding.decodedFrom = match.encoding;
   if (chunk.commit !== undefined) finding.commit = chunk.commit;
   if (chunk.blob !== undefined) finding.blob = chunk.blob;
   if (shouldReveal) finding.secret = match.secret;

@@ -40,6 +40,11 @@ export interface Finding {
   blob?: string;
   /** History scans only: whether a blob holding the secret is in HEAD's tree (undefined for an unborn HEAD). */
   isPresentAtHead?: boolean;
+  /**
+   * Set when the secret was found in decoded text (a base64 value, a JSON string with escapes, a
+   * %-encoded token); the location is then the encoded text, and `preview`/`secret` the decoded value.
+   */
+  decodedFrom?: 'base64' | 'json-string' | 'url';
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
   fingerprint: string;
   /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */

@@ -27,6 +27,7 @@ function findingJson(finding: Finding): Record<string, unknown> {
     // History scans only; occurrences sorted by commit date, then path.
     ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),
     ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
+    ...(finding.decodedFrom === undefined ? {} : { decodedFrom: finding.decodedFrom }),
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
     preview: finding.preview,

@@ -37,6 +37,7 @@ function propertiesOf(finding: Finding): Result['properties'] {
     if (isHistoryFinding(finding)) properties.firstCommit = sha;
   }
   if (finding.isPresentAtHead !== undefined) properties.isPresentAtHead = finding.isPresentAtHead;
+  if (finding.decodedFrom !== undefined) properties.decodedFrom = finding.decodedFrom;
   return Object.keys(properties).length === 0 ? undefined : properties;
 }
 

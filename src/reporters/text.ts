@@ -15,6 +15,12 @@ function paintSeverity(finding: Finding, c: Colors): string {
   return finding.severity === 'medium' ? c.yellow(padded) : c.cyan(padded);
 }
 
+const DECODED_LABEL: Record<NonNullable<Finding['decodedFrom']>, string> = {
+  base64: 'the base64 value',
+  'json-string': 'the escaped JSON string',
+  url: 'the %-encoded text',
+};
+
 function findingLines(finding: Finding, widths: { position: number; rule: number }, c: Colors): string[] {
   const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
   const indent = ' '.repeat(2 + widths.position + 2);
@@ -23,6 +29,7 @@ function findingLines(finding: Finding, widths: { position: number; rule: number
       `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`,
     `${indent}${c.dim(printable(finding.context))}`,
   ];
+  if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
   if (isHistoryFinding(finding)) {
     lines.push(...historyLines(finding, c).map((line) => `${indent}${line}`));
   } else if (finding.commit !== undefined) {

@@ -17,7 +17,9 @@ function checkExamples(rule: Rule): string[] {
   rule.spec.examples.forEach((text, i) => {
     if (scanExample(rule, text).length === 0) problems.push(`${where}: examples[${i}] is not detected`);
     rule.regex.lastIndex = 0;
-    for (const m of text.matchAll(rule.regex)) {
+    // A decoder rule's pattern reads decoded values, not the example text.
+    const direct = rule.spec.decoder === undefined ? text.matchAll(rule.regex) : [];
+    for (const m of direct) {
       const matched = m[0].toLowerCase();
       if (!rule.keywords.some((k) => matched.includes(k))) {
         problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);

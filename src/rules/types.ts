@@ -45,6 +45,12 @@ export interface RuleSpec {
    * `.env.production` vs in a test fixture). Validators may still re-grade afterwards.
    */
   severityByPath?: { paths: string[]; severity: Severity }[];
+  /**
+   * The rule reads decoded values instead of the text. `kubernetes-secret`: each `data:` entry of a
+   * `kind: Secret` manifest, shown to the pattern as `key: decoded value`; a match is reported on
+   * the encoded value. The keywords then only say when to look (e.g. `secret`).
+   */
+  decoder?: 'kubernetes-secret';
   /** The pattern may span lines (PEM blocks); the matcher then looks past the keyword's line. */
   multiline?: boolean;
   /**

@@ -6,7 +6,7 @@ const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_KEYS = new Set([
   'id', 'name', 'description', 'severity', 'pattern', 'ignoreCase', 'keywords', 'entropy', 'validators',
-  'paths', 'severityByPath', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
+  'paths', 'severityByPath', 'decoder', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
 ]);
 
 type Path = (string | number)[];
@@ -73,6 +73,7 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   for (const key of ['validators', 'paths'] as const) {
     if (raw[key] !== undefined && !isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
+  if (raw.decoder !== undefined && raw.decoder !== 'kubernetes-secret') problems.add([...at, 'decoder'], subject, '`decoder` must be kubernetes-secret');
   if (raw.severityByPath !== undefined) {
     const entries = raw.severityByPath;
     const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry: unknown) =>

@@ -2,7 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPORT_FORMATS } from '../../src/reporters/index.js';
-import { loadBuiltinRules, scanExample } from '../../src/rules/index.js';
+import { createMatcher } from '../../src/engine/index.js';
+import type { Finding } from '../../src/findings/index.js';
+import { loadBuiltinRules } from '../../src/rules/index.js';
 import { makeActionCheckout, runAction } from '../action/run-action.js';
 import { createRepo, git } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -10,14 +12,28 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 
 // Every example of every built-in rule is planted in a tree and scanned with every reporter,
 // --debug on, text both on a TTY and not; no example secret may appear in stdout, stderr or the
-// report file. Secrets are extracted with the rule's own regex, as the engine does.
+// report file. Secrets are extracted with the rule's own regex and taken from the engine itself
+// (--show-secrets); a secret found by decoding counts twice: decoded, and as the encoded text.
 const { rules } = await loadBuiltinRules();
+
+/** The text a finding points at (1-based lines and columns, end column exclusive). */
+function textAt(text: string, f: Finding): string {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return text.slice((starts[f.startLine - 1] ?? 0) + f.startColumn - 1, (starts[f.endLine - 1] ?? 0) + f.endColumn - 1);
+}
+
 const planted = rules.flatMap((rule) =>
   rule.spec.examples.map((text, i) => {
-    const found = scanExample(rule, text);
+    const found = createMatcher([rule], { shouldRevealSecrets: true }).scanChunk({ origin: 'stdin', path: 'example.txt', text, startLine: 1 }).findings;
     rule.regex.lastIndex = 0;
-    const secrets = [...text.matchAll(rule.regex)].map((m) => m.groups?.secret ?? m[0]).filter((s) => s.length >= 8);
-    return { file: `${rule.spec.id}-${i}.txt`, text, secrets, isDetected: found.length > 0 };
+    const direct = rule.spec.decoder === undefined ? [...text.matchAll(rule.regex)].map((m) => m.groups?.secret ?? m[0]) : [];
+    const revealed = found.flatMap((f) => [f.secret ?? '', ...(f.decodedFrom === undefined ? [] : [textAt(text, f)])]);
+    // Values under 8 characters (a weak password such as "root") occur in ordinary output by
+    // chance, so they cannot be searched for; their findings still show only the preview.
+    const secrets = [...direct, ...revealed].filter((s) => s.length >= 8);
+    const isShortOnly = revealed.length > 0 && revealed.every((s) => s.length < 8);
+    return { file: `${rule.spec.id}-${i}.txt`, text, secrets, isShortOnly, isDetected: found.length > 0 };
   }),
 );
 const secrets = [...new Set(planted.flatMap((p) => p.secrets))];
@@ -34,7 +50,7 @@ function leaked(output: string): string[] {
 
 describe('no raw secret reaches any output', () => {
   it('plants a secret for every rule example', () => {
-    expect(planted.every((p) => p.isDetected && p.secrets.length > 0)).toBe(true);
+    expect(planted.filter((p) => !p.isDetected || (p.secrets.length === 0 && !p.isShortOnly)).map((p) => p.file)).toEqual([]);
     expect(secrets.length).toBeGreaterThan(rules.length);
   });
 

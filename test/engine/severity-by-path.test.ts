@@ -9,7 +9,7 @@ const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'direct
 
 describe('weak committed secrets', () => {
   it('grades a weak secret by the file it is in', () => {
-    const text = 'ADMIN_PASSWORD=password1\nSESSION_SECRET=dev\n';
+    const text = 'ADMIN_PASSWORD=Passw0rd2024\nSESSION_SECRET=dev\n';
     const severities = (path: string) => scan(path, text).map((f) => `${f.ruleId}:${f.severity}`);
     expect(severities('.env.production')).toEqual(['generic.weak-secret-env:high', 'generic.weak-secret-env:high']);
     expect(severities('backend/.env')).toEqual(['generic.weak-secret-env:medium', 'generic.weak-secret-env:medium']);
