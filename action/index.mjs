@@ -11656,14 +11656,33 @@ function preferSpecificMatches(matches) {
   if (matches.length < 2)
     return matches;
   const ranks = matches.map(specificity);
-  return matches.filter((m2, i) => !matches.some((other, j3) => ranks[j3] > ranks[i] && other.start < m2.end && m2.start < other.end));
+  const kept = matches.filter((m2, i) => !matches.some((other, j3) => ranks[j3] > ranks[i] && other.start < m2.end && m2.start < other.end));
+  const outranks = (a, ia, b3, ib) => {
+    const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b3.severity];
+    if (bySeverity !== 0)
+      return bySeverity > 0;
+    const byDecoding = Number(a.encoding !== void 0) - Number(b3.encoding !== void 0);
+    return byDecoding !== 0 ? byDecoding > 0 : ia < ib;
+  };
+  const unique = kept.filter((m2, i) => !kept.some((other, j3) => j3 !== i && other.start === m2.start && other.end === m2.end && outranks(other, j3, m2, i)));
+  const rank = new Map(unique.map((m2) => [m2, specificity(m2)]));
+  const isInside = (inner, outer) => outer !== inner && outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  return unique.filter((m2) => !unique.some((other) => {
+    if (!isInside(m2, other) && !isInside(other, m2))
+      return false;
+    if (isInside(other, m2))
+      return m2.encoding !== void 0 && other.encoding === void 0 && rank.get(other) === rank.get(m2);
+    return other.secret.includes(m2.secret) && SEVERITY_ORDER[other.severity] >= SEVERITY_ORDER[m2.severity];
+  }));
 }
+var SEVERITY_ORDER;
 var init_match = __esm({
   "dist/src/engine/match.js"() {
     "use strict";
     init_entropy();
     init_placeholders();
     init_validators();
+    SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
   }
 });
 

@@ -122,5 +122,28 @@ function specificity(match: Match): number {
 export function preferSpecificMatches(matches: Match[]): Match[] {
   if (matches.length < 2) return matches;
   const ranks = matches.map(specificity);
-  return matches.filter((m, i) => !matches.some((other, j) => (ranks[j] as number) > (ranks[i] as number) && other.start < m.end && m.start < other.end));
+  const kept = matches.filter((m, i) => !matches.some((other, j) => (ranks[j] as number) > (ranks[i] as number) && other.start < m.end && m.start < other.end));
+  // Two rules on exactly the same text (a Firebase and a Google rule on one FCM key, a base64 PEM
+  // rule and the PEM found by decoding it) are one secret: keep the more severe finding, then the
+  // decoded one (it names what the text holds), then the rule loaded first.
+  const outranks = (a: Match, ia: number, b: Match, ib: number): boolean => {
+    const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    if (bySeverity !== 0) return bySeverity > 0;
+    const byDecoding = Number(a.encoding !== undefined) - Number(b.encoding !== undefined);
+    return byDecoding !== 0 ? byDecoding > 0 : ia < ib;
+  };
+  const unique = kept.filter((m, i) => !kept.some((other, j) => j !== i && other.start === m.start && other.end === m.end && outranks(other, j, m, i)));
+  // A secret inside a larger one at least as severe (a password inside a connection string) is
+  // part of that finding. A decoded match, though, spans the whole encoded text: a rule that
+  // matched inside it in the clear (a service-account rule on a JSON-escaped key) already names
+  // the secret more precisely, so the decoded match yields.
+  const rank = new Map(unique.map((m) => [m, specificity(m)]));
+  const isInside = (inner: Match, outer: Match): boolean => outer !== inner && outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  return unique.filter((m) => !unique.some((other) => {
+    if (!isInside(m, other) && !isInside(other, m)) return false;
+    if (isInside(other, m)) return m.encoding !== undefined && other.encoding === undefined && rank.get(other) === rank.get(m);
+    return other.secret.includes(m.secret) && SEVERITY_ORDER[other.severity] >= SEVERITY_ORDER[m.severity];
+  }));
 }
+
+const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
