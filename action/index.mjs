@@ -11124,6 +11124,23 @@ var init_kubernetes = __esm({
 });
 
 // dist/src/engine/decoding/index.js
+function lineHasEscapes(text, at2) {
+  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10)
+      break;
+    if (code === 92 || code === 37)
+      return true;
+  }
+  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10)
+      break;
+    if (code === 92 || code === 37)
+      return true;
+  }
+  return false;
+}
 function encodedSpans(text, base64Hits, keywordHits) {
   const spans = [];
   const seen = /* @__PURE__ */ new Set();
@@ -11149,6 +11166,8 @@ function encodedSpans(text, base64Hits, keywordHits) {
   let coveredUntil = -1;
   for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
     if (at2 < coveredUntil)
+      continue;
+    if (!lineHasEscapes(text, at2))
       continue;
     if (++probed > MAX_ESCAPE_PROBES)
       break;
@@ -11801,7 +11820,8 @@ function collectHits(chunk, automaton, plan) {
         touched.push(ruleIndex);
       }
       if (plan.isSticky[ruleIndex] === 1) {
-        list.push(start);
+        if (list[list.length - 1] !== start)
+          list.push(start);
         continue;
       }
       if (lineStart === -1)
@@ -15781,13 +15801,27 @@ function compilePathPatterns(patterns) {
     const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p2.slice(1) : p2), { dot: true });
     return { isNegated, matcher };
   });
-  return (path) => {
+  const test = (path) => {
     let isMatched = false;
     for (const { isNegated, matcher } of compiled) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
     return isMatched;
+  };
+  return memoizeByPath(test);
+}
+function memoizeByPath(compute) {
+  const memo = /* @__PURE__ */ new Map();
+  return (path) => {
+    const known = memo.get(path);
+    if (known !== void 0 || memo.has(path))
+      return known;
+    if (memo.size >= MEMO_LIMIT)
+      memo.clear();
+    const value = compute(path);
+    memo.set(path, value);
+    return value;
   };
 }
 function globProblem(pattern) {
@@ -15798,11 +15832,12 @@ function globProblem(pattern) {
     return error2 instanceof Error ? error2.message : String(error2);
   }
 }
-var import_picomatch;
+var import_picomatch, MEMO_LIMIT;
 var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch4(), 1);
+    MEMO_LIMIT = 4096;
   }
 });
 
@@ -15835,7 +15870,7 @@ function compileRule(spec, provider, file) {
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
   if (spec.severityByPath !== void 0) {
     const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
-    rule.severityFor = (path) => graded.find((entry) => entry.matches(path))?.severity;
+    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
     rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));

@@ -41,7 +41,8 @@ function collectHits(chunk: Pick<Chunk, 'text' | 'utf8'>, automaton: KeywordAuto
         touched.push(ruleIndex);
       }
       if (plan.isSticky[ruleIndex] === 1) {
-        list.push(start);
+        // "pass" and "password" hit at the same start: try the rule there once.
+        if (list[list.length - 1] !== start) list.push(start);
         continue;
       }
       if (lineStart === -1) lineStart = lineStartNear(text, start);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { VALIDATOR_NAMES } from '../engine/index.js';
-import { compilePathPatterns } from './path-glob.js';
+import { compilePathPatterns, memoizeByPath } from './path-glob.js';
 import type { ProviderSpec, Rule, RuleSpec } from './types.js';
 
 const UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
@@ -30,7 +30,7 @@ export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string
   const rule: Rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
   if (spec.severityByPath !== undefined) {
     const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
-    rule.severityFor = (path) => graded.find((entry) => entry.matches(path))?.severity;
+    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
     rule.stickyRegex = new RegExp(spec.pattern, flags.replace('g', 'y'));

@@ -24,12 +24,32 @@ export function compilePathPatterns(patterns: readonly string[]): (path: string)
       const matcher = picomatch(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
       return { isNegated, matcher };
     });
-  return (path: string) => {
+  const test = (path: string): boolean => {
     let isMatched = false;
     for (const { isNegated, matcher } of compiled) {
       if (isMatched === isNegated && matcher(path)) isMatched = !isNegated;
     }
     return isMatched;
+  };
+  return memoizeByPath(test);
+}
+
+/** Answers kept per predicate; a scan asks about the same path once per rule and per diff hunk. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Remembers a path predicate's answers (the last few thousand paths): glob lists are tried for
+ * every chunk a rule has keyword hits in, and a picomatch test costs far more than a map lookup.
+ */
+export function memoizeByPath<T>(compute: (path: string) => T): (path: string) => T {
+  const memo = new Map<string, T>();
+  return (path) => {
+    const known = memo.get(path);
+    if (known !== undefined || memo.has(path)) return known as T;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const value = compute(path);
+    memo.set(path, value);
+    return value;
   };
 }
 

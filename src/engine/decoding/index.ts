@@ -18,6 +18,21 @@ const MAX_DECODED_CHARS = 1024 * 1024;
  */
 const MAX_ESCAPE_PROBES = 1024;
 
+/** Whether the line holding `at` (up to a few KiB each way) has a backslash or a percent sign. */
+function lineHasEscapes(text: string, at: number): boolean {
+  for (let i = at; i < text.length && i - at < 4096; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) break;
+    if (code === 92 || code === 37) return true;
+  }
+  for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10) break;
+    if (code === 92 || code === 37) return true;
+  }
+  return false;
+}
+
 /** A span of text that holds other text encoded, with that text. */
 export interface EncodedSpan {
   start: number;
@@ -54,6 +69,7 @@ export function encodedSpans(text: string, base64Hits: readonly number[], keywor
   for (const at of [...keywordHits].sort((a, b) => a - b)) {
     // Hits inside a span already probed are in the same string or token.
     if (at < coveredUntil) continue;
+    if (!lineHasEscapes(text, at)) continue;
     if (++probed > MAX_ESCAPE_PROBES) break;
     coveredUntil = at + 1;
     const json = jsonStringAround(text, at);
