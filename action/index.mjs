@@ -11669,7 +11669,7 @@ function specificity(match) {
   const { tags } = match.rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" ? 1 : 2;
+  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
 }
 function preferSpecificMatches(matches) {
   if (matches.length < 2)

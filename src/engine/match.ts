@@ -104,14 +104,16 @@ export function matchKubernetesSecret(rule: Rule, entries: readonly SecretDataEn
 }
 
 /**
- * How specific a rule is: a provider's own rule (2) beats a generic assignment rule (1), which beats
+ * How specific a rule is: a provider's own rule (2) beats a generic assignment rule or a rule tagged
+ * `carrier` (1: it finds a credential by where it sits, an Authorization header, a URL's password,
+ * a .netrc entry, not by its format), which beats
  * a catch-all (0, tagged `weak` or `fallback`): a weak-secret rule that reports whatever value a
  * secret-named variable holds, or a Kubernetes Secret's data value that no other rule recognised.
  */
 function specificity(match: Match): number {
   const { tags } = match.rule.spec;
   if (tags.includes('weak') || tags.includes('fallback')) return 0;
-  return match.rule.provider.id === 'generic' ? 1 : 2;
+  return match.rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
 }
 
 /**
