@@ -11254,16 +11254,20 @@ function buildTable(next, outputs, states, alphabet) {
   }
   return table;
 }
-function buildKeywordAutomaton(keywords) {
+function buildAutomatonTables(keywords) {
   const { next, outputs, states } = buildTrie(keywords);
   const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
   const table = buildTable(next, outputs, states, alphabet);
-  const outputsByState = outputs;
   for (let at2 = 0; at2 < table.length; at2++) {
     const target = table[at2];
-    if (outputsByState[target / ALPHABET].length > 0)
+    if (outputs[target / ALPHABET].length > 0)
       table[at2] = ~target;
   }
+  return { keywords, table, outputsByState: outputs };
+}
+function buildKeywordAutomaton(keywords, prebuilt) {
+  const isReusable = prebuilt !== void 0 && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k2, i) => k2 === keywords[i]);
+  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
   const report = (state, end, onHit) => {
     for (const keyword of outputsByState[state])
       onHit(keyword, end);
@@ -11869,6 +11873,16 @@ function byteToCharHits(bytes, onHit) {
   };
 }
 function createMatcher(rules, options = {}) {
+  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
+  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
+  const plan = {
+    keywordRules,
+    keywordLengths: keywords.map((k2) => k2.length),
+    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
+  };
+  return matcherOver(rules, automaton, plan, base64Trigger, options);
+}
+function keywordPlan(rules) {
   const keywords = [];
   const keywordRules = [];
   const keywordIndex = /* @__PURE__ */ new Map();
@@ -11891,12 +11905,9 @@ function createMatcher(rules, options = {}) {
   for (const word of BASE64_TRIGGER_WORDS)
     for (const fragment of base64Fragments(word))
       addKeyword(fragment.toLowerCase(), base64Trigger);
-  const automaton = buildKeywordAutomaton(keywords);
-  const plan = {
-    keywordRules,
-    keywordLengths: keywords.map((k2) => k2.length),
-    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
-  };
+  return { keywords, keywordRules, base64Trigger };
+}
+function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
   const matchText = (text, path, hits, depth) => {
@@ -12143,6 +12154,55 @@ var init_scan = __esm({
   }
 });
 
+// dist/src/engine/automaton-file.js
+import { endianness } from "node:os";
+function isHeader(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+}
+function decodeAutomatonTables(bytes) {
+  if (bytes.length < 4)
+    return void 0;
+  const length = bytes.readUInt32LE(0);
+  if (length + 4 > bytes.length)
+    return void 0;
+  let header;
+  try {
+    header = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isHeader(header))
+    return void 0;
+  const headerLength = Math.ceil((length + 4) / 4) * 4;
+  const tableBytes = bytes.length - headerLength;
+  if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  const table = new Int32Array(header.states * 128);
+  const start = bytes.byteOffset + headerLength;
+  if (endianness() === "LE" && start % 4 === 0)
+    table.set(new Int32Array(bytes.buffer, start, table.length));
+  else
+    for (let i = 0; i < table.length; i++)
+      table[i] = bytes.readInt32LE(headerLength + i * 4);
+  const outputsByState = Array.from({ length: header.states }, () => []);
+  for (const [state, ...keywords] of header.outputs) {
+    if (state === void 0 || state < 0 || state >= header.states)
+      return void 0;
+    outputsByState[state] = keywords;
+  }
+  return { keywords: header.keywords, table, outputsByState };
+}
+var MAGIC;
+var init_automaton_file = __esm({
+  "dist/src/engine/automaton-file.js"() {
+    "use strict";
+    MAGIC = "secretscan-automaton-1";
+  }
+});
+
 // dist/src/engine/index.js
 var init_engine = __esm({
   "dist/src/engine/index.js"() {
@@ -12154,6 +12214,9 @@ var init_engine = __esm({
     init_scan();
     init_decode();
     init_chunk_scanner();
+    init_matcher();
+    init_keyword_automaton();
+    init_automaton_file();
   }
 });
 
@@ -23422,6 +23485,7 @@ var init_yaml_document = __esm({
 });
 
 // dist/src/rules/load.js
+import { readFileSync as readFileSync2 } from "node:fs";
 import { readdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
 import { join as join6, relative as relative2 } from "node:path";
 function parsePack(text, file) {
@@ -23472,6 +23536,13 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
+function readBuiltinAutomaton() {
+  try {
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
+  } catch {
+    return void 0;
+  }
+}
 async function readCompiledPacks() {
   try {
     const compiled = await stat2(COMPILED_RULES_FILE);
@@ -23492,16 +23563,18 @@ async function loadBuiltinRules() {
     throw new RulePackError(loaded.problems);
   return loaded;
 }
-var BUILTIN_RULES_DIR, COMPILED_RULES_FILE;
+var BUILTIN_RULES_DIR, COMPILED_AUTOMATON_FILE, COMPILED_RULES_FILE;
 var init_load = __esm({
   "dist/src/rules/load.js"() {
     "use strict";
     init_errors();
+    init_engine();
     init_package_root();
     init_compile();
     init_validate_pack();
     init_yaml_document();
     BUILTIN_RULES_DIR = join6(PACKAGE_ROOT, "rules");
+    COMPILED_AUTOMATON_FILE = join6(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
     COMPILED_RULES_FILE = join6(PACKAGE_ROOT, "dist", "rules.json");
   }
 });
@@ -25190,7 +25263,7 @@ function scannerFor(options) {
   if (pool !== void 0)
     return pool;
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"] }));
+  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() }));
 }
 async function checkCustomRules(rules, builtin2) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
@@ -26927,7 +27000,7 @@ init_errors();
 // dist/src/action/git.js
 init_sources();
 init_sources();
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
@@ -26941,7 +27014,7 @@ async function shallowCommits(cwd) {
   const path = resolve3(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync3(path))
     return /* @__PURE__ */ new Set();
-  return new Set(readFileSync2(path, "utf8").split("\n").filter((line) => line !== ""));
+  return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
 }
 async function isShallow2(cwd) {
   return (await runGit(cwd, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";

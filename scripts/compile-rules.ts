@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE } from '../src/audit/index.js';
-import { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, loadRulePacksFrom } from '../src/rules/index.js';
+import { buildAutomatonTables, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
+import { BUILTIN_RULES_DIR, COMPILED_AUTOMATON_FILE, COMPILED_RULES_FILE, loadRulePacksFrom } from '../src/rules/index.js';
 
 // Build step: validate the built-in YAML packs and store them as JSON, which loads in a few
 // milliseconds instead of the ~100 ms YAML parsing costs every scan (the pre-commit hook's budget).
@@ -12,6 +13,8 @@ if (loaded.problems.length > 0) {
 } else {
   const count = readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml').length;
   writeFileSync(COMPILED_RULES_FILE, JSON.stringify({ count, packs: loaded.packs }));
+  // And their keyword automaton: building it takes a hook run tens of milliseconds.
+  writeFileSync(COMPILED_AUTOMATON_FILE, encodeAutomatonTables(buildAutomatonTables(keywordPlan(loaded.rules).keywords)));
   // The catalogue of secret-bearing files too (its examples are checked by tests and `rules check`).
   const catalogue = await checkCatalogueFile(CATALOGUE_FILE);
   if (catalogue.problems.length > 0) {

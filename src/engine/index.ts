@@ -9,3 +9,6 @@ export { decodeText } from './decode.js';
 export type { ChunkScanner, InputScan } from './chunk-scanner.js';
 export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
 export type { ScanHooks } from './scan.js';
+export { keywordPlan } from './matcher.js';
+export { buildAutomatonTables, type AutomatonTables } from './keyword-automaton.js';
+export { decodeAutomatonTables, encodeAutomatonTables } from './automaton-file.js';

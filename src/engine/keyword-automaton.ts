@@ -85,18 +85,37 @@ function buildTable(next: Int32Array, outputs: number[][], states: number, alpha
   return table;
 }
 
-/** Builds the automaton. Keywords must be non-empty printable ASCII (rule validation ensures it). */
-export function buildKeywordAutomaton(keywords: readonly string[]): KeywordAutomaton {
+/**
+ * The automaton's data: the transition table (rows of 128, states with outputs negated) and the
+ * keywords each state reports. Building it for hundreds of keywords takes tens of milliseconds,
+ * a pre-commit hook's budget, so the build step stores the built-in rules' tables (see
+ * `automaton-file.ts`) and a scan reuses them when its keywords are the same.
+ */
+export interface AutomatonTables {
+  /** The keywords, in order; an automaton is only reused for exactly these. */
+  keywords: readonly string[];
+  table: Int32Array;
+  outputsByState: readonly (readonly number[])[];
+}
+
+/** Computes the tables for `keywords` (non-empty printable ASCII; rule validation ensures it). */
+export function buildAutomatonTables(keywords: readonly string[]): AutomatonTables {
   const { next, outputs, states } = buildTrie(keywords);
   const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
   const table = buildTable(next, outputs, states, alphabet);
   // States with outputs are stored negated (~offset) in the table, so the hot loop tests one value
   // instead of loading a flag.
-  const outputsByState: number[][] = outputs;
   for (let at = 0; at < table.length; at++) {
     const target = table[at] as number;
-    if ((outputsByState[target / ALPHABET] as number[]).length > 0) table[at] = ~target;
+    if ((outputs[target / ALPHABET] as number[]).length > 0) table[at] = ~target;
   }
+  return { keywords, table, outputsByState: outputs };
+}
+
+/** Builds the automaton, from tables built before for the same keywords when given. */
+export function buildKeywordAutomaton(keywords: readonly string[], prebuilt?: AutomatonTables): KeywordAutomaton {
+  const isReusable = prebuilt !== undefined && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k, i) => k === keywords[i]);
+  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
   const report = (state: number, end: number, onHit: KeywordHitHandler): void => {
     for (const keyword of outputsByState[state] as number[]) onHit(keyword, end);
   };

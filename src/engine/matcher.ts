@@ -103,6 +103,22 @@ interface HitPlan {
  * keywords occur run their regex, and only in windows around the keyword hits.
  */
 export function createMatcher(rules: readonly Rule[], options: MatcherOptions = {}): Matcher {
+  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
+  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
+  const plan: HitPlan = {
+    keywordRules,
+    keywordLengths: keywords.map((k) => k.length),
+    isSticky: Uint8Array.from([...rules.map((rule) => (rule.stickyRegex === undefined ? 0 : 1)), 1]),
+  };
+  return matcherOver(rules, automaton, plan, base64Trigger, options);
+}
+
+/**
+ * The automaton's keywords for `rules` (every rule keyword once, then the encoded forms of the
+ * base64 trigger words) and the rules each feeds; `base64Trigger` is the pseudo-rule index that
+ * collects the encoded trigger words' hits. The build step calls it too, to store the tables.
+ */
+export function keywordPlan(rules: readonly Rule[]): { keywords: string[]; keywordRules: number[][]; base64Trigger: number } {
   const keywords: string[] = [];
   const keywordRules: number[][] = [];
   const keywordIndex = new Map<string, number>();
@@ -123,12 +139,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   // automaton finds encoded secrets-to-be in the same pass as the keywords.
   const base64Trigger = rules.length;
   for (const word of BASE64_TRIGGER_WORDS) for (const fragment of base64Fragments(word)) addKeyword(fragment.toLowerCase(), base64Trigger);
-  const automaton = buildKeywordAutomaton(keywords);
-  const plan: HitPlan = {
-    keywordRules,
-    keywordLengths: keywords.map((k) => k.length),
-    isSticky: Uint8Array.from([...rules.map((rule) => (rule.stickyRegex === undefined ? 0 : 1)), 1]),
-  };
+  return { keywords, keywordRules, base64Trigger };
+}
+
+function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
 

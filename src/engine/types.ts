@@ -1,3 +1,4 @@
+import type { AutomatonTables } from './keyword-automaton.js';
 import type { CommitInfo } from '../findings/index.js';
 
 /** Where a chunk came from. */
@@ -51,6 +52,8 @@ export interface SuppressionPolicy {
 
 /** Matcher options. */
 export interface MatcherOptions {
+  /** Keyword automaton tables built ahead (by the build, for the built-in rules); used when their keywords are this rule set's. */
+  prebuiltAutomaton?: AutomatonTables;
   suppression?: SuppressionPolicy;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;

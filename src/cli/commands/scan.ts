@@ -6,7 +6,7 @@ import type { ScanResult } from '../../findings/index.js';
 import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { checkRules, loadBuiltinRules, type Rule } from '../../rules/index.js';
+import { checkRules, loadBuiltinRules, readBuiltinAutomaton, type Rule } from '../../rules/index.js';
 import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
@@ -123,7 +123,7 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; po
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
   if (pool !== undefined) return pool;
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'] }));
+  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'], prebuiltAutomaton: readBuiltinAutomaton() }));
 }
 
 /**

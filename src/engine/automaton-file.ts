@@ -1,0 +1,56 @@
+import { endianness } from 'node:os';
+import type { AutomatonTables } from './keyword-automaton.js';
+
+const MAGIC = 'secretscan-automaton-1';
+
+/**
+ * Serializes automaton tables: a JSON header (magic, keywords, outputs per state), padded to a
+ * multiple of 4 bytes, then the transition table as little-endian 32-bit integers.
+ */
+export function encodeAutomatonTables(tables: AutomatonTables): Buffer {
+  const outputs: [number, ...number[]][] = [];
+  tables.outputsByState.forEach((list, state) => {
+    if (list.length > 0) outputs.push([state, ...list]);
+  });
+  const header = Buffer.from(JSON.stringify({ magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs }), 'utf8');
+  const headerLength = Math.ceil((header.length + 4) / 4) * 4;
+  const out = Buffer.alloc(headerLength + tables.table.length * 4);
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 4);
+  for (let i = 0; i < tables.table.length; i++) out.writeInt32LE(tables.table[i] as number, headerLength + i * 4);
+  return out;
+}
+
+function isHeader(value: unknown): value is { magic: string; keywords: string[]; states: number; outputs: number[][] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === 'string')
+    && typeof v.states === 'number' && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+}
+
+/** Reads tables written by `encodeAutomatonTables`; undefined for anything else (the caller then builds them). */
+export function decodeAutomatonTables(bytes: Buffer): AutomatonTables | undefined {
+  if (bytes.length < 4) return undefined;
+  const length = bytes.readUInt32LE(0);
+  if (length + 4 > bytes.length) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isHeader(header)) return undefined;
+  const headerLength = Math.ceil((length + 4) / 4) * 4;
+  const tableBytes = bytes.length - headerLength;
+  if (tableBytes !== header.states * 128 * 4) return undefined;
+  const table = new Int32Array(header.states * 128);
+  const start = bytes.byteOffset + headerLength;
+  if (endianness() === 'LE' && start % 4 === 0) table.set(new Int32Array(bytes.buffer, start, table.length));
+  else for (let i = 0; i < table.length; i++) table[i] = bytes.readInt32LE(headerLength + i * 4);
+  const outputsByState: number[][] = Array.from({ length: header.states }, () => []);
+  for (const [state, ...keywords] of header.outputs) {
+    if (state === undefined || state < 0 || state >= header.states) return undefined;
+    outputsByState[state] = keywords;
+  }
+  return { keywords: header.keywords, table, outputsByState };
+}
