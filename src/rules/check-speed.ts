@@ -1,5 +1,5 @@
 import { ruleLineFinder } from './speed/rule-line.js';
-import { GROWTH_LIMIT, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, SMALL_INPUT } from './speed/speed-limits.js';
+import { GROWTH_LIMIT, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, MEDIUM_GROWTH_LIMIT, MEDIUM_INPUT, SMALL_INPUT } from './speed/speed-limits.js';
 import { timeRules, type HungRun, type RuleTimes, type ShapeTime } from './speed/speed-pool.js';
 import type { TimedKind } from './speed/speed-protocol.js';
 import type { Rule } from './types.js';
@@ -17,9 +17,10 @@ const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.ro
 function describeHang(hung: HungRun): string {
   const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
   if (hung.smallMs === undefined) return `not linear: ${stopped}`;
-  const growth = Math.round(hung.limitMs / Math.max(hung.smallMs, 0.01));
-  const verdict = hung.limitMs >= MAX_HANG_MS ? 'too slow' : 'not linear';
-  return `${verdict}: ${stopped}; ${sizeLabel(SMALL_INPUT)} took ${ms(hung.smallMs)} (over ${growth}x for ${Math.round(hung.size / SMALL_INPUT)}x the input; the limit is ${GROWTH_LIMIT}x)`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS) return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
 }
 
 function describeGrowth(worst: ShapeTime, others: number): string {

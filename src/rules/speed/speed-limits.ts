@@ -44,15 +44,17 @@ export function needsLargeRun(smallMs: number, mediumMs: number): boolean {
 export const HANG_MS = 2000;
 
 /**
- * A run at LARGE_INPUT is stopped once it has taken GROWTH_LIMIT times the small run (it cannot
- * be linear any more), but never before HANG_MS, and always at this ceiling: a slow but linear
- * rule gets the time it needs, and the check cannot stall.
+ * A run at MEDIUM_INPUT or LARGE_INPUT is stopped once it has taken MEDIUM_GROWTH_LIMIT or
+ * GROWTH_LIMIT times the small run (it cannot be linear any more), but never before HANG_MS, and
+ * always at this ceiling: a slow but linear rule gets the time it needs, and the check cannot stall.
  */
 export const MAX_HANG_MS = 8000;
 
-/** How long a run may go on before it is stopped; `smallMs` is given for the runs after the small one. */
-export function hangLimitOf(smallMs: number | undefined): number {
-  return smallMs === undefined ? HANG_MS : Math.min(MAX_HANG_MS, Math.max(HANG_MS, GROWTH_LIMIT * smallMs));
+/** How long a run at `size` may go on before it is stopped; `smallMs` is given for the runs after the small one. */
+export function hangLimitOf(size: number, smallMs: number | undefined): number {
+  if (smallMs === undefined) return HANG_MS;
+  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
 }
 
 /** Times a super-linear-looking shape is re-run at both sizes (keeping the fastest) before it counts. */

@@ -103,7 +103,7 @@ function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: numb
       const entry = times[reply.rule] as RuleTimes;
       if (reply.type === 'done') return next();
       if (reply.type === 'time') return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
-      const limitMs = limits.hangLimitOf(reply.smallMs);
+      const limitMs = limits.hangLimitOf(reply.size, reply.smallMs);
       timer = setTimeout(() => {
         entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
         replace();
