@@ -80,7 +80,7 @@ function requestFor(rule: Rule, index: number): SpeedRequest {
 }
 
 /** Runs one worker over the shared queue until it is empty; replaces itself after a hang or crash. */
-function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: number[], times: RuleTimes[]): Promise<void> {
+function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: number[], times: RuleTimes[], retried: Set<number>): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current: number | undefined;
@@ -95,7 +95,7 @@ function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: numb
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve(drainQueue(rules, setup, queue, times));
+      resolve(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on('message', (reply: SpeedReply) => {
       clearTimeout(timer);
@@ -105,7 +105,13 @@ function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: numb
       if (reply.type === 'time') return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
       const limitMs = limits.hangLimitOf(reply.size, reply.smallMs);
       timer = setTimeout(() => {
-        entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        if (retried.has(reply.rule)) {
+          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        } else {
+          retried.add(reply.rule);
+          entry.shapes = [];
+          queue.unshift(reply.rule);
+        }
         replace();
       }, limitMs);
     });
@@ -128,6 +134,7 @@ export async function timeRules(rules: readonly Rule[]): Promise<RuleTimes[]> {
   const queue = rules.map((_, index) => index);
   const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
   const setup = setupOf();
-  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times)));
+  const retried = new Set<number>();
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times, retried)));
   return times;
 }
