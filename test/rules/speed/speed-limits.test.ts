@@ -15,7 +15,7 @@ describe('speed limits', () => {
 
   it('times the large size only when the medium one grew too much and could cross the floor', () => {
     expect(needsLargeRun(5, 20)).toBe(false);
-    expect(needsLargeRun(5, 80)).toBe(true);
+    expect(needsLargeRun(10, 200)).toBe(true);
     expect(needsLargeRun(0.1, 5)).toBe(false);
   });
 
