@@ -23448,7 +23448,7 @@ function drainQueue(rules, setup, queue, times, retried) {
         return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
       const limitMs = hangLimitOf(reply.size, reply.smallMs);
       timer = setTimeout(() => {
-        if (retried.has(reply.rule)) {
+        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
           entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
         } else {
           retried.add(reply.rule);

@@ -42,8 +42,8 @@ export function needsLargeRun(smallMs: number, mediumMs: number): boolean {
 /**
  * A run at SMALL_INPUT still going after this long is stopped (its worker terminated) and fails
  * the rule: it is catastrophic (nested quantifiers give up only after this), or quadratic. A rule
- * with a stopped run is timed once more in a new worker before it fails, so that a stall of the
- * whole machine cannot fail it.
+ * stopped at a bigger size is timed once more in a new worker before it fails, so that a stall of
+ * the whole machine cannot fail it there, where a linear run may take a good part of the limit.
  */
 export const HANG_MS = 2000;
 
