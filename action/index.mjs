@@ -665,11 +665,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve11, reject) => {
+  const done = new Promise((resolve12, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve11() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve12() : reject(describeFailure(args, code, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -888,41 +888,41 @@ var require_ms = __commonJS({
           return void 0;
       }
     }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
+    function fmtShort(ms3) {
+      var msAbs = Math.abs(ms3);
       if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
+        return Math.round(ms3 / d2) + "d";
       }
       if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
+        return Math.round(ms3 / h3) + "h";
       }
       if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
+        return Math.round(ms3 / m2) + "m";
       }
       if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
+        return Math.round(ms3 / s) + "s";
       }
-      return ms2 + "ms";
+      return ms3 + "ms";
     }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
+    function fmtLong(ms3) {
+      var msAbs = Math.abs(ms3);
       if (msAbs >= d2) {
-        return plural3(ms2, msAbs, d2, "day");
+        return plural3(ms3, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural3(ms2, msAbs, h3, "hour");
+        return plural3(ms3, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural3(ms2, msAbs, m2, "minute");
+        return plural3(ms3, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms2, msAbs, s, "second");
+        return plural3(ms3, msAbs, s, "second");
       }
-      return ms2 + " ms";
+      return ms3 + " ms";
     }
-    function plural3(ms2, msAbs, n, name) {
+    function plural3(ms3, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
+      return Math.round(ms3 / n) + " " + name + (isPlural ? "s" : "");
     }
   }
 });
@@ -965,8 +965,8 @@ var require_common = __commonJS({
           }
           const self = debug;
           const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self.diff = ms2;
+          const ms3 = curr - (prevTime || curr);
+          self.diff = ms3;
           self.prev = prevTime;
           self.curr = curr;
           prevTime = curr;
@@ -5839,7 +5839,7 @@ var require_fill_range = __commonJS({
       }
       return range;
     };
-    var fill = (start, end, step, options = {}) => {
+    var fill2 = (start, end, step, options = {}) => {
       if (end == null && isValidValue(start)) {
         return [start];
       }
@@ -5847,24 +5847,24 @@ var require_fill_range = __commonJS({
         return invalidRange(start, end, options);
       }
       if (typeof step === "function") {
-        return fill(start, end, 1, { transform: step });
+        return fill2(start, end, 1, { transform: step });
       }
       if (isObject3(step)) {
-        return fill(start, end, 0, step);
+        return fill2(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
         if (step != null && !isObject3(step)) return invalidStep(step, opts);
-        return fill(start, end, 1, step);
+        return fill2(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
         return fillNumbers(start, end, step, opts);
       }
       return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
     };
-    module.exports = fill;
+    module.exports = fill2;
   }
 });
 
@@ -5872,7 +5872,7 @@ var require_fill_range = __commonJS({
 var require_compile = __commonJS({
   "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
-    var fill = require_fill_range();
+    var fill2 = require_fill_range();
     var utils = require_utils();
     var compile = (ast, options = {}) => {
       const walk = (node, parent = {}) => {
@@ -5902,7 +5902,7 @@ var require_compile = __commonJS({
         }
         if (node.nodes && node.ranges > 0) {
           const args = utils.reduce(node.nodes);
-          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          const range = fill2(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
           if (range.length !== 0) {
             return args.length > 1 && range.length > 1 ? `(${range})` : range;
           }
@@ -5924,7 +5924,7 @@ var require_compile = __commonJS({
 var require_expand = __commonJS({
   "node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
-    var fill = require_fill_range();
+    var fill2 = require_fill_range();
     var stringify = require_stringify();
     var utils = require_utils();
     var append = (queue = "", stash = "", enclose = false) => {
@@ -5972,7 +5972,7 @@ var require_expand = __commonJS({
           if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args, options);
+          let range = fill2(...args, options);
           if (range.length === 0) {
             range = stringify(node, options);
           }
@@ -9566,41 +9566,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve11, reject) {
+        var p2 = new Promise(function(resolve12, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve11, reject) {
+        var p2 = new Promise(function(resolve12, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve11(result);
+            resolve12(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve11) {
+        var p2 = new Promise(function(resolve12) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve11();
+              resolve12();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve11();
+                resolve12();
                 queue.drain = previousDrain;
               };
             }
@@ -10086,9 +10086,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve11(stats) : reject(error2);
+            return error2 === null ? resolve12(stats) : reject(error2);
           });
         });
       }
@@ -10112,10 +10112,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve11(entries);
+              resolve12(entries);
             } else {
               reject(error2);
             }
@@ -10125,10 +10125,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve11(entries));
+          stream.once("end", () => resolve12(entries));
         });
       }
     };
@@ -12083,12 +12083,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve11, reject) => {
-    const onAbort = () => resolve11("aborted");
+  return new Promise((resolve12, reject) => {
+    const onAbort = () => resolve12("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve11(value);
+      resolve12(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12651,9 +12651,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve11, reject) => {
+  const catDone = new Promise((resolve12, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve11);
+    catFile.on("close", resolve12);
   });
   const parser = new BatchParser();
   try {
@@ -23579,76 +23579,496 @@ var init_load = __esm({
   }
 });
 
-// dist/src/rules/check-speed.js
+// dist/src/rules/speed/rule-line.js
+import { readFile as readFile5 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function ruleLineFinder(cwd) {
+  const texts = /* @__PURE__ */ new Map();
+  return async (file, id) => {
+    let text = texts.get(file);
+    if (text === void 0) {
+      text = readFile5(resolve2(cwd, file), "utf8").catch(() => void 0);
+      texts.set(file, text);
+    }
+    const lines = (await text)?.split("\n") ?? [];
+    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
+    const at2 = lines.findIndex((line) => definition.test(line));
+    return at2 === -1 ? void 0 : at2 + 1;
+  };
+}
+var init_rule_line = __esm({
+  "dist/src/rules/speed/rule-line.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/rules/speed/speed-limits.js
+function hangLimitOf(size, smallMs) {
+  if (smallMs === void 0)
+    return HANG_MS;
+  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
+}
+function isSuperLinear(smallMs, largeMs) {
+  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
+}
+var SMALL_INPUT, LARGE_INPUT, MEDIUM_INPUT, GROWTH_LIMIT, MEDIUM_GROWTH_LIMIT, GROWTH_FLOOR_MS, LARGE_RUN_FROM_MS, HANG_MS, MAX_HANG_MS, CONFIRM_RUNS;
+var init_speed_limits = __esm({
+  "dist/src/rules/speed/speed-limits.js"() {
+    "use strict";
+    SMALL_INPUT = 64 * 1024;
+    LARGE_INPUT = 1024 * 1024;
+    MEDIUM_INPUT = 256 * 1024;
+    GROWTH_LIMIT = 64;
+    MEDIUM_GROWTH_LIMIT = 8;
+    GROWTH_FLOOR_MS = 500;
+    LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
+    HANG_MS = 2e3;
+    MAX_HANG_MS = 8e3;
+    CONFIRM_RUNS = 3;
+  }
+});
+
+// dist/src/rules/speed/pattern-atoms.js
+function quantifierAt(source, at2) {
+  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
+  if (m2 === null)
+    return void 0;
+  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
+  if (m2[0] === "?")
+    return { max: 1, length: 1 + lazy };
+  if (m2[0] === "*" || m2[0] === "+")
+    return { max: Infinity, length: 1 + lazy };
+  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
+  return { max, length: m2[0].length + lazy };
+}
+function classEnd(source, at2) {
+  for (let i = at2 + 1; i < source.length; i++) {
+    if (source[i] === "\\")
+      i++;
+    else if (source[i] === "]")
+      return i + 1;
+  }
+  return source.length;
+}
+function atomAt(source, at2) {
+  const c3 = source[at2];
+  if (c3 === "[") {
+    const end = classEnd(source, at2);
+    return { end, cls: source.slice(at2, end) };
+  }
+  if (c3 === ".")
+    return { end: at2 + 1, cls: "." };
+  if (c3 !== "\\")
+    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
+  const e = source[at2 + 1] ?? "";
+  if (CLASS_ESCAPES.includes(e))
+    return { end: at2 + 2, cls: `\\${e}` };
+  if (e === "k" && source[at2 + 2] === "<")
+    return { end: source.indexOf(">", at2) + 1 || source.length };
+  if (e === "x")
+    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
+  if (e === "u")
+    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
+  if (e === "c")
+    return { end: at2 + 3 };
+  if (/[1-9bB]/.test(e))
+    return { end: at2 + 2 };
+  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
+}
+function groupOpenerLength(source, at2) {
+  if (source[at2 + 1] !== "?")
+    return 1;
+  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
+    return source.indexOf(">", at2) + 1 - at2 || 1;
+  return source[at2 + 2] === "<" ? 4 : 3;
+}
+function classOf(atom) {
+  if (atom.cls !== void 0)
+    return atom.cls;
+  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
+}
+function scanPatternAtoms(source) {
+  const literals = /* @__PURE__ */ new Set();
+  const atoms = [];
+  const groupStarts = [];
+  let run2 = "";
+  const endRun = () => {
+    if (run2.length > 0)
+      literals.add(run2);
+    run2 = "";
+  };
+  for (let at2 = 0; at2 < source.length; ) {
+    if (source[at2] === "(") {
+      endRun();
+      groupStarts.push(atoms.length);
+      at2 += groupOpenerLength(source, at2);
+      continue;
+    }
+    const atom = atomAt(source, at2);
+    const quantifier = quantifierAt(source, atom.end);
+    const max = quantifier?.max ?? 1;
+    if (source[at2] === ")") {
+      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
+        inner.max *= max;
+    } else if (quantifier === void 0 && atom.literal !== void 0) {
+      run2 += atom.literal;
+    }
+    if (quantifier !== void 0 || atom.literal === void 0)
+      endRun();
+    const cls = classOf(atom);
+    if (cls !== void 0)
+      atoms.push({ source: cls, max });
+    at2 = atom.end + (quantifier?.length ?? 0);
+  }
+  endRun();
+  const classes = /* @__PURE__ */ new Map();
+  for (const atom of atoms.filter((a) => a.max >= 2)) {
+    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
+  }
+  return { literals: [...literals], classes: [...classes.values()] };
+}
+var CLASS_ESCAPES, CONTROL_ESCAPES, QUANTIFIER;
+var init_pattern_atoms = __esm({
+  "dist/src/rules/speed/pattern-atoms.js"() {
+    "use strict";
+    CLASS_ESCAPES = "dDwWsS";
+    CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
+    QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+  }
+});
+
+// dist/src/rules/speed/adversarial-inputs.js
+function fill(unit, length) {
+  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+function sampleClass(cls, flags) {
+  let test;
+  try {
+    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
+  } catch {
+    return void 0;
+  }
+  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
+  if (members.length === 0)
+    return void 0;
+  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
+  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
+  return { label: cls.source, members, one, outside };
+}
+function repeated(name, unit, end = "", head = "") {
+  return { name, head, unit, end };
+}
+function buildInput(shape, size) {
+  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
+}
+function classShapes(samples, keyword) {
+  return samples.flatMap((s) => [
+    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
+    repeated(`run of ${s.label}`, s.members, s.outside),
+    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
+    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
+  ]);
+}
+function pairShapes(samples) {
+  const shapes = [];
+  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
+    const [a, b3] = [samples[i], samples[i + 1]];
+    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
+    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
+    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
+  }
+  return shapes;
+}
+function samplesOf(source) {
+  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
+  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
+}
+function regexShapes(source) {
+  const keyword = source.keywords[0] ?? "";
+  const samples = samplesOf(source);
+  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
+  const shapes = [
+    ...GENERIC_RUNS.map((run2) => repeated(`keyword + run of ${JSON.stringify(run2)}`, run2, "", keyword)),
+    repeated("keywords repeated", source.keywords.join("")),
+    repeated("pattern literals repeated", literals.join("")),
+    repeated("examples repeated", source.examples.join(" ")),
+    ...classShapes(samples, keyword),
+    ...pairShapes(samples)
+  ];
+  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
+}
+function matcherShapes(source) {
+  const samples = samplesOf(source);
+  const keywords = source.keywords.length > 0 ? source.keywords : [""];
+  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
+    if (samples.length === 0)
+      return [keyword + fill("a", length)];
+    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
+  });
+  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
+  return [
+    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
+    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
+`).join(""))
+  ];
+}
+var GENERIC_RUNS, MAX_CLASSES, MAX_PAIRS, MAX_LITERALS, SEGMENT_RUN, LONG_LINE_SEGMENT, CANDIDATES, TERMINATORS, INLINE_MARKER_PREFIX;
+var init_adversarial_inputs = __esm({
+  "dist/src/rules/speed/adversarial-inputs.js"() {
+    "use strict";
+    init_pattern_atoms();
+    GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
+    MAX_CLASSES = 6;
+    MAX_PAIRS = 4;
+    MAX_LITERALS = 12;
+    SEGMENT_RUN = 48;
+    LONG_LINE_SEGMENT = 4e3;
+    CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
+    TERMINATORS = ["!", "\n", '"', " ", "#", ""];
+    INLINE_MARKER_PREFIX = "secretscan:allow ";
+  }
+});
+
+// dist/src/rules/speed/speed-worker-source.js
+var SPEED_WORKER_SOURCE;
+var init_speed_worker_source = __esm({
+  "dist/src/rules/speed/speed-worker-source.js"() {
+    "use strict";
+    SPEED_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { performance } = require('node:perf_hooks');
+const L = workerData.limits;
+const FLATTEN = /^/;
+const post = (reply) => parentPort.postMessage(reply);
+const fill = (unit, n) => (unit.length === 0 || n <= 0 ? '' : unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+const build = (s, size) => s.head + fill(s.unit, size - s.head.length - s.end.length) + s.end;
+const isSuperLinear = (small, large) => large > L.floorMs && large > L.growthLimit * Math.max(small, 0.01);
+const needsLargeRun = (small, medium) => medium * (L.large / L.medium) > L.floorMs && medium > L.mediumGrowthLimit * small;
+const runRegex = (regex) => (text) => {
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) if (m[0].length === 0) regex.lastIndex++;
+};
+function timeOnce(run, text) {
+  FLATTEN.test(text);
+  const started = performance.now();
+  run(text);
+  return performance.now() - started;
+}
+function timeShape(rule, kind, shape, run) {
+  const timeAt = (size, smallMs) => {
+    const text = build(shape, size);
+    post({ type: 'start', rule, kind, shape: shape.name, size: text.length, smallMs });
+    return { text, ms: timeOnce(run, text) };
+  };
+  const small = timeAt(L.small);
+  let smallMs = small.ms;
+  const report = (largeMs) => post({ type: 'time', rule, kind, shape: shape.name, smallMs, largeMs });
+  if (smallMs < L.largeRunFromMs) return report();
+  const medium = timeAt(L.medium, smallMs);
+  if (!needsLargeRun(smallMs, medium.ms)) return report();
+  const large = timeAt(L.large, smallMs);
+  let largeMs = large.ms;
+  for (let i = 0; i < L.confirmRuns && isSuperLinear(smallMs, largeMs); i++) {
+    smallMs = Math.min(smallMs, timeOnce(run, small.text));
+    largeMs = Math.min(largeMs, timeOnce(run, large.text));
+  }
+  report(largeMs);
+}
+const library = workerData.modules === undefined
+  ? Promise.resolve(undefined)
+  : Promise.all([import(workerData.modules.rules), import(workerData.modules.engine)]);
+parentPort.on('message', async (request) => {
+  const regex = new RegExp(request.pattern, request.flags);
+  for (const shape of request.regexShapes) timeShape(request.rule, 'regex', shape, runRegex(regex));
+  const modules = await library;
+  const compiled = modules === undefined ? undefined : modules[0].compilePacks([request.pack]).rules[0];
+  if (compiled !== undefined) {
+    // The rule's paths would skip the made-up file name: this times the rule wherever it applies.
+    const matcher = modules[1].createMatcher([{ ...compiled, matchesPath: () => true }]);
+    const scan = (text) => void matcher.scanChunk({ origin: 'stdin', path: 'speed-check.txt', text, startLine: 1 });
+    for (const shape of request.matcherShapes) timeShape(request.rule, 'matcher', shape, scan);
+  }
+  post({ type: 'done', rule: request.rule });
+});
+`;
+  }
+});
+
+// dist/src/rules/speed/speed-pool.js
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join7 } from "node:path";
+import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-function timeFrom(rules, from, onDone) {
-  return new Promise((resolve11, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { rules: rules.slice(from) } });
+function libraryModules() {
+  const candidates = [new URL("../", import.meta.url), pathToFileURL(join7(PACKAGE_ROOT, "dist", "src", "rules", "/"))];
+  for (const dir of candidates) {
+    const rules = new URL("index.js", dir);
+    const engine = new URL("../engine/index.js", dir);
+    if (existsSync3(fileURLToPath2(rules)) && existsSync3(fileURLToPath2(engine)))
+      return { rules: rules.href, engine: engine.href };
+  }
+  return void 0;
+}
+function setupOf() {
+  const workerLimits = {
+    small: SMALL_INPUT,
+    medium: MEDIUM_INPUT,
+    large: LARGE_INPUT,
+    largeRunFromMs: LARGE_RUN_FROM_MS,
+    floorMs: GROWTH_FLOOR_MS,
+    growthLimit: GROWTH_LIMIT,
+    mediumGrowthLimit: MEDIUM_GROWTH_LIMIT,
+    confirmRuns: CONFIRM_RUNS
+  };
+  return { limits: workerLimits, modules: libraryModules() };
+}
+function requestFor(rule, index) {
+  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
+  return {
+    rule: index,
+    pattern: rule.spec.pattern,
+    flags: rule.regex.flags,
+    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
+    regexShapes: regexShapes(source),
+    matcherShapes: matcherShapes(source)
+  };
+}
+function drainQueue(rules, setup, queue, times, retried) {
+  return new Promise((resolve12) => {
+    const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
+    let current;
     let timer;
-    let hung;
-    worker.on("message", (message) => {
+    let isStopped = false;
+    const next = () => {
+      current = queue.shift();
+      if (current === void 0)
+        return void worker.terminate();
+      worker.postMessage(requestFor(rules[current], current));
+    };
+    const replace = () => {
+      isStopped = true;
       clearTimeout(timer);
-      const index = from + message.index;
-      if (message.phase === "done")
-        return onDone(index, message.ms ?? 0);
+      void worker.terminate();
+      resolve12(drainQueue(rules, setup, queue, times, retried));
+    };
+    worker.on("message", (reply) => {
+      clearTimeout(timer);
+      if (isStopped)
+        return;
+      const entry = times[reply.rule];
+      if (reply.type === "done")
+        return next();
+      if (reply.type === "time")
+        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
+      const limitMs = hangLimitOf(reply.size, reply.smallMs);
       timer = setTimeout(() => {
-        hung = index;
-        void worker.terminate();
-      }, HUNG_RULE_MS);
+        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
+          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        } else {
+          retried.add(reply.rule);
+          entry.shapes = [];
+          queue.unshift(reply.rule);
+        }
+        replace();
+      }, limitMs);
     });
-    worker.on("error", reject);
+    worker.on("error", (error2) => {
+      if (isStopped)
+        return;
+      if (current !== void 0)
+        times[current].failure = error2.message;
+      replace();
+    });
     worker.on("exit", () => {
       clearTimeout(timer);
-      resolve11(hung);
+      if (current === void 0)
+        resolve12();
     });
+    next();
   });
 }
-async function checkRuleSpeed(rules) {
-  const timed = rules.map((r2) => ({ pattern: r2.regex.source, flags: r2.regex.flags, keyword: r2.spec.keywords[0] ?? "", example: r2.spec.examples[0] ?? "" }));
+async function timeRules(rules) {
+  const times = rules.map(() => ({ shapes: [] }));
+  const queue = rules.map((_3, index) => index);
+  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
+  const setup = setupOf();
+  const retried = /* @__PURE__ */ new Set();
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times, retried)));
+  return times;
+}
+var MAX_WORKERS;
+var init_speed_pool = __esm({
+  "dist/src/rules/speed/speed-pool.js"() {
+    "use strict";
+    init_package_root();
+    init_adversarial_inputs();
+    init_speed_limits();
+    init_speed_worker_source();
+    MAX_WORKERS = 2;
+  }
+});
+
+// dist/src/rules/check-speed.js
+function sizeLabel(size) {
+  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
+}
+function describeHang(hung) {
+  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
+  if (hung.smallMs === void 0)
+    return `not linear: ${stopped}`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS)
+    return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
+}
+function describeGrowth(worst, others) {
+  const large = worst.largeMs;
+  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
+  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
+  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
+}
+function verdictOf(times) {
+  if (times.failure !== void 0)
+    return `the timing check crashed: ${times.failure}`;
+  if (times.hung !== void 0)
+    return describeHang(times.hung);
+  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
+  if (grown.length === 0)
+    return void 0;
+  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
+  return describeGrowth(worst, grown.length - 1);
+}
+async function checkRuleSpeed(rules, options = {}) {
+  if (rules.length === 0)
+    return [];
+  const times = await timeRules(rules);
+  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
   const problems = [];
-  const describe = (index, what) => {
-    const rule = rules[index];
-    problems.push(`${rule.file}: ${rule.spec.id}: pattern ${what} on ${ADVERSARIAL_LENGTH} adversarial characters (hint: bound repetitions and avoid nested quantifiers)`);
-  };
-  for (let from = 0; from < timed.length; ) {
-    const hung = await timeFrom(timed, from, (index, ms2) => {
-      if (ms2 > SLOW_RULE_MS)
-        describe(index, `took ${Math.round(ms2)} ms`);
-    });
-    if (hung === void 0)
-      break;
-    describe(hung, `took over ${HUNG_RULE_MS} ms and was stopped`);
-    from = hung + 1;
+  for (const [index, rule] of rules.entries()) {
+    const verdict = verdictOf(times[index]);
+    if (verdict === void 0)
+      continue;
+    const line = await lineOf(rule.file, rule.spec.id);
+    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT}`);
   }
   return problems;
 }
-var SLOW_RULE_MS, HUNG_RULE_MS, ADVERSARIAL_LENGTH, WORKER_SOURCE;
+var HINT, KIND_LABEL, ms2;
 var init_check_speed = __esm({
   "dist/src/rules/check-speed.js"() {
     "use strict";
-    SLOW_RULE_MS = 250;
-    HUNG_RULE_MS = 2e3;
-    ADVERSARIAL_LENGTH = 2e4;
-    WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { performance } = require('node:perf_hooks');
-const runs = ['a', 'A', '0', 'f', '_', '-', '/', '+', '=', ' ', '\\t', ':', '.', 'aA0', 'a=', '"a', "'", '\\n'];
-workerData.rules.forEach((rule, index) => {
-  const regex = new RegExp(rule.pattern, rule.flags);
-  const n = ${ADVERSARIAL_LENGTH};
-  const inputs = runs.map((run) => rule.keyword + run.repeat(Math.ceil(n / run.length)));
-  inputs.push(rule.keyword.repeat(Math.ceil(n / Math.max(1, rule.keyword.length))));
-  if (rule.example) inputs.push(rule.example.repeat(Math.ceil(n / rule.example.length)).slice(0, 2 * n));
-  parentPort.postMessage({ index, phase: 'start' });
-  let worst = 0;
-  for (const input of inputs) {
-    const started = performance.now();
-    for (const _ of input.matchAll(regex)) {}
-    worst = Math.max(worst, performance.now() - started);
-  }
-  parentPort.postMessage({ index, phase: 'done', ms: worst });
-});
-`;
+    init_rule_line();
+    init_speed_limits();
+    init_speed_pool();
+    HINT = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
+    KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
+    ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
   }
 });
 
@@ -23685,7 +24105,7 @@ function checkExamples(rule) {
 async function checkRules2(rules, options = {}) {
   const problems = rules.flatMap(checkExamples);
   if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(rules));
+    problems.push(...await checkRuleSpeed(rules, { cwd: options.cwd }));
   return problems;
 }
 var init_check = __esm({
@@ -23856,8 +24276,8 @@ var init_validate = __esm({
 });
 
 // dist/src/config/load.js
-import { access as access2, readFile as readFile5 } from "node:fs/promises";
-import { join as join7, relative as relative3, resolve as resolve2 } from "node:path";
+import { access as access2, readFile as readFile6 } from "node:fs/promises";
+import { join as join8, relative as relative3, resolve as resolve3 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -23871,11 +24291,11 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve2(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join7(root, name))) {
-        path = join7(root, name);
+      if (await exists(join8(root, name))) {
+        path = join8(root, name);
         break;
       }
     }
@@ -23884,7 +24304,7 @@ async function loadConfig(root, explicitPath, cwd) {
     return DEFAULT_CONFIG;
   let text;
   try {
-    text = await readFile5(path, "utf8");
+    text = await readFile6(path, "utf8");
   } catch (error2) {
     throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}`, { cause: error2, hint: "check the --config path" });
   }
@@ -24020,8 +24440,8 @@ var init_compile_kind = __esm({
 });
 
 // dist/src/audit/git-queries.js
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 async function gitOk(root, args) {
   const run2 = await runGit(root, args);
   if (run2.code !== 0)
@@ -24079,7 +24499,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readFile6(join8(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+    return (await readFile7(join9(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
   } catch {
     return void 0;
   }
@@ -24385,8 +24805,8 @@ var init_validate_catalogue = __esm({
 });
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile7, stat as stat3 } from "node:fs/promises";
-import { join as join9, relative as relative4 } from "node:path";
+import { readFile as readFile8, stat as stat3 } from "node:fs/promises";
+import { join as join10, relative as relative4 } from "node:path";
 function parseCatalogue(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -24398,12 +24818,12 @@ function parseCatalogue(text, file) {
 async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()) {
   await loadYamlSupport();
   const shown = relative4(displayBase, file);
-  return parseCatalogue(await readFile7(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
+  return parseCatalogue(await readFile8(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
 }
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
   const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile7(file, "utf8"), shown);
+  const doc = parseYamlDocument(await readFile8(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
@@ -24414,7 +24834,7 @@ async function readCompiledEntries() {
     const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
     if (source.mtimeMs > compiled.mtimeMs)
       return void 0;
-    return JSON.parse(await readFile7(COMPILED_CATALOGUE_FILE, "utf8"));
+    return JSON.parse(await readFile8(COMPILED_CATALOGUE_FILE, "utf8"));
   } catch {
     return void 0;
   }
@@ -24439,14 +24859,14 @@ var init_load_catalogue = __esm({
     init_check_examples();
     init_compile_kind();
     init_validate_catalogue();
-    CATALOGUE_FILE = join9(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-    COMPILED_CATALOGUE_FILE = join9(PACKAGE_ROOT, "dist", "sensitive-files.json");
+    CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+    COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
   }
 });
 
 // dist/src/audit/fix.js
-import { readFile as readFile8, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { readFile as readFile9, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 function appendGitignoreLines(existing, lines) {
   const text = existing ?? "";
   const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
@@ -24460,10 +24880,10 @@ function appendGitignoreLines(existing, lines) {
   return `${prefix}${block}${endsWithNewline ? eol : ""}`;
 }
 async function applyGitignoreFix(root, missing) {
-  const file = join10(root, ".gitignore");
+  const file = join11(root, ".gitignore");
   let existing;
   try {
-    existing = await readFile8(file, "utf8");
+    existing = await readFile9(file, "utf8");
   } catch (error2) {
     if (error2.code !== "ENOENT")
       throw new ScanError("E_IO", `cannot read ${file}`, { cause: error2 });
@@ -24718,29 +25138,29 @@ function parseBaseline(text, file) {
   try {
     data = JSON.parse(text);
   } catch (error2) {
-    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
+    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT2);
   }
   if (!isRecord3(data))
-    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
+    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT2);
   if (data.version !== BASELINE_VERSION) {
-    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
+    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT2);
   }
   if (!Array.isArray(data.entries))
-    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
+    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT2);
   const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
   if (problems.length > 0)
-    throw suppressionFileError("baseline", problems, HINT);
+    throw suppressionFileError("baseline", problems, HINT2);
   const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
   return { version: BASELINE_VERSION, entries };
 }
-var HINT;
+var HINT2;
 var init_parse_baseline = __esm({
   "dist/src/suppress/parse-baseline.js"() {
     "use strict";
     init_baseline_file();
     init_is_fingerprint();
     init_suppression_file_error();
-    HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
+    HINT2 = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
   }
 });
 
@@ -24772,11 +25192,11 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join11, relative as relative5, resolve as resolve4 } from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import { join as join12, relative as relative5, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName) {
   try {
-    return await readFile9(file, "utf8");
+    return await readFile10(file, "utf8");
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT")
@@ -24791,7 +25211,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve4(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   if (text === void 0 && isDefault)
@@ -24802,7 +25222,7 @@ async function loadBaseline(options) {
   return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
 }
 async function loadIgnoreFile(options) {
-  const file = join11(options.root, IGNORE_FILE_NAME);
+  const file = join12(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
@@ -24813,7 +25233,7 @@ async function loadSuppressions(options) {
 }
 async function readPreviousBaseline(file) {
   try {
-    return parseBaseline(await readFile9(file, "utf8"), file).entries;
+    return parseBaseline(await readFile10(file, "utf8"), file).entries;
   } catch {
     return void 0;
   }
@@ -24909,18 +25329,18 @@ var init_suppress = __esm({
 });
 
 // dist/src/parallel/worker-pool.js
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join12 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join13 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 function workerScript() {
   for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
-    const beside = fileURLToPath2(new URL(name, import.meta.url));
-    if (existsSync4(beside))
+    const beside = fileURLToPath3(new URL(name, import.meta.url));
+    if (existsSync5(beside))
       return beside;
   }
-  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
-  return existsSync4(built) ? built : void 0;
+  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  return existsSync5(built) ? built : void 0;
 }
 function packsOf(rules) {
   const packs = /* @__PURE__ */ new Map();
@@ -24983,8 +25403,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve11, reject) => {
-        pending.set(id, { resolve: resolve11, reject });
+      return new Promise((resolve12, reject) => {
+        pending.set(id, { resolve: resolve12, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -25013,7 +25433,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative6, resolve as resolve5 } from "node:path";
+import { relative as relative6, resolve as resolve6 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -25038,7 +25458,7 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
-    const target = resolve5(io2.cwd, flags.output);
+    const target = resolve6(io2.cwd, flags.output);
     await writeFileAtomic(target, report);
     const shown = relative6(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
@@ -25207,7 +25627,7 @@ __export(scan_exports, {
   runScan: () => runScan,
   scanFlagsOf: () => scanFlagsOf
 });
-import { availableParallelism } from "node:os";
+import { availableParallelism as availableParallelism2 } from "node:os";
 function scanFlagsOf(args) {
   const { values } = args;
   const flags = {
@@ -25250,7 +25670,7 @@ function maxFileSizeOf(flag, fromConfig) {
   return size;
 }
 function threadsOf(flag) {
-  return flag ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+  return flag ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
 }
 function scannerFor(options) {
   const { source, rules, config, policy, flags, log } = options;
@@ -25265,12 +25685,12 @@ function scannerFor(options) {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() }));
 }
-async function checkCustomRules(rules, builtin2) {
+async function checkCustomRules(rules, builtin2, cwd) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0)
     return;
-  const problems = await checkRules2(custom);
+  const problems = await checkRules2(custom, { cwd });
   if (problems.length > 0)
     throw new ConfigError(problems);
 }
@@ -25282,7 +25702,7 @@ async function executeScan(flags, io2, log) {
   log(`repository: ${repo?.root ?? "(none)"}`);
   const config = await loadConfig(projectRoot, flags.config, io2.cwd);
   const rules = selectRules(builtin2, config);
-  await checkCustomRules(rules, builtin2.rules);
+  await checkCustomRules(rules, builtin2.rules, io2.cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd: io2.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags["no-baseline"] !== true });
   for (const line of describeSuppressions(suppressions, flags["no-baseline"] === true))
@@ -25403,7 +25823,7 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
@@ -25412,7 +25832,7 @@ async function hooksDirectory(root) {
   const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
   if (path === void 0 || path === "")
     throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve6(root, path);
+  return resolve7(root, path);
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -25635,7 +26055,7 @@ var init_package_json = __esm({
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3, readFile as readFile10 } from "node:fs/promises";
+import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
 function cannotRead(path, error2) {
   const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
   return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
@@ -25646,7 +26066,7 @@ function isMissing(error2) {
 }
 async function readTextIfExists(path) {
   try {
-    return await readFile10(path, "utf8");
+    return await readFile11(path, "utf8");
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
@@ -25671,15 +26091,15 @@ var init_read_existing = __esm({
 });
 
 // dist/src/init/plan-husky.js
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function installCommand(root) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join13(root, lockfile)))
+    if (await pathExists(join14(root, lockfile)))
       return command;
   return "npm install";
 }
 function packageJsonStep(root, text, version) {
-  const path = join13(root, "package.json");
+  const path = join14(root, "package.json");
   const update = updatePackageJson(text, version);
   if (update.changes.length === 0)
     return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
@@ -25687,7 +26107,7 @@ function packageJsonStep(root, text, version) {
 }
 async function huskyHookStep(root) {
   const target = ".husky/pre-commit";
-  const path = join13(root, ".husky", "pre-commit");
+  const path = join14(root, ".husky", "pre-commit");
   const existing = await readTextIfExists(path);
   if (existing === void 0) {
     return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
@@ -25703,7 +26123,7 @@ async function huskyHookStep(root) {
 }
 async function planHusky(root, packageJsonText, version) {
   const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join13(root, ".husky", "_");
+  const isActive = await hooksDirectory(root) === join14(root, ".husky", "_");
   const isPackageChanged = steps[0]?.action !== "unchanged";
   const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
   return { steps, nextSteps };
@@ -25726,7 +26146,7 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join14, relative as relative8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join15, relative as relative8 } from "node:path";
 function nextStepsFor(root, directory) {
   const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
   const inside = relative8(root, directory);
@@ -25737,8 +26157,8 @@ function nextStepsFor(root, directory) {
 }
 async function planNativeHook(root) {
   const directory = await hooksDirectory(root);
-  const hook = join14(directory, "pre-commit");
-  const local = join14(directory, LOCAL_HOOK);
+  const hook = join15(directory, "pre-commit");
+  const local = join15(directory, LOCAL_HOOK);
   const target = displayPath(root, hook);
   const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
   const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
@@ -25812,7 +26232,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -25827,7 +26247,7 @@ async function workTreeRoot(cwd) {
 }
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join15(root, name)))
+    if (await pathExists(join16(root, name)))
       return name;
   return void 0;
 }
@@ -25835,7 +26255,7 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join15(root, ".secretscan.yaml");
+  const path = join16(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 async function workflowStep(root) {
@@ -25848,12 +26268,12 @@ async function workflowStep(root) {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join15(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join16(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join15(root, "package.json"));
+  const packageJson = await readTextIfExists(join16(root, "package.json"));
   const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
@@ -25977,12 +26397,12 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join16, relative as relative9, resolve as resolve7 } from "node:path";
+import { join as join17, relative as relative9, resolve as resolve8 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join16(scan.projectRoot, BASELINE_FILE_NAME) : resolve7(io2.cwd, output);
+  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileAtomic(target, formatBaseline(baseline));
@@ -26073,7 +26493,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative10, resolve as resolve8, sep as sep2 } from "node:path";
+import { relative as relative10, resolve as resolve9, sep as sep2 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -26159,7 +26579,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve8(io2.cwd, file);
+  const target = resolve9(io2.cwd, file);
   if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep2))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
@@ -26234,13 +26654,13 @@ __export(rules_exports, {
   RULES_LIST_COMMAND: () => RULES_LIST_COMMAND,
   runRules: () => runRules
 });
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join17, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join18, resolve as resolve10 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve9(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -26260,9 +26680,9 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join17(dir, "sensitive-files.yaml");
-  const catalogue = existsSync5(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
-  const problems = [...loaded.problems, ...await checkRules2(loaded.rules), ...catalogue?.problems ?? []];
+  const catalogueFile = join18(dir, "sensitive-files.yaml");
+  const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
+  const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
   if (problems.length > 0)
     throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r2) => n + r2.spec.examples.length + r2.spec.negativeExamples.length, 0);
@@ -26297,7 +26717,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve11 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -26470,11 +26890,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve11) {
-      resolve11(value);
+    return value instanceof P3 ? value : new P3(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -26490,7 +26910,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27000,8 +27420,8 @@ init_errors();
 // dist/src/action/git.js
 init_sources();
 init_sources();
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -27011,8 +27431,8 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve3(cwd, run2.stdout.trim());
-  if (run2.code !== 0 || !existsSync3(path))
+  const path = resolve4(cwd, run2.stdout.trim());
+  if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
 }
@@ -27127,9 +27547,9 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile11, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile12, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, join as join18 } from "node:path";
+import { basename as basename2, join as join19 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -27365,8 +27785,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join18(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join18(dir, "report.json");
+  const dir = await mkdtemp(join19(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join19(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -27377,7 +27797,7 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile11(jsonPath, "utf8").catch(() => void 0);
+    const report = await readFile12(jsonPath, "utf8").catch(() => void 0);
     const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
@@ -27411,7 +27831,7 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve10(workspace, sarifFile);
+  const path = resolve11(workspace, sarifFile);
   const inside = relative11(workspace, path);
   return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
 }

@@ -1,89 +1,65 @@
-import { Worker } from 'node:worker_threads';
+import { ruleLineFinder } from './speed/rule-line.js';
+import { GROWTH_LIMIT, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, MEDIUM_GROWTH_LIMIT, MEDIUM_INPUT, SMALL_INPUT } from './speed/speed-limits.js';
+import { timeRules, type HungRun, type RuleTimes, type ShapeTime } from './speed/speed-pool.js';
+import type { TimedKind } from './speed/speed-protocol.js';
 import type { Rule } from './types.js';
 
-/** Longest a rule may take on one adversarial input of ADVERSARIAL_LENGTH characters. */
-const SLOW_RULE_MS = 250;
-/** A rule still running after this long is stopped: it is at least quadratic. */
-const HUNG_RULE_MS = 2000;
-const ADVERSARIAL_LENGTH = 20_000;
+const HINT = '(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)';
 
-interface TimedRule {
-  pattern: string;
-  flags: string;
-  keyword: string;
-  example: string;
+const KIND_LABEL: Record<TimedKind, string> = { regex: 'the pattern', matcher: 'a scan with this rule' };
+
+function sizeLabel(size: number): string {
+  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
 }
 
-// Runs inside a worker so that a catastrophically backtracking pattern can be stopped: a regex
-// cannot be interrupted on the main thread, but a worker can be terminated.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { performance } = require('node:perf_hooks');
-const runs = ['a', 'A', '0', 'f', '_', '-', '/', '+', '=', ' ', '\\t', ':', '.', 'aA0', 'a=', '"a', "'", '\\n'];
-workerData.rules.forEach((rule, index) => {
-  const regex = new RegExp(rule.pattern, rule.flags);
-  const n = ${ADVERSARIAL_LENGTH};
-  const inputs = runs.map((run) => rule.keyword + run.repeat(Math.ceil(n / run.length)));
-  inputs.push(rule.keyword.repeat(Math.ceil(n / Math.max(1, rule.keyword.length))));
-  if (rule.example) inputs.push(rule.example.repeat(Math.ceil(n / rule.example.length)).slice(0, 2 * n));
-  parentPort.postMessage({ index, phase: 'start' });
-  let worst = 0;
-  for (const input of inputs) {
-    const started = performance.now();
-    for (const _ of input.matchAll(regex)) {}
-    worst = Math.max(worst, performance.now() - started);
-  }
-  parentPort.postMessage({ index, phase: 'done', ms: worst });
-});
-`;
+const ms = (value: number): string => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
 
-interface Progress {
-  index: number;
-  phase: 'start' | 'done';
-  ms?: number;
+function describeHang(hung: HungRun): string {
+  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
+  if (hung.smallMs === undefined) return `not linear: ${stopped}`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS) return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
 }
 
-/** Times rules from `from` on in one worker; resolves with the index of a hung rule, if any. */
-function timeFrom(rules: TimedRule[], from: number, onDone: (index: number, ms: number) => void): Promise<number | undefined> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { rules: rules.slice(from) } });
-    let timer: NodeJS.Timeout | undefined;
-    let hung: number | undefined;
-    worker.on('message', (message: Progress) => {
-      clearTimeout(timer);
-      const index = from + message.index;
-      if (message.phase === 'done') return onDone(index, message.ms ?? 0);
-      timer = setTimeout(() => {
-        hung = index;
-        void worker.terminate();
-      }, HUNG_RULE_MS);
-    });
-    worker.on('error', reject);
-    worker.on('exit', () => {
-      clearTimeout(timer);
-      resolve(hung);
-    });
-  });
+function describeGrowth(worst: ShapeTime, others: number): string {
+  const large = worst.largeMs as number;
+  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
+  const more = others > 0 ? `; ${others} more input shape(s) grew too` : '';
+  return (
+    `not linear: ${KIND_LABEL[worst.kind]} took ${ms(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape}` +
+    ` (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`
+  );
+}
+
+/** What was slow for one rule, or undefined when it is linear on every shape. */
+function verdictOf(times: RuleTimes): string | undefined {
+  if (times.failure !== undefined) return `the timing check crashed: ${times.failure}`;
+  if (times.hung !== undefined) return describeHang(times.hung);
+  const grown = times.shapes.filter((s) => s.largeMs !== undefined && isSuperLinear(s.smallMs, s.largeMs));
+  if (grown.length === 0) return undefined;
+  const worst = grown.reduce((a, b) => ((b.largeMs as number) / b.smallMs > (a.largeMs as number) / a.smallMs ? b : a));
+  return describeGrowth(worst, grown.length - 1);
 }
 
 /**
- * Times every rule's regex on long runs of common characters after its keyword (ReDoS guard).
- * Returns one problem per slow rule, `file: rule-id: pattern took N ms …`.
+ * ReDoS guard: times every rule on adversarial inputs built from its own pattern (its keywords,
+ * literals, examples and the classes it repeats), at 64 KiB and 1 MiB (256 KiB screens), both its regex alone and a
+ * real scan with only the rule loaded. A rule fails when a run has to be stopped (see hangLimitOf)
+ * or grows clearly super-linearly. One problem per failing rule: `file:line: rule-id: not linear: …`.
+ * `cwd` resolves rule files for the line number.
  */
-export async function checkRuleSpeed(rules: readonly Rule[]): Promise<string[]> {
-  const timed = rules.map((r) => ({ pattern: r.regex.source, flags: r.regex.flags, keyword: r.spec.keywords[0] ?? '', example: r.spec.examples[0] ?? '' }));
+export async function checkRuleSpeed(rules: readonly Rule[], options: { cwd?: string } = {}): Promise<string[]> {
+  if (rules.length === 0) return [];
+  const times = await timeRules(rules);
+  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
   const problems: string[] = [];
-  const describe = (index: number, what: string) => {
-    const rule = rules[index] as Rule;
-    problems.push(`${rule.file}: ${rule.spec.id}: pattern ${what} on ${ADVERSARIAL_LENGTH} adversarial characters (hint: bound repetitions and avoid nested quantifiers)`);
-  };
-  for (let from = 0; from < timed.length; ) {
-    const hung = await timeFrom(timed, from, (index, ms) => {
-      if (ms > SLOW_RULE_MS) describe(index, `took ${Math.round(ms)} ms`);
-    });
-    if (hung === undefined) break;
-    describe(hung, `took over ${HUNG_RULE_MS} ms and was stopped`);
-    from = hung + 1;
+  for (const [index, rule] of rules.entries()) {
+    const verdict = verdictOf(times[index] as RuleTimes);
+    if (verdict === undefined) continue;
+    const line = await lineOf(rule.file, rule.spec.id);
+    problems.push(`${rule.file}${line === undefined ? '' : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT}`);
   }
   return problems;
 }

@@ -34,9 +34,12 @@ function checkExamples(rule: Rule): string[] {
   return problems;
 }
 
-/** Every problem with the rules' examples and speed; empty when all rules pass. */
-export async function checkRules(rules: readonly Rule[], options: { shouldTimeRules?: boolean } = {}): Promise<string[]> {
+/**
+ * Every problem with the rules' examples and speed; empty when all rules pass. `cwd` is what rule
+ * files are relative to (for line numbers in speed problems). Default: the process's.
+ */
+export async function checkRules(rules: readonly Rule[], options: { shouldTimeRules?: boolean; cwd?: string } = {}): Promise<string[]> {
   const problems = rules.flatMap(checkExamples);
-  if (options.shouldTimeRules !== false) problems.push(...(await checkRuleSpeed(rules)));
+  if (options.shouldTimeRules !== false) problems.push(...(await checkRuleSpeed(rules, { cwd: options.cwd })));
   return problems;
 }

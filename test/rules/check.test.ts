@@ -56,6 +56,6 @@ rules:
     const parsed = parsePack(text, 'rules/slow.yaml');
     const loaded = compilePacks(parsed.pack ? [parsed.pack] : []);
     expect(loaded.rules).toHaveLength(1);
-    expect((await checkRules(loaded.rules)).join('\n')).toMatch(/rules\/slow\.yaml: slow\.nested: pattern took (over )?\d+ ms/);
+    expect((await checkRules(loaded.rules)).join('\n')).toMatch(/rules\/slow\.yaml: slow\.nested: not linear: /);
   });
 });

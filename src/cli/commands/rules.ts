@@ -47,7 +47,7 @@ async function checkRuleDir(dir: string, io: Io): Promise<number> {
   // The catalogue of secret-bearing files (`secretscan gitignore`) sits next to the packs.
   const catalogueFile = join(dir, 'sensitive-files.yaml');
   const catalogue = existsSync(catalogueFile) ? await checkCatalogueFile(catalogueFile, io.cwd) : undefined;
-  const problems = [...loaded.problems, ...(await checkRules(loaded.rules)), ...(catalogue?.problems ?? [])];
+  const problems = [...loaded.problems, ...(await checkRules(loaded.rules, { cwd: io.cwd })), ...(catalogue?.problems ?? [])];
   if (problems.length > 0) throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r) => n + r.spec.examples.length + r.spec.negativeExamples.length, 0);
   io.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass\n`);

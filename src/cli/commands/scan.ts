@@ -131,11 +131,11 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; po
  * examples, and the timing on adversarial input, so a catastrophic pattern is refused (exit 2)
  * instead of hanging the scan. Built-in rules are checked when they are built.
  */
-async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]): Promise<void> {
+async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[], cwd: string): Promise<void> {
   const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0) return;
-  const problems = await checkRules(custom);
+  const problems = await checkRules(custom, { cwd });
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
@@ -166,7 +166,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   log(`repository: ${repo?.root ?? '(none)'}`);
   const config = await loadConfig(projectRoot, flags.config, io.cwd);
   const rules = selectRules(builtin, config);
-  await checkCustomRules(rules, builtin.rules);
+  await checkCustomRules(rules, builtin.rules, io.cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd: io.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags['no-baseline'] !== true });
   for (const line of describeSuppressions(suppressions, flags['no-baseline'] === true)) log(line);
