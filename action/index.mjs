@@ -11717,30 +11717,56 @@ function redactValues(text, secrets) {
       out = out.split(secret).join(redact(secret));
   return out;
 }
-function contextOf(match, all, lines) {
-  const line = lines.lineOf(match.start);
-  const lineStart = lines.startOf(line);
-  let text = lines.textOf(line);
-  const lineEnd = lineStart + text.length;
-  const onLine = all.filter((m2) => m2.start < lineEnd && m2.end > lineStart).sort((a, b3) => b3.start - a.start);
-  let focus = match.start - lineStart;
-  for (const m2 of onLine) {
-    const from2 = Math.max(m2.start, lineStart) - lineStart;
-    const to2 = Math.min(m2.end, lineEnd) - lineStart;
-    const preview = redact(m2.secret);
-    text = text.slice(0, from2) + preview + text.slice(to2);
-    if (from2 < focus)
-      focus += preview.length - (to2 - from2);
+function contextIndex(all, lines) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const m2 of all) {
+    const first = lines.lineOf(m2.start);
+    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
+    for (let line = first; line <= last; line++) {
+      const list = byLine.get(line);
+      if (list === void 0)
+        byLine.set(line, [m2]);
+      else
+        list.push(m2);
+    }
   }
   const secrets = [...new Set(all.map((m2) => m2.secret))].filter((secret) => !secret.includes("\n")).sort((a, b3) => b3.length - a.length);
+  return { lines, byLine, secrets };
+}
+function contextOf(match, index) {
+  const { lines } = index;
+  const line = lines.lineOf(match.start);
+  const lineStart = lines.startOf(line);
+  const full = lines.textOf(line);
+  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const from = Math.max(0, match.start - lineStart - margin);
+  const to2 = Math.min(full.length, match.end - lineStart + margin);
+  let text = full.slice(from, to2);
+  const base = lineStart + from;
+  const end = base + text.length;
+  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  let focus = match.start - base;
+  for (const m2 of onLine) {
+    const cutFrom = Math.max(m2.start, base) - base;
+    const cutTo = Math.min(m2.end, end) - base;
+    const preview = redact(m2.secret);
+    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
+    if (cutFrom < focus)
+      focus += preview.length - (cutTo - cutFrom);
+  }
+  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
   focus = redactValues(text.slice(0, focus), secrets).length;
   text = redactValues(text, secrets);
-  if (text.length <= CONTEXT_WIDTH)
+  const isCutLeft = from > 0;
+  const isCutRight = to2 < full.length;
+  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
     return text.trim();
-  const from = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
-  return `${from > 0 ? "…" : ""}${text.slice(from, from + CONTEXT_WIDTH).trim()}${from + CONTEXT_WIDTH < text.length ? "…" : ""}`;
+  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
+  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
+  return `${start > 0 || isCutLeft ? "…" : ""}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? "…" : ""}`;
 }
-function toFinding(match, chunk, all, lines, shouldReveal) {
+function toFinding(match, chunk, index, shouldReveal) {
+  const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
   const finding = {
@@ -11755,7 +11781,7 @@ function toFinding(match, chunk, all, lines, shouldReveal) {
     fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
     secretId: secretIdOf(match.rule.spec.id, match.secret),
     preview: redact(match.secret),
-    context: contextOf(match, all, lines),
+    context: contextOf(match, index),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -11784,12 +11810,27 @@ function lineStartNear(text, at2) {
 }
 function windowsAround(text, hits, isMultiline) {
   const windows = [];
+  let newline = -1;
+  let searchedTo = 0;
   for (let i = 0; i < hits.length; i += 3) {
     const lineStart = hits[i];
     const hitStart = hits[i + 1];
     const hitEnd = hits[i + 2];
-    const at2 = isMultiline ? -1 : text.indexOf("\n", hitEnd);
-    const lineEnd = at2 === -1 ? text.length : at2;
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd) {
+        newline = -1;
+        const limit = Math.min(text.length, hitEnd + LINE_REACH);
+        for (let at2 = Math.max(hitEnd, searchedTo); at2 < limit; at2++) {
+          if (text.charCodeAt(at2) === 10) {
+            newline = at2;
+            break;
+          }
+        }
+        searchedTo = newline === -1 ? limit : newline;
+      }
+      lineEnd = newline === -1 ? Math.min(text.length, hitEnd + LINE_REACH) : newline;
+    }
     const start = Math.max(lineStart, hitStart - LINE_REACH);
     const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
     const last = windows[windows.length - 1];
@@ -11814,6 +11855,24 @@ function collectHits(chunk, automaton, plan) {
   const perRule = new Array(plan.isSticky.length);
   const touched = [];
   const { text } = chunk;
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start) => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at2 = start - 1; at2 >= knownAt; at2--) {
+        if (text.charCodeAt(at2) === 10) {
+          gapBreak = at2;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
   const onHit = (keyword, end) => {
     const start = end - plan.keywordLengths[keyword];
     let lineStart = -1;
@@ -11829,7 +11888,7 @@ function collectHits(chunk, automaton, plan) {
         continue;
       }
       if (lineStart === -1)
-        lineStart = lineStartNear(text, start);
+        lineStart = lineStartOf(start);
       if (list.length > 0 && list[list.length - 3] === lineStart) {
         const at2 = list.length - 2;
         if (start < list[at2])
@@ -11976,8 +12035,15 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
+      const allowedLines = /* @__PURE__ */ new Map();
+      const isAllowedLine = (line) => {
+        let allowed = allowedLines.get(line);
+        if (allowed === void 0)
+          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+        return allowed;
+      };
       const kept = matches.filter((match) => {
-        if (lines.textOf(lines.lineOf(match.start)).includes(INLINE_ALLOW_MARKER)) {
+        if (isAllowedLine(lines.lineOf(match.start))) {
           suppressed.inline++;
           return false;
         }
@@ -11987,7 +12053,8 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         }
         return true;
       });
-      return { findings: kept.map((m2) => toFinding(m2, chunk, matches, lines, shouldReveal)), suppressed };
+      const index = contextIndex(matches, lines);
+      return { findings: kept.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
     }
   };
 }

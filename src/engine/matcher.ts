@@ -4,9 +4,9 @@ import { BASE64_TRIGGER_WORDS, base64Fragments, encodedSpans, MAX_DECODE_DEPTH, 
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { buildLineIndex } from './line-index.js';
 import { matchKubernetesSecret, matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
-import { toFinding } from './to-finding.js';
+import { contextIndex, toFinding } from './to-finding.js';
 import type { Chunk, MatcherOptions } from './types.js';
-import { lineStartNear, windowsAround } from './windows.js';
+import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
 
 /** The marker that suppresses every finding on its line. */
 export const INLINE_ALLOW_MARKER = 'secretscan:allow';
@@ -31,6 +31,26 @@ function collectHits(chunk: Pick<Chunk, 'text' | 'utf8'>, automaton: KeywordAuto
   const perRule: (number[] | undefined)[] = new Array<number[] | undefined>(plan.isSticky.length);
   const touched: number[] = [];
   const { text } = chunk;
+  // The line start of the previous hit: a later hit on the same line reuses it after checking only
+  // the gap between the two for a line break (a 50 MB line holds hundreds of thousands of hits).
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start: number): number => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at = start - 1; at >= knownAt; at--) {
+        if (text.charCodeAt(at) === 10) {
+          gapBreak = at;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
   const onHit = (keyword: number, end: number): void => {
     const start = end - (plan.keywordLengths[keyword] as number);
     let lineStart = -1;
@@ -45,7 +65,7 @@ function collectHits(chunk: Pick<Chunk, 'text' | 'utf8'>, automaton: KeywordAuto
         if (list[list.length - 1] !== start) list.push(start);
         continue;
       }
-      if (lineStart === -1) lineStart = lineStartNear(text, start);
+      if (lineStart === -1) lineStart = lineStartOf(start);
       if (list.length > 0 && list[list.length - 3] === lineStart) {
         const at = list.length - 2;
         if (start < (list[at] as number)) list[at] = start;
@@ -206,8 +226,14 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       if (matches.length === 0) return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
+      const allowedLines = new Map<number, boolean>();
+      const isAllowedLine = (line: number): boolean => {
+        let allowed = allowedLines.get(line);
+        if (allowed === undefined) allowedLines.set(line, (allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER)));
+        return allowed;
+      };
       const kept = matches.filter((match) => {
-        if (lines.textOf(lines.lineOf(match.start)).includes(INLINE_ALLOW_MARKER)) {
+        if (isAllowedLine(lines.lineOf(match.start))) {
           suppressed.inline++;
           return false;
         }
@@ -217,7 +243,8 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         }
         return true;
       });
-      return { findings: kept.map((m) => toFinding(m, chunk, matches, lines, shouldReveal)), suppressed };
+      const index = contextIndex(matches, lines);
+      return { findings: kept.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
     },
   };
 }

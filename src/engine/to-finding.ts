@@ -16,36 +16,74 @@ function redactValues(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** The line holding `match`, with every detected secret on it replaced by its preview, trimmed around the secret. */
-function contextOf(match: Match, all: readonly Match[], lines: LineIndex): string {
-  const line = lines.lineOf(match.start);
-  const lineStart = lines.startOf(line);
-  let text = lines.textOf(line);
-  const lineEnd = lineStart + text.length;
-  const onLine = all
-    .filter((m) => m.start < lineEnd && m.end > lineStart)
-    .sort((a, b) => b.start - a.start);
-  let focus = match.start - lineStart;
-  for (const m of onLine) {
-    const from = Math.max(m.start, lineStart) - lineStart;
-    const to = Math.min(m.end, lineEnd) - lineStart;
-    const preview = redact(m.secret);
-    text = text.slice(0, from) + preview + text.slice(to);
-    if (from < focus) focus += preview.length - (to - from);
+/**
+ * What every finding of one chunk shares for building its context line: the matches bucketed by
+ * line, and the distinct secrets, longest first. Built once per chunk, so a file with many
+ * findings costs each finding only its own line.
+ */
+export interface ContextIndex {
+  lines: LineIndex;
+  byLine: Map<number, Match[]>;
+  secrets: string[];
+}
+
+/** Indexes a chunk's matches for `toFinding`. */
+export function contextIndex(all: readonly Match[], lines: LineIndex): ContextIndex {
+  const byLine = new Map<number, Match[]>();
+  for (const m of all) {
+    const first = lines.lineOf(m.start);
+    const last = lines.lineOf(Math.max(m.start, m.end - 1));
+    for (let line = first; line <= last; line++) {
+      const list = byLine.get(line);
+      if (list === undefined) byLine.set(line, [m]);
+      else list.push(m);
+    }
   }
   const secrets = [...new Set(all.map((m) => m.secret))].filter((secret) => !secret.includes('\n')).sort((a, b) => b.length - a.length);
+  return { lines, byLine, secrets };
+}
+
+/** The line holding `match`, with every detected secret on it replaced by its preview, trimmed around the secret. */
+function contextOf(match: Match, index: ContextIndex): string {
+  const { lines } = index;
+  const line = lines.lineOf(match.start);
+  const lineStart = lines.startOf(line);
+  const full = lines.textOf(line);
+  // Only the part of a long line that can end up in the context is redacted and trimmed: the
+  // focus, CONTEXT_WIDTH around it, and room for the longest secret on either side, so a secret
+  // cut by the edge is still recognised and replaced whole.
+  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const from = Math.max(0, match.start - lineStart - margin);
+  const to = Math.min(full.length, match.end - lineStart + margin);
+  let text = full.slice(from, to);
+  const base = lineStart + from;
+  const end = base + text.length;
+  const onLine = (index.byLine.get(line) ?? []).filter((m) => m.start < end && m.end > base).sort((a, b) => b.start - a.start);
+  let focus = match.start - base;
+  for (const m of onLine) {
+    const cutFrom = Math.max(m.start, base) - base;
+    const cutTo = Math.min(m.end, end) - base;
+    const preview = redact(m.secret);
+    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
+    if (cutFrom < focus) focus += preview.length - (cutTo - cutFrom);
+  }
+  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
   focus = redactValues(text.slice(0, focus), secrets).length;
   text = redactValues(text, secrets);
-  if (text.length <= CONTEXT_WIDTH) return text.trim();
-  const from = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
-  return `${from > 0 ? '…' : ''}${text.slice(from, from + CONTEXT_WIDTH).trim()}${from + CONTEXT_WIDTH < text.length ? '…' : ''}`;
+  const isCutLeft = from > 0;
+  const isCutRight = to < full.length;
+  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight) return text.trim();
+  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
+  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
+  return `${start > 0 || isCutLeft ? '…' : ''}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? '…' : ''}`;
 }
 
 /**
- * Turns a match into the redacted, reportable Finding. `all` holds every match in the chunk so the
- * context line never shows another secret in clear.
+ * Turns a match into the redacted, reportable Finding. `index` holds every match in the chunk so
+ * the context line never shows another secret in clear.
  */
-export function toFinding(match: Match, chunk: Chunk, all: readonly Match[], lines: LineIndex, shouldReveal: boolean): Finding {
+export function toFinding(match: Match, chunk: Chunk, index: ContextIndex, shouldReveal: boolean): Finding {
+  const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
   const finding: Finding = {
@@ -60,7 +98,7 @@ export function toFinding(match: Match, chunk: Chunk, all: readonly Match[], lin
     fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
     secretId: secretIdOf(match.rule.spec.id, match.secret),
     preview: redact(match.secret),
-    context: contextOf(match, all, lines),
+    context: contextOf(match, index),
     entropy: Math.round(match.entropy * 1000) / 1000,
   };
   if (match.encoding !== undefined) finding.decodedFrom = match.encoding;

@@ -26,12 +26,30 @@ export interface Window {
  */
 export function windowsAround(text: string, hits: readonly number[], isMultiline: boolean): Window[] {
   const windows: Window[] = [];
+  // The next line break after the hits seen so far, and how far the text has been searched for
+  // it: hits arrive in order, so each character is looked at once however many hits a long line
+  // holds (an unbounded indexOf per hit made long lines quadratic).
+  let newline = -1;
+  let searchedTo = 0;
   for (let i = 0; i < hits.length; i += 3) {
     const lineStart = hits[i] as number;
     const hitStart = hits[i + 1] as number;
     const hitEnd = hits[i + 2] as number;
-    const at = isMultiline ? -1 : text.indexOf('\n', hitEnd);
-    const lineEnd = at === -1 ? text.length : at;
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd) {
+        newline = -1;
+        const limit = Math.min(text.length, hitEnd + LINE_REACH);
+        for (let at = Math.max(hitEnd, searchedTo); at < limit; at++) {
+          if (text.charCodeAt(at) === 10) {
+            newline = at;
+            break;
+          }
+        }
+        searchedTo = newline === -1 ? limit : newline;
+      }
+      lineEnd = newline === -1 ? Math.min(text.length, hitEnd + LINE_REACH) : newline;
+    }
     const start = Math.max(lineStart, hitStart - LINE_REACH);
     const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
     const last = windows[windows.length - 1];
