@@ -11818,18 +11818,11 @@ function windowsAround(text, hits, isMultiline) {
     const hitEnd = hits[i + 2];
     let lineEnd = text.length;
     if (!isMultiline) {
-      if (newline < hitEnd) {
-        newline = -1;
-        const limit = Math.min(text.length, hitEnd + LINE_REACH);
-        for (let at2 = Math.max(hitEnd, searchedTo); at2 < limit; at2++) {
-          if (text.charCodeAt(at2) === 10) {
-            newline = at2;
-            break;
-          }
-        }
-        searchedTo = newline === -1 ? limit : newline;
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
       }
-      lineEnd = newline === -1 ? Math.min(text.length, hitEnd + LINE_REACH) : newline;
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
     }
     const start = Math.max(lineStart, hitStart - LINE_REACH);
     const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);

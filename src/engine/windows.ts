@@ -27,8 +27,9 @@ export interface Window {
 export function windowsAround(text: string, hits: readonly number[], isMultiline: boolean): Window[] {
   const windows: Window[] = [];
   // The next line break after the hits seen so far, and how far the text has been searched for
-  // it: hits arrive in order, so each character is looked at once however many hits a long line
-  // holds (an unbounded indexOf per hit made long lines quadratic).
+  // it: hits arrive in order, so a line break found once serves every hit before it, and each
+  // character is searched once however many hits a long line holds (an indexOf per hit made long
+  // lines quadratic).
   let newline = -1;
   let searchedTo = 0;
   for (let i = 0; i < hits.length; i += 3) {
@@ -37,18 +38,11 @@ export function windowsAround(text: string, hits: readonly number[], isMultiline
     const hitEnd = hits[i + 2] as number;
     let lineEnd = text.length;
     if (!isMultiline) {
-      if (newline < hitEnd) {
-        newline = -1;
-        const limit = Math.min(text.length, hitEnd + LINE_REACH);
-        for (let at = Math.max(hitEnd, searchedTo); at < limit; at++) {
-          if (text.charCodeAt(at) === 10) {
-            newline = at;
-            break;
-          }
-        }
-        searchedTo = newline === -1 ? limit : newline;
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf('\n', Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
       }
-      lineEnd = newline === -1 ? Math.min(text.length, hitEnd + LINE_REACH) : newline;
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
     }
     const start = Math.max(lineStart, hitStart - LINE_REACH);
     const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
