@@ -11467,6 +11467,40 @@ var init_types = __esm({
   }
 });
 
+// dist/src/engine/validators/bech32.js
+function polymod(values) {
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = (checksum & 33554431) << 5 ^ value;
+    for (let i = 0; i < 5; i++)
+      if ((top >>> i & 1) === 1)
+        checksum ^= GENERATOR[i];
+  }
+  return checksum;
+}
+function validateBech32Checksum(secret) {
+  const lower = secret.toLowerCase();
+  const separator = lower.lastIndexOf("1");
+  if (separator < 1 || lower.length - separator < 7)
+    return INVALID;
+  const hrp = lower.slice(0, separator);
+  const data = [...lower.slice(separator + 1)].map((char) => CHARSET.indexOf(char));
+  if (data.some((value) => value < 0))
+    return INVALID;
+  const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
+  return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
+}
+var CHARSET, GENERATOR;
+var init_bech32 = __esm({
+  "dist/src/engine/validators/bech32.js"() {
+    "use strict";
+    init_types();
+    CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
+  }
+});
+
 // dist/src/engine/validators/github-checksum.js
 import { crc32 } from "node:zlib";
 function toBase62(value, width) {
@@ -11572,6 +11606,7 @@ var VALIDATORS, VALIDATOR_NAMES;
 var init_validators = __esm({
   "dist/src/engine/validators/index.js"() {
     "use strict";
+    init_bech32();
     init_github_checksum();
     init_grading();
     init_jwt_structure();
@@ -11579,6 +11614,7 @@ var init_validators = __esm({
     VALIDATORS = {
       "github-checksum": validateGithubChecksum,
       "npm-checksum": validateNpmChecksum,
+      "bech32-checksum": validateBech32Checksum,
       "jwt-structure": validateJwtStructure,
       "pem-structure": validatePemStructure,
       "stripe-mode": gradeStripeMode,

@@ -1,3 +1,4 @@
+import { validateBech32Checksum } from './bech32.js';
 import { validateGithubChecksum, validateNpmChecksum } from './github-checksum.js';
 import { gradeAlpacaMode, gradeStripeMode, validateAwsKeyId } from './grading.js';
 import { validateJwtStructure } from './jwt-structure.js';
@@ -10,6 +11,7 @@ export type { Validator, Verdict } from './types.js';
 export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'github-checksum': validateGithubChecksum,
   'npm-checksum': validateNpmChecksum,
+  'bech32-checksum': validateBech32Checksum,
   'jwt-structure': validateJwtStructure,
   'pem-structure': validatePemStructure,
   'stripe-mode': gradeStripeMode,
