@@ -66,3 +66,11 @@ rules:
     expect(() => pack(`[{ path: ['x'], severity: low }]`)).toThrow(/severityByPath/);
   });
 });
+
+describe('generic rules in generated files', () => {
+  it('stay quiet in lock files, minified bundles and source maps, and not elsewhere', () => {
+    const line = 'config.signing_key = "T5pap+XzKylnpHT6euc2txxXSaXRlJzTUcSLb7HG"\n';
+    expect(scan('src/config.js', line).map((f) => f.ruleId)).toEqual(['generic.secret-assignment']);
+    for (const path of ['package-lock.json', 'web/yarn.lock', 'dist/app.min.js', 'dist/app.js.map']) expect(scan(path, line)).toEqual([]);
+  });
+});
