@@ -10980,28 +10980,8 @@ var init_base64 = __esm({
 
 // dist/src/engine/decoding/escapes.js
 function jsonStringAround(text, at2) {
-  let open2 = -1;
-  for (let i = at2 - 1; i >= 0 && at2 - i <= MAX_ESCAPED; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
-      return void 0;
-    if (code === 34 && !isEscaped(text, i)) {
-      open2 = i;
-      break;
-    }
-  }
-  if (open2 === -1)
-    return void 0;
-  let close = -1;
-  for (let i = at2; i < text.length && i - at2 <= MAX_ESCAPED; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
-      return void 0;
-    if (code === 34 && !isEscaped(text, i)) {
-      close = i;
-      break;
-    }
-  }
+  const open2 = unescapedQuote(text, at2 - 1, -1);
+  const close = open2 === -1 ? -1 : unescapedQuote(text, at2, 1);
   if (close === -1)
     return void 0;
   const literal = text.slice(open2, close + 1);
@@ -11013,6 +10993,16 @@ function jsonStringAround(text, at2) {
   } catch {
     return void 0;
   }
+}
+function unescapedQuote(text, from, step) {
+  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
+    const code = text.charCodeAt(i);
+    if (code === 10)
+      return -1;
+    if (code === 34 && !isEscaped(text, i))
+      return i;
+  }
+  return -1;
 }
 function isEscaped(text, i) {
   let count2 = 0;
@@ -11711,28 +11701,63 @@ function specificity(match) {
     return 0;
   return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
 }
+function overlappingPairs(matches) {
+  const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
+  const pairs = [];
+  for (let x3 = 0; x3 < order.length; x3++) {
+    const i = order[x3];
+    const end = matches[i].end;
+    for (let y2 = x3 + 1; y2 < order.length && matches[order[y2]].start < end; y2++)
+      pairs.push([i, order[y2]]);
+  }
+  return pairs;
+}
 function preferSpecificMatches(matches) {
   if (matches.length < 2)
     return matches;
-  const ranks = matches.map(specificity);
-  const kept = matches.filter((m2, i) => !matches.some((other, j3) => ranks[j3] > ranks[i] && other.start < m2.end && m2.start < other.end));
-  const outranks = (a, ia, b3, ib) => {
-    const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b3.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0;
-    const byDecoding = Number(a.encoding !== void 0) - Number(b3.encoding !== void 0);
-    return byDecoding !== 0 ? byDecoding > 0 : ia < ib;
+  const pairs = overlappingPairs(matches);
+  if (pairs.length === 0)
+    return matches;
+  const rank = matches.map(specificity);
+  const at2 = (i) => matches[i];
+  const isDropped = new Uint8Array(matches.length);
+  const stage = (decide) => {
+    const marks = [];
+    for (const [a, b3] of pairs) {
+      if (isDropped[a] === 1 || isDropped[b3] === 1)
+        continue;
+      const loser = decide(a, b3);
+      if (loser !== void 0)
+        marks.push(loser);
+    }
+    for (const i of marks)
+      isDropped[i] = 1;
   };
-  const unique = kept.filter((m2, i) => !kept.some((other, j3) => j3 !== i && other.start === m2.start && other.end === m2.end && outranks(other, j3, m2, i)));
-  const rank = new Map(unique.map((m2) => [m2, specificity(m2)]));
-  const isInside = (inner, outer) => outer !== inner && outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
-  return unique.filter((m2) => !unique.some((other) => {
-    if (!isInside(m2, other) && !isInside(other, m2))
-      return false;
-    if (isInside(other, m2))
-      return m2.encoding !== void 0 && other.encoding === void 0 && rank.get(other) === rank.get(m2);
-    return other.secret.includes(m2.secret) && SEVERITY_ORDER[other.severity] >= SEVERITY_ORDER[m2.severity];
-  }));
+  stage((a, b3) => rank[a] === rank[b3] ? void 0 : rank[a] > rank[b3] ? b3 : a);
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    if (ma.start !== mb.start || ma.end !== mb.end)
+      return void 0;
+    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity !== 0)
+      return bySeverity > 0 ? b3 : a;
+    const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
+    if (byDecoding !== 0)
+      return byDecoding > 0 ? b3 : a;
+    return a < b3 ? b3 : a;
+  });
+  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    if (outer === void 0 || inner === void 0)
+      return void 0;
+    const [mo, mi] = [at2(outer), at2(inner)];
+    if (mo.encoding !== void 0 && mi.encoding === void 0 && rank[outer] === rank[inner])
+      return outer;
+    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : void 0;
+  });
+  return matches.filter((_3, i) => isDropped[i] === 0);
 }
 var SEVERITY_ORDER;
 var init_match = __esm({
@@ -12031,11 +12056,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     if (depth >= MAX_DECODE_DEPTH)
       return matches;
     const base64Hits = hits.get(base64Trigger) ?? [];
-    const hasEscapes = keywordHits.length > 0;
-    if (base64Hits.length === 0 && !hasEscapes && manifestSpans.length === 0)
+    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
       return matches;
     const decoded = [];
-    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, hasEscapes ? keywordHits : [])]) {
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0)
         continue;
@@ -12310,7 +12334,6 @@ var init_engine = __esm({
     init_scan();
     init_decode();
     init_chunk_scanner();
-    init_matcher();
     init_keyword_automaton();
     init_automaton_file();
   }

@@ -1,6 +1,6 @@
 export type { ByteChunk, Candidate, Chunk, ChunkOrigin, MatcherOptions, ScanInput, SuppressionPolicy } from './types.js';
 export type { ChunkScan, Matcher } from './matcher.js';
-export { createMatcher, INLINE_ALLOW_MARKER } from './matcher.js';
+export { createMatcher, INLINE_ALLOW_MARKER, keywordPlan } from './matcher.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
 export { VALIDATOR_NAMES } from './validators/index.js';
@@ -9,6 +9,5 @@ export { decodeText } from './decode.js';
 export type { ChunkScanner, InputScan } from './chunk-scanner.js';
 export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
 export type { ScanHooks } from './scan.js';
-export { keywordPlan } from './matcher.js';
 export { buildAutomatonTables, type AutomatonTables } from './keyword-automaton.js';
 export { decodeAutomatonTables, encodeAutomatonTables } from './automaton-file.js';

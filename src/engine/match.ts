@@ -116,36 +116,66 @@ function specificity(match: Match): number {
   return match.rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
 }
 
+/** Index pairs of matches whose spans overlap, found in one sweep over the matches in start order. */
+function overlappingPairs(matches: readonly Match[]): [number, number][] {
+  const order = matches.map((_, i) => i).sort((a, b) => (matches[a] as Match).start - (matches[b] as Match).start);
+  const pairs: [number, number][] = [];
+  for (let x = 0; x < order.length; x++) {
+    const i = order[x] as number;
+    const end = (matches[i] as Match).end;
+    for (let y = x + 1; y < order.length && (matches[order[y] as number] as Match).start < end; y++) pairs.push([i, order[y] as number]);
+  }
+  return pairs;
+}
+
 /**
  * Drops a match when a more specific rule matched an overlapping secret: `STRIPE_KEY=sk_live_…`
  * is one Stripe finding, not a Stripe finding plus a generic one, and a strong generic password is
- * not reported again as a weak one.
+ * not reported again as a weak one. Then two rules on exactly the same text (a Firebase and a Google
+ * rule on one FCM key, a base64 PEM rule and the PEM found by decoding it) are one secret: the more
+ * severe finding stays, then the decoded one (it names what the text holds), then the rule loaded
+ * first. Last, a secret inside a larger one at least as severe (a password inside a connection
+ * string) is part of that finding; a decoded match, though, spans the whole encoded text, so when a
+ * rule matched inside it in the clear (a service-account rule on a JSON-escaped key) the decoded
+ * match yields. Only overlapping pairs are compared, so a file with thousands of findings stays fast.
  */
 export function preferSpecificMatches(matches: Match[]): Match[] {
   if (matches.length < 2) return matches;
-  const ranks = matches.map(specificity);
-  const kept = matches.filter((m, i) => !matches.some((other, j) => (ranks[j] as number) > (ranks[i] as number) && other.start < m.end && m.start < other.end));
-  // Two rules on exactly the same text (a Firebase and a Google rule on one FCM key, a base64 PEM
-  // rule and the PEM found by decoding it) are one secret: keep the more severe finding, then the
-  // decoded one (it names what the text holds), then the rule loaded first.
-  const outranks = (a: Match, ia: number, b: Match, ib: number): boolean => {
-    const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-    if (bySeverity !== 0) return bySeverity > 0;
-    const byDecoding = Number(a.encoding !== undefined) - Number(b.encoding !== undefined);
-    return byDecoding !== 0 ? byDecoding > 0 : ia < ib;
+  const pairs = overlappingPairs(matches);
+  if (pairs.length === 0) return matches;
+  const rank = matches.map(specificity);
+  const at = (i: number): Match => matches[i] as Match;
+  const isDropped = new Uint8Array(matches.length);
+  // Each stage decides on the matches the stage before kept, so marks are collected, then applied.
+  const stage = (decide: (a: number, b: number) => number | undefined): void => {
+    const marks: number[] = [];
+    for (const [a, b] of pairs) {
+      if (isDropped[a] === 1 || isDropped[b] === 1) continue;
+      const loser = decide(a, b);
+      if (loser !== undefined) marks.push(loser);
+    }
+    for (const i of marks) isDropped[i] = 1;
   };
-  const unique = kept.filter((m, i) => !kept.some((other, j) => j !== i && other.start === m.start && other.end === m.end && outranks(other, j, m, i)));
-  // A secret inside a larger one at least as severe (a password inside a connection string) is
-  // part of that finding. A decoded match, though, spans the whole encoded text: a rule that
-  // matched inside it in the clear (a service-account rule on a JSON-escaped key) already names
-  // the secret more precisely, so the decoded match yields.
-  const rank = new Map(unique.map((m) => [m, specificity(m)]));
-  const isInside = (inner: Match, outer: Match): boolean => outer !== inner && outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
-  return unique.filter((m) => !unique.some((other) => {
-    if (!isInside(m, other) && !isInside(other, m)) return false;
-    if (isInside(other, m)) return m.encoding !== undefined && other.encoding === undefined && rank.get(other) === rank.get(m);
-    return other.secret.includes(m.secret) && SEVERITY_ORDER[other.severity] >= SEVERITY_ORDER[m.severity];
-  }));
+  stage((a, b) => (rank[a] === rank[b] ? undefined : (rank[a] as number) > (rank[b] as number) ? b : a));
+  stage((a, b) => {
+    const [ma, mb] = [at(a), at(b)];
+    if (ma.start !== mb.start || ma.end !== mb.end) return undefined;
+    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity !== 0) return bySeverity > 0 ? b : a;
+    const byDecoding = Number(ma.encoding !== undefined) - Number(mb.encoding !== undefined);
+    if (byDecoding !== 0) return byDecoding > 0 ? b : a;
+    return a < b ? b : a;
+  });
+  const isInside = (inner: Match, outer: Match): boolean => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  stage((a, b) => {
+    const [ma, mb] = [at(a), at(b)];
+    const [outer, inner] = isInside(mb, ma) ? [a, b] : isInside(ma, mb) ? [b, a] : [undefined, undefined];
+    if (outer === undefined || inner === undefined) return undefined;
+    const [mo, mi] = [at(outer), at(inner)];
+    if (mo.encoding !== undefined && mi.encoding === undefined && rank[outer] === rank[inner]) return outer;
+    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : undefined;
+  });
+  return matches.filter((_, i) => isDropped[i] === 0);
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };

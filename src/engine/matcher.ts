@@ -195,10 +195,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
     }
     if (depth >= MAX_DECODE_DEPTH) return matches;
     const base64Hits = hits.get(base64Trigger) ?? [];
-    const hasEscapes = keywordHits.length > 0;
-    if (base64Hits.length === 0 && !hasEscapes && manifestSpans.length === 0) return matches;
+    // keywordHits is empty unless the text has a backslash or a percent sign (wantsEscapes).
+    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0) return matches;
     const decoded: Match[] = [];
-    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, hasEscapes ? keywordHits : [])]) {
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0) continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {

@@ -7,25 +7,8 @@ const MAX_ESCAPED = 4 * 1024;
  * stored as a string (`"{\"api_key\": \"…\"}"`). Returns the literal's span with its quotes.
  */
 export function jsonStringAround(text: string, at: number): { start: number; end: number; decoded: string } | undefined {
-  let open = -1;
-  for (let i = at - 1; i >= 0 && at - i <= MAX_ESCAPED; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10) return undefined;
-    if (code === 34 && !isEscaped(text, i)) {
-      open = i;
-      break;
-    }
-  }
-  if (open === -1) return undefined;
-  let close = -1;
-  for (let i = at; i < text.length && i - at <= MAX_ESCAPED; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) return undefined;
-    if (code === 34 && !isEscaped(text, i)) {
-      close = i;
-      break;
-    }
-  }
+  const open = unescapedQuote(text, at - 1, -1);
+  const close = open === -1 ? -1 : unescapedQuote(text, at, 1);
   if (close === -1) return undefined;
   const literal = text.slice(open, close + 1);
   if (!literal.includes('\\')) return undefined;
@@ -35,6 +18,19 @@ export function jsonStringAround(text: string, at: number): { start: number; end
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The first `"` not escaped by a backslash, looking from `from` in direction `step` (-1 or 1) on
+ * the same line and at most MAX_ESCAPED characters away; -1 when there is none.
+ */
+function unescapedQuote(text: string, from: number, step: -1 | 1): number {
+  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return -1;
+    if (code === 34 && !isEscaped(text, i)) return i;
+  }
+  return -1;
 }
 
 /** Whether the character at `i` is preceded by an odd number of backslashes. */
