@@ -98,12 +98,12 @@ import { randomBytes as randomBytes2 } from "node:crypto";
 import { lstat, open, realpath, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 async function resolveTarget(path) {
-  const stat4 = await lstat(path).catch(() => void 0);
-  if (stat4 === void 0)
+  const stat2 = await lstat(path).catch(() => void 0);
+  if (stat2 === void 0)
     return { target: path, isSpecial: false };
-  if (stat4.isSymbolicLink())
+  if (stat2.isSymbolicLink())
     return resolveTarget(await realpath(path));
-  return { target: path, isSpecial: !stat4.isFile() };
+  return { target: path, isSpecial: !stat2.isFile() };
 }
 function ioError(path, error2) {
   return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
@@ -1473,12 +1473,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat2 = fs_1.statSync(path);
+        if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory) {
+        if (stat2.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -8421,8 +8421,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
+      const basename4 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename4);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8467,15 +8467,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative12 = [];
+      const relative13 = [];
       for (const pattern of patterns) {
         if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative12.push(pattern);
+          relative13.push(pattern);
         }
       }
-      return [absolute, relative12];
+      return [absolute, relative13];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute5(pattern) {
@@ -8779,7 +8779,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat4);
           return;
         }
-        settings.fs.stat(path, (statError, stat4) => {
+        settings.fs.stat(path, (statError, stat2) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -8789,9 +8789,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat4.isSymbolicLink = () => true;
+            stat2.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat4);
+          callSuccessCallback(callback, stat2);
         });
       });
     }
@@ -8817,11 +8817,11 @@ var require_sync = __commonJS({
         return lstat4;
       }
       try {
-        const stat4 = settings.fs.statSync(path);
+        const stat2 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat4.isSymbolicLink = () => true;
+          stat2.isSymbolicLink = () => true;
         }
-        return stat4;
+        return stat2;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat4;
@@ -8888,14 +8888,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat4(path, optionsOrSettingsOrCallback, callback) {
+    function stat2(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat4;
+    exports.stat = stat2;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -10845,15 +10845,15 @@ import { join as join3 } from "node:path";
 async function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
-    const stat4 = await lstat2(full);
-    if (stat4.isSymbolicLink())
+    const stat2 = await lstat2(full);
+    if (stat2.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat4.isDirectory())
+    if (stat2.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat4.isFile())
+    if (!stat2.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat4.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat4.size } };
+    if (stat2.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat2.size } };
     return { chunk: { origin: "directory", path, bytes: await readFile3(full), startLine: 1 } };
   } catch (error2) {
     const code = error2.code;
@@ -11308,6 +11308,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
@@ -12076,6 +12077,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     return [...matches.filter((m2) => m2.encoding !== void 0 || !isShadowed(m2)), ...decoded];
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -12275,12 +12277,16 @@ var init_scan = __esm({
 });
 
 // dist/src/engine/automaton-file.js
+import { createHash as createHash2 } from "node:crypto";
 import { endianness } from "node:os";
+function digestOf(bytes) {
+  return createHash2("sha256").update(bytes).digest("hex");
+}
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v2 = value;
-  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && typeof v2.digest === "string" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -12299,6 +12305,8 @@ function decodeAutomatonTables(bytes) {
   const headerLength = Math.ceil((length + 4) / 4) * 4;
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
     return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
@@ -12319,7 +12327,7 @@ var MAGIC;
 var init_automaton_file = __esm({
   "dist/src/engine/automaton-file.js"() {
     "use strict";
-    MAGIC = "secretscan-automaton-1";
+    MAGIC = "secretscan-automaton-2";
   }
 });
 
@@ -16024,7 +16032,7 @@ var init_path_glob = __esm({
 });
 
 // dist/src/rules/compile.js
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -16047,7 +16055,7 @@ function compileRule(spec, provider, file) {
   if (regex === void 0 || problems.length > 0)
     return { problems };
   const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
-  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
+  const structuralId = createHash3("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
   if (spec.severityByPath !== void 0) {
@@ -16067,6 +16075,84 @@ var init_compile = __esm({
     init_engine();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+  }
+});
+
+// dist/src/rules/compiled-file.js
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+function sha256Hex(data) {
+  return createHash4("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash4("sha256");
+  for (const name of names) {
+    const bytes = readFileSync2(join6(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return typeof v2.format === "number" && typeof v2.sources === "string" && typeof v2.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync2(file);
+  } catch (error2) {
+    const code = error2.code;
+    return { reason: code === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+var COMPILED_FORMAT, PREFIX, SEPARATOR;
+var init_compiled_file = __esm({
+  "dist/src/rules/compiled-file.js"() {
+    "use strict";
+    COMPILED_FORMAT = 2;
+    PREFIX = Buffer.from('{"stamp":');
+    SEPARATOR = Buffer.from(',"payload":');
   }
 });
 
@@ -23604,9 +23690,9 @@ var init_yaml_document = __esm({
 });
 
 // dist/src/rules/load.js
-import { readFileSync as readFileSync2 } from "node:fs";
-import { readdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { join as join6, relative as relative2 } from "node:path";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { readdir, readFile as readFile4 } from "node:fs/promises";
+import { join as join7, relative as relative2 } from "node:path";
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -23644,7 +23730,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join6(dir, name);
+    const path = join7(dir, name);
     const shown = relative2(displayBase, path) || path;
     const parsed = parsePack(await readFile4(path, "utf8"), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -23657,27 +23743,41 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
 }
 function readBuiltinAutomaton() {
   try {
-    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
+    return decodeAutomatonTables(readFileSync3(COMPILED_AUTOMATON_FILE));
   } catch {
     return void 0;
   }
 }
-async function readCompiledPacks() {
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
   try {
-    const compiled = await stat2(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat2(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile4(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
+    sources = digestBuiltinPacks();
+  } catch (error2) {
+    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -23690,11 +23790,12 @@ var init_load = __esm({
     init_engine();
     init_package_root();
     init_compile();
+    init_compiled_file();
     init_validate_pack();
     init_yaml_document();
-    BUILTIN_RULES_DIR = join6(PACKAGE_ROOT, "rules");
-    COMPILED_AUTOMATON_FILE = join6(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
-    COMPILED_RULES_FILE = join6(PACKAGE_ROOT, "dist", "rules.json");
+    BUILTIN_RULES_DIR = join7(PACKAGE_ROOT, "rules");
+    COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_RULES_FILE = join7(PACKAGE_ROOT, "dist", "rules.json");
   }
 });
 
@@ -24020,11 +24121,11 @@ parentPort.on('message', async (request) => {
 // dist/src/rules/speed/speed-pool.js
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 function libraryModules() {
-  const candidates = [new URL("../", import.meta.url), pathToFileURL(join7(PACKAGE_ROOT, "dist", "src", "rules", "/"))];
+  const candidates = [new URL("../", import.meta.url), pathToFileURL(join8(PACKAGE_ROOT, "dist", "src", "rules", "/"))];
   for (const dir of candidates) {
     const rules = new URL("index.js", dir);
     const engine = new URL("../engine/index.js", dir);
@@ -24240,6 +24341,7 @@ var init_rules = __esm({
   "dist/src/rules/index.js"() {
     "use strict";
     init_load();
+    init_compiled_file();
     init_check();
     init_validate_pack();
     init_yaml_document();
@@ -24396,7 +24498,7 @@ var init_validate = __esm({
 
 // dist/src/config/load.js
 import { access as access2, readFile as readFile6 } from "node:fs/promises";
-import { join as join8, relative as relative3, resolve as resolve3 } from "node:path";
+import { join as join9, relative as relative3, resolve as resolve3 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -24413,8 +24515,8 @@ async function loadConfig(root, explicitPath, cwd) {
   let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join8(root, name))) {
-        path = join8(root, name);
+      if (await exists(join9(root, name))) {
+        path = join9(root, name);
         break;
       }
     }
@@ -24560,7 +24662,7 @@ var init_compile_kind = __esm({
 
 // dist/src/audit/git-queries.js
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 async function gitOk(root, args) {
   const run2 = await runGit(root, args);
   if (run2.code !== 0)
@@ -24618,7 +24720,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readFile7(join9(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+    return (await readFile7(join10(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
   } catch {
     return void 0;
   }
@@ -24924,8 +25026,8 @@ var init_validate_catalogue = __esm({
 });
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile8, stat as stat3 } from "node:fs/promises";
-import { join as join10, relative as relative4 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join11, relative as relative4 } from "node:path";
 function parseCatalogue(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -24948,23 +25050,31 @@ async function catalogueEntries(file = CATALOGUE_FILE) {
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
   return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
 }
-async function readCompiledEntries() {
+function digestCatalogue() {
+  return digestFiles(dirname4(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
   try {
-    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs)
-      return void 0;
-    return JSON.parse(await readFile8(COMPILED_CATALOGUE_FILE, "utf8"));
-  } catch {
-    return void 0;
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 function loadCatalogue() {
   builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    const compiled = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    const origin = "origin" in compiled ? compiled.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
@@ -24978,14 +25088,14 @@ var init_load_catalogue = __esm({
     init_check_examples();
     init_compile_kind();
     init_validate_catalogue();
-    CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-    COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
+    CATALOGUE_FILE = join11(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+    COMPILED_CATALOGUE_FILE = join11(PACKAGE_ROOT, "dist", "sensitive-files.json");
   }
 });
 
 // dist/src/audit/fix.js
 import { readFile as readFile9, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 function appendGitignoreLines(existing, lines) {
   const text = existing ?? "";
   const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
@@ -24999,7 +25109,7 @@ function appendGitignoreLines(existing, lines) {
   return `${prefix}${block}${endsWithNewline ? eol : ""}`;
 }
 async function applyGitignoreFix(root, missing) {
-  const file = join11(root, ".gitignore");
+  const file = join12(root, ".gitignore");
   let existing;
   try {
     existing = await readFile9(file, "utf8");
@@ -25044,6 +25154,7 @@ async function addAuditFindings(result, options) {
   if (options.checks.length === 0)
     return result;
   const catalogue = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
   const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
   result.suppressed.paths += findings.length - kept.length;
@@ -25312,7 +25423,7 @@ var init_parse_ignore_file = __esm({
 
 // dist/src/suppress/load-suppressions.js
 import { readFile as readFile10 } from "node:fs/promises";
-import { join as join12, relative as relative5, resolve as resolve5 } from "node:path";
+import { join as join13, relative as relative5, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName) {
   try {
     return await readFile10(file, "utf8");
@@ -25330,7 +25441,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join13(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   if (text === void 0 && isDefault)
@@ -25341,7 +25452,7 @@ async function loadBaseline(options) {
   return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
 }
 async function loadIgnoreFile(options) {
-  const file = join12(options.root, IGNORE_FILE_NAME);
+  const file = join13(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
@@ -25449,7 +25560,7 @@ var init_suppress = __esm({
 
 // dist/src/parallel/worker-pool.js
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 function workerScript() {
@@ -25458,7 +25569,7 @@ function workerScript() {
     if (existsSync5(beside))
       return beside;
   }
-  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  const built = join14(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
   return existsSync5(built) ? built : void 0;
 }
 function packsOf(rules) {
@@ -25747,6 +25858,7 @@ __export(scan_exports, {
   scanFlagsOf: () => scanFlagsOf
 });
 import { availableParallelism as availableParallelism2 } from "node:os";
+import { relative as relative7 } from "node:path";
 function scanFlagsOf(args) {
   const { values } = args;
   const flags = {
@@ -25802,7 +25914,9 @@ function scannerFor(options) {
   if (pool !== void 0)
     return pool;
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  return inProcessScanner(matcher);
 }
 async function checkCustomRules(rules, builtin2, cwd) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
@@ -25819,6 +25933,7 @@ async function executeScan(flags, io2, log) {
   const [repo, builtin2] = await Promise.all([findRepository(io2.cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? io2.cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
+  log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
   const config = await loadConfig(projectRoot, flags.config, io2.cwd);
   const rules = selectRules(builtin2, config);
   await checkCustomRules(rules, builtin2.rules, io2.cwd);
@@ -25856,7 +25971,7 @@ async function executeScan(flags, io2, log) {
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const checks = flags["no-gitignore-audit"] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }
@@ -25878,6 +25993,7 @@ var init_scan2 = __esm({
     init_parallel();
     init_errors();
     init_rules();
+    init_package_root();
     init_sources();
     init_emit_report();
     init_progress();
@@ -25916,13 +26032,13 @@ var init_scan2 = __esm({
 });
 
 // dist/src/init/steps.js
-import { relative as relative7, isAbsolute as isAbsolute2 } from "node:path";
+import { relative as relative8, isAbsolute as isAbsolute2 } from "node:path";
 function describeStep(step, isDryRun) {
   const [done, planned] = DONE[step.action];
   return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
 }
 function displayPath(root, path) {
-  const shown = relative7(root, path);
+  const shown = relative8(root, path);
   return shown === "" || shown.startsWith("..") || isAbsolute2(shown) ? path : shown.split("\\").join("/");
 }
 function isPlanSettled(plan) {
@@ -26210,15 +26326,15 @@ var init_read_existing = __esm({
 });
 
 // dist/src/init/plan-husky.js
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 async function installCommand(root) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join14(root, lockfile)))
+    if (await pathExists(join15(root, lockfile)))
       return command;
   return "npm install";
 }
 function packageJsonStep(root, text, version) {
-  const path = join14(root, "package.json");
+  const path = join15(root, "package.json");
   const update = updatePackageJson(text, version);
   if (update.changes.length === 0)
     return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
@@ -26226,7 +26342,7 @@ function packageJsonStep(root, text, version) {
 }
 async function huskyHookStep(root) {
   const target = ".husky/pre-commit";
-  const path = join14(root, ".husky", "pre-commit");
+  const path = join15(root, ".husky", "pre-commit");
   const existing = await readTextIfExists(path);
   if (existing === void 0) {
     return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
@@ -26242,7 +26358,7 @@ async function huskyHookStep(root) {
 }
 async function planHusky(root, packageJsonText, version) {
   const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join14(root, ".husky", "_");
+  const isActive = await hooksDirectory(root) === join15(root, ".husky", "_");
   const isPackageChanged = steps[0]?.action !== "unchanged";
   const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
   return { steps, nextSteps };
@@ -26265,10 +26381,10 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join15, relative as relative8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join16, relative as relative9 } from "node:path";
 function nextStepsFor(root, directory) {
   const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative8(root, directory);
+  const inside = relative9(root, directory);
   const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
@@ -26276,8 +26392,8 @@ function nextStepsFor(root, directory) {
 }
 async function planNativeHook(root) {
   const directory = await hooksDirectory(root);
-  const hook = join15(directory, "pre-commit");
-  const local = join15(directory, LOCAL_HOOK);
+  const hook = join16(directory, "pre-commit");
+  const local = join16(directory, LOCAL_HOOK);
   const target = displayPath(root, hook);
   const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
   const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
@@ -26351,7 +26467,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -26366,7 +26482,7 @@ async function workTreeRoot(cwd) {
 }
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join16(root, name)))
+    if (await pathExists(join17(root, name)))
       return name;
   return void 0;
 }
@@ -26374,7 +26490,7 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join16(root, ".secretscan.yaml");
+  const path = join17(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 async function workflowStep(root) {
@@ -26387,12 +26503,12 @@ async function workflowStep(root) {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join16(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join17(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join16(root, "package.json"));
+  const packageJson = await readTextIfExists(join17(root, "package.json"));
   const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
@@ -26416,13 +26532,13 @@ var init_plan_init = __esm({
 
 // dist/src/init/apply-step.js
 import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { dirname as dirname5 } from "node:path";
 async function applyChange(change) {
   if (change.kind === "rename") {
     await rename2(change.from, change.to);
     return;
   }
-  await mkdir2(dirname4(change.path), { recursive: true });
+  await mkdir2(dirname5(change.path), { recursive: true });
   await writeFile4(change.path, change.text);
   if (change.isExecutable)
     await chmod(change.path, 493);
@@ -26516,16 +26632,16 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative9, resolve as resolve8 } from "node:path";
+import { join as join18, relative as relative10, resolve as resolve8 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
+  const target = output === void 0 ? join18(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileAtomic(target, formatBaseline(baseline));
-  const shown = relative9(io2.cwd, target) || target;
+  const shown = relative10(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -26612,7 +26728,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative10, resolve as resolve9, sep as sep2 } from "node:path";
+import { relative as relative11, resolve as resolve9, sep as sep2 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -26711,7 +26827,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative10(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative11(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -26774,7 +26890,7 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve10 } from "node:path";
+import { join as join19, resolve as resolve10 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
@@ -26799,7 +26915,7 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join18(dir, "sensitive-files.yaml");
+  const catalogueFile = join19(dir, "sensitive-files.yaml");
   const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
   const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
   if (problems.length > 0)
@@ -26836,7 +26952,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative12, resolve as resolve11 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27539,7 +27655,7 @@ init_errors();
 // dist/src/action/git.js
 init_sources();
 init_sources();
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
@@ -27553,7 +27669,7 @@ async function shallowCommits(cwd) {
   const path = resolve4(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
-  return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
+  return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
 }
 async function isShallow2(cwd) {
   return (await runGit(cwd, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
@@ -27668,7 +27784,7 @@ async function resolvePlan(cwd, plan, log) {
 // dist/src/action/run-scan.js
 import { mkdtemp, readFile as readFile12, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, join as join19 } from "node:path";
+import { basename as basename3, join as join20 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -27904,8 +28020,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join19(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join19(dir, "report.json");
+  const dir = await mkdtemp(join20(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join20(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -27917,7 +28033,7 @@ async function runScan2(request) {
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
     const report = await readFile12(jsonPath, "utf8").catch(() => void 0);
-    const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
+    const shown = stderr.split("\n").filter((line) => !line.includes(basename3(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
     await rm2(dir, { recursive: true, force: true });
@@ -27951,7 +28067,7 @@ function revisionOf(event) {
 }
 function sarifTarget(workspace, sarifFile) {
   const path = resolve11(workspace, sarifFile);
-  const inside = relative11(workspace, path);
+  const inside = relative12(workspace, path);
   return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {

@@ -6,7 +6,9 @@ import type { ScanResult } from '../../findings/index.js';
 import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
 import { ConfigError, UsageError } from '../../errors.js';
-import { checkRules, loadBuiltinRules, readBuiltinAutomaton, type Rule } from '../../rules/index.js';
+import { checkRules, COMPILED_AUTOMATON_FILE, loadBuiltinRules, readBuiltinAutomaton, type Rule } from '../../rules/index.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
+import { relative } from 'node:path';
 import { findRepository, type ReadOutcome } from '../../sources/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
@@ -123,7 +125,9 @@ function scannerFor(options: { source: Source; rules: Rule[]; config: Config; po
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
   if (pool !== undefined) return pool;
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'], prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets: flags['show-secrets'], prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
+  return inProcessScanner(matcher);
 }
 
 /**
@@ -164,6 +168,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   const [repo, builtin] = await Promise.all([findRepository(io.cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? io.cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
+  log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
   const config = await loadConfig(projectRoot, flags.config, io.cwd);
   const rules = selectRules(builtin, config);
   await checkCustomRules(rules, builtin.rules, io.cwd);
@@ -196,7 +201,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const checks = flags['no-gitignore-audit'] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }
