@@ -665,11 +665,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve12, reject) => {
+  const done = new Promise((resolve13, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve12() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve13() : reject(describeFailure(args, code, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -5243,9 +5243,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -5271,9 +5271,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -6237,7 +6237,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open3 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -6247,7 +6247,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open3) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -6290,8 +6290,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open3 = block.nodes.shift();
+            block.nodes = [open3, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -7012,7 +7012,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -7020,7 +7020,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7226,7 +7226,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7259,8 +7259,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7389,16 +7389,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -7618,15 +7618,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -7959,7 +7959,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8018,7 +8018,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -8146,7 +8146,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -8421,8 +8421,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
+      const basename4 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename4);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8467,21 +8467,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative12 = [];
+      const relative15 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute8(pattern)) {
           absolute.push(pattern);
         } else {
-          relative12.push(pattern);
+          relative15.push(pattern);
         }
       }
-      return [absolute, relative12];
+      return [absolute, relative15];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute8(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute8;
   }
 });
 
@@ -8770,13 +8770,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat4) => {
+      settings.fs.lstat(path, (lstatError, lstat5) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat4);
+        if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat5);
           return;
         }
         settings.fs.stat(path, (statError, stat4) => {
@@ -8785,7 +8785,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat4);
+            callSuccessCallback(callback, lstat5);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -8812,9 +8812,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat4 = settings.fs.lstatSync(path);
-      if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat4;
+      const lstat5 = settings.fs.lstatSync(path);
+      if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat5;
       }
       try {
         const stat4 = settings.fs.statSync(path);
@@ -8824,7 +8824,7 @@ var require_sync = __commonJS({
         return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat4;
+          return lstat5;
         }
         throw error2;
       }
@@ -9566,41 +9566,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve12) {
+        var p2 = new Promise(function(resolve13) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve13();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve13();
                 queue.drain = previousDrain;
               };
             }
@@ -10086,9 +10086,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve13(stats) : reject(error2);
           });
         });
       }
@@ -10112,10 +10112,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve13(entries);
             } else {
               reject(error2);
             }
@@ -10125,10 +10125,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve13(entries));
         });
       }
     };
@@ -10980,16 +10980,16 @@ var init_base64 = __esm({
 
 // dist/src/engine/decoding/escapes.js
 function jsonStringAround(text, at2) {
-  const open2 = unescapedQuote(text, at2 - 1, -1);
-  const close = open2 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
   if (close === -1)
     return void 0;
-  const literal = text.slice(open2, close + 1);
+  const literal = text.slice(open3, close + 1);
   if (!literal.includes("\\"))
     return void 0;
   try {
     const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open2, end: close + 1, decoded } : void 0;
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
   } catch {
     return void 0;
   }
@@ -11746,10 +11746,10 @@ function preferSpecificMatches(matches) {
       return byDecoding > 0 ? b3 : a;
     return a < b3 ? b3 : a;
   });
-  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  const isInside2 = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
   stage((a, b3) => {
     const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    const [outer, inner] = isInside2(mb, ma) ? [a, b3] : isInside2(ma, mb) ? [b3, a] : [void 0, void 0];
     if (outer === void 0 || inner === void 0)
       return void 0;
     const [mo, mi] = [at2(outer), at2(inner)];
@@ -12203,12 +12203,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12("aborted");
+  return new Promise((resolve13, reject) => {
+    const onAbort = () => resolve13("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve12(value);
+      resolve13(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12770,9 +12770,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve12, reject) => {
+  const catDone = new Promise((resolve13, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve12);
+    catFile.on("close", resolve13);
   });
   const parser = new BatchParser();
   try {
@@ -13917,8 +13917,8 @@ var init_sarif = __esm({
 });
 
 // dist/src/reporters/color.js
-function style(open2, close, isEnabled) {
-  return isEnabled ? (text) => `\x1B[${open2}m${text}\x1B[${close}m` : (text) => text;
+function style(open3, close, isEnabled) {
+  return isEnabled ? (text) => `\x1B[${open3}m${text}\x1B[${close}m` : (text) => text;
 }
 function createColors(isEnabled) {
   return {
@@ -14800,7 +14800,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants4();
+    var constants3 = require_constants4();
     var utils = require_utils5();
     var {
       MAX_LENGTH,
@@ -14808,7 +14808,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15017,7 +15017,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15063,8 +15063,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15193,16 +15193,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -15422,15 +15422,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -15760,7 +15760,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15818,7 +15818,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils5();
-    var constants2 = require_constants4();
+    var constants3 = require_constants4();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -15946,7 +15946,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module.exports = picomatch2;
   }
 });
@@ -20198,10 +20198,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -20215,7 +20215,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -20239,7 +20239,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -20255,7 +20255,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20346,7 +20346,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20360,13 +20360,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -20409,18 +20409,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -20474,8 +20474,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -20487,7 +20487,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -20498,8 +20498,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep5)
+                for (const st2 of sep5) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -20516,7 +20516,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -20696,7 +20696,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -20713,24 +20713,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -20913,25 +20913,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -21741,14 +21741,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep5)
+        for (const st2 of sep5)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -22915,18 +22915,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23079,15 +23079,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it2.sep;
+                  sep5.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -23281,13 +23281,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -24058,7 +24058,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve12) => {
+  return new Promise((resolve13) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24073,7 +24073,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve12(drainQueue(rules, setup, queue, times, retried));
+      resolve13(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24106,7 +24106,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve12();
+        resolve13();
     });
     next();
   });
@@ -25522,8 +25522,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve12, reject) => {
-        pending.set(id, { resolve: resolve12, reject });
+      return new Promise((resolve13, reject) => {
+        pending.set(id, { resolve: resolve13, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -25942,16 +25942,38 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
+import { execFile as execFile2 } from "node:child_process";
 import { resolve as resolve7 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
 }
-async function hooksDirectory(root) {
-  const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
+async function gitCommonDir(root) {
+  const path = await gitOutput(root, ["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   if (path === void 0 || path === "")
-    throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve7(root, path);
+    throw new GitError("E_GIT", `git cannot tell where the git dir of ${root} is (git rev-parse --git-common-dir failed)`);
+  return path;
+}
+function runUserGit(root, args, env) {
+  return new Promise((resolvePromise) => {
+    execFile2("git", args, { cwd: root, env, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error2, stdout) => {
+      const code = error2 === null ? 0 : typeof error2.code === "number" ? error2.code : -1;
+      resolvePromise({ code, stdout });
+    });
+  });
+}
+async function hooksPathSetting(root, env) {
+  const run2 = await runUserGit(root, ["config", "--show-scope", "--show-origin", "--type=path", "--get-all", "core.hooksPath"], env);
+  if (run2.code === 1)
+    return void 0;
+  if (run2.code !== 0)
+    throw new GitError("E_GIT", `git cannot read core.hooksPath in ${root} (git config exit ${run2.code})`, { hint: "check your git configuration (`git config --list --show-origin`)" });
+  const last = run2.stdout.split("\n").filter((line) => line !== "").at(-1) ?? "";
+  const [scope = "", origin = "", ...rest] = last.split("	");
+  const value = rest.join("	");
+  if (value === "")
+    return void 0;
+  return { scope, origin, value, directory: resolve7(root, value) };
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -26026,23 +26048,62 @@ var init_github_workflow = __esm({
   }
 });
 
-// dist/src/init/hook-script.js
-function hasHookMarker(text) {
-  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+// dist/src/init/install-spec.js
+import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute3, join as join14, relative as relative8, resolve as resolve8 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+async function resolvedOf(packageRoot) {
+  const modules = dirname4(packageRoot);
+  if (basename2(modules) !== "node_modules")
+    return void 0;
+  const lockfile = join14(modules, ".package-lock.json");
+  try {
+    const stats = await lstat3(lockfile);
+    if (!stats.isFile() || stats.size > MAX_LOCKFILE_BYTES)
+      return void 0;
+    const lock = JSON.parse(await readFile11(lockfile, "utf8"));
+    const resolved = lock.packages?.[`node_modules/${basename2(packageRoot)}`]?.resolved;
+    return typeof resolved === "string" ? { resolved, projectDir: dirname4(modules) } : void 0;
+  } catch {
+    return void 0;
+  }
 }
-function appendHookBlock(existing) {
-  if (existing.trim() === "")
-    return HOOK_BLOCK;
-  return `${existing}${existing.endsWith("\n") ? "" : "\n"}
-${HOOK_BLOCK}`;
+function fileSpec(absolute, packageDir) {
+  const shown = relative8(packageDir, absolute).split("\\").join("/");
+  return `file:${isAbsolute3(shown) ? absolute : shown}`;
 }
-var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
-var init_hook_script = __esm({
-  "dist/src/init/hook-script.js"() {
+async function installSpecOf(packageRoot, version, packageDir) {
+  const found = await resolvedOf(packageRoot);
+  if (found === void 0)
+    return void 0;
+  const { resolved, projectDir } = found;
+  if (/^https?:\/\/.*\/-\/[^/]+\.tgz$/.test(resolved))
+    return `^${version}`;
+  if (resolved.startsWith("git+") || resolved.startsWith("git:") || resolved.startsWith("github:"))
+    return resolved;
+  if (resolved.startsWith("file:")) {
+    const path = resolved.slice("file:".length);
+    const absolute = path.startsWith("//") ? fileURLToPath4(resolved) : resolve8(projectDir, path);
+    return fileSpec(absolute, packageDir);
+  }
+  return void 0;
+}
+var MAX_LOCKFILE_BYTES;
+var init_install_spec = __esm({
+  "dist/src/init/install-spec.js"() {
     "use strict";
-    HOOK_MARKER = "# secretscan: block commits that add secrets";
-    HOOK_BLOCK = `${HOOK_MARKER}
-if [ -x ./node_modules/.bin/secretscan ]; then secretscan_bin="./node_modules/.bin/secretscan"; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
+    MAX_LOCKFILE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// dist/src/init/hook-script.js
+function shellQuote3(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function preCommitBlock(packageDir = "") {
+  const local = shellQuote3(`./${packageDir === "" ? "" : `${packageDir}/`}node_modules/.bin/secretscan`);
+  return `${HOOK_MARKER}
+if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
 if [ -z "$secretscan_bin" ]; then
   echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
   echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
@@ -26063,14 +26124,34 @@ elif [ "$secretscan_status" -ne 0 ]; then
   exit 1
 fi
 `;
-    NATIVE_HOOK = `#!/bin/sh
+}
+function nativePreCommitHook(packageDir = "") {
+  return `#!/bin/sh
 # Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
-# it runs first, and the commit stops if it fails.
-secretscan_local_hook="$(dirname "$0")/pre-commit.local"
+# it runs after the secretscan check, and the commit stops if it fails.
+${preCommitBlock(packageDir)}secretscan_local_hook="$(dirname "$0")/pre-commit.local"
 if [ -x "$secretscan_local_hook" ]; then
-  "$secretscan_local_hook" "$@" || exit $?
+  exec "$secretscan_local_hook" "$@"
 fi
-${HOOK_BLOCK}`;
+`;
+}
+function hasHookMarker(text) {
+  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+}
+function prependHookBlock(existing, block) {
+  if (existing.trim() === "")
+    return block;
+  const shebang = /^#![^\n]*\n/.exec(existing)?.[0] ?? "";
+  return `${shebang}${block}
+${existing.slice(shebang.length)}`;
+}
+var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
+var init_hook_script = __esm({
+  "dist/src/init/hook-script.js"() {
+    "use strict";
+    HOOK_MARKER = "# secretscan: block commits that add secrets";
+    HOOK_BLOCK = preCommitBlock();
+    NATIVE_HOOK = nativePreCommitHook();
   }
 });
 
@@ -26118,15 +26199,15 @@ function withKey(object, key, value) {
   entries.splice(at2 === -1 ? entries.length : at2, 0, [key, value]);
   return Object.fromEntries(entries);
 }
-function addDevDependencies(pkg, version) {
-  const dependencies = objectAt2(pkg, "dependencies") ?? {};
+function addDevDependencies(pkg, secretscanSpec) {
+  const named = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys(objectAt2(pkg, field) ?? {})));
   let devDependencies = objectAt2(pkg, "devDependencies") ?? {};
   const wanted = [["husky", HUSKY_RANGE]];
-  if (pkg.name !== "secretscan")
-    wanted.push(["secretscan", `^${version}`]);
+  if (pkg.name !== "secretscan" && secretscanSpec !== void 0)
+    wanted.push(["secretscan", secretscanSpec]);
   const added = [];
   for (const [name, range] of wanted) {
-    if (name in dependencies || name in devDependencies)
+    if (named.has(name))
       continue;
     devDependencies = withKey(devDependencies, name, range);
     added.push(`${name} ${range}`);
@@ -26135,15 +26216,22 @@ function addDevDependencies(pkg, version) {
     pkg.devDependencies = devDependencies;
   return added.length === 0 ? [] : [`added devDependencies ${added.join(" and ")}`];
 }
-function addPrepareScript(pkg) {
+function huskyPrepareCommand(packageDir) {
+  if (packageDir === "")
+    return "husky || true";
+  const up = packageDir.split("/").map(() => "..").join("/");
+  return `cd ${up} && husky ${packageDir}/.husky || true`;
+}
+function addPrepareScript(pkg, command) {
   const scripts = objectAt2(pkg, "scripts") ?? {};
   const prepare = scripts.prepare;
   if (prepare !== void 0 && typeof prepare !== "string")
     throw invalid("`scripts.prepare` must be a string");
   if (prepare !== void 0 && /\bhusky\b/.test(prepare))
     return [];
-  pkg.scripts = { ...scripts, prepare: prepare === void 0 || prepare.trim() === "" ? "husky" : `${prepare} && husky` };
-  return [prepare === void 0 || prepare.trim() === "" ? 'set scripts.prepare to "husky"' : 'appended " && husky" to scripts.prepare'];
+  const isEmpty = prepare === void 0 || prepare.trim() === "";
+  pkg.scripts = { ...scripts, prepare: isEmpty ? command : `${prepare} && (${command})` };
+  return [isEmpty ? `set scripts.prepare to "${command}"` : `appended " && (${command})" to scripts.prepare`];
 }
 function whereParseFailed(text, error2) {
   const position = /at position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
@@ -26151,7 +26239,7 @@ function whereParseFailed(text, error2) {
     return "";
   return ` at line ${text.replace(/^\uFEFF/, "").slice(0, Number(position)).split("\n").length}`;
 }
-function updatePackageJson(text, version) {
+function updatePackageJson(text, wants) {
   let pkg;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -26160,32 +26248,81 @@ function updatePackageJson(text, version) {
   }
   if (!isObject(pkg))
     throw invalid("must hold a JSON object");
-  const changes = [...addDevDependencies(pkg, version), ...addPrepareScript(pkg)];
-  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes };
+  const changes = [...addDevDependencies(pkg, wants.secretscanSpec), ...addPrepareScript(pkg, huskyPrepareCommand(wants.packageDir))];
+  const hasSecretscan = pkg.name === "secretscan" || DEPENDENCY_FIELDS.some((field) => "secretscan" in (objectAt2(pkg, field) ?? {}));
+  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes, hasSecretscan };
 }
-var HUSKY_RANGE;
+var HUSKY_RANGE, DEPENDENCY_FIELDS;
 var init_package_json = __esm({
   "dist/src/init/package-json.js"() {
     "use strict";
     init_errors();
     init_json_style();
     HUSKY_RANGE = "^9.1.7";
+    DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
   }
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat4, readFile as readFile12 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, join as join15, relative as relative9, sep as sep2 } from "node:path";
+function reasonOf(error2) {
+  return error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
+}
 function cannotRead(path, error2) {
-  const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
-  return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
+  return new ScanError("E_IO", `cannot read ${path} (${reasonOf(error2)})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
 function isMissing(error2) {
   const code = error2.code;
   return code === "ENOENT" || code === "ENOTDIR";
 }
-async function readTextIfExists(path) {
+function refuseTarget(shown, what) {
+  return new ScanError("E_USAGE", `${shown} ${what}: secretscan init writes only regular files, and never through a link (it could change a file outside the repository); nothing was written`, {
+    hint: `replace ${shown} with a regular file or folder, or add the secretscan check to your set-up yourself (see the README, "Add secretscan to your project")`
+  });
+}
+async function lstatIfExists(path) {
   try {
-    return await readFile11(path, "utf8");
+    return await lstat4(path);
+  } catch (error2) {
+    if (isMissing(error2))
+      return void 0;
+    throw cannotRead(path, error2);
+  }
+}
+async function checkTargetPath(base, path, shown) {
+  const inside = relative9(base, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute4(inside))
+    throw new Error(`${path} is not below ${base}`);
+  const parts = inside.split(sep2);
+  const insidePosix = parts.join("/");
+  const prefix = shown.endsWith(insidePosix) ? shown.slice(0, shown.length - insidePosix.length) : "";
+  let current = base;
+  for (const [index, part] of parts.entries()) {
+    current = join15(current, part);
+    const stats = await lstatIfExists(current);
+    if (stats === void 0)
+      return false;
+    const name = index === parts.length - 1 ? shown : `${prefix}${parts.slice(0, index + 1).join("/")} (on the way to ${shown})`;
+    if (stats.isSymbolicLink())
+      throw refuseTarget(name, "is a symbolic link");
+    if (index < parts.length - 1 && !stats.isDirectory())
+      throw refuseTarget(name, "is not a folder");
+  }
+  return true;
+}
+async function readTargetFile(base, path, shown) {
+  if (!await checkTargetPath(base, path, shown))
+    return void 0;
+  const stats = await lstatIfExists(path);
+  if (stats === void 0)
+    return void 0;
+  if (!stats.isFile())
+    throw refuseTarget(shown, "is not a regular file");
+  if (stats.size > MAX_FILE_BYTES)
+    throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
+  try {
+    return await readFile12(path, "utf8");
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
@@ -26193,65 +26330,87 @@ async function readTextIfExists(path) {
   }
 }
 async function pathExists(path) {
-  try {
-    await lstat3(path);
-    return true;
-  } catch (error2) {
-    if (isMissing(error2))
-      return false;
-    throw cannotRead(path, error2);
-  }
+  return await lstatIfExists(path) !== void 0;
 }
+var MAX_FILE_BYTES;
 var init_read_existing = __esm({
   "dist/src/init/read-existing.js"() {
     "use strict";
     init_errors();
+    MAX_FILE_BYTES = 1024 * 1024;
   }
 });
 
 // dist/src/init/plan-husky.js
-import { join as join14 } from "node:path";
-async function installCommand(root) {
+import { join as join16 } from "node:path";
+function prefixed(target, path) {
+  return target.packageDir === "" ? path : `${target.packageDir}/${path}`;
+}
+async function installCommand(packageDir) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join14(root, lockfile)))
+    if (await pathExists(join16(packageDir, lockfile)))
       return command;
   return "npm install";
 }
-function packageJsonStep(root, text, version) {
-  const path = join14(root, "package.json");
-  const update = updatePackageJson(text, version);
+function packageJsonStep(target) {
+  const shown = prefixed(target, "package.json");
+  const path = join16(target.root, shown);
+  const update = updatePackageJson(target.packageJsonText, { secretscanSpec: target.secretscanSpec, packageDir: target.packageDir });
+  const { hasSecretscan } = update;
   if (update.changes.length === 0)
-    return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
-  return { action: "update", target: "package.json", detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] };
+    return { step: { action: "unchanged", target: shown, detail: `already depends on husky${hasSecretscan ? " and secretscan" : ""}, and prepare runs husky`, changes: [] }, hasSecretscan };
+  return { step: { action: "update", target: shown, detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] }, hasSecretscan };
 }
-async function huskyHookStep(root) {
-  const target = ".husky/pre-commit";
-  const path = join14(root, ".husky", "pre-commit");
-  const existing = await readTextIfExists(path);
+async function huskyHookStep(target) {
+  const shown = prefixed(target, ".husky/pre-commit");
+  const path = join16(target.root, shown);
+  const block = preCommitBlock(target.packageDir);
+  const existing = await readTargetFile(target.root, path, shown);
   if (existing === void 0) {
-    return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
+    return { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: block, isExecutable: true }] };
   }
   if (hasHookMarker(existing))
-    return { action: "unchanged", target, detail: "already runs secretscan", changes: [] };
+    return { action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] };
   return {
     action: "update",
-    target,
-    detail: "appended the secretscan check; your commands still run first",
-    changes: [{ kind: "write", path, text: appendHookBlock(existing), isExecutable: false }]
+    target: shown,
+    detail: "put the secretscan check first; your commands run after it",
+    changes: [{ kind: "write", path, text: prependHookBlock(existing, block), isExecutable: false }]
   };
 }
-async function planHusky(root, packageJsonText, version) {
-  const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join14(root, ".husky", "_");
-  const isPackageChanged = steps[0]?.action !== "unchanged";
-  const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
+function checkHooksPath(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { isActive: false, notes: [] };
+  const huskyDir = join16(target.root, prefixed(target, ".husky"));
+  if (setting.directory === join16(huskyDir, "_") || setting.directory === huskyDir)
+    return { isActive: setting.directory.endsWith("_"), notes: [] };
+  if (setting.scope === "local" || setting.scope === "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} for this repository (${setting.origin}): husky would replace it on the next install, and the hooks there would stop running; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or remove the setting (\`git config --unset core.hooksPath\`) and run \`secretscan init\` again`
+    });
+  }
+  return { isActive: false, notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`] };
+}
+async function planHusky(target) {
+  const { isActive, notes } = checkHooksPath(target);
+  const packageJson = packageJsonStep(target);
+  const steps = [packageJson.step, await huskyHookStep(target)];
+  const isPackageChanged = packageJson.step.action !== "unchanged";
+  const nextSteps = [...notes];
+  const where = target.packageDir === "" ? "" : ` in ${target.packageDir}/`;
+  if (!isActive || isPackageChanged)
+    nextSteps.push(`run \`${await installCommand(join16(target.root, target.packageDir))}\`${where}: it installs husky and secretscan, and husky activates the hook`);
+  if (!packageJson.hasSecretscan) {
+    nextSteps.push('add secretscan to devDependencies so every clone has it (see the README, "Add secretscan to your project"); until then the hook uses a `secretscan` on PATH');
+  }
   return { steps, nextSteps };
 }
 var INSTALL_COMMANDS;
 var init_plan_husky = __esm({
   "dist/src/init/plan-husky.js"() {
     "use strict";
-    init_git_queries2();
+    init_errors();
     init_hook_script();
     init_package_json();
     init_read_existing();
@@ -26265,40 +26424,61 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join15, relative as relative8 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute5, join as join17, relative as relative10 } from "node:path";
+function isInside(parent, path) {
+  const inside = relative10(parent, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside);
+}
+function hooksFolder(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { directory: join17(target.commonDir, "hooks"), base: target.commonDir };
+  if (setting.scope !== "local" && setting.scope !== "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}): git runs hooks from there for every repository, so secretscan init will not write one there; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or give this repository its own hooks folder (\`git config core.hooksPath .githooks\`) and run \`secretscan init\` again`
+    });
+  }
+  const directory = setting.directory;
+  if (isInside(target.root, directory))
+    return { directory, base: target.root };
+  if (isInside(target.commonDir, directory))
+    return { directory, base: target.commonDir };
+  return { directory, base: dirname5(directory) };
+}
 function nextStepsFor(root, directory) {
-  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative8(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) && !inside.split(/[\\/]/).includes(".git");
+  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`, see the README); without it the hook blocks commits"];
+  const inside = relative10(root, directory);
+  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
   return nextSteps;
 }
-async function planNativeHook(root) {
-  const directory = await hooksDirectory(root);
-  const hook = join15(directory, "pre-commit");
-  const local = join15(directory, LOCAL_HOOK);
-  const target = displayPath(root, hook);
-  const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
-  const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
-  if (!await pathExists(hook))
+async function planNativeHook(target) {
+  const { root } = target;
+  const { directory, base } = hooksFolder(target);
+  const hook = join17(directory, "pre-commit");
+  const local = join17(directory, LOCAL_HOOK);
+  const shown = displayPath(root, hook);
+  const write = { kind: "write", path: hook, text: nativePreCommitHook(), isExecutable: true };
+  const created = { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
+  const existing = await readTargetFile(base, hook, shown);
+  if (existing === void 0)
     return { steps: [created], nextSteps: nextStepsFor(root, directory) };
-  if (hasHookMarker(await readTextIfExists(hook) ?? ""))
-    return { steps: [{ action: "unchanged", target, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
-  if (await pathExists(local)) {
-    throw new ScanError("E_USAGE", `${target} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
+  if (hasHookMarker(existing))
+    return { steps: [{ action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
+  if (await checkTargetPath(base, local, displayPath(root, local))) {
+    throw new ScanError("E_USAGE", `${shown} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
       hint: `merge ${LOCAL_HOOK} into your hook (or remove it) and run \`secretscan init\` again, or add \`secretscan scan --staged\` to your hook yourself`
     });
   }
-  const moved = { action: "rename", target: `${target} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs first", changes: [{ kind: "rename", from: hook, to: local }] };
-  return { steps: [moved, { ...created, detail: `runs ${LOCAL_HOOK}, then \`secretscan scan --staged\`, before each commit` }], nextSteps: nextStepsFor(root, directory) };
+  const moved = { action: "rename", target: `${shown} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs after the check", changes: [{ kind: "rename", from: hook, to: local }] };
+  return { steps: [moved, { ...created, detail: `runs \`secretscan scan --staged\`, then ${LOCAL_HOOK}, before each commit` }], nextSteps: nextStepsFor(root, directory) };
 }
 var LOCAL_HOOK;
 var init_plan_native_hook = __esm({
   "dist/src/init/plan-native-hook.js"() {
     "use strict";
     init_errors();
-    init_git_queries2();
     init_hook_script();
     init_read_existing();
     init_steps2();
@@ -26351,7 +26531,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join16 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute6, join as join18, relative as relative11, sep as sep3 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -26364,9 +26544,22 @@ async function workTreeRoot(cwd) {
   }
   return repository.root;
 }
+async function findPackageDir(root, cwd) {
+  const inside = relative11(root, cwd);
+  if (inside.startsWith("..") || isAbsolute6(inside))
+    return await pathExists(join18(root, "package.json")) ? "" : void 0;
+  let parts = inside === "" ? [] : inside.split(sep3);
+  for (; ; ) {
+    if (await pathExists(join18(root, ...parts, "package.json")))
+      return parts.join("/");
+    if (parts.length === 0)
+      return void 0;
+    parts = parts.slice(0, -1);
+  }
+}
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join16(root, name)))
+    if (await pathExists(join18(root, name)))
       return name;
   return void 0;
 }
@@ -26374,7 +26567,7 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join16(root, ".secretscan.yaml");
+  const path = join18(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 async function workflowStep(root) {
@@ -26387,18 +26580,52 @@ async function workflowStep(root) {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join16(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join18(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
+}
+async function planHook(root, options) {
+  const hooksPath = await hooksPathSetting(root, options.env);
+  const packageDir = await findPackageDir(root, options.cwd);
+  if (packageDir === void 0)
+    return planNativeHook({ root, commonDir: await gitCommonDir(root), hooksPath });
+  if (packageDir !== "" && !SAFE_PACKAGE_DIR.test(packageDir)) {
+    throw new ScanError("E_USAGE", `the folder ${JSON.stringify(packageDir)} holds the package.json, and its name has characters a prepare script and a hook cannot carry safely; nothing was written`, {
+      hint: 'rename the folder (letters, digits, ".", "_", "-", "@", "+"), or set up the hook yourself (see the README, "Add secretscan to your project")'
+    });
+  }
+  const shown = packageDir === "" ? "package.json" : `${packageDir}/package.json`;
+  const packageJsonText = await readTargetFile(root, join18(root, shown), shown);
+  if (packageJsonText === void 0)
+    throw refuseTarget(shown, "disappeared while init read it");
+  const secretscanSpec = await installSpecOf(options.packageRoot, options.version, join18(root, packageDir));
+  return planHusky({ root, packageDir, packageJsonText, secretscanSpec, hooksPath });
+}
+function baseOf(path, root, commonDir) {
+  for (const base of [commonDir, root]) {
+    const inside = relative11(base, path);
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside))
+      return base;
+  }
+  return dirname6(path);
+}
+async function checkPlanTargets(plan, commonDir) {
+  for (const change of plan.steps.flatMap((step) => step.changes)) {
+    const paths = change.kind === "rename" ? [change.from, change.to] : [change.path];
+    for (const path of paths)
+      await checkTargetPath(baseOf(path, plan.root, commonDir), path, displayPath(plan.root, path));
+  }
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join16(root, "package.json"));
-  const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
+  const hook = await planHook(root, options);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
     steps.push(await workflowStep(root));
-  return { root, steps, nextSteps: hook.nextSteps };
+  const plan = { root, steps, nextSteps: hook.nextSteps };
+  await checkPlanTargets(plan, await gitCommonDir(root));
+  return plan;
 }
+var SAFE_PACKAGE_DIR;
 var init_plan_init = __esm({
   "dist/src/init/plan-init.js"() {
     "use strict";
@@ -26407,25 +26634,34 @@ var init_plan_init = __esm({
     init_sources();
     init_git_queries2();
     init_github_workflow();
+    init_install_spec();
     init_plan_husky();
     init_plan_native_hook();
     init_read_existing();
     init_starter_config();
+    init_steps2();
+    SAFE_PACKAGE_DIR = /^[A-Za-z0-9._@+-]+(?:\/[A-Za-z0-9._@+-]+)*$/;
   }
 });
 
 // dist/src/init/apply-step.js
-import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
+import { constants as constants2 } from "node:fs";
+import { mkdir as mkdir2, open as open2, rename as rename2 } from "node:fs/promises";
+import { dirname as dirname7 } from "node:path";
 async function applyChange(change) {
   if (change.kind === "rename") {
     await rename2(change.from, change.to);
     return;
   }
-  await mkdir2(dirname4(change.path), { recursive: true });
-  await writeFile4(change.path, change.text);
-  if (change.isExecutable)
-    await chmod(change.path, 493);
+  await mkdir2(dirname7(change.path), { recursive: true });
+  const file = await open2(change.path, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_TRUNC | constants2.O_NOFOLLOW, 420);
+  try {
+    await file.writeFile(change.text);
+    if (change.isExecutable)
+      await file.chmod(493);
+  } finally {
+    await file.close();
+  }
 }
 async function applyStep(step) {
   for (const change of step.changes) {
@@ -26453,6 +26689,8 @@ var init_init = __esm({
     init_plan_init();
     init_apply_step();
     init_hook_script();
+    init_package_json();
+    init_install_spec();
     init_starter_config();
     init_github_workflow();
   }
@@ -26466,7 +26704,8 @@ __export(init_exports, {
 });
 async function runInit(args, io2, log) {
   const isDryRun = args.values["dry-run"] === true;
-  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, withGithub: args.values.github === true });
+  const env = { ...io2.env, PATH: io2.env.PATH ?? process.env.PATH };
+  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, packageRoot: PACKAGE_ROOT, env, withGithub: args.values.github === true });
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
     if (!isDryRun)
@@ -26490,12 +26729,14 @@ var init_init2 = __esm({
     init_init();
     init_exit_codes();
     init_package_info();
+    init_package_root();
     INIT_COMMAND = {
       usage: "secretscan init [--github] [--dry-run]",
       summary: [
         "Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`",
-        "(husky when the root has a package.json, a git hook otherwise), a starter .secretscan.yaml and, with",
-        "--github, a GitHub Actions workflow. Existing hooks keep running first; nothing already set up changes."
+        "(husky when this folder or one above it in the repository has a package.json, a git hook otherwise), a",
+        "starter .secretscan.yaml and, with --github, a GitHub Actions workflow. The check runs before existing",
+        "hook commands; nothing already set up changes. Links, and a global core.hooksPath, are refused (exit 2)."
       ].join("\n"),
       options: [
         { name: "github", type: "boolean", default: false, description: "also write .github/workflows/secretscan.yml (pull requests, pushes, weekly history, SARIF upload)" },
@@ -26516,16 +26757,16 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative9, resolve as resolve8 } from "node:path";
+import { join as join19, relative as relative12, resolve as resolve9 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
+  const target = output === void 0 ? join19(scan.projectRoot, BASELINE_FILE_NAME) : resolve9(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileAtomic(target, formatBaseline(baseline));
-  const shown = relative9(io2.cwd, target) || target;
+  const shown = relative12(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -26612,7 +26853,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative10, resolve as resolve9, sep as sep2 } from "node:path";
+import { relative as relative13, resolve as resolve10, sep as sep4 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -26698,8 +26939,8 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve9(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep2))) {
+  const target = resolve10(io2.cwd, file);
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep4))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
   return target;
@@ -26711,7 +26952,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative10(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative13(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -26774,12 +27015,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve10 } from "node:path";
+import { join as join20, resolve as resolve11 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve11(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -26799,7 +27040,7 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join18(dir, "sensitive-files.yaml");
+  const catalogueFile = join20(dir, "sensitive-files.yaml");
   const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
   const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
   if (problems.length > 0)
@@ -26836,7 +27077,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute7, relative as relative14, resolve as resolve12 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27009,11 +27250,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve12) {
-      resolve12(value);
+    return value instanceof P3 ? value : new P3(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27029,7 +27270,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27666,9 +27907,9 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile12, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile13, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, join as join19 } from "node:path";
+import { basename as basename3, join as join21 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -27904,8 +28145,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join19(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join19(dir, "report.json");
+  const dir = await mkdtemp(join21(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join21(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -27916,8 +28157,8 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile12(jsonPath, "utf8").catch(() => void 0);
-    const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
+    const report = await readFile13(jsonPath, "utf8").catch(() => void 0);
+    const shown = stderr.split("\n").filter((line) => !line.includes(basename3(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
     await rm2(dir, { recursive: true, force: true });
@@ -27950,9 +28191,9 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve11(workspace, sarifFile);
-  const inside = relative11(workspace, path);
-  return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
+  const path = resolve12(workspace, sarifFile);
+  const inside = relative14(workspace, path);
+  return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.result === void 0)

@@ -1,4 +1,5 @@
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ScanError } from '../errors.js';
 import type { FileChange, InitStep } from './steps.js';
@@ -9,8 +10,14 @@ async function applyChange(change: FileChange): Promise<void> {
     return;
   }
   await mkdir(dirname(change.path), { recursive: true });
-  await writeFile(change.path, change.text);
-  if (change.isExecutable) await chmod(change.path, 0o755);
+  // O_NOFOLLOW: the plan refused links, and a link that appeared since is not written through.
+  const file = await open(change.path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+  try {
+    await file.writeFile(change.text);
+    if (change.isExecutable) await file.chmod(0o755);
+  } finally {
+    await file.close();
+  }
 }
 
 /** Carries out one step's changes, in order. A failure is a ScanError naming the file. */
