@@ -26111,9 +26111,42 @@ var init_git_queries2 = __esm({
 function yamlScalar(value) {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value) ? value : JSON.stringify(value);
 }
-function githubWorkflow(defaultBranch2) {
-  return `# secretscan: find secrets in pull requests, in pushes to ${defaultBranch2} and, weekly, in the whole history.
-# Findings appear under Security > Code scanning; the job fails when there are any.
+function actionReference(version) {
+  return `secretscan/secretscan@v${version.replace(/^v/, "")}`;
+}
+function job(options) {
+  return `  ${options.name}:
+    name: secretscan (${options.category})
+    if: ${options.when}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${CHECKOUT_ACTION}
+        with:
+          fetch-depth: 0 # the range and history scans need the commits
+          persist-credentials: false
+      - uses: ${options.action}
+        id: secretscan
+        with:
+          fail-on: low
+          sarif-file: secretscan.sarif
+      # always(): upload the findings also when the scan step failed because of them. The output
+      # is empty when no report was written (the scan could not run); there is nothing to upload then.
+      - uses: ${UPLOAD_SARIF_ACTION}
+        if: always() && steps.secretscan.outputs.sarif-file != ''
+        with:
+          sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
+          category: secretscan-${options.category}
+`;
+}
+function githubWorkflow(defaultBranch2, version) {
+  const action = actionReference(version);
+  const history = "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'";
+  const changes = "github.event_name != 'schedule' && github.event_name != 'workflow_dispatch'";
+  return `# secretscan: find secrets in pull requests, in pushes to ${yamlScalar(defaultBranch2)} and, weekly, in the whole history.
+# Findings appear in the job summary, as annotations and under Security > Code scanning; the job
+# fails when there are any. Code scanning on a private repository needs GitHub Code Security
+# (GitHub Advanced Security): without it the upload step fails and the summary and annotations remain.
+# ${action} is the release that wrote this file; to pin harder, replace the tag with its commit sha.
 name: secretscan
 
 on:
@@ -26125,39 +26158,22 @@ on:
   workflow_dispatch:
 
 permissions:
-  contents: read
-  security-events: write
+  contents: read # check out the code
+  security-events: write # upload the SARIF to code scanning
+  actions: read # the upload reads the run's details (needed on private repositories)
 
 jobs:
-  secretscan:
-    name: secretscan
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0 # the range and history scans need the commits
-      - uses: secretscan/secretscan@v1
-        id: secretscan
-        with:
-          fail-on: low
-          sarif-file: secretscan.sarif
-      # always(): upload the findings also when the scan step failed because of them. The output
-      # is empty when no report was written (the scan could not run); there is nothing to upload then.
-      # One category for full-history audits and one for new commits: an upload replaces the
-      # previous one of its category, so a clean push must not close what the audit found.
-      - uses: github/codeql-action/upload-sarif@v3
-        if: always() && steps.secretscan.outputs.sarif-file != ''
-        with:
-          sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
-          category: secretscan-\${{ (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') && 'history' || 'changes' }}
-`;
+${job({ name: "changes", when: changes, category: "changes", action })}
+${job({ name: "history", when: history, category: "history", action })}`;
 }
-var WORKFLOW_PATH, WORKFLOW_ALTERNATIVE_PATHS;
+var WORKFLOW_PATH, WORKFLOW_ALTERNATIVE_PATHS, CHECKOUT_ACTION, UPLOAD_SARIF_ACTION;
 var init_github_workflow = __esm({
   "dist/src/init/github-workflow.js"() {
     "use strict";
     WORKFLOW_PATH = ".github/workflows/secretscan.yml";
     WORKFLOW_ALTERNATIVE_PATHS = [".github/workflows/secretscan.yaml"];
+    CHECKOUT_ACTION = "actions/checkout@v6";
+    UPLOAD_SARIF_ACTION = "github/codeql-action/upload-sarif@v4";
   }
 });
 
@@ -26513,12 +26529,12 @@ async function configStep(root) {
   const path = join16(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
-async function workflowStep(root) {
+async function workflowStep(root, version) {
   const existing = await firstExisting(root, [WORKFLOW_PATH, ...WORKFLOW_ALTERNATIVE_PATHS]);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "the workflow already exists", changes: [] };
   const branch = await defaultBranch(root);
-  const text = githubWorkflow(branch);
+  const text = githubWorkflow(branch, version);
   return {
     action: "create",
     target: WORKFLOW_PATH,
@@ -26532,7 +26548,7 @@ async function planInit(options) {
   const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
-    steps.push(await workflowStep(root));
+    steps.push(await workflowStep(root, options.version));
   return { root, steps, nextSteps: hook.nextSteps };
 }
 var init_plan_init = __esm({
@@ -26988,6 +27004,8 @@ function eventOf(name, payload) {
   const root = typeof payload === "object" && payload !== null ? payload : {};
   const pull = objectAt(root, "pull_request");
   const queue = objectAt(root, "merge_group");
+  const repository = objectAt(root, "repository");
+  const visibility = stringAt(repository, "visibility");
   return {
     name,
     baseSha: stringAt(objectAt(pull, "base"), "sha") ?? stringAt(queue, "base_sha"),
@@ -26996,7 +27014,8 @@ function eventOf(name, payload) {
     after: stringAt(root, "after"),
     ref: stringAt(root, "ref"),
     isForced: typeof root.forced === "boolean" ? root.forced : void 0,
-    defaultBranch: stringAt(objectAt(root, "repository"), "default_branch")
+    defaultBranch: stringAt(repository, "default_branch"),
+    isPrivate: repository?.private === true || visibility === "private" || visibility === "internal"
   };
 }
 async function readEvent(env) {
@@ -28077,6 +28096,7 @@ function failureOf(outcome, failOn) {
 
 // dist/src/action/main.js
 var LOG = { info: logInfo, untrusted: logUntrusted };
+var PRIVATE_UPLOAD_NOTICE = "This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.";
 function revisionOf(event) {
   const revision = event.headSha ?? event.after;
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
@@ -28117,6 +28137,8 @@ async function runAction(env) {
   });
   logUntrusted(outcome.stderr);
   await publish(outcome, inputs, { workspace, env, event });
+  if (event.isPrivate === true && outcome.result !== void 0)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   const failure = failureOf(outcome, inputs.failOn);
   if (failure !== void 0)
     fail(failure);

@@ -7,12 +7,20 @@ import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
-import { fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
+import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
 import { failureOf } from './verdict.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG = { info: logInfo, untrusted: logUntrusted };
+
+/**
+ * Said once on a private (or internal) repository: whether the SARIF upload can work there is not
+ * something the action can see, and without the product the upload step fails.
+ */
+const PRIVATE_UPLOAD_NOTICE =
+  'This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, ' +
+  'and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.';
 
 /** The commit the scan looks at, for links: the pull request's head or the pushed commit. */
 function revisionOf(event: GitHubEvent): string | undefined {
@@ -58,6 +66,7 @@ async function runAction(env: Env): Promise<void> {
   });
   logUntrusted(outcome.stderr);
   await publish(outcome, inputs, { workspace, env, event });
+  if (event.isPrivate === true && outcome.result !== undefined) annotate('notice', PRIVATE_UPLOAD_NOTICE, { title: 'secretscan: code scanning on a private repository' });
   const failure = failureOf(outcome, inputs.failOn);
   if (failure !== undefined) fail(failure);
 }
