@@ -93,53 +93,175 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
   }
 });
 
-// dist/src/cli/write-report.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { lstat, open, realpath, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-async function resolveTarget(path) {
-  const stat4 = await lstat(path).catch(() => void 0);
-  if (stat4 === void 0)
-    return { target: path, isSpecial: false };
-  if (stat4.isSymbolicLink())
-    return resolveTarget(await realpath(path));
-  return { target: path, isSpecial: !stat4.isFile() };
+// dist/src/safe-fs/read-file.js
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
 }
+async function readRegularFile(path, options) {
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const handle = await open(path, flags).catch((error2) => {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  });
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
+      if (bytes.length <= options.maxBytes)
+        return bytes;
+      if (options.shouldTruncate === true)
+        return bytes.subarray(0, options.maxBytes);
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+async function readAtMost(handle, limit, initial) {
+  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length >= limit)
+        break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0)
+      break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+async function readTextFile(path, options = {}) {
+  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
+}
+function readFailure(error2) {
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
+    return "it is a symbolic link (not followed)";
+  if (code2 === "ENOTREG")
+    return "it is not a regular file";
+  if (code2 === "EFBIG")
+    return "it is too large";
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+var MAX_DATA_FILE_SIZE;
+var init_read_file = __esm({
+  "dist/src/safe-fs/read-file.js"() {
+    "use strict";
+    MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
+  }
+});
+
+// dist/src/safe-fs/write-file.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 function ioError(path, error2) {
+  if (error2 instanceof ScanError)
+    return error2;
   return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
     cause: error2,
     hint: "check that the directory exists and is writable"
   });
 }
-async function writeFileAtomic(path, text, mode = 420) {
-  const { target, isSpecial } = await resolveTarget(path).catch((error2) => {
-    throw ioError(path, error2);
-  });
-  if (isSpecial) {
-    await writeFile2(target, text, "utf8").catch((error2) => {
-      throw ioError(path, error2);
-    });
+function refuse(path, what) {
+  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
+}
+async function assertNoLinkedDirectory(root, dir) {
+  const rel = relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
     return;
+  let current = root;
+  for (const part of rel.split(sep)) {
+    current = join(current, part);
+    const info2 = await lstat(current).catch(() => void 0);
+    if (info2 === void 0)
+      return;
+    if (info2.isSymbolicLink())
+      throw refuse(current, "it is a symbolic link to a directory");
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+}
+async function writeInPlace(path, data) {
+  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
   try {
-    const handle = await open(temp, "w", mode);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileSafely(path, data, options = {}) {
+  try {
+    if (options.root !== void 0)
+      await assertNoLinkedDirectory(options.root, dirname(path));
+    if (options.shouldCreateDirectories === true)
+      await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch((error2) => {
+      if (error2.code === "ENOENT")
+        return void 0;
+      throw error2;
+    });
+    if (existing?.isSymbolicLink() === true) {
+      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
+      if (target === void 0 || target.isFile() || target.isDirectory())
+        throw refuse(path, "it is a symbolic link");
+      await writeInPlace(path, data);
+      return;
+    }
+    if (existing !== void 0 && existing.isDirectory())
+      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
+    if (existing !== void 0 && !existing.isFile()) {
+      if (options.mayBeDevice !== true)
+        throw refuse(path, "it is not a regular file");
+      await writeInPlace(path, data);
+      return;
+    }
+    const execBits = options.isExecutable === true ? 73 : 0;
+    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
+    await replaceFile(path, data, mode);
+  } catch (error2) {
+    throw ioError(path, error2);
+  }
+}
+async function replaceFile(path, data, mode) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(data);
+      if (mode !== void 0)
+        await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await rename(temp, path);
   } catch (error2) {
     await rm(temp, { force: true });
-    throw ioError(path, error2);
+    throw error2;
   }
 }
-var init_write_report = __esm({
-  "dist/src/cli/write-report.js"() {
+var init_write_file = __esm({
+  "dist/src/safe-fs/write-file.js"() {
     "use strict";
     init_errors();
+  }
+});
+
+// dist/src/safe-fs/index.js
+var init_safe_fs = __esm({
+  "dist/src/safe-fs/index.js"() {
+    "use strict";
+    init_read_file();
+    init_write_file();
   }
 });
 
@@ -1473,12 +1595,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory) {
+        if (stat5.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -5243,9 +5365,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -5271,9 +5393,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -6237,7 +6359,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open3 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -6247,7 +6369,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open3) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -6290,8 +6412,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open3 = block.nodes.shift();
+            block.nodes = [open3, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -7012,7 +7134,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -7020,7 +7142,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7226,7 +7348,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7259,8 +7381,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7389,16 +7511,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -7618,15 +7740,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -7959,7 +8081,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8018,7 +8140,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -8146,7 +8268,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -8467,21 +8589,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative12 = [];
+      const relative13 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative12.push(pattern);
+          relative13.push(pattern);
         }
       }
-      return [absolute, relative12];
+      return [absolute, relative13];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute6(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute6;
   }
 });
 
@@ -8779,7 +8901,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat4);
           return;
         }
-        settings.fs.stat(path, (statError, stat4) => {
+        settings.fs.stat(path, (statError, stat5) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -8789,9 +8911,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat4.isSymbolicLink = () => true;
+            stat5.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat4);
+          callSuccessCallback(callback, stat5);
         });
       });
     }
@@ -8817,11 +8939,11 @@ var require_sync = __commonJS({
         return lstat4;
       }
       try {
-        const stat4 = settings.fs.statSync(path);
+        const stat5 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat4.isSymbolicLink = () => true;
+          stat5.isSymbolicLink = () => true;
         }
-        return stat4;
+        return stat5;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat4;
@@ -8888,14 +9010,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat4(path, optionsOrSettingsOrCallback, callback) {
+    function stat5(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat4;
+    exports.stat = stat5;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -10786,13 +10908,13 @@ var require_out4 = __commonJS({
 });
 
 // dist/src/sources/directory.js
-import { readFile as readFile2, stat } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
 function toPosix(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
+  return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readFile2(join2(root, ".gitignore"), "utf8").catch(() => "");
+  const text = await readTextFile(join2(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -10804,11 +10926,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative(root, join2(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative2(root, join2(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat(path)).isDirectory() ? "dir" : "file";
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -10818,9 +10940,9 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute(given) ? given : resolve(cwd, given);
-    const rel = toPosix(relative(root, full));
-    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute(rel))) {
+    const full = isAbsolute2(given) ? given : resolve(cwd, given);
+    const rel = toPosix(relative2(root, full));
+    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
     if (await kindOf(full) === "file")
@@ -10835,30 +10957,37 @@ var init_directory = __esm({
   "dist/src/sources/directory.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_git();
   }
 });
 
 // dist/src/sources/read-files.js
-import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
+import { lstat as lstat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
-    const stat4 = await lstat2(full);
-    if (stat4.isSymbolicLink())
+    const stat5 = await lstat2(full);
+    if (stat5.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat4.isDirectory())
+    if (stat5.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat4.isFile())
+    if (!stat5.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat4.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat4.size } };
-    return { chunk: { origin: "directory", path, bytes: await readFile3(full), startLine: 1 } };
+    if (stat5.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat5.size } };
+    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT")
       return { skipped: { path, reason: "missing" } };
+    if (code2 === "ELOOP")
+      return { skipped: { path, reason: "symlink" } };
+    if (code2 === "ENOTREG")
+      return { skipped: { path, reason: "not-a-file" } };
+    if (code2 === "EFBIG")
+      return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
     return { problem: { path, message: `cannot read: ${code2 ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
   }
 }
@@ -10885,6 +11014,7 @@ var READ_CONCURRENCY;
 var init_read_files = __esm({
   "dist/src/sources/read-files.js"() {
     "use strict";
+    init_safe_fs();
     READ_CONCURRENCY = 16;
   }
 });
@@ -10980,16 +11110,16 @@ var init_base64 = __esm({
 
 // dist/src/engine/decoding/escapes.js
 function jsonStringAround(text, at2) {
-  const open2 = unescapedQuote(text, at2 - 1, -1);
-  const close = open2 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
   if (close === -1)
     return void 0;
-  const literal = text.slice(open2, close + 1);
+  const literal = text.slice(open3, close + 1);
   if (!literal.includes("\\"))
     return void 0;
   try {
     const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open2, end: close + 1, decoded } : void 0;
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
   } catch {
     return void 0;
   }
@@ -13917,8 +14047,8 @@ var init_sarif = __esm({
 });
 
 // dist/src/reporters/color.js
-function style(open2, close, isEnabled) {
-  return isEnabled ? (text) => `\x1B[${open2}m${text}\x1B[${close}m` : (text) => text;
+function style(open3, close, isEnabled) {
+  return isEnabled ? (text) => `\x1B[${open3}m${text}\x1B[${close}m` : (text) => text;
 }
 function createColors(isEnabled) {
   return {
@@ -14145,16 +14275,16 @@ var init_reporters = __esm({
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PACKAGE_ROOT;
 var init_package_root = __esm({
   "dist/src/package-root.js"() {
     "use strict";
     PACKAGE_ROOT = (() => {
-      let dir = dirname3(fileURLToPath(import.meta.url));
+      let dir = dirname2(fileURLToPath(import.meta.url));
       while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
-        const parent = dirname3(dir);
+        const parent = dirname2(dir);
         if (parent === dir)
           throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
         dir = parent;
@@ -14800,7 +14930,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var utils = require_utils5();
     var {
       MAX_LENGTH,
@@ -14808,7 +14938,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15017,7 +15147,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15063,8 +15193,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15193,16 +15323,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -15422,15 +15552,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -15760,7 +15890,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15818,7 +15948,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils5();
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -15946,7 +16076,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -20726,10 +20856,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -20743,7 +20873,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -20767,7 +20897,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -20783,7 +20913,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20874,7 +21004,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20888,13 +21018,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -20937,18 +21067,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -21002,8 +21132,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -21015,7 +21145,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -21026,8 +21156,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep4)
+                for (const st2 of sep4) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -21044,7 +21174,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21224,7 +21354,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -21241,24 +21371,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21441,25 +21571,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -22269,14 +22399,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep4)
+        for (const st2 of sep4)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -23443,18 +23573,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23607,15 +23737,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it2.sep;
+                  sep4.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -23809,13 +23939,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -24133,8 +24263,8 @@ var init_yaml_document = __esm({
 
 // dist/src/rules/load.js
 import { readFileSync as readFileSync2 } from "node:fs";
-import { readdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { join as join6, relative as relative2 } from "node:path";
+import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { join as join6, relative as relative3 } from "node:path";
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -24173,8 +24303,8 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   await loadYamlSupport();
   for (const name of names) {
     const path = join6(dir, name);
-    const shown = relative2(displayBase, path) || path;
-    const parsed = parsePack(await readFile4(path, "utf8"), shown.startsWith("..") ? path : shown);
+    const shown = relative3(displayBase, path) || path;
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
     if (parsed.pack !== void 0)
       packs.push(parsed.pack);
@@ -24192,12 +24322,12 @@ function readBuiltinAutomaton() {
 }
 async function readCompiledPacks() {
   try {
-    const compiled = await stat2(COMPILED_RULES_FILE);
+    const compiled = await stat3(COMPILED_RULES_FILE);
     const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat2(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
+    const times = await Promise.all(names.map(async (n) => (await stat3(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
     if (times.some((time) => time > compiled.mtimeMs))
       return void 0;
-    const packs = JSON.parse(await readFile4(COMPILED_RULES_FILE, "utf8"));
+    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
     return packs.count === names.length ? packs.packs : void 0;
   } catch {
     return void 0;
@@ -24215,6 +24345,7 @@ var init_load = __esm({
   "dist/src/rules/load.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_engine();
     init_package_root();
     init_compile();
@@ -24227,7 +24358,7 @@ var init_load = __esm({
 });
 
 // dist/src/rules/speed/rule-line.js
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24237,7 +24368,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile5(resolve2(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve2(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24952,8 +25083,8 @@ var init_validate = __esm({
 });
 
 // dist/src/config/load.js
-import { access as access2, readFile as readFile6 } from "node:fs/promises";
-import { join as join8, relative as relative3, resolve as resolve3 } from "node:path";
+import { access as access2 } from "node:fs/promises";
+import { join as join8, relative as relative4, resolve as resolve3 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -24980,11 +25111,11 @@ async function loadConfig(root, explicitPath, cwd) {
     return DEFAULT_CONFIG;
   let text;
   try {
-    text = await readFile6(path, "utf8");
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
   } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}`, { cause: error2, hint: "check the --config path" });
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
-  const shown = relative3(cwd, path);
+  const shown = relative4(cwd, path);
   await loadYamlSupport();
   return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
 }
@@ -24993,6 +25124,7 @@ var init_load2 = __esm({
   "dist/src/config/load.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_rules();
     init_types2();
     init_validate();
@@ -25116,7 +25248,6 @@ var init_compile_kind = __esm({
 });
 
 // dist/src/audit/git-queries.js
-import { readFile as readFile7 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 async function gitOk(root, args) {
   const run2 = await runGit(root, args);
@@ -25175,7 +25306,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readFile7(join9(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25189,6 +25320,7 @@ var init_git_queries = __esm({
   "dist/src/audit/git-queries.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_sources();
     MAX_CONTENT = 1024 * 1024;
   }
@@ -25481,8 +25613,8 @@ var init_validate_catalogue = __esm({
 });
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile8, stat as stat3 } from "node:fs/promises";
-import { join as join10, relative as relative4 } from "node:path";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { join as join10, relative as relative5 } from "node:path";
 function parseCatalogue(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -25493,13 +25625,13 @@ function parseCatalogue(text, file) {
 }
 async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()) {
   await loadYamlSupport();
-  const shown = relative4(displayBase, file);
-  return parseCatalogue(await readFile8(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
+  const shown = relative5(displayBase, file);
+  return parseCatalogue(await readFile4(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
 }
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile8(file, "utf8"), shown);
+  const shown = relative5(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile4(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
@@ -25507,10 +25639,10 @@ async function catalogueEntries(file = CATALOGUE_FILE) {
 }
 async function readCompiledEntries() {
   try {
-    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
+    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
     if (source.mtimeMs > compiled.mtimeMs)
       return void 0;
-    return JSON.parse(await readFile8(COMPILED_CATALOGUE_FILE, "utf8"));
+    return JSON.parse(await readFile4(COMPILED_CATALOGUE_FILE, "utf8"));
   } catch {
     return void 0;
   }
@@ -25521,7 +25653,7 @@ function loadCatalogue() {
     const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
   })();
   return builtin;
 }
@@ -25541,7 +25673,6 @@ var init_load_catalogue = __esm({
 });
 
 // dist/src/audit/fix.js
-import { readFile as readFile9, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join11 } from "node:path";
 function appendGitignoreLines(existing, lines) {
   const text = existing ?? "";
@@ -25559,20 +25690,16 @@ async function applyGitignoreFix(root, missing) {
   const file = join11(root, ".gitignore");
   let existing;
   try {
-    existing = await readFile9(file, "utf8");
+    existing = await readTextFile(file);
   } catch (error2) {
     if (error2.code !== "ENOENT")
-      throw new ScanError("E_IO", `cannot read ${file}`, { cause: error2 });
+      throw new ScanError("E_IO", `cannot read ${file}: ${readFailure(error2)}`, { cause: error2 });
   }
   const lines = missing.flatMap((entry) => entry.lines);
   const next = appendGitignoreLines(existing, lines);
   if (next === void 0)
     return [];
-  try {
-    await writeFile3(file, next);
-  } catch (error2) {
-    throw new ScanError("E_IO", `cannot write ${file}`, { cause: error2 });
-  }
+  await writeFileSafely(file, next, { root });
   const present = new Set((existing ?? "").split(/\r?\n/).map((line) => line.trim()));
   return [...new Set(lines)].filter((line) => !present.has(line));
 }
@@ -25580,6 +25707,7 @@ var FIX_HEADER;
 var init_fix = __esm({
   "dist/src/audit/fix.js"() {
     "use strict";
+    init_safe_fs();
     init_errors();
     FIX_HEADER = "# secretscan: secret-bearing files";
   }
@@ -25868,20 +25996,19 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join12, relative as relative5, resolve as resolve5 } from "node:path";
-async function readIfPresent(file, displayName) {
+import { join as join12, relative as relative6, resolve as resolve5 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
-    return await readFile10(file, "utf8");
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT")
       return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${code2 ?? String(error2)}`, { cause: error2 });
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
   }
 }
 function displayNameOf(file, cwd) {
-  return relative5(cwd, file) || file;
+  return relative6(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
@@ -25889,7 +26016,7 @@ async function loadBaseline(options) {
     return void 0;
   const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
     return void 0;
   if (text === void 0) {
@@ -25909,7 +26036,7 @@ async function loadSuppressions(options) {
 }
 async function readPreviousBaseline(file) {
   try {
-    return parseBaseline(await readFile10(file, "utf8"), file).entries;
+    return parseBaseline(await readTextFile(file), file).entries;
   } catch {
     return void 0;
   }
@@ -25918,6 +26045,7 @@ var init_load_suppressions = __esm({
   "dist/src/suppress/load-suppressions.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_file_names();
     init_parse_baseline();
     init_parse_ignore_file();
@@ -26109,7 +26237,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative6, resolve as resolve6 } from "node:path";
+import { relative as relative7, resolve as resolve6 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -26135,8 +26263,8 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
     io2.stdout.write(report);
   } else {
     const target = resolve6(io2.cwd, flags.output);
-    await writeFileAtomic(target, report);
-    const shown = relative6(io2.cwd, target) || target;
+    await writeFileSafely(target, report, { root, mayBeDevice: true });
+    const shown = relative7(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
 `);
   }
@@ -26151,7 +26279,7 @@ var init_emit_report = __esm({
     init_reporters();
     init_exit_codes();
     init_package_info();
-    init_write_report();
+    init_safe_fs();
   }
 });
 
@@ -26270,7 +26398,11 @@ function requireRepository(repo, io2, kind) {
 async function openSource(flags, io2, repo, maxFileSize, outcome, isPathSuppressed) {
   const kind = sourceKindOf(flags);
   if (kind === "stdin") {
-    return { kind, root: repo?.root ?? io2.cwd, repo, chunks: stdinChunks(await io2.readStdin(), flags["stdin-path"] ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await io2.readStdin(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
+    }
+    return { kind, root: repo?.root ?? io2.cwd, repo, chunks: stdinChunks(bytes, flags["stdin-path"] ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (kind === "tree") {
     if (repo?.isBare === true)
@@ -26339,10 +26471,12 @@ function scanFlagsOf(args) {
 }
 function maxFileSizeOf(flag, fromConfig) {
   if (flag === void 0)
-    return fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+    return Math.min(fromConfig ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const size = parseSize(flag);
   if (size === void 0)
     throw new UsageError(`--max-file-size ${flag} is not a size`, "use bytes or a unit: 500000, 512KiB, 10MB");
+  if (size > MAX_SCANNABLE_SIZE)
+    throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, "use --max-file-size 511MiB or less");
   return size;
 }
 function threadsOf(flag) {
@@ -26424,7 +26558,7 @@ async function runScan(flags, io2, log) {
 `).join(""));
   return emitReport(scan.result, { flags, io: io2, rules: scan.rules, root: scan.root });
 }
-var PARALLEL_TREE_FILES, SCAN_COMMAND;
+var PARALLEL_TREE_FILES, SCAN_COMMAND, MAX_SCANNABLE_SIZE;
 var init_scan2 = __esm({
   "dist/src/cli/commands/scan.js"() {
     "use strict";
@@ -26469,18 +26603,19 @@ var init_scan2 = __esm({
         ["cat .env | secretscan scan --stdin --stdin-path .env", "scan standard input"]
       ]
     };
+    MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
   }
 });
 
 // dist/src/init/steps.js
-import { relative as relative7, isAbsolute as isAbsolute2 } from "node:path";
+import { relative as relative8, isAbsolute as isAbsolute3 } from "node:path";
 function describeStep(step, isDryRun) {
   const [done, planned] = DONE[step.action];
   return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
 }
 function displayPath(root, path) {
-  const shown = relative7(root, path);
-  return shown === "" || shown.startsWith("..") || isAbsolute2(shown) ? path : shown.split("\\").join("/");
+  const shown = relative8(root, path);
+  return shown === "" || shown.startsWith("..") || isAbsolute3(shown) ? path : shown.split("\\").join("/");
 }
 function isPlanSettled(plan) {
   return plan.steps.every((step) => step.changes.length === 0);
@@ -26747,9 +26882,9 @@ var init_package_json = __esm({
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat3 } from "node:fs/promises";
 function cannotRead(path, error2) {
-  const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
+  const reason = readFailure(error2);
   return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
 function isMissing(error2) {
@@ -26758,7 +26893,7 @@ function isMissing(error2) {
 }
 async function readTextIfExists(path) {
   try {
-    return await readFile11(path, "utf8");
+    return await readTextFile(path);
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
@@ -26779,6 +26914,7 @@ var init_read_existing = __esm({
   "dist/src/init/read-existing.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
   }
 });
 
@@ -26838,11 +26974,11 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join15, relative as relative8 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join15, relative as relative9 } from "node:path";
 function nextStepsFor(root, directory) {
   const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative8(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) && !inside.split(/[\\/]/).includes(".git");
+  const inside = relative9(root, directory);
+  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
   return nextSteps;
@@ -26988,23 +27124,21 @@ var init_plan_init = __esm({
 });
 
 // dist/src/init/apply-step.js
-import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname4 } from "node:path";
-async function applyChange(change) {
+import { rename as rename2 } from "node:fs/promises";
+async function applyChange(change, root) {
   if (change.kind === "rename") {
     await rename2(change.from, change.to);
     return;
   }
-  await mkdir2(dirname4(change.path), { recursive: true });
-  await writeFile4(change.path, change.text);
-  if (change.isExecutable)
-    await chmod(change.path, 493);
+  await writeFileSafely(change.path, change.text, { root, shouldCreateDirectories: true, isExecutable: change.isExecutable });
 }
-async function applyStep(step) {
+async function applyStep(step, root) {
   for (const change of step.changes) {
     try {
-      await applyChange(change);
+      await applyChange(change, root);
     } catch (error2) {
+      if (error2 instanceof ScanError)
+        throw error2;
       const path = change.kind === "rename" ? change.from : change.path;
       const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
       throw new ScanError("E_IO", `cannot ${change.kind} ${path} (${reason})`, { cause: error2, hint: "check the permissions of the file and its folder" });
@@ -27015,6 +27149,7 @@ var init_apply_step = __esm({
   "dist/src/init/apply-step.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
   }
 });
 
@@ -27043,7 +27178,7 @@ async function runInit(args, io2, log) {
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
     if (!isDryRun)
-      await applyStep(step);
+      await applyStep(step, plan.root);
     io2.stdout.write(`${describeStep(step, isDryRun)}
 `);
   }
@@ -27089,7 +27224,7 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative9, resolve as resolve8 } from "node:path";
+import { join as join17, relative as relative10, resolve as resolve8 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
@@ -27097,8 +27232,8 @@ async function runBaseline(args, io2, log) {
   const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
-  await writeFileAtomic(target, formatBaseline(baseline));
-  const shown = relative9(io2.cwd, target) || target;
+  await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
+  const shown = relative10(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -27116,7 +27251,7 @@ var init_baseline = __esm({
     "use strict";
     init_suppress();
     init_exit_codes();
-    init_write_report();
+    init_safe_fs();
     init_scan2();
     SHARED_OPTIONS = /* @__PURE__ */ new Set(["staged", "range", "history", "max-file-size", "threads", "config", "debug"]);
     BASELINE_COMMAND = {
@@ -27185,7 +27320,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative10, resolve as resolve9, sep as sep2 } from "node:path";
+import { relative as relative11, resolve as resolve9, sep as sep3 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -27272,7 +27407,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
 }
 function replacementsTarget(file, repo, io2) {
   const target = resolve9(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep2))) {
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
   return target;
@@ -27284,7 +27419,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative10(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative11(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -27299,8 +27434,8 @@ async function runRemediate(args, io2, log) {
   io2.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join("\n"));
   if (target !== void 0) {
     const lines = replacementLines(plans.flatMap((item) => [...scans.secrets.get(item.finding.secretId) ?? []]));
-    await writeFileAtomic(target, lines.length === 0 ? "" : `${lines.join("\n")}
-`, 384);
+    await writeFileSafely(target, lines.length === 0 ? "" : `${lines.join("\n")}
+`, { mode: 384 });
     io2.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? "" : "s"} to ${target} (mode 0600): it holds the raw secrets, delete it after use
 `);
   }
@@ -27314,7 +27449,7 @@ var init_remediate = __esm({
     init_remediation();
     init_sources();
     init_exit_codes();
-    init_write_report();
+    init_safe_fs();
     init_scan2();
     REMEDIATE_COMMAND = {
       usage: "secretscan remediate [PATH...] [--staged | --range BASE..HEAD | --history] [options]",
@@ -27409,7 +27544,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative11, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve11 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -28023,11 +28158,9 @@ function planScan(event, inputs) {
 }
 
 // dist/src/action/publish.js
-init_write_report();
+init_safe_fs();
 init_findings();
 init_reporters();
-import { mkdir } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
 
 // dist/src/action/annotations.js
 init_sources();
@@ -28061,8 +28194,7 @@ function annotationOf(finding) {
 
 // dist/src/action/publish.js
 async function publishResult(result, ctx, sarif) {
-  await mkdir(dirname2(sarif.path), { recursive: true });
-  await writeFileAtomic(sarif.path, toSarif(result, ctx));
+  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
   logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
   if (!await appendSummary(toMarkdown(result, ctx)))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
@@ -28242,7 +28374,7 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile12, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile5, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename as basename2, join as join19 } from "node:path";
 
@@ -28492,7 +28624,7 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile12(jsonPath, "utf8").catch(() => void 0);
+    const report = await readFile5(jsonPath, "utf8").catch(() => void 0);
     const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
@@ -28528,8 +28660,8 @@ function revisionOf(event) {
 }
 function sarifTarget(workspace, sarifFile) {
   const path = resolve11(workspace, sarifFile);
-  const inside = relative11(workspace, path);
-  return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
+  const inside = relative12(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.result === void 0)

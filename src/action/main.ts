@@ -3,7 +3,7 @@ import { ScanError } from '../errors.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
-import { publishResult } from './publish.js';
+import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
@@ -29,10 +29,10 @@ function revisionOf(event: GitHubEvent): string | undefined {
 }
 
 /** The SARIF path resolved against the workspace, and as the output shows it (relative when inside). */
-function sarifTarget(workspace: string, sarifFile: string): { path: string; shown: string } {
+function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
   const path = resolve(workspace, sarifFile);
   const inside = relative(workspace, path);
-  return { path, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
+  return { path, root: workspace, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
 }
 
 async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent }): Promise<void> {
