@@ -11528,6 +11528,26 @@ var init_entropy = __esm({
   }
 });
 
+// dist/src/engine/key-block.js
+function isKeyBlock(secret) {
+  return KEY_BLOCK_START.test(secret);
+}
+function isFillerKeyBody(secret) {
+  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
+  if (/([^A/])\1{7}/.test(body))
+    return true;
+  return shannonEntropy(body) < 3;
+}
+var KEY_BLOCK_START, FRAME_LINE;
+var init_key_block = __esm({
+  "dist/src/engine/key-block.js"() {
+    "use strict";
+    init_entropy();
+    KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
+    FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
+  }
+});
+
 // dist/src/engine/placeholders.js
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
@@ -11758,7 +11778,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isPlaceholder(secret))
+  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
     return void 0;
   return { severity, entropy };
 }
@@ -11894,6 +11914,7 @@ var init_match = __esm({
   "dist/src/engine/match.js"() {
     "use strict";
     init_entropy();
+    init_key_block();
     init_placeholders();
     init_validators();
     SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
