@@ -56,10 +56,10 @@ var init_errors = __esm({
       code;
       exitCode;
       hint;
-      constructor(code, message, options = {}) {
+      constructor(code2, message, options = {}) {
         super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
         this.name = new.target.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = options.exitCode ?? 2;
         this.hint = options.hint;
       }
@@ -86,8 +86,8 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
       }
     };
     GitError = class extends ScanError {
-      constructor(code, message, options = {}) {
-        super(code, message, options);
+      constructor(code2, message, options = {}) {
+        super(code2, message, options);
       }
     };
   }
@@ -96,8 +96,8 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
 // dist/src/safe-fs/read-file.js
 import { constants as constants2 } from "node:fs";
 import { open } from "node:fs/promises";
-function fileError(code, message) {
-  return Object.assign(new Error(message), { code });
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
 }
 async function readRegularFile(path, options) {
   const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
@@ -143,14 +143,14 @@ async function readTextFile(path, options = {}) {
   return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
 }
 function readFailure(error2) {
-  const code = error2.code;
-  if (code === "ELOOP")
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
     return "it is a symbolic link (not followed)";
-  if (code === "ENOTREG")
+  if (code2 === "ENOTREG")
     return "it is not a regular file";
-  if (code === "EFBIG")
+  if (code2 === "EFBIG")
     return "it is too large";
-  return code ?? (error2 instanceof Error ? error2.message : String(error2));
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
 }
 var MAX_DATA_FILE_SIZE;
 var init_read_file = __esm({
@@ -541,10 +541,10 @@ var init_json = __esm({
 function escapeProse(text) {
   return text.replace(/[\\*[\]~]/g, (char) => `\\${char}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/&(?=[A-Za-z#])/g, "&amp;").replace(/</g, "&lt;");
 }
-function codeSpan(code) {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run2) => run2.length));
+function codeSpan(code2) {
+  const longestRun = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
-  return longestRun > 0 ? `${fence} ${code} ${fence}` : `${fence}${code}${fence}`;
+  return longestRun > 0 ? `${fence} ${code2} ${fence}` : `${fence}${code2}${fence}`;
 }
 function inlineMarkdown(text) {
   return text.split(/(`[^`]+`)/).map((part) => part.startsWith("`") && part.endsWith("`") && part.length > 1 ? codeSpan(part.slice(1, -1)) : escapeProse(part)).join("");
@@ -726,6 +726,7 @@ var init_plan = __esm({
 
 // dist/src/sources/git-env.js
 import { execFileSync } from "node:child_process";
+import { delimiter, resolve } from "node:path";
 function trustedDirectories(env) {
   if (trusted !== void 0)
     return trusted;
@@ -742,7 +743,20 @@ function trustedDirectories(env) {
   }
   return trusted;
 }
-function sealedGitEnv(env = process.env) {
+function locationVariables(env, cwd) {
+  const carried = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== void 0 && value !== "")
+      carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== void 0 && alternates !== "") {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+  }
+  return carried;
+}
+function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   const sealed = {
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_CONFIG_GLOBAL: "/dev/null",
@@ -755,6 +769,7 @@ function sealedGitEnv(env = process.env) {
     if (value !== void 0)
       sealed[key] = value;
   }
+  Object.assign(sealed, locationVariables(env, cwd));
   const directories = trustedDirectories(env);
   if (directories.length > 0) {
     sealed.GIT_CONFIG_COUNT = String(directories.length);
@@ -765,19 +780,21 @@ function sealedGitEnv(env = process.env) {
   }
   return sealed;
 }
-var SEALED_CONFIG, trusted;
+var SEALED_CONFIG, trusted, LOCATION_VARIABLES, ALTERNATES_VARIABLE;
 var init_git_env = __esm({
   "dist/src/sources/git-env.js"() {
     "use strict";
     SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
+    LOCATION_VARIABLES = ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"];
+    ALTERNATES_VARIABLE = "GIT_ALTERNATE_OBJECT_DIRECTORIES";
   }
 });
 
 // dist/src/sources/git-process.js
 import { execFile, spawn } from "node:child_process";
-function describeFailure(args, code, stderr) {
+function describeFailure(args, code2, stderr) {
   const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
-  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code ?? "signal"}): ${message}`);
+  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code2 ?? "signal"}): ${message}`);
 }
 function spawnGit(cwd, args, options = {}) {
   const child = spawn("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ["pipe", "pipe", "pipe"] });
@@ -787,11 +804,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve12, reject) => {
+  const done = new Promise((resolve13, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve12() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve13() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -831,10 +848,10 @@ async function* gitLines(cwd, args) {
 function runGit(cwd, args) {
   return new Promise((done, reject) => {
     execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
-      const code = error2 === null ? 0 : error2.code;
-      if (typeof code === "number")
-        return done({ code, stdout, stderr });
-      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
+      const code2 = error2 === null ? 0 : error2.code;
+      if (typeof code2 === "number")
+        return done({ code: code2, stdout, stderr });
+      reject(code2 === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
     });
   });
 }
@@ -1142,8 +1159,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -6837,8 +6854,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -6868,38 +6885,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6908,7 +6925,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6917,7 +6934,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -6932,7 +6949,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -6945,22 +6962,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -6971,7 +6988,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -6980,7 +6997,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -6988,7 +7005,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -7007,21 +7024,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -7086,7 +7103,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -9688,41 +9705,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve12) {
+        var p2 = new Promise(function(resolve13) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve13();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve13();
                 queue.drain = previousDrain;
               };
             }
@@ -10208,9 +10225,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve13(stats) : reject(error2);
           });
         });
       }
@@ -10234,10 +10251,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve13(entries);
             } else {
               reject(error2);
             }
@@ -10247,10 +10264,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve13(entries));
         });
       }
     };
@@ -10909,7 +10926,7 @@ var require_out4 = __commonJS({
 
 // dist/src/sources/directory.js
 import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
@@ -10940,7 +10957,7 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve(cwd, given);
+    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
     const rel = toPosix(relative2(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
@@ -10950,7 +10967,7 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 var init_directory = __esm({
@@ -10979,16 +10996,16 @@ async function readOne(root, path, maxFileSize) {
       return { skipped: { path, reason: "too-large", size: stat5.size } };
     return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return { skipped: { path, reason: "missing" } };
-    if (code === "ELOOP")
+    if (code2 === "ELOOP")
       return { skipped: { path, reason: "symlink" } };
-    if (code === "ENOTREG")
+    if (code2 === "ENOTREG")
       return { skipped: { path, reason: "not-a-file" } };
-    if (code === "EFBIG")
+    if (code2 === "EFBIG")
       return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
-    return { problem: { path, message: `cannot read: ${code ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
+    return { problem: { path, message: `cannot read: ${code2 ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
   }
 }
 async function* readFiles(root, paths, maxFileSize, outcome) {
@@ -11034,8 +11051,8 @@ function base64Fragments(word) {
   }
   return fragments;
 }
-function isBase64Char(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 45 || code === 95;
+function isBase64Char(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
 }
 function base64RunAround(text, at2) {
   let start = at2;
@@ -11051,8 +11068,8 @@ function base64RunAround(text, at2) {
 function isPrintable(text) {
   let printable3 = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 32 || code === 9 || code === 10 || code === 13)
+    const code2 = text.charCodeAt(i);
+    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
       printable3++;
   }
   return printable3 >= text.length * 0.95;
@@ -11126,10 +11143,10 @@ function jsonStringAround(text, at2) {
 }
 function unescapedQuote(text, from, step) {
   for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       return -1;
-    if (code === 34 && !isEscaped(text, i))
+    if (code2 === 34 && !isEscaped(text, i))
       return i;
   }
   return -1;
@@ -11140,8 +11157,8 @@ function isEscaped(text, i) {
     count2++;
   return count2 % 2 === 1;
 }
-function isTokenChar(code) {
-  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
+function isTokenChar(code2) {
+  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
 }
 function urlEncodedAround(text, at2) {
   let start = at2;
@@ -11246,17 +11263,17 @@ var init_kubernetes = __esm({
 // dist/src/engine/decoding/index.js
 function lineHasEscapes(text, at2) {
   for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   return false;
@@ -11316,8 +11333,8 @@ var init_decoding = __esm({
 });
 
 // dist/src/engine/keyword-automaton.js
-function foldCase(code) {
-  return code >= 65 && code <= 90 ? code | 32 : code;
+function foldCase(code2) {
+  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
 }
 function buildTrie(keywords) {
   const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
@@ -11342,10 +11359,10 @@ function buildTable(next, outputs, states, alphabet) {
   const table = new Int32Array(states * ALPHABET);
   const fail2 = new Int32Array(states);
   const queue = [];
-  const setBoth = (state, code, target) => {
-    table[state * ALPHABET + code] = target * ALPHABET;
-    if (code >= 97 && code <= 122)
-      table[state * ALPHABET + code - 32] = target * ALPHABET;
+  const setBoth = (state, code2, target) => {
+    table[state * ALPHABET + code2] = target * ALPHABET;
+    if (code2 >= 97 && code2 <= 122)
+      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
   };
   for (const c3 of alphabet) {
     const child = next[c3];
@@ -11396,8 +11413,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
   const scanRange = (bytes, from, to2, reportAfter, onHit) => {
     let row2 = 0;
     for (let i = from; i < to2; i++) {
-      const code = bytes[i];
-      row2 = code < ALPHABET ? table[row2 + code] : 0;
+      const code2 = bytes[i];
+      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
       if (row2 < 0) {
         row2 = ~row2;
         if (i + 1 > reportAfter)
@@ -11428,8 +11445,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
       }
     }
     for (let i = offset + steps; i < bytes.length; i++) {
-      const code = bytes[i];
-      b3 = code < ALPHABET ? table[b3 + code] : 0;
+      const code2 = bytes[i];
+      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
       if (b3 < 0) {
         b3 = ~b3;
         if (i + 1 > mid)
@@ -11441,12 +11458,12 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= ALPHABET) {
+        const code2 = text.charCodeAt(i);
+        if (code2 >= ALPHABET) {
           row2 = 0;
           continue;
         }
-        row2 = table[row2 + code];
+        row2 = table[row2 + code2];
         if (row2 < 0) {
           row2 = ~row2;
           report(row2 / ALPHABET, i + 1, onHit);
@@ -11512,8 +11529,8 @@ function shannonEntropy(text) {
     return 0;
   const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    const code2 = text.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
   }
   let bits = 0;
   for (const count2 of counts.values()) {
@@ -12354,12 +12371,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12("aborted");
+  return new Promise((resolve13, reject) => {
+    const onAbort = () => resolve13("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve12(value);
+      resolve13(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12921,9 +12938,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve12, reject) => {
+  const catDone = new Promise((resolve13, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve12);
+    catFile.on("close", resolve13);
   });
   const parser = new BatchParser();
   try {
@@ -12932,10 +12949,10 @@ async function* reachableBlobs(root) {
         if (object.type === "blob" || object.type === "missing")
           yield object;
     }
-    const code = await catDone;
+    const code2 = await catDone;
     await revList.done;
-    if (code !== 0 || !parser.isComplete)
-      throw new GitError("E_GIT", `git cat-file failed (exit ${code ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
+    if (code2 !== 0 || !parser.isComplete)
+      throw new GitError("E_GIT", `git cat-file failed (exit ${code2 ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
   } finally {
     if (catFile.exitCode === null)
       catFile.kill();
@@ -13612,8 +13629,8 @@ var init_fired_rules = __esm({
 // dist/src/reporters/printable.js
 function printable(text) {
   return text.replace(UNSAFE, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
   });
 }
 var UNSAFE;
@@ -14646,8 +14663,8 @@ var require_scan2 = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -14677,38 +14694,38 @@ var require_scan2 = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14717,7 +14734,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14726,7 +14743,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -14741,7 +14758,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -14754,27 +14771,27 @@ var require_scan2 = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -14784,7 +14801,7 @@ var require_scan2 = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -14793,7 +14810,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -14801,7 +14818,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -14820,26 +14837,26 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -14904,7 +14921,7 @@ var require_scan2 = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -16119,6 +16136,521 @@ var require_picomatch4 = __commonJS({
   }
 });
 
+// dist/src/rules/speed/ambiguity.js
+function normalize(ranges) {
+  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
+  const out = [];
+  for (const [a, b3] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && a <= last[1] + 1)
+      last[1] = Math.max(last[1], b3);
+    else
+      out.push([a, b3]);
+  }
+  return out;
+}
+function invert(set) {
+  const out = [];
+  let next = 0;
+  for (const [a, b3] of set) {
+    if (a > next)
+      out.push([next, a - 1]);
+    next = b3 + 1;
+  }
+  if (next <= MAX_UNIT)
+    out.push([next, MAX_UNIT]);
+  return out;
+}
+function intersects(x3, y2) {
+  let i = 0;
+  let j3 = 0;
+  while (i < x3.length && j3 < y2.length) {
+    const [a, b3] = x3[i];
+    const [c3, d2] = y2[j3];
+    if (b3 < c3)
+      i++;
+    else if (d2 < a)
+      j3++;
+    else
+      return true;
+  }
+  return false;
+}
+function foldCase2(set) {
+  const extra = [];
+  for (const [a, b3] of set) {
+    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+      const from = Math.max(a, lo);
+      const to2 = Math.min(b3, hi);
+      if (from <= to2)
+        extra.push([from + shift, to2 + shift]);
+    }
+  }
+  return normalize([...set, ...extra]);
+}
+function positionCount(node) {
+  switch (node.kind) {
+    case "set":
+      return 1;
+    case "empty":
+      return 0;
+    case "seq":
+    case "alt":
+      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
+    case "repeat": {
+      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
+      return Math.min(positionCount(node.item) * copies, 1e9);
+    }
+  }
+}
+function linkAll(positions, from, to2) {
+  const link = positions.links++;
+  for (const f3 of from) {
+    const follow = positions.follow[f3];
+    for (const t2 of to2) {
+      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
+      by.add(link);
+      follow.set(t2, by);
+    }
+  }
+}
+function buildSeq(items, positions) {
+  let isNullable = true;
+  let first = [];
+  let last = [];
+  for (const item of items) {
+    const built = build(item, positions);
+    linkAll(positions, last, built.first);
+    if (isNullable)
+      first = [...first, ...built.first];
+    last = built.isNullable ? [...last, ...built.last] : built.last;
+    isNullable &&= built.isNullable;
+  }
+  return { isNullable, first, last };
+}
+function buildLoop(item, positions, isOptional) {
+  const built = build(item, positions);
+  linkAll(positions, built.last, built.first);
+  return { ...built, isNullable: built.isNullable || isOptional };
+}
+function buildRepeat(node, positions) {
+  const { item, min, max } = node;
+  if (max === 0)
+    return { isNullable: true, first: [], last: [] };
+  const size = positionCount(item);
+  if (max === Infinity || size * max > EXPAND_LIMIT) {
+    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
+    const head = buildSeq(copies, positions);
+    const loop = buildLoop(item, positions, min === 0);
+    linkAll(positions, head.last, loop.first);
+    return {
+      isNullable: head.isNullable && loop.isNullable,
+      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
+      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
+    };
+  }
+  let optional = EMPTY;
+  for (let i = min; i < max; i++)
+    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
+  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
+}
+function build(node, positions) {
+  switch (node.kind) {
+    case "empty":
+      return { isNullable: true, first: [], last: [] };
+    case "set": {
+      const id = positions.sets.length;
+      positions.sets.push(node.set);
+      positions.follow.push(/* @__PURE__ */ new Map());
+      return { isNullable: false, first: [id], last: [id] };
+    }
+    case "seq":
+      return buildSeq(node.items, positions);
+    case "alt": {
+      const all = node.items.map((item) => build(item, positions));
+      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
+    }
+    case "repeat":
+      if (node.min === 0 && node.max === 1) {
+        const built = build(node.item, positions);
+        return { ...built, isNullable: true };
+      }
+      return buildRepeat(node, positions);
+  }
+}
+function components(count2, next) {
+  const index = new Array(count2).fill(-1);
+  const low = new Array(count2).fill(0);
+  const component = new Array(count2).fill(-1);
+  const onStack = new Array(count2).fill(false);
+  const stack = [];
+  let counter = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1)
+      continue;
+    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const step = frame.edges.next();
+      if (!step.done) {
+        const to2 = step.value;
+        if (index[to2] === -1) {
+          index[to2] = low[to2] = counter++;
+          stack.push(to2);
+          onStack[to2] = true;
+          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
+        } else if (onStack[to2]) {
+          low[frame.node] = Math.min(low[frame.node], index[to2]);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== void 0)
+        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
+      if (low[frame.node] === index[frame.node]) {
+        for (; ; ) {
+          const member = stack.pop();
+          onStack[member] = false;
+          component[member] = componentCount;
+          if (member === frame.node)
+            break;
+        }
+        componentCount++;
+      }
+    }
+  }
+  return component;
+}
+function isLoopAmbiguous(members, positions) {
+  const local = new Map(members.map((p2, i) => [p2, i]));
+  const n = members.length;
+  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
+  const sets = members.map((p2) => positions.sets[p2]);
+  const splits = [];
+  const splitOf = /* @__PURE__ */ new Map();
+  succ.forEach((edges, a) => {
+    for (const edge of edges) {
+      if (!edge.isDouble)
+        continue;
+      splitOf.set(a * n + edge.to, n * n + splits.length);
+      splits.push({ from: a, to: edge.to });
+    }
+  });
+  const next = function* (node) {
+    if (node >= n * n) {
+      const split = splits[node - n * n];
+      yield split.to * n + split.to;
+      return;
+    }
+    const a = Math.floor(node / n);
+    const b3 = node % n;
+    for (const x3 of succ[a]) {
+      for (const y2 of succ[b3]) {
+        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
+          continue;
+        yield x3.to * n + y2.to;
+        if (a === b3 && x3.to === y2.to) {
+          const split = splitOf.get(a * n + x3.to);
+          if (split !== void 0)
+            yield split;
+        }
+      }
+    }
+  };
+  const component = components(n * n + splits.length, next);
+  const withDiagonal = /* @__PURE__ */ new Set();
+  for (let p2 = 0; p2 < n; p2++)
+    withDiagonal.add(component[p2 * n + p2]);
+  for (let node = 0; node < n * n + splits.length; node++) {
+    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
+    if (!isDiagonal && withDiagonal.has(component[node]))
+      return true;
+  }
+  return false;
+}
+function exponentialBacktrackingProblem(source, flags = "") {
+  let tree;
+  try {
+    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
+  } catch (error2) {
+    if (error2 instanceof Unparsable)
+      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
+    throw error2;
+  }
+  const positions = { sets: [], follow: [], links: 0 };
+  build(tree, positions);
+  if (flags.includes("i"))
+    positions.sets = positions.sets.map(foldCase2);
+  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
+  const loops = /* @__PURE__ */ new Map();
+  component.forEach((c3, p2) => {
+    const members = loops.get(c3) ?? [];
+    members.push(p2);
+    loops.set(c3, members);
+  });
+  for (const members of loops.values()) {
+    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
+    if (!isLoop)
+      continue;
+    if (members.length > LOOP_LIMIT)
+      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
+    if (isLoopAmbiguous(members, positions)) {
+      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
+    }
+  }
+  return void 0;
+}
+var MAX_UNIT, EMPTY, EXPAND_LIMIT, LOOP_LIMIT, code, DIGIT, WORD, SPACE, LINE_TERMINATORS, CLASS_ESCAPES, CONTROL, Unparsable, Parser;
+var init_ambiguity = __esm({
+  "dist/src/rules/speed/ambiguity.js"() {
+    "use strict";
+    MAX_UNIT = 65535;
+    EMPTY = { kind: "empty" };
+    EXPAND_LIMIT = 96;
+    LOOP_LIMIT = 600;
+    code = (c3) => c3.charCodeAt(0);
+    DIGIT = [[48, 57]];
+    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
+    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
+    CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+    Unparsable = class extends Error {
+    };
+    Parser = class {
+      source;
+      isUnicode;
+      at = 0;
+      constructor(source, isUnicode) {
+        this.source = source;
+        this.isUnicode = isUnicode;
+      }
+      parse() {
+        const node = this.alternation();
+        if (this.at < this.source.length)
+          throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
+        return node;
+      }
+      peek(offset = 0) {
+        return this.source[this.at + offset];
+      }
+      alternation() {
+        const items = [this.sequence()];
+        while (this.peek() === "|") {
+          this.at++;
+          items.push(this.sequence());
+        }
+        return items.length === 1 ? items[0] : { kind: "alt", items };
+      }
+      sequence() {
+        const items = [];
+        while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+          const atom = this.atom();
+          items.push(this.quantified(atom));
+        }
+        return { kind: "seq", items };
+      }
+      /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
+      braces() {
+        const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
+        if (m2 === null)
+          return void 0;
+        const min = Number(m2[1]);
+        const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+        return { min, max, length: m2[0].length };
+      }
+      quantified(atom) {
+        let node = atom;
+        for (; ; ) {
+          const c3 = this.peek();
+          let min;
+          let max;
+          if (c3 === "*" || c3 === "+" || c3 === "?") {
+            this.at++;
+            [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+          } else if (c3 === "{") {
+            const braces = this.braces();
+            if (braces === void 0)
+              return node;
+            this.at += braces.length;
+            ({ min, max } = braces);
+          } else {
+            return node;
+          }
+          if (this.peek() === "?")
+            this.at++;
+          node = { kind: "repeat", item: node, min, max };
+        }
+      }
+      atom() {
+        const c3 = this.peek();
+        if (c3 === "(")
+          return this.group();
+        if (c3 === "[")
+          return { kind: "set", set: this.charClass() };
+        if (c3 === ".") {
+          this.at++;
+          return { kind: "set", set: invert(LINE_TERMINATORS) };
+        }
+        if (c3 === "^" || c3 === "$") {
+          this.at++;
+          return EMPTY;
+        }
+        if (c3 === "\\")
+          return this.escape();
+        if (c3 === "{" && this.braces() === void 0) {
+          this.at++;
+          return { kind: "set", set: [[123, 123]] };
+        }
+        if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
+          throw new Unparsable(`nothing to repeat at ${this.at}`);
+        const unit = this.source.charCodeAt(this.at);
+        this.at++;
+        return { kind: "set", set: [[unit, unit]] };
+      }
+      group() {
+        this.at++;
+        let isLookaround = false;
+        if (this.peek() === "?") {
+          const next = this.peek(1);
+          if (next === ":")
+            this.at += 2;
+          else if (next === "=" || next === "!") {
+            this.at += 2;
+            isLookaround = true;
+          } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+            this.at += 3;
+            isLookaround = true;
+          } else if (next === "<") {
+            const close = this.source.indexOf(">", this.at);
+            if (close < 0)
+              throw new Unparsable("unterminated group name");
+            this.at = close + 1;
+          } else {
+            const colon = this.source.indexOf(":", this.at);
+            if (colon < 0)
+              throw new Unparsable("unknown group syntax");
+            this.at = colon + 1;
+          }
+        }
+        const inner = this.alternation();
+        if (this.peek() !== ")")
+          throw new Unparsable("unterminated group");
+        this.at++;
+        return isLookaround ? EMPTY : inner;
+      }
+      /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
+      escape() {
+        const e = this.peek(1);
+        if (e === void 0)
+          throw new Unparsable("trailing backslash");
+        if (e === "b" || e === "B") {
+          this.at += 2;
+          return EMPTY;
+        }
+        if (/[1-9]/.test(e)) {
+          this.at += 2;
+          while (/[0-9]/.test(this.peek() ?? ""))
+            this.at++;
+          return EMPTY;
+        }
+        if (e === "k" && this.peek(2) === "<") {
+          const close = this.source.indexOf(">", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return EMPTY;
+        }
+        return { kind: "set", set: this.escapedSet() };
+      }
+      /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
+      escapedSet(isInClass = false) {
+        const e = this.peek(1);
+        this.at += 2;
+        const cls = CLASS_ESCAPES[e];
+        if (cls !== void 0)
+          return cls;
+        if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
+          const close = this.source.indexOf("}", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return [[0, MAX_UNIT]];
+        }
+        if (isInClass && e === "b")
+          return [[8, 8]];
+        if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
+          return [[CONTROL[e], CONTROL[e]]];
+        if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
+          const unit2 = code(this.peek()) % 32;
+          this.at++;
+          return [[unit2, unit2]];
+        }
+        if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
+          const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
+          this.at += 2;
+          return [[unit2, unit2]];
+        }
+        if (e === "u") {
+          if (this.peek() === "{" && this.isUnicode) {
+            const close = this.source.indexOf("}", this.at);
+            this.at = close < 0 ? this.source.length : close + 1;
+            return [[0, MAX_UNIT]];
+          }
+          if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+            const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
+            this.at += 4;
+            return [[unit2, unit2]];
+          }
+        }
+        if (/[0-7]/.test(e)) {
+          let digits = e;
+          while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
+            digits += this.source[this.at++];
+          const unit2 = parseInt(digits, 8);
+          return [[unit2, unit2]];
+        }
+        const unit = code(e);
+        return [[unit, unit]];
+      }
+      charClass() {
+        this.at++;
+        const isNegated = this.peek() === "^";
+        if (isNegated)
+          this.at++;
+        const ranges = [];
+        const single = () => {
+          if (this.peek() === "\\") {
+            const set2 = this.escapedSet(true);
+            return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
+          }
+          const unit = this.source.charCodeAt(this.at++);
+          return { set: [[unit, unit]], unit };
+        };
+        while (this.at < this.source.length && this.peek() !== "]") {
+          const from = single();
+          if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
+            this.at++;
+            const to2 = single();
+            if (to2.unit === void 0)
+              ranges.push(...from.set, [45, 45], ...to2.set);
+            else
+              ranges.push([from.unit, to2.unit]);
+          } else {
+            ranges.push(...from.set);
+          }
+        }
+        if (this.peek() !== "]")
+          throw new Unparsable("unterminated character class");
+        this.at++;
+        const set = normalize(ranges);
+        return isNegated ? invert(set) : set;
+      }
+    };
+  }
+});
+
 // dist/src/rules/path-glob.js
 function toGlobs(pattern) {
   let glob = pattern.trim();
@@ -16157,19 +16689,32 @@ function memoizeByPath(compute) {
     return value;
   };
 }
+function globSpeedProblem(pattern, compiled) {
+  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== void 0)
+    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
+}
 function globProblem(pattern) {
   try {
-    import_picomatch.default.makeRe(pattern);
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
+      if (problem !== void 0)
+        return problem;
+    }
     return void 0;
   } catch (error2) {
     return error2 instanceof Error ? error2.message : String(error2);
   }
 }
-var import_picomatch, MEMO_LIMIT;
+var import_picomatch, MAX_STARS_PER_SEGMENT, MEMO_LIMIT;
 var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch4(), 1);
+    init_ambiguity();
+    MAX_STARS_PER_SEGMENT = 3;
     MEMO_LIMIT = 4096;
   }
 });
@@ -17533,8 +18078,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -17560,8 +18105,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -20060,22 +20605,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -20984,7 +21529,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -21182,9 +21727,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -21506,12 +22051,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -21673,12 +22218,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -22790,7 +23335,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -23563,7 +24108,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -23852,7 +24397,7 @@ var init_load = __esm({
 
 // dist/src/rules/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -23861,7 +24406,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve2(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve3(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -23936,7 +24481,7 @@ function atomAt(source, at2) {
   if (c3 !== "\\")
     return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
   const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES.includes(e))
+  if (CLASS_ESCAPES2.includes(e))
     return { end: at2 + 2, cls: `\\${e}` };
   if (e === "k" && source[at2 + 2] === "<")
     return { end: source.indexOf(">", at2) + 1 || source.length };
@@ -24002,11 +24547,11 @@ function scanPatternAtoms(source) {
   }
   return { literals: [...literals], classes: [...classes.values()] };
 }
-var CLASS_ESCAPES, CONTROL_ESCAPES, QUANTIFIER;
+var CLASS_ESCAPES2, CONTROL_ESCAPES, QUANTIFIER;
 var init_pattern_atoms = __esm({
   "dist/src/rules/speed/pattern-atoms.js"() {
     "use strict";
-    CLASS_ESCAPES = "dDwWsS";
+    CLASS_ESCAPES2 = "dDwWsS";
     CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
     QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
   }
@@ -24210,7 +24755,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve12) => {
+  return new Promise((resolve13) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24225,7 +24770,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve12(drainQueue(rules, setup, queue, times, retried));
+      resolve13(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24258,7 +24803,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve12();
+        resolve13();
     });
     next();
   });
@@ -24373,10 +24918,32 @@ function checkExamples(rule) {
   });
   return problems;
 }
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
 async function checkRules2(rules, options = {}) {
-  const problems = rules.flatMap(checkExamples);
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
   if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(rules, { cwd: options.cwd }));
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
   return problems;
 }
 var init_check = __esm({
@@ -24384,6 +24951,8 @@ var init_check = __esm({
     "use strict";
     init_engine();
     init_check_speed();
+    init_path_glob();
+    init_ambiguity();
   }
 });
 
@@ -24396,6 +24965,7 @@ var init_rules = __esm({
     init_validate_pack();
     init_yaml_document();
     init_path_glob();
+    init_ambiguity();
   }
 });
 
@@ -24451,7 +25021,11 @@ function checkEntry(raw, at2, problems) {
         new RegExp(source);
       } catch (error2) {
         problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
       }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
     });
   }
   if (isStringList2(raw.paths)) {
@@ -24548,7 +25122,7 @@ var init_validate = __esm({
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join8, relative as relative4, resolve as resolve3 } from "node:path";
+import { join as join8, relative as relative4, resolve as resolve4 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -24562,7 +25136,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join8(root, name))) {
@@ -25460,13 +26034,13 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { join as join12, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join12, relative as relative6, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return void 0;
     throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
   }
@@ -25478,7 +26052,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -25655,9 +26229,9 @@ function workerPoolScanner(threads, setup) {
       pending.clear();
     };
     worker.on("error", fail2);
-    worker.on("exit", (code) => {
+    worker.on("exit", (code2) => {
       if (!isClosing)
-        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code})`));
+        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
     });
     return worker;
   });
@@ -25671,8 +26245,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve12, reject) => {
-        pending.set(id, { resolve: resolve12, reject });
+      return new Promise((resolve13, reject) => {
+        pending.set(id, { resolve: resolve13, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -25701,7 +26275,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative7, resolve as resolve6 } from "node:path";
+import { relative as relative7, resolve as resolve7 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -25726,7 +26300,7 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
-    const target = resolve6(io2.cwd, flags.output);
+    const target = resolve7(io2.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative7(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
@@ -26098,7 +26672,7 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
@@ -26107,7 +26681,7 @@ async function hooksDirectory(root) {
   const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
   if (path === void 0 || path === "")
     throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve7(root, path);
+  return resolve8(root, path);
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -26352,8 +26926,8 @@ function cannotRead(path, error2) {
   return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
 function isMissing(error2) {
-  const code = error2.code;
-  return code === "ENOENT" || code === "ENOTDIR";
+  const code2 = error2.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR";
 }
 async function readTextIfExists(path) {
   try {
@@ -26688,12 +27262,12 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative10, resolve as resolve8 } from "node:path";
+import { join as join17, relative as relative10, resolve as resolve9 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
+  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve9(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
@@ -26784,7 +27358,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative11, resolve as resolve9, sep as sep3 } from "node:path";
+import { relative as relative11, resolve as resolve10, sep as sep3 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -26870,7 +27444,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve9(io2.cwd, file);
+  const target = resolve10(io2.cwd, file);
   if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
@@ -26946,12 +27520,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve10 } from "node:path";
+import { join as join18, resolve as resolve11 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve11(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -27008,7 +27582,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve12 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27165,15 +27739,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -27184,11 +27758,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve12) {
-      resolve12(value);
+    return value instanceof P3 ? value : new P3(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27204,7 +27778,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27334,9 +27908,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27712,7 +28286,7 @@ init_errors();
 init_sources();
 init_sources();
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -27722,7 +28296,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve4(cwd, run2.stdout.trim());
+  const path = resolve5(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -27852,9 +28426,9 @@ init_errors();
 import { parseArgs } from "node:util";
 var HELP_OPTION = { name: "help", short: "h", type: "boolean", description: "show this help" };
 function parseError(error2) {
-  const code = error2.code;
+  const code2 = error2.code;
   const message = error2 instanceof Error ? error2.message : String(error2);
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
     return new UsageError(`Unknown argument: ${option}`, "run `secretscan --help` for the options");
   }
@@ -28123,7 +28697,7 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve11(workspace, sarifFile);
+  const path = resolve12(workspace, sarifFile);
   const inside = relative12(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
 }
