@@ -15,7 +15,7 @@ import { displayPath, type InitPlan, type InitStep } from './steps.js';
 export interface InitOptions {
   /** The directory it runs in: anywhere inside the work tree. */
   cwd: string;
-  /** secretscan's own version (for a `^version` devDependency when it was installed from the registry). */
+  /** secretscan's own version (a `^version` devDependency when it came from the registry; the workflow's Action tag). */
   version: string;
   /** The folder of the running secretscan package: where it was installed from decides the devDependency spec. */
   packageRoot: string;
@@ -68,11 +68,11 @@ async function configStep(root: string): Promise<InitStep> {
   return { action: 'create', target: '.secretscan.yaml', detail: 'a starter configuration, all commented out', changes: [{ kind: 'write', path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 
-async function workflowStep(root: string): Promise<InitStep> {
+async function workflowStep(root: string, version: string): Promise<InitStep> {
   const existing = await firstExisting(root, [WORKFLOW_PATH, ...WORKFLOW_ALTERNATIVE_PATHS]);
   if (existing !== undefined) return { action: 'unchanged', target: existing, detail: 'the workflow already exists', changes: [] };
   const branch = await defaultBranch(root);
-  const text = githubWorkflow(branch);
+  const text = githubWorkflow(branch, version);
   return {
     action: 'create',
     target: WORKFLOW_PATH,
@@ -124,7 +124,7 @@ export async function planInit(options: InitOptions): Promise<InitPlan> {
   const root = await workTreeRoot(options.cwd);
   const hook = await planHook(root, options);
   const steps = [...hook.steps, await configStep(root)];
-  if (options.withGithub) steps.push(await workflowStep(root));
+  if (options.withGithub) steps.push(await workflowStep(root, options.version));
   const plan = { root, steps, nextSteps: hook.nextSteps };
   await checkPlanTargets(plan, await gitCommonDir(root));
   return plan;

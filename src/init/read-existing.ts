@@ -1,16 +1,13 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { ScanError } from '../errors.js';
+import { readFailure, readRegularFile } from '../safe-fs/index.js';
 
 /** The largest file init reads (package.json, a hook): anything bigger is not one we should edit. */
 const MAX_FILE_BYTES = 1024 * 1024;
 
-function reasonOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
-}
-
 function cannotRead(path: string, error: unknown): ScanError {
-  return new ScanError('E_IO', `cannot read ${path} (${reasonOf(error)})`, { cause: error, hint: 'check its permissions, then run `secretscan init` again' });
+  return new ScanError('E_IO', `cannot read ${path} (${readFailure(error)})`, { cause: error, hint: 'check its permissions, then run `secretscan init` again' });
 }
 
 function isMissing(error: unknown): boolean {
@@ -68,9 +65,14 @@ export async function readTargetFile(base: string, path: string, shown: string):
   if (!stats.isFile()) throw refuseTarget(shown, 'is not a regular file');
   if (stats.size > MAX_FILE_BYTES) throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
   try {
-    return await readFile(path, 'utf8');
+    // Checked above; read without following a link or blocking on a device swapped in since.
+    return (await readRegularFile(path, { maxBytes: MAX_FILE_BYTES })).toString('utf8');
   } catch (error) {
     if (isMissing(error)) return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw refuseTarget(shown, 'is a symbolic link');
+    if (code === 'ENOTREG') throw refuseTarget(shown, 'is not a regular file');
+    if (code === 'EFBIG') throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
     throw cannotRead(path, error);
   }
 }

@@ -67,7 +67,11 @@ function requireRepository(repo: Repository | undefined, io: Io, kind: SourceKin
 export async function openSource(flags: SourceFlags, io: Io, repo: Repository | undefined, maxFileSize: number, outcome: ReadOutcome, isPathSuppressed: (path: string) => boolean): Promise<Source> {
   const kind = sourceKindOf(flags);
   if (kind === 'stdin') {
-    return { kind, root: repo?.root ?? io.cwd, repo, chunks: stdinChunks(await io.readStdin(), flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await io.readStdin(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, 'raise --max-file-size (up to 511MiB), or save the input to a file and scan that');
+    }
+    return { kind, root: repo?.root ?? io.cwd, repo, chunks: stdinChunks(bytes, flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');

@@ -92,10 +92,14 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   return flags;
 }
 
+/** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
+const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
 function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined): number {
-  if (flag === undefined) return fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+  if (flag === undefined) return Math.min(fromConfig ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const size = parseSize(flag);
   if (size === undefined) throw new UsageError(`--max-file-size ${flag} is not a size`, 'use bytes or a unit: 500000, 512KiB, 10MB');
+  if (size > MAX_SCANNABLE_SIZE) throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, 'use --max-file-size 511MiB or less');
   return size;
 }
 
