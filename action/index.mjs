@@ -11888,9 +11888,9 @@ function preferSpecificMatches(matches) {
     const [ma, mb] = [at2(a), at2(b3)];
     if (ma.start !== mb.start || ma.end !== mb.end)
       return void 0;
-    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0 ? b3 : a;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
     const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
     if (byDecoding !== 0)
       return byDecoding > 0 ? b3 : a;
@@ -12366,6 +12366,23 @@ function nextOrAbort(iterator, signal) {
     });
   });
 }
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve12, reject) => {
+    const onAbort = () => resolve12();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve12();
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
   const result = {
@@ -12392,6 +12409,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   const dispatch2 = (batch2) => {
     const pending = scanner.scanBatch(batch2).then((scans) => {
       inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
       scans.forEach((scanned, index) => merge(batch2[index], scanned));
     });
     inFlight.add(pending);
@@ -12408,11 +12427,11 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     batch = [];
     batchSize = 0;
     if (inFlight.size >= scanner.capacity)
-      await Promise.race(inFlight);
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
   }
-  if (batch.length > 0)
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
     dispatch2(batch);
-  await Promise.all(inFlight);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
@@ -28180,7 +28199,6 @@ function planScan(event, inputs) {
 
 // dist/src/action/publish.js
 init_safe_fs();
-init_findings();
 init_reporters();
 
 // dist/src/action/annotations.js
@@ -28209,21 +28227,126 @@ function messageOf4(finding) {
     parts.push("no longer in the current tree, but still in the history");
   return `${parts.join("; ")}. Rotate it first; the job summary says how.`;
 }
-function annotationOf(finding) {
-  return { level: LEVELS[finding.severity], message: messageOf4(finding), place: placeOf(finding) };
+function annotationOf(finding, isFailing = true) {
+  const level = LEVELS[finding.severity];
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+}
+
+// dist/src/action/github-limits.js
+init_findings();
+import { gzipSync } from "node:zlib";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+var ANNOTATIONS_PER_LEVEL = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+var RANK3 = { high: 0, medium: 1, low: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK3[a.severity] - RANK3[b3.severity] || compareFindings(a, b3));
+}
+function selectAnnotations(ordered, reserved) {
+  const used = { ...reserved };
+  let total = reserved.error + reserved.warning + reserved.notice;
+  const chosen = [];
+  for (const annotation of ordered) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || total >= ANNOTATIONS_PER_JOB)
+      continue;
+    used[annotation.level]++;
+    total++;
+    chosen.push(annotation);
+  }
+  return { chosen, omitted: ordered.length - chosen.length };
+}
+function keeping(result, ordered, count2, notice2) {
+  if (count2 >= ordered.length)
+    return result;
+  return { ...result, findings: ordered.slice(0, count2), notices: [...result.notices ?? [], notice2(count2)] };
+}
+function largestFitting(max, fits) {
+  if (fits(max))
+    return max;
+  let low = 0;
+  let high = max - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle))
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return low;
+}
+var TRIMMED_FIRST = [
+  { key: "skipped", noun: "skipped files" },
+  { key: "problems", noun: "problems" }
+];
+function fitSummary(result, render, fullReport) {
+  const fits = (part) => Buffer.byteLength(render(part)) <= SUMMARY_LIMIT_BYTES;
+  if (fits(result))
+    return { markdown: render(result), listed: result.findings.length };
+  let current = result;
+  for (const { key, noun } of TRIMMED_FIRST) {
+    const all = result[key];
+    if (all.length === 0)
+      continue;
+    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
+    if (fits(current))
+      return { markdown: render(current), listed: result.findings.length };
+  }
+  const ordered = bySeverity(result.findings);
+  const total = ordered.length;
+  const notice2 = (kept) => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const listed = largestFitting(total, (count2) => fits(keeping(current, ordered, count2, notice2)));
+  const markdown = render(keeping(current, ordered, listed, notice2));
+  return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };
+}
+function cutAtLine(markdown, fullReport) {
+  const footer = `
+
+**The summary was cut here: GitHub drops a job summary over 1 MiB.** The full report is in ${fullReport}.
+`;
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(footer);
+  let cut = Buffer.from(markdown).subarray(0, room).toString("utf8");
+  cut = cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0));
+  return `${cut}${footer}`;
+}
+function fitSarif(result, render) {
+  const total = result.findings.length;
+  const isSmall = (text) => gzipSync(text).length <= SARIF_MAX_GZIP_BYTES;
+  if (total <= SARIF_MAX_RESULTS) {
+    const whole = render(result);
+    if (isSmall(whole))
+      return { sarif: whole, kept: total };
+  }
+  const ordered = bySeverity(result.findings);
+  const notice2 = (kept2) => `This SARIF holds the ${kept2} most severe of ${total} findings: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped. The job summary counts all of them; scan locally with --format json for the full list`;
+  const kept = largestFitting(Math.min(total, SARIF_MAX_RESULTS), (count2) => isSmall(render(keeping(result, ordered, count2, notice2))));
+  return { sarif: render(keeping(result, ordered, kept, notice2)), kept };
 }
 
 // dist/src/action/publish.js
-async function publishResult(result, ctx, sarif) {
-  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
-  logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
-  if (!await appendSummary(toMarkdown(result, ctx)))
+async function publishResult(result, ctx, sarif, options) {
+  const total = result.findings.length;
+  const fitted = fitSarif(result, (part) => toSarif(part, ctx));
+  const reserved = { ...options.reserved, warning: options.reserved.warning + (fitted.kept < total ? 1 : 0) };
+  await writeFileSafely(sarif.path, fitted.sarif, { root: sarif.root, shouldCreateDirectories: true });
+  logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
+  if (fitted.kept < total)
+    warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
+  const failing = new Set(failingFindings(result.findings, options.failOn));
+  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
+  const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
+  const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
+  if (!await appendSummary(summary2.markdown))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
-  for (const finding of [...result.findings].sort(compareFindings)) {
-    const { level, message, place } = annotationOf(finding);
+  for (const { level, message, place } of annotations.chosen)
     annotate(level, message, place);
-  }
-  setOutput2("findings", result.findings.length);
+  if (annotations.omitted > 0)
+    logInfo(`secretscan: ${annotations.omitted} finding(s) not annotated (GitHub's per-step limits); the job summary lists them`);
+  setOutput2("findings", total);
   setOutput2("sarif-file", sarif.shown);
 }
 
@@ -28689,7 +28812,7 @@ async function publish(outcome, inputs, context) {
     return;
   const vcs = vcsOf(context.env, revisionOf(context.event));
   const ctx = await reportContextFor({ cwd: context.workspace, ...inputs.config === void 0 ? {} : { config: inputs.config }, ...vcs === void 0 ? {} : { vcs } });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function runAction(env) {
   const inputs = readInputs();
@@ -28714,10 +28837,12 @@ async function runAction(env) {
     ...env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}
   });
   logUntrusted(outcome.stderr);
-  await publish(outcome, inputs, { workspace, env, event });
-  if (event.isPrivate === true && outcome.result !== void 0)
-    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.result !== void 0;
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
     fail(failure);
 }
