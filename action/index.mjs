@@ -726,6 +726,7 @@ var init_plan = __esm({
 
 // dist/src/sources/git-env.js
 import { execFileSync } from "node:child_process";
+import { delimiter, resolve } from "node:path";
 function trustedDirectories(env) {
   if (trusted !== void 0)
     return trusted;
@@ -742,7 +743,20 @@ function trustedDirectories(env) {
   }
   return trusted;
 }
-function sealedGitEnv(env = process.env) {
+function locationVariables(env, cwd) {
+  const carried = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== void 0 && value !== "")
+      carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== void 0 && alternates !== "") {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+  }
+  return carried;
+}
+function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   const sealed = {
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_CONFIG_GLOBAL: "/dev/null",
@@ -755,6 +769,7 @@ function sealedGitEnv(env = process.env) {
     if (value !== void 0)
       sealed[key] = value;
   }
+  Object.assign(sealed, locationVariables(env, cwd));
   const directories = trustedDirectories(env);
   if (directories.length > 0) {
     sealed.GIT_CONFIG_COUNT = String(directories.length);
@@ -765,11 +780,13 @@ function sealedGitEnv(env = process.env) {
   }
   return sealed;
 }
-var SEALED_CONFIG, trusted;
+var SEALED_CONFIG, trusted, LOCATION_VARIABLES, ALTERNATES_VARIABLE;
 var init_git_env = __esm({
   "dist/src/sources/git-env.js"() {
     "use strict";
     SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
+    LOCATION_VARIABLES = ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"];
+    ALTERNATES_VARIABLE = "GIT_ALTERNATE_OBJECT_DIRECTORIES";
   }
 });
 
@@ -787,11 +804,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve12, reject) => {
+  const done = new Promise((resolve13, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve12() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve13() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -1142,8 +1159,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -9688,41 +9705,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve13, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve13(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve12) {
+        var p2 = new Promise(function(resolve13) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve13();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve13();
                 queue.drain = previousDrain;
               };
             }
@@ -10208,9 +10225,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve13(stats) : reject(error2);
           });
         });
       }
@@ -10234,10 +10251,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve13(entries);
             } else {
               reject(error2);
             }
@@ -10247,10 +10264,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve13(entries));
         });
       }
     };
@@ -10909,7 +10926,7 @@ var require_out4 = __commonJS({
 
 // dist/src/sources/directory.js
 import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
@@ -10940,7 +10957,7 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve(cwd, given);
+    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
     const rel = toPosix(relative2(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
@@ -10950,7 +10967,7 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 var init_directory = __esm({
@@ -12354,12 +12371,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12("aborted");
+  return new Promise((resolve13, reject) => {
+    const onAbort = () => resolve13("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve12(value);
+      resolve13(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12940,9 +12957,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve12, reject) => {
+  const catDone = new Promise((resolve13, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve12);
+    catFile.on("close", resolve13);
   });
   const parser = new BatchParser();
   try {
@@ -24399,7 +24416,7 @@ var init_load = __esm({
 
 // dist/src/rules/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -24408,7 +24425,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve2(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve3(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24757,7 +24774,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve12) => {
+  return new Promise((resolve13) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24772,7 +24789,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve12(drainQueue(rules, setup, queue, times, retried));
+      resolve13(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24805,7 +24822,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve12();
+        resolve13();
     });
     next();
   });
@@ -25124,7 +25141,7 @@ var init_validate = __esm({
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join8, relative as relative4, resolve as resolve3 } from "node:path";
+import { join as join8, relative as relative4, resolve as resolve4 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -25138,7 +25155,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join8(root, name))) {
@@ -26036,7 +26053,7 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { join as join12, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join12, relative as relative6, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -26054,7 +26071,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -26247,8 +26264,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve12, reject) => {
-        pending.set(id, { resolve: resolve12, reject });
+      return new Promise((resolve13, reject) => {
+        pending.set(id, { resolve: resolve13, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -26277,7 +26294,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative7, resolve as resolve6 } from "node:path";
+import { relative as relative7, resolve as resolve7 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -26302,7 +26319,7 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
-    const target = resolve6(io2.cwd, flags.output);
+    const target = resolve7(io2.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative7(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
@@ -26674,7 +26691,7 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
@@ -26683,7 +26700,7 @@ async function hooksDirectory(root) {
   const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
   if (path === void 0 || path === "")
     throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve7(root, path);
+  return resolve8(root, path);
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -27264,12 +27281,12 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative10, resolve as resolve8 } from "node:path";
+import { join as join17, relative as relative10, resolve as resolve9 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
+  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve9(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
@@ -27360,7 +27377,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative11, resolve as resolve9, sep as sep3 } from "node:path";
+import { relative as relative11, resolve as resolve10, sep as sep3 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -27446,7 +27463,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve9(io2.cwd, file);
+  const target = resolve10(io2.cwd, file);
   if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
@@ -27522,12 +27539,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve10 } from "node:path";
+import { join as join18, resolve as resolve11 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve11(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -27584,7 +27601,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve12 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27741,15 +27758,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -27760,11 +27777,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve12) {
-      resolve12(value);
+    return value instanceof P3 ? value : new P3(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27780,7 +27797,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28392,7 +28409,7 @@ init_errors();
 init_sources();
 init_sources();
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -28402,7 +28419,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve4(cwd, run2.stdout.trim());
+  const path = resolve5(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -28803,7 +28820,7 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve11(workspace, sarifFile);
+  const path = resolve12(workspace, sarifFile);
   const inside = relative12(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
 }
