@@ -12388,12 +12388,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12();
+  return new Promise((resolve13, reject) => {
+    const onAbort = () => resolve13();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve12();
+      resolve13();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
