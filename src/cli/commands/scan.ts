@@ -1,5 +1,5 @@
 import { addAuditFindings, auditChecksFor } from '../../audit/index.js';
-import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
+import { loadConfig, parseSize, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner, type SuppressionPolicy } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
@@ -177,7 +177,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
   const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
+  const source = await openSource(flags, io, repo, { maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, policy, flags, log });
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
