@@ -12388,12 +12388,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve13, reject) => {
-    const onAbort = () => resolve13();
+  return new Promise((resolve14, reject) => {
+    const onAbort = () => resolve14();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve13();
+      resolve14();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
