@@ -56,10 +56,10 @@ var init_errors = __esm({
       code;
       exitCode;
       hint;
-      constructor(code, message, options = {}) {
+      constructor(code2, message, options = {}) {
         super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
         this.name = new.target.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = options.exitCode ?? 2;
         this.hint = options.hint;
       }
@@ -86,60 +86,182 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
       }
     };
     GitError = class extends ScanError {
-      constructor(code, message, options = {}) {
-        super(code, message, options);
+      constructor(code2, message, options = {}) {
+        super(code2, message, options);
       }
     };
   }
 });
 
-// dist/src/cli/write-report.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { lstat, open, realpath, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-async function resolveTarget(path) {
-  const stat2 = await lstat(path).catch(() => void 0);
-  if (stat2 === void 0)
-    return { target: path, isSpecial: false };
-  if (stat2.isSymbolicLink())
-    return resolveTarget(await realpath(path));
-  return { target: path, isSpecial: !stat2.isFile() };
+// dist/src/safe-fs/read-file.js
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
 }
+async function readRegularFile(path, options) {
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const handle = await open(path, flags).catch((error2) => {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  });
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
+      if (bytes.length <= options.maxBytes)
+        return bytes;
+      if (options.shouldTruncate === true)
+        return bytes.subarray(0, options.maxBytes);
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+async function readAtMost(handle, limit, initial) {
+  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length >= limit)
+        break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0)
+      break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+async function readTextFile(path, options = {}) {
+  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
+}
+function readFailure(error2) {
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
+    return "it is a symbolic link (not followed)";
+  if (code2 === "ENOTREG")
+    return "it is not a regular file";
+  if (code2 === "EFBIG")
+    return "it is too large";
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+var MAX_DATA_FILE_SIZE;
+var init_read_file = __esm({
+  "dist/src/safe-fs/read-file.js"() {
+    "use strict";
+    MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
+  }
+});
+
+// dist/src/safe-fs/write-file.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 function ioError(path, error2) {
+  if (error2 instanceof ScanError)
+    return error2;
   return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
     cause: error2,
     hint: "check that the directory exists and is writable"
   });
 }
-async function writeFileAtomic(path, text, mode = 420) {
-  const { target, isSpecial } = await resolveTarget(path).catch((error2) => {
-    throw ioError(path, error2);
-  });
-  if (isSpecial) {
-    await writeFile2(target, text, "utf8").catch((error2) => {
-      throw ioError(path, error2);
-    });
+function refuse(path, what) {
+  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
+}
+async function assertNoLinkedDirectory(root, dir) {
+  const rel = relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
     return;
+  let current = root;
+  for (const part of rel.split(sep)) {
+    current = join(current, part);
+    const info2 = await lstat(current).catch(() => void 0);
+    if (info2 === void 0)
+      return;
+    if (info2.isSymbolicLink())
+      throw refuse(current, "it is a symbolic link to a directory");
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+}
+async function writeInPlace(path, data) {
+  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
   try {
-    const handle = await open(temp, "w", mode);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileSafely(path, data, options = {}) {
+  try {
+    if (options.root !== void 0)
+      await assertNoLinkedDirectory(options.root, dirname(path));
+    if (options.shouldCreateDirectories === true)
+      await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch((error2) => {
+      if (error2.code === "ENOENT")
+        return void 0;
+      throw error2;
+    });
+    if (existing?.isSymbolicLink() === true) {
+      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
+      if (target === void 0 || target.isFile() || target.isDirectory())
+        throw refuse(path, "it is a symbolic link");
+      await writeInPlace(path, data);
+      return;
+    }
+    if (existing !== void 0 && existing.isDirectory())
+      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
+    if (existing !== void 0 && !existing.isFile()) {
+      if (options.mayBeDevice !== true)
+        throw refuse(path, "it is not a regular file");
+      await writeInPlace(path, data);
+      return;
+    }
+    const execBits = options.isExecutable === true ? 73 : 0;
+    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
+    await replaceFile(path, data, mode);
+  } catch (error2) {
+    throw ioError(path, error2);
+  }
+}
+async function replaceFile(path, data, mode) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(data);
+      if (mode !== void 0)
+        await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await rename(temp, path);
   } catch (error2) {
     await rm(temp, { force: true });
-    throw ioError(path, error2);
+    throw error2;
   }
 }
-var init_write_report = __esm({
-  "dist/src/cli/write-report.js"() {
+var init_write_file = __esm({
+  "dist/src/safe-fs/write-file.js"() {
     "use strict";
     init_errors();
+  }
+});
+
+// dist/src/safe-fs/index.js
+var init_safe_fs = __esm({
+  "dist/src/safe-fs/index.js"() {
+    "use strict";
+    init_read_file();
+    init_write_file();
   }
 });
 
@@ -419,10 +541,10 @@ var init_json = __esm({
 function escapeProse(text) {
   return text.replace(/[\\*[\]~]/g, (char) => `\\${char}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/&(?=[A-Za-z#])/g, "&amp;").replace(/</g, "&lt;");
 }
-function codeSpan(code) {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run2) => run2.length));
+function codeSpan(code2) {
+  const longestRun = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
-  return longestRun > 0 ? `${fence} ${code} ${fence}` : `${fence}${code}${fence}`;
+  return longestRun > 0 ? `${fence} ${code2} ${fence}` : `${fence}${code2}${fence}`;
 }
 function inlineMarkdown(text) {
   return text.split(/(`[^`]+`)/).map((part) => part.startsWith("`") && part.endsWith("`") && part.length > 1 ? codeSpan(part.slice(1, -1)) : escapeProse(part)).join("");
@@ -604,6 +726,7 @@ var init_plan = __esm({
 
 // dist/src/sources/git-env.js
 import { execFileSync } from "node:child_process";
+import { delimiter, resolve } from "node:path";
 function trustedDirectories(env) {
   if (trusted !== void 0)
     return trusted;
@@ -620,7 +743,20 @@ function trustedDirectories(env) {
   }
   return trusted;
 }
-function sealedGitEnv(env = process.env) {
+function locationVariables(env, cwd) {
+  const carried = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== void 0 && value !== "")
+      carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== void 0 && alternates !== "") {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+  }
+  return carried;
+}
+function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   const sealed = {
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_CONFIG_GLOBAL: "/dev/null",
@@ -633,6 +769,7 @@ function sealedGitEnv(env = process.env) {
     if (value !== void 0)
       sealed[key] = value;
   }
+  Object.assign(sealed, locationVariables(env, cwd));
   const directories = trustedDirectories(env);
   if (directories.length > 0) {
     sealed.GIT_CONFIG_COUNT = String(directories.length);
@@ -643,19 +780,21 @@ function sealedGitEnv(env = process.env) {
   }
   return sealed;
 }
-var SEALED_CONFIG, trusted;
+var SEALED_CONFIG, trusted, LOCATION_VARIABLES, ALTERNATES_VARIABLE;
 var init_git_env = __esm({
   "dist/src/sources/git-env.js"() {
     "use strict";
     SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
+    LOCATION_VARIABLES = ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"];
+    ALTERNATES_VARIABLE = "GIT_ALTERNATE_OBJECT_DIRECTORIES";
   }
 });
 
 // dist/src/sources/git-process.js
 import { execFile, spawn } from "node:child_process";
-function describeFailure(args, code, stderr) {
+function describeFailure(args, code2, stderr) {
   const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
-  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code ?? "signal"}): ${message}`);
+  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code2 ?? "signal"}): ${message}`);
 }
 function spawnGit(cwd, args, options = {}) {
   const child = spawn("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ["pipe", "pipe", "pipe"] });
@@ -665,11 +804,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve12, reject) => {
+  const done = new Promise((resolve14, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve12() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve14() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -709,10 +848,10 @@ async function* gitLines(cwd, args) {
 function runGit(cwd, args) {
   return new Promise((done, reject) => {
     execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
-      const code = error2 === null ? 0 : error2.code;
-      if (typeof code === "number")
-        return done({ code, stdout, stderr });
-      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
+      const code2 = error2 === null ? 0 : error2.code;
+      if (typeof code2 === "number")
+        return done({ code: code2, stdout, stderr });
+      reject(code2 === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
     });
   });
 }
@@ -1020,8 +1159,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -1473,12 +1612,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat2 = fs_1.statSync(path);
-        if (stat2.isFile() && isFile) {
+        const stat3 = fs_1.statSync(path);
+        if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat2.isDirectory() && isDirectory) {
+        if (stat3.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -5243,9 +5382,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -5271,9 +5410,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -6237,7 +6376,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open3 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -6247,7 +6386,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open3) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -6290,8 +6429,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open3 = block.nodes.shift();
+            block.nodes = [open3, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -6715,8 +6854,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -6746,38 +6885,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6786,7 +6925,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6795,7 +6934,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -6810,7 +6949,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -6823,22 +6962,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -6849,7 +6988,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -6858,7 +6997,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -6866,7 +7005,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -6885,21 +7024,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -6964,7 +7103,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -7012,7 +7151,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -7020,7 +7159,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -7226,7 +7365,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -7259,8 +7398,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -7389,16 +7528,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -7618,15 +7757,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -7959,7 +8098,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -8018,7 +8157,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -8146,7 +8285,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -8421,8 +8560,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename4 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename4);
+      const basename5 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename5);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8467,21 +8606,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative13 = [];
+      const relative17 = [];
       for (const pattern of patterns) {
-        if (isAbsolute5(pattern)) {
+        if (isAbsolute9(pattern)) {
           absolute.push(pattern);
         } else {
-          relative13.push(pattern);
+          relative17.push(pattern);
         }
       }
-      return [absolute, relative13];
+      return [absolute, relative17];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute5(pattern) {
+    function isAbsolute9(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute5;
+    exports.isAbsolute = isAbsolute9;
   }
 });
 
@@ -8770,28 +8909,28 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat4) => {
+      settings.fs.lstat(path, (lstatError, lstat5) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat4);
+        if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat5);
           return;
         }
-        settings.fs.stat(path, (statError, stat2) => {
+        settings.fs.stat(path, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat4);
+            callSuccessCallback(callback, lstat5);
             return;
           }
           if (settings.markSymbolicLink) {
-            stat2.isSymbolicLink = () => true;
+            stat3.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat2);
+          callSuccessCallback(callback, stat3);
         });
       });
     }
@@ -8812,19 +8951,19 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat4 = settings.fs.lstatSync(path);
-      if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat4;
+      const lstat5 = settings.fs.lstatSync(path);
+      if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat5;
       }
       try {
-        const stat2 = settings.fs.statSync(path);
+        const stat3 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat2.isSymbolicLink = () => true;
+          stat3.isSymbolicLink = () => true;
         }
-        return stat2;
+        return stat3;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat4;
+          return lstat5;
         }
         throw error2;
       }
@@ -8888,14 +9027,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat2(path, optionsOrSettingsOrCallback, callback) {
+    function stat3(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat2;
+    exports.stat = stat3;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -9566,41 +9705,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve14, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve14(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve14, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve14(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve12) {
+        var p2 = new Promise(function(resolve14) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve14();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve14();
                 queue.drain = previousDrain;
               };
             }
@@ -10086,9 +10225,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve14, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve14(stats) : reject(error2);
           });
         });
       }
@@ -10112,10 +10251,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve14, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve14(entries);
             } else {
               reject(error2);
             }
@@ -10125,10 +10264,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve14(entries));
         });
       }
     };
@@ -10786,13 +10925,13 @@ var require_out4 = __commonJS({
 });
 
 // dist/src/sources/directory.js
-import { readFile as readFile2, stat } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
+  return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readFile2(join2(root, ".gitignore"), "utf8").catch(() => "");
+  const text = await readTextFile(join2(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -10804,11 +10943,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative(root, join2(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative2(root, join2(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat(path)).isDirectory() ? "dir" : "file";
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -10818,9 +10957,9 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute(given) ? given : resolve(cwd, given);
-    const rel = toPosix(relative(root, full));
-    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute(rel))) {
+    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
+    const rel = toPosix(relative2(root, full));
+    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
     if (await kindOf(full) === "file")
@@ -10828,38 +10967,45 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 var init_directory = __esm({
   "dist/src/sources/directory.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_git();
   }
 });
 
 // dist/src/sources/read-files.js
-import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
+import { lstat as lstat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 async function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
-    const stat2 = await lstat2(full);
-    if (stat2.isSymbolicLink())
+    const stat3 = await lstat2(full);
+    if (stat3.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat2.isDirectory())
+    if (stat3.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat2.isFile())
+    if (!stat3.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat2.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat2.size } };
-    return { chunk: { origin: "directory", path, bytes: await readFile3(full), startLine: 1 } };
+    if (stat3.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat3.size } };
+    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return { skipped: { path, reason: "missing" } };
-    return { problem: { path, message: `cannot read: ${code ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
+    if (code2 === "ELOOP")
+      return { skipped: { path, reason: "symlink" } };
+    if (code2 === "ENOTREG")
+      return { skipped: { path, reason: "not-a-file" } };
+    if (code2 === "EFBIG")
+      return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
+    return { problem: { path, message: `cannot read: ${code2 ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
   }
 }
 async function* readFiles(root, paths, maxFileSize, outcome) {
@@ -10885,6 +11031,7 @@ var READ_CONCURRENCY;
 var init_read_files = __esm({
   "dist/src/sources/read-files.js"() {
     "use strict";
+    init_safe_fs();
     READ_CONCURRENCY = 16;
   }
 });
@@ -10904,8 +11051,8 @@ function base64Fragments(word) {
   }
   return fragments;
 }
-function isBase64Char(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 45 || code === 95;
+function isBase64Char(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
 }
 function base64RunAround(text, at2) {
   let start = at2;
@@ -10921,8 +11068,8 @@ function base64RunAround(text, at2) {
 function isPrintable(text) {
   let printable3 = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 32 || code === 9 || code === 10 || code === 13)
+    const code2 = text.charCodeAt(i);
+    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
       printable3++;
   }
   return printable3 >= text.length * 0.95;
@@ -10980,26 +11127,26 @@ var init_base64 = __esm({
 
 // dist/src/engine/decoding/escapes.js
 function jsonStringAround(text, at2) {
-  const open2 = unescapedQuote(text, at2 - 1, -1);
-  const close = open2 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
   if (close === -1)
     return void 0;
-  const literal = text.slice(open2, close + 1);
+  const literal = text.slice(open3, close + 1);
   if (!literal.includes("\\"))
     return void 0;
   try {
     const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open2, end: close + 1, decoded } : void 0;
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
   } catch {
     return void 0;
   }
 }
 function unescapedQuote(text, from, step) {
   for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       return -1;
-    if (code === 34 && !isEscaped(text, i))
+    if (code2 === 34 && !isEscaped(text, i))
       return i;
   }
   return -1;
@@ -11010,8 +11157,8 @@ function isEscaped(text, i) {
     count2++;
   return count2 % 2 === 1;
 }
-function isTokenChar(code) {
-  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
+function isTokenChar(code2) {
+  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
 }
 function urlEncodedAround(text, at2) {
   let start = at2;
@@ -11116,17 +11263,17 @@ var init_kubernetes = __esm({
 // dist/src/engine/decoding/index.js
 function lineHasEscapes(text, at2) {
   for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   return false;
@@ -11186,8 +11333,8 @@ var init_decoding = __esm({
 });
 
 // dist/src/engine/keyword-automaton.js
-function foldCase(code) {
-  return code >= 65 && code <= 90 ? code | 32 : code;
+function foldCase(code2) {
+  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
 }
 function buildTrie(keywords) {
   const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
@@ -11212,10 +11359,10 @@ function buildTable(next, outputs, states, alphabet) {
   const table = new Int32Array(states * ALPHABET);
   const fail2 = new Int32Array(states);
   const queue = [];
-  const setBoth = (state, code, target) => {
-    table[state * ALPHABET + code] = target * ALPHABET;
-    if (code >= 97 && code <= 122)
-      table[state * ALPHABET + code - 32] = target * ALPHABET;
+  const setBoth = (state, code2, target) => {
+    table[state * ALPHABET + code2] = target * ALPHABET;
+    if (code2 >= 97 && code2 <= 122)
+      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
   };
   for (const c3 of alphabet) {
     const child = next[c3];
@@ -11266,8 +11413,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
   const scanRange = (bytes, from, to2, reportAfter, onHit) => {
     let row2 = 0;
     for (let i = from; i < to2; i++) {
-      const code = bytes[i];
-      row2 = code < ALPHABET ? table[row2 + code] : 0;
+      const code2 = bytes[i];
+      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
       if (row2 < 0) {
         row2 = ~row2;
         if (i + 1 > reportAfter)
@@ -11298,8 +11445,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
       }
     }
     for (let i = offset + steps; i < bytes.length; i++) {
-      const code = bytes[i];
-      b3 = code < ALPHABET ? table[b3 + code] : 0;
+      const code2 = bytes[i];
+      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
       if (b3 < 0) {
         b3 = ~b3;
         if (i + 1 > mid)
@@ -11312,12 +11459,12 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= ALPHABET) {
+        const code2 = text.charCodeAt(i);
+        if (code2 >= ALPHABET) {
           row2 = 0;
           continue;
         }
-        row2 = table[row2 + code];
+        row2 = table[row2 + code2];
         if (row2 < 0) {
           row2 = ~row2;
           report(row2 / ALPHABET, i + 1, onHit);
@@ -11383,8 +11530,8 @@ function shannonEntropy(text) {
     return 0;
   const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    const code2 = text.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
   }
   let bits = 0;
   for (const count2 of counts.values()) {
@@ -11396,6 +11543,26 @@ function shannonEntropy(text) {
 var init_entropy = __esm({
   "dist/src/engine/entropy.js"() {
     "use strict";
+  }
+});
+
+// dist/src/engine/key-block.js
+function isKeyBlock(secret) {
+  return KEY_BLOCK_START.test(secret);
+}
+function isFillerKeyBody(secret) {
+  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
+  if (/([^A/])\1{7}/.test(body))
+    return true;
+  return shannonEntropy(body) < 3;
+}
+var KEY_BLOCK_START, FRAME_LINE;
+var init_key_block = __esm({
+  "dist/src/engine/key-block.js"() {
+    "use strict";
+    init_entropy();
+    KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
+    FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
   }
 });
 
@@ -11629,7 +11796,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isPlaceholder(secret))
+  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
     return void 0;
   return { severity, entropy };
 }
@@ -11739,18 +11906,18 @@ function preferSpecificMatches(matches) {
     const [ma, mb] = [at2(a), at2(b3)];
     if (ma.start !== mb.start || ma.end !== mb.end)
       return void 0;
-    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0 ? b3 : a;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
     const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
     if (byDecoding !== 0)
       return byDecoding > 0 ? b3 : a;
     return a < b3 ? b3 : a;
   });
-  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  const isInside2 = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
   stage((a, b3) => {
     const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    const [outer, inner] = isInside2(mb, ma) ? [a, b3] : isInside2(ma, mb) ? [b3, a] : [void 0, void 0];
     if (outer === void 0 || inner === void 0)
       return void 0;
     const [mo, mi] = [at2(outer), at2(inner)];
@@ -11765,6 +11932,7 @@ var init_match = __esm({
   "dist/src/engine/match.js"() {
     "use strict";
     init_entropy();
+    init_key_block();
     init_placeholders();
     init_validators();
     SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
@@ -12205,12 +12373,29 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12("aborted");
+  return new Promise((resolve14, reject) => {
+    const onAbort = () => resolve14("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve12(value);
+      resolve14(value);
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve14, reject) => {
+    const onAbort = () => resolve14();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve14();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12243,6 +12428,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   const dispatch2 = (batch2) => {
     const pending = scanner.scanBatch(batch2).then((scans) => {
       inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
       scans.forEach((scanned, index) => merge(batch2[index], scanned));
     });
     inFlight.add(pending);
@@ -12259,11 +12446,11 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     batch = [];
     batchSize = 0;
     if (inFlight.size >= scanner.capacity)
-      await Promise.race(inFlight);
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
   }
-  if (batch.length > 0)
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
     dispatch2(batch);
-  await Promise.all(inFlight);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
@@ -12365,82 +12552,6 @@ var init_stdin = __esm({
   }
 });
 
-// dist/src/sources/binary-diff.js
-function hasUtf16Bom(bytes) {
-  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
-}
-async function* binaryFileInputs(root, path, revision, options) {
-  const { origin, outcome, commit } = options;
-  const bytes = await gitBytes(root, ["cat-file", "blob", `${revision}:${path}`]).catch(() => void 0);
-  if (bytes !== void 0 && bytes.length > options.maxFileSize) {
-    outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commit === void 0 ? {} : { commit: commit.sha } });
-    return;
-  }
-  if (bytes !== void 0 && hasUtf16Bom(bytes)) {
-    yield commit === void 0 ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
-    return;
-  }
-  outcome.skipped.push({ path, reason: "binary", ...commit === void 0 ? {} : { commit: commit.sha }, ...bytes === void 0 ? {} : { size: bytes.length } });
-}
-var init_binary_diff = __esm({
-  "dist/src/sources/binary-diff.js"() {
-    "use strict";
-    init_git_process();
-  }
-});
-
-// dist/src/sources/diff-chunks.js
-var DiffChunker;
-var init_diff_chunks = __esm({
-  "dist/src/sources/diff-chunks.js"() {
-    "use strict";
-    init_binary_diff();
-    DiffChunker = class {
-      root;
-      origin;
-      maxFileSize;
-      outcome;
-      sizes = /* @__PURE__ */ new Map();
-      tooLarge = /* @__PURE__ */ new Set();
-      constructor(root, origin, maxFileSize, outcome) {
-        this.root = root;
-        this.origin = origin;
-        this.maxFileSize = maxFileSize;
-        this.outcome = outcome;
-      }
-      /**
-       * Inputs for `events`, tagged with `commit` when the diff belongs to one; files git calls binary
-       * go through binaryFileInputs (UTF-16 text is scanned, the rest counted).
-       */
-      async *chunks(events, commit) {
-        for (const event of events) {
-          const key = `${commit?.sha ?? ""}\0${event.path}`;
-          if (event.kind === "binary") {
-            const base = { origin: this.origin, outcome: this.outcome, maxFileSize: this.maxFileSize };
-            const options = commit === void 0 ? base : { ...base, commit };
-            yield* binaryFileInputs(this.root, event.path, commit?.sha ?? "", options);
-            continue;
-          }
-          if (this.tooLarge.has(key))
-            continue;
-          const text = event.lines.join("\n");
-          const size = (this.sizes.get(key) ?? 0) + text.length;
-          this.sizes.set(key, size);
-          if (size > this.maxFileSize) {
-            this.tooLarge.add(key);
-            this.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
-            continue;
-          }
-          const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
-          if (commit !== void 0)
-            chunk.commit = commit;
-          yield chunk;
-        }
-      }
-    };
-  }
-});
-
 // dist/src/sources/git-path.js
 function unquoteGitPath(raw) {
   const text = raw.endsWith("	") ? raw.slice(0, -1) : raw;
@@ -12490,14 +12601,21 @@ var init_git_path = __esm({
 });
 
 // dist/src/sources/unified-diff.js
-var HUNK, UnifiedDiffParser;
+function blobsOf(text) {
+  const match = INDEX_LINE.exec(text);
+  return match === null ? void 0 : { parents: match[1].split(","), blob: match[2] };
+}
+var INDEX_LINE, HUNK, UnifiedDiffParser;
 var init_unified_diff = __esm({
   "dist/src/sources/unified-diff.js"() {
     "use strict";
     init_git_path();
+    INDEX_LINE = /^index ([0-9a-f]+(?:,[0-9a-f]+)*)\.\.([0-9a-f]+)/;
     HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @{2,}/;
     UnifiedDiffParser = class {
       path;
+      fromPath;
+      blobs;
       isDeleted = false;
       columns = 1;
       nextLine = 0;
@@ -12548,8 +12666,12 @@ var init_unified_diff = __esm({
           this.startFile(pathOfGitHeader(text.slice(11)));
         else if (text.startsWith("diff --cc ") || text.startsWith("diff --combined "))
           this.startFile(unquoteGitPath(text.slice(text.indexOf(" ", 5) + 1)));
+        else if (text.startsWith("rename from ") || text.startsWith("copy from "))
+          this.fromPath = unquoteGitPath(text.slice(text.indexOf(" from ") + 6));
         else if (text.startsWith("rename to ") || text.startsWith("copy to "))
-          this.path = unquoteGitPath(text.slice(text.indexOf(" to ") + 4));
+          return [...done, ...this.moved(unquoteGitPath(text.slice(text.indexOf(" to ") + 4)))];
+        else if (text.startsWith("index "))
+          this.blobs = blobsOf(text);
         else if (text.startsWith("deleted file mode"))
           this.isDeleted = true;
         else if (text.startsWith("+++ ")) {
@@ -12559,12 +12681,21 @@ var init_unified_diff = __esm({
           else
             this.path = path;
         } else if (text.startsWith("Binary files ") && this.path !== void 0 && !this.isDeleted && !text.endsWith(" and /dev/null differ")) {
-          return [...done, { kind: "binary", path: this.path }];
+          const binary = { kind: "binary", path: this.path, parentBlobs: this.blobs?.parents ?? [] };
+          if (this.blobs !== void 0)
+            binary.blob = this.blobs.blob;
+          return [...done, binary];
         }
         return done;
       }
+      moved(path) {
+        this.path = path;
+        return this.fromPath === void 0 ? [] : [{ kind: "moved", path, fromPath: this.fromPath }];
+      }
       startFile(path) {
         this.path = path;
+        this.fromPath = void 0;
+        this.blobs = void 0;
         this.isDeleted = false;
         this.columns = 1;
       }
@@ -12572,10 +12703,162 @@ var init_unified_diff = __esm({
   }
 });
 
-// dist/src/sources/staged.js
-async function* stagedChunks(root, maxFileSize, outcome) {
+// dist/src/sources/binary-diff.js
+function hasUtf16Bom(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+function isBinaryContent(bytes) {
+  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE2).includes(0);
+}
+function commitField(context) {
+  return context.commit === void 0 ? {} : { commit: context.commit.sha };
+}
+async function readNewSide(root, path, object, context) {
+  const bytes = await gitBytes(root, ["cat-file", "blob", object]).catch(() => void 0);
+  if (bytes === void 0) {
+    context.outcome.skipped.push({ path, reason: "binary", ...commitField(context) });
+    return void 0;
+  }
+  if (bytes.length > context.maxFileSize) {
+    context.outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commitField(context) });
+    return void 0;
+  }
+  if (!isBinaryContent(bytes))
+    return bytes;
+  context.outcome.skipped.push({ path, reason: "binary", size: bytes.length, ...commitField(context) });
+  return void 0;
+}
+async function addedLines(root, from, to2) {
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "staged", maxFileSize, outcome);
+  const added = /* @__PURE__ */ new Map();
+  const take = (events) => {
+    for (const event of events)
+      if (event.kind === "added")
+        event.lines.forEach((line, i) => added.set(event.startLine + i, line));
+  };
+  for await (const line of gitLines(root, ["diff", "-U0", "--text", "--no-ext-diff", "--no-textconv", "--no-color", from, to2]))
+    take(parser.line(line.toString("utf8")));
+  take(parser.end());
+  return added;
+}
+function* runsOf(lines, path, context) {
+  let run2;
+  let next = 0;
+  for (const number of [...lines.keys()].sort((a, b3) => a - b3)) {
+    const text = lines.get(number);
+    if (run2 !== void 0 && number === next)
+      run2.text += `
+${text}`;
+    else {
+      if (run2 !== void 0)
+        yield run2;
+      run2 = { origin: context.origin, path, text, startLine: number, ...context.commit === void 0 ? {} : { commit: context.commit } };
+    }
+    next = number + 1;
+  }
+  if (run2 !== void 0)
+    yield run2;
+}
+async function* wholeFileInputs(root, path, object, context) {
+  const bytes = await readNewSide(root, path, object, context);
+  if (bytes === void 0)
+    return;
+  yield bytesInput(path, bytes, context);
+}
+function bytesInput(path, bytes, context) {
+  return context.commit === void 0 ? { origin: context.origin, path, bytes, startLine: 1 } : { origin: context.origin, path, bytes, startLine: 1, commit: context.commit };
+}
+async function* binaryFileInputs(root, file, revision, context) {
+  const object = file.blob !== void 0 && !NO_BLOB.test(file.blob) ? file.blob : `${revision}:${file.path}`;
+  const bytes = await readNewSide(root, file.path, object, context);
+  if (bytes === void 0)
+    return;
+  const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
+  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
+    yield bytesInput(file.path, bytes, context);
+    return;
+  }
+  const perParent = await Promise.all(parents.map((parent) => addedLines(root, parent, file.blob)));
+  const [first, ...others] = perParent;
+  const kept = new Map([...first ?? /* @__PURE__ */ new Map()].filter(([number]) => others.every((added) => added.has(number))));
+  yield* runsOf(kept, file.path, context);
+}
+var BINARY_PROBE2, NO_BLOB;
+var init_binary_diff = __esm({
+  "dist/src/sources/binary-diff.js"() {
+    "use strict";
+    init_git_process();
+    init_unified_diff();
+    BINARY_PROBE2 = 8e3;
+    NO_BLOB = /^0+$/;
+  }
+});
+
+// dist/src/sources/diff-chunks.js
+var DiffChunker;
+var init_diff_chunks = __esm({
+  "dist/src/sources/diff-chunks.js"() {
+    "use strict";
+    init_binary_diff();
+    DiffChunker = class {
+      root;
+      origin;
+      options;
+      sizes = /* @__PURE__ */ new Map();
+      tooLarge = /* @__PURE__ */ new Set();
+      /** Files read whole (see DiffSourceOptions.isPathAllowlisted): their diff lines are not needed. */
+      whole = /* @__PURE__ */ new Set();
+      constructor(root, origin, options) {
+        this.root = root;
+        this.origin = origin;
+        this.options = options;
+      }
+      /** Inputs for `events`, tagged with `commit` when the diff belongs to one. */
+      async *chunks(events, commit) {
+        for (const event of events) {
+          const key = `${commit?.sha ?? ""}\0${event.path}`;
+          if (this.whole.has(key))
+            continue;
+          const context = { origin: this.origin, outcome: this.options.outcome, maxFileSize: this.options.maxFileSize, ...commit === void 0 ? {} : { commit } };
+          if (event.kind === "moved") {
+            if (!this.isLeavingAllowlist(event))
+              continue;
+            this.whole.add(key);
+            yield* wholeFileInputs(this.root, event.path, `${commit?.sha ?? ""}:${event.path}`, context);
+            continue;
+          }
+          if (event.kind === "binary") {
+            yield* binaryFileInputs(this.root, event, commit?.sha ?? "", context);
+            continue;
+          }
+          if (this.tooLarge.has(key))
+            continue;
+          const text = event.lines.join("\n");
+          const size = (this.sizes.get(key) ?? 0) + text.length;
+          this.sizes.set(key, size);
+          if (size > this.options.maxFileSize) {
+            this.tooLarge.add(key);
+            this.options.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
+            continue;
+          }
+          const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
+          if (commit !== void 0)
+            chunk.commit = commit;
+          yield chunk;
+        }
+      }
+      isLeavingAllowlist(event) {
+        const isAllowlisted = this.options.isPathAllowlisted;
+        return isAllowlisted !== void 0 && isAllowlisted(event.fromPath) && !isAllowlisted(event.path);
+      }
+    };
+  }
+});
+
+// dist/src/sources/staged.js
+async function* stagedChunks(root, options) {
+  const parser = new UnifiedDiffParser();
+  const chunker = new DiffChunker(root, "staged", options);
   for await (const line of gitLines(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", "--"])) {
     yield* chunker.chunks(parser.line(line.toString("utf8")));
   }
@@ -12588,7 +12871,7 @@ var init_staged = __esm({
     init_diff_chunks();
     init_git_process();
     init_unified_diff();
-    DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/"];
+    DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/", "--full-index"];
   }
 });
 
@@ -12626,10 +12909,10 @@ function parseCommitHeader(line) {
   const [sha = "", author = "", date = "", ...rest] = line.slice(1).split(FIELD);
   return { commit: { sha, author, date }, message: rest.join(FIELD) };
 }
-async function* rangeChunks(root, range, maxFileSize, outcome) {
+async function* rangeChunks(root, range, options) {
   const { base, head } = await resolveRange(root, range);
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
+  const chunker = new DiffChunker(root, "range", options);
   const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
   let commit;
   let message;
@@ -12778,9 +13061,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve12, reject) => {
+  const catDone = new Promise((resolve14, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve12);
+    catFile.on("close", resolve14);
   });
   const parser = new BatchParser();
   try {
@@ -12789,10 +13072,10 @@ async function* reachableBlobs(root) {
         if (object.type === "blob" || object.type === "missing")
           yield object;
     }
-    const code = await catDone;
+    const code2 = await catDone;
     await revList.done;
-    if (code !== 0 || !parser.isComplete)
-      throw new GitError("E_GIT", `git cat-file failed (exit ${code ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
+    if (code2 !== 0 || !parser.isComplete)
+      throw new GitError("E_GIT", `git cat-file failed (exit ${code2 ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
   } finally {
     if (catFile.exitCode === null)
       catFile.kill();
@@ -13469,8 +13752,8 @@ var init_fired_rules = __esm({
 // dist/src/reporters/printable.js
 function printable(text) {
   return text.replace(UNSAFE, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
   });
 }
 var UNSAFE;
@@ -13925,8 +14208,8 @@ var init_sarif = __esm({
 });
 
 // dist/src/reporters/color.js
-function style(open2, close, isEnabled) {
-  return isEnabled ? (text) => `\x1B[${open2}m${text}\x1B[${close}m` : (text) => text;
+function style(open3, close, isEnabled) {
+  return isEnabled ? (text) => `\x1B[${open3}m${text}\x1B[${close}m` : (text) => text;
 }
 function createColors(isEnabled) {
   return {
@@ -14153,16 +14436,16 @@ var init_reporters = __esm({
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname3, join as join4 } from "node:path";
+import { dirname as dirname2, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PACKAGE_ROOT;
 var init_package_root = __esm({
   "dist/src/package-root.js"() {
     "use strict";
     PACKAGE_ROOT = (() => {
-      let dir = dirname3(fileURLToPath(import.meta.url));
+      let dir = dirname2(fileURLToPath(import.meta.url));
       while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
-        const parent = dirname3(dir);
+        const parent = dirname2(dir);
         if (parent === dir)
           throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
         dir = parent;
@@ -14503,8 +14786,8 @@ var require_scan2 = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -14534,38 +14817,38 @@ var require_scan2 = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14574,7 +14857,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14583,7 +14866,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -14598,7 +14881,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -14611,27 +14894,27 @@ var require_scan2 = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -14641,7 +14924,7 @@ var require_scan2 = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -14650,7 +14933,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -14658,7 +14941,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -14677,26 +14960,26 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -14761,7 +15044,7 @@ var require_scan2 = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -14808,7 +15091,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var utils = require_utils5();
     var {
       MAX_LENGTH,
@@ -14816,7 +15099,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -15025,7 +15308,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -15071,8 +15354,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -15201,16 +15484,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -15430,15 +15713,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -15768,7 +16051,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -15826,7 +16109,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils5();
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -15954,7 +16237,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -15973,6 +16256,521 @@ var require_picomatch4 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// dist/src/rules/speed/ambiguity.js
+function normalize(ranges) {
+  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
+  const out = [];
+  for (const [a, b3] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && a <= last[1] + 1)
+      last[1] = Math.max(last[1], b3);
+    else
+      out.push([a, b3]);
+  }
+  return out;
+}
+function invert(set) {
+  const out = [];
+  let next = 0;
+  for (const [a, b3] of set) {
+    if (a > next)
+      out.push([next, a - 1]);
+    next = b3 + 1;
+  }
+  if (next <= MAX_UNIT)
+    out.push([next, MAX_UNIT]);
+  return out;
+}
+function intersects(x3, y2) {
+  let i = 0;
+  let j3 = 0;
+  while (i < x3.length && j3 < y2.length) {
+    const [a, b3] = x3[i];
+    const [c3, d2] = y2[j3];
+    if (b3 < c3)
+      i++;
+    else if (d2 < a)
+      j3++;
+    else
+      return true;
+  }
+  return false;
+}
+function foldCase2(set) {
+  const extra = [];
+  for (const [a, b3] of set) {
+    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+      const from = Math.max(a, lo);
+      const to2 = Math.min(b3, hi);
+      if (from <= to2)
+        extra.push([from + shift, to2 + shift]);
+    }
+  }
+  return normalize([...set, ...extra]);
+}
+function positionCount(node) {
+  switch (node.kind) {
+    case "set":
+      return 1;
+    case "empty":
+      return 0;
+    case "seq":
+    case "alt":
+      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
+    case "repeat": {
+      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
+      return Math.min(positionCount(node.item) * copies, 1e9);
+    }
+  }
+}
+function linkAll(positions, from, to2) {
+  const link = positions.links++;
+  for (const f3 of from) {
+    const follow = positions.follow[f3];
+    for (const t2 of to2) {
+      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
+      by.add(link);
+      follow.set(t2, by);
+    }
+  }
+}
+function buildSeq(items, positions) {
+  let isNullable = true;
+  let first = [];
+  let last = [];
+  for (const item of items) {
+    const built = build(item, positions);
+    linkAll(positions, last, built.first);
+    if (isNullable)
+      first = [...first, ...built.first];
+    last = built.isNullable ? [...last, ...built.last] : built.last;
+    isNullable &&= built.isNullable;
+  }
+  return { isNullable, first, last };
+}
+function buildLoop(item, positions, isOptional) {
+  const built = build(item, positions);
+  linkAll(positions, built.last, built.first);
+  return { ...built, isNullable: built.isNullable || isOptional };
+}
+function buildRepeat(node, positions) {
+  const { item, min, max } = node;
+  if (max === 0)
+    return { isNullable: true, first: [], last: [] };
+  const size = positionCount(item);
+  if (max === Infinity || size * max > EXPAND_LIMIT) {
+    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
+    const head = buildSeq(copies, positions);
+    const loop = buildLoop(item, positions, min === 0);
+    linkAll(positions, head.last, loop.first);
+    return {
+      isNullable: head.isNullable && loop.isNullable,
+      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
+      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
+    };
+  }
+  let optional = EMPTY;
+  for (let i = min; i < max; i++)
+    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
+  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
+}
+function build(node, positions) {
+  switch (node.kind) {
+    case "empty":
+      return { isNullable: true, first: [], last: [] };
+    case "set": {
+      const id = positions.sets.length;
+      positions.sets.push(node.set);
+      positions.follow.push(/* @__PURE__ */ new Map());
+      return { isNullable: false, first: [id], last: [id] };
+    }
+    case "seq":
+      return buildSeq(node.items, positions);
+    case "alt": {
+      const all = node.items.map((item) => build(item, positions));
+      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
+    }
+    case "repeat":
+      if (node.min === 0 && node.max === 1) {
+        const built = build(node.item, positions);
+        return { ...built, isNullable: true };
+      }
+      return buildRepeat(node, positions);
+  }
+}
+function components(count2, next) {
+  const index = new Array(count2).fill(-1);
+  const low = new Array(count2).fill(0);
+  const component = new Array(count2).fill(-1);
+  const onStack = new Array(count2).fill(false);
+  const stack = [];
+  let counter = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1)
+      continue;
+    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const step = frame.edges.next();
+      if (!step.done) {
+        const to2 = step.value;
+        if (index[to2] === -1) {
+          index[to2] = low[to2] = counter++;
+          stack.push(to2);
+          onStack[to2] = true;
+          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
+        } else if (onStack[to2]) {
+          low[frame.node] = Math.min(low[frame.node], index[to2]);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== void 0)
+        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
+      if (low[frame.node] === index[frame.node]) {
+        for (; ; ) {
+          const member = stack.pop();
+          onStack[member] = false;
+          component[member] = componentCount;
+          if (member === frame.node)
+            break;
+        }
+        componentCount++;
+      }
+    }
+  }
+  return component;
+}
+function isLoopAmbiguous(members, positions) {
+  const local = new Map(members.map((p2, i) => [p2, i]));
+  const n = members.length;
+  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
+  const sets = members.map((p2) => positions.sets[p2]);
+  const splits = [];
+  const splitOf = /* @__PURE__ */ new Map();
+  succ.forEach((edges, a) => {
+    for (const edge of edges) {
+      if (!edge.isDouble)
+        continue;
+      splitOf.set(a * n + edge.to, n * n + splits.length);
+      splits.push({ from: a, to: edge.to });
+    }
+  });
+  const next = function* (node) {
+    if (node >= n * n) {
+      const split = splits[node - n * n];
+      yield split.to * n + split.to;
+      return;
+    }
+    const a = Math.floor(node / n);
+    const b3 = node % n;
+    for (const x3 of succ[a]) {
+      for (const y2 of succ[b3]) {
+        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
+          continue;
+        yield x3.to * n + y2.to;
+        if (a === b3 && x3.to === y2.to) {
+          const split = splitOf.get(a * n + x3.to);
+          if (split !== void 0)
+            yield split;
+        }
+      }
+    }
+  };
+  const component = components(n * n + splits.length, next);
+  const withDiagonal = /* @__PURE__ */ new Set();
+  for (let p2 = 0; p2 < n; p2++)
+    withDiagonal.add(component[p2 * n + p2]);
+  for (let node = 0; node < n * n + splits.length; node++) {
+    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
+    if (!isDiagonal && withDiagonal.has(component[node]))
+      return true;
+  }
+  return false;
+}
+function exponentialBacktrackingProblem(source, flags = "") {
+  let tree;
+  try {
+    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
+  } catch (error2) {
+    if (error2 instanceof Unparsable)
+      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
+    throw error2;
+  }
+  const positions = { sets: [], follow: [], links: 0 };
+  build(tree, positions);
+  if (flags.includes("i"))
+    positions.sets = positions.sets.map(foldCase2);
+  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
+  const loops = /* @__PURE__ */ new Map();
+  component.forEach((c3, p2) => {
+    const members = loops.get(c3) ?? [];
+    members.push(p2);
+    loops.set(c3, members);
+  });
+  for (const members of loops.values()) {
+    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
+    if (!isLoop)
+      continue;
+    if (members.length > LOOP_LIMIT)
+      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
+    if (isLoopAmbiguous(members, positions)) {
+      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
+    }
+  }
+  return void 0;
+}
+var MAX_UNIT, EMPTY, EXPAND_LIMIT, LOOP_LIMIT, code, DIGIT, WORD, SPACE, LINE_TERMINATORS, CLASS_ESCAPES, CONTROL, Unparsable, Parser;
+var init_ambiguity = __esm({
+  "dist/src/rules/speed/ambiguity.js"() {
+    "use strict";
+    MAX_UNIT = 65535;
+    EMPTY = { kind: "empty" };
+    EXPAND_LIMIT = 96;
+    LOOP_LIMIT = 600;
+    code = (c3) => c3.charCodeAt(0);
+    DIGIT = [[48, 57]];
+    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
+    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
+    CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+    Unparsable = class extends Error {
+    };
+    Parser = class {
+      source;
+      isUnicode;
+      at = 0;
+      constructor(source, isUnicode) {
+        this.source = source;
+        this.isUnicode = isUnicode;
+      }
+      parse() {
+        const node = this.alternation();
+        if (this.at < this.source.length)
+          throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
+        return node;
+      }
+      peek(offset = 0) {
+        return this.source[this.at + offset];
+      }
+      alternation() {
+        const items = [this.sequence()];
+        while (this.peek() === "|") {
+          this.at++;
+          items.push(this.sequence());
+        }
+        return items.length === 1 ? items[0] : { kind: "alt", items };
+      }
+      sequence() {
+        const items = [];
+        while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+          const atom = this.atom();
+          items.push(this.quantified(atom));
+        }
+        return { kind: "seq", items };
+      }
+      /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
+      braces() {
+        const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
+        if (m2 === null)
+          return void 0;
+        const min = Number(m2[1]);
+        const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+        return { min, max, length: m2[0].length };
+      }
+      quantified(atom) {
+        let node = atom;
+        for (; ; ) {
+          const c3 = this.peek();
+          let min;
+          let max;
+          if (c3 === "*" || c3 === "+" || c3 === "?") {
+            this.at++;
+            [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+          } else if (c3 === "{") {
+            const braces = this.braces();
+            if (braces === void 0)
+              return node;
+            this.at += braces.length;
+            ({ min, max } = braces);
+          } else {
+            return node;
+          }
+          if (this.peek() === "?")
+            this.at++;
+          node = { kind: "repeat", item: node, min, max };
+        }
+      }
+      atom() {
+        const c3 = this.peek();
+        if (c3 === "(")
+          return this.group();
+        if (c3 === "[")
+          return { kind: "set", set: this.charClass() };
+        if (c3 === ".") {
+          this.at++;
+          return { kind: "set", set: invert(LINE_TERMINATORS) };
+        }
+        if (c3 === "^" || c3 === "$") {
+          this.at++;
+          return EMPTY;
+        }
+        if (c3 === "\\")
+          return this.escape();
+        if (c3 === "{" && this.braces() === void 0) {
+          this.at++;
+          return { kind: "set", set: [[123, 123]] };
+        }
+        if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
+          throw new Unparsable(`nothing to repeat at ${this.at}`);
+        const unit = this.source.charCodeAt(this.at);
+        this.at++;
+        return { kind: "set", set: [[unit, unit]] };
+      }
+      group() {
+        this.at++;
+        let isLookaround = false;
+        if (this.peek() === "?") {
+          const next = this.peek(1);
+          if (next === ":")
+            this.at += 2;
+          else if (next === "=" || next === "!") {
+            this.at += 2;
+            isLookaround = true;
+          } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+            this.at += 3;
+            isLookaround = true;
+          } else if (next === "<") {
+            const close = this.source.indexOf(">", this.at);
+            if (close < 0)
+              throw new Unparsable("unterminated group name");
+            this.at = close + 1;
+          } else {
+            const colon = this.source.indexOf(":", this.at);
+            if (colon < 0)
+              throw new Unparsable("unknown group syntax");
+            this.at = colon + 1;
+          }
+        }
+        const inner = this.alternation();
+        if (this.peek() !== ")")
+          throw new Unparsable("unterminated group");
+        this.at++;
+        return isLookaround ? EMPTY : inner;
+      }
+      /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
+      escape() {
+        const e = this.peek(1);
+        if (e === void 0)
+          throw new Unparsable("trailing backslash");
+        if (e === "b" || e === "B") {
+          this.at += 2;
+          return EMPTY;
+        }
+        if (/[1-9]/.test(e)) {
+          this.at += 2;
+          while (/[0-9]/.test(this.peek() ?? ""))
+            this.at++;
+          return EMPTY;
+        }
+        if (e === "k" && this.peek(2) === "<") {
+          const close = this.source.indexOf(">", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return EMPTY;
+        }
+        return { kind: "set", set: this.escapedSet() };
+      }
+      /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
+      escapedSet(isInClass = false) {
+        const e = this.peek(1);
+        this.at += 2;
+        const cls = CLASS_ESCAPES[e];
+        if (cls !== void 0)
+          return cls;
+        if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
+          const close = this.source.indexOf("}", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return [[0, MAX_UNIT]];
+        }
+        if (isInClass && e === "b")
+          return [[8, 8]];
+        if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
+          return [[CONTROL[e], CONTROL[e]]];
+        if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
+          const unit2 = code(this.peek()) % 32;
+          this.at++;
+          return [[unit2, unit2]];
+        }
+        if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
+          const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
+          this.at += 2;
+          return [[unit2, unit2]];
+        }
+        if (e === "u") {
+          if (this.peek() === "{" && this.isUnicode) {
+            const close = this.source.indexOf("}", this.at);
+            this.at = close < 0 ? this.source.length : close + 1;
+            return [[0, MAX_UNIT]];
+          }
+          if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+            const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
+            this.at += 4;
+            return [[unit2, unit2]];
+          }
+        }
+        if (/[0-7]/.test(e)) {
+          let digits = e;
+          while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
+            digits += this.source[this.at++];
+          const unit2 = parseInt(digits, 8);
+          return [[unit2, unit2]];
+        }
+        const unit = code(e);
+        return [[unit, unit]];
+      }
+      charClass() {
+        this.at++;
+        const isNegated = this.peek() === "^";
+        if (isNegated)
+          this.at++;
+        const ranges = [];
+        const single = () => {
+          if (this.peek() === "\\") {
+            const set2 = this.escapedSet(true);
+            return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
+          }
+          const unit = this.source.charCodeAt(this.at++);
+          return { set: [[unit, unit]], unit };
+        };
+        while (this.at < this.source.length && this.peek() !== "]") {
+          const from = single();
+          if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
+            this.at++;
+            const to2 = single();
+            if (to2.unit === void 0)
+              ranges.push(...from.set, [45, 45], ...to2.set);
+            else
+              ranges.push([from.unit, to2.unit]);
+          } else {
+            ranges.push(...from.set);
+          }
+        }
+        if (this.peek() !== "]")
+          throw new Unparsable("unterminated character class");
+        this.at++;
+        const set = normalize(ranges);
+        return isNegated ? invert(set) : set;
+      }
+    };
   }
 });
 
@@ -16014,19 +16812,32 @@ function memoizeByPath(compute) {
     return value;
   };
 }
+function globSpeedProblem(pattern, compiled) {
+  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== void 0)
+    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
+}
 function globProblem(pattern) {
   try {
-    import_picomatch.default.makeRe(pattern);
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
+      if (problem !== void 0)
+        return problem;
+    }
     return void 0;
   } catch (error2) {
     return error2 instanceof Error ? error2.message : String(error2);
   }
 }
-var import_picomatch, MEMO_LIMIT;
+var import_picomatch, MAX_STARS_PER_SEGMENT, MEMO_LIMIT;
 var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch4(), 1);
+    init_ambiguity();
+    MAX_STARS_PER_SEGMENT = 3;
     MEMO_LIMIT = 4096;
   }
 });
@@ -16104,8 +16915,8 @@ function readBytes(file) {
   try {
     return readFileSync2(file);
   } catch (error2) {
-    const code = error2.code;
-    return { reason: code === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code ?? "error"})` };
+    const code2 = error2.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
   }
 }
 function splitCompiled(bytes) {
@@ -17468,8 +18279,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -17495,8 +18306,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -19995,22 +20806,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -20284,10 +21095,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -20301,7 +21112,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -20325,7 +21136,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -20341,7 +21152,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20432,7 +21243,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20446,13 +21257,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -20495,18 +21306,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -20560,8 +21371,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -20573,7 +21384,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -20584,8 +21395,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -20602,7 +21413,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -20782,7 +21593,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -20799,24 +21610,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -20919,7 +21730,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -20999,25 +21810,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep3 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -21117,9 +21928,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -21441,12 +22252,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -21608,12 +22419,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -21827,14 +22638,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -22725,7 +23536,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -23001,18 +23812,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep6;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23165,15 +23976,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -23367,13 +24178,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -23498,7 +24309,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -23691,8 +24502,8 @@ var init_yaml_document = __esm({
 
 // dist/src/rules/load.js
 import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
-import { readdir, readFile as readFile4 } from "node:fs/promises";
-import { join as join7, relative as relative2 } from "node:path";
+import { readdir } from "node:fs/promises";
+import { join as join7, relative as relative3 } from "node:path";
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -23731,8 +24542,8 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   await loadYamlSupport();
   for (const name of names) {
     const path = join7(dir, name);
-    const shown = relative2(displayBase, path) || path;
-    const parsed = parsePack(await readFile4(path, "utf8"), shown.startsWith("..") ? path : shown);
+    const shown = relative3(displayBase, path) || path;
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
     if (parsed.pack !== void 0)
       packs.push(parsed.pack);
@@ -23767,7 +24578,7 @@ function readCompiledPacks() {
   if (!Array.isArray(read.payload))
     return { reason: "its content is not a list of packs" };
   const packs = read.payload;
-  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
+  return { packs, origin: `${relative3(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
   const compiled = readCompiledPacks();
@@ -23776,7 +24587,7 @@ async function loadBuiltinRules() {
     loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative3(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -23787,6 +24598,7 @@ var init_load = __esm({
   "dist/src/rules/load.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_engine();
     init_package_root();
     init_compile();
@@ -23800,8 +24612,8 @@ var init_load = __esm({
 });
 
 // dist/src/rules/speed/rule-line.js
-import { readFile as readFile5 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -23810,7 +24622,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile5(resolve2(cwd, file), "utf8").catch(() => void 0);
+      text = readFile2(resolve3(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -23885,7 +24697,7 @@ function atomAt(source, at2) {
   if (c3 !== "\\")
     return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
   const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES.includes(e))
+  if (CLASS_ESCAPES2.includes(e))
     return { end: at2 + 2, cls: `\\${e}` };
   if (e === "k" && source[at2 + 2] === "<")
     return { end: source.indexOf(">", at2) + 1 || source.length };
@@ -23951,11 +24763,11 @@ function scanPatternAtoms(source) {
   }
   return { literals: [...literals], classes: [...classes.values()] };
 }
-var CLASS_ESCAPES, CONTROL_ESCAPES, QUANTIFIER;
+var CLASS_ESCAPES2, CONTROL_ESCAPES, QUANTIFIER;
 var init_pattern_atoms = __esm({
   "dist/src/rules/speed/pattern-atoms.js"() {
     "use strict";
-    CLASS_ESCAPES = "dDwWsS";
+    CLASS_ESCAPES2 = "dDwWsS";
     CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
     QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
   }
@@ -24159,7 +24971,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve12) => {
+  return new Promise((resolve14) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24174,7 +24986,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve12(drainQueue(rules, setup, queue, times, retried));
+      resolve14(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24207,7 +25019,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve12();
+        resolve14();
     });
     next();
   });
@@ -24322,10 +25134,32 @@ function checkExamples(rule) {
   });
   return problems;
 }
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
 async function checkRules2(rules, options = {}) {
-  const problems = rules.flatMap(checkExamples);
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
   if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(rules, { cwd: options.cwd }));
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
   return problems;
 }
 var init_check = __esm({
@@ -24333,6 +25167,8 @@ var init_check = __esm({
     "use strict";
     init_engine();
     init_check_speed();
+    init_path_glob();
+    init_ambiguity();
   }
 });
 
@@ -24346,6 +25182,7 @@ var init_rules = __esm({
     init_validate_pack();
     init_yaml_document();
     init_path_glob();
+    init_ambiguity();
   }
 });
 
@@ -24401,7 +25238,11 @@ function checkEntry(raw, at2, problems) {
         new RegExp(source);
       } catch (error2) {
         problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
       }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
     });
   }
   if (isStringList2(raw.paths)) {
@@ -24497,8 +25338,8 @@ var init_validate = __esm({
 });
 
 // dist/src/config/load.js
-import { access as access2, readFile as readFile6 } from "node:fs/promises";
-import { join as join9, relative as relative3, resolve as resolve3 } from "node:path";
+import { access as access2 } from "node:fs/promises";
+import { join as join9, relative as relative4, resolve as resolve4 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -24512,7 +25353,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join9(root, name))) {
@@ -24525,11 +25366,11 @@ async function loadConfig(root, explicitPath, cwd) {
     return DEFAULT_CONFIG;
   let text;
   try {
-    text = await readFile6(path, "utf8");
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
   } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}`, { cause: error2, hint: "check the --config path" });
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
-  const shown = relative3(cwd, path);
+  const shown = relative4(cwd, path);
   await loadYamlSupport();
   return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
 }
@@ -24538,6 +25379,7 @@ var init_load2 = __esm({
   "dist/src/config/load.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_rules();
     init_types2();
     init_validate();
@@ -24603,6 +25445,10 @@ function suppressionFrom(allowlist) {
     isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
   };
 }
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
 var init_suppression = __esm({
   "dist/src/config/suppression.js"() {
     "use strict";
@@ -24661,7 +25507,6 @@ var init_compile_kind = __esm({
 });
 
 // dist/src/audit/git-queries.js
-import { readFile as readFile7 } from "node:fs/promises";
 import { join as join10 } from "node:path";
 async function gitOk(root, args) {
   const run2 = await runGit(root, args);
@@ -24720,7 +25565,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readFile7(join10(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -24734,6 +25579,7 @@ var init_git_queries = __esm({
   "dist/src/audit/git-queries.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_sources();
     MAX_CONTENT = 1024 * 1024;
   }
@@ -25026,8 +25872,8 @@ var init_validate_catalogue = __esm({
 });
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile8 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join11, relative as relative4 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join11, relative as relative5 } from "node:path";
 function parseCatalogue(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -25038,20 +25884,20 @@ function parseCatalogue(text, file) {
 }
 async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()) {
   await loadYamlSupport();
-  const shown = relative4(displayBase, file);
-  return parseCatalogue(await readFile8(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
+  const shown = relative5(displayBase, file);
+  return parseCatalogue(await readFile3(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
 }
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile8(file, "utf8"), shown);
+  const shown = relative5(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
   return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
 }
 function digestCatalogue() {
-  return digestFiles(dirname4(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
 }
 function readCompiledEntries() {
   let sources;
@@ -25065,7 +25911,7 @@ function readCompiledEntries() {
     return read;
   if (!Array.isArray(read.payload))
     return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+  return { specs: read.payload, origin: `${relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 function loadCatalogue() {
   builtin ??= (async () => {
@@ -25073,8 +25919,8 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled ? compiled.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+    const origin = "origin" in compiled ? compiled.origin : `${relative5(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
@@ -25094,7 +25940,6 @@ var init_load_catalogue = __esm({
 });
 
 // dist/src/audit/fix.js
-import { readFile as readFile9, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join12 } from "node:path";
 function appendGitignoreLines(existing, lines) {
   const text = existing ?? "";
@@ -25112,20 +25957,16 @@ async function applyGitignoreFix(root, missing) {
   const file = join12(root, ".gitignore");
   let existing;
   try {
-    existing = await readFile9(file, "utf8");
+    existing = await readTextFile(file);
   } catch (error2) {
     if (error2.code !== "ENOENT")
-      throw new ScanError("E_IO", `cannot read ${file}`, { cause: error2 });
+      throw new ScanError("E_IO", `cannot read ${file}: ${readFailure(error2)}`, { cause: error2 });
   }
   const lines = missing.flatMap((entry) => entry.lines);
   const next = appendGitignoreLines(existing, lines);
   if (next === void 0)
     return [];
-  try {
-    await writeFile3(file, next);
-  } catch (error2) {
-    throw new ScanError("E_IO", `cannot write ${file}`, { cause: error2 });
-  }
+  await writeFileSafely(file, next, { root });
   const present = new Set((existing ?? "").split(/\r?\n/).map((line) => line.trim()));
   return [...new Set(lines)].filter((line) => !present.has(line));
 }
@@ -25133,6 +25974,7 @@ var FIX_HEADER;
 var init_fix = __esm({
   "dist/src/audit/fix.js"() {
     "use strict";
+    init_safe_fs();
     init_errors();
     FIX_HEADER = "# secretscan: secret-bearing files";
   }
@@ -25422,28 +26264,27 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join13, relative as relative5, resolve as resolve5 } from "node:path";
-async function readIfPresent(file, displayName) {
+import { join as join13, relative as relative6, resolve as resolve6 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
-    return await readFile10(file, "utf8");
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${code ?? String(error2)}`, { cause: error2 });
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
   }
 }
 function displayNameOf(file, cwd) {
-  return relative5(cwd, file) || file;
+  return relative6(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join13(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join13(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
     return void 0;
   if (text === void 0) {
@@ -25463,7 +26304,7 @@ async function loadSuppressions(options) {
 }
 async function readPreviousBaseline(file) {
   try {
-    return parseBaseline(await readFile10(file, "utf8"), file).entries;
+    return parseBaseline(await readTextFile(file), file).entries;
   } catch {
     return void 0;
   }
@@ -25472,6 +26313,7 @@ var init_load_suppressions = __esm({
   "dist/src/suppress/load-suppressions.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
     init_file_names();
     init_parse_baseline();
     init_parse_ignore_file();
@@ -25617,9 +26459,9 @@ function workerPoolScanner(threads, setup) {
       pending.clear();
     };
     worker.on("error", fail2);
-    worker.on("exit", (code) => {
+    worker.on("exit", (code2) => {
       if (!isClosing)
-        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code})`));
+        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
     });
     return worker;
   });
@@ -25633,8 +26475,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve12, reject) => {
-        pending.set(id, { resolve: resolve12, reject });
+      return new Promise((resolve14, reject) => {
+        pending.set(id, { resolve: resolve14, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -25663,7 +26505,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative6, resolve as resolve6 } from "node:path";
+import { relative as relative7, resolve as resolve7 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -25688,9 +26530,9 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
-    const target = resolve6(io2.cwd, flags.output);
-    await writeFileAtomic(target, report);
-    const shown = relative6(io2.cwd, target) || target;
+    const target = resolve7(io2.cwd, flags.output);
+    await writeFileSafely(target, report, { root, mayBeDevice: true });
+    const shown = relative7(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
 `);
   }
@@ -25705,7 +26547,7 @@ var init_emit_report = __esm({
     init_reporters();
     init_exit_codes();
     init_package_info();
-    init_write_report();
+    init_safe_fs();
   }
 });
 
@@ -25821,10 +26663,15 @@ function requireRepository(repo, io2, kind) {
     throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
   return repo;
 }
-async function openSource(flags, io2, repo, maxFileSize, outcome, isPathSuppressed) {
+async function openSource(flags, io2, repo, limits) {
+  const { maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = limits;
   const kind = sourceKindOf(flags);
   if (kind === "stdin") {
-    return { kind, root: repo?.root ?? io2.cwd, repo, chunks: stdinChunks(await io2.readStdin(), flags["stdin-path"] ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await io2.readStdin(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
+    }
+    return { kind, root: repo?.root ?? io2.cwd, repo, chunks: stdinChunks(bytes, flags["stdin-path"] ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (kind === "tree") {
     if (repo?.isBare === true)
@@ -25835,9 +26682,9 @@ async function openSource(flags, io2, repo, maxFileSize, outcome, isPathSuppress
   const gitRepo = requireRepository(repo, io2, kind);
   const root = gitRepo.root;
   if (kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
   if (kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? "", maxFileSize, outcome) };
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? "", { maxFileSize, outcome, isPathAllowlisted }) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
   return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }
@@ -25858,7 +26705,7 @@ __export(scan_exports, {
   scanFlagsOf: () => scanFlagsOf
 });
 import { availableParallelism as availableParallelism2 } from "node:os";
-import { relative as relative7 } from "node:path";
+import { relative as relative8 } from "node:path";
 function scanFlagsOf(args) {
   const { values } = args;
   const flags = {
@@ -25894,10 +26741,12 @@ function scanFlagsOf(args) {
 }
 function maxFileSizeOf(flag, fromConfig) {
   if (flag === void 0)
-    return fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+    return Math.min(fromConfig ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const size = parseSize(flag);
   if (size === void 0)
     throw new UsageError(`--max-file-size ${flag} is not a size`, "use bytes or a unit: 500000, 512KiB, 10MB");
+  if (size > MAX_SCANNABLE_SIZE)
+    throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, "use --max-file-size 511MiB or less");
   return size;
 }
 function threadsOf(flag) {
@@ -25915,7 +26764,7 @@ function scannerFor(options) {
     return pool;
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() });
-  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative8(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 async function checkCustomRules(rules, builtin2, cwd) {
@@ -25944,7 +26793,7 @@ async function executeScan(flags, io2, log) {
   const outcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags["max-file-size"], config.maxFileSize);
   const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(flags, io2, repo, maxFileSize, outcome, policy.isPathSuppressed);
+  const source = await openSource(flags, io2, repo, { maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, policy, flags, log });
   const progress = createProgress(io2.stderr, source.kind === "history" ? "history" : "scan", source.kind === "history" ? "blobs" : "files");
@@ -25982,7 +26831,7 @@ async function runScan(flags, io2, log) {
 `).join(""));
   return emitReport(scan.result, { flags, io: io2, rules: scan.rules, root: scan.root });
 }
-var PARALLEL_TREE_FILES, SCAN_COMMAND;
+var PARALLEL_TREE_FILES, SCAN_COMMAND, MAX_SCANNABLE_SIZE;
 var init_scan2 = __esm({
   "dist/src/cli/commands/scan.js"() {
     "use strict";
@@ -26028,18 +26877,19 @@ var init_scan2 = __esm({
         ["cat .env | secretscan scan --stdin --stdin-path .env", "scan standard input"]
       ]
     };
+    MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
   }
 });
 
 // dist/src/init/steps.js
-import { relative as relative8, isAbsolute as isAbsolute2 } from "node:path";
+import { relative as relative9, isAbsolute as isAbsolute3 } from "node:path";
 function describeStep(step, isDryRun) {
   const [done, planned] = DONE[step.action];
   return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
 }
 function displayPath(root, path) {
-  const shown = relative8(root, path);
-  return shown === "" || shown.startsWith("..") || isAbsolute2(shown) ? path : shown.split("\\").join("/");
+  const shown = relative9(root, path);
+  return shown === "" || shown.startsWith("..") || isAbsolute3(shown) ? path : shown.split("\\").join("/");
 }
 function isPlanSettled(plan) {
   return plan.steps.every((step) => step.changes.length === 0);
@@ -26058,16 +26908,38 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { resolve as resolve7 } from "node:path";
+import { execFile as execFile2 } from "node:child_process";
+import { resolve as resolve8 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
 }
-async function hooksDirectory(root) {
-  const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
+async function gitCommonDir(root) {
+  const path = await gitOutput(root, ["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   if (path === void 0 || path === "")
-    throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve7(root, path);
+    throw new GitError("E_GIT", `git cannot tell where the git dir of ${root} is (git rev-parse --git-common-dir failed)`);
+  return path;
+}
+function runUserGit(root, args, env) {
+  return new Promise((resolvePromise) => {
+    execFile2("git", args, { cwd: root, env, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error2, stdout) => {
+      const code2 = error2 === null ? 0 : typeof error2.code === "number" ? error2.code : -1;
+      resolvePromise({ code: code2, stdout });
+    });
+  });
+}
+async function hooksPathSetting(root, env) {
+  const run2 = await runUserGit(root, ["config", "--show-scope", "--show-origin", "--type=path", "--get-all", "core.hooksPath"], env);
+  if (run2.code === 1)
+    return void 0;
+  if (run2.code !== 0)
+    throw new GitError("E_GIT", `git cannot read core.hooksPath in ${root} (git config exit ${run2.code})`, { hint: "check your git configuration (`git config --list --show-origin`)" });
+  const last = run2.stdout.split("\n").filter((line) => line !== "").at(-1) ?? "";
+  const [scope = "", origin = "", ...rest] = last.split("	");
+  const value = rest.join("	");
+  if (value === "")
+    return void 0;
+  return { scope, origin, value, directory: resolve8(root, value) };
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -26092,9 +26964,42 @@ var init_git_queries2 = __esm({
 function yamlScalar(value) {
   return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value) ? value : JSON.stringify(value);
 }
-function githubWorkflow(defaultBranch2) {
-  return `# secretscan: find secrets in pull requests, in pushes to ${defaultBranch2} and, weekly, in the whole history.
-# Findings appear under Security > Code scanning; the job fails when there are any.
+function actionReference(version) {
+  return `secretscan/secretscan@v${version.replace(/^v/, "")}`;
+}
+function job(options) {
+  return `  ${options.name}:
+    name: secretscan (${options.category})
+    if: ${options.when}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${CHECKOUT_ACTION}
+        with:
+          fetch-depth: 0 # the range and history scans need the commits
+          persist-credentials: false
+      - uses: ${options.action}
+        id: secretscan
+        with:
+          fail-on: low
+          sarif-file: secretscan.sarif
+      # always(): upload the findings also when the scan step failed because of them. The output
+      # is empty when no report was written (the scan could not run); there is nothing to upload then.
+      - uses: ${UPLOAD_SARIF_ACTION}
+        if: always() && steps.secretscan.outputs.sarif-file != ''
+        with:
+          sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
+          category: secretscan-${options.category}
+`;
+}
+function githubWorkflow(defaultBranch2, version) {
+  const action = actionReference(version);
+  const history = "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'";
+  const changes = "github.event_name != 'schedule' && github.event_name != 'workflow_dispatch'";
+  return `# secretscan: find secrets in pull requests, in pushes to ${yamlScalar(defaultBranch2)} and, weekly, in the whole history.
+# Findings appear in the job summary, as annotations and under Security > Code scanning; the job
+# fails when there are any. Code scanning on a private repository needs GitHub Code Security
+# (GitHub Advanced Security): without it the upload step fails and the summary and annotations remain.
+# ${action} is the release that wrote this file; to pin harder, replace the tag with its commit sha.
 name: secretscan
 
 on:
@@ -26106,59 +27011,81 @@ on:
   workflow_dispatch:
 
 permissions:
-  contents: read
-  security-events: write
+  contents: read # check out the code
+  security-events: write # upload the SARIF to code scanning
+  actions: read # the upload reads the run's details (needed on private repositories)
 
 jobs:
-  secretscan:
-    name: secretscan
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0 # the range and history scans need the commits
-      - uses: secretscan/secretscan@v1
-        id: secretscan
-        with:
-          fail-on: low
-          sarif-file: secretscan.sarif
-      # always(): upload the findings also when the scan step failed because of them. The output
-      # is empty when no report was written (the scan could not run); there is nothing to upload then.
-      # One category for full-history audits and one for new commits: an upload replaces the
-      # previous one of its category, so a clean push must not close what the audit found.
-      - uses: github/codeql-action/upload-sarif@v3
-        if: always() && steps.secretscan.outputs.sarif-file != ''
-        with:
-          sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
-          category: secretscan-\${{ (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') && 'history' || 'changes' }}
-`;
+${job({ name: "changes", when: changes, category: "changes", action })}
+${job({ name: "history", when: history, category: "history", action })}`;
 }
-var WORKFLOW_PATH, WORKFLOW_ALTERNATIVE_PATHS;
+var WORKFLOW_PATH, WORKFLOW_ALTERNATIVE_PATHS, CHECKOUT_ACTION, UPLOAD_SARIF_ACTION;
 var init_github_workflow = __esm({
   "dist/src/init/github-workflow.js"() {
     "use strict";
     WORKFLOW_PATH = ".github/workflows/secretscan.yml";
     WORKFLOW_ALTERNATIVE_PATHS = [".github/workflows/secretscan.yaml"];
+    CHECKOUT_ACTION = "actions/checkout@v6";
+    UPLOAD_SARIF_ACTION = "github/codeql-action/upload-sarif@v4";
+  }
+});
+
+// dist/src/init/install-spec.js
+import { lstat as lstat3, readFile as readFile4 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute4, join as join15, relative as relative10, resolve as resolve9 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+async function resolvedOf(packageRoot) {
+  const modules = dirname4(packageRoot);
+  if (basename3(modules) !== "node_modules")
+    return void 0;
+  const lockfile = join15(modules, ".package-lock.json");
+  try {
+    const stats = await lstat3(lockfile);
+    if (!stats.isFile() || stats.size > MAX_LOCKFILE_BYTES)
+      return void 0;
+    const lock = JSON.parse(await readFile4(lockfile, "utf8"));
+    const resolved = lock.packages?.[`node_modules/${basename3(packageRoot)}`]?.resolved;
+    return typeof resolved === "string" ? { resolved, projectDir: dirname4(modules) } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function fileSpec(absolute, packageDir) {
+  const shown = relative10(packageDir, absolute).split("\\").join("/");
+  return `file:${isAbsolute4(shown) ? absolute : shown}`;
+}
+async function installSpecOf(packageRoot, version, packageDir) {
+  const found = await resolvedOf(packageRoot);
+  if (found === void 0)
+    return void 0;
+  const { resolved, projectDir } = found;
+  if (/^https?:\/\/.*\/-\/[^/]+\.tgz$/.test(resolved))
+    return `^${version}`;
+  if (resolved.startsWith("git+") || resolved.startsWith("git:") || resolved.startsWith("github:"))
+    return resolved;
+  if (resolved.startsWith("file:")) {
+    const path = resolved.slice("file:".length);
+    const absolute = path.startsWith("//") ? fileURLToPath4(resolved) : resolve9(projectDir, path);
+    return fileSpec(absolute, packageDir);
+  }
+  return void 0;
+}
+var MAX_LOCKFILE_BYTES;
+var init_install_spec = __esm({
+  "dist/src/init/install-spec.js"() {
+    "use strict";
+    MAX_LOCKFILE_BYTES = 32 * 1024 * 1024;
   }
 });
 
 // dist/src/init/hook-script.js
-function hasHookMarker(text) {
-  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+function shellQuote3(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
-function appendHookBlock(existing) {
-  if (existing.trim() === "")
-    return HOOK_BLOCK;
-  return `${existing}${existing.endsWith("\n") ? "" : "\n"}
-${HOOK_BLOCK}`;
-}
-var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
-var init_hook_script = __esm({
-  "dist/src/init/hook-script.js"() {
-    "use strict";
-    HOOK_MARKER = "# secretscan: block commits that add secrets";
-    HOOK_BLOCK = `${HOOK_MARKER}
-if [ -x ./node_modules/.bin/secretscan ]; then secretscan_bin="./node_modules/.bin/secretscan"; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
+function preCommitBlock(packageDir = "") {
+  const local = shellQuote3(`./${packageDir === "" ? "" : `${packageDir}/`}node_modules/.bin/secretscan`);
+  return `${HOOK_MARKER}
+if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
 if [ -z "$secretscan_bin" ]; then
   echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
   echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
@@ -26179,14 +27106,34 @@ elif [ "$secretscan_status" -ne 0 ]; then
   exit 1
 fi
 `;
-    NATIVE_HOOK = `#!/bin/sh
+}
+function nativePreCommitHook(packageDir = "") {
+  return `#!/bin/sh
 # Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
-# it runs first, and the commit stops if it fails.
-secretscan_local_hook="$(dirname "$0")/pre-commit.local"
+# it runs after the secretscan check, and the commit stops if it fails.
+${preCommitBlock(packageDir)}secretscan_local_hook="$(dirname "$0")/pre-commit.local"
 if [ -x "$secretscan_local_hook" ]; then
-  "$secretscan_local_hook" "$@" || exit $?
+  exec "$secretscan_local_hook" "$@"
 fi
-${HOOK_BLOCK}`;
+`;
+}
+function hasHookMarker(text) {
+  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+}
+function prependHookBlock(existing, block) {
+  if (existing.trim() === "")
+    return block;
+  const shebang = /^#![^\n]*\n/.exec(existing)?.[0] ?? "";
+  return `${shebang}${block}
+${existing.slice(shebang.length)}`;
+}
+var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
+var init_hook_script = __esm({
+  "dist/src/init/hook-script.js"() {
+    "use strict";
+    HOOK_MARKER = "# secretscan: block commits that add secrets";
+    HOOK_BLOCK = preCommitBlock();
+    NATIVE_HOOK = nativePreCommitHook();
   }
 });
 
@@ -26234,15 +27181,15 @@ function withKey(object, key, value) {
   entries.splice(at2 === -1 ? entries.length : at2, 0, [key, value]);
   return Object.fromEntries(entries);
 }
-function addDevDependencies(pkg, version) {
-  const dependencies = objectAt2(pkg, "dependencies") ?? {};
+function addDevDependencies(pkg, secretscanSpec) {
+  const named = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys(objectAt2(pkg, field) ?? {})));
   let devDependencies = objectAt2(pkg, "devDependencies") ?? {};
   const wanted = [["husky", HUSKY_RANGE]];
-  if (pkg.name !== "secretscan")
-    wanted.push(["secretscan", `^${version}`]);
+  if (pkg.name !== "secretscan" && secretscanSpec !== void 0)
+    wanted.push(["secretscan", secretscanSpec]);
   const added = [];
   for (const [name, range] of wanted) {
-    if (name in dependencies || name in devDependencies)
+    if (named.has(name))
       continue;
     devDependencies = withKey(devDependencies, name, range);
     added.push(`${name} ${range}`);
@@ -26251,15 +27198,22 @@ function addDevDependencies(pkg, version) {
     pkg.devDependencies = devDependencies;
   return added.length === 0 ? [] : [`added devDependencies ${added.join(" and ")}`];
 }
-function addPrepareScript(pkg) {
+function huskyPrepareCommand(packageDir) {
+  if (packageDir === "")
+    return "husky || true";
+  const up = packageDir.split("/").map(() => "..").join("/");
+  return `cd ${up} && husky ${packageDir}/.husky || true`;
+}
+function addPrepareScript(pkg, command) {
   const scripts = objectAt2(pkg, "scripts") ?? {};
   const prepare = scripts.prepare;
   if (prepare !== void 0 && typeof prepare !== "string")
     throw invalid("`scripts.prepare` must be a string");
   if (prepare !== void 0 && /\bhusky\b/.test(prepare))
     return [];
-  pkg.scripts = { ...scripts, prepare: prepare === void 0 || prepare.trim() === "" ? "husky" : `${prepare} && husky` };
-  return [prepare === void 0 || prepare.trim() === "" ? 'set scripts.prepare to "husky"' : 'appended " && husky" to scripts.prepare'];
+  const isEmpty = prepare === void 0 || prepare.trim() === "";
+  pkg.scripts = { ...scripts, prepare: isEmpty ? command : `${prepare} && (${command})` };
+  return [isEmpty ? `set scripts.prepare to "${command}"` : `appended " && (${command})" to scripts.prepare`];
 }
 function whereParseFailed(text, error2) {
   const position = /at position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
@@ -26267,7 +27221,7 @@ function whereParseFailed(text, error2) {
     return "";
   return ` at line ${text.replace(/^\uFEFF/, "").slice(0, Number(position)).split("\n").length}`;
 }
-function updatePackageJson(text, version) {
+function updatePackageJson(text, wants) {
   let pkg;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -26276,98 +27230,174 @@ function updatePackageJson(text, version) {
   }
   if (!isObject(pkg))
     throw invalid("must hold a JSON object");
-  const changes = [...addDevDependencies(pkg, version), ...addPrepareScript(pkg)];
-  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes };
+  const changes = [...addDevDependencies(pkg, wants.secretscanSpec), ...addPrepareScript(pkg, huskyPrepareCommand(wants.packageDir))];
+  const hasSecretscan = pkg.name === "secretscan" || DEPENDENCY_FIELDS.some((field) => "secretscan" in (objectAt2(pkg, field) ?? {}));
+  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes, hasSecretscan };
 }
-var HUSKY_RANGE;
+var HUSKY_RANGE, DEPENDENCY_FIELDS;
 var init_package_json = __esm({
   "dist/src/init/package-json.js"() {
     "use strict";
     init_errors();
     init_json_style();
     HUSKY_RANGE = "^9.1.7";
+    DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
   }
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3, readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute5, join as join16, relative as relative11, sep as sep3 } from "node:path";
 function cannotRead(path, error2) {
-  const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
-  return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
+  return new ScanError("E_IO", `cannot read ${path} (${readFailure(error2)})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
 function isMissing(error2) {
-  const code = error2.code;
-  return code === "ENOENT" || code === "ENOTDIR";
+  const code2 = error2.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR";
 }
-async function readTextIfExists(path) {
+function refuseTarget(shown, what) {
+  return new ScanError("E_USAGE", `${shown} ${what}: secretscan init writes only regular files, and never through a link (it could change a file outside the repository); nothing was written`, {
+    hint: `replace ${shown} with a regular file or folder, or add the secretscan check to your set-up yourself (see the README, "Add secretscan to your project")`
+  });
+}
+async function lstatIfExists(path) {
   try {
-    return await readFile11(path, "utf8");
+    return await lstat4(path);
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
     throw cannotRead(path, error2);
   }
 }
-async function pathExists(path) {
+async function checkTargetPath(base, path, shown) {
+  const inside = relative11(base, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute5(inside))
+    throw new Error(`${path} is not below ${base}`);
+  const parts = inside.split(sep3);
+  const insidePosix = parts.join("/");
+  const prefix = shown.endsWith(insidePosix) ? shown.slice(0, shown.length - insidePosix.length) : "";
+  let current = base;
+  for (const [index, part] of parts.entries()) {
+    current = join16(current, part);
+    const stats = await lstatIfExists(current);
+    if (stats === void 0)
+      return false;
+    const name = index === parts.length - 1 ? shown : `${prefix}${parts.slice(0, index + 1).join("/")} (on the way to ${shown})`;
+    if (stats.isSymbolicLink())
+      throw refuseTarget(name, "is a symbolic link");
+    if (index < parts.length - 1 && !stats.isDirectory())
+      throw refuseTarget(name, "is not a folder");
+  }
+  return true;
+}
+async function readTargetFile(base, path, shown) {
+  if (!await checkTargetPath(base, path, shown))
+    return void 0;
+  const stats = await lstatIfExists(path);
+  if (stats === void 0)
+    return void 0;
+  if (!stats.isFile())
+    throw refuseTarget(shown, "is not a regular file");
+  if (stats.size > MAX_FILE_BYTES)
+    throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
   try {
-    await lstat3(path);
-    return true;
+    return (await readRegularFile(path, { maxBytes: MAX_FILE_BYTES })).toString("utf8");
   } catch (error2) {
     if (isMissing(error2))
-      return false;
+      return void 0;
+    const code2 = error2.code;
+    if (code2 === "ELOOP")
+      throw refuseTarget(shown, "is a symbolic link");
+    if (code2 === "ENOTREG")
+      throw refuseTarget(shown, "is not a regular file");
+    if (code2 === "EFBIG")
+      throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
     throw cannotRead(path, error2);
   }
 }
+async function pathExists(path) {
+  return await lstatIfExists(path) !== void 0;
+}
+var MAX_FILE_BYTES;
 var init_read_existing = __esm({
   "dist/src/init/read-existing.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
+    MAX_FILE_BYTES = 1024 * 1024;
   }
 });
 
 // dist/src/init/plan-husky.js
-import { join as join15 } from "node:path";
-async function installCommand(root) {
+import { join as join17 } from "node:path";
+function prefixed(target, path) {
+  return target.packageDir === "" ? path : `${target.packageDir}/${path}`;
+}
+async function installCommand(packageDir) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join15(root, lockfile)))
+    if (await pathExists(join17(packageDir, lockfile)))
       return command;
   return "npm install";
 }
-function packageJsonStep(root, text, version) {
-  const path = join15(root, "package.json");
-  const update = updatePackageJson(text, version);
+function packageJsonStep(target) {
+  const shown = prefixed(target, "package.json");
+  const path = join17(target.root, shown);
+  const update = updatePackageJson(target.packageJsonText, { secretscanSpec: target.secretscanSpec, packageDir: target.packageDir });
+  const { hasSecretscan } = update;
   if (update.changes.length === 0)
-    return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
-  return { action: "update", target: "package.json", detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] };
+    return { step: { action: "unchanged", target: shown, detail: `already depends on husky${hasSecretscan ? " and secretscan" : ""}, and prepare runs husky`, changes: [] }, hasSecretscan };
+  return { step: { action: "update", target: shown, detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] }, hasSecretscan };
 }
-async function huskyHookStep(root) {
-  const target = ".husky/pre-commit";
-  const path = join15(root, ".husky", "pre-commit");
-  const existing = await readTextIfExists(path);
+async function huskyHookStep(target) {
+  const shown = prefixed(target, ".husky/pre-commit");
+  const path = join17(target.root, shown);
+  const block = preCommitBlock(target.packageDir);
+  const existing = await readTargetFile(target.root, path, shown);
   if (existing === void 0) {
-    return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
+    return { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: block, isExecutable: true }] };
   }
   if (hasHookMarker(existing))
-    return { action: "unchanged", target, detail: "already runs secretscan", changes: [] };
+    return { action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] };
   return {
     action: "update",
-    target,
-    detail: "appended the secretscan check; your commands still run first",
-    changes: [{ kind: "write", path, text: appendHookBlock(existing), isExecutable: false }]
+    target: shown,
+    detail: "put the secretscan check first; your commands run after it",
+    changes: [{ kind: "write", path, text: prependHookBlock(existing, block), isExecutable: false }]
   };
 }
-async function planHusky(root, packageJsonText, version) {
-  const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join15(root, ".husky", "_");
-  const isPackageChanged = steps[0]?.action !== "unchanged";
-  const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
+function checkHooksPath(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { isActive: false, notes: [] };
+  const huskyDir = join17(target.root, prefixed(target, ".husky"));
+  if (setting.directory === join17(huskyDir, "_") || setting.directory === huskyDir)
+    return { isActive: setting.directory.endsWith("_"), notes: [] };
+  if (setting.scope === "local" || setting.scope === "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} for this repository (${setting.origin}): husky would replace it on the next install, and the hooks there would stop running; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or remove the setting (\`git config --unset core.hooksPath\`) and run \`secretscan init\` again`
+    });
+  }
+  return { isActive: false, notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`] };
+}
+async function planHusky(target) {
+  const { isActive, notes } = checkHooksPath(target);
+  const packageJson = packageJsonStep(target);
+  const steps = [packageJson.step, await huskyHookStep(target)];
+  const isPackageChanged = packageJson.step.action !== "unchanged";
+  const nextSteps = [...notes];
+  const where = target.packageDir === "" ? "" : ` in ${target.packageDir}/`;
+  if (!isActive || isPackageChanged)
+    nextSteps.push(`run \`${await installCommand(join17(target.root, target.packageDir))}\`${where}: it installs husky and secretscan, and husky activates the hook`);
+  if (!packageJson.hasSecretscan) {
+    nextSteps.push('add secretscan to devDependencies so every clone has it (see the README, "Add secretscan to your project"); until then the hook uses a `secretscan` on PATH');
+  }
   return { steps, nextSteps };
 }
 var INSTALL_COMMANDS;
 var init_plan_husky = __esm({
   "dist/src/init/plan-husky.js"() {
     "use strict";
-    init_git_queries2();
+    init_errors();
     init_hook_script();
     init_package_json();
     init_read_existing();
@@ -26381,40 +27411,61 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute3, join as join16, relative as relative9 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute6, join as join18, relative as relative12 } from "node:path";
+function isInside(parent, path) {
+  const inside = relative12(parent, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside);
+}
+function hooksFolder(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { directory: join18(target.commonDir, "hooks"), base: target.commonDir };
+  if (setting.scope !== "local" && setting.scope !== "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}): git runs hooks from there for every repository, so secretscan init will not write one there; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or give this repository its own hooks folder (\`git config core.hooksPath .githooks\`) and run \`secretscan init\` again`
+    });
+  }
+  const directory = setting.directory;
+  if (isInside(target.root, directory))
+    return { directory, base: target.root };
+  if (isInside(target.commonDir, directory))
+    return { directory, base: target.commonDir };
+  return { directory, base: dirname5(directory) };
+}
 function nextStepsFor(root, directory) {
-  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative9(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) && !inside.split(/[\\/]/).includes(".git");
+  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`, see the README); without it the hook blocks commits"];
+  const inside = relative12(root, directory);
+  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
   return nextSteps;
 }
-async function planNativeHook(root) {
-  const directory = await hooksDirectory(root);
-  const hook = join16(directory, "pre-commit");
-  const local = join16(directory, LOCAL_HOOK);
-  const target = displayPath(root, hook);
-  const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
-  const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
-  if (!await pathExists(hook))
+async function planNativeHook(target) {
+  const { root } = target;
+  const { directory, base } = hooksFolder(target);
+  const hook = join18(directory, "pre-commit");
+  const local = join18(directory, LOCAL_HOOK);
+  const shown = displayPath(root, hook);
+  const write = { kind: "write", path: hook, text: nativePreCommitHook(), isExecutable: true };
+  const created = { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
+  const existing = await readTargetFile(base, hook, shown);
+  if (existing === void 0)
     return { steps: [created], nextSteps: nextStepsFor(root, directory) };
-  if (hasHookMarker(await readTextIfExists(hook) ?? ""))
-    return { steps: [{ action: "unchanged", target, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
-  if (await pathExists(local)) {
-    throw new ScanError("E_USAGE", `${target} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
+  if (hasHookMarker(existing))
+    return { steps: [{ action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
+  if (await checkTargetPath(base, local, displayPath(root, local))) {
+    throw new ScanError("E_USAGE", `${shown} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
       hint: `merge ${LOCAL_HOOK} into your hook (or remove it) and run \`secretscan init\` again, or add \`secretscan scan --staged\` to your hook yourself`
     });
   }
-  const moved = { action: "rename", target: `${target} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs first", changes: [{ kind: "rename", from: hook, to: local }] };
-  return { steps: [moved, { ...created, detail: `runs ${LOCAL_HOOK}, then \`secretscan scan --staged\`, before each commit` }], nextSteps: nextStepsFor(root, directory) };
+  const moved = { action: "rename", target: `${shown} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs after the check", changes: [{ kind: "rename", from: hook, to: local }] };
+  return { steps: [moved, { ...created, detail: `runs \`secretscan scan --staged\`, then ${LOCAL_HOOK}, before each commit` }], nextSteps: nextStepsFor(root, directory) };
 }
 var LOCAL_HOOK;
 var init_plan_native_hook = __esm({
   "dist/src/init/plan-native-hook.js"() {
     "use strict";
     init_errors();
-    init_git_queries2();
     init_hook_script();
     init_read_existing();
     init_steps2();
@@ -26467,7 +27518,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join17 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute7, join as join19, relative as relative13, sep as sep4 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -26480,9 +27531,22 @@ async function workTreeRoot(cwd) {
   }
   return repository.root;
 }
+async function findPackageDir(root, cwd) {
+  const inside = relative13(root, cwd);
+  if (inside.startsWith("..") || isAbsolute7(inside))
+    return await pathExists(join19(root, "package.json")) ? "" : void 0;
+  let parts = inside === "" ? [] : inside.split(sep4);
+  for (; ; ) {
+    if (await pathExists(join19(root, ...parts, "package.json")))
+      return parts.join("/");
+    if (parts.length === 0)
+      return void 0;
+    parts = parts.slice(0, -1);
+  }
+}
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join17(root, name)))
+    if (await pathExists(join19(root, name)))
       return name;
   return void 0;
 }
@@ -26490,31 +27554,65 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join17(root, ".secretscan.yaml");
+  const path = join19(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
-async function workflowStep(root) {
+async function workflowStep(root, version) {
   const existing = await firstExisting(root, [WORKFLOW_PATH, ...WORKFLOW_ALTERNATIVE_PATHS]);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "the workflow already exists", changes: [] };
   const branch = await defaultBranch(root);
-  const text = githubWorkflow(branch);
+  const text = githubWorkflow(branch, version);
   return {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join17(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join19(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
+}
+async function planHook(root, options) {
+  const hooksPath = await hooksPathSetting(root, options.env);
+  const packageDir = await findPackageDir(root, options.cwd);
+  if (packageDir === void 0)
+    return planNativeHook({ root, commonDir: await gitCommonDir(root), hooksPath });
+  if (packageDir !== "" && !SAFE_PACKAGE_DIR.test(packageDir)) {
+    throw new ScanError("E_USAGE", `the folder ${JSON.stringify(packageDir)} holds the package.json, and its name has characters a prepare script and a hook cannot carry safely; nothing was written`, {
+      hint: 'rename the folder (letters, digits, ".", "_", "-", "@", "+"), or set up the hook yourself (see the README, "Add secretscan to your project")'
+    });
+  }
+  const shown = packageDir === "" ? "package.json" : `${packageDir}/package.json`;
+  const packageJsonText = await readTargetFile(root, join19(root, shown), shown);
+  if (packageJsonText === void 0)
+    throw refuseTarget(shown, "disappeared while init read it");
+  const secretscanSpec = await installSpecOf(options.packageRoot, options.version, join19(root, packageDir));
+  return planHusky({ root, packageDir, packageJsonText, secretscanSpec, hooksPath });
+}
+function baseOf(path, root, commonDir) {
+  for (const base of [commonDir, root]) {
+    const inside = relative13(base, path);
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside))
+      return base;
+  }
+  return dirname6(path);
+}
+async function checkPlanTargets(plan, commonDir) {
+  for (const change of plan.steps.flatMap((step) => step.changes)) {
+    const paths = change.kind === "rename" ? [change.from, change.to] : [change.path];
+    for (const path of paths)
+      await checkTargetPath(baseOf(path, plan.root, commonDir), path, displayPath(plan.root, path));
+  }
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join17(root, "package.json"));
-  const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
+  const hook = await planHook(root, options);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
-    steps.push(await workflowStep(root));
-  return { root, steps, nextSteps: hook.nextSteps };
+    steps.push(await workflowStep(root, options.version));
+  const plan = { root, steps, nextSteps: hook.nextSteps };
+  await checkPlanTargets(plan, await gitCommonDir(root));
+  return plan;
 }
+var SAFE_PACKAGE_DIR;
 var init_plan_init = __esm({
   "dist/src/init/plan-init.js"() {
     "use strict";
@@ -26523,31 +27621,32 @@ var init_plan_init = __esm({
     init_sources();
     init_git_queries2();
     init_github_workflow();
+    init_install_spec();
     init_plan_husky();
     init_plan_native_hook();
     init_read_existing();
     init_starter_config();
+    init_steps2();
+    SAFE_PACKAGE_DIR = /^[A-Za-z0-9._@+-]+(?:\/[A-Za-z0-9._@+-]+)*$/;
   }
 });
 
 // dist/src/init/apply-step.js
-import { chmod, mkdir as mkdir2, rename as rename2, writeFile as writeFile4 } from "node:fs/promises";
-import { dirname as dirname5 } from "node:path";
-async function applyChange(change) {
+import { rename as rename2 } from "node:fs/promises";
+async function applyChange(change, root) {
   if (change.kind === "rename") {
     await rename2(change.from, change.to);
     return;
   }
-  await mkdir2(dirname5(change.path), { recursive: true });
-  await writeFile4(change.path, change.text);
-  if (change.isExecutable)
-    await chmod(change.path, 493);
+  await writeFileSafely(change.path, change.text, { root, shouldCreateDirectories: true, isExecutable: change.isExecutable });
 }
-async function applyStep(step) {
+async function applyStep(step, root) {
   for (const change of step.changes) {
     try {
-      await applyChange(change);
+      await applyChange(change, root);
     } catch (error2) {
+      if (error2 instanceof ScanError)
+        throw error2;
       const path = change.kind === "rename" ? change.from : change.path;
       const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
       throw new ScanError("E_IO", `cannot ${change.kind} ${path} (${reason})`, { cause: error2, hint: "check the permissions of the file and its folder" });
@@ -26558,6 +27657,7 @@ var init_apply_step = __esm({
   "dist/src/init/apply-step.js"() {
     "use strict";
     init_errors();
+    init_safe_fs();
   }
 });
 
@@ -26569,6 +27669,8 @@ var init_init = __esm({
     init_plan_init();
     init_apply_step();
     init_hook_script();
+    init_package_json();
+    init_install_spec();
     init_starter_config();
     init_github_workflow();
   }
@@ -26582,11 +27684,12 @@ __export(init_exports, {
 });
 async function runInit(args, io2, log) {
   const isDryRun = args.values["dry-run"] === true;
-  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, withGithub: args.values.github === true });
+  const env = { ...io2.env, PATH: io2.env.PATH ?? process.env.PATH };
+  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, packageRoot: PACKAGE_ROOT, env, withGithub: args.values.github === true });
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
     if (!isDryRun)
-      await applyStep(step);
+      await applyStep(step, plan.root);
     io2.stdout.write(`${describeStep(step, isDryRun)}
 `);
   }
@@ -26606,12 +27709,14 @@ var init_init2 = __esm({
     init_init();
     init_exit_codes();
     init_package_info();
+    init_package_root();
     INIT_COMMAND = {
       usage: "secretscan init [--github] [--dry-run]",
       summary: [
         "Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`",
-        "(husky when the root has a package.json, a git hook otherwise), a starter .secretscan.yaml and, with",
-        "--github, a GitHub Actions workflow. Existing hooks keep running first; nothing already set up changes."
+        "(husky when this folder or one above it in the repository has a package.json, a git hook otherwise), a",
+        "starter .secretscan.yaml and, with --github, a GitHub Actions workflow. The check runs before existing",
+        "hook commands; nothing already set up changes. Links, and a global core.hooksPath, are refused (exit 2)."
       ].join("\n"),
       options: [
         { name: "github", type: "boolean", default: false, description: "also write .github/workflows/secretscan.yml (pull requests, pushes, weekly history, SARIF upload)" },
@@ -26632,16 +27737,16 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join18, relative as relative10, resolve as resolve8 } from "node:path";
+import { join as join20, relative as relative14, resolve as resolve10 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join18(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
+  const target = output === void 0 ? join20(scan.projectRoot, BASELINE_FILE_NAME) : resolve10(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
-  await writeFileAtomic(target, formatBaseline(baseline));
-  const shown = relative10(io2.cwd, target) || target;
+  await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
+  const shown = relative14(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -26659,7 +27764,7 @@ var init_baseline = __esm({
     "use strict";
     init_suppress();
     init_exit_codes();
-    init_write_report();
+    init_safe_fs();
     init_scan2();
     SHARED_OPTIONS = /* @__PURE__ */ new Set(["staged", "range", "history", "max-file-size", "threads", "config", "debug"]);
     BASELINE_COMMAND = {
@@ -26728,7 +27833,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative11, resolve as resolve9, sep as sep2 } from "node:path";
+import { relative as relative15, resolve as resolve11, sep as sep5 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -26814,8 +27919,8 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve9(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep2))) {
+  const target = resolve11(io2.cwd, file);
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep5))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
   return target;
@@ -26827,7 +27932,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative11(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative15(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -26842,8 +27947,8 @@ async function runRemediate(args, io2, log) {
   io2.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join("\n"));
   if (target !== void 0) {
     const lines = replacementLines(plans.flatMap((item) => [...scans.secrets.get(item.finding.secretId) ?? []]));
-    await writeFileAtomic(target, lines.length === 0 ? "" : `${lines.join("\n")}
-`, 384);
+    await writeFileSafely(target, lines.length === 0 ? "" : `${lines.join("\n")}
+`, { mode: 384 });
     io2.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? "" : "s"} to ${target} (mode 0600): it holds the raw secrets, delete it after use
 `);
   }
@@ -26857,7 +27962,7 @@ var init_remediate = __esm({
     init_remediation();
     init_sources();
     init_exit_codes();
-    init_write_report();
+    init_safe_fs();
     init_scan2();
     REMEDIATE_COMMAND = {
       usage: "secretscan remediate [PATH...] [--staged | --range BASE..HEAD | --history] [options]",
@@ -26890,12 +27995,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join19, resolve as resolve10 } from "node:path";
+import { join as join21, resolve as resolve12 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve12(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -26915,7 +28020,7 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join19(dir, "sensitive-files.yaml");
+  const catalogueFile = join21(dir, "sensitive-files.yaml");
   const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
   const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
   if (problems.length > 0)
@@ -26952,7 +28057,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative12, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute8, relative as relative16, resolve as resolve13 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -26969,6 +28074,8 @@ function eventOf(name, payload) {
   const root = typeof payload === "object" && payload !== null ? payload : {};
   const pull = objectAt(root, "pull_request");
   const queue = objectAt(root, "merge_group");
+  const repository = objectAt(root, "repository");
+  const visibility = stringAt(repository, "visibility");
   return {
     name,
     baseSha: stringAt(objectAt(pull, "base"), "sha") ?? stringAt(queue, "base_sha"),
@@ -26977,7 +28084,8 @@ function eventOf(name, payload) {
     after: stringAt(root, "after"),
     ref: stringAt(root, "ref"),
     isForced: typeof root.forced === "boolean" ? root.forced : void 0,
-    defaultBranch: stringAt(objectAt(root, "repository"), "default_branch")
+    defaultBranch: stringAt(repository, "default_branch"),
+    isPrivate: repository?.private === true || visibility === "private" || visibility === "internal"
   };
 }
 async function readEvent(env) {
@@ -27106,15 +28214,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -27125,11 +28233,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve12) {
-      resolve12(value);
+    return value instanceof P3 ? value : new P3(function(resolve14) {
+      resolve14(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve14, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27145,7 +28253,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27275,9 +28383,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27563,11 +28671,8 @@ function planScan(event, inputs) {
 }
 
 // dist/src/action/publish.js
-init_write_report();
-init_findings();
+init_safe_fs();
 init_reporters();
-import { mkdir } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
 
 // dist/src/action/annotations.js
 init_sources();
@@ -27595,22 +28700,126 @@ function messageOf4(finding) {
     parts.push("no longer in the current tree, but still in the history");
   return `${parts.join("; ")}. Rotate it first; the job summary says how.`;
 }
-function annotationOf(finding) {
-  return { level: LEVELS[finding.severity], message: messageOf4(finding), place: placeOf(finding) };
+function annotationOf(finding, isFailing = true) {
+  const level = LEVELS[finding.severity];
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+}
+
+// dist/src/action/github-limits.js
+init_findings();
+import { gzipSync } from "node:zlib";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+var ANNOTATIONS_PER_LEVEL = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+var RANK3 = { high: 0, medium: 1, low: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK3[a.severity] - RANK3[b3.severity] || compareFindings(a, b3));
+}
+function selectAnnotations(ordered, reserved) {
+  const used = { ...reserved };
+  let total = reserved.error + reserved.warning + reserved.notice;
+  const chosen = [];
+  for (const annotation of ordered) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || total >= ANNOTATIONS_PER_JOB)
+      continue;
+    used[annotation.level]++;
+    total++;
+    chosen.push(annotation);
+  }
+  return { chosen, omitted: ordered.length - chosen.length };
+}
+function keeping(result, ordered, count2, notice2) {
+  if (count2 >= ordered.length)
+    return result;
+  return { ...result, findings: ordered.slice(0, count2), notices: [...result.notices ?? [], notice2(count2)] };
+}
+function largestFitting(max, fits) {
+  if (fits(max))
+    return max;
+  let low = 0;
+  let high = max - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle))
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return low;
+}
+var TRIMMED_FIRST = [
+  { key: "skipped", noun: "skipped files" },
+  { key: "problems", noun: "problems" }
+];
+function fitSummary(result, render, fullReport) {
+  const fits = (part) => Buffer.byteLength(render(part)) <= SUMMARY_LIMIT_BYTES;
+  if (fits(result))
+    return { markdown: render(result), listed: result.findings.length };
+  let current = result;
+  for (const { key, noun } of TRIMMED_FIRST) {
+    const all = result[key];
+    if (all.length === 0)
+      continue;
+    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
+    if (fits(current))
+      return { markdown: render(current), listed: result.findings.length };
+  }
+  const ordered = bySeverity(result.findings);
+  const total = ordered.length;
+  const notice2 = (kept) => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const listed = largestFitting(total, (count2) => fits(keeping(current, ordered, count2, notice2)));
+  const markdown = render(keeping(current, ordered, listed, notice2));
+  return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };
+}
+function cutAtLine(markdown, fullReport) {
+  const footer = `
+
+**The summary was cut here: GitHub drops a job summary over 1 MiB.** The full report is in ${fullReport}.
+`;
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(footer);
+  let cut = Buffer.from(markdown).subarray(0, room).toString("utf8");
+  cut = cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0));
+  return `${cut}${footer}`;
+}
+function fitSarif(result, render) {
+  const total = result.findings.length;
+  const isSmall = (text) => gzipSync(text).length <= SARIF_MAX_GZIP_BYTES;
+  if (total <= SARIF_MAX_RESULTS) {
+    const whole = render(result);
+    if (isSmall(whole))
+      return { sarif: whole, kept: total };
+  }
+  const ordered = bySeverity(result.findings);
+  const notice2 = (kept2) => `This SARIF holds the ${kept2} most severe of ${total} findings: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped. The job summary counts all of them; scan locally with --format json for the full list`;
+  const kept = largestFitting(Math.min(total, SARIF_MAX_RESULTS), (count2) => isSmall(render(keeping(result, ordered, count2, notice2))));
+  return { sarif: render(keeping(result, ordered, kept, notice2)), kept };
 }
 
 // dist/src/action/publish.js
-async function publishResult(result, ctx, sarif) {
-  await mkdir(dirname2(sarif.path), { recursive: true });
-  await writeFileAtomic(sarif.path, toSarif(result, ctx));
-  logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
-  if (!await appendSummary(toMarkdown(result, ctx)))
+async function publishResult(result, ctx, sarif, options) {
+  const total = result.findings.length;
+  const fitted = fitSarif(result, (part) => toSarif(part, ctx));
+  const reserved = { ...options.reserved, warning: options.reserved.warning + (fitted.kept < total ? 1 : 0) };
+  await writeFileSafely(sarif.path, fitted.sarif, { root: sarif.root, shouldCreateDirectories: true });
+  logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
+  if (fitted.kept < total)
+    warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
+  const failing = new Set(failingFindings(result.findings, options.failOn));
+  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
+  const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
+  const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
+  if (!await appendSummary(summary2.markdown))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
-  for (const finding of [...result.findings].sort(compareFindings)) {
-    const { level, message, place } = annotationOf(finding);
+  for (const { level, message, place } of annotations.chosen)
     annotate(level, message, place);
-  }
-  setOutput2("findings", result.findings.length);
+  if (annotations.omitted > 0)
+    logInfo(`secretscan: ${annotations.omitted} finding(s) not annotated (GitHub's per-step limits); the job summary lists them`);
+  setOutput2("findings", total);
   setOutput2("sarif-file", sarif.shown);
 }
 
@@ -27656,7 +28865,7 @@ init_errors();
 init_sources();
 init_sources();
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -27666,7 +28875,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve4(cwd, run2.stdout.trim());
+  const path = resolve5(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -27782,9 +28991,9 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile12, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile5, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename3, join as join20 } from "node:path";
+import { basename as basename4, join as join22 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -27796,9 +29005,9 @@ init_errors();
 import { parseArgs } from "node:util";
 var HELP_OPTION = { name: "help", short: "h", type: "boolean", description: "show this help" };
 function parseError(error2) {
-  const code = error2.code;
+  const code2 = error2.code;
   const message = error2 instanceof Error ? error2.message : String(error2);
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+  if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const option = /'([^']+)'/.exec(message)?.[1] ?? message;
     return new UsageError(`Unknown argument: ${option}`, "run `secretscan --help` for the options");
   }
@@ -28020,8 +29229,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join20(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join20(dir, "report.json");
+  const dir = await mkdtemp(join22(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join22(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -28032,8 +29241,8 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile12(jsonPath, "utf8").catch(() => void 0);
-    const shown = stderr.split("\n").filter((line) => !line.includes(basename3(dir))).join("\n");
+    const report = await readFile5(jsonPath, "utf8").catch(() => void 0);
+    const shown = stderr.split("\n").filter((line) => !line.includes(basename4(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
     await rm2(dir, { recursive: true, force: true });
@@ -28061,21 +29270,22 @@ function failureOf(outcome, failOn) {
 
 // dist/src/action/main.js
 var LOG = { info: logInfo, untrusted: logUntrusted };
+var PRIVATE_UPLOAD_NOTICE = "This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.";
 function revisionOf(event) {
   const revision = event.headSha ?? event.after;
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve11(workspace, sarifFile);
-  const inside = relative12(workspace, path);
-  return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
+  const path = resolve13(workspace, sarifFile);
+  const inside = relative16(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute8(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.result === void 0)
     return;
   const vcs = vcsOf(context.env, revisionOf(context.event));
   const ctx = await reportContextFor({ cwd: context.workspace, ...inputs.config === void 0 ? {} : { config: inputs.config }, ...vcs === void 0 ? {} : { vcs } });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function runAction(env) {
   const inputs = readInputs();
@@ -28100,8 +29310,12 @@ async function runAction(env) {
     ...env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}
   });
   logUntrusted(outcome.stderr);
-  await publish(outcome, inputs, { workspace, env, event });
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.result !== void 0;
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
     fail(failure);
 }

@@ -64,10 +64,15 @@ function requireRepository(repo: Repository | undefined, io: Io, kind: SourceKin
  * Opens the source the flags ask for, in `repo` (the repository around the working directory, if
  * any). Reading happens lazily as the chunks are consumed.
  */
-export async function openSource(flags: SourceFlags, io: Io, repo: Repository | undefined, maxFileSize: number, outcome: ReadOutcome, isPathSuppressed: (path: string) => boolean): Promise<Source> {
+export async function openSource(flags: SourceFlags, io: Io, repo: Repository | undefined, limits: { maxFileSize: number; outcome: ReadOutcome; isPathSuppressed: (path: string) => boolean; isPathAllowlisted: (path: string) => boolean }): Promise<Source> {
+  const { maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = limits;
   const kind = sourceKindOf(flags);
   if (kind === 'stdin') {
-    return { kind, root: repo?.root ?? io.cwd, repo, chunks: stdinChunks(await io.readStdin(), flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await io.readStdin(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, 'raise --max-file-size (up to 511MiB), or save the input to a file and scan that');
+    }
+    return { kind, root: repo?.root ?? io.cwd, repo, chunks: stdinChunks(bytes, flags['stdin-path'] ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
@@ -76,8 +81,8 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
   }
   const gitRepo = requireRepository(repo, io, kind);
   const root = gitRepo.root;
-  if (kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
-  if (kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? '', maxFileSize, outcome) };
+  if (kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? '', { maxFileSize, outcome, isPathAllowlisted }) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
   return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }

@@ -1,5 +1,5 @@
 import { addAuditFindings, auditChecksFor } from '../../audit/index.js';
-import { loadConfig, parseSize, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
+import { loadConfig, parseSize, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE, type Config } from '../../config/index.js';
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner, type SuppressionPolicy } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
@@ -94,10 +94,14 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   return flags;
 }
 
+/** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
+const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
 function maxFileSizeOf(flag: string | undefined, fromConfig: number | undefined): number {
-  if (flag === undefined) return fromConfig ?? DEFAULT_MAX_FILE_SIZE;
+  if (flag === undefined) return Math.min(fromConfig ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const size = parseSize(flag);
   if (size === undefined) throw new UsageError(`--max-file-size ${flag} is not a size`, 'use bytes or a unit: 500000, 512KiB, 10MB');
+  if (size > MAX_SCANNABLE_SIZE) throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, 'use --max-file-size 511MiB or less');
   return size;
 }
 
@@ -178,7 +182,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = maxFileSizeOf(flags['max-file-size'], config.maxFileSize);
   const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(flags, io, repo, maxFileSize, outcome, policy.isPathSuppressed);
+  const source = await openSource(flags, io, repo, { maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, policy, flags, log });
   const progress = createProgress(io.stderr, source.kind === 'history' ? 'history' : 'scan', source.kind === 'history' ? 'blobs' : 'files');
