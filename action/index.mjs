@@ -13867,12 +13867,11 @@ var init_markdown_occurrences = __esm({
 });
 
 // dist/src/reporters/markdown.js
-function summaryParagraph(result) {
+function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
+  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
     parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
@@ -13903,7 +13902,7 @@ function howToFix(result, ctx) {
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }
@@ -14284,11 +14283,12 @@ function headline(findings, c3) {
   const counts = `${plural2(findings.length, "finding")} in ${plural2(fileCount(findings), "file")}`;
   return c3.bold(c3.red(`${counts} (${severityBreakdown(findings)}).`));
 }
-function summaryLines(result, c3) {
-  const lines = [headline(result.findings, c3)];
+function rulesAndSuppressed(result, ruleCount) {
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    lines.push(`Suppressed: ${suppressed}.`);
+  return `${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`;
+}
+function summaryLines(result, c3, ruleCount) {
+  const lines = [headline(result.findings, c3), rulesAndSuppressed(result, ruleCount)];
   lines.push(...skippedLines(result), ...problemLines(result, c3));
   if (result.isPartial) {
     lines.push(c3.yellow("Warning: partial scan. Some content could not be scanned, so this report may be missing secrets."));
@@ -14368,7 +14368,7 @@ function toText(result, ctx) {
   const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c3));
   if (findings.length > 0)
     lines.push(...fixHintLines(result, ctx));
-  lines.push(...noticeLines(result, c3), ...summaryLines(result, c3));
+  lines.push(...noticeLines(result, c3), ...summaryLines(result, c3, ctx.rules.length));
   return `${lines.join("\n")}
 `;
 }
@@ -25354,6 +25354,16 @@ var init_suppression = __esm({
   }
 });
 
+// dist/src/config/config-risks.js
+var PROBE_SECRETS;
+var init_config_risks = __esm({
+  "dist/src/config/config-risks.js"() {
+    "use strict";
+    init_suppression();
+    PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+  }
+});
+
 // dist/src/config/index.js
 var init_config = __esm({
   "dist/src/config/index.js"() {
@@ -25363,6 +25373,7 @@ var init_config = __esm({
     init_size();
     init_select_rules();
     init_suppression();
+    init_config_risks();
   }
 });
 
