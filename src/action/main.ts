@@ -8,7 +8,7 @@ import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
 import { fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
-import { failureOf } from './verdict.js';
+import { failureOf, scanMessagesOf } from './verdict.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -28,10 +28,9 @@ function sarifTarget(workspace: string, sarifFile: string): { path: string; show
 }
 
 async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent }): Promise<void> {
-  if (outcome.result === undefined) return;
-  const vcs = vcsOf(context.env, revisionOf(context.event));
-  const ctx = await reportContextFor({ cwd: context.workspace, ...(inputs.config === undefined ? {} : { config: inputs.config }), ...(vcs === undefined ? {} : { vcs }) });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  if (outcome.scan === undefined) return;
+  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
 }
 
 /** The action's steps: inputs, event, git source, one scan, reports, verdict. */
@@ -50,13 +49,11 @@ async function runAction(env: Env): Promise<void> {
   if (scan.warning !== undefined) warn(`secretscan: ${scan.warning}`);
   const outcome = await runScan({
     cwd: workspace,
-    env,
-    sourceArgs: scan.args,
+    source: scan.source,
     ...(inputs.config === undefined ? {} : { config: inputs.config }),
     ...(inputs.baseline === undefined ? {} : { baseline: inputs.baseline }),
-    ...(env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}),
   });
-  logUntrusted(outcome.stderr);
+  logUntrusted(scanMessagesOf(outcome).join('\n'));
   await publish(outcome, inputs, { workspace, env, event });
   const failure = failureOf(outcome, inputs.failOn);
   if (failure !== undefined) fail(failure);

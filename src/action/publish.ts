@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from '../cli/write-report.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { compareFindings, type ScanResult } from '../findings/index.js';
 import { toMarkdown, toSarif, type ReportContext } from '../reporters/index.js';
 import { annotationOf } from './annotations.js';

@@ -4,9 +4,9 @@ import { reporterFor } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
-import { writeFileAtomic } from './write-report.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 
 /** What emitReport needs besides the result. */
 export interface EmitOptions {

@@ -4,7 +4,7 @@ import { access, constants, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { packageInfo } from '../../src/cli/package-info.js';
+import { packageInfo } from '../../src/package-info.js';
 import { HOOK_BLOCK, HOOK_MARKER } from '../../src/init/index.js';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { createRepo, fixtureGitEnv, git } from '../helpers/git-repo.js';

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { lstat, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/cli/write-report.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { writeFileAtomic } from '../src/write-file-atomic.js';
+import { makeTempDir } from './helpers/temp-dir.js';
 
 describe('writeFileAtomic', () => {
   it('replaces a file and leaves no temporary file behind', async () => {

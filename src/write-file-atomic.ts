@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, open, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { ScanError } from '../errors.js';
+import { ScanError } from './errors.js';
 
 /** Where to write: the file itself, or through a symlink to its target; and whether it is a regular file. */
 async function resolveTarget(path: string): Promise<{ target: string; isSpecial: boolean }> {
