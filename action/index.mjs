@@ -274,8 +274,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -727,12 +727,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory) {
+        if (stat5.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -4468,9 +4468,9 @@ var require_is_glob = __commonJS({
           }
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -4496,9 +4496,9 @@ var require_is_glob = __commonJS({
           return true;
         }
         if (str[index] === "\\") {
-          var open2 = str[index + 1];
+          var open3 = str[index + 1];
           index += 2;
-          var close = chars[open2];
+          var close = chars[open3];
           if (close) {
             var n = str.indexOf(close, index);
             if (n !== -1) {
@@ -5462,7 +5462,7 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
-          const open2 = value;
+          const open3 = value;
           let next;
           if (options.keepQuotes !== true) {
             value = "";
@@ -5472,7 +5472,7 @@ var require_parse = __commonJS({
               value += next + advance();
               continue;
             }
-            if (next === open2) {
+            if (next === open3) {
               if (options.keepQuotes === true) value += next;
               break;
             }
@@ -5515,8 +5515,8 @@ var require_parse = __commonJS({
         if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
-            const open2 = block.nodes.shift();
-            block.nodes = [open2, { type: "text", value: stringify(block) }];
+            const open3 = block.nodes.shift();
+            block.nodes = [open3, { type: "text", value: stringify(block) }];
           }
           push({ type: "comma", value });
           block.commas++;
@@ -5940,8 +5940,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -5971,38 +5971,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6011,7 +6011,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6020,7 +6020,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -6035,7 +6035,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -6048,22 +6048,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -6074,7 +6074,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -6083,7 +6083,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -6091,7 +6091,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -6110,21 +6110,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -6189,7 +6189,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -6237,7 +6237,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/micromatch/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -6245,7 +6245,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -6451,7 +6451,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -6484,8 +6484,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(win32);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -6614,16 +6614,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -6843,15 +6843,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -7184,7 +7184,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants4.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -7243,7 +7243,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants4 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -7371,7 +7371,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -7692,21 +7692,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative7 = [];
+      const relative8 = [];
       for (const pattern of patterns) {
-        if (isAbsolute3(pattern)) {
+        if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative7.push(pattern);
+          relative8.push(pattern);
         }
       }
-      return [absolute, relative7];
+      return [absolute, relative8];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute3(pattern) {
+    function isAbsolute4(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute3;
+    exports.isAbsolute = isAbsolute4;
   }
 });
 
@@ -8004,7 +8004,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path, (statError, stat4) => {
+        settings.fs.stat(path, (statError, stat5) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -8014,9 +8014,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat4.isSymbolicLink = () => true;
+            stat5.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat4);
+          callSuccessCallback(callback, stat5);
         });
       });
     }
@@ -8042,11 +8042,11 @@ var require_sync = __commonJS({
         return lstat3;
       }
       try {
-        const stat4 = settings.fs.statSync(path);
+        const stat5 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat4.isSymbolicLink = () => true;
+          stat5.isSymbolicLink = () => true;
         }
-        return stat4;
+        return stat5;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat3;
@@ -8113,14 +8113,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat4(path, optionsOrSettingsOrCallback, callback) {
+    function stat5(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat4;
+    exports.stat = stat5;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -8791,41 +8791,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve7, reject) {
+        var p2 = new Promise(function(resolve8, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve7(result);
+            resolve8(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve7) {
+        var p2 = new Promise(function(resolve8) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve7();
+              resolve8();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve7();
+                resolve8();
                 queue.drain = previousDrain;
               };
             }
@@ -9311,9 +9311,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve7(stats) : reject(error2);
+            return error2 === null ? resolve8(stats) : reject(error2);
           });
         });
       }
@@ -9337,10 +9337,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve7(entries);
+              resolve8(entries);
             } else {
               reject(error2);
             }
@@ -9350,10 +9350,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve7(entries));
+          stream.once("end", () => resolve8(entries));
         });
       }
     };
@@ -10313,8 +10313,8 @@ var require_scan2 = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -10344,38 +10344,38 @@ var require_scan2 = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -10384,7 +10384,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -10393,7 +10393,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -10408,7 +10408,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -10421,27 +10421,27 @@ var require_scan2 = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -10451,7 +10451,7 @@ var require_scan2 = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -10460,7 +10460,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -10468,7 +10468,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -10487,26 +10487,26 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -10571,7 +10571,7 @@ var require_scan2 = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -10618,7 +10618,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var utils = require_utils5();
     var {
       MAX_LENGTH,
@@ -10626,7 +10626,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -10835,7 +10835,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -10881,8 +10881,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -11011,16 +11011,16 @@ var require_parse3 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal;
+          open3.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -11240,15 +11240,15 @@ var require_parse3 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -11578,7 +11578,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -11636,7 +11636,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils5();
-    var constants2 = require_constants4();
+    var constants4 = require_constants4();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -11764,7 +11764,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -12933,8 +12933,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -12960,8 +12960,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -15460,22 +15460,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -15749,10 +15749,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -15766,7 +15766,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -15790,7 +15790,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15806,7 +15806,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -15897,7 +15897,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -15911,13 +15911,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -15960,18 +15960,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -16025,8 +16025,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -16038,7 +16038,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16049,8 +16049,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st2 of sep2) {
+              if (sep3)
+                for (const st2 of sep3) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -16067,7 +16067,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16247,7 +16247,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -16264,24 +16264,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16384,7 +16384,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -16464,25 +16464,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -16582,9 +16582,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -16906,12 +16906,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -17073,12 +17073,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -17292,14 +17292,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st2 of sep2)
+      if (sep3)
+        for (const st2 of sep3)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -18190,7 +18190,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -18466,18 +18466,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -18630,15 +18630,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep2 = it2.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it2.sep;
+                  sep3.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -18832,13 +18832,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -18963,7 +18963,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -19117,17 +19117,17 @@ var require_dist3 = __commonJS({
 });
 
 // dist/src/action/main.js
-import { isAbsolute as isAbsolute2, relative as relative6, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve7 } from "node:path";
 
 // dist/src/errors.js
 var ScanError = class extends Error {
   code;
   exitCode;
   hint;
-  constructor(code, message, options = {}) {
+  constructor(code2, message, options = {}) {
     super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
     this.name = new.target.name;
-    this.code = code;
+    this.code = code2;
     this.exitCode = options.exitCode ?? 2;
     this.hint = options.hint;
   }
@@ -19154,8 +19154,8 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
   }
 };
 var GitError = class extends ScanError {
-  constructor(code, message, options = {}) {
-    super(code, message, options);
+  constructor(code2, message, options = {}) {
+    super(code2, message, options);
   }
 };
 
@@ -19173,6 +19173,8 @@ function eventOf(name, payload) {
   const root = typeof payload === "object" && payload !== null ? payload : {};
   const pull = objectAt(root, "pull_request");
   const queue = objectAt(root, "merge_group");
+  const repository = objectAt(root, "repository");
+  const visibility = stringAt(repository, "visibility");
   return {
     name,
     baseSha: stringAt(objectAt(pull, "base"), "sha") ?? stringAt(queue, "base_sha"),
@@ -19181,7 +19183,8 @@ function eventOf(name, payload) {
     after: stringAt(root, "after"),
     ref: stringAt(root, "ref"),
     isForced: typeof root.forced === "boolean" ? root.forced : void 0,
-    defaultBranch: stringAt(objectAt(root, "repository"), "default_branch")
+    defaultBranch: stringAt(repository, "default_branch"),
+    isPrivate: repository?.private === true || visibility === "private" || visibility === "internal"
   };
 }
 async function readEvent(env) {
@@ -19306,15 +19309,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -19325,11 +19328,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve7) {
-      resolve7(value);
+    return value instanceof P3 ? value : new P3(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve7, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19345,7 +19348,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -19475,9 +19478,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -19761,51 +19764,154 @@ function planScan(event, inputs) {
   return { kind: "history", reason: `a ${event.name || "manual"} event audits the whole history` };
 }
 
-// dist/src/action/publish.js
-import { mkdir } from "node:fs/promises";
-import { dirname as dirname3 } from "node:path";
-
-// dist/src/write-file-atomic.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { lstat, open, realpath, rename, rm, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
-async function resolveTarget(path) {
-  const stat4 = await lstat(path).catch(() => void 0);
-  if (stat4 === void 0)
-    return { target: path, isSpecial: false };
-  if (stat4.isSymbolicLink())
-    return resolveTarget(await realpath(path));
-  return { target: path, isSpecial: !stat4.isFile() };
+// dist/src/safe-fs/read-file.js
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
 }
+async function readRegularFile(path, options) {
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const handle = await open(path, flags).catch((error2) => {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  });
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
+      if (bytes.length <= options.maxBytes)
+        return bytes;
+      if (options.shouldTruncate === true)
+        return bytes.subarray(0, options.maxBytes);
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+async function readAtMost(handle, limit, initial) {
+  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length >= limit)
+        break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0)
+      break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+var MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
+async function readTextFile(path, options = {}) {
+  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
+}
+function readFailure(error2) {
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
+    return "it is a symbolic link (not followed)";
+  if (code2 === "ENOTREG")
+    return "it is not a regular file";
+  if (code2 === "EFBIG")
+    return "it is too large";
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+
+// dist/src/safe-fs/write-file.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 function ioError(path, error2) {
+  if (error2 instanceof ScanError)
+    return error2;
   return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
     cause: error2,
     hint: "check that the directory exists and is writable"
   });
 }
-async function writeFileAtomic(path, text, mode = 420) {
-  const { target, isSpecial } = await resolveTarget(path).catch((error2) => {
-    throw ioError(path, error2);
-  });
-  if (isSpecial) {
-    await writeFile2(target, text, "utf8").catch((error2) => {
-      throw ioError(path, error2);
-    });
+function refuse(path, what) {
+  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
+}
+async function assertNoLinkedDirectory(root, dir) {
+  const rel = relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
     return;
+  let current = root;
+  for (const part of rel.split(sep)) {
+    current = join(current, part);
+    const info2 = await lstat(current).catch(() => void 0);
+    if (info2 === void 0)
+      return;
+    if (info2.isSymbolicLink())
+      throw refuse(current, "it is a symbolic link to a directory");
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+}
+async function writeInPlace(path, data) {
+  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
   try {
-    const handle = await open(temp, "w", mode);
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileSafely(path, data, options = {}) {
+  try {
+    if (options.root !== void 0)
+      await assertNoLinkedDirectory(options.root, dirname(path));
+    if (options.shouldCreateDirectories === true)
+      await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch((error2) => {
+      if (error2.code === "ENOENT")
+        return void 0;
+      throw error2;
+    });
+    if (existing?.isSymbolicLink() === true) {
+      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
+      if (target === void 0 || target.isFile() || target.isDirectory())
+        throw refuse(path, "it is a symbolic link");
+      await writeInPlace(path, data);
+      return;
+    }
+    if (existing !== void 0 && existing.isDirectory())
+      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
+    if (existing !== void 0 && !existing.isFile()) {
+      if (options.mayBeDevice !== true)
+        throw refuse(path, "it is not a regular file");
+      await writeInPlace(path, data);
+      return;
+    }
+    const execBits = options.isExecutable === true ? 73 : 0;
+    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
+    await replaceFile(path, data, mode);
+  } catch (error2) {
+    throw ioError(path, error2);
+  }
+}
+async function replaceFile(path, data, mode) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(text, "utf8");
+      await handle.writeFile(data);
+      if (mode !== void 0)
+        await handle.chmod(mode);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    await rename(temp, path);
   } catch (error2) {
     await rm(temp, { force: true });
-    throw ioError(path, error2);
+    throw error2;
   }
 }
 
@@ -19971,10 +20077,10 @@ function sortByPath(entries) {
 function escapeProse(text) {
   return text.replace(/[\\*[\]~]/g, (char) => `\\${char}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/&(?=[A-Za-z#])/g, "&amp;").replace(/</g, "&lt;");
 }
-function codeSpan(code) {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+function codeSpan(code2) {
+  const longestRun = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
-  return longestRun > 0 ? `${fence} ${code} ${fence}` : `${fence}${code}${fence}`;
+  return longestRun > 0 ? `${fence} ${code2} ${fence}` : `${fence}${code2}${fence}`;
 }
 function inlineMarkdown(text) {
   return text.split(/(`[^`]+`)/).map((part) => part.startsWith("`") && part.endsWith("`") && part.length > 1 ? codeSpan(part.slice(1, -1)) : escapeProse(part)).join("");
@@ -20126,6 +20232,7 @@ import { execFile, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
 import { execFileSync } from "node:child_process";
+import { delimiter, resolve } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
 function trustedDirectories(env) {
@@ -20144,7 +20251,22 @@ function trustedDirectories(env) {
   }
   return trusted;
 }
-function sealedGitEnv(env = process.env) {
+var LOCATION_VARIABLES = ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"];
+var ALTERNATES_VARIABLE = "GIT_ALTERNATE_OBJECT_DIRECTORIES";
+function locationVariables(env, cwd) {
+  const carried = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== void 0 && value !== "")
+      carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== void 0 && alternates !== "") {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+  }
+  return carried;
+}
+function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   const sealed = {
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_CONFIG_GLOBAL: "/dev/null",
@@ -20157,6 +20279,7 @@ function sealedGitEnv(env = process.env) {
     if (value !== void 0)
       sealed[key] = value;
   }
+  Object.assign(sealed, locationVariables(env, cwd));
   const directories = trustedDirectories(env);
   if (directories.length > 0) {
     sealed.GIT_CONFIG_COUNT = String(directories.length);
@@ -20191,9 +20314,9 @@ var SEALED_ARGS = [
 ];
 var STDERR_LIMIT = 4096;
 var GIT_VERSION_HINT = "install git 2.32 or newer";
-function describeFailure(args, code, stderr) {
+function describeFailure(args, code2, stderr) {
   const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
-  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code ?? "signal"}): ${message}`);
+  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code2 ?? "signal"}): ${message}`);
 }
 function spawnGit(cwd, args, options = {}) {
   const child = spawn("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ["pipe", "pipe", "pipe"] });
@@ -20203,11 +20326,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve7, reject) => {
+  const done = new Promise((resolve8, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve7() : reject(describeFailure(args, code, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve8() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -20247,10 +20370,10 @@ async function* gitLines(cwd, args) {
 function runGit(cwd, args) {
   return new Promise((done, reject) => {
     execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
-      const code = error2 === null ? 0 : error2.code;
-      if (typeof code === "number")
-        return done({ code, stdout, stderr });
-      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
+      const code2 = error2 === null ? 0 : error2.code;
+      if (typeof code2 === "number")
+        return done({ code: code2, stdout, stderr });
+      reject(code2 === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
     });
   });
 }
@@ -20317,13 +20440,13 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-import { readFile as readFile2, stat } from "node:fs/promises";
-import { isAbsolute, join as join2, relative, resolve, sep } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
-  return sep === "/" ? path : path.split(sep).join("/");
+  return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readFile2(join2(root, ".gitignore"), "utf8").catch(() => "");
+  const text = await readTextFile(join2(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -20335,11 +20458,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative(root, join2(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative2(root, join2(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat(path)).isDirectory() ? "dir" : "file";
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -20349,9 +20472,9 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute(given) ? given : resolve(cwd, given);
-    const rel = toPosix(relative(root, full));
-    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute(rel))) {
+    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
+    const rel = toPosix(relative2(root, full));
+    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
     if (await kindOf(full) === "file")
@@ -20359,32 +20482,38 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 
 // dist/src/sources/read-files.js
-import { lstat as lstat2, readFile as readFile3 } from "node:fs/promises";
+import { lstat as lstat2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
-    const stat4 = await lstat2(full);
-    if (stat4.isSymbolicLink())
+    const stat5 = await lstat2(full);
+    if (stat5.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat4.isDirectory())
+    if (stat5.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat4.isFile())
+    if (!stat5.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat4.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat4.size } };
-    return { chunk: { origin: "directory", path, bytes: await readFile3(full), startLine: 1 } };
+    if (stat5.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat5.size } };
+    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return { skipped: { path, reason: "missing" } };
-    return { problem: { path, message: `cannot read: ${code ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
+    if (code2 === "ELOOP")
+      return { skipped: { path, reason: "symlink" } };
+    if (code2 === "ENOTREG")
+      return { skipped: { path, reason: "not-a-file" } };
+    if (code2 === "EFBIG")
+      return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
+    return { problem: { path, message: `cannot read: ${code2 ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
   }
 }
 async function* readFiles(root, paths, maxFileSize, outcome) {
@@ -20452,8 +20581,8 @@ function base64Fragments(word) {
   }
   return fragments;
 }
-function isBase64Char(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 45 || code === 95;
+function isBase64Char(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
 }
 function base64RunAround(text, at2) {
   let start = at2;
@@ -20469,8 +20598,8 @@ function base64RunAround(text, at2) {
 function isPrintable(text) {
   let printable3 = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 32 || code === 9 || code === 10 || code === 13)
+    const code2 = text.charCodeAt(i);
+    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
       printable3++;
   }
   return printable3 >= text.length * 0.95;
@@ -20493,26 +20622,26 @@ function decodeBase64Value(text, start, end) {
 // dist/src/engine/decoding/escapes.js
 var MAX_ESCAPED = 4 * 1024;
 function jsonStringAround(text, at2) {
-  const open2 = unescapedQuote(text, at2 - 1, -1);
-  const close = open2 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
   if (close === -1)
     return void 0;
-  const literal = text.slice(open2, close + 1);
+  const literal = text.slice(open3, close + 1);
   if (!literal.includes("\\"))
     return void 0;
   try {
     const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open2, end: close + 1, decoded } : void 0;
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
   } catch {
     return void 0;
   }
 }
 function unescapedQuote(text, from, step) {
   for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       return -1;
-    if (code === 34 && !isEscaped(text, i))
+    if (code2 === 34 && !isEscaped(text, i))
       return i;
   }
   return -1;
@@ -20524,8 +20653,8 @@ function isEscaped(text, i) {
   return count2 % 2 === 1;
 }
 var URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function isTokenChar(code) {
-  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
+function isTokenChar(code2) {
+  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
 }
 function urlEncodedAround(text, at2) {
   let start = at2;
@@ -20619,17 +20748,17 @@ var MAX_DECODED_CHARS = 1024 * 1024;
 var MAX_ESCAPE_PROBES = 1024;
 function lineHasEscapes(text, at2) {
   for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
       break;
-    if (code === 92 || code === 37)
+    if (code2 === 92 || code2 === 37)
       return true;
   }
   return false;
@@ -20677,8 +20806,8 @@ function encodedSpans(text, base64Hits, keywordHits) {
 // dist/src/engine/keyword-automaton.js
 var ALPHABET = 128;
 var TWO_STREAM_MIN = 4096;
-function foldCase(code) {
-  return code >= 65 && code <= 90 ? code | 32 : code;
+function foldCase(code2) {
+  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
 }
 function buildTrie(keywords) {
   const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
@@ -20703,10 +20832,10 @@ function buildTable(next, outputs, states, alphabet) {
   const table = new Int32Array(states * ALPHABET);
   const fail2 = new Int32Array(states);
   const queue = [];
-  const setBoth = (state, code, target) => {
-    table[state * ALPHABET + code] = target * ALPHABET;
-    if (code >= 97 && code <= 122)
-      table[state * ALPHABET + code - 32] = target * ALPHABET;
+  const setBoth = (state, code2, target) => {
+    table[state * ALPHABET + code2] = target * ALPHABET;
+    if (code2 >= 97 && code2 <= 122)
+      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
   };
   for (const c3 of alphabet) {
     const child = next[c3];
@@ -20757,8 +20886,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
   const scanRange = (bytes, from, to2, reportAfter, onHit) => {
     let row2 = 0;
     for (let i = from; i < to2; i++) {
-      const code = bytes[i];
-      row2 = code < ALPHABET ? table[row2 + code] : 0;
+      const code2 = bytes[i];
+      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
       if (row2 < 0) {
         row2 = ~row2;
         if (i + 1 > reportAfter)
@@ -20789,8 +20918,8 @@ function buildKeywordAutomaton(keywords, prebuilt) {
       }
     }
     for (let i = offset + steps; i < bytes.length; i++) {
-      const code = bytes[i];
-      b3 = code < ALPHABET ? table[b3 + code] : 0;
+      const code2 = bytes[i];
+      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
       if (b3 < 0) {
         b3 = ~b3;
         if (i + 1 > mid)
@@ -20802,12 +20931,12 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= ALPHABET) {
+        const code2 = text.charCodeAt(i);
+        if (code2 >= ALPHABET) {
           row2 = 0;
           continue;
         }
-        row2 = table[row2 + code];
+        row2 = table[row2 + code2];
         if (row2 < 0) {
           row2 = ~row2;
           report(row2 / ALPHABET, i + 1, onHit);
@@ -20860,8 +20989,8 @@ function shannonEntropy(text) {
     return 0;
   const counts = /* @__PURE__ */ new Map();
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
+    const code2 = text.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
   }
   let bits = 0;
   for (const count2 of counts.values()) {
@@ -20869,6 +20998,19 @@ function shannonEntropy(text) {
     bits -= p2 * Math.log2(p2);
   }
   return bits;
+}
+
+// dist/src/engine/key-block.js
+function isKeyBlock(secret) {
+  return KEY_BLOCK_START.test(secret);
+}
+var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
+var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
+function isFillerKeyBody(secret) {
+  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
+  if (/([^A/])\1{7}/.test(body))
+    return true;
+  return shannonEntropy(body) < 3;
 }
 
 // dist/src/engine/placeholders.js
@@ -21045,7 +21187,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isPlaceholder(secret))
+  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
     return void 0;
   return { severity, entropy };
 }
@@ -21575,12 +21717,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve7, reject) => {
-    const onAbort = () => resolve7("aborted");
+  return new Promise((resolve8, reject) => {
+    const onAbort = () => resolve8("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve7(value);
+      resolve8(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22056,9 +22198,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve7, reject) => {
+  const catDone = new Promise((resolve8, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve7);
+    catFile.on("close", resolve8);
   });
   const parser = new BatchParser();
   try {
@@ -22067,10 +22209,10 @@ async function* reachableBlobs(root) {
         if (object.type === "blob" || object.type === "missing")
           yield object;
     }
-    const code = await catDone;
+    const code2 = await catDone;
     await revList.done;
-    if (code !== 0 || !parser.isComplete)
-      throw new GitError("E_GIT", `git cat-file failed (exit ${code ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
+    if (code2 !== 0 || !parser.isComplete)
+      throw new GitError("E_GIT", `git cat-file failed (exit ${code2 ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
   } finally {
     if (catFile.exitCode === null)
       catFile.kill();
@@ -22263,8 +22405,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/rules/load.js
 import { readFileSync } from "node:fs";
-import { readdir, readFile as readFile4, stat as stat2 } from "node:fs/promises";
-import { join as join5, relative as relative2 } from "node:path";
+import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { join as join5, relative as relative3 } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
@@ -22286,6 +22428,518 @@ import { createHash as createHash2 } from "node:crypto";
 
 // dist/src/rules/path-glob.js
 var import_picomatch = __toESM(require_picomatch4(), 1);
+
+// dist/src/rules/speed/ambiguity.js
+var MAX_UNIT = 65535;
+var EMPTY = { kind: "empty" };
+var EXPAND_LIMIT = 96;
+var LOOP_LIMIT = 600;
+function normalize(ranges) {
+  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
+  const out = [];
+  for (const [a, b3] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && a <= last[1] + 1)
+      last[1] = Math.max(last[1], b3);
+    else
+      out.push([a, b3]);
+  }
+  return out;
+}
+function invert(set) {
+  const out = [];
+  let next = 0;
+  for (const [a, b3] of set) {
+    if (a > next)
+      out.push([next, a - 1]);
+    next = b3 + 1;
+  }
+  if (next <= MAX_UNIT)
+    out.push([next, MAX_UNIT]);
+  return out;
+}
+function intersects(x3, y2) {
+  let i = 0;
+  let j3 = 0;
+  while (i < x3.length && j3 < y2.length) {
+    const [a, b3] = x3[i];
+    const [c3, d2] = y2[j3];
+    if (b3 < c3)
+      i++;
+    else if (d2 < a)
+      j3++;
+    else
+      return true;
+  }
+  return false;
+}
+var code = (c3) => c3.charCodeAt(0);
+var DIGIT = [[48, 57]];
+var WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+var SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
+var LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+var CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
+var CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+function foldCase2(set) {
+  const extra = [];
+  for (const [a, b3] of set) {
+    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+      const from = Math.max(a, lo);
+      const to2 = Math.min(b3, hi);
+      if (from <= to2)
+        extra.push([from + shift, to2 + shift]);
+    }
+  }
+  return normalize([...set, ...extra]);
+}
+var Unparsable = class extends Error {
+};
+var Parser = class {
+  source;
+  isUnicode;
+  at = 0;
+  constructor(source, isUnicode) {
+    this.source = source;
+    this.isUnicode = isUnicode;
+  }
+  parse() {
+    const node = this.alternation();
+    if (this.at < this.source.length)
+      throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
+    return node;
+  }
+  peek(offset = 0) {
+    return this.source[this.at + offset];
+  }
+  alternation() {
+    const items = [this.sequence()];
+    while (this.peek() === "|") {
+      this.at++;
+      items.push(this.sequence());
+    }
+    return items.length === 1 ? items[0] : { kind: "alt", items };
+  }
+  sequence() {
+    const items = [];
+    while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+      const atom = this.atom();
+      items.push(this.quantified(atom));
+    }
+    return { kind: "seq", items };
+  }
+  /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
+  braces() {
+    const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
+    if (m2 === null)
+      return void 0;
+    const min = Number(m2[1]);
+    const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+    return { min, max, length: m2[0].length };
+  }
+  quantified(atom) {
+    let node = atom;
+    for (; ; ) {
+      const c3 = this.peek();
+      let min;
+      let max;
+      if (c3 === "*" || c3 === "+" || c3 === "?") {
+        this.at++;
+        [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+      } else if (c3 === "{") {
+        const braces = this.braces();
+        if (braces === void 0)
+          return node;
+        this.at += braces.length;
+        ({ min, max } = braces);
+      } else {
+        return node;
+      }
+      if (this.peek() === "?")
+        this.at++;
+      node = { kind: "repeat", item: node, min, max };
+    }
+  }
+  atom() {
+    const c3 = this.peek();
+    if (c3 === "(")
+      return this.group();
+    if (c3 === "[")
+      return { kind: "set", set: this.charClass() };
+    if (c3 === ".") {
+      this.at++;
+      return { kind: "set", set: invert(LINE_TERMINATORS) };
+    }
+    if (c3 === "^" || c3 === "$") {
+      this.at++;
+      return EMPTY;
+    }
+    if (c3 === "\\")
+      return this.escape();
+    if (c3 === "{" && this.braces() === void 0) {
+      this.at++;
+      return { kind: "set", set: [[123, 123]] };
+    }
+    if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
+      throw new Unparsable(`nothing to repeat at ${this.at}`);
+    const unit = this.source.charCodeAt(this.at);
+    this.at++;
+    return { kind: "set", set: [[unit, unit]] };
+  }
+  group() {
+    this.at++;
+    let isLookaround = false;
+    if (this.peek() === "?") {
+      const next = this.peek(1);
+      if (next === ":")
+        this.at += 2;
+      else if (next === "=" || next === "!") {
+        this.at += 2;
+        isLookaround = true;
+      } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+        this.at += 3;
+        isLookaround = true;
+      } else if (next === "<") {
+        const close = this.source.indexOf(">", this.at);
+        if (close < 0)
+          throw new Unparsable("unterminated group name");
+        this.at = close + 1;
+      } else {
+        const colon = this.source.indexOf(":", this.at);
+        if (colon < 0)
+          throw new Unparsable("unknown group syntax");
+        this.at = colon + 1;
+      }
+    }
+    const inner = this.alternation();
+    if (this.peek() !== ")")
+      throw new Unparsable("unterminated group");
+    this.at++;
+    return isLookaround ? EMPTY : inner;
+  }
+  /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
+  escape() {
+    const e = this.peek(1);
+    if (e === void 0)
+      throw new Unparsable("trailing backslash");
+    if (e === "b" || e === "B") {
+      this.at += 2;
+      return EMPTY;
+    }
+    if (/[1-9]/.test(e)) {
+      this.at += 2;
+      while (/[0-9]/.test(this.peek() ?? ""))
+        this.at++;
+      return EMPTY;
+    }
+    if (e === "k" && this.peek(2) === "<") {
+      const close = this.source.indexOf(">", this.at);
+      this.at = close < 0 ? this.source.length : close + 1;
+      return EMPTY;
+    }
+    return { kind: "set", set: this.escapedSet() };
+  }
+  /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
+  escapedSet(isInClass = false) {
+    const e = this.peek(1);
+    this.at += 2;
+    const cls = CLASS_ESCAPES[e];
+    if (cls !== void 0)
+      return cls;
+    if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
+      const close = this.source.indexOf("}", this.at);
+      this.at = close < 0 ? this.source.length : close + 1;
+      return [[0, MAX_UNIT]];
+    }
+    if (isInClass && e === "b")
+      return [[8, 8]];
+    if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
+      return [[CONTROL[e], CONTROL[e]]];
+    if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
+      const unit2 = code(this.peek()) % 32;
+      this.at++;
+      return [[unit2, unit2]];
+    }
+    if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
+      const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
+      this.at += 2;
+      return [[unit2, unit2]];
+    }
+    if (e === "u") {
+      if (this.peek() === "{" && this.isUnicode) {
+        const close = this.source.indexOf("}", this.at);
+        this.at = close < 0 ? this.source.length : close + 1;
+        return [[0, MAX_UNIT]];
+      }
+      if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+        const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
+        this.at += 4;
+        return [[unit2, unit2]];
+      }
+    }
+    if (/[0-7]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
+        digits += this.source[this.at++];
+      const unit2 = parseInt(digits, 8);
+      return [[unit2, unit2]];
+    }
+    const unit = code(e);
+    return [[unit, unit]];
+  }
+  charClass() {
+    this.at++;
+    const isNegated = this.peek() === "^";
+    if (isNegated)
+      this.at++;
+    const ranges = [];
+    const single = () => {
+      if (this.peek() === "\\") {
+        const set2 = this.escapedSet(true);
+        return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
+      }
+      const unit = this.source.charCodeAt(this.at++);
+      return { set: [[unit, unit]], unit };
+    };
+    while (this.at < this.source.length && this.peek() !== "]") {
+      const from = single();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
+        this.at++;
+        const to2 = single();
+        if (to2.unit === void 0)
+          ranges.push(...from.set, [45, 45], ...to2.set);
+        else
+          ranges.push([from.unit, to2.unit]);
+      } else {
+        ranges.push(...from.set);
+      }
+    }
+    if (this.peek() !== "]")
+      throw new Unparsable("unterminated character class");
+    this.at++;
+    const set = normalize(ranges);
+    return isNegated ? invert(set) : set;
+  }
+};
+function positionCount(node) {
+  switch (node.kind) {
+    case "set":
+      return 1;
+    case "empty":
+      return 0;
+    case "seq":
+    case "alt":
+      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
+    case "repeat": {
+      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
+      return Math.min(positionCount(node.item) * copies, 1e9);
+    }
+  }
+}
+function linkAll(positions, from, to2) {
+  const link = positions.links++;
+  for (const f3 of from) {
+    const follow = positions.follow[f3];
+    for (const t2 of to2) {
+      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
+      by.add(link);
+      follow.set(t2, by);
+    }
+  }
+}
+function buildSeq(items, positions) {
+  let isNullable = true;
+  let first = [];
+  let last = [];
+  for (const item of items) {
+    const built = build(item, positions);
+    linkAll(positions, last, built.first);
+    if (isNullable)
+      first = [...first, ...built.first];
+    last = built.isNullable ? [...last, ...built.last] : built.last;
+    isNullable &&= built.isNullable;
+  }
+  return { isNullable, first, last };
+}
+function buildLoop(item, positions, isOptional) {
+  const built = build(item, positions);
+  linkAll(positions, built.last, built.first);
+  return { ...built, isNullable: built.isNullable || isOptional };
+}
+function buildRepeat(node, positions) {
+  const { item, min, max } = node;
+  if (max === 0)
+    return { isNullable: true, first: [], last: [] };
+  const size = positionCount(item);
+  if (max === Infinity || size * max > EXPAND_LIMIT) {
+    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
+    const head = buildSeq(copies, positions);
+    const loop = buildLoop(item, positions, min === 0);
+    linkAll(positions, head.last, loop.first);
+    return {
+      isNullable: head.isNullable && loop.isNullable,
+      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
+      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
+    };
+  }
+  let optional = EMPTY;
+  for (let i = min; i < max; i++)
+    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
+  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
+}
+function build(node, positions) {
+  switch (node.kind) {
+    case "empty":
+      return { isNullable: true, first: [], last: [] };
+    case "set": {
+      const id = positions.sets.length;
+      positions.sets.push(node.set);
+      positions.follow.push(/* @__PURE__ */ new Map());
+      return { isNullable: false, first: [id], last: [id] };
+    }
+    case "seq":
+      return buildSeq(node.items, positions);
+    case "alt": {
+      const all = node.items.map((item) => build(item, positions));
+      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
+    }
+    case "repeat":
+      if (node.min === 0 && node.max === 1) {
+        const built = build(node.item, positions);
+        return { ...built, isNullable: true };
+      }
+      return buildRepeat(node, positions);
+  }
+}
+function components(count2, next) {
+  const index = new Array(count2).fill(-1);
+  const low = new Array(count2).fill(0);
+  const component = new Array(count2).fill(-1);
+  const onStack = new Array(count2).fill(false);
+  const stack = [];
+  let counter = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1)
+      continue;
+    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const step = frame.edges.next();
+      if (!step.done) {
+        const to2 = step.value;
+        if (index[to2] === -1) {
+          index[to2] = low[to2] = counter++;
+          stack.push(to2);
+          onStack[to2] = true;
+          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
+        } else if (onStack[to2]) {
+          low[frame.node] = Math.min(low[frame.node], index[to2]);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== void 0)
+        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
+      if (low[frame.node] === index[frame.node]) {
+        for (; ; ) {
+          const member = stack.pop();
+          onStack[member] = false;
+          component[member] = componentCount;
+          if (member === frame.node)
+            break;
+        }
+        componentCount++;
+      }
+    }
+  }
+  return component;
+}
+function isLoopAmbiguous(members, positions) {
+  const local = new Map(members.map((p2, i) => [p2, i]));
+  const n = members.length;
+  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
+  const sets = members.map((p2) => positions.sets[p2]);
+  const splits = [];
+  const splitOf = /* @__PURE__ */ new Map();
+  succ.forEach((edges, a) => {
+    for (const edge of edges) {
+      if (!edge.isDouble)
+        continue;
+      splitOf.set(a * n + edge.to, n * n + splits.length);
+      splits.push({ from: a, to: edge.to });
+    }
+  });
+  const next = function* (node) {
+    if (node >= n * n) {
+      const split = splits[node - n * n];
+      yield split.to * n + split.to;
+      return;
+    }
+    const a = Math.floor(node / n);
+    const b3 = node % n;
+    for (const x3 of succ[a]) {
+      for (const y2 of succ[b3]) {
+        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
+          continue;
+        yield x3.to * n + y2.to;
+        if (a === b3 && x3.to === y2.to) {
+          const split = splitOf.get(a * n + x3.to);
+          if (split !== void 0)
+            yield split;
+        }
+      }
+    }
+  };
+  const component = components(n * n + splits.length, next);
+  const withDiagonal = /* @__PURE__ */ new Set();
+  for (let p2 = 0; p2 < n; p2++)
+    withDiagonal.add(component[p2 * n + p2]);
+  for (let node = 0; node < n * n + splits.length; node++) {
+    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
+    if (!isDiagonal && withDiagonal.has(component[node]))
+      return true;
+  }
+  return false;
+}
+function exponentialBacktrackingProblem(source, flags = "") {
+  let tree;
+  try {
+    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
+  } catch (error2) {
+    if (error2 instanceof Unparsable)
+      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
+    throw error2;
+  }
+  const positions = { sets: [], follow: [], links: 0 };
+  build(tree, positions);
+  if (flags.includes("i"))
+    positions.sets = positions.sets.map(foldCase2);
+  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
+  const loops = /* @__PURE__ */ new Map();
+  component.forEach((c3, p2) => {
+    const members = loops.get(c3) ?? [];
+    members.push(p2);
+    loops.set(c3, members);
+  });
+  for (const members of loops.values()) {
+    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
+    if (!isLoop)
+      continue;
+    if (members.length > LOOP_LIMIT)
+      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
+    if (isLoopAmbiguous(members, positions)) {
+      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
+    }
+  }
+  return void 0;
+}
+
+// dist/src/rules/path-glob.js
+var MAX_STARS_PER_SEGMENT = 3;
 function toGlobs(pattern) {
   let glob = pattern.trim();
   const isAnchored = glob.startsWith("/") || glob.slice(0, -1).includes("/");
@@ -22324,9 +22978,20 @@ function memoizeByPath(compute) {
     return value;
   };
 }
+function globSpeedProblem(pattern, compiled) {
+  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== void 0)
+    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
+}
 function globProblem(pattern) {
   try {
-    import_picomatch.default.makeRe(pattern);
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
+      if (problem !== void 0)
+        return problem;
+    }
     return void 0;
   } catch (error2) {
     return error2 instanceof Error ? error2.message : String(error2);
@@ -22602,8 +23267,8 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   await loadYamlSupport();
   for (const name of names) {
     const path = join5(dir, name);
-    const shown = relative2(displayBase, path) || path;
-    const parsed = parsePack(await readFile4(path, "utf8"), shown.startsWith("..") ? path : shown);
+    const shown = relative3(displayBase, path) || path;
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
     if (parsed.pack !== void 0)
       packs.push(parsed.pack);
@@ -22623,12 +23288,12 @@ function readBuiltinAutomaton() {
 var COMPILED_RULES_FILE = join5(PACKAGE_ROOT, "dist", "rules.json");
 async function readCompiledPacks() {
   try {
-    const compiled = await stat2(COMPILED_RULES_FILE);
+    const compiled = await stat3(COMPILED_RULES_FILE);
     const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat2(join5(BUILTIN_RULES_DIR, n))).mtimeMs));
+    const times = await Promise.all(names.map(async (n) => (await stat3(join5(BUILTIN_RULES_DIR, n))).mtimeMs));
     if (times.some((time) => time > compiled.mtimeMs))
       return void 0;
-    const packs = JSON.parse(await readFile4(COMPILED_RULES_FILE, "utf8"));
+    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
     return packs.count === names.length ? packs.packs : void 0;
   } catch {
     return void 0;
@@ -22643,8 +23308,8 @@ async function loadBuiltinRules() {
 }
 
 // dist/src/rules/speed/rule-line.js
-import { readFile as readFile5 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -22653,7 +23318,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile5(resolve2(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve3(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -22692,7 +23357,7 @@ import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 // dist/src/rules/speed/pattern-atoms.js
-var CLASS_ESCAPES = "dDwWsS";
+var CLASS_ESCAPES2 = "dDwWsS";
 var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
 var QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
 function quantifierAt(source, at2) {
@@ -22727,7 +23392,7 @@ function atomAt(source, at2) {
   if (c3 !== "\\")
     return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
   const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES.includes(e))
+  if (CLASS_ESCAPES2.includes(e))
     return { end: at2 + 2, cls: `\\${e}` };
   if (e === "k" && source[at2 + 2] === "<")
     return { end: source.indexOf(">", at2) + 1 || source.length };
@@ -22975,7 +23640,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -22990,7 +23655,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve7(drainQueue(rules, setup, queue, times, retried));
+      resolve8(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -23023,7 +23688,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve7();
+        resolve8();
     });
     next();
   });
@@ -23118,10 +23783,32 @@ function checkExamples(rule) {
   });
   return problems;
 }
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
 async function checkRules2(rules, options = {}) {
-  const problems = rules.flatMap(checkExamples);
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
   if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(rules, { cwd: options.cwd }));
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
   return problems;
 }
 
@@ -23140,7 +23827,6 @@ function kindOfPath(kinds, path) {
 }
 
 // dist/src/audit/git-queries.js
-import { readFile as readFile6 } from "node:fs/promises";
 import { join as join7 } from "node:path";
 var MAX_CONTENT = 1024 * 1024;
 async function gitOk(root, args) {
@@ -23200,7 +23886,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readFile6(join7(root, path))).subarray(0, MAX_CONTENT).toString("utf8");
+    return (await readRegularFile(join7(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -23338,8 +24024,8 @@ async function auditRepository({ root, catalogue, checks }) {
 }
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile7, stat as stat3 } from "node:fs/promises";
-import { join as join8, relative as relative3 } from "node:path";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { join as join8, relative as relative4 } from "node:path";
 
 // dist/src/audit/validate-catalogue.js
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
@@ -23432,8 +24118,8 @@ var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
 var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative3(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile7(file, "utf8"), shown);
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile4(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
@@ -23441,10 +24127,10 @@ async function catalogueEntries(file = CATALOGUE_FILE) {
 }
 async function readCompiledEntries() {
   try {
-    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
+    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
     if (source.mtimeMs > compiled.mtimeMs)
       return void 0;
-    return JSON.parse(await readFile7(COMPILED_CATALOGUE_FILE, "utf8"));
+    return JSON.parse(await readFile4(COMPILED_CATALOGUE_FILE, "utf8"));
   } catch {
     return void 0;
   }
@@ -23456,7 +24142,7 @@ function loadCatalogue() {
     const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative3(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
   })();
   return builtin;
 }
@@ -23489,8 +24175,8 @@ var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
-import { access as access2, readFile as readFile8 } from "node:fs/promises";
-import { join as join9, relative as relative4, resolve as resolve3 } from "node:path";
+import { access as access2 } from "node:fs/promises";
+import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -23554,7 +24240,11 @@ function checkEntry(raw, at2, problems) {
         new RegExp(source);
       } catch (error2) {
         problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
       }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
     });
   }
   if (isStringList3(raw.paths)) {
@@ -23640,7 +24330,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join9(root, name))) {
@@ -23653,11 +24343,11 @@ async function loadConfig(root, explicitPath, cwd) {
     return DEFAULT_CONFIG;
   let text;
   try {
-    text = await readFile8(path, "utf8");
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
   } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}`, { cause: error2, hint: "check the --config path" });
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
-  const shown = relative4(cwd, path);
+  const shown = relative5(cwd, path);
   await loadYamlSupport();
   return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
 }
@@ -23799,28 +24489,27 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
-async function readIfPresent(file, displayName) {
+import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
-    return await readFile9(file, "utf8");
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
   } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
       return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${code ?? String(error2)}`, { cause: error2 });
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
   }
 }
 function displayNameOf(file, cwd) {
-  return relative5(cwd, file) || file;
+  return relative6(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve4(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
     return void 0;
   if (text === void 0) {
@@ -23894,7 +24583,11 @@ async function openSource(request, options) {
   const { cwd, repo, maxFileSize, outcome, isPathSuppressed } = options;
   const kind = request.kind;
   if (request.kind === "stdin") {
-    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(await request.read(), request.path ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await request.read(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
+    }
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (request.kind === "tree") {
     if (repo?.isBare === true)
@@ -23999,9 +24692,9 @@ function workerPoolScanner(threads, setup) {
       pending.clear();
     };
     worker.on("error", fail2);
-    worker.on("exit", (code) => {
+    worker.on("exit", (code2) => {
       if (!isClosing)
-        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code})`));
+        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
     });
     return worker;
   });
@@ -24015,8 +24708,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve7, reject) => {
-        pending.set(id, { resolve: resolve7, reject });
+      return new Promise((resolve8, reject) => {
+        pending.set(id, { resolve: resolve8, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -24047,6 +24740,7 @@ function scannerFor(options) {
 }
 
 // dist/src/pipeline/execute-scan.js
+var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
@@ -24073,7 +24767,7 @@ async function executeScan(options) {
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline))
     log(line);
   const outcome = { skipped: [], problems: [] };
-  const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
@@ -24167,8 +24861,8 @@ function firedRules(findings, rules) {
 var UNSAFE2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function printable2(text) {
   return text.replace(UNSAFE2, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
   });
 }
 
@@ -24555,8 +25249,7 @@ function annotationOf(finding) {
 
 // dist/src/action/publish.js
 async function publishResult(result, ctx, sarif) {
-  await mkdir(dirname3(sarif.path), { recursive: true });
-  await writeFileAtomic(sarif.path, toSarif(result, ctx));
+  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
   logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
   if (!await appendSummary(toMarkdown(result, ctx)))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
@@ -24610,7 +25303,7 @@ function reportContextFor(scan, vcs) {
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -24620,7 +25313,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve5(cwd, run.stdout.trim());
+  const path = resolve6(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -24794,14 +25487,15 @@ function failureOf(outcome, failOn) {
 
 // dist/src/action/main.js
 var LOG = { info: logInfo, untrusted: logUntrusted };
+var PRIVATE_UPLOAD_NOTICE = "This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.";
 function revisionOf(event) {
   const revision = event.headSha ?? event.after;
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve6(workspace, sarifFile);
-  const inside = relative6(workspace, path);
-  return { path, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute2(inside) ? inside : path };
+  const path = resolve7(workspace, sarifFile);
+  const inside = relative7(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
@@ -24831,6 +25525,8 @@ async function runAction(env) {
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
   await publish(outcome, inputs, { workspace, env, event });
+  if (event.isPrivate === true && outcome.scan !== void 0)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   const failure = failureOf(outcome, inputs.failOn);
   if (failure !== void 0)
     fail(failure);

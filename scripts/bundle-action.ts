@@ -32,7 +32,8 @@ export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
   splitting: false,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  // action.yml's runs.using: GitHub runs JavaScript actions on Node 24.
+  target: 'node24',
   // CommonJS dependencies call require(); give the module one.
   banner: { js: "import { createRequire as __secretscanRequire } from 'node:module'; const require = __secretscanRequire(import.meta.url);" },
   legalComments: 'linked',

@@ -3,16 +3,24 @@ import { ScanError } from '../errors.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
-import { publishResult } from './publish.js';
+import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
-import { fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
+import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
 import { failureOf, scanMessagesOf } from './verdict.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG = { info: logInfo, untrusted: logUntrusted };
+
+/**
+ * Said once on a private (or internal) repository: whether the SARIF upload can work there is not
+ * something the action can see, and without the product the upload step fails.
+ */
+const PRIVATE_UPLOAD_NOTICE =
+  'This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, ' +
+  'and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.';
 
 /** The commit the scan looks at, for links: the pull request's head or the pushed commit. */
 function revisionOf(event: GitHubEvent): string | undefined {
@@ -21,10 +29,10 @@ function revisionOf(event: GitHubEvent): string | undefined {
 }
 
 /** The SARIF path resolved against the workspace, and as the output shows it (relative when inside). */
-function sarifTarget(workspace: string, sarifFile: string): { path: string; shown: string } {
+function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
   const path = resolve(workspace, sarifFile);
   const inside = relative(workspace, path);
-  return { path, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
+  return { path, root: workspace, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
 }
 
 async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent }): Promise<void> {
@@ -55,6 +63,7 @@ async function runAction(env: Env): Promise<void> {
   });
   logUntrusted(scanMessagesOf(outcome).join('\n'));
   await publish(outcome, inputs, { workspace, env, event });
+  if (event.isPrivate === true && outcome.scan !== undefined) annotate('notice', PRIVATE_UPLOAD_NOTICE, { title: 'secretscan: code scanning on a private repository' });
   const failure = failureOf(outcome, inputs.failOn);
   if (failure !== undefined) fail(failure);
 }

@@ -1,6 +1,4 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { writeFileAtomic } from '../write-file-atomic.js';
+import { writeFileSafely } from '../safe-fs/index.js';
 import { compareFindings, type ScanResult } from '../findings/index.js';
 import { toMarkdown, toSarif, type ReportContext } from '../reporters/index.js';
 import { annotationOf } from './annotations.js';
@@ -10,6 +8,8 @@ import { annotate, appendSummary, logInfo, setOutput } from './toolkit.js';
 export interface SarifTarget {
   path: string;
   shown: string;
+  /** The workspace: no directory between it and the file may be a symlink. */
+  root: string;
 }
 
 /**
@@ -18,8 +18,7 @@ export interface SarifTarget {
  * outputs. Every one of them is redacted.
  */
 export async function publishResult(result: ScanResult, ctx: ReportContext, sarif: SarifTarget): Promise<void> {
-  await mkdir(dirname(sarif.path), { recursive: true });
-  await writeFileAtomic(sarif.path, toSarif(result, ctx));
+  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
   logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
   if (!(await appendSummary(toMarkdown(result, ctx)))) logInfo('secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary');
   for (const finding of [...result.findings].sort(compareFindings)) {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFailure, readTextFile, writeFileSafely } from '../safe-fs/index.js';
 import { join } from 'node:path';
 import { ScanError } from '../errors.js';
 import type { MissingLines } from './types.js';
@@ -28,18 +28,14 @@ export async function applyGitignoreFix(root: string, missing: readonly MissingL
   const file = join(root, '.gitignore');
   let existing: string | undefined;
   try {
-    existing = await readFile(file, 'utf8');
+    existing = await readTextFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ScanError('E_IO', `cannot read ${file}`, { cause: error });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ScanError('E_IO', `cannot read ${file}: ${readFailure(error)}`, { cause: error });
   }
   const lines = missing.flatMap((entry) => entry.lines);
   const next = appendGitignoreLines(existing, lines);
   if (next === undefined) return [];
-  try {
-    await writeFile(file, next);
-  } catch (error) {
-    throw new ScanError('E_IO', `cannot write ${file}`, { cause: error });
-  }
+  await writeFileSafely(file, next, { root });
   const present = new Set((existing ?? '').split(/\r?\n/).map((line) => line.trim()));
   return [...new Set(lines)].filter((line) => !present.has(line));
 }

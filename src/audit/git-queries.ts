@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitError } from '../errors.js';
 import type { CommitInfo } from '../findings/index.js';
+import { readRegularFile } from '../safe-fs/index.js';
 import { runGit, unquoteGitPath } from '../sources/index.js';
 
 /** Content read for a `contentPattern` check is capped: the tokens sit near the top of these files. */
@@ -77,10 +77,13 @@ export async function listEverAdded(root: string): Promise<Map<string, CommitInf
   return added;
 }
 
-/** Content of a file in the working tree (capped); undefined when it cannot be read. */
+/**
+ * The first MAX_CONTENT bytes of a regular file in the working tree; undefined when it cannot be
+ * read or is not a regular file (a committed `.npmrc -> /dev/zero` is not followed).
+ */
 export async function readWorkingFile(root: string, path: string): Promise<string | undefined> {
   try {
-    return (await readFile(join(root, path))).subarray(0, MAX_CONTENT).toString('utf8');
+    return (await readRegularFile(join(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString('utf8');
   } catch {
     return undefined;
   }

@@ -45,11 +45,11 @@ async function configStep(root: string): Promise<InitStep> {
   return { action: 'create', target: '.secretscan.yaml', detail: 'a starter configuration, all commented out', changes: [{ kind: 'write', path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 
-async function workflowStep(root: string): Promise<InitStep> {
+async function workflowStep(root: string, version: string): Promise<InitStep> {
   const existing = await firstExisting(root, [WORKFLOW_PATH, ...WORKFLOW_ALTERNATIVE_PATHS]);
   if (existing !== undefined) return { action: 'unchanged', target: existing, detail: 'the workflow already exists', changes: [] };
   const branch = await defaultBranch(root);
-  const text = githubWorkflow(branch);
+  const text = githubWorkflow(branch, version);
   return {
     action: 'create',
     target: WORKFLOW_PATH,
@@ -68,6 +68,6 @@ export async function planInit(options: InitOptions): Promise<InitPlan> {
   const packageJson = await readTextIfExists(join(root, 'package.json'));
   const hook = packageJson === undefined ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
   const steps = [...hook.steps, await configStep(root)];
-  if (options.withGithub) steps.push(await workflowStep(root));
+  if (options.withGithub) steps.push(await workflowStep(root, options.version));
   return { root, steps, nextSteps: hook.nextSteps };
 }

@@ -1,8 +1,9 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { ScanError } from '../errors.js';
+import { readFailure, readTextFile } from '../safe-fs/index.js';
 
 function cannotRead(path: string, error: unknown): ScanError {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+  const reason = readFailure(error);
   return new ScanError('E_IO', `cannot read ${path} (${reason})`, { cause: error, hint: 'check its permissions, then run `secretscan init` again' });
 }
 
@@ -14,7 +15,7 @@ function isMissing(error: unknown): boolean {
 /** The file's text, or undefined when it does not exist. */
 export async function readTextIfExists(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextFile(path);
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw cannotRead(path, error);

@@ -11,6 +11,9 @@ import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
 import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
 
+/** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
+export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
 const NO_PROGRESS: ScanProgress = { update: () => undefined, setTotal: () => undefined, done: () => undefined };
 
 /**
@@ -49,7 +52,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline)) log(line);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
-  const maxFileSize = options.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);

@@ -20,7 +20,7 @@ export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history';
 /** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
 export type SourceRequest =
   | { kind: 'tree'; /** Files or directories, relative to the working directory; empty = the whole tree. */ paths: string[] }
-  | { kind: 'stdin'; /** Reads all of the input; called when the scan starts reading. */ read: () => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
+  | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
   | { kind: 'staged' }
   | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
   | { kind: 'history' };
@@ -62,7 +62,11 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   const { cwd, repo, maxFileSize, outcome, isPathSuppressed } = options;
   const kind = request.kind;
   if (request.kind === 'stdin') {
-    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(await request.read(), request.path ?? DEFAULT_STDIN_PATH, outcome) };
+    const bytes = await request.read(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, 'raise --max-file-size (up to 511MiB), or save the input to a file and scan that');
+    }
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
   }
   if (request.kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');

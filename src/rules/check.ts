@@ -1,6 +1,8 @@
 import { createMatcher } from '../engine/index.js';
 import type { Finding } from '../findings/index.js';
 import { checkRuleSpeed } from './check-speed.js';
+import { globProblem } from './path-glob.js';
+import { exponentialBacktrackingProblem } from './speed/ambiguity.js';
 import type { Rule } from './types.js';
 
 /** Runs `text` through the full matcher with only `rule` loaded, as a file named `example.txt`. */
@@ -35,11 +37,37 @@ function checkExamples(rule: Rule): string[] {
 }
 
 /**
- * Every problem with the rules' examples and speed; empty when all rules pass. `cwd` is what rule
+ * What can be proved without running a rule: its pattern cannot backtrack exponentially (the
+ * whole class, not only what the timing inputs happen to trigger), and its path globs match in
+ * about linear time.
+ */
+function checkStatically(rule: Rule): string[] {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems: string[] = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== undefined) problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...(rule.spec.paths ?? []), ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ''));
+    if (problem !== undefined) problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
+
+/**
+ * Every problem with the rules' patterns, examples and speed; empty when all rules pass. `cwd` is what rule
  * files are relative to (for line numbers in speed problems). Default: the process's.
  */
 export async function checkRules(rules: readonly Rule[], options: { shouldTimeRules?: boolean; cwd?: string } = {}): Promise<string[]> {
-  const problems = rules.flatMap(checkExamples);
-  if (options.shouldTimeRules !== false) problems.push(...(await checkRuleSpeed(rules, { cwd: options.cwd })));
+  const problems: string[] = [];
+  const runnable: Rule[] = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    // A refused pattern is never run, not even on its examples: a crafted example could hang here.
+    if (refused.length === 0) runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
+  if (options.shouldTimeRules !== false) problems.push(...(await checkRuleSpeed(runnable, { cwd: options.cwd })));
   return problems;
 }

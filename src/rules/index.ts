@@ -6,3 +6,4 @@ export { checkRules, scanExample } from './check.js';
 export { validatePack } from './validate-pack.js';
 export { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
 export { compilePathPatterns, globProblem } from './path-glob.js';
+export { exponentialBacktrackingProblem } from './speed/ambiguity.js';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RulePackError, ScanError } from '../errors.js';
+import { readTextFile } from '../safe-fs/index.js';
 import { decodeAutomatonTables, type AutomatonTables } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileRule } from './compile.js';
@@ -61,7 +62,7 @@ export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()
   for (const name of names) {
     const path = join(dir, name);
     const shown = relative(displayBase, path) || path;
-    const parsed = parsePack(await readFile(path, 'utf8'), shown.startsWith('..') ? path : shown);
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith('..') ? path : shown);
     problems.push(...parsed.problems);
     if (parsed.pack !== undefined) packs.push(parsed.pack);
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACTION_BUNDLE, bundleAction } from '../../scripts/bundle-action.js';
+import { ACTION_BUNDLE, ACTION_BUNDLE_OPTIONS, bundleAction } from '../../scripts/bundle-action.js';
 import { fixtureGitEnv } from '../helpers/git-repo.js';
 import { readActionYaml } from './run-action.js';
 
@@ -58,9 +58,11 @@ describe('the committed action bundle', () => {
 });
 
 describe('action.yml', () => {
-  it('runs the committed bundle on node20 and declares the inputs and outputs the entry reads and writes', async () => {
+  it('runs the committed bundle on node24 and declares the inputs and outputs the entry reads and writes', async () => {
     const action = await readActionYaml();
-    expect(action.runs).toEqual({ using: 'node20', main: ACTION_BUNDLE });
+    expect(action.runs).toEqual({ using: 'node24', main: ACTION_BUNDLE });
+    // The bundle is built for the Node the runner starts it with.
+    expect(ACTION_BUNDLE_OPTIONS.target).toBe(action.runs.using);
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
     expect(Object.keys(action.inputs).sort()).toEqual(['baseline', 'config', 'fail-on', 'paths', 'sarif-file', 'scan']);
     expect(action.inputs['fail-on']?.default).toBe('low');

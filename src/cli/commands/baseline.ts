@@ -3,7 +3,7 @@ import { BASELINE_FILE_NAME, baselineOf, describeBaselineChange, formatBaseline,
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { writeFileAtomic } from '../../write-file-atomic.js';
+import { writeFileSafely } from '../../safe-fs/index.js';
 import { executeScan } from '../../pipeline/index.js';
 import { scanFlagsOf, scanOptionsOf, SCAN_COMMAND, type ScanFlags } from './scan.js';
 
@@ -40,7 +40,7 @@ export async function runBaseline(args: ParsedArgs, io: Io, log: (line: string) 
   const target = output === undefined ? join(scan.projectRoot, BASELINE_FILE_NAME) : resolve(io.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
-  await writeFileAtomic(target, formatBaseline(baseline));
+  await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
   const shown = relative(io.cwd, target) || target;
   io.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}\n`);
   for (const notice of scan.result.notices ?? []) io.stderr.write(`secretscan: note: ${notice}\n`);

@@ -29,7 +29,7 @@ export async function runInit(args: ParsedArgs, io: Io, log: (line: string) => v
   const plan = await planInit({ cwd: io.cwd, version: packageInfo().version, withGithub: args.values.github === true });
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
-    if (!isDryRun) await applyStep(step);
+    if (!isDryRun) await applyStep(step, plan.root);
     io.stdout.write(`${describeStep(step, isDryRun)}\n`);
   }
   if (isPlanSettled(plan)) io.stdout.write('secretscan is already set up here: nothing to change.\n');

@@ -16,7 +16,7 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressOn } from '../progress.js';
-import { writeFileAtomic } from '../../write-file-atomic.js';
+import { writeFileSafely } from '../../safe-fs/index.js';
 
 /** `secretscan remediate`: usage, options and examples. */
 export const REMEDIATE_COMMAND: CommandSpec = {
@@ -100,7 +100,7 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   io.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'));
   if (target !== undefined) {
     const lines = replacementLines(plans.flatMap((item) => [...(scans.secrets.get(item.finding.secretId) ?? [])]));
-    await writeFileAtomic(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, 0o600);
+    await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
     io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${target} (mode 0600): it holds the raw secrets, delete it after use\n`);
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;

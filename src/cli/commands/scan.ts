@@ -1,7 +1,7 @@
 import { parseSize } from '../../config/index.js';
 import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
-import { executeScan, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
+import { executeScan, MAX_SCANNABLE_SIZE, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
@@ -117,6 +117,7 @@ function maxFileSizeOf(flag: string | undefined): number | undefined {
   if (flag === undefined) return undefined;
   const size = parseSize(flag);
   if (size === undefined) throw new UsageError(`--max-file-size ${flag} is not a size`, 'use bytes or a unit: 500000, 512KiB, 10MB');
+  if (size > MAX_SCANNABLE_SIZE) throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, 'use --max-file-size 511MiB or less');
   return size;
 }
 
