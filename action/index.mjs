@@ -21297,9 +21297,9 @@ function preferSpecificMatches(matches) {
     const [ma, mb] = [at2(a), at2(b3)];
     if (ma.start !== mb.start || ma.end !== mb.end)
       return void 0;
-    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0 ? b3 : a;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
     const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
     if (byDecoding !== 0)
       return byDecoding > 0 ? b3 : a;
@@ -21729,6 +21729,23 @@ function nextOrAbort(iterator, signal) {
     });
   });
 }
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve8, reject) => {
+    const onAbort = () => resolve8();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve8();
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
   const result = {
@@ -21755,6 +21772,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   const dispatch = (batch2) => {
     const pending = scanner.scanBatch(batch2).then((scans) => {
       inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
       scans.forEach((scanned, index) => merge(batch2[index], scanned));
     });
     inFlight.add(pending);
@@ -21771,11 +21790,11 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     batch = [];
     batchSize = 0;
     if (inFlight.size >= scanner.capacity)
-      await Promise.race(inFlight);
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
   }
-  if (batch.length > 0)
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
     dispatch(batch);
-  await Promise.all(inFlight);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
@@ -21835,69 +21854,6 @@ async function* stdinChunks(bytes, path, outcome) {
   yield { origin: "stdin", path, text: decoded.text, startLine: 1 };
 }
 
-// dist/src/sources/binary-diff.js
-function hasUtf16Bom(bytes) {
-  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
-}
-async function* binaryFileInputs(root, path, revision, options) {
-  const { origin, outcome, commit } = options;
-  const bytes = await gitBytes(root, ["cat-file", "blob", `${revision}:${path}`]).catch(() => void 0);
-  if (bytes !== void 0 && bytes.length > options.maxFileSize) {
-    outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commit === void 0 ? {} : { commit: commit.sha } });
-    return;
-  }
-  if (bytes !== void 0 && hasUtf16Bom(bytes)) {
-    yield commit === void 0 ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
-    return;
-  }
-  outcome.skipped.push({ path, reason: "binary", ...commit === void 0 ? {} : { commit: commit.sha }, ...bytes === void 0 ? {} : { size: bytes.length } });
-}
-
-// dist/src/sources/diff-chunks.js
-var DiffChunker = class {
-  root;
-  origin;
-  maxFileSize;
-  outcome;
-  sizes = /* @__PURE__ */ new Map();
-  tooLarge = /* @__PURE__ */ new Set();
-  constructor(root, origin, maxFileSize, outcome) {
-    this.root = root;
-    this.origin = origin;
-    this.maxFileSize = maxFileSize;
-    this.outcome = outcome;
-  }
-  /**
-   * Inputs for `events`, tagged with `commit` when the diff belongs to one; files git calls binary
-   * go through binaryFileInputs (UTF-16 text is scanned, the rest counted).
-   */
-  async *chunks(events, commit) {
-    for (const event of events) {
-      const key = `${commit?.sha ?? ""}\0${event.path}`;
-      if (event.kind === "binary") {
-        const base = { origin: this.origin, outcome: this.outcome, maxFileSize: this.maxFileSize };
-        const options = commit === void 0 ? base : { ...base, commit };
-        yield* binaryFileInputs(this.root, event.path, commit?.sha ?? "", options);
-        continue;
-      }
-      if (this.tooLarge.has(key))
-        continue;
-      const text = event.lines.join("\n");
-      const size = (this.sizes.get(key) ?? 0) + text.length;
-      this.sizes.set(key, size);
-      if (size > this.maxFileSize) {
-        this.tooLarge.add(key);
-        this.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
-        continue;
-      }
-      const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
-      if (commit !== void 0)
-        chunk.commit = commit;
-      yield chunk;
-    }
-  }
-};
-
 // dist/src/sources/git-path.js
 var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
 function unquoteGitPath(raw) {
@@ -21941,9 +21897,12 @@ function pathOfGitHeader(rest) {
 }
 
 // dist/src/sources/unified-diff.js
+var INDEX_LINE = /^index ([0-9a-f]+(?:,[0-9a-f]+)*)\.\.([0-9a-f]+)/;
 var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @{2,}/;
 var UnifiedDiffParser = class {
   path;
+  fromPath;
+  blobs;
   isDeleted = false;
   columns = 1;
   nextLine = 0;
@@ -21994,8 +21953,12 @@ var UnifiedDiffParser = class {
       this.startFile(pathOfGitHeader(text.slice(11)));
     else if (text.startsWith("diff --cc ") || text.startsWith("diff --combined "))
       this.startFile(unquoteGitPath(text.slice(text.indexOf(" ", 5) + 1)));
+    else if (text.startsWith("rename from ") || text.startsWith("copy from "))
+      this.fromPath = unquoteGitPath(text.slice(text.indexOf(" from ") + 6));
     else if (text.startsWith("rename to ") || text.startsWith("copy to "))
-      this.path = unquoteGitPath(text.slice(text.indexOf(" to ") + 4));
+      return [...done, ...this.moved(unquoteGitPath(text.slice(text.indexOf(" to ") + 4)))];
+    else if (text.startsWith("index "))
+      this.blobs = blobsOf(text);
     else if (text.startsWith("deleted file mode"))
       this.isDeleted = true;
     else if (text.startsWith("+++ ")) {
@@ -22005,22 +21968,172 @@ var UnifiedDiffParser = class {
       else
         this.path = path;
     } else if (text.startsWith("Binary files ") && this.path !== void 0 && !this.isDeleted && !text.endsWith(" and /dev/null differ")) {
-      return [...done, { kind: "binary", path: this.path }];
+      const binary = { kind: "binary", path: this.path, parentBlobs: this.blobs?.parents ?? [] };
+      if (this.blobs !== void 0)
+        binary.blob = this.blobs.blob;
+      return [...done, binary];
     }
     return done;
   }
+  moved(path) {
+    this.path = path;
+    return this.fromPath === void 0 ? [] : [{ kind: "moved", path, fromPath: this.fromPath }];
+  }
   startFile(path) {
     this.path = path;
+    this.fromPath = void 0;
+    this.blobs = void 0;
     this.isDeleted = false;
     this.columns = 1;
   }
 };
+function blobsOf(text) {
+  const match = INDEX_LINE.exec(text);
+  return match === null ? void 0 : { parents: match[1].split(","), blob: match[2] };
+}
+
+// dist/src/sources/binary-diff.js
+var BINARY_PROBE2 = 8e3;
+var NO_BLOB = /^0+$/;
+function hasUtf16Bom(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+function isBinaryContent(bytes) {
+  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE2).includes(0);
+}
+function commitField(context) {
+  return context.commit === void 0 ? {} : { commit: context.commit.sha };
+}
+async function readNewSide(root, path, object, context) {
+  const bytes = await gitBytes(root, ["cat-file", "blob", object]).catch(() => void 0);
+  if (bytes === void 0) {
+    context.outcome.skipped.push({ path, reason: "binary", ...commitField(context) });
+    return void 0;
+  }
+  if (bytes.length > context.maxFileSize) {
+    context.outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commitField(context) });
+    return void 0;
+  }
+  if (!isBinaryContent(bytes))
+    return bytes;
+  context.outcome.skipped.push({ path, reason: "binary", size: bytes.length, ...commitField(context) });
+  return void 0;
+}
+async function addedLines(root, from, to2) {
+  const parser = new UnifiedDiffParser();
+  const added = /* @__PURE__ */ new Map();
+  const take = (events) => {
+    for (const event of events)
+      if (event.kind === "added")
+        event.lines.forEach((line, i) => added.set(event.startLine + i, line));
+  };
+  for await (const line of gitLines(root, ["diff", "-U0", "--text", "--no-ext-diff", "--no-textconv", "--no-color", from, to2]))
+    take(parser.line(line.toString("utf8")));
+  take(parser.end());
+  return added;
+}
+function* runsOf(lines, path, context) {
+  let run;
+  let next = 0;
+  for (const number of [...lines.keys()].sort((a, b3) => a - b3)) {
+    const text = lines.get(number);
+    if (run !== void 0 && number === next)
+      run.text += `
+${text}`;
+    else {
+      if (run !== void 0)
+        yield run;
+      run = { origin: context.origin, path, text, startLine: number, ...context.commit === void 0 ? {} : { commit: context.commit } };
+    }
+    next = number + 1;
+  }
+  if (run !== void 0)
+    yield run;
+}
+async function* wholeFileInputs(root, path, object, context) {
+  const bytes = await readNewSide(root, path, object, context);
+  if (bytes === void 0)
+    return;
+  yield bytesInput(path, bytes, context);
+}
+function bytesInput(path, bytes, context) {
+  return context.commit === void 0 ? { origin: context.origin, path, bytes, startLine: 1 } : { origin: context.origin, path, bytes, startLine: 1, commit: context.commit };
+}
+async function* binaryFileInputs(root, file, revision, context) {
+  const object = file.blob !== void 0 && !NO_BLOB.test(file.blob) ? file.blob : `${revision}:${file.path}`;
+  const bytes = await readNewSide(root, file.path, object, context);
+  if (bytes === void 0)
+    return;
+  const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
+  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
+    yield bytesInput(file.path, bytes, context);
+    return;
+  }
+  const perParent = await Promise.all(parents.map((parent) => addedLines(root, parent, file.blob)));
+  const [first, ...others] = perParent;
+  const kept = new Map([...first ?? /* @__PURE__ */ new Map()].filter(([number]) => others.every((added) => added.has(number))));
+  yield* runsOf(kept, file.path, context);
+}
+
+// dist/src/sources/diff-chunks.js
+var DiffChunker = class {
+  root;
+  origin;
+  options;
+  sizes = /* @__PURE__ */ new Map();
+  tooLarge = /* @__PURE__ */ new Set();
+  /** Files read whole (see DiffSourceOptions.isPathAllowlisted): their diff lines are not needed. */
+  whole = /* @__PURE__ */ new Set();
+  constructor(root, origin, options) {
+    this.root = root;
+    this.origin = origin;
+    this.options = options;
+  }
+  /** Inputs for `events`, tagged with `commit` when the diff belongs to one. */
+  async *chunks(events, commit) {
+    for (const event of events) {
+      const key = `${commit?.sha ?? ""}\0${event.path}`;
+      if (this.whole.has(key))
+        continue;
+      const context = { origin: this.origin, outcome: this.options.outcome, maxFileSize: this.options.maxFileSize, ...commit === void 0 ? {} : { commit } };
+      if (event.kind === "moved") {
+        if (!this.isLeavingAllowlist(event))
+          continue;
+        this.whole.add(key);
+        yield* wholeFileInputs(this.root, event.path, `${commit?.sha ?? ""}:${event.path}`, context);
+        continue;
+      }
+      if (event.kind === "binary") {
+        yield* binaryFileInputs(this.root, event, commit?.sha ?? "", context);
+        continue;
+      }
+      if (this.tooLarge.has(key))
+        continue;
+      const text = event.lines.join("\n");
+      const size = (this.sizes.get(key) ?? 0) + text.length;
+      this.sizes.set(key, size);
+      if (size > this.options.maxFileSize) {
+        this.tooLarge.add(key);
+        this.options.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
+        continue;
+      }
+      const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
+      if (commit !== void 0)
+        chunk.commit = commit;
+      yield chunk;
+    }
+  }
+  isLeavingAllowlist(event) {
+    const isAllowlisted = this.options.isPathAllowlisted;
+    return isAllowlisted !== void 0 && isAllowlisted(event.fromPath) && !isAllowlisted(event.path);
+  }
+};
 
 // dist/src/sources/staged.js
-var DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/"];
-async function* stagedChunks(root, maxFileSize, outcome) {
+var DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/", "--full-index"];
+async function* stagedChunks(root, options) {
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "staged", maxFileSize, outcome);
+  const chunker = new DiffChunker(root, "staged", options);
   for await (const line of gitLines(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", "--"])) {
     yield* chunker.chunks(parser.line(line.toString("utf8")));
   }
@@ -22067,10 +22180,10 @@ function parseCommitHeader(line) {
   const [sha = "", author = "", date = "", ...rest] = line.slice(1).split(FIELD);
   return { commit: { sha, author, date }, message: rest.join(FIELD) };
 }
-async function* rangeChunks(root, range, maxFileSize, outcome) {
+async function* rangeChunks(root, range, options) {
   const { base, head } = await resolveRange(root, range);
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
+  const chunker = new DiffChunker(root, "range", options);
   const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
   let commit;
   let message;
@@ -24403,6 +24516,10 @@ function suppressionFrom(allowlist) {
     isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
   };
 }
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
 
 // dist/src/suppress/baseline-file.js
 var BASELINE_VERSION = 1;
@@ -24580,7 +24697,7 @@ function requireRepository(repo, cwd, kind) {
   return repo;
 }
 async function openSource(request, options) {
-  const { cwd, repo, maxFileSize, outcome, isPathSuppressed } = options;
+  const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
   const kind = request.kind;
   if (request.kind === "stdin") {
     const bytes = await request.read(maxFileSize);
@@ -24598,9 +24715,9 @@ async function openSource(request, options) {
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
   if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, maxFileSize, outcome) };
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
   return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }
@@ -24769,7 +24886,7 @@ async function executeScan(options) {
   const outcome = { skipped: [], problems: [] };
   const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed });
+  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);
@@ -25243,21 +25360,125 @@ function messageOf4(finding) {
     parts.push("no longer in the current tree, but still in the history");
   return `${parts.join("; ")}. Rotate it first; the job summary says how.`;
 }
-function annotationOf(finding) {
-  return { level: LEVELS[finding.severity], message: messageOf4(finding), place: placeOf(finding) };
+function annotationOf(finding, isFailing = true) {
+  const level = LEVELS[finding.severity];
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+}
+
+// dist/src/action/github-limits.js
+import { gzipSync } from "node:zlib";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+var ANNOTATIONS_PER_LEVEL = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+var RANK3 = { high: 0, medium: 1, low: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK3[a.severity] - RANK3[b3.severity] || compareFindings(a, b3));
+}
+function selectAnnotations(ordered, reserved) {
+  const used = { ...reserved };
+  let total = reserved.error + reserved.warning + reserved.notice;
+  const chosen = [];
+  for (const annotation of ordered) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || total >= ANNOTATIONS_PER_JOB)
+      continue;
+    used[annotation.level]++;
+    total++;
+    chosen.push(annotation);
+  }
+  return { chosen, omitted: ordered.length - chosen.length };
+}
+function keeping(result, ordered, count2, notice2) {
+  if (count2 >= ordered.length)
+    return result;
+  return { ...result, findings: ordered.slice(0, count2), notices: [...result.notices ?? [], notice2(count2)] };
+}
+function largestFitting(max, fits) {
+  if (fits(max))
+    return max;
+  let low = 0;
+  let high = max - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle))
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return low;
+}
+var TRIMMED_FIRST = [
+  { key: "skipped", noun: "skipped files" },
+  { key: "problems", noun: "problems" }
+];
+function fitSummary(result, render, fullReport) {
+  const fits = (part) => Buffer.byteLength(render(part)) <= SUMMARY_LIMIT_BYTES;
+  if (fits(result))
+    return { markdown: render(result), listed: result.findings.length };
+  let current = result;
+  for (const { key, noun } of TRIMMED_FIRST) {
+    const all = result[key];
+    if (all.length === 0)
+      continue;
+    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
+    if (fits(current))
+      return { markdown: render(current), listed: result.findings.length };
+  }
+  const ordered = bySeverity(result.findings);
+  const total = ordered.length;
+  const notice2 = (kept) => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const listed = largestFitting(total, (count2) => fits(keeping(current, ordered, count2, notice2)));
+  const markdown = render(keeping(current, ordered, listed, notice2));
+  return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };
+}
+function cutAtLine(markdown, fullReport) {
+  const footer = `
+
+**The summary was cut here: GitHub drops a job summary over 1 MiB.** The full report is in ${fullReport}.
+`;
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(footer);
+  let cut = Buffer.from(markdown).subarray(0, room).toString("utf8");
+  cut = cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0));
+  return `${cut}${footer}`;
+}
+function fitSarif(result, render) {
+  const total = result.findings.length;
+  const isSmall = (text) => gzipSync(text).length <= SARIF_MAX_GZIP_BYTES;
+  if (total <= SARIF_MAX_RESULTS) {
+    const whole = render(result);
+    if (isSmall(whole))
+      return { sarif: whole, kept: total };
+  }
+  const ordered = bySeverity(result.findings);
+  const notice2 = (kept2) => `This SARIF holds the ${kept2} most severe of ${total} findings: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped. The job summary counts all of them; scan locally with --format json for the full list`;
+  const kept = largestFitting(Math.min(total, SARIF_MAX_RESULTS), (count2) => isSmall(render(keeping(result, ordered, count2, notice2))));
+  return { sarif: render(keeping(result, ordered, kept, notice2)), kept };
 }
 
 // dist/src/action/publish.js
-async function publishResult(result, ctx, sarif) {
-  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
-  logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
-  if (!await appendSummary(toMarkdown(result, ctx)))
+async function publishResult(result, ctx, sarif, options) {
+  const total = result.findings.length;
+  const fitted = fitSarif(result, (part) => toSarif(part, ctx));
+  const reserved = { ...options.reserved, warning: options.reserved.warning + (fitted.kept < total ? 1 : 0) };
+  await writeFileSafely(sarif.path, fitted.sarif, { root: sarif.root, shouldCreateDirectories: true });
+  logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
+  if (fitted.kept < total)
+    warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
+  const failing = new Set(failingFindings(result.findings, options.failOn));
+  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
+  const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
+  const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
+  if (!await appendSummary(summary2.markdown))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
-  for (const finding of [...result.findings].sort(compareFindings)) {
-    const { level, message, place } = annotationOf(finding);
+  for (const { level, message, place } of annotations.chosen)
     annotate(level, message, place);
-  }
-  setOutput2("findings", result.findings.length);
+  if (annotations.omitted > 0)
+    logInfo(`secretscan: ${annotations.omitted} finding(s) not annotated (GitHub's per-step limits); the job summary lists them`);
+  setOutput2("findings", total);
   setOutput2("sarif-file", sarif.shown);
 }
 
@@ -25501,7 +25722,7 @@ async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
     return;
   const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
-  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function runAction(env) {
   const inputs = readInputs();
@@ -25524,10 +25745,12 @@ async function runAction(env) {
     ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline }
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
-  await publish(outcome, inputs, { workspace, env, event });
-  if (event.isPrivate === true && outcome.scan !== void 0)
-    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.scan !== void 0;
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
     fail(failure);
 }

@@ -1,5 +1,5 @@
 import { addAuditFindings, auditChecksFor } from '../audit/index.js';
-import { loadConfig, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
@@ -54,7 +54,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed });
+  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
   const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);

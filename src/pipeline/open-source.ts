@@ -55,11 +55,13 @@ export interface OpenOptions {
   maxFileSize: number;
   outcome: ReadOutcome;
   isPathSuppressed: (path: string) => boolean;
+  /** Whether a whole-path allowlist entry covers the path (staged and range scans). */
+  isPathAllowlisted: (path: string) => boolean;
 }
 
 /** Opens the requested source. Reading happens lazily as the chunks are consumed. */
 export async function openSource(request: SourceRequest, options: OpenOptions): Promise<Source> {
-  const { cwd, repo, maxFileSize, outcome, isPathSuppressed } = options;
+  const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
   const kind = request.kind;
   if (request.kind === 'stdin') {
     const bytes = await request.read(maxFileSize);
@@ -75,8 +77,8 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
-  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
-  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, maxFileSize, outcome) };
+  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
   return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }

@@ -108,6 +108,23 @@ describe.each<HookRunner>(['plain', 'husky'])('a %s pre-commit hook blocks a sec
   });
 });
 
+describe.each<HookRunner>(['plain', 'husky'])('a %s pre-commit hook is not fooled by attributes or a move', (runner) => {
+  it('a .gitattributes line that makes git call the file binary (-diff)', async () => {
+    const repo = await createHookedRepo(runner, { commits: [{ files: { '.gitattributes': '*.cfg -diff\n', 'app.cfg': 'port = 8080\n' } }] });
+    const head = headOf(repo);
+    await write(repo, 'app.cfg', `port = 8080\nkey = ${FAKE.stripe}\n`);
+    expectBlocked(gitWithHooks(repo, ['commit', '-a', '-m', 'config']), repo, head);
+  });
+
+  it('git mv out of an allowlisted folder', async () => {
+    const config = 'allowlist:\n  - reason: fixtures\n    paths: ["fixtures/**"]\n';
+    const repo = await createHookedRepo(runner, { commits: [{ files: { '.secretscan.yaml': config, 'fixtures/creds.py': LEAKY } }] });
+    const head = headOf(repo);
+    git(repo, ['mv', 'fixtures/creds.py', 'creds.py']);
+    expectBlocked(gitWithHooks(repo, ['commit', '-m', 'promote']), repo, head);
+  });
+});
+
 describe('the pre-commit hook where git names the repository itself', () => {
   it('in a linked worktree, git commit -a', async () => {
     const repo = await cleanRepo('plain');
