@@ -725,7 +725,7 @@ var init_plan = __esm({
 });
 
 // dist/src/sources/git-env.js
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { delimiter, resolve } from "node:path";
 function trustedDirectories(env) {
   if (trusted !== void 0)
@@ -780,6 +780,22 @@ function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   }
   return sealed;
 }
+function userGitConfig(cwd, env, keys) {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, "\\.")).join("|")})$`;
+  return new Promise((done) => {
+    execFile("git", ["config", "-z", "--get-regexp", pattern], { cwd, env: { ...env }, encoding: "utf8" }, (error2, stdout) => {
+      const values = /* @__PURE__ */ new Map();
+      if (error2 === null) {
+        for (const entry of stdout.split("\0")) {
+          const newline = entry.indexOf("\n");
+          if (newline > 0)
+            values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+      }
+      done(values);
+    });
+  });
+}
 var SEALED_CONFIG, trusted, LOCATION_VARIABLES, ALTERNATES_VARIABLE;
 var init_git_env = __esm({
   "dist/src/sources/git-env.js"() {
@@ -791,7 +807,7 @@ var init_git_env = __esm({
 });
 
 // dist/src/sources/git-process.js
-import { execFile, spawn } from "node:child_process";
+import { execFile as execFile2, spawn } from "node:child_process";
 function describeFailure(args, code2, stderr) {
   const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
   return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code2 ?? "signal"}): ${message}`);
@@ -804,11 +820,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve13, reject) => {
+  const done = new Promise((resolve14, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve13() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve14() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -847,7 +863,7 @@ async function* gitLines(cwd, args) {
 }
 function runGit(cwd, args) {
   return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
       const code2 = error2 === null ? 0 : error2.code;
       if (typeof code2 === "number")
         return done({ code: code2, stdout, stderr });
@@ -857,7 +873,7 @@ function runGit(cwd, args) {
 }
 function gitBytes(cwd, args) {
   return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
       if (error2 === null)
         done(stdout);
       else
@@ -9705,41 +9721,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve13, reject) {
+        var p2 = new Promise(function(resolve14, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve13(result);
+            resolve14(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve13, reject) {
+        var p2 = new Promise(function(resolve14, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve13(result);
+            resolve14(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve13) {
+        var p2 = new Promise(function(resolve14) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve13();
+              resolve14();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve13();
+                resolve14();
                 queue.drain = previousDrain;
               };
             }
@@ -10225,9 +10241,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve13(stats) : reject(error2);
+            return error2 === null ? resolve14(stats) : reject(error2);
           });
         });
       }
@@ -10251,10 +10267,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve13(entries);
+              resolve14(entries);
             } else {
               reject(error2);
             }
@@ -10264,10 +10280,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve13(entries));
+          stream.once("end", () => resolve14(entries));
         });
       }
     };
@@ -12371,12 +12387,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve13, reject) => {
-    const onAbort = () => resolve13("aborted");
+  return new Promise((resolve14, reject) => {
+    const onAbort = () => resolve14("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve13(value);
+      resolve14(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12939,6 +12955,78 @@ var init_range = __esm({
   }
 });
 
+// dist/src/sources/commit-message.js
+import { resolve as resolve3 } from "node:path";
+async function messageCleanupOf(root, env) {
+  const config = await userGitConfig(root, env, ["core.commentString", "core.commentChar", "commit.cleanup"]);
+  const comment = config.get("core.commentstring") ?? config.get("core.commentchar") ?? "#";
+  const isEdited = env.GIT_EDITOR !== ":";
+  const configured = config.get("commit.cleanup");
+  const mode = configured === "strip" || configured === "whitespace" || configured === "verbatim" || configured === "scissors" ? configured : isEdited ? "strip" : "whitespace";
+  return { comment: comment === "auto" ? void 0 : comment, mode };
+}
+function isScissorsLine(line, comment) {
+  if (comment !== void 0)
+    return line === `${comment}${SCISSORS}`;
+  return line.length > 1 && AUTO_COMMENT_CHARS.includes(line[0]) && line.slice(1) === SCISSORS;
+}
+function committedMessage(text, cleanup) {
+  const lines = text.split("\n");
+  if (cleanup.mode === "strip" || cleanup.mode === "scissors") {
+    const cut = lines.findIndex((line) => isScissorsLine(line.replace(/\r$/, ""), cleanup.comment));
+    if (cut !== -1)
+      lines.length = cut;
+  }
+  const comment = cleanup.comment;
+  if (cleanup.mode !== "strip" || comment === void 0)
+    return lines.join("\n");
+  return lines.map((line) => line.startsWith(comment) ? "" : line).join("\n");
+}
+function describeReadError(error2) {
+  if (error2.code === "ENOENT")
+    return "it does not exist";
+  if (error2.code === "ENOTREG" || error2.code === "EISDIR")
+    return "it is not a regular file";
+  if (error2.code === "EACCES")
+    return "permission denied";
+  return error2.message;
+}
+async function* commitMessageChunks(file, options) {
+  const path = resolve3(options.cwd, file);
+  let bytes;
+  try {
+    bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
+  } catch (error2) {
+    const failure = error2;
+    if (failure.code === "EFBIG") {
+      options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "too-large" });
+      return;
+    }
+    throw new UsageError(`--commit-msg ${file}: cannot read the message file: ${describeReadError(failure)}`, 'a commit-msg hook passes the file as its first argument: secretscan scan --commit-msg "$1"');
+  }
+  const decoded = decodeText(bytes);
+  if ("isBinary" in decoded) {
+    options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "binary", size: bytes.length });
+    return;
+  }
+  const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
+  if (text.trim() !== "")
+    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+var AUTO_COMMENT_CHARS, SCISSORS;
+var init_commit_message = __esm({
+  "dist/src/sources/commit-message.js"() {
+    "use strict";
+    init_engine();
+    init_errors();
+    init_safe_fs();
+    init_git_env();
+    init_range();
+    AUTO_COMMENT_CHARS = "#;@!$%^&|:";
+    SCISSORS = " ------------------------ >8 ------------------------";
+  }
+});
+
 // dist/src/sources/history/batch-parser.js
 function parseHeader(line) {
   const [sha = "", type = "", size = "", ...rest] = line.split(" ");
@@ -13034,9 +13122,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve13, reject) => {
+  const catDone = new Promise((resolve14, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve13);
+    catFile.on("close", resolve14);
   });
   const parser = new BatchParser();
   try {
@@ -13067,7 +13155,7 @@ var init_blob_stream = __esm({
 });
 
 // dist/src/sources/history/commit-messages.js
-async function* commitMessageChunks(root, stats) {
+async function* commitMessageChunks2(root, stats) {
   let oldest = Number.POSITIVE_INFINITY;
   let current;
   const flush = function* () {
@@ -13109,7 +13197,7 @@ var init_commit_messages = __esm({
 
 // dist/src/sources/history/history-chunks.js
 async function* historyChunks(root, maxFileSize, outcome, stats) {
-  yield* commitMessageChunks(root, stats);
+  yield* commitMessageChunks2(root, stats);
   for await (const object of reachableBlobs(root)) {
     const path = object.rest === "" ? object.sha : object.rest;
     if (object.type === "missing") {
@@ -13297,6 +13385,7 @@ var init_sources = __esm({
     init_read_files();
     init_stdin();
     init_staged();
+    init_commit_message();
     init_range();
     init_unified_diff();
     init_git_path();
@@ -24493,7 +24582,7 @@ var init_load = __esm({
 
 // dist/src/rules/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -24502,7 +24591,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve3(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve4(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24851,7 +24940,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve13) => {
+  return new Promise((resolve14) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24866,7 +24955,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve13(drainQueue(rules, setup, queue, times, retried));
+      resolve14(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24899,7 +24988,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve13();
+        resolve14();
     });
     next();
   });
@@ -25218,7 +25307,7 @@ var init_validate = __esm({
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join8, relative as relative4, resolve as resolve4 } from "node:path";
+import { join as join8, relative as relative4, resolve as resolve5 } from "node:path";
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
@@ -25232,7 +25321,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve5(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join8(root, name))) {
@@ -26134,7 +26223,7 @@ var init_parse_ignore_file = __esm({
 });
 
 // dist/src/suppress/load-suppressions.js
-import { join as join12, relative as relative6, resolve as resolve6 } from "node:path";
+import { join as join12, relative as relative6, resolve as resolve7 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -26152,7 +26241,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve7(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -26345,8 +26434,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve13, reject) => {
-        pending.set(id, { resolve: resolve13, reject });
+      return new Promise((resolve14, reject) => {
+        pending.set(id, { resolve: resolve14, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -26375,7 +26464,7 @@ var init_parallel = __esm({
 });
 
 // dist/src/cli/emit-report.js
-import { relative as relative7, resolve as resolve7 } from "node:path";
+import { relative as relative7, resolve as resolve8 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -26400,7 +26489,7 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
-    const target = resolve7(io2.cwd, flags.output);
+    const target = resolve8(io2.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative7(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
@@ -26516,7 +26605,7 @@ var init_scan_options = __esm({
 
 // dist/src/cli/commands/scan-source.js
 function sourceKindOf(flags) {
-  const chosen = [["stdin", flags.stdin], ["staged", flags.staged], ["range", flags.range !== void 0], ["history", flags.history]].filter(([, isOn]) => isOn);
+  const chosen = [["stdin", flags.stdin], ["staged", flags.staged], ["range", flags.range !== void 0], ["history", flags.history], ["commit-msg", flags["commit-msg"] !== void 0]].filter(([, isOn]) => isOn);
   if (chosen.length > 1)
     throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(", --")}`);
   const kind = chosen[0]?.[0] ?? "tree";
@@ -26548,6 +26637,10 @@ async function openSource(flags, io2, repo, limits) {
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
     const targets = await listScanTargets(io2.cwd, flags.paths, repo);
     return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (kind === "commit-msg") {
+    const root2 = repo?.root ?? io2.cwd;
+    return { kind, root: root2, repo, chunks: commitMessageChunks(flags["commit-msg"] ?? "", { cwd: io2.cwd, root: root2, env: io2.env, maxFileSize, outcome }) };
   }
   const gitRepo = requireRepository(repo, io2, kind);
   const root = gitRepo.root;
@@ -26587,7 +26680,7 @@ function scanFlagsOf(args) {
     "report-unused": values["report-unused"] === true,
     "no-gitignore-audit": values["no-gitignore-audit"] === true
   };
-  for (const key of ["range", "stdin-path", "max-file-size", "baseline"]) {
+  for (const key of ["range", "stdin-path", "max-file-size", "baseline", "commit-msg"]) {
     const value = values[key];
     if (typeof value === "string")
       flags[key] = value;
@@ -26684,7 +26777,7 @@ async function executeScan(flags, io2, log) {
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
-  const checks = flags["no-gitignore-audit"] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
+  const checks = flags["no-gitignore-audit"] === true || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
@@ -26716,13 +26809,14 @@ var init_scan2 = __esm({
     init_scan_source();
     PARALLEL_TREE_FILES = 256;
     SCAN_COMMAND = {
-      usage: "secretscan scan [PATH...] [--staged | --range BASE..HEAD | --history | --stdin] [options]",
+      usage: "secretscan scan [PATH...] [--staged | --commit-msg FILE | --range BASE..HEAD | --history | --stdin] [options]",
       summary: "Scan the working tree, given paths, a git source or standard input for secrets.",
       positionals: { description: "PATH: files or directories to scan (default: the repository, or the current directory outside one)", max: Number.POSITIVE_INFINITY },
       options: [
         { name: "staged", type: "boolean", default: false, description: "scan the lines added in the index against HEAD (the pre-commit hook)" },
         { name: "range", type: "string", valueName: "BASE..HEAD", description: "scan the lines added by every commit in the range (BASE...HEAD: from their merge base)" },
         { name: "history", type: "boolean", default: false, description: "scan every blob reachable from any ref, each once, with provenance" },
+        { name: "commit-msg", type: "string", valueName: "FILE", description: 'scan a commit message file as git will commit it, comments stripped (the commit-msg hook: --commit-msg "$1")' },
         { name: "stdin", type: "boolean", default: false, description: "scan standard input instead of files" },
         { name: "stdin-path", type: "string", valueName: "NAME", description: "name for standard input in reports and path-limited rules" },
         { name: "max-file-size", type: "string", valueName: "SIZE", description: "skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)" },
@@ -26737,6 +26831,7 @@ var init_scan2 = __esm({
       examples: [
         ["secretscan scan", "scan the repository you are in"],
         ["secretscan scan --staged", "scan what is about to be committed"],
+        ["secretscan scan --commit-msg .git/COMMIT_EDITMSG", "scan a commit message (from a commit-msg hook)"],
         ["secretscan scan --range origin/main..HEAD --format sarif -o results.sarif", "scan the commits of a branch"],
         ["secretscan scan --history", "audit every version of every file in the repository"],
         ["cat .env | secretscan scan --stdin --stdin-path .env", "scan standard input"]
@@ -26773,7 +26868,7 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
@@ -26782,7 +26877,7 @@ async function hooksDirectory(root) {
   const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
   if (path === void 0 || path === "")
     throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve8(root, path);
+  return resolve9(root, path);
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -27363,12 +27458,12 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative10, resolve as resolve9 } from "node:path";
+import { join as join17, relative as relative10, resolve as resolve10 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve9(io2.cwd, output);
+  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve10(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
@@ -27459,7 +27554,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative11, resolve as resolve10, sep as sep3 } from "node:path";
+import { relative as relative11, resolve as resolve11, sep as sep3 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -27545,7 +27640,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve10(io2.cwd, file);
+  const target = resolve11(io2.cwd, file);
   if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
@@ -27621,12 +27716,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve11 } from "node:path";
+import { join as join18, resolve as resolve12 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve11(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve12(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -27683,7 +27778,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve12 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve13 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27859,11 +27954,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve13) {
-      resolve13(value);
+    return value instanceof P3 ? value : new P3(function(resolve14) {
+      resolve14(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve13, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve14, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27879,7 +27974,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28387,7 +28482,7 @@ init_errors();
 init_sources();
 init_sources();
 import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -28397,7 +28492,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve5(cwd, run2.stdout.trim());
+  const path = resolve6(cwd, run2.stdout.trim());
   if (run2.code !== 0 || !existsSync4(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -28586,6 +28681,7 @@ Find secrets in git repositories, files and standard input.
 commands:
   scan [PATH...]      scan the working tree or given paths
   scan --staged       scan what is about to be committed (the pre-commit hook)
+  scan --commit-msg F scan a commit message file (the commit-msg hook)
   scan --range A..B   scan the commits of a range (pull requests, pushes)
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input
@@ -28798,7 +28894,7 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve12(workspace, sarifFile);
+  const path = resolve13(workspace, sarifFile);
   const inside = relative12(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
 }

@@ -2,6 +2,7 @@ import type { ScanInput } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import {
+  commitMessageChunks,
   DEFAULT_STDIN_PATH,
   historySource,
   listScanTargets,
@@ -16,7 +17,7 @@ import {
 import type { Io } from '../io.js';
 
 /** Which input a scan reads, as chosen by its flags. */
-export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history';
+export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
 
 /** The flags that pick the source. */
 export interface SourceFlags {
@@ -26,6 +27,8 @@ export interface SourceFlags {
   staged: boolean;
   range?: string;
   history: boolean;
+  /** `--commit-msg FILE`: the message file a commit-msg hook was given. */
+  'commit-msg'?: string;
 }
 
 /** A chosen source: its root (reported paths are relative to it) and its chunks. */
@@ -46,7 +49,7 @@ export interface Source {
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
 export function sourceKindOf(flags: SourceFlags): SourceKind {
-  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history]] as const).filter(([, isOn]) => isOn);
+  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history], ['commit-msg', flags['commit-msg'] !== undefined]] as const).filter(([, isOn]) => isOn);
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(', --')}`);
   const kind: SourceKind = chosen[0]?.[0] ?? 'tree';
   if (kind !== 'tree' && flags.paths.length > 0) throw new UsageError(`--${kind} cannot be combined with paths`, 'scan either paths or one git source');
@@ -78,6 +81,11 @@ export async function openSource(flags: SourceFlags, io: Io, repo: Repository | 
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
     const targets = await listScanTargets(io.cwd, flags.paths, repo);
     return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (kind === 'commit-msg') {
+    // The message file is read wherever it is; the repository (if any) only lends its git config.
+    const root = repo?.root ?? io.cwd;
+    return { kind, root, repo, chunks: commitMessageChunks(flags['commit-msg'] ?? '', { cwd: io.cwd, root, env: io.env, maxFileSize, outcome }) };
   }
   const gitRepo = requireRepository(repo, io, kind);
   const root = gitRepo.root;

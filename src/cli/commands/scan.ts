@@ -34,13 +34,14 @@ const PARALLEL_TREE_FILES = 256;
 
 /** `secretscan scan`: usage, options and examples. */
 export const SCAN_COMMAND: CommandSpec = {
-  usage: 'secretscan scan [PATH...] [--staged | --range BASE..HEAD | --history | --stdin] [options]',
+  usage: 'secretscan scan [PATH...] [--staged | --commit-msg FILE | --range BASE..HEAD | --history | --stdin] [options]',
   summary: 'Scan the working tree, given paths, a git source or standard input for secrets.',
   positionals: { description: 'PATH: files or directories to scan (default: the repository, or the current directory outside one)', max: Number.POSITIVE_INFINITY },
   options: [
     { name: 'staged', type: 'boolean', default: false, description: 'scan the lines added in the index against HEAD (the pre-commit hook)' },
     { name: 'range', type: 'string', valueName: 'BASE..HEAD', description: 'scan the lines added by every commit in the range (BASE...HEAD: from their merge base)' },
     { name: 'history', type: 'boolean', default: false, description: 'scan every blob reachable from any ref, each once, with provenance' },
+    { name: 'commit-msg', type: 'string', valueName: 'FILE', description: 'scan a commit message file as git will commit it, comments stripped (the commit-msg hook: --commit-msg "$1")' },
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
@@ -55,6 +56,7 @@ export const SCAN_COMMAND: CommandSpec = {
   examples: [
     ['secretscan scan', 'scan the repository you are in'],
     ['secretscan scan --staged', 'scan what is about to be committed'],
+    ['secretscan scan --commit-msg .git/COMMIT_EDITMSG', 'scan a commit message (from a commit-msg hook)'],
     ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
     ['secretscan scan --history', 'audit every version of every file in the repository'],
     ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
@@ -74,7 +76,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     'report-unused': values['report-unused'] === true,
     'no-gitignore-audit': values['no-gitignore-audit'] === true,
   };
-  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline'] as const) {
+  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline', 'commit-msg'] as const) {
     const value = values[key];
     if (typeof value === 'string') flags[key] = value;
   }
@@ -199,7 +201,7 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
-  const checks = flags['no-gitignore-audit'] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
+  const checks = flags['no-gitignore-audit'] === true || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
   if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
