@@ -820,11 +820,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve14, reject) => {
+  const done = new Promise((resolve15, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve14() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve15() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -8576,8 +8576,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
+      const basename4 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename4);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8622,21 +8622,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative13 = [];
+      const relative16 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute9(pattern)) {
           absolute.push(pattern);
         } else {
-          relative13.push(pattern);
+          relative16.push(pattern);
         }
       }
-      return [absolute, relative13];
+      return [absolute, relative16];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute9(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute9;
   }
 });
 
@@ -8925,13 +8925,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat4) => {
+      settings.fs.lstat(path, (lstatError, lstat5) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat4);
+        if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat5);
           return;
         }
         settings.fs.stat(path, (statError, stat5) => {
@@ -8940,7 +8940,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat4);
+            callSuccessCallback(callback, lstat5);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -8967,9 +8967,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat4 = settings.fs.lstatSync(path);
-      if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat4;
+      const lstat5 = settings.fs.lstatSync(path);
+      if (!lstat5.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat5;
       }
       try {
         const stat5 = settings.fs.statSync(path);
@@ -8979,7 +8979,7 @@ var require_sync = __commonJS({
         return stat5;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat4;
+          return lstat5;
         }
         throw error2;
       }
@@ -9721,41 +9721,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve14, reject) {
+        var p2 = new Promise(function(resolve15, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve14, reject) {
+        var p2 = new Promise(function(resolve15, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve14(result);
+            resolve15(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve14) {
+        var p2 = new Promise(function(resolve15) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve14();
+              resolve15();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve14();
+                resolve15();
                 queue.drain = previousDrain;
               };
             }
@@ -10241,9 +10241,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve14(stats) : reject(error2);
+            return error2 === null ? resolve15(stats) : reject(error2);
           });
         });
       }
@@ -10267,10 +10267,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve14(entries);
+              resolve15(entries);
             } else {
               reject(error2);
             }
@@ -10280,10 +10280,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve14(entries));
+          stream.once("end", () => resolve15(entries));
         });
       }
     };
@@ -11921,18 +11921,18 @@ function preferSpecificMatches(matches) {
     const [ma, mb] = [at2(a), at2(b3)];
     if (ma.start !== mb.start || ma.end !== mb.end)
       return void 0;
-    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0 ? b3 : a;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
     const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
     if (byDecoding !== 0)
       return byDecoding > 0 ? b3 : a;
     return a < b3 ? b3 : a;
   });
-  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  const isInside2 = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
   stage((a, b3) => {
     const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    const [outer, inner] = isInside2(mb, ma) ? [a, b3] : isInside2(ma, mb) ? [b3, a] : [void 0, void 0];
     if (outer === void 0 || inner === void 0)
       return void 0;
     const [mo, mi] = [at2(outer), at2(inner)];
@@ -12387,12 +12387,29 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve14, reject) => {
-    const onAbort = () => resolve14("aborted");
+  return new Promise((resolve15, reject) => {
+    const onAbort = () => resolve15("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve14(value);
+      resolve15(value);
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve15, reject) => {
+    const onAbort = () => resolve15();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve15();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -12425,6 +12442,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   const dispatch2 = (batch2) => {
     const pending = scanner.scanBatch(batch2).then((scans) => {
       inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
       scans.forEach((scanned, index) => merge(batch2[index], scanned));
     });
     inFlight.add(pending);
@@ -12441,11 +12460,11 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     batch = [];
     batchSize = 0;
     if (inFlight.size >= scanner.capacity)
-      await Promise.race(inFlight);
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
   }
-  if (batch.length > 0)
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
     dispatch2(batch);
-  await Promise.all(inFlight);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
@@ -13122,9 +13141,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve14, reject) => {
+  const catDone = new Promise((resolve15, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve14);
+    catFile.on("close", resolve15);
   });
   const parser = new BatchParser();
   try {
@@ -21079,10 +21098,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -21096,7 +21115,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -21120,7 +21139,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -21136,7 +21155,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -21227,7 +21246,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -21241,13 +21260,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -21290,18 +21309,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -21355,8 +21374,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -21368,7 +21387,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -21379,8 +21398,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -21397,7 +21416,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21577,7 +21596,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -21594,24 +21613,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21794,25 +21813,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep4 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -22622,14 +22641,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -23796,18 +23815,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep6;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23960,15 +23979,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -24162,13 +24181,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -24940,7 +24959,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve14) => {
+  return new Promise((resolve15) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -24955,7 +24974,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve14(drainQueue(rules, setup, queue, times, retried));
+      resolve15(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24988,7 +25007,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve14();
+        resolve15();
     });
     next();
   });
@@ -26434,8 +26453,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve14, reject) => {
-        pending.set(id, { resolve: resolve14, reject });
+      return new Promise((resolve15, reject) => {
+        pending.set(id, { resolve: resolve15, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -26868,16 +26887,38 @@ var init_steps2 = __esm({
 });
 
 // dist/src/init/git-queries.js
+import { execFile as execFile3 } from "node:child_process";
 import { resolve as resolve9 } from "node:path";
 async function gitOutput(cwd, args) {
   const run2 = await runGit(cwd, args);
   return run2.code === 0 ? run2.stdout.trim() : void 0;
 }
-async function hooksDirectory(root) {
-  const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
+async function gitCommonDir(root) {
+  const path = await gitOutput(root, ["rev-parse", "--path-format=absolute", "--git-common-dir"]);
   if (path === void 0 || path === "")
-    throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve9(root, path);
+    throw new GitError("E_GIT", `git cannot tell where the git dir of ${root} is (git rev-parse --git-common-dir failed)`);
+  return path;
+}
+function runUserGit(root, args, env) {
+  return new Promise((resolvePromise) => {
+    execFile3("git", args, { cwd: root, env, encoding: "utf8", maxBuffer: 1024 * 1024 }, (error2, stdout) => {
+      const code2 = error2 === null ? 0 : typeof error2.code === "number" ? error2.code : -1;
+      resolvePromise({ code: code2, stdout });
+    });
+  });
+}
+async function hooksPathSetting(root, env) {
+  const run2 = await runUserGit(root, ["config", "--show-scope", "--show-origin", "--type=path", "--get-all", "core.hooksPath"], env);
+  if (run2.code === 1)
+    return void 0;
+  if (run2.code !== 0)
+    throw new GitError("E_GIT", `git cannot read core.hooksPath in ${root} (git config exit ${run2.code})`, { hint: "check your git configuration (`git config --list --show-origin`)" });
+  const last = run2.stdout.split("\n").filter((line) => line !== "").at(-1) ?? "";
+  const [scope = "", origin = "", ...rest] = last.split("	");
+  const value = rest.join("	");
+  if (value === "")
+    return void 0;
+  return { scope, origin, value, directory: resolve9(root, value) };
 }
 async function defaultBranch(root) {
   const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
@@ -26968,23 +27009,62 @@ var init_github_workflow = __esm({
   }
 });
 
-// dist/src/init/hook-script.js
-function hasHookMarker(text) {
-  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+// dist/src/init/install-spec.js
+import { lstat as lstat3, readFile as readFile5 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative9, resolve as resolve10 } from "node:path";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+async function resolvedOf(packageRoot) {
+  const modules = dirname3(packageRoot);
+  if (basename2(modules) !== "node_modules")
+    return void 0;
+  const lockfile = join14(modules, ".package-lock.json");
+  try {
+    const stats = await lstat3(lockfile);
+    if (!stats.isFile() || stats.size > MAX_LOCKFILE_BYTES)
+      return void 0;
+    const lock = JSON.parse(await readFile5(lockfile, "utf8"));
+    const resolved = lock.packages?.[`node_modules/${basename2(packageRoot)}`]?.resolved;
+    return typeof resolved === "string" ? { resolved, projectDir: dirname3(modules) } : void 0;
+  } catch {
+    return void 0;
+  }
 }
-function appendHookBlock(existing) {
-  if (existing.trim() === "")
-    return HOOK_BLOCK;
-  return `${existing}${existing.endsWith("\n") ? "" : "\n"}
-${HOOK_BLOCK}`;
+function fileSpec(absolute, packageDir) {
+  const shown = relative9(packageDir, absolute).split("\\").join("/");
+  return `file:${isAbsolute4(shown) ? absolute : shown}`;
 }
-var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
-var init_hook_script = __esm({
-  "dist/src/init/hook-script.js"() {
+async function installSpecOf(packageRoot, version, packageDir) {
+  const found = await resolvedOf(packageRoot);
+  if (found === void 0)
+    return void 0;
+  const { resolved, projectDir } = found;
+  if (/^https?:\/\/.*\/-\/[^/]+\.tgz$/.test(resolved))
+    return `^${version}`;
+  if (resolved.startsWith("git+") || resolved.startsWith("git:") || resolved.startsWith("github:"))
+    return resolved;
+  if (resolved.startsWith("file:")) {
+    const path = resolved.slice("file:".length);
+    const absolute = path.startsWith("//") ? fileURLToPath4(resolved) : resolve10(projectDir, path);
+    return fileSpec(absolute, packageDir);
+  }
+  return void 0;
+}
+var MAX_LOCKFILE_BYTES;
+var init_install_spec = __esm({
+  "dist/src/init/install-spec.js"() {
     "use strict";
-    HOOK_MARKER = "# secretscan: block commits that add secrets";
-    HOOK_BLOCK = `${HOOK_MARKER}
-if [ -x ./node_modules/.bin/secretscan ]; then secretscan_bin="./node_modules/.bin/secretscan"; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
+    MAX_LOCKFILE_BYTES = 32 * 1024 * 1024;
+  }
+});
+
+// dist/src/init/hook-script.js
+function shellQuote3(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+function preCommitBlock(packageDir = "") {
+  const local = shellQuote3(`./${packageDir === "" ? "" : `${packageDir}/`}node_modules/.bin/secretscan`);
+  return `${HOOK_MARKER}
+if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
 if [ -z "$secretscan_bin" ]; then
   echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
   echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
@@ -27005,14 +27085,34 @@ elif [ "$secretscan_status" -ne 0 ]; then
   exit 1
 fi
 `;
-    NATIVE_HOOK = `#!/bin/sh
+}
+function nativePreCommitHook(packageDir = "") {
+  return `#!/bin/sh
 # Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
-# it runs first, and the commit stops if it fails.
-secretscan_local_hook="$(dirname "$0")/pre-commit.local"
+# it runs after the secretscan check, and the commit stops if it fails.
+${preCommitBlock(packageDir)}secretscan_local_hook="$(dirname "$0")/pre-commit.local"
 if [ -x "$secretscan_local_hook" ]; then
-  "$secretscan_local_hook" "$@" || exit $?
+  exec "$secretscan_local_hook" "$@"
 fi
-${HOOK_BLOCK}`;
+`;
+}
+function hasHookMarker(text) {
+  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+}
+function prependHookBlock(existing, block) {
+  if (existing.trim() === "")
+    return block;
+  const shebang = /^#![^\n]*\n/.exec(existing)?.[0] ?? "";
+  return `${shebang}${block}
+${existing.slice(shebang.length)}`;
+}
+var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
+var init_hook_script = __esm({
+  "dist/src/init/hook-script.js"() {
+    "use strict";
+    HOOK_MARKER = "# secretscan: block commits that add secrets";
+    HOOK_BLOCK = preCommitBlock();
+    NATIVE_HOOK = nativePreCommitHook();
   }
 });
 
@@ -27060,15 +27160,15 @@ function withKey(object, key, value) {
   entries.splice(at2 === -1 ? entries.length : at2, 0, [key, value]);
   return Object.fromEntries(entries);
 }
-function addDevDependencies(pkg, version) {
-  const dependencies = objectAt2(pkg, "dependencies") ?? {};
+function addDevDependencies(pkg, secretscanSpec) {
+  const named = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys(objectAt2(pkg, field) ?? {})));
   let devDependencies = objectAt2(pkg, "devDependencies") ?? {};
   const wanted = [["husky", HUSKY_RANGE]];
-  if (pkg.name !== "secretscan")
-    wanted.push(["secretscan", `^${version}`]);
+  if (pkg.name !== "secretscan" && secretscanSpec !== void 0)
+    wanted.push(["secretscan", secretscanSpec]);
   const added = [];
   for (const [name, range] of wanted) {
-    if (name in dependencies || name in devDependencies)
+    if (named.has(name))
       continue;
     devDependencies = withKey(devDependencies, name, range);
     added.push(`${name} ${range}`);
@@ -27077,15 +27177,22 @@ function addDevDependencies(pkg, version) {
     pkg.devDependencies = devDependencies;
   return added.length === 0 ? [] : [`added devDependencies ${added.join(" and ")}`];
 }
-function addPrepareScript(pkg) {
+function huskyPrepareCommand(packageDir) {
+  if (packageDir === "")
+    return "husky || true";
+  const up = packageDir.split("/").map(() => "..").join("/");
+  return `cd ${up} && husky ${packageDir}/.husky || true`;
+}
+function addPrepareScript(pkg, command) {
   const scripts = objectAt2(pkg, "scripts") ?? {};
   const prepare = scripts.prepare;
   if (prepare !== void 0 && typeof prepare !== "string")
     throw invalid("`scripts.prepare` must be a string");
   if (prepare !== void 0 && /\bhusky\b/.test(prepare))
     return [];
-  pkg.scripts = { ...scripts, prepare: prepare === void 0 || prepare.trim() === "" ? "husky" : `${prepare} && husky` };
-  return [prepare === void 0 || prepare.trim() === "" ? 'set scripts.prepare to "husky"' : 'appended " && husky" to scripts.prepare'];
+  const isEmpty = prepare === void 0 || prepare.trim() === "";
+  pkg.scripts = { ...scripts, prepare: isEmpty ? command : `${prepare} && (${command})` };
+  return [isEmpty ? `set scripts.prepare to "${command}"` : `appended " && (${command})" to scripts.prepare`];
 }
 function whereParseFailed(text, error2) {
   const position = /at position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
@@ -27093,7 +27200,7 @@ function whereParseFailed(text, error2) {
     return "";
   return ` at line ${text.replace(/^\uFEFF/, "").slice(0, Number(position)).split("\n").length}`;
 }
-function updatePackageJson(text, version) {
+function updatePackageJson(text, wants) {
   let pkg;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -27102,99 +27209,174 @@ function updatePackageJson(text, version) {
   }
   if (!isObject(pkg))
     throw invalid("must hold a JSON object");
-  const changes = [...addDevDependencies(pkg, version), ...addPrepareScript(pkg)];
-  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes };
+  const changes = [...addDevDependencies(pkg, wants.secretscanSpec), ...addPrepareScript(pkg, huskyPrepareCommand(wants.packageDir))];
+  const hasSecretscan = pkg.name === "secretscan" || DEPENDENCY_FIELDS.some((field) => "secretscan" in (objectAt2(pkg, field) ?? {}));
+  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes, hasSecretscan };
 }
-var HUSKY_RANGE;
+var HUSKY_RANGE, DEPENDENCY_FIELDS;
 var init_package_json = __esm({
   "dist/src/init/package-json.js"() {
     "use strict";
     init_errors();
     init_json_style();
     HUSKY_RANGE = "^9.1.7";
+    DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"];
   }
 });
 
 // dist/src/init/read-existing.js
-import { lstat as lstat3 } from "node:fs/promises";
+import { lstat as lstat4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute5, join as join15, relative as relative10, sep as sep3 } from "node:path";
 function cannotRead(path, error2) {
-  const reason = readFailure(error2);
-  return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
+  return new ScanError("E_IO", `cannot read ${path} (${readFailure(error2)})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
 function isMissing(error2) {
   const code2 = error2.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR";
 }
-async function readTextIfExists(path) {
+function refuseTarget(shown, what) {
+  return new ScanError("E_USAGE", `${shown} ${what}: secretscan init writes only regular files, and never through a link (it could change a file outside the repository); nothing was written`, {
+    hint: `replace ${shown} with a regular file or folder, or add the secretscan check to your set-up yourself (see the README, "Add secretscan to your project")`
+  });
+}
+async function lstatIfExists(path) {
   try {
-    return await readTextFile(path);
+    return await lstat4(path);
   } catch (error2) {
     if (isMissing(error2))
       return void 0;
     throw cannotRead(path, error2);
   }
 }
-async function pathExists(path) {
+async function checkTargetPath(base, path, shown) {
+  const inside = relative10(base, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute5(inside))
+    throw new Error(`${path} is not below ${base}`);
+  const parts = inside.split(sep3);
+  const insidePosix = parts.join("/");
+  const prefix = shown.endsWith(insidePosix) ? shown.slice(0, shown.length - insidePosix.length) : "";
+  let current = base;
+  for (const [index, part] of parts.entries()) {
+    current = join15(current, part);
+    const stats = await lstatIfExists(current);
+    if (stats === void 0)
+      return false;
+    const name = index === parts.length - 1 ? shown : `${prefix}${parts.slice(0, index + 1).join("/")} (on the way to ${shown})`;
+    if (stats.isSymbolicLink())
+      throw refuseTarget(name, "is a symbolic link");
+    if (index < parts.length - 1 && !stats.isDirectory())
+      throw refuseTarget(name, "is not a folder");
+  }
+  return true;
+}
+async function readTargetFile(base, path, shown) {
+  if (!await checkTargetPath(base, path, shown))
+    return void 0;
+  const stats = await lstatIfExists(path);
+  if (stats === void 0)
+    return void 0;
+  if (!stats.isFile())
+    throw refuseTarget(shown, "is not a regular file");
+  if (stats.size > MAX_FILE_BYTES)
+    throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
   try {
-    await lstat3(path);
-    return true;
+    return (await readRegularFile(path, { maxBytes: MAX_FILE_BYTES })).toString("utf8");
   } catch (error2) {
     if (isMissing(error2))
-      return false;
+      return void 0;
+    const code2 = error2.code;
+    if (code2 === "ELOOP")
+      throw refuseTarget(shown, "is a symbolic link");
+    if (code2 === "ENOTREG")
+      throw refuseTarget(shown, "is not a regular file");
+    if (code2 === "EFBIG")
+      throw refuseTarget(shown, `is larger than ${MAX_FILE_BYTES} bytes`);
     throw cannotRead(path, error2);
   }
 }
+async function pathExists(path) {
+  return await lstatIfExists(path) !== void 0;
+}
+var MAX_FILE_BYTES;
 var init_read_existing = __esm({
   "dist/src/init/read-existing.js"() {
     "use strict";
     init_errors();
     init_safe_fs();
+    MAX_FILE_BYTES = 1024 * 1024;
   }
 });
 
 // dist/src/init/plan-husky.js
-import { join as join14 } from "node:path";
-async function installCommand(root) {
+import { join as join16 } from "node:path";
+function prefixed(target, path) {
+  return target.packageDir === "" ? path : `${target.packageDir}/${path}`;
+}
+async function installCommand(packageDir) {
   for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join14(root, lockfile)))
+    if (await pathExists(join16(packageDir, lockfile)))
       return command;
   return "npm install";
 }
-function packageJsonStep(root, text, version) {
-  const path = join14(root, "package.json");
-  const update = updatePackageJson(text, version);
+function packageJsonStep(target) {
+  const shown = prefixed(target, "package.json");
+  const path = join16(target.root, shown);
+  const update = updatePackageJson(target.packageJsonText, { secretscanSpec: target.secretscanSpec, packageDir: target.packageDir });
+  const { hasSecretscan } = update;
   if (update.changes.length === 0)
-    return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
-  return { action: "update", target: "package.json", detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] };
+    return { step: { action: "unchanged", target: shown, detail: `already depends on husky${hasSecretscan ? " and secretscan" : ""}, and prepare runs husky`, changes: [] }, hasSecretscan };
+  return { step: { action: "update", target: shown, detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] }, hasSecretscan };
 }
-async function huskyHookStep(root) {
-  const target = ".husky/pre-commit";
-  const path = join14(root, ".husky", "pre-commit");
-  const existing = await readTextIfExists(path);
+async function huskyHookStep(target) {
+  const shown = prefixed(target, ".husky/pre-commit");
+  const path = join16(target.root, shown);
+  const block = preCommitBlock(target.packageDir);
+  const existing = await readTargetFile(target.root, path, shown);
   if (existing === void 0) {
-    return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
+    return { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: block, isExecutable: true }] };
   }
   if (hasHookMarker(existing))
-    return { action: "unchanged", target, detail: "already runs secretscan", changes: [] };
+    return { action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] };
   return {
     action: "update",
-    target,
-    detail: "appended the secretscan check; your commands still run first",
-    changes: [{ kind: "write", path, text: appendHookBlock(existing), isExecutable: false }]
+    target: shown,
+    detail: "put the secretscan check first; your commands run after it",
+    changes: [{ kind: "write", path, text: prependHookBlock(existing, block), isExecutable: false }]
   };
 }
-async function planHusky(root, packageJsonText, version) {
-  const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join14(root, ".husky", "_");
-  const isPackageChanged = steps[0]?.action !== "unchanged";
-  const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
+function checkHooksPath(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { isActive: false, notes: [] };
+  const huskyDir = join16(target.root, prefixed(target, ".husky"));
+  if (setting.directory === join16(huskyDir, "_") || setting.directory === huskyDir)
+    return { isActive: setting.directory.endsWith("_"), notes: [] };
+  if (setting.scope === "local" || setting.scope === "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} for this repository (${setting.origin}): husky would replace it on the next install, and the hooks there would stop running; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or remove the setting (\`git config --unset core.hooksPath\`) and run \`secretscan init\` again`
+    });
+  }
+  return { isActive: false, notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`] };
+}
+async function planHusky(target) {
+  const { isActive, notes } = checkHooksPath(target);
+  const packageJson = packageJsonStep(target);
+  const steps = [packageJson.step, await huskyHookStep(target)];
+  const isPackageChanged = packageJson.step.action !== "unchanged";
+  const nextSteps = [...notes];
+  const where = target.packageDir === "" ? "" : ` in ${target.packageDir}/`;
+  if (!isActive || isPackageChanged)
+    nextSteps.push(`run \`${await installCommand(join16(target.root, target.packageDir))}\`${where}: it installs husky and secretscan, and husky activates the hook`);
+  if (!packageJson.hasSecretscan) {
+    nextSteps.push('add secretscan to devDependencies so every clone has it (see the README, "Add secretscan to your project"); until then the hook uses a `secretscan` on PATH');
+  }
   return { steps, nextSteps };
 }
 var INSTALL_COMMANDS;
 var init_plan_husky = __esm({
   "dist/src/init/plan-husky.js"() {
     "use strict";
-    init_git_queries2();
+    init_errors();
     init_hook_script();
     init_package_json();
     init_read_existing();
@@ -27208,40 +27390,61 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute4, join as join15, relative as relative9 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute6, join as join17, relative as relative11 } from "node:path";
+function isInside(parent, path) {
+  const inside = relative11(parent, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside);
+}
+function hooksFolder(target) {
+  const setting = target.hooksPath;
+  if (setting === void 0)
+    return { directory: join17(target.commonDir, "hooks"), base: target.commonDir };
+  if (setting.scope !== "local" && setting.scope !== "worktree") {
+    throw new ScanError("E_USAGE", `core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}): git runs hooks from there for every repository, so secretscan init will not write one there; nothing was written`, {
+      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or give this repository its own hooks folder (\`git config core.hooksPath .githooks\`) and run \`secretscan init\` again`
+    });
+  }
+  const directory = setting.directory;
+  if (isInside(target.root, directory))
+    return { directory, base: target.root };
+  if (isInside(target.commonDir, directory))
+    return { directory, base: target.commonDir };
+  return { directory, base: dirname4(directory) };
+}
 function nextStepsFor(root, directory) {
-  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative9(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) && !inside.split(/[\\/]/).includes(".git");
+  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`, see the README); without it the hook blocks commits"];
+  const inside = relative11(root, directory);
+  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
   return nextSteps;
 }
-async function planNativeHook(root) {
-  const directory = await hooksDirectory(root);
-  const hook = join15(directory, "pre-commit");
-  const local = join15(directory, LOCAL_HOOK);
-  const target = displayPath(root, hook);
-  const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
-  const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
-  if (!await pathExists(hook))
+async function planNativeHook(target) {
+  const { root } = target;
+  const { directory, base } = hooksFolder(target);
+  const hook = join17(directory, "pre-commit");
+  const local = join17(directory, LOCAL_HOOK);
+  const shown = displayPath(root, hook);
+  const write = { kind: "write", path: hook, text: nativePreCommitHook(), isExecutable: true };
+  const created = { action: "create", target: shown, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
+  const existing = await readTargetFile(base, hook, shown);
+  if (existing === void 0)
     return { steps: [created], nextSteps: nextStepsFor(root, directory) };
-  if (hasHookMarker(await readTextIfExists(hook) ?? ""))
-    return { steps: [{ action: "unchanged", target, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
-  if (await pathExists(local)) {
-    throw new ScanError("E_USAGE", `${target} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
+  if (hasHookMarker(existing))
+    return { steps: [{ action: "unchanged", target: shown, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
+  if (await checkTargetPath(base, local, displayPath(root, local))) {
+    throw new ScanError("E_USAGE", `${shown} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
       hint: `merge ${LOCAL_HOOK} into your hook (or remove it) and run \`secretscan init\` again, or add \`secretscan scan --staged\` to your hook yourself`
     });
   }
-  const moved = { action: "rename", target: `${target} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs first", changes: [{ kind: "rename", from: hook, to: local }] };
-  return { steps: [moved, { ...created, detail: `runs ${LOCAL_HOOK}, then \`secretscan scan --staged\`, before each commit` }], nextSteps: nextStepsFor(root, directory) };
+  const moved = { action: "rename", target: `${shown} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs after the check", changes: [{ kind: "rename", from: hook, to: local }] };
+  return { steps: [moved, { ...created, detail: `runs \`secretscan scan --staged\`, then ${LOCAL_HOOK}, before each commit` }], nextSteps: nextStepsFor(root, directory) };
 }
 var LOCAL_HOOK;
 var init_plan_native_hook = __esm({
   "dist/src/init/plan-native-hook.js"() {
     "use strict";
     init_errors();
-    init_git_queries2();
     init_hook_script();
     init_read_existing();
     init_steps2();
@@ -27294,7 +27497,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { join as join16 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute7, join as join18, relative as relative12, sep as sep4 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -27307,9 +27510,22 @@ async function workTreeRoot(cwd) {
   }
   return repository.root;
 }
+async function findPackageDir(root, cwd) {
+  const inside = relative12(root, cwd);
+  if (inside.startsWith("..") || isAbsolute7(inside))
+    return await pathExists(join18(root, "package.json")) ? "" : void 0;
+  let parts = inside === "" ? [] : inside.split(sep4);
+  for (; ; ) {
+    if (await pathExists(join18(root, ...parts, "package.json")))
+      return parts.join("/");
+    if (parts.length === 0)
+      return void 0;
+    parts = parts.slice(0, -1);
+  }
+}
 async function firstExisting(root, names) {
   for (const name of names)
-    if (await pathExists(join16(root, name)))
+    if (await pathExists(join18(root, name)))
       return name;
   return void 0;
 }
@@ -27317,7 +27533,7 @@ async function configStep(root) {
   const existing = await firstExisting(root, CONFIG_FILE_NAMES);
   if (existing !== void 0)
     return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join16(root, ".secretscan.yaml");
+  const path = join18(root, ".secretscan.yaml");
   return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
 }
 async function workflowStep(root, version) {
@@ -27330,18 +27546,52 @@ async function workflowStep(root, version) {
     action: "create",
     target: WORKFLOW_PATH,
     detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join16(root, WORKFLOW_PATH), text, isExecutable: false }]
+    changes: [{ kind: "write", path: join18(root, WORKFLOW_PATH), text, isExecutable: false }]
   };
+}
+async function planHook(root, options) {
+  const hooksPath = await hooksPathSetting(root, options.env);
+  const packageDir = await findPackageDir(root, options.cwd);
+  if (packageDir === void 0)
+    return planNativeHook({ root, commonDir: await gitCommonDir(root), hooksPath });
+  if (packageDir !== "" && !SAFE_PACKAGE_DIR.test(packageDir)) {
+    throw new ScanError("E_USAGE", `the folder ${JSON.stringify(packageDir)} holds the package.json, and its name has characters a prepare script and a hook cannot carry safely; nothing was written`, {
+      hint: 'rename the folder (letters, digits, ".", "_", "-", "@", "+"), or set up the hook yourself (see the README, "Add secretscan to your project")'
+    });
+  }
+  const shown = packageDir === "" ? "package.json" : `${packageDir}/package.json`;
+  const packageJsonText = await readTargetFile(root, join18(root, shown), shown);
+  if (packageJsonText === void 0)
+    throw refuseTarget(shown, "disappeared while init read it");
+  const secretscanSpec = await installSpecOf(options.packageRoot, options.version, join18(root, packageDir));
+  return planHusky({ root, packageDir, packageJsonText, secretscanSpec, hooksPath });
+}
+function baseOf(path, root, commonDir) {
+  for (const base of [commonDir, root]) {
+    const inside = relative12(base, path);
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside))
+      return base;
+  }
+  return dirname5(path);
+}
+async function checkPlanTargets(plan, commonDir) {
+  for (const change of plan.steps.flatMap((step) => step.changes)) {
+    const paths = change.kind === "rename" ? [change.from, change.to] : [change.path];
+    for (const path of paths)
+      await checkTargetPath(baseOf(path, plan.root, commonDir), path, displayPath(plan.root, path));
+  }
 }
 async function planInit(options) {
   const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join16(root, "package.json"));
-  const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
+  const hook = await planHook(root, options);
   const steps = [...hook.steps, await configStep(root)];
   if (options.withGithub)
     steps.push(await workflowStep(root, options.version));
-  return { root, steps, nextSteps: hook.nextSteps };
+  const plan = { root, steps, nextSteps: hook.nextSteps };
+  await checkPlanTargets(plan, await gitCommonDir(root));
+  return plan;
 }
+var SAFE_PACKAGE_DIR;
 var init_plan_init = __esm({
   "dist/src/init/plan-init.js"() {
     "use strict";
@@ -27350,10 +27600,13 @@ var init_plan_init = __esm({
     init_sources();
     init_git_queries2();
     init_github_workflow();
+    init_install_spec();
     init_plan_husky();
     init_plan_native_hook();
     init_read_existing();
     init_starter_config();
+    init_steps2();
+    SAFE_PACKAGE_DIR = /^[A-Za-z0-9._@+-]+(?:\/[A-Za-z0-9._@+-]+)*$/;
   }
 });
 
@@ -27395,6 +27648,8 @@ var init_init = __esm({
     init_plan_init();
     init_apply_step();
     init_hook_script();
+    init_package_json();
+    init_install_spec();
     init_starter_config();
     init_github_workflow();
   }
@@ -27408,7 +27663,8 @@ __export(init_exports, {
 });
 async function runInit(args, io2, log) {
   const isDryRun = args.values["dry-run"] === true;
-  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, withGithub: args.values.github === true });
+  const env = { ...io2.env, PATH: io2.env.PATH ?? process.env.PATH };
+  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, packageRoot: PACKAGE_ROOT, env, withGithub: args.values.github === true });
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
     if (!isDryRun)
@@ -27432,12 +27688,14 @@ var init_init2 = __esm({
     init_init();
     init_exit_codes();
     init_package_info();
+    init_package_root();
     INIT_COMMAND = {
       usage: "secretscan init [--github] [--dry-run]",
       summary: [
         "Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`",
-        "(husky when the root has a package.json, a git hook otherwise), a starter .secretscan.yaml and, with",
-        "--github, a GitHub Actions workflow. Existing hooks keep running first; nothing already set up changes."
+        "(husky when this folder or one above it in the repository has a package.json, a git hook otherwise), a",
+        "starter .secretscan.yaml and, with --github, a GitHub Actions workflow. The check runs before existing",
+        "hook commands; nothing already set up changes. Links, and a global core.hooksPath, are refused (exit 2)."
       ].join("\n"),
       options: [
         { name: "github", type: "boolean", default: false, description: "also write .github/workflows/secretscan.yml (pull requests, pushes, weekly history, SARIF upload)" },
@@ -27458,16 +27716,16 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join17, relative as relative10, resolve as resolve10 } from "node:path";
+import { join as join19, relative as relative13, resolve as resolve11 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
   const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve10(io2.cwd, output);
+  const target = output === void 0 ? join19(scan.projectRoot, BASELINE_FILE_NAME) : resolve11(io2.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
-  const shown = relative10(io2.cwd, target) || target;
+  const shown = relative13(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -27554,7 +27812,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative11, resolve as resolve11, sep as sep3 } from "node:path";
+import { relative as relative14, resolve as resolve12, sep as sep5 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -27640,8 +27898,8 @@ async function locatedPlans(scans, repo, replacementsFile) {
   return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
 }
 function replacementsTarget(file, repo, io2) {
-  const target = resolve11(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
+  const target = resolve12(io2.cwd, file);
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep5))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
   return target;
@@ -27653,7 +27911,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative11(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative14(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -27716,12 +27974,12 @@ __export(rules_exports, {
   runRules: () => runRules
 });
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve12 } from "node:path";
+import { join as join20, resolve as resolve13 } from "node:path";
 async function runRules(subcommand, args, io2) {
   if (subcommand === "list")
     return listRules(String(args.values.format ?? "text"), io2);
   const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve12(io2.cwd, dir), io2);
+  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve13(io2.cwd, dir), io2);
 }
 async function listRules(format, io2) {
   const { rules } = await loadBuiltinRules();
@@ -27741,7 +27999,7 @@ async function listRules(format, io2) {
 }
 async function checkRuleDir(dir, io2) {
   const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join18(dir, "sensitive-files.yaml");
+  const catalogueFile = join20(dir, "sensitive-files.yaml");
   const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
   const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
   if (problems.length > 0)
@@ -27778,7 +28036,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve13 } from "node:path";
+import { isAbsolute as isAbsolute8, relative as relative15, resolve as resolve14 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -27954,11 +28212,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve14) {
-      resolve14(value);
+    return value instanceof P3 ? value : new P3(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve14, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27974,7 +28232,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28393,7 +28651,6 @@ function planScan(event, inputs) {
 
 // dist/src/action/publish.js
 init_safe_fs();
-init_findings();
 init_reporters();
 
 // dist/src/action/annotations.js
@@ -28422,21 +28679,126 @@ function messageOf4(finding) {
     parts.push("no longer in the current tree, but still in the history");
   return `${parts.join("; ")}. Rotate it first; the job summary says how.`;
 }
-function annotationOf(finding) {
-  return { level: LEVELS[finding.severity], message: messageOf4(finding), place: placeOf(finding) };
+function annotationOf(finding, isFailing = true) {
+  const level = LEVELS[finding.severity];
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+}
+
+// dist/src/action/github-limits.js
+init_findings();
+import { gzipSync } from "node:zlib";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+var ANNOTATIONS_PER_LEVEL = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+var RANK3 = { high: 0, medium: 1, low: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK3[a.severity] - RANK3[b3.severity] || compareFindings(a, b3));
+}
+function selectAnnotations(ordered, reserved) {
+  const used = { ...reserved };
+  let total = reserved.error + reserved.warning + reserved.notice;
+  const chosen = [];
+  for (const annotation of ordered) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || total >= ANNOTATIONS_PER_JOB)
+      continue;
+    used[annotation.level]++;
+    total++;
+    chosen.push(annotation);
+  }
+  return { chosen, omitted: ordered.length - chosen.length };
+}
+function keeping(result, ordered, count2, notice2) {
+  if (count2 >= ordered.length)
+    return result;
+  return { ...result, findings: ordered.slice(0, count2), notices: [...result.notices ?? [], notice2(count2)] };
+}
+function largestFitting(max, fits) {
+  if (fits(max))
+    return max;
+  let low = 0;
+  let high = max - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle))
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return low;
+}
+var TRIMMED_FIRST = [
+  { key: "skipped", noun: "skipped files" },
+  { key: "problems", noun: "problems" }
+];
+function fitSummary(result, render, fullReport) {
+  const fits = (part) => Buffer.byteLength(render(part)) <= SUMMARY_LIMIT_BYTES;
+  if (fits(result))
+    return { markdown: render(result), listed: result.findings.length };
+  let current = result;
+  for (const { key, noun } of TRIMMED_FIRST) {
+    const all = result[key];
+    if (all.length === 0)
+      continue;
+    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
+    if (fits(current))
+      return { markdown: render(current), listed: result.findings.length };
+  }
+  const ordered = bySeverity(result.findings);
+  const total = ordered.length;
+  const notice2 = (kept) => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const listed = largestFitting(total, (count2) => fits(keeping(current, ordered, count2, notice2)));
+  const markdown = render(keeping(current, ordered, listed, notice2));
+  return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };
+}
+function cutAtLine(markdown, fullReport) {
+  const footer = `
+
+**The summary was cut here: GitHub drops a job summary over 1 MiB.** The full report is in ${fullReport}.
+`;
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(footer);
+  let cut = Buffer.from(markdown).subarray(0, room).toString("utf8");
+  cut = cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0));
+  return `${cut}${footer}`;
+}
+function fitSarif(result, render) {
+  const total = result.findings.length;
+  const isSmall = (text) => gzipSync(text).length <= SARIF_MAX_GZIP_BYTES;
+  if (total <= SARIF_MAX_RESULTS) {
+    const whole = render(result);
+    if (isSmall(whole))
+      return { sarif: whole, kept: total };
+  }
+  const ordered = bySeverity(result.findings);
+  const notice2 = (kept2) => `This SARIF holds the ${kept2} most severe of ${total} findings: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped. The job summary counts all of them; scan locally with --format json for the full list`;
+  const kept = largestFitting(Math.min(total, SARIF_MAX_RESULTS), (count2) => isSmall(render(keeping(result, ordered, count2, notice2))));
+  return { sarif: render(keeping(result, ordered, kept, notice2)), kept };
 }
 
 // dist/src/action/publish.js
-async function publishResult(result, ctx, sarif) {
-  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
-  logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
-  if (!await appendSummary(toMarkdown(result, ctx)))
+async function publishResult(result, ctx, sarif, options) {
+  const total = result.findings.length;
+  const fitted = fitSarif(result, (part) => toSarif(part, ctx));
+  const reserved = { ...options.reserved, warning: options.reserved.warning + (fitted.kept < total ? 1 : 0) };
+  await writeFileSafely(sarif.path, fitted.sarif, { root: sarif.root, shouldCreateDirectories: true });
+  logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
+  if (fitted.kept < total)
+    warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
+  const failing = new Set(failingFindings(result.findings, options.failOn));
+  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
+  const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
+  const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
+  if (!await appendSummary(summary2.markdown))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
-  for (const finding of [...result.findings].sort(compareFindings)) {
-    const { level, message, place } = annotationOf(finding);
+  for (const { level, message, place } of annotations.chosen)
     annotate(level, message, place);
-  }
-  setOutput2("findings", result.findings.length);
+  if (annotations.omitted > 0)
+    logInfo(`secretscan: ${annotations.omitted} finding(s) not annotated (GitHub's per-step limits); the job summary lists them`);
+  setOutput2("findings", total);
   setOutput2("sarif-file", sarif.shown);
 }
 
@@ -28608,9 +28970,9 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile5, rm as rm2 } from "node:fs/promises";
+import { mkdtemp, readFile as readFile6, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename as basename2, join as join19 } from "node:path";
+import { basename as basename3, join as join21 } from "node:path";
 
 // dist/src/cli/run.js
 init_errors();
@@ -28847,8 +29209,8 @@ function scanArgv(request, jsonPath) {
   return [...argv, ...request.sourceArgs];
 }
 async function runScan2(request) {
-  const dir = await mkdtemp(join19(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join19(dir, "report.json");
+  const dir = await mkdtemp(join21(request.tempRoot ?? tmpdir(), "secretscan-"));
+  const jsonPath = join21(dir, "report.json");
   let stderr = "";
   const io2 = {
     stdout: { write: (text) => stderr += text, isTTY: false },
@@ -28859,8 +29221,8 @@ async function runScan2(request) {
   };
   try {
     const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile5(jsonPath, "utf8").catch(() => void 0);
-    const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
+    const report = await readFile6(jsonPath, "utf8").catch(() => void 0);
+    const shown = stderr.split("\n").filter((line) => !line.includes(basename3(dir))).join("\n");
     return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
   } finally {
     await rm2(dir, { recursive: true, force: true });
@@ -28894,16 +29256,16 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve13(workspace, sarifFile);
-  const inside = relative12(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
+  const path = resolve14(workspace, sarifFile);
+  const inside = relative15(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute8(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.result === void 0)
     return;
   const vcs = vcsOf(context.env, revisionOf(context.event));
   const ctx = await reportContextFor({ cwd: context.workspace, ...inputs.config === void 0 ? {} : { config: inputs.config }, ...vcs === void 0 ? {} : { vcs } });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function runAction(env) {
   const inputs = readInputs();
@@ -28928,10 +29290,12 @@ async function runAction(env) {
     ...env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}
   });
   logUntrusted(outcome.stderr);
-  await publish(outcome, inputs, { workspace, env, event });
-  if (event.isPrivate === true && outcome.result !== void 0)
-    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.result !== void 0;
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
     fail(failure);
 }
