@@ -8791,41 +8791,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve8, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve8(result);
+            resolve9(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve8) {
+        var p2 = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve8();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve8();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -9311,9 +9311,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve8(stats) : reject(error2);
+            return error2 === null ? resolve9(stats) : reject(error2);
           });
         });
       }
@@ -9337,10 +9337,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve8(entries);
+              resolve9(entries);
             } else {
               reject(error2);
             }
@@ -9350,10 +9350,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve8(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -19117,7 +19117,7 @@ var require_dist3 = __commonJS({
 });
 
 // dist/src/action/main.js
-import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve8 } from "node:path";
 
 // dist/src/errors.js
 var ScanError = class extends Error {
@@ -19328,11 +19328,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve8) {
-      resolve8(value);
+    return value instanceof P3 ? value : new P3(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve8, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19348,7 +19348,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20228,10 +20228,10 @@ function fallbackRemediation(ruleId, ruleName) {
 }
 
 // dist/src/sources/git-process.js
-import { execFile, spawn } from "node:child_process";
+import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { delimiter, resolve } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
@@ -20290,6 +20290,22 @@ function sealedGitEnv(env = process.env, cwd = process.cwd()) {
   }
   return sealed;
 }
+function userGitConfig(cwd, env, keys) {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, "\\.")).join("|")})$`;
+  return new Promise((done) => {
+    execFile("git", ["config", "-z", "--get-regexp", pattern], { cwd, env: { ...env }, encoding: "utf8" }, (error2, stdout) => {
+      const values = /* @__PURE__ */ new Map();
+      if (error2 === null) {
+        for (const entry of stdout.split("\0")) {
+          const newline = entry.indexOf("\n");
+          if (newline > 0)
+            values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+      }
+      done(values);
+    });
+  });
+}
 
 // dist/src/sources/git-process.js
 var SEALED_ARGS = [
@@ -20326,11 +20342,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve8, reject) => {
+  const done = new Promise((resolve9, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve8() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve9() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -20369,7 +20385,7 @@ async function* gitLines(cwd, args) {
 }
 function runGit(cwd, args) {
   return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
       const code2 = error2 === null ? 0 : error2.code;
       if (typeof code2 === "number")
         return done({ code: code2, stdout, stderr });
@@ -20379,7 +20395,7 @@ function runGit(cwd, args) {
 }
 function gitBytes(cwd, args) {
   return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
       if (error2 === null)
         done(stdout);
       else
@@ -21717,12 +21733,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve8, reject) => {
-    const onAbort = () => resolve8("aborted");
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve8(value);
+      resolve9(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -21734,12 +21750,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve8, reject) => {
-    const onAbort = () => resolve8();
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve8();
+      resolve9();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22140,6 +22156,9 @@ async function* stagedChunks(root, options) {
   yield* chunker.chunks(parser.end());
 }
 
+// dist/src/sources/commit-message.js
+import { resolve as resolve3 } from "node:path";
+
 // dist/src/sources/range.js
 var COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
 var COMMIT_START = "";
@@ -22218,6 +22237,66 @@ function* messageChunk(lines, commit) {
   if (text.trim() === "" || commit === void 0)
     return;
   yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
+}
+
+// dist/src/sources/commit-message.js
+var AUTO_COMMENT_CHARS = "#;@!$%^&|:";
+var SCISSORS = " ------------------------ >8 ------------------------";
+async function messageCleanupOf(root, env) {
+  const config = await userGitConfig(root, env, ["core.commentString", "core.commentChar", "commit.cleanup"]);
+  const comment = config.get("core.commentstring") ?? config.get("core.commentchar") ?? "#";
+  const isEdited = env.GIT_EDITOR !== ":";
+  const configured = config.get("commit.cleanup");
+  const mode = configured === "strip" || configured === "whitespace" || configured === "verbatim" || configured === "scissors" ? configured : isEdited ? "strip" : "whitespace";
+  return { comment: comment === "auto" ? void 0 : comment, mode };
+}
+function isScissorsLine(line, comment) {
+  if (comment !== void 0)
+    return line === `${comment}${SCISSORS}`;
+  return line.length > 1 && AUTO_COMMENT_CHARS.includes(line[0]) && line.slice(1) === SCISSORS;
+}
+function committedMessage(text, cleanup) {
+  const lines = text.split("\n");
+  if (cleanup.mode === "strip" || cleanup.mode === "scissors") {
+    const cut = lines.findIndex((line) => isScissorsLine(line.replace(/\r$/, ""), cleanup.comment));
+    if (cut !== -1)
+      lines.length = cut;
+  }
+  const comment = cleanup.comment;
+  if (cleanup.mode !== "strip" || comment === void 0)
+    return lines.join("\n");
+  return lines.map((line) => line.startsWith(comment) ? "" : line).join("\n");
+}
+function describeReadError(error2) {
+  if (error2.code === "ENOENT")
+    return "it does not exist";
+  if (error2.code === "ENOTREG" || error2.code === "EISDIR")
+    return "it is not a regular file";
+  if (error2.code === "EACCES")
+    return "permission denied";
+  return error2.message;
+}
+async function* commitMessageChunks(file, options) {
+  const path = resolve3(options.cwd, file);
+  let bytes;
+  try {
+    bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
+  } catch (error2) {
+    const failure = error2;
+    if (failure.code === "EFBIG") {
+      options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "too-large" });
+      return;
+    }
+    throw new UsageError(`--commit-msg ${file}: cannot read the message file: ${describeReadError(failure)}`, 'a commit-msg hook passes the file as its first argument: secretscan scan --commit-msg "$1"');
+  }
+  const decoded = decodeText(bytes);
+  if ("isBinary" in decoded) {
+    options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "binary", size: bytes.length });
+    return;
+  }
+  const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
+  if (text.trim() !== "")
+    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }
 
 // dist/src/sources/history/blob-stream.js
@@ -22311,9 +22390,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve8, reject) => {
+  const catDone = new Promise((resolve9, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve8);
+    catFile.on("close", resolve9);
   });
   const parser = new BatchParser();
   try {
@@ -22337,7 +22416,7 @@ async function* reachableBlobs(root) {
 // dist/src/sources/history/commit-messages.js
 var COMMIT_START2 = "";
 var FIELD2 = "";
-async function* commitMessageChunks(root, stats) {
+async function* commitMessageChunks2(root, stats) {
   let oldest = Number.POSITIVE_INFINITY;
   let current;
   const flush = function* () {
@@ -22369,7 +22448,7 @@ async function* commitMessageChunks(root, stats) {
 
 // dist/src/sources/history/history-chunks.js
 async function* historyChunks(root, maxFileSize, outcome, stats) {
-  yield* commitMessageChunks(root, stats);
+  yield* commitMessageChunks2(root, stats);
   for await (const object of reachableBlobs(root)) {
     const path = object.rest === "" ? object.sha : object.rest;
     if (object.type === "missing") {
@@ -23422,7 +23501,7 @@ async function loadBuiltinRules() {
 
 // dist/src/rules/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -23431,7 +23510,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve3(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve4(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -23753,7 +23832,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
     let current;
     let timer;
@@ -23768,7 +23847,7 @@ function drainQueue(rules, setup, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve8(drainQueue(rules, setup, queue, times, retried));
+      resolve9(drainQueue(rules, setup, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -23801,7 +23880,7 @@ function drainQueue(rules, setup, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve8();
+        resolve9();
     });
     next();
   });
@@ -24289,7 +24368,7 @@ var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
+import { join as join9, relative as relative5, resolve as resolve5 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24443,7 +24522,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve5(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join9(root, name))) {
@@ -24606,7 +24685,7 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join10, relative as relative6, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -24624,7 +24703,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -24711,6 +24790,10 @@ async function openSource(request, options) {
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
     const targets = await listScanTargets(cwd, request.paths, repo);
     return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (request.kind === "commit-msg") {
+    const root2 = repo?.root ?? cwd;
+    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { cwd, root: root2, env: request.env, maxFileSize, outcome }) };
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
@@ -24825,8 +24908,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve8, reject) => {
-        pending.set(id, { resolve: resolve8, reject });
+      return new Promise((resolve9, reject) => {
+        pending.set(id, { resolve: resolve9, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -24913,7 +24996,7 @@ async function executeScan(options) {
   result.isPartial = result.problems.length > 0;
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
-  const checks = options.shouldAuditGitignore === false ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
+  const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
@@ -25524,7 +25607,7 @@ function reportContextFor(scan, vcs) {
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -25534,7 +25617,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve6(cwd, run.stdout.trim());
+  const path = resolve7(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -25714,7 +25797,7 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve7(workspace, sarifFile);
+  const path = resolve8(workspace, sarifFile);
   const inside = relative7(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
 }

@@ -13,6 +13,7 @@ Find secrets in git repositories, files and standard input.
 commands:
   scan [PATH...]      scan the working tree or given paths
   scan --staged       scan what is about to be committed (the pre-commit hook)
+  scan --commit-msg F scan a commit message file (the commit-msg hook)
   scan --range A..B   scan the commits of a range (pull requests, pushes)
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input

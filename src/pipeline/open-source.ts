@@ -2,6 +2,7 @@ import type { ScanInput } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { GitError, UsageError } from '../errors.js';
 import {
+  commitMessageChunks,
   DEFAULT_STDIN_PATH,
   historySource,
   listScanTargets,
@@ -15,7 +16,7 @@ import {
 } from '../sources/index.js';
 
 /** Which input a scan reads. */
-export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history';
+export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
 
 /** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
 export type SourceRequest =
@@ -23,7 +24,14 @@ export type SourceRequest =
   | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
   | { kind: 'staged' }
   | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
-  | { kind: 'history' };
+  | { kind: 'history' }
+  | {
+      kind: 'commit-msg';
+      /** The message file a commit-msg hook was given, relative to the working directory. */
+      file: string;
+      /** The environment git runs in (the hook's: GIT_DIR and the like). */
+      env: Readonly<Record<string, string | undefined>>;
+    };
 
 /** A chosen source: its root (reported paths are relative to it) and its chunks. */
 export interface Source {
@@ -74,6 +82,11 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
     const targets = await listScanTargets(cwd, request.paths, repo);
     return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (request.kind === 'commit-msg') {
+    // The message file is read wherever it is; the repository (if any) only lends its git config.
+    const root = repo?.root ?? cwd;
+    return { kind, root, repo, chunks: commitMessageChunks(request.file, { cwd, root, env: request.env, maxFileSize, outcome }) };
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;

@@ -16,6 +16,8 @@ export interface SourceFlags {
   staged: boolean;
   range?: string;
   history: boolean;
+  /** `--commit-msg FILE`: the message file a commit-msg hook was given. */
+  'commit-msg'?: string;
 }
 
 export interface ScanFlags extends ReportFlags, SourceFlags {
@@ -33,13 +35,14 @@ export interface ScanFlags extends ReportFlags, SourceFlags {
 
 /** `secretscan scan`: usage, options and examples. */
 export const SCAN_COMMAND: CommandSpec = {
-  usage: 'secretscan scan [PATH...] [--staged | --range BASE..HEAD | --history | --stdin] [options]',
+  usage: 'secretscan scan [PATH...] [--staged | --commit-msg FILE | --range BASE..HEAD | --history | --stdin] [options]',
   summary: 'Scan the working tree, given paths, a git source or standard input for secrets.',
   positionals: { description: 'PATH: files or directories to scan (default: the repository, or the current directory outside one)', max: Number.POSITIVE_INFINITY },
   options: [
     { name: 'staged', type: 'boolean', default: false, description: 'scan the lines added in the index against HEAD (the pre-commit hook)' },
     { name: 'range', type: 'string', valueName: 'BASE..HEAD', description: 'scan the lines added by every commit in the range (BASE...HEAD: from their merge base)' },
     { name: 'history', type: 'boolean', default: false, description: 'scan every blob reachable from any ref, each once, with provenance' },
+    { name: 'commit-msg', type: 'string', valueName: 'FILE', description: 'scan a commit message file as git will commit it, comments stripped (the commit-msg hook: --commit-msg "$1")' },
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
@@ -54,6 +57,7 @@ export const SCAN_COMMAND: CommandSpec = {
   examples: [
     ['secretscan scan', 'scan the repository you are in'],
     ['secretscan scan --staged', 'scan what is about to be committed'],
+    ['secretscan scan --commit-msg .git/COMMIT_EDITMSG', 'scan a commit message (from a commit-msg hook)'],
     ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
     ['secretscan scan --history', 'audit every version of every file in the repository'],
     ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
@@ -73,7 +77,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     'report-unused': values['report-unused'] === true,
     'no-gitignore-audit': values['no-gitignore-audit'] === true,
   };
-  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline'] as const) {
+  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline', 'commit-msg'] as const) {
     const value = values[key];
     if (typeof value === 'string') flags[key] = value;
   }
@@ -96,7 +100,7 @@ type SourceFlagKind = SourceRequest['kind'];
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
 function sourceKindOf(flags: SourceFlags): SourceFlagKind {
-  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history]] as const).filter(([, isOn]) => isOn);
+  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history], ['commit-msg', flags['commit-msg'] !== undefined]] as const).filter(([, isOn]) => isOn);
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(', --')}`);
   const kind: SourceFlagKind = chosen[0]?.[0] ?? 'tree';
   if (kind !== 'tree' && flags.paths.length > 0) throw new UsageError(`--${kind} cannot be combined with paths`, 'scan either paths or one git source');
@@ -110,6 +114,7 @@ function sourceRequestOf(flags: SourceFlags, io: Io): SourceRequest {
   if (kind === 'tree') return { kind, paths: flags.paths };
   if (kind === 'stdin') return { kind, read: io.readStdin, ...(flags['stdin-path'] === undefined ? {} : { path: flags['stdin-path'] }) };
   if (kind === 'range') return { kind, range: flags.range ?? '' };
+  if (kind === 'commit-msg') return { kind, file: flags['commit-msg'] ?? '', env: io.env };
   return { kind };
 }
 
