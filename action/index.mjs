@@ -21072,11 +21072,11 @@ function isPlaceholder(secret) {
   return /^(.)\1*$/s.test(secret);
 }
 
-// dist/src/engine/validators/types.js
+// dist/src/validators/types.js
 var VALID = { isValid: true };
 var INVALID = { isValid: false };
 
-// dist/src/engine/validators/bech32.js
+// dist/src/validators/bech32.js
 var CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
 var GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
 function polymod(values) {
@@ -21103,7 +21103,7 @@ function validateBech32Checksum(secret) {
   return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
 }
 
-// dist/src/engine/validators/github-checksum.js
+// dist/src/validators/github-checksum.js
 import { crc32 } from "node:zlib";
 var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 function toBase62(value, width) {
@@ -21130,7 +21130,7 @@ function validateNpmChecksum(secret) {
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
 
-// dist/src/engine/validators/grading.js
+// dist/src/validators/grading.js
 function gradeStripeMode(secret) {
   return /(?:^|_)test_/.test(secret) ? { isValid: true, severity: "medium" } : VALID;
 }
@@ -21141,7 +21141,7 @@ function validateAwsKeyId(secret) {
   return /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/.test(secret) ? VALID : INVALID;
 }
 
-// dist/src/engine/validators/jwt-structure.js
+// dist/src/validators/jwt-structure.js
 function decodeJson(part) {
   if (!/^[A-Za-z0-9_-]+={0,2}$/.test(part))
     return void 0;
@@ -21161,7 +21161,7 @@ function validateJwtStructure(secret) {
   return decodeJson(parts[1] ?? "") === void 0 ? INVALID : VALID;
 }
 
-// dist/src/engine/validators/pem-structure.js
+// dist/src/validators/pem-structure.js
 var HEADER_LINE = /^(?:Proc-Type|DEK-Info|Comment):/;
 function validatePemStructure(secret) {
   const begin = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/.exec(secret);
@@ -21177,7 +21177,7 @@ function validatePemStructure(secret) {
   return /^[A-Za-z0-9+/=]{64,}$/.test(body) ? VALID : INVALID;
 }
 
-// dist/src/engine/validators/index.js
+// dist/src/validators/index.js
 var VALIDATORS = {
   "github-checksum": validateGithubChecksum,
   "npm-checksum": validateNpmChecksum,
@@ -21817,7 +21817,26 @@ async function scanChunks(inputs, scanner, hooks = {}) {
 }
 
 // dist/src/engine/automaton-file.js
+import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
+import { join as join5 } from "node:path";
+
+// dist/src/package-root.js
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join4 } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_ROOT = (() => {
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
+    const parent = dirname2(dir);
+    if (parent === dir)
+      throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
+    dir = parent;
+  }
+  return dir;
+})();
+
+// dist/src/engine/automaton-file.js
 var MAGIC = "secretscan-automaton-1";
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
@@ -21857,6 +21876,14 @@ function decodeAutomatonTables(bytes) {
     outputsByState[state] = keywords;
   }
   return { keywords: header.keywords, table, outputsByState };
+}
+var COMPILED_AUTOMATON_FILE = join5(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+function readBuiltinAutomaton() {
+  try {
+    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+  } catch {
+    return void 0;
+  }
 }
 
 // dist/src/sources/stdin.js
@@ -22596,24 +22623,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 }
 
 // dist/src/rules/load.js
-import { readFileSync } from "node:fs";
 import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import { join as join5, relative as relative3 } from "node:path";
-
-// dist/src/package-root.js
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join4 } from "node:path";
-import { fileURLToPath } from "node:url";
-var PACKAGE_ROOT = (() => {
-  let dir = dirname2(fileURLToPath(import.meta.url));
-  while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
-    const parent = dirname2(dir);
-    if (parent === dir)
-      throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
-    dir = parent;
-  }
-  return dir;
-})();
+import { join as join6, relative as relative3 } from "node:path";
 
 // dist/src/rules/compile.js
 import { createHash as createHash2 } from "node:crypto";
@@ -23420,7 +23431,7 @@ function parseYamlDocument(text, file) {
 }
 
 // dist/src/rules/load.js
-var BUILTIN_RULES_DIR = join5(PACKAGE_ROOT, "rules");
+var BUILTIN_RULES_DIR = join6(PACKAGE_ROOT, "rules");
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -23458,7 +23469,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join5(dir, name);
+    const path = join6(dir, name);
     const shown = relative3(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -23469,20 +23480,12 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
-var COMPILED_AUTOMATON_FILE = join5(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
-function readBuiltinAutomaton() {
-  try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
-  } catch {
-    return void 0;
-  }
-}
-var COMPILED_RULES_FILE = join5(PACKAGE_ROOT, "dist", "rules.json");
+var COMPILED_RULES_FILE = join6(PACKAGE_ROOT, "dist", "rules.json");
 async function readCompiledPacks() {
   try {
     const compiled = await stat3(COMPILED_RULES_FILE);
     const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat3(join5(BUILTIN_RULES_DIR, n))).mtimeMs));
+    const times = await Promise.all(names.map(async (n) => (await stat3(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
     if (times.some((time) => time > compiled.mtimeMs))
       return void 0;
     const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
@@ -23497,511 +23500,6 @@ async function loadBuiltinRules() {
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
-}
-
-// dist/src/rules/speed/rule-line.js
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve4 } from "node:path";
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function ruleLineFinder(cwd) {
-  const texts = /* @__PURE__ */ new Map();
-  return async (file, id) => {
-    let text = texts.get(file);
-    if (text === void 0) {
-      text = readFile3(resolve4(cwd, file), "utf8").catch(() => void 0);
-      texts.set(file, text);
-    }
-    const lines = (await text)?.split("\n") ?? [];
-    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
-    const at2 = lines.findIndex((line) => definition.test(line));
-    return at2 === -1 ? void 0 : at2 + 1;
-  };
-}
-
-// dist/src/rules/speed/speed-limits.js
-var SMALL_INPUT = 64 * 1024;
-var LARGE_INPUT = 1024 * 1024;
-var MEDIUM_INPUT = 256 * 1024;
-var GROWTH_LIMIT = 64;
-var MEDIUM_GROWTH_LIMIT = 8;
-var GROWTH_FLOOR_MS = 500;
-var LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
-var HANG_MS = 2e3;
-var MAX_HANG_MS = 8e3;
-function hangLimitOf(size, smallMs) {
-  if (smallMs === void 0)
-    return HANG_MS;
-  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
-}
-var CONFIRM_RUNS = 3;
-function isSuperLinear(smallMs, largeMs) {
-  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
-}
-
-// dist/src/rules/speed/speed-pool.js
-import { existsSync as existsSync3 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join6 } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// dist/src/rules/speed/pattern-atoms.js
-var CLASS_ESCAPES2 = "dDwWsS";
-var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
-var QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
-function quantifierAt(source, at2) {
-  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
-  if (m2 === null)
-    return void 0;
-  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
-  if (m2[0] === "?")
-    return { max: 1, length: 1 + lazy };
-  if (m2[0] === "*" || m2[0] === "+")
-    return { max: Infinity, length: 1 + lazy };
-  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
-  return { max, length: m2[0].length + lazy };
-}
-function classEnd(source, at2) {
-  for (let i = at2 + 1; i < source.length; i++) {
-    if (source[i] === "\\")
-      i++;
-    else if (source[i] === "]")
-      return i + 1;
-  }
-  return source.length;
-}
-function atomAt(source, at2) {
-  const c3 = source[at2];
-  if (c3 === "[") {
-    const end = classEnd(source, at2);
-    return { end, cls: source.slice(at2, end) };
-  }
-  if (c3 === ".")
-    return { end: at2 + 1, cls: "." };
-  if (c3 !== "\\")
-    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
-  const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES2.includes(e))
-    return { end: at2 + 2, cls: `\\${e}` };
-  if (e === "k" && source[at2 + 2] === "<")
-    return { end: source.indexOf(">", at2) + 1 || source.length };
-  if (e === "x")
-    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
-  if (e === "u")
-    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
-  if (e === "c")
-    return { end: at2 + 3 };
-  if (/[1-9bB]/.test(e))
-    return { end: at2 + 2 };
-  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
-}
-function groupOpenerLength(source, at2) {
-  if (source[at2 + 1] !== "?")
-    return 1;
-  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
-    return source.indexOf(">", at2) + 1 - at2 || 1;
-  return source[at2 + 2] === "<" ? 4 : 3;
-}
-function classOf(atom) {
-  if (atom.cls !== void 0)
-    return atom.cls;
-  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
-}
-function scanPatternAtoms(source) {
-  const literals = /* @__PURE__ */ new Set();
-  const atoms = [];
-  const groupStarts = [];
-  let run = "";
-  const endRun = () => {
-    if (run.length > 0)
-      literals.add(run);
-    run = "";
-  };
-  for (let at2 = 0; at2 < source.length; ) {
-    if (source[at2] === "(") {
-      endRun();
-      groupStarts.push(atoms.length);
-      at2 += groupOpenerLength(source, at2);
-      continue;
-    }
-    const atom = atomAt(source, at2);
-    const quantifier = quantifierAt(source, atom.end);
-    const max = quantifier?.max ?? 1;
-    if (source[at2] === ")") {
-      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
-        inner.max *= max;
-    } else if (quantifier === void 0 && atom.literal !== void 0) {
-      run += atom.literal;
-    }
-    if (quantifier !== void 0 || atom.literal === void 0)
-      endRun();
-    const cls = classOf(atom);
-    if (cls !== void 0)
-      atoms.push({ source: cls, max });
-    at2 = atom.end + (quantifier?.length ?? 0);
-  }
-  endRun();
-  const classes = /* @__PURE__ */ new Map();
-  for (const atom of atoms.filter((a) => a.max >= 2)) {
-    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
-  }
-  return { literals: [...literals], classes: [...classes.values()] };
-}
-
-// dist/src/rules/speed/adversarial-inputs.js
-var GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
-var MAX_CLASSES = 6;
-var MAX_PAIRS = 4;
-var MAX_LITERALS = 12;
-var SEGMENT_RUN = 48;
-var LONG_LINE_SEGMENT = 4e3;
-var CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
-var TERMINATORS = ["!", "\n", '"', " ", "#", ""];
-var INLINE_MARKER_PREFIX = "secretscan:allow ";
-function fill(unit, length) {
-  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-}
-function sampleClass(cls, flags) {
-  let test;
-  try {
-    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
-  } catch {
-    return void 0;
-  }
-  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
-  if (members.length === 0)
-    return void 0;
-  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
-  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
-  return { label: cls.source, members, one, outside };
-}
-function repeated(name, unit, end = "", head = "") {
-  return { name, head, unit, end };
-}
-function buildInput(shape, size) {
-  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
-}
-function classShapes(samples, keyword) {
-  return samples.flatMap((s) => [
-    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
-    repeated(`run of ${s.label}`, s.members, s.outside),
-    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
-    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
-  ]);
-}
-function pairShapes(samples) {
-  const shapes = [];
-  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
-    const [a, b3] = [samples[i], samples[i + 1]];
-    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
-    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
-    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
-  }
-  return shapes;
-}
-function samplesOf(source) {
-  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
-  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
-}
-function regexShapes(source) {
-  const keyword = source.keywords[0] ?? "";
-  const samples = samplesOf(source);
-  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
-  const shapes = [
-    ...GENERIC_RUNS.map((run) => repeated(`keyword + run of ${JSON.stringify(run)}`, run, "", keyword)),
-    repeated("keywords repeated", source.keywords.join("")),
-    repeated("pattern literals repeated", literals.join("")),
-    repeated("examples repeated", source.examples.join(" ")),
-    ...classShapes(samples, keyword),
-    ...pairShapes(samples)
-  ];
-  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
-}
-function matcherShapes(source) {
-  const samples = samplesOf(source);
-  const keywords = source.keywords.length > 0 ? source.keywords : [""];
-  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
-    if (samples.length === 0)
-      return [keyword + fill("a", length)];
-    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
-  });
-  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
-  return [
-    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
-    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
-`).join(""))
-  ];
-}
-
-// dist/src/rules/speed/speed-worker-source.js
-var SPEED_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { performance } = require('node:perf_hooks');
-const L = workerData.limits;
-const FLATTEN = /^/;
-const post = (reply) => parentPort.postMessage(reply);
-const fill = (unit, n) => (unit.length === 0 || n <= 0 ? '' : unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
-const build = (s, size) => s.head + fill(s.unit, size - s.head.length - s.end.length) + s.end;
-const isSuperLinear = (small, large) => large > L.floorMs && large > L.growthLimit * Math.max(small, 0.01);
-const needsLargeRun = (small, medium) => medium * (L.large / L.medium) > L.floorMs && medium > L.mediumGrowthLimit * small;
-const runRegex = (regex) => (text) => {
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) if (m[0].length === 0) regex.lastIndex++;
-};
-function timeOnce(run, text) {
-  FLATTEN.test(text);
-  const started = performance.now();
-  run(text);
-  return performance.now() - started;
-}
-function timeShape(rule, kind, shape, run) {
-  const timeAt = (size, smallMs) => {
-    const text = build(shape, size);
-    post({ type: 'start', rule, kind, shape: shape.name, size: text.length, smallMs });
-    return { text, ms: timeOnce(run, text) };
-  };
-  const small = timeAt(L.small);
-  let smallMs = small.ms;
-  const report = (largeMs) => post({ type: 'time', rule, kind, shape: shape.name, smallMs, largeMs });
-  if (smallMs < L.largeRunFromMs) return report();
-  const medium = timeAt(L.medium, smallMs);
-  if (!needsLargeRun(smallMs, medium.ms)) return report();
-  const large = timeAt(L.large, smallMs);
-  let largeMs = large.ms;
-  for (let i = 0; i < L.confirmRuns && isSuperLinear(smallMs, largeMs); i++) {
-    smallMs = Math.min(smallMs, timeOnce(run, small.text));
-    largeMs = Math.min(largeMs, timeOnce(run, large.text));
-  }
-  report(largeMs);
-}
-const library = workerData.modules === undefined
-  ? Promise.resolve(undefined)
-  : Promise.all([import(workerData.modules.rules), import(workerData.modules.engine)]);
-parentPort.on('message', async (request) => {
-  const regex = new RegExp(request.pattern, request.flags);
-  for (const shape of request.regexShapes) timeShape(request.rule, 'regex', shape, runRegex(regex));
-  const modules = await library;
-  const compiled = modules === undefined ? undefined : modules[0].compilePacks([request.pack]).rules[0];
-  if (compiled !== undefined) {
-    // The rule's paths would skip the made-up file name: this times the rule wherever it applies.
-    const matcher = modules[1].createMatcher([{ ...compiled, matchesPath: () => true }]);
-    const scan = (text) => void matcher.scanChunk({ origin: 'stdin', path: 'speed-check.txt', text, startLine: 1 });
-    for (const shape of request.matcherShapes) timeShape(request.rule, 'matcher', shape, scan);
-  }
-  post({ type: 'done', rule: request.rule });
-});
-`;
-
-// dist/src/rules/speed/speed-pool.js
-var MAX_WORKERS = 2;
-function libraryModules() {
-  const candidates = [new URL("../", import.meta.url), pathToFileURL(join6(PACKAGE_ROOT, "dist", "src", "rules", "/"))];
-  for (const dir of candidates) {
-    const rules = new URL("index.js", dir);
-    const engine = new URL("../engine/index.js", dir);
-    if (existsSync3(fileURLToPath2(rules)) && existsSync3(fileURLToPath2(engine)))
-      return { rules: rules.href, engine: engine.href };
-  }
-  return void 0;
-}
-function setupOf() {
-  const workerLimits = {
-    small: SMALL_INPUT,
-    medium: MEDIUM_INPUT,
-    large: LARGE_INPUT,
-    largeRunFromMs: LARGE_RUN_FROM_MS,
-    floorMs: GROWTH_FLOOR_MS,
-    growthLimit: GROWTH_LIMIT,
-    mediumGrowthLimit: MEDIUM_GROWTH_LIMIT,
-    confirmRuns: CONFIRM_RUNS
-  };
-  return { limits: workerLimits, modules: libraryModules() };
-}
-function requestFor(rule, index) {
-  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
-  return {
-    rule: index,
-    pattern: rule.spec.pattern,
-    flags: rule.regex.flags,
-    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
-    regexShapes: regexShapes(source),
-    matcherShapes: matcherShapes(source)
-  };
-}
-function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve9) => {
-    const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
-    let current;
-    let timer;
-    let isStopped = false;
-    const next = () => {
-      current = queue.shift();
-      if (current === void 0)
-        return void worker.terminate();
-      worker.postMessage(requestFor(rules[current], current));
-    };
-    const replace = () => {
-      isStopped = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve9(drainQueue(rules, setup, queue, times, retried));
-    };
-    worker.on("message", (reply) => {
-      clearTimeout(timer);
-      if (isStopped)
-        return;
-      const entry = times[reply.rule];
-      if (reply.type === "done")
-        return next();
-      if (reply.type === "time")
-        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
-      const limitMs = hangLimitOf(reply.size, reply.smallMs);
-      timer = setTimeout(() => {
-        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
-          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
-        } else {
-          retried.add(reply.rule);
-          entry.shapes = [];
-          queue.unshift(reply.rule);
-        }
-        replace();
-      }, limitMs);
-    });
-    worker.on("error", (error2) => {
-      if (isStopped)
-        return;
-      if (current !== void 0)
-        times[current].failure = error2.message;
-      replace();
-    });
-    worker.on("exit", () => {
-      clearTimeout(timer);
-      if (current === void 0)
-        resolve9();
-    });
-    next();
-  });
-}
-async function timeRules(rules) {
-  const times = rules.map(() => ({ shapes: [] }));
-  const queue = rules.map((_3, index) => index);
-  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
-  const setup = setupOf();
-  const retried = /* @__PURE__ */ new Set();
-  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times, retried)));
-  return times;
-}
-
-// dist/src/rules/check-speed.js
-var HINT = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
-var KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
-function sizeLabel(size) {
-  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
-}
-var ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-function describeHang(hung) {
-  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
-  if (hung.smallMs === void 0)
-    return `not linear: ${stopped}`;
-  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
-  if (hung.limitMs >= MAX_HANG_MS)
-    return `too slow: ${stopped} (${small})`;
-  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
-}
-function describeGrowth(worst, others) {
-  const large = worst.largeMs;
-  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
-  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
-  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
-}
-function verdictOf(times) {
-  if (times.failure !== void 0)
-    return `the timing check crashed: ${times.failure}`;
-  if (times.hung !== void 0)
-    return describeHang(times.hung);
-  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
-  if (grown.length === 0)
-    return void 0;
-  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
-  return describeGrowth(worst, grown.length - 1);
-}
-async function checkRuleSpeed(rules, options = {}) {
-  if (rules.length === 0)
-    return [];
-  const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
-  const problems = [];
-  for (const [index, rule] of rules.entries()) {
-    const verdict = verdictOf(times[index]);
-    if (verdict === void 0)
-      continue;
-    const line = await lineOf(rule.file, rule.spec.id);
-    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT}`);
-  }
-  return problems;
-}
-
-// dist/src/rules/check.js
-function scanExample(rule, text) {
-  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
-}
-function checkExamples(rule) {
-  const where = `${rule.file}: ${rule.spec.id}`;
-  const problems = [];
-  rule.regex.lastIndex = 0;
-  if (rule.regex.test(""))
-    problems.push(`${where}: pattern matches the empty string`);
-  rule.spec.examples.forEach((text, i) => {
-    if (scanExample(rule, text).length === 0)
-      problems.push(`${where}: examples[${i}] is not detected`);
-    rule.regex.lastIndex = 0;
-    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
-    for (const m2 of direct) {
-      const matched = m2[0].toLowerCase();
-      if (!rule.keywords.some((k2) => matched.includes(k2))) {
-        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
-      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
-        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
-      }
-    }
-  });
-  rule.spec.negativeExamples.forEach((text, i) => {
-    if (scanExample(rule, text).length > 0)
-      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
-  });
-  return problems;
-}
-function checkStatically(rule) {
-  const where = `${rule.file}: ${rule.spec.id}`;
-  const problems = [];
-  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
-  if (slow !== void 0)
-    problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
-  for (const glob of globs) {
-    const problem = globProblem(glob.replace(/^!/, ""));
-    if (problem !== void 0)
-      problems.push(`${where}: path pattern "${glob}": ${problem}`);
-  }
-  return problems;
-}
-async function checkRules2(rules, options = {}) {
-  const problems = [];
-  const runnable = [];
-  for (const rule of rules) {
-    const refused = checkStatically(rule);
-    problems.push(...refused);
-    if (refused.length === 0)
-      runnable.push(rule);
-  }
-  problems.push(...runnable.flatMap(checkExamples));
-  if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
-  return problems;
 }
 
 // dist/src/audit/compile-kind.js
@@ -24216,7 +23714,7 @@ async function auditRepository({ root, catalogue, checks }) {
 }
 
 // dist/src/audit/load-catalogue.js
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import { join as join8, relative as relative4 } from "node:path";
 
 // dist/src/audit/validate-catalogue.js
@@ -24311,7 +23809,7 @@ var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json"
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
   const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile4(file, "utf8"), shown);
+  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
@@ -24322,7 +23820,7 @@ async function readCompiledEntries() {
     const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
     if (source.mtimeMs > compiled.mtimeMs)
       return void 0;
-    return JSON.parse(await readFile4(COMPILED_CATALOGUE_FILE, "utf8"));
+    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
   } catch {
     return void 0;
   }
@@ -24368,7 +23866,7 @@ var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join9, relative as relative5, resolve as resolve5 } from "node:path";
+import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24522,7 +24020,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve5(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join9(root, name))) {
@@ -24621,7 +24119,7 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
 }
 
 // dist/src/suppress/parse-baseline.js
-var HINT2 = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
+var HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
 function syntaxErrorLocation(text, file, error2) {
   const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
   if (offset === void 0)
@@ -24649,18 +24147,18 @@ function parseBaseline(text, file) {
   try {
     data = JSON.parse(text);
   } catch (error2) {
-    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT2);
+    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
   }
   if (!isRecord3(data))
-    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT2);
+    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
   if (data.version !== BASELINE_VERSION) {
-    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT2);
+    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
   }
   if (!Array.isArray(data.entries))
-    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT2);
+    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
   const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
   if (problems.length > 0)
-    throw suppressionFileError("baseline", problems, HINT2);
+    throw suppressionFileError("baseline", problems, HINT);
   const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
   return { version: BASELINE_VERSION, entries };
 }
@@ -24685,7 +24183,7 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { join as join10, relative as relative6, resolve as resolve6 } from "node:path";
+import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -24703,7 +24201,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -24765,6 +24263,439 @@ function describeSuppressions(suppressions, isBaselineOff) {
   const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
   const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
   return [baselineLine, ignoreLine];
+}
+
+// dist/src/rule-check/speed/rule-line.js
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function ruleLineFinder(cwd) {
+  const texts = /* @__PURE__ */ new Map();
+  return async (file, id) => {
+    let text = texts.get(file);
+    if (text === void 0) {
+      text = readFile4(resolve6(cwd, file), "utf8").catch(() => void 0);
+      texts.set(file, text);
+    }
+    const lines = (await text)?.split("\n") ?? [];
+    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
+    const at2 = lines.findIndex((line) => definition.test(line));
+    return at2 === -1 ? void 0 : at2 + 1;
+  };
+}
+
+// dist/src/rule-check/speed/speed-limits.js
+var SMALL_INPUT = 64 * 1024;
+var LARGE_INPUT = 1024 * 1024;
+var MEDIUM_INPUT = 256 * 1024;
+var GROWTH_LIMIT = 64;
+var MEDIUM_GROWTH_LIMIT = 8;
+var GROWTH_FLOOR_MS = 500;
+var LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
+var HANG_MS = 2e3;
+var MAX_HANG_MS = 8e3;
+function hangLimitOf(size, smallMs) {
+  if (smallMs === void 0)
+    return HANG_MS;
+  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
+}
+function isSuperLinear(smallMs, largeMs) {
+  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
+}
+
+// dist/src/rule-check/speed/speed-pool.js
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join11 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// dist/src/rule-check/speed/pattern-atoms.js
+var CLASS_ESCAPES2 = "dDwWsS";
+var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
+var QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+function quantifierAt(source, at2) {
+  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
+  if (m2 === null)
+    return void 0;
+  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
+  if (m2[0] === "?")
+    return { max: 1, length: 1 + lazy };
+  if (m2[0] === "*" || m2[0] === "+")
+    return { max: Infinity, length: 1 + lazy };
+  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
+  return { max, length: m2[0].length + lazy };
+}
+function classEnd(source, at2) {
+  for (let i = at2 + 1; i < source.length; i++) {
+    if (source[i] === "\\")
+      i++;
+    else if (source[i] === "]")
+      return i + 1;
+  }
+  return source.length;
+}
+function atomAt(source, at2) {
+  const c3 = source[at2];
+  if (c3 === "[") {
+    const end = classEnd(source, at2);
+    return { end, cls: source.slice(at2, end) };
+  }
+  if (c3 === ".")
+    return { end: at2 + 1, cls: "." };
+  if (c3 !== "\\")
+    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
+  const e = source[at2 + 1] ?? "";
+  if (CLASS_ESCAPES2.includes(e))
+    return { end: at2 + 2, cls: `\\${e}` };
+  if (e === "k" && source[at2 + 2] === "<")
+    return { end: source.indexOf(">", at2) + 1 || source.length };
+  if (e === "x")
+    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
+  if (e === "u")
+    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
+  if (e === "c")
+    return { end: at2 + 3 };
+  if (/[1-9bB]/.test(e))
+    return { end: at2 + 2 };
+  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
+}
+function groupOpenerLength(source, at2) {
+  if (source[at2 + 1] !== "?")
+    return 1;
+  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
+    return source.indexOf(">", at2) + 1 - at2 || 1;
+  return source[at2 + 2] === "<" ? 4 : 3;
+}
+function classOf(atom) {
+  if (atom.cls !== void 0)
+    return atom.cls;
+  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
+}
+function scanPatternAtoms(source) {
+  const literals = /* @__PURE__ */ new Set();
+  const atoms = [];
+  const groupStarts = [];
+  let run = "";
+  const endRun = () => {
+    if (run.length > 0)
+      literals.add(run);
+    run = "";
+  };
+  for (let at2 = 0; at2 < source.length; ) {
+    if (source[at2] === "(") {
+      endRun();
+      groupStarts.push(atoms.length);
+      at2 += groupOpenerLength(source, at2);
+      continue;
+    }
+    const atom = atomAt(source, at2);
+    const quantifier = quantifierAt(source, atom.end);
+    const max = quantifier?.max ?? 1;
+    if (source[at2] === ")") {
+      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
+        inner.max *= max;
+    } else if (quantifier === void 0 && atom.literal !== void 0) {
+      run += atom.literal;
+    }
+    if (quantifier !== void 0 || atom.literal === void 0)
+      endRun();
+    const cls = classOf(atom);
+    if (cls !== void 0)
+      atoms.push({ source: cls, max });
+    at2 = atom.end + (quantifier?.length ?? 0);
+  }
+  endRun();
+  const classes = /* @__PURE__ */ new Map();
+  for (const atom of atoms.filter((a) => a.max >= 2)) {
+    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
+  }
+  return { literals: [...literals], classes: [...classes.values()] };
+}
+
+// dist/src/rule-check/speed/adversarial-inputs.js
+var GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
+var MAX_CLASSES = 6;
+var MAX_PAIRS = 4;
+var MAX_LITERALS = 12;
+var SEGMENT_RUN = 48;
+var LONG_LINE_SEGMENT = 4e3;
+var CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
+var TERMINATORS = ["!", "\n", '"', " ", "#", ""];
+var INLINE_MARKER_PREFIX = "secretscan:allow ";
+function fill(unit, length) {
+  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+function sampleClass(cls, flags) {
+  let test;
+  try {
+    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
+  } catch {
+    return void 0;
+  }
+  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
+  if (members.length === 0)
+    return void 0;
+  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
+  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
+  return { label: cls.source, members, one, outside };
+}
+function repeated(name, unit, end = "", head = "") {
+  return { name, head, unit, end };
+}
+function buildInput(shape, size) {
+  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
+}
+function classShapes(samples, keyword) {
+  return samples.flatMap((s) => [
+    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
+    repeated(`run of ${s.label}`, s.members, s.outside),
+    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
+    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
+  ]);
+}
+function pairShapes(samples) {
+  const shapes = [];
+  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
+    const [a, b3] = [samples[i], samples[i + 1]];
+    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
+    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
+    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
+  }
+  return shapes;
+}
+function samplesOf(source) {
+  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
+  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
+}
+function regexShapes(source) {
+  const keyword = source.keywords[0] ?? "";
+  const samples = samplesOf(source);
+  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
+  const shapes = [
+    ...GENERIC_RUNS.map((run) => repeated(`keyword + run of ${JSON.stringify(run)}`, run, "", keyword)),
+    repeated("keywords repeated", source.keywords.join("")),
+    repeated("pattern literals repeated", literals.join("")),
+    repeated("examples repeated", source.examples.join(" ")),
+    ...classShapes(samples, keyword),
+    ...pairShapes(samples)
+  ];
+  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
+}
+function matcherShapes(source) {
+  const samples = samplesOf(source);
+  const keywords = source.keywords.length > 0 ? source.keywords : [""];
+  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
+    if (samples.length === 0)
+      return [keyword + fill("a", length)];
+    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
+  });
+  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
+  return [
+    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
+    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
+`).join(""))
+  ];
+}
+
+// dist/src/rule-check/speed/speed-pool.js
+var MAX_WORKERS = 2;
+function workerScript() {
+  for (const name of ["../speed-worker.mjs", "./speed-worker.mjs", "./speed-worker.js"]) {
+    const beside = fileURLToPath2(new URL(name, import.meta.url));
+    if (existsSync3(beside))
+      return beside;
+  }
+  const built = join11(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
+  if (existsSync3(built))
+    return built;
+  throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and for ${built}); run \`npm run build\``);
+}
+function requestFor(rule, index) {
+  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
+  return {
+    rule: index,
+    pattern: rule.spec.pattern,
+    flags: rule.regex.flags,
+    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
+    regexShapes: regexShapes(source),
+    matcherShapes: matcherShapes(source)
+  };
+}
+function drainQueue(rules, script, queue, times, retried) {
+  return new Promise((resolve9) => {
+    const worker = new Worker(script);
+    let current;
+    let timer;
+    let isStopped = false;
+    const next = () => {
+      current = queue.shift();
+      if (current === void 0)
+        return void worker.terminate();
+      worker.postMessage(requestFor(rules[current], current));
+    };
+    const replace = () => {
+      isStopped = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve9(drainQueue(rules, script, queue, times, retried));
+    };
+    worker.on("message", (reply) => {
+      clearTimeout(timer);
+      if (isStopped)
+        return;
+      const entry = times[reply.rule];
+      if (reply.type === "done")
+        return next();
+      if (reply.type === "time")
+        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
+      const limitMs = hangLimitOf(reply.size, reply.smallMs);
+      timer = setTimeout(() => {
+        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
+          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        } else {
+          retried.add(reply.rule);
+          entry.shapes = [];
+          queue.unshift(reply.rule);
+        }
+        replace();
+      }, limitMs);
+    });
+    worker.on("error", (error2) => {
+      if (isStopped)
+        return;
+      if (current !== void 0)
+        times[current].failure = error2.message;
+      replace();
+    });
+    worker.on("exit", () => {
+      clearTimeout(timer);
+      if (current === void 0)
+        resolve9();
+    });
+    next();
+  });
+}
+async function timeRules(rules) {
+  const times = rules.map(() => ({ shapes: [] }));
+  const queue = rules.map((_3, index) => index);
+  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
+  const script = workerScript();
+  const retried = /* @__PURE__ */ new Set();
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, script, queue, times, retried)));
+  return times;
+}
+
+// dist/src/rule-check/check-speed.js
+var HINT2 = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
+var KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
+function sizeLabel(size) {
+  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
+}
+var ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+function describeHang(hung) {
+  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
+  if (hung.smallMs === void 0)
+    return `not linear: ${stopped}`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS)
+    return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
+}
+function describeGrowth(worst, others) {
+  const large = worst.largeMs;
+  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
+  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
+  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
+}
+function verdictOf(times) {
+  if (times.failure !== void 0)
+    return `the timing check crashed: ${times.failure}`;
+  if (times.hung !== void 0)
+    return describeHang(times.hung);
+  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
+  if (grown.length === 0)
+    return void 0;
+  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
+  return describeGrowth(worst, grown.length - 1);
+}
+async function checkRuleSpeed(rules, options = {}) {
+  if (rules.length === 0)
+    return [];
+  const times = await timeRules(rules);
+  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const problems = [];
+  for (const [index, rule] of rules.entries()) {
+    const verdict = verdictOf(times[index]);
+    if (verdict === void 0)
+      continue;
+    const line = await lineOf(rule.file, rule.spec.id);
+    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT2}`);
+  }
+  return problems;
+}
+
+// dist/src/rule-check/check.js
+function scanExample(rule, text) {
+  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
+}
+function checkExamples(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  rule.regex.lastIndex = 0;
+  if (rule.regex.test(""))
+    problems.push(`${where}: pattern matches the empty string`);
+  rule.spec.examples.forEach((text, i) => {
+    if (scanExample(rule, text).length === 0)
+      problems.push(`${where}: examples[${i}] is not detected`);
+    rule.regex.lastIndex = 0;
+    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
+    for (const m2 of direct) {
+      const matched = m2[0].toLowerCase();
+      if (!rule.keywords.some((k2) => matched.includes(k2))) {
+        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
+      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
+        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
+      }
+    }
+  });
+  rule.spec.negativeExamples.forEach((text, i) => {
+    if (scanExample(rule, text).length > 0)
+      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
+  });
+  return problems;
+}
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
+async function checkRules2(rules, options = {}) {
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
+  if (options.shouldTimeRules !== false)
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
+  return problems;
 }
 
 // dist/src/pipeline/open-source.js
@@ -24833,18 +24764,18 @@ import { availableParallelism as availableParallelism2 } from "node:os";
 
 // dist/src/parallel/worker-pool.js
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var QUEUE_PER_WORKER = 3;
 var BATCH_BYTES = 256 * 1024;
-function workerScript() {
+function workerScript2() {
   for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
     const beside = fileURLToPath3(new URL(name, import.meta.url));
     if (existsSync4(beside))
       return beside;
   }
-  const built = join11(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
   return existsSync4(built) ? built : void 0;
 }
 function packsOf(rules) {
@@ -24869,9 +24800,9 @@ function transferable(inputs) {
   return { inputs: owned, transfer };
 }
 function workerPoolScanner(threads, setup) {
-  const script = workerScript();
+  const script = workerScript2();
   if (script === void 0)
-    return void 0;
+    throw new Error(`the matching worker is missing (looked beside ${fileURLToPath3(import.meta.url)} and in dist/); run \`npm run build\`, or scan with --threads 0`);
   const pending = /* @__PURE__ */ new Map();
   const load = [];
   let nextId = 0;
@@ -25567,11 +25498,11 @@ async function publishResult(result, ctx, sarif, options) {
 
 // dist/src/package-info.js
 import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var cached;
 function packageInfo() {
   if (cached === void 0) {
-    const raw = JSON.parse(readFileSync2(join12(PACKAGE_ROOT, "package.json"), "utf8"));
+    const raw = JSON.parse(readFileSync2(join13(PACKAGE_ROOT, "package.json"), "utf8"));
     cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
   }
   return cached;

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
-import { createMatcher, inProcessScanner, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
 import { packsOf, workerPoolScanner } from '../parallel/index.js';
-import { readBuiltinAutomaton, type Rule } from '../rules/index.js';
+import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
 
 /** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
@@ -18,7 +18,7 @@ function threadsOf(requested: number | undefined): number {
 
 /**
  * Worker threads for history audits and large trees when more than one thread is allowed;
- * otherwise (and when the compiled worker is unavailable) this thread. A history blob is matched
+ * otherwise this thread. A history blob is matched
  * once under one of its paths, so whole-path allowlists are applied later, per path it was
  * committed at (see groupBySecret), not by the matcher.
  */
