@@ -21024,9 +21024,12 @@ var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1C
 var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
 function isFillerKeyBody(secret) {
   const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
-  if (/([^A/])\1{7}/.test(body))
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
     return true;
-  return shannonEntropy(body) < 3;
+  return shannonEntropy(text) < 3;
 }
 
 // dist/src/engine/placeholders.js
@@ -21191,6 +21194,13 @@ var VALIDATORS = {
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 
 // dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
 function acceptSecret(rule, secret, base) {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
@@ -21203,7 +21213,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
+  if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
 }
@@ -23502,7 +23512,7 @@ async function loadBuiltinRules() {
   return loaded;
 }
 
-// dist/src/audit/compile-kind.js
+// dist/src/sensitive-files/compile-kind.js
 function compileKind(spec, line) {
   const matchesPath = compilePathPatterns([...spec.paths, ...spec.exceptions.map((pattern) => `!${pattern}`)]);
   const kind = { spec, line, matchesPath };
@@ -23516,7 +23526,7 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
-// dist/src/audit/git-queries.js
+// dist/src/sensitive-files/git-queries.js
 import { join as join7 } from "node:path";
 var MAX_CONTENT = 1024 * 1024;
 async function gitOk(root, args) {
@@ -23586,7 +23596,7 @@ async function readBlob(root, spec) {
   return run.code === 0 ? run.stdout.slice(0, MAX_CONTENT) : void 0;
 }
 
-// dist/src/audit/missing-lines.js
+// dist/src/sensitive-files/missing-lines.js
 function missingLinesOf(unignored, existing) {
   const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
   const byKind = /* @__PURE__ */ new Map();
@@ -23601,14 +23611,14 @@ function missingLinesOf(unignored, existing) {
   return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
 }
 
-// dist/src/audit/shell-quote.js
+// dist/src/sensitive-files/shell-quote.js
 function shellQuote(path) {
   if (/^[\w@%+=:,./-]+$/.test(path))
     return path;
   return `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
-// dist/src/audit/to-finding.js
+// dist/src/sensitive-files/to-finding.js
 function contextOf2(path, found) {
   const quoted = shellQuote(path);
   switch (found.state) {
@@ -23649,7 +23659,7 @@ function auditFinding(kind, path, found) {
   return finding;
 }
 
-// dist/src/audit/audit.js
+// dist/src/sensitive-files/audit.js
 async function kindOf2(kinds, path, read) {
   const kind = kindOfPath(kinds, path);
   if (kind?.matchesContent === void 0)
@@ -23713,11 +23723,11 @@ async function auditRepository({ root, catalogue, checks }) {
   return report;
 }
 
-// dist/src/audit/load-catalogue.js
+// dist/src/sensitive-files/load-catalogue.js
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import { join as join8, relative as relative4 } from "node:path";
 
-// dist/src/audit/validate-catalogue.js
+// dist/src/sensitive-files/validate-catalogue.js
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
 var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
 var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
@@ -23803,7 +23813,7 @@ function validateCatalogue(value, lineOf, file) {
   return { entries, problems };
 }
 
-// dist/src/audit/load-catalogue.js
+// dist/src/sensitive-files/load-catalogue.js
 var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
 var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
@@ -23837,7 +23847,7 @@ function loadCatalogue() {
   return builtin;
 }
 
-// dist/src/audit/scan-audit.js
+// dist/src/sensitive-files/scan-audit.js
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];

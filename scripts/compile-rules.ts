@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE } from '../src/audit/index.js';
+import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE } from '../src/sensitive-files/index.js';
 import { buildAutomatonTables, COMPILED_AUTOMATON_FILE, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
 import { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, loadRulePacksFrom } from '../src/rules/index.js';
 

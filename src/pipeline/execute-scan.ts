@@ -1,4 +1,4 @@
-import { addAuditFindings, auditChecksFor } from '../audit/index.js';
+import { addAuditFindings, auditChecksFor } from '../sensitive-files/index.js';
 import { loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkCatalogueFile } from '../../audit/index.js';
+import { checkCatalogueFile } from '../../sensitive-files/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { RulePackError } from '../../errors.js';
 import { checkRules } from '../../rule-check/index.js';

@@ -29,7 +29,7 @@ export interface ScanFlags extends ReportFlags, SourceFlags {
   baseline?: string;
   'no-baseline'?: boolean;
   'report-unused'?: boolean;
-  /** Skip the `.gitignore` audit of secret-bearing files (see src/audit). */
+  /** Skip the `.gitignore` audit of secret-bearing files (see src/sensitive-files). */
   'no-gitignore-audit'?: boolean;
 }
 
