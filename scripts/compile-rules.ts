@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE, digestCatalogue } from '../src/audit/index.js';
-import { buildAutomatonTables, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
-import { BUILTIN_RULES_DIR, builtinPackNames, COMPILED_AUTOMATON_FILE, COMPILED_RULES_FILE, digestBuiltinPacks, encodeCompiledJson, loadRulePacksFrom } from '../src/rules/index.js';
+import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE, digestCatalogue } from '../src/sensitive-files/index.js';
+import { buildAutomatonTables, COMPILED_AUTOMATON_FILE, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
+import { BUILTIN_RULES_DIR, builtinPackNames, COMPILED_RULES_FILE, digestBuiltinPacks, encodeCompiledJson, loadRulePacksFrom } from '../src/rules/index.js';
 
 // Build step: validate the built-in YAML packs and store them as JSON, which loads in a few
 // milliseconds instead of the ~100 ms YAML parsing costs every scan (the pre-commit hook's budget).
