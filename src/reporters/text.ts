@@ -3,7 +3,7 @@ import type { Colors } from './color.js';
 import { createColors } from './color.js';
 import { firedRules } from './fired-rules.js';
 import { isHistoryFinding } from './occurrences.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 import { sortFindings } from './sort-findings.js';
 import { historyLines } from './text-history.js';
 import { summaryLines } from './text-summary.js';
