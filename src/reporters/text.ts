@@ -87,6 +87,6 @@ export function toText(result: ScanResult, ctx: ReportContext): string {
   const findings = sortFindings(result.findings);
   const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c));
   if (findings.length > 0) lines.push(...fixHintLines(result, ctx));
-  lines.push(...noticeLines(result, c), ...summaryLines(result, c));
+  lines.push(...noticeLines(result, c), ...summaryLines(result, c, ctx.rules.length));
   return `${lines.join('\n')}\n`;
 }
