@@ -8622,21 +8622,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative16 = [];
+      const relative17 = [];
       for (const pattern of patterns) {
-        if (isAbsolute9(pattern)) {
+        if (isAbsolute10(pattern)) {
           absolute.push(pattern);
         } else {
-          relative16.push(pattern);
+          relative17.push(pattern);
         }
       }
-      return [absolute, relative16];
+      return [absolute, relative17];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute9(pattern) {
+    function isAbsolute10(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute9;
+    exports.isAbsolute = isAbsolute10;
   }
 });
 
@@ -11929,10 +11929,10 @@ function preferSpecificMatches(matches) {
       return byDecoding > 0 ? b3 : a;
     return a < b3 ? b3 : a;
   });
-  const isInside2 = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  const isInside3 = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
   stage((a, b3) => {
     const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside2(mb, ma) ? [a, b3] : isInside2(ma, mb) ? [b3, a] : [void 0, void 0];
+    const [outer, inner] = isInside3(mb, ma) ? [a, b3] : isInside3(ma, mb) ? [b3, a] : [void 0, void 0];
     if (outer === void 0 || inner === void 0)
       return void 0;
     const [mo, mi] = [at2(outer), at2(inner)];
@@ -14347,6 +14347,53 @@ var init_text_history = __esm({
   }
 });
 
+// dist/src/reporters/text-advice.js
+function shellWord(text) {
+  return /^[\w./@%+=:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+function ignoreLines(findings) {
+  return findings.map((finding) => `    ${finding.fingerprint}  # ${finding.ruleId} at ${printable(finding.path)}:${finding.startLine}`);
+}
+function fixLines(advice, findings, command) {
+  if (advice.kind === "commit-msg") {
+    const file = printable(advice.messageFile);
+    return [
+      "  Take the secret out of the commit message, and commit again: git saved the message in",
+      `  ${file}, and \`git commit -e -F ${file}\` starts from it.`,
+      "  Rotate the credential at its provider if it was ever pushed or shared."
+    ];
+  }
+  const lines = [
+    "  Remove each secret from the files, keep it in an environment variable or a secret manager,",
+    "  `git add` the files again, and rotate the credential if it was ever pushed or shared."
+  ];
+  const files = [...new Set(findings.filter((f3) => f3.ruleId.startsWith(AUDIT_RULE_PREFIX)).map((f3) => printable(f3.path)))];
+  if (files.length > 0) {
+    lines.push(`  A secret-bearing file is staged: unstage it (\`git restore --staged -- ${files.map(shellWord).join(" ")}\`) and ignore it (\`${command} gitignore --fix\`).`);
+  }
+  lines.push(`  Check again: ${command} scan --staged`);
+  return lines;
+}
+function commitAdviceLines(findings, advice, command) {
+  return [
+    "To commit:",
+    ...fixLines(advice, findings, command),
+    "  A false positive? Copy its line into .secretscanignore (a # comment saying why helps the next reader),",
+    "  or add `secretscan:allow` on the line, or an allowlist entry with a reason in .secretscan.yaml:",
+    ...ignoreLines(findings),
+    "  Last resort: git commit --no-verify",
+    ""
+  ];
+}
+var AUDIT_RULE_PREFIX;
+var init_text_advice = __esm({
+  "dist/src/reporters/text-advice.js"() {
+    "use strict";
+    init_printable();
+    AUDIT_RULE_PREFIX = "file.";
+  }
+});
+
 // dist/src/reporters/text-summary.js
 function skippedLines(result) {
   if (result.skipped.length === 0)
@@ -14447,7 +14494,7 @@ function fixHintLines(result, ctx) {
   return [
     "Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.",
     ...fired.map((f3) => `  ${f3.id.padEnd(width)}  ${f3.rule?.provider.remediation.rotateUrl ?? "(rotate it where it was issued)"}`),
-    "Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.",
+    `Then remove it from the code and purge it from history: \`${ctx.command ?? "secretscan"} scan --format markdown\` prints the full steps per rule.`,
     ""
   ];
 }
@@ -14455,8 +14502,9 @@ function toText(result, ctx) {
   const c3 = createColors(ctx.useColor);
   const findings = sortFindings(result.findings);
   const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c3));
-  if (findings.length > 0)
-    lines.push(...fixHintLines(result, ctx));
+  if (findings.length > 0) {
+    lines.push(...ctx.commitAdvice === void 0 ? fixHintLines(result, ctx) : commitAdviceLines(findings, ctx.commitAdvice, ctx.command ?? "secretscan"));
+  }
   lines.push(...noticeLines(result, c3), ...summaryLines(result, c3));
   return `${lines.join("\n")}
 `;
@@ -14471,6 +14519,7 @@ var init_text = __esm({
     init_printable();
     init_sort_findings();
     init_text_history();
+    init_text_advice();
     init_text_summary();
     DECODED_LABEL = {
       base64: "the base64 value",
@@ -21098,10 +21147,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -21115,7 +21164,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -21139,7 +21188,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -21155,7 +21204,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -21246,7 +21295,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -21260,13 +21309,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -21309,18 +21358,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -21374,8 +21423,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -21387,7 +21436,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -21398,8 +21447,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st2 of sep6) {
+              if (sep7)
+                for (const st2 of sep7) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -21416,7 +21465,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21596,7 +21645,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -21613,24 +21662,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21813,25 +21862,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -22641,14 +22690,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st2 of sep6)
+      if (sep7)
+        for (const st2 of sep7)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -23815,18 +23864,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23979,15 +24028,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep6 = it2.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it2.sep;
+                  sep7.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -24181,13 +24230,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -26482,8 +26531,43 @@ var init_parallel = __esm({
   }
 });
 
+// dist/src/cli/invocation.js
+import { isAbsolute as isAbsolute3, relative as relative7, sep as sep3 } from "node:path";
+function isInside(child) {
+  return child === "" || !child.startsWith("..") && !isAbsolute3(child);
+}
+function shellWord2(text) {
+  return /^[\w./@%+=:-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+function commandFor(scriptPath, cwd) {
+  if (scriptPath === void 0 || scriptPath === "")
+    return "secretscan";
+  const normalized = scriptPath.split(sep3).join("/");
+  const at2 = normalized.lastIndexOf(NODE_MODULES);
+  if (at2 === -1) {
+    const fromCwd = relative7(cwd, scriptPath);
+    return fromCwd !== "" && isInside(fromCwd) ? `node ${shellWord2(fromCwd.split(sep3).join("/"))}` : "secretscan";
+  }
+  const project = normalized.slice(0, at2);
+  if (project.split("/").includes("_npx"))
+    return "npx secretscan";
+  if (isInside(relative7(project, cwd)))
+    return "npx secretscan";
+  const below = relative7(cwd, project);
+  if (isInside(below))
+    return `${shellWord2(`${below.split(sep3).join("/")}/node_modules/.bin/secretscan`)}`;
+  return "secretscan";
+}
+var NODE_MODULES;
+var init_invocation = __esm({
+  "dist/src/cli/invocation.js"() {
+    "use strict";
+    NODE_MODULES = "/node_modules/";
+  }
+});
+
 // dist/src/cli/emit-report.js
-import { relative as relative7, resolve as resolve8 } from "node:path";
+import { relative as relative8, resolve as resolve8 } from "node:path";
 function exitCodeFor(result) {
   if (result.isPartial)
     return EXIT.userError;
@@ -26493,7 +26577,7 @@ function isColorAllowed(io2, flags) {
   const noColor = io2.env.NO_COLOR;
   return flags.format === "text" && flags.output === void 0 && io2.stdout.isTTY === true && (noColor === void 0 || noColor === "");
 }
-async function emitReport(result, { flags, io: io2, rules, root }) {
+async function emitReport(result, { flags, io: io2, rules, root, commitAdvice }) {
   const info2 = packageInfo();
   if (flags["show-secrets"])
     io2.stderr.write("secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n");
@@ -26503,14 +26587,16 @@ async function emitReport(result, { flags, io: io2, rules, root }) {
     informationUri: info2.homepage,
     rules,
     root,
-    useColor: isColorAllowed(io2, flags)
+    useColor: isColorAllowed(io2, flags),
+    command: commandFor(io2.scriptPath, io2.cwd),
+    ...commitAdvice === void 0 ? {} : { commitAdvice }
   });
   if (flags.output === void 0) {
     io2.stdout.write(report);
   } else {
     const target = resolve8(io2.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
-    const shown = relative7(io2.cwd, target) || target;
+    const shown = relative8(io2.cwd, target) || target;
     io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
 `);
   }
@@ -26524,6 +26610,7 @@ var init_emit_report = __esm({
     "use strict";
     init_reporters();
     init_exit_codes();
+    init_invocation();
     init_package_info();
     init_safe_fs();
   }
@@ -26800,14 +26887,15 @@ async function executeScan(flags, io2, log) {
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
-  return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
+  return { kind: source.kind, result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }
 async function runScan(flags, io2, log) {
   const scan = await executeScan(flags, io2, log);
   if (flags["report-unused"] === true)
     io2.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}
 `).join(""));
-  return emitReport(scan.result, { flags, io: io2, rules: scan.rules, root: scan.root });
+  const commitAdvice = scan.kind === "staged" ? { kind: "staged" } : scan.kind === "commit-msg" ? { kind: "commit-msg", messageFile: flags["commit-msg"] ?? "" } : void 0;
+  return emitReport(scan.result, { flags, io: io2, rules: scan.rules, root: scan.root, ...commitAdvice === void 0 ? {} : { commitAdvice } });
 }
 var PARALLEL_TREE_FILES, SCAN_COMMAND, MAX_SCANNABLE_SIZE;
 var init_scan2 = __esm({
@@ -26861,14 +26949,14 @@ var init_scan2 = __esm({
 });
 
 // dist/src/init/steps.js
-import { relative as relative8, isAbsolute as isAbsolute3 } from "node:path";
+import { relative as relative9, isAbsolute as isAbsolute4 } from "node:path";
 function describeStep(step, isDryRun) {
   const [done, planned] = DONE[step.action];
   return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
 }
 function displayPath(root, path) {
-  const shown = relative8(root, path);
-  return shown === "" || shown.startsWith("..") || isAbsolute3(shown) ? path : shown.split("\\").join("/");
+  const shown = relative9(root, path);
+  return shown === "" || shown.startsWith("..") || isAbsolute4(shown) ? path : shown.split("\\").join("/");
 }
 function isPlanSettled(plan) {
   return plan.steps.every((step) => step.changes.length === 0);
@@ -27011,7 +27099,7 @@ var init_github_workflow = __esm({
 
 // dist/src/init/install-spec.js
 import { lstat as lstat3, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join14, relative as relative9, resolve as resolve10 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute5, join as join14, relative as relative10, resolve as resolve10 } from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 async function resolvedOf(packageRoot) {
   const modules = dirname3(packageRoot);
@@ -27030,8 +27118,8 @@ async function resolvedOf(packageRoot) {
   }
 }
 function fileSpec(absolute, packageDir) {
-  const shown = relative9(packageDir, absolute).split("\\").join("/");
-  return `file:${isAbsolute4(shown) ? absolute : shown}`;
+  const shown = relative10(packageDir, absolute).split("\\").join("/");
+  return `file:${isAbsolute5(shown) ? absolute : shown}`;
 }
 async function installSpecOf(packageRoot, version, packageDir) {
   const found = await resolvedOf(packageRoot);
@@ -27226,7 +27314,7 @@ var init_package_json = __esm({
 
 // dist/src/init/read-existing.js
 import { lstat as lstat4 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, join as join15, relative as relative10, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join15, relative as relative11, sep as sep4 } from "node:path";
 function cannotRead(path, error2) {
   return new ScanError("E_IO", `cannot read ${path} (${readFailure(error2)})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
 }
@@ -27249,10 +27337,10 @@ async function lstatIfExists(path) {
   }
 }
 async function checkTargetPath(base, path, shown) {
-  const inside = relative10(base, path);
-  if (inside === "" || inside.startsWith("..") || isAbsolute5(inside))
+  const inside = relative11(base, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute6(inside))
     throw new Error(`${path} is not below ${base}`);
-  const parts = inside.split(sep3);
+  const parts = inside.split(sep4);
   const insidePosix = parts.join("/");
   const prefix = shown.endsWith(insidePosix) ? shown.slice(0, shown.length - insidePosix.length) : "";
   let current = base;
@@ -27390,10 +27478,10 @@ var init_plan_husky = __esm({
 });
 
 // dist/src/init/plan-native-hook.js
-import { dirname as dirname4, isAbsolute as isAbsolute6, join as join17, relative as relative11 } from "node:path";
-function isInside(parent, path) {
-  const inside = relative11(parent, path);
-  return inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside);
+import { dirname as dirname4, isAbsolute as isAbsolute7, join as join17, relative as relative12 } from "node:path";
+function isInside2(parent, path) {
+  const inside = relative12(parent, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside);
 }
 function hooksFolder(target) {
   const setting = target.hooksPath;
@@ -27405,16 +27493,16 @@ function hooksFolder(target) {
     });
   }
   const directory = setting.directory;
-  if (isInside(target.root, directory))
+  if (isInside2(target.root, directory))
     return { directory, base: target.root };
-  if (isInside(target.commonDir, directory))
+  if (isInside2(target.commonDir, directory))
     return { directory, base: target.commonDir };
   return { directory, base: dirname4(directory) };
 }
 function nextStepsFor(root, directory) {
   const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`, see the README); without it the hook blocks commits"];
-  const inside = relative11(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) && !inside.split(/[\\/]/).includes(".git");
+  const inside = relative12(root, directory);
+  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside) && !inside.split(/[\\/]/).includes(".git");
   if (!isCommittable)
     nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
   return nextSteps;
@@ -27497,7 +27585,7 @@ var init_starter_config = __esm({
 });
 
 // dist/src/init/plan-init.js
-import { dirname as dirname5, isAbsolute as isAbsolute7, join as join18, relative as relative12, sep as sep4 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute8, join as join18, relative as relative13, sep as sep5 } from "node:path";
 async function workTreeRoot(cwd) {
   const repository = await findRepository(cwd);
   if (repository === void 0) {
@@ -27511,10 +27599,10 @@ async function workTreeRoot(cwd) {
   return repository.root;
 }
 async function findPackageDir(root, cwd) {
-  const inside = relative12(root, cwd);
-  if (inside.startsWith("..") || isAbsolute7(inside))
+  const inside = relative13(root, cwd);
+  if (inside.startsWith("..") || isAbsolute8(inside))
     return await pathExists(join18(root, "package.json")) ? "" : void 0;
-  let parts = inside === "" ? [] : inside.split(sep4);
+  let parts = inside === "" ? [] : inside.split(sep5);
   for (; ; ) {
     if (await pathExists(join18(root, ...parts, "package.json")))
       return parts.join("/");
@@ -27568,8 +27656,8 @@ async function planHook(root, options) {
 }
 function baseOf(path, root, commonDir) {
   for (const base of [commonDir, root]) {
-    const inside = relative12(base, path);
-    if (inside !== "" && !inside.startsWith("..") && !isAbsolute7(inside))
+    const inside = relative13(base, path);
+    if (inside !== "" && !inside.startsWith("..") && !isAbsolute8(inside))
       return base;
   }
   return dirname5(path);
@@ -27716,7 +27804,7 @@ __export(baseline_exports, {
   BASELINE_COMMAND: () => BASELINE_COMMAND,
   runBaseline: () => runBaseline
 });
-import { join as join19, relative as relative13, resolve as resolve11 } from "node:path";
+import { join as join19, relative as relative14, resolve as resolve11 } from "node:path";
 async function runBaseline(args, io2, log) {
   const { output, ...parsed } = scanFlagsOf(args);
   const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
@@ -27725,7 +27813,7 @@ async function runBaseline(args, io2, log) {
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
-  const shown = relative13(io2.cwd, target) || target;
+  const shown = relative14(io2.cwd, target) || target;
   io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
 `);
   for (const notice2 of scan.result.notices ?? [])
@@ -27812,7 +27900,7 @@ __export(remediate_exports, {
   REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
   runRemediate: () => runRemediate
 });
-import { relative as relative14, resolve as resolve12, sep as sep5 } from "node:path";
+import { relative as relative15, resolve as resolve12, sep as sep6 } from "node:path";
 function remediateFlagsOf(args) {
   const { values } = args;
   const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
@@ -27899,7 +27987,7 @@ async function locatedPlans(scans, repo, replacementsFile) {
 }
 function replacementsTarget(file, repo, io2) {
   const target = resolve12(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep5))) {
+  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep6))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
   }
   return target;
@@ -27911,7 +27999,7 @@ async function runRemediate(args, io2, log) {
     throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
   const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
   const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative14(repo.root, target);
+  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative15(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial)
     io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
@@ -28036,7 +28124,7 @@ var init_rules2 = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute8, relative as relative15, resolve as resolve14 } from "node:path";
+import { isAbsolute as isAbsolute9, relative as relative16, resolve as resolve14 } from "node:path";
 
 // dist/src/action/event.js
 init_errors();
@@ -29257,8 +29345,8 @@ function revisionOf(event) {
 }
 function sarifTarget(workspace, sarifFile) {
   const path = resolve14(workspace, sarifFile);
-  const inside = relative15(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute8(inside) ? inside : path };
+  const inside = relative16(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute9(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.result === void 0)

@@ -3,6 +3,7 @@ import { loadConfig, parseSize, pathAllowlistFrom, selectRules, suppressionFrom,
 import { availableParallelism } from 'node:os';
 import { createMatcher, inProcessScanner, scanChunks, type ChunkScanner, type SuppressionPolicy } from '../../engine/index.js';
 import type { ScanResult } from '../../findings/index.js';
+import type { CommitAdvice } from '../../reporters/index.js';
 import { applySuppressions, describeSuppressions, describeUnused, loadSuppressions, type Suppressions, type UnusedEntries } from '../../suppress/index.js';
 import { packsOf, workerPoolScanner } from '../../parallel/index.js';
 import { ConfigError, UsageError } from '../../errors.js';
@@ -151,6 +152,8 @@ async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]
  * ignore file, and the entries of those files that matched no finding.
  */
 export interface CompletedScan {
+  /** Which source was scanned. */
+  kind: Source['kind'];
   result: ScanResult;
   rules: Rule[];
   root: string;
@@ -204,12 +207,13 @@ export async function executeScan(flags: ScanFlags, io: Io, log: (line: string) 
   const checks = flags['no-gitignore-audit'] === true || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
   if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
   const applied = applySuppressions(result, suppressions);
-  return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
+  return { kind: source.kind, result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
 }
 
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   const scan = await executeScan(flags, io, log);
   if (flags['report-unused'] === true) io.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}\n`).join(''));
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root });
+  const commitAdvice: CommitAdvice | undefined = scan.kind === 'staged' ? { kind: 'staged' } : scan.kind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
+  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
 }
