@@ -5,7 +5,7 @@ import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import { commandFor } from './invocation.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
 import { writeFileSafely } from '../safe-fs/index.js';
 

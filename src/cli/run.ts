@@ -4,7 +4,7 @@ import { printable } from '../reporters/index.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 
 const MAIN_HELP = `usage: secretscan <command> [options]
 

@@ -4,7 +4,7 @@ import type { Encoding, SecretDataEntry } from './decoding/index.js';
 import { shannonEntropy } from './entropy.js';
 import { isFillerKeyBody, isKeyBlock } from './key-block.js';
 import { isPlaceholder } from './placeholders.js';
-import { VALIDATORS } from './validators/index.js';
+import { VALIDATORS } from '../validators/index.js';
 import type { Window } from './windows.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GROWTH_FLOOR_MS, HANG_MS, hangLimitOf, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, MEDIUM_INPUT, needsLargeRun, SMALL_INPUT } from '../../../src/rules/speed/speed-limits.js';
+import { GROWTH_FLOOR_MS, HANG_MS, hangLimitOf, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, MEDIUM_INPUT, needsLargeRun, SMALL_INPUT } from '../../../src/rule-check/speed/speed-limits.js';
 
 describe('speed limits', () => {
   it('calls 16x the input for 256x the time super-linear, and 16x or 40x linear enough', () => {

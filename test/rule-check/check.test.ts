@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { checkRules, compilePacks, loadBuiltinRules, loadYamlSupport, parsePack } from '../../src/rules/index.js';
+import { checkRules } from '../../src/rule-check/index.js';
+import { compilePacks, loadBuiltinRules, loadYamlSupport, parsePack } from '../../src/rules/index.js';
 
 await loadYamlSupport();
 

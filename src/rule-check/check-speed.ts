@@ -2,7 +2,7 @@ import { ruleLineFinder } from './speed/rule-line.js';
 import { GROWTH_LIMIT, isSuperLinear, LARGE_INPUT, MAX_HANG_MS, MEDIUM_GROWTH_LIMIT, MEDIUM_INPUT, SMALL_INPUT } from './speed/speed-limits.js';
 import { timeRules, type HungRun, type RuleTimes, type ShapeTime } from './speed/speed-pool.js';
 import type { TimedKind } from './speed/speed-protocol.js';
-import type { Rule } from './types.js';
+import type { Rule } from '../rules/index.js';
 
 const HINT = '(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)';
 

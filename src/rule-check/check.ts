@@ -1,9 +1,7 @@
 import { createMatcher } from '../engine/index.js';
 import type { Finding } from '../findings/index.js';
 import { checkRuleSpeed } from './check-speed.js';
-import { globProblem } from './path-glob.js';
-import { exponentialBacktrackingProblem } from './speed/ambiguity.js';
-import type { Rule } from './types.js';
+import { exponentialBacktrackingProblem, globProblem, type Rule } from '../rules/index.js';
 
 /** Runs `text` through the full matcher with only `rule` loaded, as a file named `example.txt`. */
 export function scanExample(rule: Rule, text: string): Finding[] {

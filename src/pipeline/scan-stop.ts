@@ -1,5 +1,3 @@
-import type { Io } from './io.js';
-
 /** Why and when a scan should stop early: a `--timeout`, or an interrupt. */
 export interface ScanStop {
   signal: AbortSignal;
@@ -9,10 +7,10 @@ export interface ScanStop {
 }
 
 /**
- * Arms the scan's stop conditions: `timeoutSeconds` (if given) and Ctrl-C (when the CLI's Io can
- * report it). Either one aborts the signal; the scan then reports what it has, marked partial.
+ * Arms the scan's stop conditions: `timeoutSeconds` (if given) and Ctrl-C (when the caller can
+ * report it through `onInterrupt`). Either one aborts the signal; the scan then reports what it has, marked partial.
  */
-export function armScanStop(timeoutSeconds: number | undefined, io: Io): ScanStop {
+export function armScanStop(timeoutSeconds: number | undefined, onInterrupt?: (handler: () => void) => () => void): ScanStop {
   const controller = new AbortController();
   let reason: string | undefined;
   const stop = (why: string): void => {
@@ -22,7 +20,7 @@ export function armScanStop(timeoutSeconds: number | undefined, io: Io): ScanSto
   };
   const timer = timeoutSeconds === undefined ? undefined : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1000);
   timer?.unref();
-  const unregister = io.onInterrupt?.(() => stop('interrupted; the report covers what was scanned until then'));
+  const unregister = onInterrupt?.(() => stop('interrupted; the report covers what was scanned until then'));
   return {
     signal: controller.signal,
     reason: () => reason,

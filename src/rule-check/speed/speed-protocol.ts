@@ -1,27 +1,5 @@
-import type { RulePack } from '../types.js';
+import type { RulePack } from '../../rules/index.js';
 import type { InputShape } from './adversarial-inputs.js';
-
-/** The limits the worker applies while timing (from speed-limits.ts, so they are defined once). */
-export interface WorkerLimits {
-  small: number;
-  medium: number;
-  large: number;
-  largeRunFromMs: number;
-  floorMs: number;
-  growthLimit: number;
-  mediumGrowthLimit: number;
-  confirmRuns: number;
-}
-
-/**
- * What a timing worker starts with. `modules` are the compiled rules and engine entry points
- * (dist/src/{rules,engine}/index.js); without them (the GitHub Action's single-file bundle ships
- * no dist/) only the regex shapes are timed.
- */
-export interface SpeedWorkerSetup {
-  limits: WorkerLimits;
-  modules?: { rules: string; engine: string };
-}
 
 /** Main thread to worker: time one rule on these shapes. */
 export interface SpeedRequest {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogueFile, checkKindExamples, parseCatalogue } from '../../src/audit/index.js';
+import { checkCatalogueFile, checkKindExamples, parseCatalogue } from '../../src/sensitive-files/index.js';
 import { loadYamlSupport } from '../../src/rules/index.js';
 
 // One generated case per example of every catalogue entry, like test/rules/examples.test.ts.

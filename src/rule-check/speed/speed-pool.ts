@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import type { Rule } from '../types.js';
+import type { Rule } from '../../rules/index.js';
 import { matcherShapes, regexShapes } from './adversarial-inputs.js';
-import type { SpeedReply, SpeedRequest, SpeedWorkerSetup, TimedKind } from './speed-protocol.js';
+import type { SpeedReply, SpeedRequest, TimedKind } from './speed-protocol.js';
 import * as limits from './speed-limits.js';
-import { SPEED_WORKER_SOURCE } from './speed-worker-source.js';
 
 /** Timing threads: two halve the wall time on two cores; more would disturb each other's clocks. */
 const MAX_WORKERS = 2;
@@ -38,32 +37,19 @@ export interface RuleTimes {
 }
 
 /**
- * The compiled rules and engine entry points the worker imports for the matcher shapes: beside
- * this module in dist/src, or (from the bundled CLI, and from sources under the test runner) in
- * the package's dist/src. Undefined in the GitHub Action, which ships one bundled file.
+ * The built timing worker (speed-worker.ts): beside this code (the CLI bundle in dist/cli/, the
+ * Action's in action/, or dist/src/rule-check/speed/), or in dist/ when running from sources under
+ * the test runner (whose setup rebuilds dist/ when it is older than the sources). A missing worker
+ * is an error: timing only part of a rule would pass a rule the check exists to stop.
  */
-function libraryModules(): SpeedWorkerSetup['modules'] {
-  const candidates = [new URL('../', import.meta.url), pathToFileURL(join(PACKAGE_ROOT, 'dist', 'src', 'rules', '/'))];
-  for (const dir of candidates) {
-    const rules = new URL('index.js', dir);
-    const engine = new URL('../engine/index.js', dir);
-    if (existsSync(fileURLToPath(rules)) && existsSync(fileURLToPath(engine))) return { rules: rules.href, engine: engine.href };
+function workerScript(): string {
+  for (const name of ['../speed-worker.mjs', './speed-worker.mjs', './speed-worker.js']) {
+    const beside = fileURLToPath(new URL(name, import.meta.url));
+    if (existsSync(beside)) return beside;
   }
-  return undefined;
-}
-
-function setupOf(): SpeedWorkerSetup {
-  const workerLimits = {
-    small: limits.SMALL_INPUT,
-    medium: limits.MEDIUM_INPUT,
-    large: limits.LARGE_INPUT,
-    largeRunFromMs: limits.LARGE_RUN_FROM_MS,
-    floorMs: limits.GROWTH_FLOOR_MS,
-    growthLimit: limits.GROWTH_LIMIT,
-    mediumGrowthLimit: limits.MEDIUM_GROWTH_LIMIT,
-    confirmRuns: limits.CONFIRM_RUNS,
-  };
-  return { limits: workerLimits, modules: libraryModules() };
+  const built = join(PACKAGE_ROOT, 'dist', 'src', 'rule-check', 'speed', 'speed-worker.js');
+  if (existsSync(built)) return built;
+  throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath(import.meta.url)} and for ${built}); run \`npm run build\``);
 }
 
 /** What the worker needs to time `rule`: its pattern, itself as a pack, and its input shapes. */
@@ -80,9 +66,9 @@ function requestFor(rule: Rule, index: number): SpeedRequest {
 }
 
 /** Runs one worker over the shared queue until it is empty; replaces itself after a hang or crash. */
-function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: number[], times: RuleTimes[], retried: Set<number>): Promise<void> {
+function drainQueue(rules: readonly Rule[], script: string, queue: number[], times: RuleTimes[], retried: Set<number>): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
+    const worker = new Worker(script);
     let current: number | undefined;
     let timer: NodeJS.Timeout | undefined;
     let isStopped = false;
@@ -95,7 +81,7 @@ function drainQueue(rules: readonly Rule[], setup: SpeedWorkerSetup, queue: numb
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve(drainQueue(rules, setup, queue, times, retried));
+      resolve(drainQueue(rules, script, queue, times, retried));
     };
     worker.on('message', (reply: SpeedReply) => {
       clearTimeout(timer);
@@ -134,8 +120,8 @@ export async function timeRules(rules: readonly Rule[]): Promise<RuleTimes[]> {
   const times: RuleTimes[] = rules.map(() => ({ shapes: [] }));
   const queue = rules.map((_, index) => index);
   const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
-  const setup = setupOf();
+  const script = workerScript();
   const retried = new Set<number>();
-  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times, retried)));
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, script, queue, times, retried)));
   return times;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanPatternAtoms } from '../../../src/rules/speed/pattern-atoms.js';
+import { scanPatternAtoms } from '../../../src/rule-check/speed/pattern-atoms.js';
 
 describe('scanPatternAtoms', () => {
   it('lists literal runs and the classes a pattern repeats, with their largest bound', () => {

@@ -1,4 +1,4 @@
-import type { Severity } from '../../findings/index.js';
+import type { Severity } from '../findings/index.js';
 
 /** A validator's answer: reject the match, or keep it (optionally at another severity). */
 export type Verdict = { isValid: false } | { isValid: true; severity?: Severity };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInput, INLINE_MARKER_PREFIX, matcherShapes, regexShapes } from '../../../src/rules/speed/adversarial-inputs.js';
+import { buildInput, INLINE_MARKER_PREFIX, matcherShapes, regexShapes } from '../../../src/rule-check/speed/adversarial-inputs.js';
 
 const SOURCE = { pattern: 'tok_(?<secret>[A-Za-z0-9_-]{20,})', flags: 'gd', keywords: ['tok_'], examples: ['tok_abcdefghijklmnopqrstuv'] };
 

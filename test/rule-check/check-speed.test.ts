@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkRuleSpeed } from '../../src/rules/check-speed.js';
+import { checkRuleSpeed } from '../../src/rule-check/check-speed.js';
 import { loadRulePacksFrom, type Rule } from '../../src/rules/index.js';
 
 // The verdicts are the guard's own (stopped runs, growth between sizes); the cases are chosen so
