@@ -21024,9 +21024,12 @@ var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1C
 var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
 function isFillerKeyBody(secret) {
   const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
-  if (/([^A/])\1{7}/.test(body))
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
     return true;
-  return shannonEntropy(body) < 3;
+  return shannonEntropy(text) < 3;
 }
 
 // dist/src/engine/placeholders.js
@@ -21191,6 +21194,13 @@ var VALIDATORS = {
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 
 // dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
 function acceptSecret(rule, secret, base) {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
@@ -21203,7 +21213,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
+  if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
 }
@@ -24098,6 +24108,9 @@ function pathAllowlistFrom(allowlist) {
   return (path) => matchers.some((matches) => matches(path));
 }
 
+// dist/src/config/config-risks.js
+var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+
 // dist/src/suppress/baseline-file.js
 var BASELINE_VERSION = 1;
 
@@ -25078,12 +25091,11 @@ function occurrenceSection(findings, vcs) {
 }
 
 // dist/src/reporters/markdown.js
-function summaryParagraph(result) {
+function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
+  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
     parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
@@ -25114,7 +25126,7 @@ function howToFix(result, ctx) {
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }

@@ -91,6 +91,6 @@ export function toText(result: ScanResult, ctx: ReportContext): string {
   if (findings.length > 0) {
     lines.push(...(ctx.commitAdvice === undefined ? fixHintLines(result, ctx) : commitAdviceLines(findings, ctx.commitAdvice, ctx.command ?? 'secretscan')));
   }
-  lines.push(...noticeLines(result, c), ...summaryLines(result, c));
+  lines.push(...noticeLines(result, c), ...summaryLines(result, c, ctx.rules.length));
   return `${lines.join('\n')}\n`;
 }
