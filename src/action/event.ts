@@ -20,6 +20,8 @@ export interface GitHubEvent {
   isForced?: boolean;
   /** `repository.default_branch`. */
   defaultBranch?: string;
+  /** `repository.private` (or a private or internal `repository.visibility`): code scanning then needs GitHub Code Security. */
+  isPrivate?: boolean;
 }
 
 function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
@@ -37,6 +39,8 @@ export function eventOf(name: string, payload: unknown): GitHubEvent {
   const root = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   const pull = objectAt(root, 'pull_request');
   const queue = objectAt(root, 'merge_group');
+  const repository = objectAt(root, 'repository');
+  const visibility = stringAt(repository, 'visibility');
   return {
     name,
     baseSha: stringAt(objectAt(pull, 'base'), 'sha') ?? stringAt(queue, 'base_sha'),
@@ -45,7 +49,8 @@ export function eventOf(name: string, payload: unknown): GitHubEvent {
     after: stringAt(root, 'after'),
     ref: stringAt(root, 'ref'),
     isForced: typeof root.forced === 'boolean' ? root.forced : undefined,
-    defaultBranch: stringAt(objectAt(root, 'repository'), 'default_branch'),
+    defaultBranch: stringAt(repository, 'default_branch'),
+    isPrivate: repository?.private === true || visibility === 'private' || visibility === 'internal',
   };
 }
 

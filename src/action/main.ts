@@ -3,16 +3,25 @@ import { ScanError } from '../errors.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
-import { publishResult } from './publish.js';
+import type { ReservedAnnotations } from './github-limits.js';
+import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
-import { fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
-import { failureOf } from './verdict.js';
+import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
+import { failureOf, scanMessagesOf } from './verdict.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG = { info: logInfo, untrusted: logUntrusted };
+
+/**
+ * Said once on a private (or internal) repository: whether the SARIF upload can work there is not
+ * something the action can see, and without the product the upload step fails.
+ */
+const PRIVATE_UPLOAD_NOTICE =
+  'This repository is private: uploading the SARIF to code scanning (github/codeql-action/upload-sarif) needs GitHub Code Security (GitHub Advanced Security) enabled for it, ' +
+  'and the workflow needs `security-events: write` and `actions: read`. Without it the upload step fails; the annotations and the job summary still list every finding.';
 
 /** The commit the scan looks at, for links: the pull request's head or the pushed commit. */
 function revisionOf(event: GitHubEvent): string | undefined {
@@ -21,17 +30,16 @@ function revisionOf(event: GitHubEvent): string | undefined {
 }
 
 /** The SARIF path resolved against the workspace, and as the output shows it (relative when inside). */
-function sarifTarget(workspace: string, sarifFile: string): { path: string; shown: string } {
+function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
   const path = resolve(workspace, sarifFile);
   const inside = relative(workspace, path);
-  return { path, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
+  return { path, root: workspace, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
 }
 
-async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent }): Promise<void> {
-  if (outcome.result === undefined) return;
-  const vcs = vcsOf(context.env, revisionOf(context.event));
-  const ctx = await reportContextFor({ cwd: context.workspace, ...(inputs.config === undefined ? {} : { config: inputs.config }), ...(vcs === undefined ? {} : { vcs }) });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent; reserved: ReservedAnnotations }): Promise<void> {
+  if (outcome.scan === undefined) return;
+  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 
 /** The action's steps: inputs, event, git source, one scan, reports, verdict. */
@@ -50,15 +58,17 @@ async function runAction(env: Env): Promise<void> {
   if (scan.warning !== undefined) warn(`secretscan: ${scan.warning}`);
   const outcome = await runScan({
     cwd: workspace,
-    env,
-    sourceArgs: scan.args,
+    source: scan.source,
     ...(inputs.config === undefined ? {} : { config: inputs.config }),
     ...(inputs.baseline === undefined ? {} : { baseline: inputs.baseline }),
-    ...(env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}),
   });
-  logUntrusted(outcome.stderr);
-  await publish(outcome, inputs, { workspace, env, event });
+  logUntrusted(scanMessagesOf(outcome).join('\n'));
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.scan !== undefined;
+  // The step's own annotations come out of GitHub's per-step budget before the findings' do.
+  const reserved = { error: failure === undefined ? 0 : 1, warning: scan.warning === undefined ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice) annotate('notice', PRIVATE_UPLOAD_NOTICE, { title: 'secretscan: code scanning on a private repository' });
   if (failure !== undefined) fail(failure);
 }
 

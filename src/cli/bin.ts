@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { readStreamAtMost } from '../safe-fs/index.js';
 import { run } from './run.js';
 
-async function readStdin(): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of process.stdin) parts.push(part as Buffer);
-  return Buffer.concat(parts);
+async function readStdin(maxBytes: number): Promise<Buffer> {
+  const bytes = await readStreamAtMost(process.stdin as AsyncIterable<Buffer>, maxBytes);
+  // Stop reading: what is left in the pipe is not needed, and the writer gets EPIPE.
+  process.stdin.destroy();
+  return bytes;
 }
 
 // A reader that stops early (`secretscan scan | head`) closes the pipe: that ends the output,

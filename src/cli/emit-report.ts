@@ -4,9 +4,9 @@ import { reporterFor } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
-import { writeFileAtomic } from './write-report.js';
+import { writeFileSafely } from '../safe-fs/index.js';
 
 /** What emitReport needs besides the result. */
 export interface EmitOptions {
@@ -46,7 +46,7 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root }:
     io.stdout.write(report);
   } else {
     const target = resolve(io.cwd, flags.output);
-    await writeFileAtomic(target, report);
+    await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative(io.cwd, target) || target;
     io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}\n`);
   }

@@ -12,8 +12,11 @@ export interface OutputStream {
 export interface Io {
   stdout: OutputStream;
   stderr: OutputStream;
-  /** Reads all of standard input. */
-  readStdin: () => Promise<Buffer>;
+  /**
+   * Reads standard input, stopping once it holds more than `maxBytes` bytes (the caller then
+   * refuses it): an endless stream (`< /dev/zero`) is never read to the end.
+   */
+  readStdin: (maxBytes: number) => Promise<Buffer>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** Registers a handler for an interrupt (Ctrl-C); returns the function that unregisters it. */

@@ -1,6 +1,7 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ConfigError, ScanError } from '../errors.js';
+import { readFailure, readTextFile } from '../safe-fs/index.js';
 import { loadYamlSupport, parseYamlDocument } from '../rules/index.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
 import { validateConfig } from './validate.js';
@@ -41,9 +42,10 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
   if (path === undefined) return DEFAULT_CONFIG;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // A config the repository holds is not followed through a symlink; one named with --config is.
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== undefined });
   } catch (error) {
-    throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}`, { cause: error, hint: 'check the --config path' });
+    throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}: ${readFailure(error)}`, { cause: error, hint: 'check the --config path' });
   }
   const shown = relative(cwd, path);
   await loadYamlSupport();

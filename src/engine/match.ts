@@ -2,8 +2,9 @@ import type { Severity } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Encoding, SecretDataEntry } from './decoding/index.js';
 import { shannonEntropy } from './entropy.js';
+import { isFillerKeyBody, isKeyBlock } from './key-block.js';
 import { isPlaceholder } from './placeholders.js';
-import { VALIDATORS } from './validators/index.js';
+import { VALIDATORS } from '../validators/index.js';
 import type { Window } from './windows.js';
 
 /**
@@ -22,7 +23,10 @@ export interface Match {
   encoding?: Encoding;
 }
 
-/** Applies the rule's own filters in order: entropy, validators, placeholder. */
+/**
+ * Applies the rule's own filters in order: entropy, validators, placeholder. A whole key block is
+ * judged by its body (filler or not), never by placeholder words that random base64 can contain.
+ */
 function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: Severity; entropy: number } | undefined {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== undefined && entropy < rule.spec.entropy) return undefined;
@@ -32,7 +36,7 @@ function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: S
     if (verdict === undefined || !verdict.isValid) return undefined;
     if (verdict.severity !== undefined) severity = verdict.severity;
   }
-  if (isPlaceholder(secret)) return undefined;
+  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret)) return undefined;
   return { severity, entropy };
 }
 

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { readTextFile } from '../safe-fs/index.js';
 import { listWorkingTreeFiles } from './git.js';
 import type { Repository } from './repository.js';
 
@@ -16,7 +17,7 @@ function toPosix(path: string): string {
 
 /** gitignore lines of `root/.gitignore` as fast-glob ignore patterns (negations are not supported here). */
 async function gitignoreGlobs(root: string): Promise<string[]> {
-  const text = await readFile(join(root, '.gitignore'), 'utf8').catch(() => '');
+  const text = await readTextFile(join(root, '.gitignore')).catch(() => '');
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -1,9 +1,8 @@
 import type { Chunk, ScanInput } from '../engine/index.js';
 import { GitError, UsageError } from '../errors.js';
 import type { CommitInfo } from '../findings/index.js';
-import { DiffChunker } from './diff-chunks.js';
+import { DiffChunker, type DiffSourceOptions } from './diff-chunks.js';
 import { gitLines, gitText } from './git-process.js';
-import type { ReadOutcome } from './read-files.js';
 import { DIFF_ARGS } from './staged.js';
 import { UnifiedDiffParser } from './unified-diff.js';
 
@@ -55,10 +54,10 @@ function parseCommitHeader(line: string): { commit: CommitInfo; message: string 
  * The added lines of every commit in the range, oldest first, each chunk carrying its commit; merge
  * commits contribute only lines in neither parent. Commit messages are scanned too.
  */
-export async function* rangeChunks(root: string, range: string, maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ScanInput> {
+export async function* rangeChunks(root: string, range: string, options: DiffSourceOptions): AsyncGenerator<ScanInput> {
   const { base, head } = await resolveRange(root, range);
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, 'range', maxFileSize, outcome);
+  const chunker = new DiffChunker(root, 'range', options);
   const args = ['log', '--reverse', '--topo-order', '-p', '--cc', ...DIFF_ARGS, '--diff-filter=ACMRT', LOG_FORMAT, `${base}..${head}`, '--'];
   let commit: CommitInfo | undefined;
   let message: string[] | undefined;

@@ -1,7 +1,8 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ByteChunk, ScanInput } from '../engine/index.js';
 import type { ScanProblem, SkippedFile } from '../findings/index.js';
+import { readRegularFile } from '../safe-fs/index.js';
 
 /** How many files are read at once. */
 const READ_CONCURRENCY = 16;
@@ -24,10 +25,15 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
     if (!stat.isFile()) return { skipped: { path, reason: 'not-a-file' } };
     if (stat.size > maxFileSize) return { skipped: { path, reason: 'too-large', size: stat.size } };
     // Decoding and the binary check happen on the thread that scans the file (see onBinaryFile).
-    return { chunk: { origin: 'directory', path, bytes: await readFile(full), startLine: 1 } };
+    // Opened without following links and checked again on the open file: a file swapped for a
+    // link or a device (`/dev/zero`) after the lstat is still refused, and reading stops at the limit.
+    return { chunk: { origin: 'directory', path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { skipped: { path, reason: 'missing' } };
+    if (code === 'ELOOP') return { skipped: { path, reason: 'symlink' } };
+    if (code === 'ENOTREG') return { skipped: { path, reason: 'not-a-file' } };
+    if (code === 'EFBIG') return { skipped: { path, reason: 'too-large', size: maxFileSize + 1 } };
     return { problem: { path, message: `cannot read: ${code ?? (error instanceof Error ? error.message : String(error))}` } };
   }
 }

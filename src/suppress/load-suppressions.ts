@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { ScanError } from '../errors.js';
+import { readFailure, readTextFile } from '../safe-fs/index.js';
 import type { BaselineEntry } from './baseline-file.js';
 import { BASELINE_FILE_NAME, IGNORE_FILE_NAME } from './file-names.js';
 import { parseBaseline } from './parse-baseline.js';
@@ -42,13 +42,13 @@ export interface Suppressions {
 }
 
 /** The file's text, or undefined when it does not exist; other read errors exit 2. */
-async function readIfPresent(file: string, displayName: string): Promise<string | undefined> {
+async function readIfPresent(file: string, displayName: string, isNamedByUser = false): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    throw new ScanError('E_IO', `cannot read ${displayName}: ${code ?? String(error)}`, { cause: error });
+    throw new ScanError('E_IO', `cannot read ${displayName}: ${readFailure(error)}`, { cause: error });
   }
 }
 
@@ -61,7 +61,7 @@ async function loadBaseline(options: LoadOptions): Promise<LoadedBaseline | unde
   if (isDefault && !options.shouldUseDefaultBaseline) return undefined;
   const file = isDefault ? join(options.root, BASELINE_FILE_NAME) : resolve(options.cwd, options.baselineFile ?? '');
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = await readIfPresent(file, displayName, !isDefault);
   if (text === undefined && isDefault) return undefined;
   if (text === undefined) {
     throw new ScanError('E_IO', `baseline file ${displayName} does not exist`, { hint: 'create it with `secretscan baseline`' });
@@ -91,7 +91,7 @@ export async function loadSuppressions(options: LoadOptions): Promise<Suppressio
  */
 export async function readPreviousBaseline(file: string): Promise<BaselineEntry[] | undefined> {
   try {
-    return parseBaseline(await readFile(file, 'utf8'), file).entries;
+    return parseBaseline(await readTextFile(file), file).entries;
   } catch {
     return undefined;
   }

@@ -20,7 +20,10 @@ describe('eventOf', () => {
 
   it('ignores fields of the wrong type', () => {
     expect(eventOf('push', { before: 7, after: null, repository: 'x' })).toMatchObject({ name: 'push', before: undefined, after: undefined, defaultBranch: undefined });
-    expect(eventOf('schedule', 'not an object')).toMatchObject({ name: 'schedule' });
+    expect(eventOf('schedule', 'not an object')).toMatchObject({ name: 'schedule', isPrivate: false });
+    expect(eventOf('push', { repository: { private: true } }).isPrivate).toBe(true);
+    expect(eventOf('push', { repository: { private: false, visibility: 'internal' } }).isPrivate).toBe(true);
+    expect(eventOf('push', { repository: { private: 'yes', visibility: 'public' } }).isPrivate).toBe(false);
   });
 });
 

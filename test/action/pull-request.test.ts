@@ -16,10 +16,10 @@ beforeAll(async () => {
 afterAll(() => checkout.remove());
 
 /** A repository whose second commit adds `content` to config.js; the PR is commit 1..commit 2. */
-async function pullRequest(content: string, inputs: Record<string, string> = {}): Promise<{ result: ActionResult; workspace: string }> {
+async function pullRequest(content: string, inputs: Record<string, string> = {}, repository: Record<string, unknown> = {}): Promise<{ result: ActionResult; workspace: string }> {
   const workspace = await createRepo({ commits: [{ files: { 'README.md': '# app\n' } }, { files: { 'config.js': content } }] });
   const [head = '', base = ''] = git(workspace, ['rev-list', '-n', '2', 'HEAD']).trim().split('\n');
-  const payload = { action: 'synchronize', number: 7, pull_request: { number: 7, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } }, repository: { full_name: 'acme/app', default_branch: 'main' } };
+  const payload = { action: 'synchronize', number: 7, pull_request: { number: 7, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } }, repository: { full_name: 'acme/app', default_branch: 'main', ...repository } };
   const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/app', GITHUB_SHA: head, GITHUB_HEAD_REF: 'feature' };
   return { result: await runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace, inputs, env }), workspace };
 }
@@ -49,6 +49,15 @@ describe('the action on a pull request', () => {
     const document = JSON.parse(await readFile(join(workspace, 'secretscan.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
     expect(document.runs[0]?.results).toEqual([]);
     expect(result.summary).not.toBe('');
+  });
+
+  it('on a private repository, says once that the SARIF upload needs GitHub Code Security', async () => {
+    const { result } = await pullRequest('export const port = 8080;\n', {}, { private: true, visibility: 'private' });
+    expect(result.code).toBe(0);
+    const notices = result.stdout.split('\n').filter((line) => line.startsWith('::notice'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('needs GitHub Code Security');
+    expect(notices[0]).toContain('the annotations and the job summary still list every finding');
   });
 
   it('passes with fail-on: high when the only finding is medium, and still annotates it as a warning', async () => {

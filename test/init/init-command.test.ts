@@ -16,7 +16,7 @@ interface WorkflowStep {
 interface Workflow {
   on: { pull_request: unknown; push: { branches: string[] }; schedule: { cron: string }[] };
   permissions: Record<string, string>;
-  jobs: { secretscan: { steps: WorkflowStep[] } };
+  jobs: Record<'changes' | 'history', { if: string; steps: WorkflowStep[] }>;
 }
 
 /** Every path under `dir` except .git, sorted. */
@@ -73,27 +73,43 @@ describe('secretscan init', () => {
     await expect(stat(join(repo, '.git', 'hooks', 'pre-commit.local'))).rejects.toThrow();
   });
 
-  it('--github writes a workflow with the expected triggers, permissions and steps', async () => {
+  it('--github writes a workflow with the expected triggers, least permissions, current majors and a category per job', async () => {
     const repo = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }] });
     git(repo, ['branch', '-m', 'trunk']);
     const run = await runCli(['init', '--github'], { cwd: repo });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('created .github/workflows/secretscan.yml');
     await loadYamlSupport();
-    const doc = parseYamlDocument(await readFile(join(repo, '.github', 'workflows', 'secretscan.yml'), 'utf8'), 'secretscan.yml');
+    const text = await readFile(join(repo, '.github', 'workflows', 'secretscan.yml'), 'utf8');
+    const doc = parseYamlDocument(text, 'secretscan.yml');
     expect(doc.errors).toEqual([]);
     const workflow = doc.value as Workflow;
     expect(workflow.on.pull_request).toBeNull();
     expect(workflow.on.push.branches).toEqual(['trunk']);
     expect(workflow.on.schedule[0]?.cron).toMatch(/^\d+ \d+ \* \* \d$/);
-    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
-    const [checkout, scan, upload] = workflow.jobs.secretscan.steps;
-    expect(checkout).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
-    expect(scan).toEqual({ uses: 'secretscan/secretscan@v1', id: 'secretscan', with: { 'fail-on': 'low', 'sarif-file': 'secretscan.sarif' } });
-    expect(upload).toEqual({ uses: 'github/codeql-action/upload-sarif@v3', if: "always() && steps.secretscan.outputs.sarif-file != ''", with: {
-      sarif_file: '${{ steps.secretscan.outputs.sarif-file }}',
-      category: "secretscan-${{ (github.event_name == 'schedule' || github.event_name == 'workflow_dispatch') && 'history' || 'changes' }}",
-    } });
+    expect(workflow.permissions).toEqual({ contents: 'read', 'security-events': 'write', actions: 'read' });
+    const version = (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    const { inputs } = parseYamlDocument(await readFile(new URL('../../action.yml', import.meta.url), 'utf8'), 'action.yml').value as { inputs: Record<string, unknown> };
+    expect(Object.keys(workflow.jobs).sort()).toEqual(['changes', 'history']);
+    const categories = new Set<string>();
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const [checkout, scan, upload] = job.steps;
+      expect(checkout).toEqual({ uses: 'actions/checkout@v6', with: { 'fetch-depth': 0, 'persist-credentials': false } });
+      // The release that wrote the workflow, by its tag; only inputs action.yml declares.
+      expect(scan).toEqual({ uses: `secretscan/secretscan@v${version}`, id: 'secretscan', with: { 'fail-on': 'low', 'sarif-file': 'secretscan.sarif' } });
+      for (const input of Object.keys(scan?.with ?? {})) expect(Object.keys(inputs)).toContain(input);
+      expect(upload).toEqual({ uses: 'github/codeql-action/upload-sarif@v4', if: "always() && steps.secretscan.outputs.sarif-file != ''", with: {
+        sarif_file: '${{ steps.secretscan.outputs.sarif-file }}',
+        category: `secretscan-${name}`,
+      } });
+      categories.add(String(upload?.with?.category));
+    }
+    expect(categories.size).toBe(2);
+    // The jobs split the events between them: history on schedule and manual runs, changes otherwise.
+    expect(workflow.jobs.history.if).toBe("github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'");
+    expect(workflow.jobs.changes.if).toBe("github.event_name != 'schedule' && github.event_name != 'workflow_dispatch'");
+    // Private repositories: the requirement is in the file the user reads.
+    expect(text).toContain('Code scanning on a private repository needs GitHub Code Security');
   });
 
   it('without --github writes no workflow; an existing config is left alone', async () => {

@@ -41,7 +41,7 @@ describe('init templates', () => {
       ['pre-commit', NATIVE_HOOK],
       ['.secretscan.yaml', STARTER_CONFIG],
       ['example.yaml', STARTER_CONFIG_EXAMPLE],
-      ['.github/workflows/secretscan.yml', githubWorkflow('main')],
+      ['.github/workflows/secretscan.yml', githubWorkflow('main', '0.1.0')],
     ];
     for (const [path, text] of templates) {
       const run = await runCli(['scan', '--stdin', '--stdin-path', path, '--format', 'json'], { cwd, stdin: text });
@@ -54,8 +54,8 @@ describe('init templates', () => {
   });
 
   it('quotes a branch name YAML would misread', () => {
-    expect(githubWorkflow('release/1.x')).toContain('branches: [release/1.x]');
-    expect(githubWorkflow('#7')).toContain('branches: ["#7"]');
+    expect(githubWorkflow('release/1.x', '0.1.0')).toContain('branches: [release/1.x]');
+    expect(githubWorkflow('#7', '0.1.0')).toContain('branches: ["#7"]');
   });
 
   it('.pre-commit-hooks.yaml declares the pre-commit framework hook', async () => {

@@ -47,7 +47,7 @@ describe('loadSuppressions', () => {
   it('fails on an unreadable file other than a missing one', async () => {
     const root = await makeTempDir();
     await mkdir(join(root, IGNORE_FILE_NAME));
-    await expect(loadSuppressions({ root, cwd: root, shouldUseDefaultBaseline: true })).rejects.toMatchObject({ exitCode: 2, message: `cannot read ${IGNORE_FILE_NAME}: EISDIR` });
+    await expect(loadSuppressions({ root, cwd: root, shouldUseDefaultBaseline: true })).rejects.toMatchObject({ exitCode: 2, message: `cannot read ${IGNORE_FILE_NAME}: it is not a regular file` });
   });
 });
 
