@@ -72,8 +72,8 @@ function lineAround(text: string, start: number): { line: string; offset: number
 }
 
 /**
- * In a tuple assignment (two names, then two quoted values) the first value belongs to the first name: the name a value in a
- * tuple assignment belongs to, or undefined when the line is not one.
+ * The name a value of a tuple assignment (names, `=`, then quoted values) belongs to, by position:
+ * the first value is the first name's. Undefined when the line is not a tuple assignment.
  */
 export function tupleNameOf(line: string, offset: number): string | undefined {
   const m = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
