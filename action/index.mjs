@@ -20612,13 +20612,13 @@ function base64RunAround(text, at2) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable3 = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable3++;
+      printable2++;
   }
-  return printable3 >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -21024,9 +21024,12 @@ var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1C
 var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
 function isFillerKeyBody(secret) {
   const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
-  if (/([^A/])\1{7}/.test(body))
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
     return true;
-  return shannonEntropy(body) < 3;
+  return shannonEntropy(text) < 3;
 }
 
 // dist/src/engine/placeholders.js
@@ -21203,6 +21206,13 @@ var VALIDATORS = {
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 
 // dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
 function acceptSecret(rule, secret, base) {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
@@ -21215,7 +21225,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
+  if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
 }
@@ -22812,6 +22822,29 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   };
 }
 
+// dist/src/terminal-text/printable.js
+var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function printable(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+function printableLines(text) {
+  return text.split("\n").map(printable).join("\n");
+}
+
+// dist/src/terminal-text/shell-quote.js
+var PLAIN = /^[\w@%+=:,./-]+$/;
+function shellQuote(word) {
+  if (PLAIN.test(word))
+    return word;
+  const escaped = printable(word);
+  if (escaped === word)
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
+}
+
 // dist/src/rules/load.js
 import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { join as join6, relative as relative3 } from "node:path";
@@ -23791,13 +23824,6 @@ function missingLinesOf(unignored, existing) {
   return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
 }
 
-// dist/src/sensitive-files/shell-quote.js
-function shellQuote(path) {
-  if (/^[\w@%+=:,./-]+$/.test(path))
-    return path;
-  return `'${path.replace(/'/g, `'\\''`)}'`;
-}
-
 // dist/src/sensitive-files/to-finding.js
 function contextOf2(path, found) {
   const quoted = shellQuote(path);
@@ -24288,6 +24314,9 @@ function pathAllowlistFrom(allowlist) {
   return (path) => matchers.some((matches) => matches(path));
 }
 
+// dist/src/config/config-risks.js
+var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+
 // dist/src/suppress/baseline-file.js
 var BASELINE_VERSION = 1;
 
@@ -24441,10 +24470,6 @@ function applySuppressions(result, suppressions) {
 }
 
 // dist/src/suppress/describe.js
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable(text) {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 function count(n, noun, plural3) {
   return `${n} ${n === 1 ? noun : plural3}`;
 }
@@ -25178,21 +25203,12 @@ function firedRules(findings, rules) {
   return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
 }
 
-// dist/src/reporters/printable.js
-var UNSAFE2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable2(text) {
-  return text.replace(UNSAFE2, (char) => {
-    const code2 = char.charCodeAt(0);
-    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-  });
-}
-
 // dist/src/reporters/markdown-escape.js
 function markdownText(text) {
-  return printable2(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function markdownCode(text) {
-  const safe = printable2(text).replace(/\|/g, "\\|");
+  const safe = printable(text).replace(/\|/g, "\\|");
   const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = safe.startsWith("`") || safe.endsWith("`") || safe.startsWith(" ") ? " " : "";
@@ -25268,12 +25284,11 @@ function occurrenceSection(findings, vcs) {
 }
 
 // dist/src/reporters/markdown.js
-function summaryParagraph(result) {
+function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
+  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
     parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
@@ -25304,7 +25319,7 @@ function howToFix(result, ctx) {
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }
@@ -25874,7 +25889,7 @@ var USER_ERROR = 2;
 var INTERNAL_ERROR = 3;
 function scanMessagesOf(outcome) {
   const { error: error2, scan } = outcome;
-  const safe = (text) => text.split("\n").map(printable2).join("\n");
+  const safe = printableLines;
   if (error2 instanceof ScanError)
     return [`secretscan: ${safe(error2.message)}`, ...error2.hint === void 0 ? [] : [`hint: ${safe(error2.hint)}`]];
   if (scan === void 0)

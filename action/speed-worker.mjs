@@ -10985,9 +10985,12 @@ function isKeyBlock(secret) {
 }
 function isFillerKeyBody(secret) {
   const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
-  if (/([^A/])\1{7}/.test(body))
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
     return true;
-  return shannonEntropy(body) < 3;
+  return shannonEntropy(text) < 3;
 }
 var KEY_BLOCK_START, FRAME_LINE;
 var init_key_block = __esm({
@@ -11061,6 +11064,13 @@ var init_placeholders = __esm({
 });
 
 // dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
 function acceptSecret(rule, secret, base) {
   const entropy = shannonEntropy(secret);
   if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
@@ -11073,7 +11083,7 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
-  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret))
+  if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
 }
