@@ -11900,14 +11900,103 @@ var init_match = __esm({
   }
 });
 
-// dist/src/engine/to-finding.js
-function redactValues(text, secrets) {
-  let out = text;
-  for (const secret of secrets)
-    if (out.includes(secret))
-      out = out.split(secret).join(redact(secret));
-  return out;
+// dist/src/engine/secret-finder.js
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
 }
+var MODULUS, BASE, SecretFinder;
+var init_secret_finder = __esm({
+  "dist/src/engine/secret-finder.js"() {
+    "use strict";
+    init_findings();
+    MODULUS = 2147483647;
+    BASE = 65599;
+    SecretFinder = class {
+      /** The longest secret's length (0 when there is none). */
+      longest;
+      lengths = [];
+      constructor(secrets) {
+        const byLength = /* @__PURE__ */ new Map();
+        for (const secret of new Set(secrets)) {
+          if (secret === "" || secret.includes("\n"))
+            continue;
+          let group = byLength.get(secret.length);
+          if (group === void 0) {
+            let lead = 1;
+            for (let i = 1; i < secret.length; i++)
+              lead = lead * BASE % MODULUS;
+            byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+          }
+          const hash = hashOf(secret, 0, secret.length);
+          const list = group.byHash.get(hash);
+          if (list === void 0)
+            group.byHash.set(hash, [secret]);
+          else
+            list.push(secret);
+        }
+        this.lengths = [...byLength.values()];
+        this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+      }
+      /** Copies in `text` as [start, secret], in no particular order. */
+      occurrences(text) {
+        const found = [];
+        for (const { length, lead, byHash } of this.lengths) {
+          if (length > text.length)
+            continue;
+          let hash = hashOf(text, 0, length);
+          for (let start = 0; ; start++) {
+            for (const secret of byHash.get(hash) ?? [])
+              if (text.startsWith(secret, start))
+                found.push([start, secret]);
+            if (start + length >= text.length)
+              break;
+            const dropped = text.charCodeAt(start) * lead % MODULUS;
+            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+          }
+        }
+        return found;
+      }
+      /**
+       * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+       * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+       * lands in the result.
+       */
+      redactIn(text, focus = 0) {
+        const found = this.occurrences(text);
+        if (found.length === 0)
+          return { text, focus };
+        found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
+        const taken = new Uint8Array(text.length);
+        const chosen = [];
+        for (const [start, secret] of found) {
+          if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+            continue;
+          taken.fill(1, start, start + secret.length);
+          chosen.push([start, secret]);
+        }
+        chosen.sort((a, b3) => a[0] - b3[0]);
+        let out = "";
+        let at2 = 0;
+        let shifted = focus;
+        for (const [start, secret] of chosen) {
+          const preview = redact(secret);
+          out += text.slice(at2, start) + preview;
+          if (start + secret.length <= focus)
+            shifted += preview.length - secret.length;
+          else if (start < focus)
+            shifted = out.length;
+          at2 = start + secret.length;
+        }
+        return { text: out + text.slice(at2), focus: shifted };
+      }
+    };
+  }
+});
+
+// dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
   const byLine = /* @__PURE__ */ new Map();
   for (const m2 of all) {
@@ -11921,15 +12010,14 @@ function contextIndex(all, lines) {
         list.push(m2);
     }
   }
-  const secrets = [...new Set(all.map((m2) => m2.secret))].filter((secret) => !secret.includes("\n")).sort((a, b3) => b3.length - a.length);
-  return { lines, byLine, secrets };
+  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
 }
 function contextOf(match, index) {
   const { lines } = index;
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
   const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
   const from = Math.max(0, match.start - lineStart - margin);
   const to2 = Math.min(full.length, match.end - lineStart + margin);
   let text = full.slice(from, to2);
@@ -11945,9 +12033,7 @@ function contextOf(match, index) {
     if (cutFrom < focus)
       focus += preview.length - (cutTo - cutFrom);
   }
-  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
-  focus = redactValues(text.slice(0, focus), secrets).length;
-  text = redactValues(text, secrets);
+  ({ text, focus } = index.secrets.redactIn(text, focus));
   const isCutLeft = from > 0;
   const isCutRight = to2 < full.length;
   if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
@@ -11990,7 +12076,78 @@ var init_to_finding = __esm({
   "dist/src/engine/to-finding.js"() {
     "use strict";
     init_findings();
+    init_secret_finder();
     CONTEXT_WIDTH = 240;
+  }
+});
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret, SpansByRule;
+var init_match_index = __esm({
+  "dist/src/engine/match-index.js"() {
+    "use strict";
+    MatchesBySecret = class {
+      byKey = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        for (const match of matches)
+          this.add(match);
+      }
+      add(match) {
+        let bySecret = this.byKey.get(match.rule);
+        if (bySecret === void 0)
+          this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+        const list = bySecret.get(match.secret);
+        if (list === void 0)
+          bySecret.set(match.secret, [match]);
+        else
+          list.push(match);
+      }
+      /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+      hasOverlapping(found, start, end) {
+        return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
+      }
+    };
+    SpansByRule = class {
+      byRule = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        const grouped = /* @__PURE__ */ new Map();
+        for (const m2 of matches) {
+          const list = grouped.get(m2.rule);
+          if (list === void 0)
+            grouped.set(m2.rule, [m2]);
+          else
+            list.push(m2);
+        }
+        for (const [rule, list] of grouped) {
+          list.sort((a, b3) => a.start - b3.start);
+          const maxEnds = [];
+          let maxEnd = Number.NEGATIVE_INFINITY;
+          for (const m2 of list)
+            maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
+          this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
+        }
+      }
+      /** Whether a span of `m`'s rule overlaps `m`. */
+      overlaps(m2) {
+        const spans = this.byRule.get(m2.rule);
+        if (spans === void 0)
+          return false;
+        let low = 0;
+        let high = spans.starts.length;
+        while (low < high) {
+          const mid = low + high >>> 1;
+          if (spans.starts[mid] < m2.end)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+        return low > 0 && spans.maxEnds[low - 1] > m2.start;
+      }
+    };
   }
 });
 
@@ -12175,13 +12332,13 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === "kubernetes-secret") {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
-          manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
       } else if (rule.stickyRegex === void 0)
-        matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
+        appendAll(matches, matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
       else
-        matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+        appendAll(matches, matchRuleAtHits(rule, text, ruleHits, base));
     }
     if (depth >= MAX_DECODE_DEPTH)
       return matches;
@@ -12189,21 +12346,25 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
       return matches;
     const decoded = [];
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0)
         continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        const isSame = (m2) => m2.rule === found.rule && m2.secret === found.secret && m2.start < span.end && span.start < m2.end;
-        if (matches.some(isSame) || decoded.some(isSame))
+        if (seen.hasOverlapping(found, span.start, span.end))
           continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0)
       return matches;
-    const isShadowed = (m2) => decoded.some((d2) => d2.rule === m2.rule && d2.start < m2.end && m2.start < d2.end);
-    return [...matches.filter((m2) => m2.encoding !== void 0 || !isShadowed(m2)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
+    appendAll(kept, decoded);
+    return kept;
   };
   return {
     scanChunk(chunk) {
@@ -12250,6 +12411,7 @@ var init_matcher = __esm({
     init_line_index();
     init_match();
     init_to_finding();
+    init_match_index();
     init_windows();
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
@@ -14190,8 +14352,9 @@ function groupByPath(findings) {
 }
 function fileBlock(group, c3) {
   const widths = {
-    position: Math.max(...group.map((f3) => `${f3.startLine}:${f3.startColumn}`.length)),
-    rule: Math.max(...group.map((f3) => f3.ruleId.length))
+    // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
+    position: group.reduce((width, f3) => Math.max(width, `${f3.startLine}:${f3.startColumn}`.length), 0),
+    rule: group.reduce((width, f3) => Math.max(width, f3.ruleId.length), 0)
   };
   const path = group[0]?.path ?? "";
   return [c3.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c3)), ""];
@@ -24906,9 +25069,11 @@ async function auditRepository({ root, catalogue, checks }) {
   if (checks.includes("tracked") || checks.includes("untracked"))
     Object.assign(report, await auditWorkTree(root, catalogue, checks));
   if (checks.includes("staged"))
-    report.findings.push(...await auditStaged(root, catalogue));
+    for (const finding of await auditStaged(root, catalogue))
+      report.findings.push(finding);
   if (checks.includes("history"))
-    report.findings.push(...await auditHistory(root, catalogue));
+    for (const finding of await auditHistory(root, catalogue))
+      report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
 }
