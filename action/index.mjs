@@ -748,7 +748,10 @@ function sealedGitEnv(env = process.env) {
     GIT_CONFIG_GLOBAL: "/dev/null",
     GIT_TERMINAL_PROMPT: "0",
     GIT_OPTIONAL_LOCKS: "0",
-    LC_ALL: "C"
+    LC_ALL: "C",
+    // `git replace` refs swap one object for another in every command: a replaced commit or blob
+    // would hide what history really holds. Always read the real objects.
+    GIT_NO_REPLACE_OBJECTS: "1"
   };
   for (const key of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR"]) {
     const value = env[key];
@@ -12876,94 +12879,55 @@ var init_staged = __esm({
   }
 });
 
-// dist/src/sources/range.js
-async function isShallow(root) {
-  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+// dist/src/sources/commit-object.js
+import { TextDecoder } from "node:util";
+function isoDateOf(seconds, zone) {
+  const zoneMatch = /^([+-])(\d\d)(\d\d)$/.exec(zone);
+  const sign = zoneMatch?.[1] === "-" ? -1 : 1;
+  const offsetMinutes = zoneMatch === null ? 0 : sign * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
+  const local = new Date((Number(seconds) + offsetMinutes * 60) * 1e3);
+  if (Number.isNaN(local.getTime()))
+    return "";
+  const offset = zoneMatch === null ? "+00:00" : `${zoneMatch[1]}${zoneMatch[2]}:${zoneMatch[3]}`;
+  return `${local.toISOString().slice(0, 19)}${offset}`;
 }
-async function resolveCommit(root, rev, range) {
-  if (rev.startsWith("-"))
-    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
-  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
-  if (sha !== "")
-    return sha;
-  if (await isShallow(root)) {
-    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
+function personOf(value) {
+  const parts = value.split(" ");
+  const zone = parts.at(-1) ?? "";
+  const seconds = parts.at(-2) ?? "";
+  if (!/^\d+$/.test(seconds))
+    return { person: value, date: "" };
+  return { person: parts.slice(0, -2).join(" "), date: isoDateOf(seconds, zone) };
+}
+function decoderFor(label) {
+  try {
+    return new TextDecoder(label ?? "utf-8");
+  } catch {
+    return new TextDecoder("utf-8");
   }
-  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
 }
-async function resolveRange(root, range) {
-  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
-  if (match === null)
-    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
-  const [, baseRev = "", dots, headRev] = match;
-  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
-  const base = await resolveCommit(root, baseRev, range);
-  if (dots === "..")
-    return { base, head };
-  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
-  if (mergeBase === "") {
-    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
-  }
-  return { base: mergeBase, head };
-}
-function parseCommitHeader(line) {
-  const [sha = "", author = "", date = "", ...rest] = line.slice(1).split(FIELD);
-  return { commit: { sha, author, date }, message: rest.join(FIELD) };
-}
-async function* rangeChunks(root, range, maxFileSize, outcome) {
-  const { base, head } = await resolveRange(root, range);
-  const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
-  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
-  let commit;
-  let message;
-  for await (const raw of gitLines(root, args)) {
-    const line = raw.toString("utf8");
-    if (message !== void 0) {
-      const end = line.indexOf(MESSAGE_END);
-      message.push(end === -1 ? line : line.slice(0, end));
-      if (end === -1)
-        continue;
-      yield* messageChunk(message, commit);
-      message = void 0;
+function parseMessageObject(sha, content) {
+  const split = content.indexOf("\n\n");
+  const headerText = (split === -1 ? content : content.subarray(0, split)).toString("utf8");
+  const headers = /* @__PURE__ */ new Map();
+  for (const line of headerText.split("\n")) {
+    if (line.startsWith(" "))
       continue;
-    }
-    if (line.startsWith(COMMIT_START)) {
-      yield* chunker.chunks(parser.end(), commit);
-      const header = parseCommitHeader(line);
-      commit = header.commit;
-      const end = header.message.indexOf(MESSAGE_END);
-      if (end === -1)
-        message = [header.message];
-      else
-        yield* messageChunk([header.message.slice(0, end)], commit);
-      continue;
-    }
-    yield* chunker.chunks(parser.line(line), commit);
+    const space = line.indexOf(" ");
+    if (space > 0 && !headers.has(line.slice(0, space)))
+      headers.set(line.slice(0, space), line.slice(space + 1));
   }
-  yield* chunker.chunks(parser.end(), commit);
+  const body = split === -1 ? "" : decoderFor(headers.get("encoding")).decode(content.subarray(split + 2));
+  const isTag = headers.has("tagger") || headers.has("object") && headers.has("tag");
+  const message = (isTag ? body.replace(SIGNATURE_START, "\n") : body).replace(/\n+$/, "");
+  const { person, date } = personOf(headers.get("author") ?? headers.get("tagger") ?? "");
+  return { commit: { sha, author: person, date }, message };
 }
-function* messageChunk(lines, commit) {
-  const text = lines.join("\n");
-  if (text.trim() === "" || commit === void 0)
-    return;
-  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
-}
-var COMMIT_MESSAGE_PATH, COMMIT_START, FIELD, MESSAGE_END, LOG_FORMAT, SHALLOW_HINT;
-var init_range = __esm({
-  "dist/src/sources/range.js"() {
+var SIGNATURE_START;
+var init_commit_object = __esm({
+  "dist/src/sources/commit-object.js"() {
     "use strict";
-    init_errors();
-    init_diff_chunks();
-    init_git_process();
-    init_staged();
-    init_unified_diff();
-    COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
-    COMMIT_START = "";
-    FIELD = "";
-    MESSAGE_END = "";
-    LOG_FORMAT = `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI${FIELD}%B${MESSAGE_END}`;
-    SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
+    SIGNATURE_START = /\n-----BEGIN (?:PGP|SSH) SIGNATURE-----\n[\s\S]*$/;
   }
 });
 
@@ -13052,8 +13016,8 @@ var init_batch_parser = __esm({
 
 // dist/src/sources/history/blob-stream.js
 import { spawn as spawn2 } from "node:child_process";
-async function* reachableBlobs(root) {
-  const revList = spawnGit(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"], { isStdoutHandedOff: true });
+async function* catObjects(root, revListArgs, types) {
+  const revList = spawnGit(root, ["rev-list", ...revListArgs], { isStdoutHandedOff: true });
   revList.child.stdin.end();
   const catFile = spawn2("git", ["-c", "core.fsmonitor=false", "cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], {
     cwd: root,
@@ -13070,7 +13034,7 @@ async function* reachableBlobs(root) {
   try {
     for await (const data of catFile.stdout) {
       for (const object of parser.push(data))
-        if (object.type === "blob" || object.type === "missing")
+        if (types.has(object.type) || object.type === "missing")
           yield object;
     }
     const code = await catDone;
@@ -13084,6 +13048,10 @@ async function* reachableBlobs(root) {
       revList.child.kill();
   }
 }
+function reachableBlobs(root) {
+  return catObjects(root, ["--objects", "--all", "--filter=object:type=blob"], BLOB);
+}
+var BLOB;
 var init_blob_stream = __esm({
   "dist/src/sources/history/blob-stream.js"() {
     "use strict";
@@ -13091,47 +13059,140 @@ var init_blob_stream = __esm({
     init_git_env();
     init_git_process();
     init_batch_parser();
+    BLOB = /* @__PURE__ */ new Set(["blob"]);
+  }
+});
+
+// dist/src/sources/message-paths.js
+var COMMIT_MESSAGE_PATH, TAG_MESSAGE_PATH;
+var init_message_paths = __esm({
+  "dist/src/sources/message-paths.js"() {
+    "use strict";
+    COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
+    TAG_MESSAGE_PATH = "TAG_EDITMSG";
+  }
+});
+
+// dist/src/sources/range.js
+async function isShallow(root) {
+  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+}
+async function resolveCommit(root, rev, range) {
+  if (rev.startsWith("-"))
+    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
+  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
+  if (sha !== "")
+    return sha;
+  if (await isShallow(root)) {
+    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
+  }
+  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
+}
+async function resolveRange(root, range) {
+  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
+  if (match === null)
+    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
+  const [, baseRev = "", dots, headRev] = match;
+  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
+  const base = await resolveCommit(root, baseRev, range);
+  if (dots === "..")
+    return { base, head };
+  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
+  if (mergeBase === "") {
+    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
+  }
+  return { base: mergeBase, head };
+}
+async function rangeMessages(root, base, head) {
+  const messages = /* @__PURE__ */ new Map();
+  for await (const object of catObjects(root, [`${base}..${head}`], COMMIT)) {
+    if (object.type === "commit")
+      messages.set(object.sha, parseMessageObject(object.sha, object.content));
+  }
+  return messages;
+}
+async function* rangeChunks(root, range, maxFileSize, outcome) {
+  const { base, head } = await resolveRange(root, range);
+  const messages = await rangeMessages(root, base, head);
+  const parser = new UnifiedDiffParser();
+  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
+  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
+  let commit;
+  for await (const raw of gitLines(root, args)) {
+    const line = raw.toString("utf8");
+    const marker = line.startsWith(COMMIT_START) ? COMMIT_LINE.exec(line) : null;
+    if (marker !== null) {
+      yield* chunker.chunks(parser.end(), commit);
+      const sha = marker[1] ?? "";
+      const found = messages.get(sha);
+      commit = found?.commit ?? { sha, author: "", date: "" };
+      if (found !== void 0)
+        yield* messageChunk(found.message, commit);
+      continue;
+    }
+    yield* chunker.chunks(parser.line(line), commit);
+  }
+  yield* chunker.chunks(parser.end(), commit);
+}
+function* messageChunk(text, commit) {
+  if (text.trim() === "")
+    return;
+  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
+}
+var COMMIT_START, COMMIT_LINE, LOG_FORMAT, SHALLOW_HINT, COMMIT;
+var init_range = __esm({
+  "dist/src/sources/range.js"() {
+    "use strict";
+    init_errors();
+    init_commit_object();
+    init_diff_chunks();
+    init_blob_stream();
+    init_message_paths();
+    init_git_process();
+    init_staged();
+    init_unified_diff();
+    init_message_paths();
+    COMMIT_START = "";
+    COMMIT_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
+    LOG_FORMAT = `--format=${COMMIT_START}%H`;
+    SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
+    COMMIT = /* @__PURE__ */ new Set(["commit"]);
   }
 });
 
 // dist/src/sources/history/commit-messages.js
 async function* commitMessageChunks(root, stats) {
   let oldest = Number.POSITIVE_INFINITY;
-  let current;
-  const flush = function* () {
-    if (current === void 0)
-      return;
-    const text = current.lines.join("\n").replace(/\n+$/, "");
-    const { sha, author, date } = current;
-    if (text.trim() !== "")
-      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit: { sha, author, date } };
-  };
-  for await (const raw of gitLines(root, ["log", "--all", `--format=${COMMIT_START2}%H${FIELD2}%an <%ae>${FIELD2}%aI${FIELD2}%B`])) {
-    const line = raw.toString("utf8");
-    if (!line.startsWith(COMMIT_START2)) {
-      current?.lines.push(line);
+  for await (const object of catObjects(root, ["--all"], COMMIT2)) {
+    if (object.type !== "commit")
       continue;
-    }
-    yield* flush();
-    const [sha = "", author = "", date = "", ...first] = line.slice(1).split(FIELD2);
-    current = { sha, author, date, lines: [first.join(FIELD2)] };
+    const { commit, message } = parseMessageObject(object.sha, object.content);
     stats.commits++;
-    const time = Date.parse(date);
+    const time = Date.parse(commit.date);
     if (time < oldest) {
       oldest = time;
-      stats.oldestDate = date;
+      stats.oldestDate = commit.date;
     }
+    if (message.trim() !== "")
+      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text: message, startLine: 1, commit };
   }
-  yield* flush();
+  for await (const object of catObjects(root, ["--objects", "--all", "--filter=object:type=tag"], TAG)) {
+    if (object.type !== "tag")
+      continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
+    if (message.trim() !== "")
+      yield { origin: "history", path: TAG_MESSAGE_PATH, text: message, startLine: 1, commit };
+  }
 }
-var COMMIT_START2, FIELD2;
+var COMMIT2, TAG;
 var init_commit_messages = __esm({
   "dist/src/sources/history/commit-messages.js"() {
     "use strict";
-    init_git_process();
-    init_range();
-    COMMIT_START2 = "";
-    FIELD2 = "";
+    init_commit_object();
+    init_message_paths();
+    init_blob_stream();
+    COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
+    TAG = /* @__PURE__ */ new Set(["tag"]);
   }
 });
 
@@ -13219,7 +13280,7 @@ async function blobProvenance(root, wanted) {
     "--diff-merges=first-parent",
     "--no-ext-diff",
     "--no-textconv",
-    `--format=${COMMIT_START3}%H${FIELD3}%an <%ae>${FIELD3}%aI`
+    `--format=${COMMIT_START2}%H${FIELD}%an <%ae>${FIELD}%aI`
   ]);
   child.stdin.end();
   let commit;
@@ -13234,8 +13295,8 @@ async function blobProvenance(root, wanted) {
       if (commit !== void 0)
         keepEarliest(places, token, commit, age);
       blob = void 0;
-    } else if (token.startsWith(COMMIT_START3)) {
-      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD3);
+    } else if (token.startsWith(COMMIT_START2)) {
+      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD);
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(":")) {
@@ -13263,13 +13324,13 @@ async function headBlobs(root) {
   }
   return blobs;
 }
-var COMMIT_START3, FIELD3;
+var COMMIT_START2, FIELD;
 var init_provenance = __esm({
   "dist/src/sources/history/provenance.js"() {
     "use strict";
     init_git_process();
-    COMMIT_START3 = "";
-    FIELD3 = "";
+    COMMIT_START2 = "";
+    FIELD = "";
   }
 });
 
