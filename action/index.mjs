@@ -47,877 +47,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// dist/src/errors.js
-var ScanError, UsageError, ConfigError, RulePackError, GitError;
-var init_errors = __esm({
-  "dist/src/errors.js"() {
-    "use strict";
-    ScanError = class extends Error {
-      code;
-      exitCode;
-      hint;
-      constructor(code, message, options = {}) {
-        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-        this.name = new.target.name;
-        this.code = code;
-        this.exitCode = options.exitCode ?? 2;
-        this.hint = options.hint;
-      }
-    };
-    UsageError = class extends ScanError {
-      constructor(message, hint) {
-        super("E_USAGE", message, hint === void 0 ? {} : { hint });
-      }
-    };
-    ConfigError = class extends ScanError {
-      problems;
-      constructor(problems) {
-        super("E_CONFIG_INVALID", `invalid configuration:
-${problems.map((p2) => `  ${p2}`).join("\n")}`);
-        this.problems = problems;
-      }
-    };
-    RulePackError = class extends ScanError {
-      problems;
-      constructor(problems) {
-        super("E_RULE_INVALID", `invalid rule pack:
-${problems.map((p2) => `  ${p2}`).join("\n")}`);
-        this.problems = problems;
-      }
-    };
-    GitError = class extends ScanError {
-      constructor(code, message, options = {}) {
-        super(code, message, options);
-      }
-    };
-  }
-});
-
-// dist/src/safe-fs/read-file.js
-import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
-function fileError(code, message) {
-  return Object.assign(new Error(message), { code });
-}
-async function readRegularFile(path, options) {
-  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
-  const handle = await open(path, flags).catch((error2) => {
-    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
-  });
-  try {
-    const info2 = await handle.stat();
-    if (!info2.isFile())
-      throw fileError("ENOTREG", `${path} is not a regular file`);
-    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
-      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
-    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
-      if (bytes.length <= options.maxBytes)
-        return bytes;
-      if (options.shouldTruncate === true)
-        return bytes.subarray(0, options.maxBytes);
-      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
-    });
-  } finally {
-    await handle.close();
-  }
-}
-async function readAtMost(handle, limit, initial) {
-  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
-  let length = 0;
-  for (; ; ) {
-    if (length === buffer.length) {
-      if (length >= limit)
-        break;
-      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-    if (bytesRead === 0)
-      break;
-    length += bytesRead;
-  }
-  return buffer.subarray(0, length);
-}
-async function readTextFile(path, options = {}) {
-  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
-}
-function readFailure(error2) {
-  const code = error2.code;
-  if (code === "ELOOP")
-    return "it is a symbolic link (not followed)";
-  if (code === "ENOTREG")
-    return "it is not a regular file";
-  if (code === "EFBIG")
-    return "it is too large";
-  return code ?? (error2 instanceof Error ? error2.message : String(error2));
-}
-var MAX_DATA_FILE_SIZE;
-var init_read_file = __esm({
-  "dist/src/safe-fs/read-file.js"() {
-    "use strict";
-    MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
-  }
-});
-
-// dist/src/safe-fs/write-file.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3 } from "node:fs";
-import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
-function ioError(path, error2) {
-  if (error2 instanceof ScanError)
-    return error2;
-  return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
-    cause: error2,
-    hint: "check that the directory exists and is writable"
-  });
-}
-function refuse(path, what) {
-  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
-}
-async function assertNoLinkedDirectory(root, dir) {
-  const rel = relative(root, dir);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
-    return;
-  let current = root;
-  for (const part of rel.split(sep)) {
-    current = join(current, part);
-    const info2 = await lstat(current).catch(() => void 0);
-    if (info2 === void 0)
-      return;
-    if (info2.isSymbolicLink())
-      throw refuse(current, "it is a symbolic link to a directory");
-  }
-}
-async function writeInPlace(path, data) {
-  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
-  try {
-    await handle.writeFile(data);
-  } finally {
-    await handle.close();
-  }
-}
-async function writeFileSafely(path, data, options = {}) {
-  try {
-    if (options.root !== void 0)
-      await assertNoLinkedDirectory(options.root, dirname(path));
-    if (options.shouldCreateDirectories === true)
-      await mkdir(dirname(path), { recursive: true });
-    const existing = await lstat(path).catch((error2) => {
-      if (error2.code === "ENOENT")
-        return void 0;
-      throw error2;
-    });
-    if (existing?.isSymbolicLink() === true) {
-      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
-      if (target === void 0 || target.isFile() || target.isDirectory())
-        throw refuse(path, "it is a symbolic link");
-      await writeInPlace(path, data);
-      return;
-    }
-    if (existing !== void 0 && existing.isDirectory())
-      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
-    if (existing !== void 0 && !existing.isFile()) {
-      if (options.mayBeDevice !== true)
-        throw refuse(path, "it is not a regular file");
-      await writeInPlace(path, data);
-      return;
-    }
-    const execBits = options.isExecutable === true ? 73 : 0;
-    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
-    await replaceFile(path, data, mode);
-  } catch (error2) {
-    throw ioError(path, error2);
-  }
-}
-async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
-  try {
-    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
-    try {
-      await handle.writeFile(data);
-      if (mode !== void 0)
-        await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error2) {
-    await rm(temp, { force: true });
-    throw error2;
-  }
-}
-var init_write_file = __esm({
-  "dist/src/safe-fs/write-file.js"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// dist/src/safe-fs/index.js
-var init_safe_fs = __esm({
-  "dist/src/safe-fs/index.js"() {
-    "use strict";
-    init_read_file();
-    init_write_file();
-  }
-});
-
-// dist/src/findings/finding.js
-var SEVERITIES;
-var init_finding = __esm({
-  "dist/src/findings/finding.js"() {
-    "use strict";
-    SEVERITIES = ["high", "medium", "low"];
-  }
-});
-
-// dist/src/findings/fingerprint.js
-import { createHash } from "node:crypto";
-function digest(parts) {
-  const hash = createHash("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
-}
-function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
-}
-function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
-}
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var init_fingerprint = __esm({
-  "dist/src/findings/fingerprint.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/redact.js
-function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
-}
-var init_redact = __esm({
-  "dist/src/findings/redact.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/compare.js
-function compareStrings(a, b3) {
-  if (a === b3)
-    return 0;
-  return a < b3 ? -1 : 1;
-}
-function compareFindings(a, b3) {
-  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
-}
-var init_compare = __esm({
-  "dist/src/findings/compare.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/group-by-secret.js
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
-  if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
-}
-function comparePlaced(a, b3) {
-  const [x3, y2] = [a.occurrence, b3.occurrence];
-  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
-  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
-}
-function mergeGroup(group, headBlobs2) {
-  group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
-  const seen = /* @__PURE__ */ new Set();
-  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  const { blob: _blob, ...rest } = base;
-  const merged = {
-    ...rest,
-    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
-    path: first.path,
-    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
-    occurrences
-  };
-  if (first.commit !== void 0)
-    merged.commit = first.commit;
-  if (headBlobs2 !== void 0)
-    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
-  return merged;
-}
-function groupBySecret(findings, options) {
-  const groups = /* @__PURE__ */ new Map();
-  let suppressedPaths = 0;
-  for (const finding of findings) {
-    for (const placed of occurrencesOf(finding, options.places)) {
-      if (options.isPathSuppressed(placed.occurrence.path)) {
-        suppressedPaths++;
-        continue;
-      }
-      const group = groups.get(finding.secretId);
-      if (group === void 0)
-        groups.set(finding.secretId, [{ ...placed, finding }]);
-      else
-        group.push({ ...placed, finding });
-    }
-  }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
-  return { findings: grouped.sort(compareFindings), suppressedPaths };
-}
-var RANK2;
-var init_group_by_secret = __esm({
-  "dist/src/findings/group-by-secret.js"() {
-    "use strict";
-    init_compare();
-    init_fingerprint();
-    RANK2 = { high: 3, medium: 2, low: 1 };
-  }
-});
-
-// dist/src/findings/index.js
-var init_findings = __esm({
-  "dist/src/findings/index.js"() {
-    "use strict";
-    init_finding();
-    init_fingerprint();
-    init_redact();
-    init_compare();
-    init_group_by_secret();
-  }
-});
-
-// dist/src/reporters/iso-instant.js
-function daysFromCivil(year, month, day) {
-  const y2 = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y2 / 400);
-  const yearOfEra = y2 - era * 400;
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-function offsetMinutesOf(zone) {
-  if (zone === void 0 || zone.toUpperCase() === "Z")
-    return 0;
-  const digits = zone.replace(":", "");
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-  return digits.startsWith("-") ? -minutes : minutes;
-}
-function epochMillisOf(iso) {
-  const match = ISO_8601.exec(iso.trim());
-  if (match === null)
-    return void 0;
-  const [, year, month, day, hour, minute, second, fraction, zone] = match;
-  const days = daysFromCivil(Number(year), Number(month), Number(day));
-  const minutes = days * 1440 + Number(hour ?? 0) * 60 + Number(minute ?? 0) - offsetMinutesOf(zone);
-  const millis = Number((fraction ?? "").padEnd(3, "0").slice(0, 3));
-  return (minutes * 60 + Number(second ?? 0)) * 1e3 + millis;
-}
-function calendarDateOf(iso) {
-  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
-}
-var ISO_8601;
-var init_iso_instant = __esm({
-  "dist/src/reporters/iso-instant.js"() {
-    "use strict";
-    ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-  }
-});
-
-// dist/src/reporters/occurrences.js
-function instantOf(occurrence) {
-  const date = occurrence.commit?.date;
-  return (date === void 0 ? void 0 : epochMillisOf(date)) ?? Number.POSITIVE_INFINITY;
-}
-function compareOccurrences(a, b3) {
-  const [timeA, timeB] = [instantOf(a), instantOf(b3)];
-  return (timeA === timeB ? 0 : timeA < timeB ? -1 : 1) || compareStrings(a.commit?.date ?? "", b3.commit?.date ?? "") || compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "");
-}
-function sortOccurrences(occurrences) {
-  return [...occurrences ?? []].sort(compareOccurrences);
-}
-function isFindingItself(finding, occurrence) {
-  return occurrence.path === finding.path && occurrence.startLine === finding.startLine && occurrence.startColumn === finding.startColumn && occurrence.commit?.sha === finding.commit?.sha;
-}
-function otherOccurrences(finding) {
-  const sorted = sortOccurrences(finding.occurrences);
-  const own = sorted.findIndex((occurrence) => isFindingItself(finding, occurrence));
-  return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
-}
-function isHistoryFinding(finding) {
-  return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
-}
-var MAX_LISTED_OCCURRENCES;
-var init_occurrences = __esm({
-  "dist/src/reporters/occurrences.js"() {
-    "use strict";
-    init_findings();
-    init_iso_instant();
-    MAX_LISTED_OCCURRENCES = 10;
-  }
-});
-
-// dist/src/reporters/sort-findings.js
-function sortFindings(findings) {
-  return [...findings].sort(compareFindings);
-}
-function sortByPath(entries) {
-  return [...entries].sort((a, b3) => compareStrings(a.path, b3.path) || compareStrings(JSON.stringify(a), JSON.stringify(b3)));
-}
-var init_sort_findings = __esm({
-  "dist/src/reporters/sort-findings.js"() {
-    "use strict";
-    init_findings();
-  }
-});
-
-// dist/src/reporters/json.js
-function commitJson(commit) {
-  return commit === void 0 ? {} : { commit: { sha: commit.sha, author: commit.author, date: commit.date } };
-}
-function occurrenceJson(occurrence) {
-  return { path: occurrence.path, startLine: occurrence.startLine, startColumn: occurrence.startColumn, ...commitJson(occurrence.commit) };
-}
-function findingJson(finding) {
-  return {
-    ruleId: finding.ruleId,
-    ruleName: finding.ruleName,
-    severity: finding.severity,
-    path: finding.path,
-    startLine: finding.startLine,
-    startColumn: finding.startColumn,
-    endLine: finding.endLine,
-    endColumn: finding.endColumn,
-    ...commitJson(finding.commit),
-    // History scans only; occurrences sorted by commit date, then path.
-    ...finding.occurrences === void 0 ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) },
-    ...finding.isPresentAtHead === void 0 ? {} : { isPresentAtHead: finding.isPresentAtHead },
-    ...finding.decodedFrom === void 0 ? {} : { decodedFrom: finding.decodedFrom },
-    fingerprint: finding.fingerprint,
-    secretId: finding.secretId,
-    preview: finding.preview,
-    context: finding.context,
-    entropy: finding.entropy,
-    // Present only with --show-secrets.
-    ...finding.secret === void 0 ? {} : { secret: finding.secret }
-  };
-}
-function toJson(result, ctx) {
-  const report = {
-    tool: { name: ctx.toolName, version: ctx.version },
-    findings: sortFindings(result.findings).map(findingJson),
-    suppressed: result.suppressed,
-    skipped: sortByPath(result.skipped),
-    problems: sortByPath(result.problems),
-    notices: [...result.notices ?? []],
-    stats: { chunks: result.stats.chunks, bytes: result.stats.bytes },
-    isPartial: result.isPartial
-  };
-  return `${JSON.stringify(report, null, 2)}
-`;
-}
-var init_json = __esm({
-  "dist/src/reporters/json.js"() {
-    "use strict";
-    init_occurrences();
-    init_sort_findings();
-  }
-});
-
-// dist/src/remediation/markdown-inline.js
-function escapeProse(text) {
-  return text.replace(/[\\*[\]~]/g, (char) => `\\${char}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/&(?=[A-Za-z#])/g, "&amp;").replace(/</g, "&lt;");
-}
-function codeSpan(code) {
-  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  return longestRun > 0 ? `${fence} ${code} ${fence}` : `${fence}${code}${fence}`;
-}
-function inlineMarkdown(text) {
-  return text.split(/(`[^`]+`)/).map((part) => part.startsWith("`") && part.endsWith("`") && part.length > 1 ? codeSpan(part.slice(1, -1)) : escapeProse(part)).join("");
-}
-var init_markdown_inline = __esm({
-  "dist/src/remediation/markdown-inline.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/remediation/format-markdown.js
-function autolink(url) {
-  return `<${url.replace(/[<>\s]/g, (char) => encodeURIComponent(char))}>`;
-}
-function withPeriod(text) {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-function stepBlock(step, index) {
-  const indent = "   ";
-  const lines = [`${index + 1}. **${inlineMarkdown(withPeriod(step.title))}** ${inlineMarkdown(step.why)}`];
-  if (step.url !== void 0)
-    lines.push(`${indent}Open ${autolink(step.url)}`);
-  for (const action of step.actions)
-    lines.push(`${indent}- ${inlineMarkdown(action)}`);
-  if (step.commands.length > 0) {
-    lines.push("", `${indent}\`\`\`sh`, ...step.commands.map((command) => `${indent}${command}`), `${indent}\`\`\``);
-  }
-  return lines.join("\n");
-}
-function formatPlanMarkdown(plan) {
-  return `${plan.steps.map(stepBlock).join("\n\n")}
-`;
-}
-var init_format_markdown = __esm({
-  "dist/src/remediation/format-markdown.js"() {
-    "use strict";
-    init_markdown_inline();
-  }
-});
-
-// dist/src/remediation/format-text.js
-function withPeriod2(text) {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-function stepLines(step, index) {
-  const indent = "   ";
-  const lines = [`${index + 1}. ${withPeriod2(step.title)}`, `${indent}${step.why}`];
-  if (step.url !== void 0)
-    lines.push(`${indent}Open ${step.url}`);
-  for (const action of step.actions)
-    lines.push(`${indent}- ${action}`);
-  for (const command of step.commands)
-    lines.push(`${indent}$ ${command}`);
-  return lines;
-}
-function formatPlanText(plan) {
-  const lines = [`How to fix ${plan.ruleName} (${plan.ruleId}):`];
-  plan.steps.forEach((step, index) => lines.push(...stepLines(step, index)));
-  return `${lines.join("\n")}
-`;
-}
-var init_format_text = __esm({
-  "dist/src/remediation/format-text.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/remediation/env-name.js
-function envNameFor(ruleId, providerId) {
-  if (providerId === "generic")
-    return "APP_SECRET";
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
-}
-var init_env_name = __esm({
-  "dist/src/remediation/env-name.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/remediation/steps.js
-function rotateStep(provider) {
-  const isKnown = provider !== void 0 && provider.id !== "generic";
-  const step = {
-    kind: "rotate",
-    title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
-    why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
-    actions: [
-      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
-      "Check the access logs for use of the old credential since it was first committed."
-    ],
-    commands: []
-  };
-  if (provider !== void 0)
-    step.url = provider.remediation.rotateUrl;
-  return step;
-}
-function relocateStep(envName) {
-  return {
-    kind: "relocate",
-    title: "Remove the secret from the code and load it at runtime",
-    why: "A secret in a tracked file leaks again with the next commit, copy or screenshot of the code.",
-    actions: [
-      `Read it from an environment variable such as \`${envName}\`, set by your deployment, your CI secrets or a local \`.env\` file that git ignores.`,
-      `Or mount it as a file and pass the path in \`${envName}_FILE\` (Docker and Kubernetes secrets are mounted under \`/run/secrets/\`).`,
-      "Or fetch it at startup from a secret manager such as HashiCorp Vault or AWS Secrets Manager.",
-      "Add files that hold secrets (`.env`, `*.pem`, `credentials.json`) to `.gitignore`, and commit a `.env.example` with empty values instead."
-    ],
-    commands: []
-  };
-}
-function purgeStep() {
-  return {
-    kind: "purge",
-    title: "If it was committed, purge it from git history",
-    why: "Deleting the line in a new commit leaves the secret in every earlier commit. Rewriting history changes commit ids, so coordinate with everyone who uses the repository.",
-    actions: [
-      "Work in a fresh clone: `git filter-repo` refuses to rewrite a clone with local changes.",
-      "For a value inside a file, put each leaked value on its own line of `replacements.txt` as `VALUE==>REMOVED`. Keep that file outside the repository and delete it afterwards: it contains the secret.",
-      "For a file that is secret as a whole (`.env`, a private key), remove the file from every commit with `--invert-paths` instead.",
-      "BFG Repo-Cleaner is an alternative: `bfg --replace-text replacements.txt` or `bfg --delete-files FILE`.",
-      "Force-push every branch and tag, then ask the host to drop cached views and pull-request refs that still hold the old commits (on GitHub, through GitHub Support).",
-      "Ask every collaborator to re-clone: pulling into or merging from an old clone brings the secret back."
-    ],
-    commands: [
-      "git filter-repo --replace-text ../replacements.txt   # values inside files",
-      "git filter-repo --invert-paths --path FILE           # files that are secret as a whole, e.g. .env",
-      "git remote add origin REMOTE_URL                     # git filter-repo removes origin as a safeguard",
-      "git push --force --all origin",
-      "git push --force --tags origin"
-    ]
-  };
-}
-function verifyStep() {
-  return {
-    kind: "verify",
-    title: "Verify that no copy is left",
-    why: "A secret can survive on another branch, in a tag or in a second file.",
-    actions: ["Scan every commit reachable from any ref; the finding must be gone."],
-    commands: ["secretscan scan --history"]
-  };
-}
-var init_steps = __esm({
-  "dist/src/remediation/steps.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/remediation/plan.js
-function remediationFor(rule) {
-  return {
-    ruleId: rule.spec.id,
-    ruleName: rule.spec.name,
-    providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep()
-    ]
-  };
-}
-function fallbackRemediation(ruleId, ruleName) {
-  const providerId = ruleId.split(".")[0] ?? ruleId;
-  return {
-    ruleId,
-    ruleName,
-    providerName: "the provider",
-    steps: [rotateStep(void 0), relocateStep(envNameFor(ruleId, providerId)), purgeStep(), verifyStep()]
-  };
-}
-var init_plan = __esm({
-  "dist/src/remediation/plan.js"() {
-    "use strict";
-    init_env_name();
-    init_steps();
-  }
-});
-
-// dist/src/sources/git-env.js
-import { execFileSync } from "node:child_process";
-function trustedDirectories(env) {
-  if (trusted !== void 0)
-    return trusted;
-  try {
-    const out = execFileSync("git", ["config", "--get-all", "safe.directory"], {
-      env: { PATH: env.PATH ?? "", HOME: env.HOME ?? "", ...env.XDG_CONFIG_HOME ? { XDG_CONFIG_HOME: env.XDG_CONFIG_HOME } : {} },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      cwd: "/"
-    });
-    trusted = out.split("\n").filter((line) => line !== "");
-  } catch {
-    trusted = [];
-  }
-  return trusted;
-}
-function sealedGitEnv(env = process.env) {
-  const sealed = {
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
-    GIT_TERMINAL_PROMPT: "0",
-    GIT_OPTIONAL_LOCKS: "0",
-    LC_ALL: "C",
-    // `git replace` refs swap one object for another in every command: a replaced commit or blob
-    // would hide what history really holds. Always read the real objects.
-    GIT_NO_REPLACE_OBJECTS: "1"
-  };
-  for (const key of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR"]) {
-    const value = env[key];
-    if (value !== void 0)
-      sealed[key] = value;
-  }
-  const directories = trustedDirectories(env);
-  if (directories.length > 0) {
-    sealed.GIT_CONFIG_COUNT = String(directories.length);
-    directories.forEach((directory, index) => {
-      sealed[`GIT_CONFIG_KEY_${index}`] = "safe.directory";
-      sealed[`GIT_CONFIG_VALUE_${index}`] = directory;
-    });
-  }
-  return sealed;
-}
-var SEALED_CONFIG, trusted;
-var init_git_env = __esm({
-  "dist/src/sources/git-env.js"() {
-    "use strict";
-    SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
-  }
-});
-
-// dist/src/sources/git-process.js
-import { execFile, spawn } from "node:child_process";
-function describeFailure(args, code, stderr) {
-  const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
-  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code ?? "signal"}): ${message}`);
-}
-function spawnGit(cwd, args, options = {}) {
-  const child = spawn("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child.stdin.on("error", () => void 0);
-  child.stderr.on("data", (data) => {
-    if (stderr.length < STDERR_LIMIT)
-      stderr += data.toString("utf8");
-  });
-  const done = new Promise((resolve12, reject) => {
-    child.on("error", (error2) => {
-      reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
-    });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code) => code === 0 ? resolve12() : reject(describeFailure(args, code, stderr)));
-  });
-  done.catch(() => void 0);
-  return { child, done };
-}
-async function gitText(cwd, args, input) {
-  const { child, done } = spawnGit(cwd, args);
-  const parts = [];
-  child.stdout.on("data", (data) => parts.push(data));
-  child.stdin.end(input ?? "");
-  await done;
-  return Buffer.concat(parts).toString("utf8");
-}
-async function* gitLines(cwd, args) {
-  const { child, done } = spawnGit(cwd, args);
-  child.stdin.end();
-  let pending;
-  try {
-    for await (const data of child.stdout) {
-      let start = 0;
-      for (let at2 = data.indexOf(10); at2 !== -1; at2 = data.indexOf(10, start)) {
-        const piece = data.subarray(start, at2);
-        yield pending === void 0 ? piece : Buffer.concat([pending, piece]);
-        pending = void 0;
-        start = at2 + 1;
-      }
-      if (start < data.length)
-        pending = pending === void 0 ? Buffer.from(data.subarray(start)) : Buffer.concat([pending, data.subarray(start)]);
-    }
-    if (pending !== void 0)
-      yield pending;
-    await done;
-  } finally {
-    if (child.exitCode === null)
-      child.kill();
-  }
-}
-function runGit(cwd, args) {
-  return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
-      const code = error2 === null ? 0 : error2.code;
-      if (typeof code === "number")
-        return done({ code, stdout, stderr });
-      reject(code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
-    });
-  });
-}
-function gitBytes(cwd, args) {
-  return new Promise((done, reject) => {
-    execFile("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
-      if (error2 === null)
-        done(stdout);
-      else
-        reject(new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${error2.message.split("\n")[0] ?? ""}`, { cause: error2 }));
-    });
-  });
-}
-var SEALED_ARGS, STDERR_LIMIT, GIT_VERSION_HINT;
-var init_git_process = __esm({
-  "dist/src/sources/git-process.js"() {
-    "use strict";
-    init_errors();
-    init_git_env();
-    SEALED_ARGS = [
-      "-c",
-      "core.quotePath=off",
-      "-c",
-      "core.fsmonitor=false",
-      "-c",
-      "diff.noprefix=false",
-      "-c",
-      "diff.mnemonicPrefix=false",
-      "-c",
-      "diff.relative=false",
-      "-c",
-      "diff.external=",
-      "-c",
-      "color.ui=false",
-      "-c",
-      "log.showSignature=false",
-      "-c",
-      "core.commentChar=#"
-    ];
-    STDERR_LIMIT = 4096;
-    GIT_VERSION_HINT = "install git 2.32 or newer";
-  }
-});
-
-// dist/src/sources/repository.js
-function messageOf(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-async function findRepository(dir) {
-  try {
-    const [bare, gitDir2 = dir, topLevel] = (await gitText(dir, ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"])).split("\n");
-    if (bare === "false" && topLevel)
-      return { root: topLevel, isBare: false };
-    return { root: gitDir2, isBare: true };
-  } catch (error2) {
-    if (error2 instanceof GitError && error2.code === "E_GIT_MISSING")
-      throw error2;
-    const message = messageOf(error2);
-    if (/not a git repository/i.test(message))
-      return void 0;
-    if (/dubious ownership/i.test(message)) {
-      throw new GitError("E_GIT", `git refuses to read ${dir}: it is owned by another user`, {
-        cause: error2,
-        hint: `if you trust it, run \`git config --global --add safe.directory ${dir}\` (secretscan honours that setting)`
-      });
-    }
-    if (!/must be run in a work tree/i.test(message))
-      throw error2;
-  }
-  const [, gitDir = dir] = (await gitText(dir, ["rev-parse", "--is-bare-repository", "--absolute-git-dir"])).split("\n");
-  return { root: gitDir, isBare: true };
-}
-var init_repository = __esm({
-  "dist/src/sources/repository.js"() {
-    "use strict";
-    init_errors();
-    init_git_process();
-  }
-});
-
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 function c(...n) {
   const e = new String(n);
@@ -1145,8 +274,8 @@ var require_common = __commonJS({
         }
         return debug;
       }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+      function extend(namespace, delimiter2) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter2 === "undefined" ? ":" : delimiter2) + namespace);
         newDebug.log = this.log;
         return newDebug;
       }
@@ -5135,35 +4264,6 @@ var init_dist3 = __esm({
   }
 });
 
-// dist/src/sources/git.js
-async function clientFor(dir) {
-  const { simpleGit } = await Promise.resolve().then(() => (init_dist3(), dist_exports));
-  const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true };
-  const env = sealedGitEnv();
-  return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false, unsafe, allowEnvironment: Object.keys(env) }).env(env);
-}
-function messageOf2(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-async function listWorkingTreeFiles(root, pathspecs) {
-  const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--full-name"];
-  if (pathspecs.length > 0)
-    args.push("--", ...pathspecs.map((p2) => `:(literal)${p2}`));
-  try {
-    const out = await (await clientFor(root)).raw(args);
-    return out.split("\0").filter((p2) => p2 !== "");
-  } catch (error2) {
-    throw new GitError("E_GIT", `git ls-files failed: ${messageOf2(error2).split("\n")[0]}`, { cause: error2 });
-  }
-}
-var init_git = __esm({
-  "dist/src/sources/git.js"() {
-    "use strict";
-    init_errors();
-    init_git_env();
-  }
-});
-
 // node_modules/fast-glob/out/utils/array.js
 var require_array = __commonJS({
   "node_modules/fast-glob/out/utils/array.js"(exports) {
@@ -5805,7 +4905,7 @@ var require_fill_range = __commonJS({
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
-    var isObject3 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     var transform = (toNumber) => {
       return (value) => toNumber === true ? Number(value) : String(value);
     };
@@ -5974,14 +5074,14 @@ var require_fill_range = __commonJS({
       if (typeof step === "function") {
         return fill2(start, end, 1, { transform: step });
       }
-      if (isObject3(step)) {
+      if (isObject(step)) {
         return fill2(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
-        if (step != null && !isObject3(step)) return invalidStep(step, opts);
+        if (step != null && !isObject(step)) return invalidStep(step, opts);
         return fill2(start, end, 1, step);
       }
       if (isNumber(start) && isNumber(end)) {
@@ -6003,7 +5103,7 @@ var require_compile = __commonJS({
       const walk = (node, parent = {}) => {
         const invalidBlock = utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
-        const invalid3 = invalidBlock === true || invalidNode === true;
+        const invalid = invalidBlock === true || invalidNode === true;
         const prefix = options.escapeInvalid === true ? "\\" : "";
         let output = "";
         if (node.isOpen === true) {
@@ -6014,13 +5114,13 @@ var require_compile = __commonJS({
           return prefix + node.value;
         }
         if (node.type === "open") {
-          return invalid3 ? prefix + node.value : "(";
+          return invalid ? prefix + node.value : "(";
         }
         if (node.type === "close") {
-          return invalid3 ? prefix + node.value : ")";
+          return invalid ? prefix + node.value : ")";
         }
         if (node.type === "comma") {
-          return node.prev.type === "comma" ? "" : invalid3 ? node.value : "|";
+          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
         }
         if (node.value) {
           return node.value;
@@ -6840,8 +5940,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants2();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -6871,38 +5971,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6911,7 +6011,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -6920,7 +6020,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -6935,7 +6035,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -6948,22 +6048,22 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
-                  code = advance();
+                  code2 = advance();
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES) {
+                if (code2 === CHAR_RIGHT_PARENTHESES) {
                   isGlob = token.isGlob = true;
                   finished = true;
                   break;
@@ -6974,7 +6074,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -6983,7 +6083,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -6991,7 +6091,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -7010,21 +6110,21 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_LEFT_PARENTHESES) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 backslashes = token.backslashes = true;
-                code = advance();
+                code2 = advance();
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES) {
+              if (code2 === CHAR_RIGHT_PARENTHESES) {
                 finished = true;
                 break;
               }
@@ -7089,7 +6189,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -8144,7 +7244,7 @@ var require_picomatch = __commonJS({
     var parse = require_parse2();
     var utils = require_utils2();
     var constants4 = require_constants2();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -8157,7 +7257,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -8546,8 +7646,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename3 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
+      const basename2 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -8592,21 +7692,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative13 = [];
+      const relative8 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative13.push(pattern);
+          relative8.push(pattern);
         }
       }
-      return [absolute, relative13];
+      return [absolute, relative8];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute4(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute4;
   }
 });
 
@@ -8895,13 +7995,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat4) => {
+      settings.fs.lstat(path, (lstatError, lstat3) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat4);
+        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat3);
           return;
         }
         settings.fs.stat(path, (statError, stat5) => {
@@ -8910,7 +8010,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat4);
+            callSuccessCallback(callback, lstat3);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -8937,9 +8037,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat4 = settings.fs.lstatSync(path);
-      if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat4;
+      const lstat3 = settings.fs.lstatSync(path);
+      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat3;
       }
       try {
         const stat5 = settings.fs.statSync(path);
@@ -8949,7 +8049,7 @@ var require_sync = __commonJS({
         return stat5;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat4;
+          return lstat3;
         }
         throw error2;
       }
@@ -9691,41 +8791,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve9(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve12, reject) {
+        var p2 = new Promise(function(resolve9, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve12(result);
+            resolve9(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve12) {
+        var p2 = new Promise(function(resolve9) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve12();
+              resolve9();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve12();
+                resolve9();
                 queue.drain = previousDrain;
               };
             }
@@ -10211,9 +9311,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve9, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve12(stats) : reject(error2);
+            return error2 === null ? resolve9(stats) : reject(error2);
           });
         });
       }
@@ -10237,10 +9337,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve9, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve12(entries);
+              resolve9(entries);
             } else {
               reject(error2);
             }
@@ -10250,10 +9350,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve12(entries));
+          stream.once("end", () => resolve9(entries));
         });
       }
     };
@@ -10910,3642 +10010,6 @@ var require_out4 = __commonJS({
   }
 });
 
-// dist/src/sources/directory.js
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
-function toPosix(path) {
-  return sep2 === "/" ? path : path.split(sep2).join("/");
-}
-async function gitignoreGlobs(root) {
-  const text = await readTextFile(join2(root, ".gitignore")).catch(() => "");
-  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
-    const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
-    const body = line.replace(/^\//, "").replace(/\/$/, "");
-    const glob = anchored ? body : `**/${body}`;
-    return [glob, `${glob}/**`];
-  });
-}
-async function globDirectory(root, dir) {
-  const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
-  const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
-  const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative2(root, join2(dir, p2))));
-}
-async function kindOf(path) {
-  try {
-    return (await stat2(path)).isDirectory() ? "dir" : "file";
-  } catch {
-    throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
-  }
-}
-async function listScanTargets(cwd, paths, repo) {
-  const root = repo?.root ?? cwd;
-  const files = [];
-  const dirs = [];
-  for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve(cwd, given);
-    const rel = toPosix(relative2(root, full));
-    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
-      throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
-    }
-    if (await kindOf(full) === "file")
-      files.push(rel);
-    else
-      dirs.push(rel === "" ? "." : rel);
-  }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve(root, d2))))).flat();
-  return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
-}
-var init_directory = __esm({
-  "dist/src/sources/directory.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-    init_git();
-  }
-});
-
-// dist/src/sources/read-files.js
-import { lstat as lstat2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
-async function readOne(root, path, maxFileSize) {
-  const full = join3(root, path);
-  try {
-    const stat5 = await lstat2(full);
-    if (stat5.isSymbolicLink())
-      return { skipped: { path, reason: "symlink" } };
-    if (stat5.isDirectory())
-      return { skipped: { path, reason: "submodule" } };
-    if (!stat5.isFile())
-      return { skipped: { path, reason: "not-a-file" } };
-    if (stat5.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat5.size } };
-    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
-      return { skipped: { path, reason: "missing" } };
-    if (code === "ELOOP")
-      return { skipped: { path, reason: "symlink" } };
-    if (code === "ENOTREG")
-      return { skipped: { path, reason: "not-a-file" } };
-    if (code === "EFBIG")
-      return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
-    return { problem: { path, message: `cannot read: ${code ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
-  }
-}
-async function* readFiles(root, paths, maxFileSize, outcome) {
-  const readBatch = (at2) => Promise.all(paths.slice(at2, at2 + READ_CONCURRENCY).map((p2) => readOne(root, p2, maxFileSize)));
-  let next = paths.length > 0 ? readBatch(0) : void 0;
-  for (let at2 = 0; next !== void 0; at2 += READ_CONCURRENCY) {
-    const batch = await next;
-    next = at2 + READ_CONCURRENCY < paths.length ? readBatch(at2 + READ_CONCURRENCY) : void 0;
-    for (const result of batch) {
-      if ("chunk" in result)
-        yield result.chunk;
-      else if ("skipped" in result)
-        outcome.skipped.push(result.skipped);
-      else
-        outcome.problems.push(result.problem);
-    }
-  }
-}
-function onBinaryFile(outcome) {
-  return (input) => outcome.skipped.push({ path: input.path, reason: "binary", size: "bytes" in input ? input.bytes.length : input.text.length });
-}
-var READ_CONCURRENCY;
-var init_read_files = __esm({
-  "dist/src/sources/read-files.js"() {
-    "use strict";
-    init_safe_fs();
-    READ_CONCURRENCY = 16;
-  }
-});
-
-// dist/src/engine/decoding/base64.js
-import { isUtf8 } from "node:buffer";
-function base64Fragments(word) {
-  const fragments = [];
-  const bytes = Buffer.from(word, "utf8");
-  for (let skip = 0; skip < 3; skip++) {
-    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).toString("base64");
-    const start = skip === 0 ? 0 : skip + 1;
-    const end = Math.floor((skip + bytes.length) / 3) * 4;
-    const fragment = encoded.slice(start, end);
-    if (fragment.length >= MIN_FRAGMENT)
-      fragments.push(fragment);
-  }
-  return fragments;
-}
-function isBase64Char(code) {
-  return code >= 65 && code <= 90 || code >= 97 && code <= 122 || code >= 48 && code <= 57 || code === 43 || code === 47 || code === 45 || code === 95;
-}
-function base64RunAround(text, at2) {
-  let start = at2;
-  while (start > 0 && at2 - start < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(start - 1)))
-    start--;
-  let end = at2;
-  while (end < text.length && end - at2 < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(end)))
-    end++;
-  while (end < text.length && end - start < MAX_BASE64_RUN && text.charCodeAt(end) === 61)
-    end++;
-  return [start, end];
-}
-function isPrintable(text) {
-  let printable3 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 32 || code === 9 || code === 10 || code === 13)
-      printable3++;
-  }
-  return printable3 >= text.length * 0.95;
-}
-function base64ToText(encoded) {
-  const bytes = Buffer.from(encoded, "base64");
-  if (bytes.length === 0 || !isUtf8(bytes))
-    return void 0;
-  const decoded = bytes.toString("utf8");
-  return isPrintable(decoded) ? decoded : void 0;
-}
-function decodeBase64Value(text, start, end) {
-  if (end - start < MIN_BASE64_RUN)
-    return void 0;
-  if (text.charCodeAt(start - 1) === 46 || text.charCodeAt(end) === 46)
-    return void 0;
-  return base64ToText(text.slice(start, end));
-}
-var BASE64_TRIGGER_WORDS, MIN_FRAGMENT, MIN_BASE64_RUN, MAX_BASE64_RUN;
-var init_base64 = __esm({
-  "dist/src/engine/decoding/base64.js"() {
-    "use strict";
-    BASE64_TRIGGER_WORDS = [
-      "-----BEGIN",
-      "PRIVATE KEY",
-      "password",
-      "passwd",
-      "secret",
-      "token",
-      "api_key",
-      "apikey",
-      "api-key",
-      "access_key",
-      "accessKey",
-      "client_secret",
-      "credential",
-      "aws_access",
-      "sk_live_",
-      "github_pat_",
-      "glpat-",
-      "xoxb-",
-      "xoxp-",
-      '"auth"',
-      "Authorization",
-      "mongodb",
-      "postgres",
-      "mysql://",
-      "redis://"
-    ];
-    MIN_FRAGMENT = 6;
-    MIN_BASE64_RUN = 16;
-    MAX_BASE64_RUN = 64 * 1024;
-  }
-});
-
-// dist/src/engine/decoding/escapes.js
-function jsonStringAround(text, at2) {
-  const open3 = unescapedQuote(text, at2 - 1, -1);
-  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
-  if (close === -1)
-    return void 0;
-  const literal = text.slice(open3, close + 1);
-  if (!literal.includes("\\"))
-    return void 0;
-  try {
-    const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function unescapedQuote(text, from, step) {
-  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
-      return -1;
-    if (code === 34 && !isEscaped(text, i))
-      return i;
-  }
-  return -1;
-}
-function isEscaped(text, i) {
-  let count2 = 0;
-  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
-    count2++;
-  return count2 % 2 === 1;
-}
-function isTokenChar(code) {
-  return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
-}
-function urlEncodedAround(text, at2) {
-  let start = at2;
-  while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
-    start--;
-  let end = at2;
-  while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
-    end++;
-  const token = text.slice(start, end);
-  if (!URL_ESCAPE.test(token))
-    return void 0;
-  let decoded;
-  try {
-    decoded = decodeURIComponent(token);
-  } catch {
-    decoded = token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run2) => {
-      try {
-        return decodeURIComponent(run2);
-      } catch {
-        return run2;
-      }
-    });
-  }
-  return decoded === token ? void 0 : { start, end, decoded };
-}
-var MAX_ESCAPED, URL_ESCAPE;
-var init_escapes = __esm({
-  "dist/src/engine/decoding/escapes.js"() {
-    "use strict";
-    MAX_ESCAPED = 4 * 1024;
-    URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
-  }
-});
-
-// dist/src/engine/decoding/kubernetes.js
-function secretManifestEntries(text) {
-  if (!SECRET_KIND.test(text))
-    return [];
-  const entries = [];
-  DATA_KEY.lastIndex = 0;
-  for (let data = DATA_KEY.exec(text); data !== null; data = DATA_KEY.exec(text)) {
-    const indent = (data[1] ?? "").replace(/\t/g, "    ").length;
-    let at2 = data.index + data[0].length + 1;
-    while (at2 < text.length) {
-      const lineEnd = text.indexOf("\n", at2) === -1 ? text.length : text.indexOf("\n", at2);
-      const line = text.slice(at2, lineEnd).replace(/\r$/, "");
-      if (line.trim() === "" || line.trim().startsWith("#")) {
-        at2 = lineEnd + 1;
-        continue;
-      }
-      const entry = ENTRY.exec(line);
-      if (entry === null || (entry[1] ?? "").replace(/\t/g, "    ").length <= indent)
-        break;
-      const [, , key = "", rest = ""] = entry;
-      let next = lineEnd + 1;
-      const inline = BASE64_VALUE.exec(rest);
-      if (inline !== null) {
-        const value = inline[1] ?? "";
-        const start = at2 + line.indexOf(value, line.indexOf(":") + 1);
-        pushDecoded(entries, key, text, start, start + value.length);
-      } else if (/^[|>][-+]?[ \t]*$/.test(rest.trim())) {
-        let start = -1;
-        let end = -1;
-        while (next < text.length) {
-          const blockEnd = text.indexOf("\n", next) === -1 ? text.length : text.indexOf("\n", next);
-          const blockLine = text.slice(next, blockEnd).replace(/\r$/, "");
-          const part = CONTINUATION.exec(blockLine);
-          if (part === null)
-            break;
-          if (start === -1)
-            start = next + blockLine.indexOf(part[1] ?? "");
-          end = next + blockLine.indexOf(part[1] ?? "") + (part[1] ?? "").length;
-          next = blockEnd + 1;
-        }
-        if (start !== -1)
-          pushDecoded(entries, key, text, start, end, true);
-      }
-      at2 = next;
-    }
-  }
-  return entries;
-}
-function pushDecoded(entries, key, text, start, end, isBlock = false) {
-  const encoded = isBlock ? text.slice(start, end).replace(/\s+/g, "") : text.slice(start, end);
-  const decoded = base64ToText(encoded);
-  if (decoded !== void 0)
-    entries.push({ key, decoded, start, end });
-}
-var SECRET_KIND, DATA_KEY, ENTRY, BASE64_VALUE, CONTINUATION;
-var init_kubernetes = __esm({
-  "dist/src/engine/decoding/kubernetes.js"() {
-    "use strict";
-    init_base64();
-    SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/im;
-    DATA_KEY = /^([ \t]*)data:[ \t]*\r?$/gm;
-    ENTRY = /^([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*(.*)$/;
-    BASE64_VALUE = /^["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*(?:#.*)?$/;
-    CONTINUATION = /^[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/;
-  }
-});
-
-// dist/src/engine/decoding/index.js
-function lineHasEscapes(text, at2) {
-  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
-      break;
-    if (code === 92 || code === 37)
-      return true;
-  }
-  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10)
-      break;
-    if (code === 92 || code === 37)
-      return true;
-  }
-  return false;
-}
-function encodedSpans(text, base64Hits, keywordHits) {
-  const spans = [];
-  const seen = /* @__PURE__ */ new Set();
-  let budget = MAX_DECODED_CHARS;
-  const add = (span) => {
-    if (span === void 0 || spans.length >= MAX_SPANS || span.decoded.length > budget)
-      return;
-    const key = `${span.start}:${span.end}:${span.encoding}`;
-    if (seen.has(key))
-      return;
-    seen.add(key);
-    budget -= span.decoded.length;
-    spans.push(span);
-  };
-  for (const at2 of base64Hits) {
-    const [start, end] = base64RunAround(text, at2);
-    if (seen.has(`${start}:${end}:base64`))
-      continue;
-    const decoded = decodeBase64Value(text, start, end);
-    add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
-  }
-  let probed = 0;
-  let coveredUntil = -1;
-  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
-    if (at2 < coveredUntil)
-      continue;
-    if (!lineHasEscapes(text, at2))
-      continue;
-    if (++probed > MAX_ESCAPE_PROBES)
-      break;
-    coveredUntil = at2 + 1;
-    const json = jsonStringAround(text, at2);
-    add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
-    const url = urlEncodedAround(text, at2);
-    add(url === void 0 ? void 0 : { ...url, encoding: "url" });
-    coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
-  }
-  return spans;
-}
-var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES;
-var init_decoding = __esm({
-  "dist/src/engine/decoding/index.js"() {
-    "use strict";
-    init_base64();
-    init_escapes();
-    init_base64();
-    init_kubernetes();
-    MAX_DECODE_DEPTH = 2;
-    MAX_SPANS = 256;
-    MAX_DECODED_CHARS = 1024 * 1024;
-    MAX_ESCAPE_PROBES = 1024;
-  }
-});
-
-// dist/src/engine/keyword-automaton.js
-function foldCase(code) {
-  return code >= 65 && code <= 90 ? code | 32 : code;
-}
-function buildTrie(keywords) {
-  const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
-  const next = new Int32Array(capacity * ALPHABET).fill(-1);
-  const outputs = [[]];
-  let states = 1;
-  keywords.forEach((keyword, index) => {
-    let state = 0;
-    for (let i = 0; i < keyword.length; i++) {
-      const at2 = state * ALPHABET + foldCase(keyword.charCodeAt(i));
-      if (next[at2] === -1) {
-        next[at2] = states++;
-        outputs.push([]);
-      }
-      state = next[at2];
-    }
-    outputs[state].push(index);
-  });
-  return { next, outputs, states };
-}
-function buildTable(next, outputs, states, alphabet) {
-  const table = new Int32Array(states * ALPHABET);
-  const fail2 = new Int32Array(states);
-  const queue = [];
-  const setBoth = (state, code, target) => {
-    table[state * ALPHABET + code] = target * ALPHABET;
-    if (code >= 97 && code <= 122)
-      table[state * ALPHABET + code - 32] = target * ALPHABET;
-  };
-  for (const c3 of alphabet) {
-    const child = next[c3];
-    if (child !== -1) {
-      setBoth(0, c3, child);
-      queue.push(child);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head];
-    const failOutputs = outputs[fail2[state]];
-    if (failOutputs.length > 0)
-      outputs[state] = [...outputs[state], ...failOutputs];
-    for (const c3 of alphabet) {
-      const child = next[state * ALPHABET + c3];
-      const viaFail = table[fail2[state] * ALPHABET + c3] / ALPHABET;
-      if (child === -1) {
-        if (viaFail !== 0)
-          setBoth(state, c3, viaFail);
-      } else {
-        setBoth(state, c3, child);
-        fail2[child] = viaFail;
-        queue.push(child);
-      }
-    }
-  }
-  return table;
-}
-function buildAutomatonTables(keywords) {
-  const { next, outputs, states } = buildTrie(keywords);
-  const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
-  const table = buildTable(next, outputs, states, alphabet);
-  for (let at2 = 0; at2 < table.length; at2++) {
-    const target = table[at2];
-    if (outputs[target / ALPHABET].length > 0)
-      table[at2] = ~target;
-  }
-  return { keywords, table, outputsByState: outputs };
-}
-function buildKeywordAutomaton(keywords, prebuilt) {
-  const isReusable = prebuilt !== void 0 && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k2, i) => k2 === keywords[i]);
-  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
-  const report = (state, end, onHit) => {
-    for (const keyword of outputsByState[state])
-      onHit(keyword, end);
-  };
-  const longest = keywords.reduce((max, keyword) => Math.max(max, keyword.length), 1);
-  const scanRange = (bytes, from, to2, reportAfter, onHit) => {
-    let row2 = 0;
-    for (let i = from; i < to2; i++) {
-      const code = bytes[i];
-      row2 = code < ALPHABET ? table[row2 + code] : 0;
-      if (row2 < 0) {
-        row2 = ~row2;
-        if (i + 1 > reportAfter)
-          report(row2 / ALPHABET, i + 1, onHit);
-      }
-    }
-  };
-  const scanTwo = (bytes, mid, start2, onFirst, onSecond) => {
-    let a = 0;
-    let b3 = 0;
-    const offset = start2;
-    const steps = mid;
-    for (let i = 0; i < steps; i++) {
-      const c1 = bytes[i];
-      const c22 = bytes[offset + i];
-      a = c1 < ALPHABET ? table[a + c1] : 0;
-      b3 = c22 < ALPHABET ? table[b3 + c22] : 0;
-      if ((a | b3) < 0) {
-        if (a < 0) {
-          a = ~a;
-          report(a / ALPHABET, i + 1, onFirst);
-        }
-        if (b3 < 0) {
-          b3 = ~b3;
-          if (offset + i + 1 > mid)
-            report(b3 / ALPHABET, offset + i + 1, onSecond);
-        }
-      }
-    }
-    for (let i = offset + steps; i < bytes.length; i++) {
-      const code = bytes[i];
-      b3 = code < ALPHABET ? table[b3 + code] : 0;
-      if (b3 < 0) {
-        b3 = ~b3;
-        if (i + 1 > mid)
-          report(b3 / ALPHABET, i + 1, onSecond);
-      }
-    }
-  };
-  return {
-    scan(text, onHit) {
-      let row2 = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= ALPHABET) {
-          row2 = 0;
-          continue;
-        }
-        row2 = table[row2 + code];
-        if (row2 < 0) {
-          row2 = ~row2;
-          report(row2 / ALPHABET, i + 1, onHit);
-        }
-      }
-    },
-    scanBytes(bytes, onHit) {
-      if (bytes.length < TWO_STREAM_MIN) {
-        scanRange(bytes, 0, bytes.length, 0, onHit);
-        return;
-      }
-      const mid = bytes.length >> 1;
-      const later = [];
-      scanTwo(bytes, mid, Math.max(0, mid - longest + 1), onHit, (keyword, end) => void later.push(keyword, end));
-      for (let i = 0; i < later.length; i += 2)
-        onHit(later[i], later[i + 1]);
-    }
-  };
-}
-var ALPHABET, TWO_STREAM_MIN;
-var init_keyword_automaton = __esm({
-  "dist/src/engine/keyword-automaton.js"() {
-    "use strict";
-    ALPHABET = 128;
-    TWO_STREAM_MIN = 4096;
-  }
-});
-
-// dist/src/engine/line-index.js
-function buildLineIndex(text) {
-  const starts = [0];
-  for (let at2 = text.indexOf("\n"); at2 !== -1; at2 = text.indexOf("\n", at2 + 1))
-    starts.push(at2 + 1);
-  const lineOf = (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset)
-        low = mid;
-      else
-        high = mid - 1;
-    }
-    return low;
-  };
-  const startOf = (line) => starts[line] ?? text.length;
-  const textOf = (line) => {
-    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-    const raw = text.slice(startOf(line), end);
-    return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  };
-  return { lineOf, startOf, textOf };
-}
-var init_line_index = __esm({
-  "dist/src/engine/line-index.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/engine/entropy.js
-function shannonEntropy(text) {
-  if (text.length === 0)
-    return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count2 of counts.values()) {
-    const p2 = count2 / text.length;
-    bits -= p2 * Math.log2(p2);
-  }
-  return bits;
-}
-var init_entropy = __esm({
-  "dist/src/engine/entropy.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/engine/placeholders.js
-function isPlaceholder(secret) {
-  if (KNOWN_EXAMPLE_KEYS.has(secret))
-    return true;
-  if (secret.startsWith("$"))
-    return true;
-  const lower = secret.toLowerCase();
-  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
-    return true;
-  if (WRAPPED.some((pattern) => pattern.test(secret)))
-    return true;
-  return /^(.)\1*$/s.test(secret);
-}
-var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS;
-var init_placeholders = __esm({
-  "dist/src/engine/placeholders.js"() {
-    "use strict";
-    PLACEHOLDER_WORDS = [
-      "example",
-      "placeholder",
-      "changeme",
-      "change_me",
-      "change-me",
-      "replaceme",
-      "replace_me",
-      "replace-me",
-      "your_",
-      "your-",
-      "yourkey",
-      "yourtoken",
-      "yoursecret",
-      "dummy",
-      "redacted",
-      "xxxx",
-      "****",
-      "...",
-      "…",
-      "process.env",
-      "getenv",
-      "os.environ",
-      "secrets.",
-      "env.",
-      "%s"
-    ];
-    WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
-    KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
-  }
-});
-
-// dist/src/engine/validators/types.js
-var VALID, INVALID;
-var init_types = __esm({
-  "dist/src/engine/validators/types.js"() {
-    "use strict";
-    VALID = { isValid: true };
-    INVALID = { isValid: false };
-  }
-});
-
-// dist/src/engine/validators/bech32.js
-function polymod(values) {
-  let checksum = 1;
-  for (const value of values) {
-    const top = checksum >>> 25;
-    checksum = (checksum & 33554431) << 5 ^ value;
-    for (let i = 0; i < 5; i++)
-      if ((top >>> i & 1) === 1)
-        checksum ^= GENERATOR[i];
-  }
-  return checksum;
-}
-function validateBech32Checksum(secret) {
-  const lower = secret.toLowerCase();
-  const separator = lower.lastIndexOf("1");
-  if (separator < 1 || lower.length - separator < 7)
-    return INVALID;
-  const hrp = lower.slice(0, separator);
-  const data = [...lower.slice(separator + 1)].map((char) => CHARSET.indexOf(char));
-  if (data.some((value) => value < 0))
-    return INVALID;
-  const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
-  return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
-}
-var CHARSET, GENERATOR;
-var init_bech32 = __esm({
-  "dist/src/engine/validators/bech32.js"() {
-    "use strict";
-    init_types();
-    CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-    GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
-  }
-});
-
-// dist/src/engine/validators/github-checksum.js
-import { crc32 } from "node:zlib";
-function toBase62(value, width) {
-  let out = "";
-  let rest = value;
-  while (rest > 0) {
-    out = BASE62[rest % 62] + out;
-    rest = Math.floor(rest / 62);
-  }
-  return out.padStart(width, "0");
-}
-function validateGithubChecksum(secret) {
-  const match = /^gh[pousr]_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
-  if (match === null)
-    return secret.startsWith("github_pat_") ? VALID : INVALID;
-  const [, body = "", checksum] = match;
-  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
-}
-function validateNpmChecksum(secret) {
-  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
-  if (match === null)
-    return INVALID;
-  const [, body = "", checksum] = match;
-  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
-}
-var BASE62;
-var init_github_checksum = __esm({
-  "dist/src/engine/validators/github-checksum.js"() {
-    "use strict";
-    init_types();
-    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  }
-});
-
-// dist/src/engine/validators/grading.js
-function gradeStripeMode(secret) {
-  return /(?:^|_)test_/.test(secret) ? { isValid: true, severity: "medium" } : VALID;
-}
-function gradeAlpacaMode(secret) {
-  return secret.startsWith("PK") ? { isValid: true, severity: "medium" } : VALID;
-}
-function validateAwsKeyId(secret) {
-  return /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/.test(secret) ? VALID : INVALID;
-}
-var init_grading = __esm({
-  "dist/src/engine/validators/grading.js"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// dist/src/engine/validators/jwt-structure.js
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(part))
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function validateJwtStructure(secret) {
-  const parts = secret.split(".");
-  if (parts.length !== 3)
-    return INVALID;
-  const header = decodeJson(parts[0] ?? "");
-  if (typeof header !== "object" || header === null || typeof header.alg !== "string")
-    return INVALID;
-  return decodeJson(parts[1] ?? "") === void 0 ? INVALID : VALID;
-}
-var init_jwt_structure = __esm({
-  "dist/src/engine/validators/jwt-structure.js"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// dist/src/engine/validators/pem-structure.js
-function validatePemStructure(secret) {
-  const begin = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/.exec(secret);
-  if (begin === null)
-    return VALID;
-  const label = begin[1] ?? "";
-  const endMarker = `-----END ${label}-----`;
-  const endAt = secret.indexOf(endMarker, begin.index);
-  if (endAt < 0)
-    return INVALID;
-  const lines = secret.slice(begin.index + begin[0].length, endAt).split(/\r?\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !HEADER_LINE.test(line));
-  const body = lines.join("");
-  return /^[A-Za-z0-9+/=]{64,}$/.test(body) ? VALID : INVALID;
-}
-var HEADER_LINE;
-var init_pem_structure = __esm({
-  "dist/src/engine/validators/pem-structure.js"() {
-    "use strict";
-    init_types();
-    HEADER_LINE = /^(?:Proc-Type|DEK-Info|Comment):/;
-  }
-});
-
-// dist/src/engine/validators/index.js
-var VALIDATORS, VALIDATOR_NAMES;
-var init_validators = __esm({
-  "dist/src/engine/validators/index.js"() {
-    "use strict";
-    init_bech32();
-    init_github_checksum();
-    init_grading();
-    init_jwt_structure();
-    init_pem_structure();
-    VALIDATORS = {
-      "github-checksum": validateGithubChecksum,
-      "npm-checksum": validateNpmChecksum,
-      "bech32-checksum": validateBech32Checksum,
-      "jwt-structure": validateJwtStructure,
-      "pem-structure": validatePemStructure,
-      "stripe-mode": gradeStripeMode,
-      "alpaca-mode": gradeAlpacaMode,
-      "aws-key-id": validateAwsKeyId
-    };
-    VALIDATOR_NAMES = Object.keys(VALIDATORS);
-  }
-});
-
-// dist/src/engine/match.js
-function acceptSecret(rule, secret, base) {
-  const entropy = shannonEntropy(secret);
-  if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
-    return void 0;
-  let severity = base;
-  for (const name of rule.spec.validators ?? []) {
-    const verdict = VALIDATORS[name]?.(secret);
-    if (verdict === void 0 || !verdict.isValid)
-      return void 0;
-    if (verdict.severity !== void 0)
-      severity = verdict.severity;
-  }
-  if (isPlaceholder(secret))
-    return void 0;
-  return { severity, entropy };
-}
-function acceptMatch(rule, m2, offset, seen, base) {
-  const span = m2.indices?.groups?.secret ?? m2.indices?.[0];
-  const secret = m2.groups?.secret ?? m2[0];
-  if (span === void 0 || secret.length === 0)
-    return void 0;
-  const start = offset + span[0];
-  if (seen.has(start))
-    return void 0;
-  seen.add(start);
-  const accepted = acceptSecret(rule, secret, base);
-  return accepted === void 0 ? void 0 : { rule, start, end: offset + span[1], secret, ...accepted };
-}
-function matchRuleAtHits(rule, text, hitStarts, base = rule.spec.severity) {
-  const regex = rule.stickyRegex;
-  const probe = rule.stickyProbe;
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const start of hitStarts) {
-    probe.lastIndex = start;
-    if (!probe.test(text))
-      continue;
-    regex.lastIndex = start;
-    const m2 = regex.exec(text);
-    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen, base);
-    if (match !== void 0)
-      matches.push(match);
-  }
-  return matches;
-}
-function matchRule(rule, text, windows, base = rule.spec.severity) {
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  const { regex } = rule;
-  for (const window2 of windows) {
-    const slice = text.slice(window2.start, window2.end);
-    regex.lastIndex = 0;
-    for (let m2 = regex.exec(slice); m2 !== null; m2 = regex.exec(slice)) {
-      if (m2[0].length === 0)
-        regex.lastIndex++;
-      const match = acceptMatch(rule, m2, window2.start, seen, base);
-      if (match !== void 0)
-        matches.push(match);
-    }
-  }
-  return matches;
-}
-function matchKubernetesSecret(rule, entries, base) {
-  const matches = [];
-  for (const entry of entries) {
-    const prefix = `${entry.key}: `;
-    const rendered = prefix + entry.decoded;
-    rule.regex.lastIndex = 0;
-    const m2 = rule.regex.exec(rendered);
-    const span = m2?.indices?.groups?.secret ?? m2?.indices?.[0];
-    if (m2 === null || span === void 0 || span[0] < prefix.length)
-      continue;
-    const secret = m2.groups?.secret ?? m2[0];
-    const accepted = secret.length === 0 ? void 0 : acceptSecret(rule, secret, base);
-    if (accepted !== void 0)
-      matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: "base64" });
-  }
-  return matches;
-}
-function specificity(match) {
-  const { tags } = match.rule.spec;
-  if (tags.includes("weak") || tags.includes("fallback"))
-    return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
-}
-function overlappingPairs(matches) {
-  const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
-  const pairs = [];
-  for (let x3 = 0; x3 < order.length; x3++) {
-    const i = order[x3];
-    const end = matches[i].end;
-    for (let y2 = x3 + 1; y2 < order.length && matches[order[y2]].start < end; y2++)
-      pairs.push([i, order[y2]]);
-  }
-  return pairs;
-}
-function preferSpecificMatches(matches) {
-  if (matches.length < 2)
-    return matches;
-  const pairs = overlappingPairs(matches);
-  if (pairs.length === 0)
-    return matches;
-  const rank = matches.map(specificity);
-  const at2 = (i) => matches[i];
-  const isDropped = new Uint8Array(matches.length);
-  const stage = (decide) => {
-    const marks = [];
-    for (const [a, b3] of pairs) {
-      if (isDropped[a] === 1 || isDropped[b3] === 1)
-        continue;
-      const loser = decide(a, b3);
-      if (loser !== void 0)
-        marks.push(loser);
-    }
-    for (const i of marks)
-      isDropped[i] = 1;
-  };
-  stage((a, b3) => rank[a] === rank[b3] ? void 0 : rank[a] > rank[b3] ? b3 : a);
-  stage((a, b3) => {
-    const [ma, mb] = [at2(a), at2(b3)];
-    if (ma.start !== mb.start || ma.end !== mb.end)
-      return void 0;
-    const bySeverity = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity !== 0)
-      return bySeverity > 0 ? b3 : a;
-    const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
-    if (byDecoding !== 0)
-      return byDecoding > 0 ? b3 : a;
-    return a < b3 ? b3 : a;
-  });
-  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
-  stage((a, b3) => {
-    const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
-    if (outer === void 0 || inner === void 0)
-      return void 0;
-    const [mo, mi] = [at2(outer), at2(inner)];
-    if (mo.encoding !== void 0 && mi.encoding === void 0 && rank[outer] === rank[inner])
-      return outer;
-    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : void 0;
-  });
-  return matches.filter((_3, i) => isDropped[i] === 0);
-}
-var SEVERITY_ORDER;
-var init_match = __esm({
-  "dist/src/engine/match.js"() {
-    "use strict";
-    init_entropy();
-    init_placeholders();
-    init_validators();
-    SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
-  }
-});
-
-// dist/src/engine/secret-finder.js
-function hashOf(text, from, length) {
-  let hash = 0;
-  for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
-}
-var MODULUS, BASE, SecretFinder;
-var init_secret_finder = __esm({
-  "dist/src/engine/secret-finder.js"() {
-    "use strict";
-    init_findings();
-    MODULUS = 2147483647;
-    BASE = 65599;
-    SecretFinder = class {
-      /** The longest secret's length (0 when there is none). */
-      longest;
-      lengths = [];
-      constructor(secrets) {
-        const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
-          if (secret === "" || secret.includes("\n"))
-            continue;
-          let group = byLength.get(secret.length);
-          if (group === void 0) {
-            let lead = 1;
-            for (let i = 1; i < secret.length; i++)
-              lead = lead * BASE % MODULUS;
-            byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
-          }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
-        }
-        this.lengths = [...byLength.values()];
-        this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
-      }
-      /** Copies in `text` as [start, secret], in no particular order. */
-      occurrences(text) {
-        const found = [];
-        for (const { length, lead, byHash } of this.lengths) {
-          if (length > text.length)
-            continue;
-          let hash = hashOf(text, 0, length);
-          for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
-            if (start + length >= text.length)
-              break;
-            const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
-          }
-        }
-        return found;
-      }
-      /**
-       * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
-       * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
-       * lands in the result.
-       */
-      redactIn(text, focus = 0) {
-        const found = this.occurrences(text);
-        if (found.length === 0)
-          return { text, focus };
-        found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
-        const taken = new Uint8Array(text.length);
-        const chosen = [];
-        for (const [start, secret] of found) {
-          if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
-            continue;
-          taken.fill(1, start, start + secret.length);
-          chosen.push([start, secret]);
-        }
-        chosen.sort((a, b3) => a[0] - b3[0]);
-        let out = "";
-        let at2 = 0;
-        let shifted = focus;
-        for (const [start, secret] of chosen) {
-          const preview = redact(secret);
-          out += text.slice(at2, start) + preview;
-          if (start + secret.length <= focus)
-            shifted += preview.length - secret.length;
-          else if (start < focus)
-            shifted = out.length;
-          at2 = start + secret.length;
-        }
-        return { text: out + text.slice(at2), focus: shifted };
-      }
-    };
-  }
-});
-
-// dist/src/engine/to-finding.js
-function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
-  }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
-}
-function contextOf(match, index) {
-  const { lines } = index;
-  const line = lines.lineOf(match.start);
-  const lineStart = lines.startOf(line);
-  const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + index.secrets.longest;
-  const from = Math.max(0, match.start - lineStart - margin);
-  const to2 = Math.min(full.length, match.end - lineStart + margin);
-  let text = full.slice(from, to2);
-  const base = lineStart + from;
-  const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
-  let focus = match.start - base;
-  for (const m2 of onLine) {
-    const cutFrom = Math.max(m2.start, base) - base;
-    const cutTo = Math.min(m2.end, end) - base;
-    const preview = redact(m2.secret);
-    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
-    if (cutFrom < focus)
-      focus += preview.length - (cutTo - cutFrom);
-  }
-  ({ text, focus } = index.secrets.redactIn(text, focus));
-  const isCutLeft = from > 0;
-  const isCutRight = to2 < full.length;
-  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
-    return text.trim();
-  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
-  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
-  return `${start > 0 || isCutLeft ? "…" : ""}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? "…" : ""}`;
-}
-function toFinding(match, chunk, index, shouldReveal) {
-  const { lines } = index;
-  const startLine = lines.lineOf(match.start);
-  const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
-  const finding = {
-    ruleId: match.rule.spec.id,
-    ruleName: match.rule.spec.name,
-    severity: match.severity,
-    path: chunk.path,
-    startLine: chunk.startLine + startLine,
-    startColumn: match.start - lines.startOf(startLine) + 1,
-    endLine: chunk.startLine + lastLine,
-    endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
-    preview: redact(match.secret),
-    context: contextOf(match, index),
-    entropy: Math.round(match.entropy * 1e3) / 1e3
-  };
-  if (match.encoding !== void 0)
-    finding.decodedFrom = match.encoding;
-  if (chunk.commit !== void 0)
-    finding.commit = chunk.commit;
-  if (chunk.blob !== void 0)
-    finding.blob = chunk.blob;
-  if (shouldReveal)
-    finding.secret = match.secret;
-  return finding;
-}
-var CONTEXT_WIDTH;
-var init_to_finding = __esm({
-  "dist/src/engine/to-finding.js"() {
-    "use strict";
-    init_findings();
-    init_secret_finder();
-    CONTEXT_WIDTH = 240;
-  }
-});
-
-// dist/src/engine/match-index.js
-function appendAll(target, items) {
-  for (const item of items)
-    target.push(item);
-}
-var MatchesBySecret, SpansByRule;
-var init_match_index = __esm({
-  "dist/src/engine/match-index.js"() {
-    "use strict";
-    MatchesBySecret = class {
-      byKey = /* @__PURE__ */ new Map();
-      constructor(matches) {
-        for (const match of matches)
-          this.add(match);
-      }
-      add(match) {
-        let bySecret = this.byKey.get(match.rule);
-        if (bySecret === void 0)
-          this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
-        const list = bySecret.get(match.secret);
-        if (list === void 0)
-          bySecret.set(match.secret, [match]);
-        else
-          list.push(match);
-      }
-      /** Whether a match of `found`'s rule and secret overlaps [start, end). */
-      hasOverlapping(found, start, end) {
-        return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
-      }
-    };
-    SpansByRule = class {
-      byRule = /* @__PURE__ */ new Map();
-      constructor(matches) {
-        const grouped = /* @__PURE__ */ new Map();
-        for (const m2 of matches) {
-          const list = grouped.get(m2.rule);
-          if (list === void 0)
-            grouped.set(m2.rule, [m2]);
-          else
-            list.push(m2);
-        }
-        for (const [rule, list] of grouped) {
-          list.sort((a, b3) => a.start - b3.start);
-          const maxEnds = [];
-          let maxEnd = Number.NEGATIVE_INFINITY;
-          for (const m2 of list)
-            maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
-          this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
-        }
-      }
-      /** Whether a span of `m`'s rule overlaps `m`. */
-      overlaps(m2) {
-        const spans = this.byRule.get(m2.rule);
-        if (spans === void 0)
-          return false;
-        let low = 0;
-        let high = spans.starts.length;
-        while (low < high) {
-          const mid = low + high >>> 1;
-          if (spans.starts[mid] < m2.end)
-            low = mid + 1;
-          else
-            high = mid;
-        }
-        return low > 0 && spans.maxEnds[low - 1] > m2.start;
-      }
-    };
-  }
-});
-
-// dist/src/engine/windows.js
-function lineStartNear(text, at2) {
-  const floor = Math.max(0, at2 - LINE_REACH);
-  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
-}
-function windowsAround(text, hits, isMultiline) {
-  const windows = [];
-  let newline = -1;
-  let searchedTo = 0;
-  for (let i = 0; i < hits.length; i += 3) {
-    const lineStart = hits[i];
-    const hitStart = hits[i + 1];
-    const hitEnd = hits[i + 2];
-    let lineEnd = text.length;
-    if (!isMultiline) {
-      if (newline < hitEnd && searchedTo < text.length) {
-        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
-        searchedTo = newline === -1 ? text.length : newline;
-      }
-      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
-    }
-    const start = Math.max(lineStart, hitStart - LINE_REACH);
-    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
-    const last = windows[windows.length - 1];
-    if (last !== void 0 && start <= last.end + 1)
-      last.end = Math.max(last.end, end);
-    else
-      windows.push({ start, end });
-  }
-  return windows;
-}
-var LINE_REACH, MULTILINE_REACH;
-var init_windows = __esm({
-  "dist/src/engine/windows.js"() {
-    "use strict";
-    LINE_REACH = 4096;
-    MULTILINE_REACH = 65536;
-  }
-});
-
-// dist/src/engine/matcher.js
-function collectHits(chunk, automaton, plan) {
-  const perRule = new Array(plan.isSticky.length);
-  const touched = [];
-  const { text } = chunk;
-  let knownAt = -1;
-  let knownLineStart = 0;
-  const lineStartOf = (start) => {
-    if (knownAt === -1 || start < knownAt) {
-      knownLineStart = lineStartNear(text, start);
-    } else {
-      let gapBreak = -1;
-      for (let at2 = start - 1; at2 >= knownAt; at2--) {
-        if (text.charCodeAt(at2) === 10) {
-          gapBreak = at2;
-          break;
-        }
-      }
-      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
-    }
-    knownAt = start;
-    return knownLineStart;
-  };
-  const onHit = (keyword, end) => {
-    const start = end - plan.keywordLengths[keyword];
-    let lineStart = -1;
-    for (const ruleIndex of plan.keywordRules[keyword]) {
-      let list = perRule[ruleIndex];
-      if (list === void 0) {
-        perRule[ruleIndex] = list = [];
-        touched.push(ruleIndex);
-      }
-      if (plan.isSticky[ruleIndex] === 1) {
-        if (list[list.length - 1] !== start)
-          list.push(start);
-        continue;
-      }
-      if (lineStart === -1)
-        lineStart = lineStartOf(start);
-      if (list.length > 0 && list[list.length - 3] === lineStart) {
-        const at2 = list.length - 2;
-        if (start < list[at2])
-          list[at2] = start;
-        list[at2 + 1] = end;
-      } else {
-        list.push(lineStart, start, end);
-      }
-    }
-  };
-  if (chunk.utf8 === void 0)
-    automaton.scan(text, onHit);
-  else if (chunk.utf8.isAscii)
-    automaton.scanBytes(chunk.utf8.bytes, onHit);
-  else
-    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
-  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
-}
-function byteToCharHits(bytes, onHit) {
-  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
-  let byte = 0;
-  let char = 0;
-  const step = () => {
-    const b3 = bytes[byte];
-    if ((b3 & 192) !== 128)
-      char += b3 >= 240 ? 2 : 1;
-    byte++;
-  };
-  return (keyword, end) => {
-    while (byte < end) {
-      const word = (byte - alignedFrom) / 4;
-      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
-        byte += 4;
-        char += 4;
-      } else {
-        step();
-      }
-    }
-    onHit(keyword, char);
-  };
-}
-function createMatcher(rules, options = {}) {
-  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
-  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
-  const plan = {
-    keywordRules,
-    keywordLengths: keywords.map((k2) => k2.length),
-    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
-  };
-  return matcherOver(rules, automaton, plan, base64Trigger, options);
-}
-function keywordPlan(rules) {
-  const keywords = [];
-  const keywordRules = [];
-  const keywordIndex = /* @__PURE__ */ new Map();
-  const addKeyword = (keyword, ruleIndex) => {
-    let index = keywordIndex.get(keyword);
-    if (index === void 0) {
-      index = keywords.push(keyword) - 1;
-      keywordIndex.set(keyword, index);
-      keywordRules.push([]);
-    }
-    const targets = keywordRules[index];
-    if (!targets.includes(ruleIndex))
-      targets.push(ruleIndex);
-  };
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords)
-      addKeyword(keyword, ruleIndex);
-  });
-  const base64Trigger = rules.length;
-  for (const word of BASE64_TRIGGER_WORDS)
-    for (const fragment of base64Fragments(word))
-      addKeyword(fragment.toLowerCase(), base64Trigger);
-  return { keywords, keywordRules, base64Trigger };
-}
-function matcherOver(rules, automaton, plan, base64Trigger, options) {
-  const suppression = options.suppression;
-  const shouldReveal = options.shouldRevealSecrets === true;
-  const matchText = (text, path, hits, depth) => {
-    const matches = [];
-    const keywordHits = [];
-    const manifestSpans = [];
-    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
-    for (const [ruleIndex, ruleHits] of hits) {
-      if (ruleIndex === base64Trigger)
-        continue;
-      const rule = rules[ruleIndex];
-      if (wantsEscapes) {
-        if (rule.stickyRegex === void 0)
-          for (let i = 1; i < ruleHits.length; i += 3)
-            keywordHits.push(ruleHits[i]);
-        else
-          for (const at2 of ruleHits)
-            keywordHits.push(at2);
-      }
-      if (!rule.matchesPath(path))
-        continue;
-      const base = rule.severityFor?.(path) ?? rule.spec.severity;
-      if (rule.spec.decoder === "kubernetes-secret") {
-        const entries = secretManifestEntries(text);
-        appendAll(matches, matchKubernetesSecret(rule, entries, base));
-        if (depth < MAX_DECODE_DEPTH)
-          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
-      } else if (rule.stickyRegex === void 0)
-        appendAll(matches, matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else
-        appendAll(matches, matchRuleAtHits(rule, text, ruleHits, base));
-    }
-    if (depth >= MAX_DECODE_DEPTH)
-      return matches;
-    const base64Hits = hits.get(base64Trigger) ?? [];
-    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
-      return matches;
-    const decoded = [];
-    const seen = new MatchesBySecret(matches);
-    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
-      const inner = collectHits({ text: span.decoded }, automaton, plan);
-      if (inner.size === 0)
-        continue;
-      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        if (seen.hasOverlapping(found, span.start, span.end))
-          continue;
-        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
-        decoded.push(placed);
-        seen.add(placed);
-      }
-    }
-    if (decoded.length === 0)
-      return matches;
-    const shadows = new SpansByRule(decoded);
-    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
-    appendAll(kept, decoded);
-    return kept;
-  };
-  return {
-    scanChunk(chunk) {
-      const suppressed = { inline: 0, allowlist: 0, paths: 0 };
-      if (suppression?.isPathSuppressed(chunk.path) === true)
-        return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk, automaton, plan);
-      if (hits.size === 0)
-        return { findings: [], suppressed };
-      let matches = matchText(chunk.text, chunk.path, hits, 0);
-      if (matches.length === 0)
-        return { findings: [], suppressed };
-      matches = preferSpecificMatches(matches);
-      const lines = buildLineIndex(chunk.text);
-      const allowedLines = /* @__PURE__ */ new Map();
-      const isAllowedLine = (line) => {
-        let allowed = allowedLines.get(line);
-        if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
-        return allowed;
-      };
-      const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
-      });
-      const index = contextIndex(matches, lines);
-      return { findings: kept.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
-    }
-  };
-}
-var INLINE_ALLOW_MARKER;
-var init_matcher = __esm({
-  "dist/src/engine/matcher.js"() {
-    "use strict";
-    init_decoding();
-    init_keyword_automaton();
-    init_line_index();
-    init_match();
-    init_to_finding();
-    init_match_index();
-    init_windows();
-    INLINE_ALLOW_MARKER = "secretscan:allow";
-  }
-});
-
-// dist/src/engine/decode.js
-import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
-function decodeText(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
-    return { text: bytes.subarray(2).toString("utf16le") };
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
-    return { text: swapped.swap16().toString("utf16le") };
-  }
-  const probe = bytes.subarray(0, BINARY_PROBE);
-  if (probe.includes(0))
-    return { isBinary: true };
-  if (isAscii(bytes))
-    return { text: bytes.toString("latin1"), utf8: { bytes, isAscii: true } };
-  const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
-  const text = body.toString("utf8");
-  return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
-}
-var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
-    "use strict";
-    BINARY_PROBE = 8e3;
-  }
-});
-
-// dist/src/engine/chunk-scanner.js
-function textChunkOf(input) {
-  if (!("bytes" in input))
-    return input;
-  const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
-  if ("isBinary" in decoded)
-    return void 0;
-  const { bytes: _bytes, ...rest } = input;
-  return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
-}
-function scanInput(matcher, input) {
-  const chunk = textChunkOf(input);
-  if (chunk === void 0)
-    return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
-}
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
-}
-function sizeOf(input) {
-  return "bytes" in input ? input.bytes.length : input.text.length;
-}
-var NONE;
-var init_chunk_scanner = __esm({
-  "dist/src/engine/chunk-scanner.js"() {
-    "use strict";
-    init_decode();
-    NONE = { inline: 0, allowlist: 0, paths: 0 };
-  }
-});
-
-// dist/src/engine/scan.js
-import { performance } from "node:perf_hooks";
-async function* untilAborted(inputs, signal) {
-  if (signal === void 0) {
-    yield* inputs;
-    return;
-  }
-  const iterator = inputs[Symbol.asyncIterator]();
-  try {
-    while (!signal.aborted) {
-      const next = await nextOrAbort(iterator, signal);
-      if (next === "aborted" || next.done === true)
-        return;
-      yield next.value;
-    }
-  } finally {
-    void iterator.return?.().catch(() => void 0);
-  }
-}
-function nextOrAbort(iterator, signal) {
-  return new Promise((resolve12, reject) => {
-    const onAbort = () => resolve12("aborted");
-    signal.addEventListener("abort", onAbort, { once: true });
-    iterator.next().then((value) => {
-      signal.removeEventListener("abort", onAbort);
-      resolve12(value);
-    }, (error2) => {
-      signal.removeEventListener("abort", onAbort);
-      reject(error2);
-    });
-  });
-}
-async function scanChunks(inputs, scanner, hooks = {}) {
-  const started = performance.now();
-  const result = {
-    findings: [],
-    suppressed: { inline: 0, allowlist: 0, paths: 0 },
-    skipped: [],
-    problems: [],
-    stats: { chunks: 0, bytes: 0, durationMs: 0 },
-    isPartial: false
-  };
-  const merge = (input, scanned) => {
-    if (scanned.isBinary)
-      hooks.onBinary?.(input);
-    result.stats.chunks++;
-    result.stats.bytes += scanned.characters;
-    for (const finding of scanned.findings)
-      result.findings.push(finding);
-    result.suppressed.inline += scanned.suppressed.inline;
-    result.suppressed.allowlist += scanned.suppressed.allowlist;
-    result.suppressed.paths += scanned.suppressed.paths;
-    hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
-  };
-  const inFlight = /* @__PURE__ */ new Set();
-  const dispatch2 = (batch2) => {
-    const pending = scanner.scanBatch(batch2).then((scans) => {
-      inFlight.delete(pending);
-      scans.forEach((scanned, index) => merge(batch2[index], scanned));
-    });
-    inFlight.add(pending);
-    pending.catch(() => void 0);
-  };
-  let batch = [];
-  let batchSize = 0;
-  for await (const input of untilAborted(inputs, hooks.signal)) {
-    batch.push(input);
-    batchSize += sizeOf(input);
-    if (batchSize < scanner.batchBytes)
-      continue;
-    dispatch2(batch);
-    batch = [];
-    batchSize = 0;
-    if (inFlight.size >= scanner.capacity)
-      await Promise.race(inFlight);
-  }
-  if (batch.length > 0)
-    dispatch2(batch);
-  await Promise.all(inFlight);
-  result.findings.sort(compareFindings);
-  result.stats.durationMs = Math.round(performance.now() - started);
-  return result;
-}
-var init_scan = __esm({
-  "dist/src/engine/scan.js"() {
-    "use strict";
-    init_findings();
-    init_chunk_scanner();
-  }
-});
-
-// dist/src/engine/automaton-file.js
-import { endianness } from "node:os";
-function isHeader(value) {
-  if (typeof value !== "object" || value === null)
-    return false;
-  const v2 = value;
-  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
-}
-function decodeAutomatonTables(bytes) {
-  if (bytes.length < 4)
-    return void 0;
-  const length = bytes.readUInt32LE(0);
-  if (length + 4 > bytes.length)
-    return void 0;
-  let header;
-  try {
-    header = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-  if (!isHeader(header))
-    return void 0;
-  const headerLength = Math.ceil((length + 4) / 4) * 4;
-  const tableBytes = bytes.length - headerLength;
-  if (tableBytes !== header.states * 128 * 4)
-    return void 0;
-  const table = new Int32Array(header.states * 128);
-  const start = bytes.byteOffset + headerLength;
-  if (endianness() === "LE" && start % 4 === 0)
-    table.set(new Int32Array(bytes.buffer, start, table.length));
-  else
-    for (let i = 0; i < table.length; i++)
-      table[i] = bytes.readInt32LE(headerLength + i * 4);
-  const outputsByState = Array.from({ length: header.states }, () => []);
-  for (const [state, ...keywords] of header.outputs) {
-    if (state === void 0 || state < 0 || state >= header.states)
-      return void 0;
-    outputsByState[state] = keywords;
-  }
-  return { keywords: header.keywords, table, outputsByState };
-}
-var MAGIC;
-var init_automaton_file = __esm({
-  "dist/src/engine/automaton-file.js"() {
-    "use strict";
-    MAGIC = "secretscan-automaton-1";
-  }
-});
-
-// dist/src/engine/index.js
-var init_engine = __esm({
-  "dist/src/engine/index.js"() {
-    "use strict";
-    init_matcher();
-    init_entropy();
-    init_placeholders();
-    init_validators();
-    init_scan();
-    init_decode();
-    init_chunk_scanner();
-    init_keyword_automaton();
-    init_automaton_file();
-  }
-});
-
-// dist/src/sources/stdin.js
-async function* stdinChunks(bytes, path, outcome) {
-  const decoded = decodeText(bytes);
-  if ("isBinary" in decoded) {
-    outcome.skipped.push({ path, reason: "binary", size: bytes.length });
-    return;
-  }
-  yield { origin: "stdin", path, text: decoded.text, startLine: 1 };
-}
-var DEFAULT_STDIN_PATH;
-var init_stdin = __esm({
-  "dist/src/sources/stdin.js"() {
-    "use strict";
-    init_engine();
-    DEFAULT_STDIN_PATH = "<stdin>";
-  }
-});
-
-// dist/src/sources/binary-diff.js
-function hasUtf16Bom(bytes) {
-  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
-}
-async function* binaryFileInputs(root, path, revision, options) {
-  const { origin, outcome, commit } = options;
-  const bytes = await gitBytes(root, ["cat-file", "blob", `${revision}:${path}`]).catch(() => void 0);
-  if (bytes !== void 0 && bytes.length > options.maxFileSize) {
-    outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commit === void 0 ? {} : { commit: commit.sha } });
-    return;
-  }
-  if (bytes !== void 0 && hasUtf16Bom(bytes)) {
-    yield commit === void 0 ? { origin, path, bytes, startLine: 1 } : { origin, path, bytes, startLine: 1, commit };
-    return;
-  }
-  outcome.skipped.push({ path, reason: "binary", ...commit === void 0 ? {} : { commit: commit.sha }, ...bytes === void 0 ? {} : { size: bytes.length } });
-}
-var init_binary_diff = __esm({
-  "dist/src/sources/binary-diff.js"() {
-    "use strict";
-    init_git_process();
-  }
-});
-
-// dist/src/sources/diff-chunks.js
-var DiffChunker;
-var init_diff_chunks = __esm({
-  "dist/src/sources/diff-chunks.js"() {
-    "use strict";
-    init_binary_diff();
-    DiffChunker = class {
-      root;
-      origin;
-      maxFileSize;
-      outcome;
-      sizes = /* @__PURE__ */ new Map();
-      tooLarge = /* @__PURE__ */ new Set();
-      constructor(root, origin, maxFileSize, outcome) {
-        this.root = root;
-        this.origin = origin;
-        this.maxFileSize = maxFileSize;
-        this.outcome = outcome;
-      }
-      /**
-       * Inputs for `events`, tagged with `commit` when the diff belongs to one; files git calls binary
-       * go through binaryFileInputs (UTF-16 text is scanned, the rest counted).
-       */
-      async *chunks(events, commit) {
-        for (const event of events) {
-          const key = `${commit?.sha ?? ""}\0${event.path}`;
-          if (event.kind === "binary") {
-            const base = { origin: this.origin, outcome: this.outcome, maxFileSize: this.maxFileSize };
-            const options = commit === void 0 ? base : { ...base, commit };
-            yield* binaryFileInputs(this.root, event.path, commit?.sha ?? "", options);
-            continue;
-          }
-          if (this.tooLarge.has(key))
-            continue;
-          const text = event.lines.join("\n");
-          const size = (this.sizes.get(key) ?? 0) + text.length;
-          this.sizes.set(key, size);
-          if (size > this.maxFileSize) {
-            this.tooLarge.add(key);
-            this.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
-            continue;
-          }
-          const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
-          if (commit !== void 0)
-            chunk.commit = commit;
-          yield chunk;
-        }
-      }
-    };
-  }
-});
-
-// dist/src/sources/git-path.js
-function unquoteGitPath(raw) {
-  const text = raw.endsWith("	") ? raw.slice(0, -1) : raw;
-  if (!text.startsWith('"'))
-    return text;
-  const bytes = [];
-  for (let i = 1; i < text.length - 1; i++) {
-    const char = text[i];
-    if (char !== "\\") {
-      bytes.push(...Buffer.from(char, "utf8"));
-      continue;
-    }
-    const next = text[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function stripDiffPrefix(path) {
-  if (path === "/dev/null")
-    return void 0;
-  return /^[ab]\//.test(path) ? path.slice(2) : path;
-}
-function pathOfGitHeader(rest) {
-  if (rest.startsWith('"')) {
-    const close = rest.indexOf('" ', 1);
-    const second = close === -1 ? void 0 : rest.slice(close + 2);
-    return second === void 0 ? void 0 : stripDiffPrefix(unquoteGitPath(second));
-  }
-  const half = (rest.length - 1) / 2;
-  if (!Number.isInteger(half))
-    return void 0;
-  const [a, b3] = [rest.slice(0, half), rest.slice(half + 1)];
-  return a.slice(2) === b3.slice(2) ? b3.slice(2) : void 0;
-}
-var ESCAPES;
-var init_git_path = __esm({
-  "dist/src/sources/git-path.js"() {
-    "use strict";
-    ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-  }
-});
-
-// dist/src/sources/unified-diff.js
-var HUNK, UnifiedDiffParser;
-var init_unified_diff = __esm({
-  "dist/src/sources/unified-diff.js"() {
-    "use strict";
-    init_git_path();
-    HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @{2,}/;
-    UnifiedDiffParser = class {
-      path;
-      isDeleted = false;
-      columns = 1;
-      nextLine = 0;
-      run;
-      /** Feeds one line (without `\n`); returns the events it completes. */
-      line(text) {
-        if (this.columns > 0 && this.path !== void 0 && !this.isDeleted && this.nextLine > 0) {
-          const prefix = text.slice(0, this.columns);
-          if (/^[ +-]+$/.test(prefix) && prefix.length === this.columns)
-            return this.contentLine(prefix, text.slice(this.columns));
-          if (text.startsWith("\\"))
-            return [];
-        }
-        return this.headerLine(text);
-      }
-      /** Flushes the pending run at the end of the input or of a commit. */
-      end() {
-        const run2 = this.run;
-        this.run = void 0;
-        return run2 === void 0 ? [] : [run2];
-      }
-      contentLine(prefix, content) {
-        if (prefix.includes("-"))
-          return this.end();
-        const lineNumber = this.nextLine++;
-        if (prefix.includes(" "))
-          return this.end();
-        const path = this.path;
-        if (this.run !== void 0 && this.run.startLine + this.run.lines.length === lineNumber) {
-          this.run.lines.push(content);
-          return [];
-        }
-        const done = this.end();
-        this.run = { kind: "added", path, startLine: lineNumber, lines: [content] };
-        return done;
-      }
-      headerLine(text) {
-        const hunk = HUNK.exec(text);
-        if (hunk !== null) {
-          const done2 = this.end();
-          this.columns = hunk[1].length - 1;
-          this.nextLine = Number(hunk[2]);
-          return done2;
-        }
-        const done = this.end();
-        this.nextLine = 0;
-        if (text.startsWith("diff --git "))
-          this.startFile(pathOfGitHeader(text.slice(11)));
-        else if (text.startsWith("diff --cc ") || text.startsWith("diff --combined "))
-          this.startFile(unquoteGitPath(text.slice(text.indexOf(" ", 5) + 1)));
-        else if (text.startsWith("rename to ") || text.startsWith("copy to "))
-          this.path = unquoteGitPath(text.slice(text.indexOf(" to ") + 4));
-        else if (text.startsWith("deleted file mode"))
-          this.isDeleted = true;
-        else if (text.startsWith("+++ ")) {
-          const path = stripDiffPrefix(unquoteGitPath(text.slice(4)));
-          if (path === void 0)
-            this.isDeleted = true;
-          else
-            this.path = path;
-        } else if (text.startsWith("Binary files ") && this.path !== void 0 && !this.isDeleted && !text.endsWith(" and /dev/null differ")) {
-          return [...done, { kind: "binary", path: this.path }];
-        }
-        return done;
-      }
-      startFile(path) {
-        this.path = path;
-        this.isDeleted = false;
-        this.columns = 1;
-      }
-    };
-  }
-});
-
-// dist/src/sources/staged.js
-async function* stagedChunks(root, maxFileSize, outcome) {
-  const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "staged", maxFileSize, outcome);
-  for await (const line of gitLines(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", "--"])) {
-    yield* chunker.chunks(parser.line(line.toString("utf8")));
-  }
-  yield* chunker.chunks(parser.end());
-}
-var DIFF_ARGS;
-var init_staged = __esm({
-  "dist/src/sources/staged.js"() {
-    "use strict";
-    init_diff_chunks();
-    init_git_process();
-    init_unified_diff();
-    DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/"];
-  }
-});
-
-// dist/src/sources/commit-object.js
-import { TextDecoder } from "node:util";
-function isoDateOf(seconds, zone) {
-  const zoneMatch = /^([+-])(\d\d)(\d\d)$/.exec(zone);
-  const sign = zoneMatch?.[1] === "-" ? -1 : 1;
-  const offsetMinutes = zoneMatch === null ? 0 : sign * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
-  const local = new Date((Number(seconds) + offsetMinutes * 60) * 1e3);
-  if (Number.isNaN(local.getTime()))
-    return "";
-  const offset = zoneMatch === null ? "+00:00" : `${zoneMatch[1]}${zoneMatch[2]}:${zoneMatch[3]}`;
-  return `${local.toISOString().slice(0, 19)}${offset}`;
-}
-function personOf(value) {
-  const parts = value.split(" ");
-  const zone = parts.at(-1) ?? "";
-  const seconds = parts.at(-2) ?? "";
-  if (!/^\d+$/.test(seconds))
-    return { person: value, date: "" };
-  return { person: parts.slice(0, -2).join(" "), date: isoDateOf(seconds, zone) };
-}
-function decoderFor(label) {
-  try {
-    return new TextDecoder(label ?? "utf-8");
-  } catch {
-    return new TextDecoder("utf-8");
-  }
-}
-function parseMessageObject(sha, content) {
-  const split = content.indexOf("\n\n");
-  const headerText = (split === -1 ? content : content.subarray(0, split)).toString("utf8");
-  const headers = /* @__PURE__ */ new Map();
-  for (const line of headerText.split("\n")) {
-    if (line.startsWith(" "))
-      continue;
-    const space = line.indexOf(" ");
-    if (space > 0 && !headers.has(line.slice(0, space)))
-      headers.set(line.slice(0, space), line.slice(space + 1));
-  }
-  const body = split === -1 ? "" : decoderFor(headers.get("encoding")).decode(content.subarray(split + 2));
-  const isTag = headers.has("tagger") || headers.has("object") && headers.has("tag");
-  const message = (isTag ? body.replace(SIGNATURE_START, "\n") : body).replace(/\n+$/, "");
-  const { person, date } = personOf(headers.get("author") ?? headers.get("tagger") ?? "");
-  return { commit: { sha, author: person, date }, message };
-}
-var SIGNATURE_START;
-var init_commit_object = __esm({
-  "dist/src/sources/commit-object.js"() {
-    "use strict";
-    SIGNATURE_START = /\n-----BEGIN (?:PGP|SSH) SIGNATURE-----\n[\s\S]*$/;
-  }
-});
-
-// dist/src/sources/history/batch-parser.js
-function parseHeader(line) {
-  const [sha = "", type = "", size = "", ...rest] = line.split(" ");
-  if (type === "missing" || type === "ambiguous")
-    return { sha, type: "missing", size: -1, rest: "" };
-  return { sha, type, size: Number(size), rest: rest.join(" ") };
-}
-var NEWLINE, BatchParser;
-var init_batch_parser = __esm({
-  "dist/src/sources/history/batch-parser.js"() {
-    "use strict";
-    NEWLINE = 10;
-    BatchParser = class {
-      pending = [];
-      pendingLength = 0;
-      header;
-      /** Feeds a piece of the stream; returns the objects it completes, in order. */
-      push(data) {
-        this.pending.push(data);
-        this.pendingLength += data.length;
-        const objects = [];
-        for (let object = this.next(); object !== void 0; object = this.next())
-          objects.push(object);
-        return objects;
-      }
-      /** Whether the stream ended cleanly (no half-read object). */
-      get isComplete() {
-        return this.pendingLength === 0 && this.header === void 0;
-      }
-      next() {
-        if (this.header === void 0) {
-          const line = this.takeLine();
-          if (line === void 0)
-            return void 0;
-          this.header = parseHeader(line);
-          if (this.header.size < 0) {
-            const missing = { ...this.header, content: Buffer.alloc(0) };
-            this.header = void 0;
-            return missing;
-          }
-        }
-        if (this.pendingLength < this.header.size + 1)
-          return void 0;
-        const content = this.take(this.header.size);
-        this.take(1);
-        const object = { ...this.header, content };
-        this.header = void 0;
-        return object;
-      }
-      takeLine() {
-        let offset = 0;
-        for (const piece of this.pending) {
-          const at2 = piece.indexOf(NEWLINE);
-          if (at2 !== -1) {
-            const line = this.take(offset + at2).toString("utf8");
-            this.take(1);
-            return line;
-          }
-          offset += piece.length;
-        }
-        return void 0;
-      }
-      /** Removes and returns the first `length` bytes (a view into the piece when it lies inside one). */
-      take(length) {
-        const first = this.pending[0];
-        if (first !== void 0 && first.length >= length) {
-          const out = first.subarray(0, length);
-          if (first.length === length)
-            this.pending.shift();
-          else
-            this.pending[0] = first.subarray(length);
-          this.pendingLength -= length;
-          return out;
-        }
-        const all = Buffer.concat(this.pending, this.pendingLength);
-        this.pending = all.length > length ? [all.subarray(length)] : [];
-        this.pendingLength -= length;
-        return all.subarray(0, length);
-      }
-    };
-  }
-});
-
-// dist/src/sources/history/blob-stream.js
-import { spawn as spawn2 } from "node:child_process";
-async function* catObjects(root, revListArgs, types) {
-  const revList = spawnGit(root, ["rev-list", ...revListArgs], { isStdoutHandedOff: true });
-  revList.child.stdin.end();
-  const catFile = spawn2("git", ["-c", "core.fsmonitor=false", "cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], {
-    cwd: root,
-    env: sealedGitEnv(),
-    stdio: [revList.child.stdout, "pipe", "pipe"]
-  });
-  let stderr = "";
-  catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve12, reject) => {
-    catFile.on("error", reject);
-    catFile.on("close", resolve12);
-  });
-  const parser = new BatchParser();
-  try {
-    for await (const data of catFile.stdout) {
-      for (const object of parser.push(data))
-        if (types.has(object.type) || object.type === "missing")
-          yield object;
-    }
-    const code = await catDone;
-    await revList.done;
-    if (code !== 0 || !parser.isComplete)
-      throw new GitError("E_GIT", `git cat-file failed (exit ${code ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
-  } finally {
-    if (catFile.exitCode === null)
-      catFile.kill();
-    if (revList.child.exitCode === null)
-      revList.child.kill();
-  }
-}
-function reachableBlobs(root) {
-  return catObjects(root, ["--objects", "--all", "--filter=object:type=blob"], BLOB);
-}
-var BLOB;
-var init_blob_stream = __esm({
-  "dist/src/sources/history/blob-stream.js"() {
-    "use strict";
-    init_errors();
-    init_git_env();
-    init_git_process();
-    init_batch_parser();
-    BLOB = /* @__PURE__ */ new Set(["blob"]);
-  }
-});
-
-// dist/src/sources/message-paths.js
-var COMMIT_MESSAGE_PATH, TAG_MESSAGE_PATH;
-var init_message_paths = __esm({
-  "dist/src/sources/message-paths.js"() {
-    "use strict";
-    COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
-    TAG_MESSAGE_PATH = "TAG_EDITMSG";
-  }
-});
-
-// dist/src/sources/range.js
-async function isShallow(root) {
-  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
-}
-async function resolveCommit(root, rev, range) {
-  if (rev.startsWith("-"))
-    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
-  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
-  if (sha !== "")
-    return sha;
-  if (await isShallow(root)) {
-    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
-  }
-  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
-}
-async function resolveRange(root, range) {
-  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
-  if (match === null)
-    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
-  const [, baseRev = "", dots, headRev] = match;
-  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
-  const base = await resolveCommit(root, baseRev, range);
-  if (dots === "..")
-    return { base, head };
-  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
-  if (mergeBase === "") {
-    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
-  }
-  return { base: mergeBase, head };
-}
-async function rangeMessages(root, base, head) {
-  const messages = /* @__PURE__ */ new Map();
-  for await (const object of catObjects(root, [`${base}..${head}`], COMMIT)) {
-    if (object.type === "commit")
-      messages.set(object.sha, parseMessageObject(object.sha, object.content));
-  }
-  return messages;
-}
-async function* rangeChunks(root, range, maxFileSize, outcome) {
-  const { base, head } = await resolveRange(root, range);
-  const messages = await rangeMessages(root, base, head);
-  const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "range", maxFileSize, outcome);
-  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
-  let commit;
-  for await (const raw of gitLines(root, args)) {
-    const line = raw.toString("utf8");
-    const marker = line.startsWith(COMMIT_START) ? COMMIT_LINE.exec(line) : null;
-    if (marker !== null) {
-      yield* chunker.chunks(parser.end(), commit);
-      const sha = marker[1] ?? "";
-      const found = messages.get(sha);
-      commit = found?.commit ?? { sha, author: "", date: "" };
-      if (found !== void 0)
-        yield* messageChunk(found.message, commit);
-      continue;
-    }
-    yield* chunker.chunks(parser.line(line), commit);
-  }
-  yield* chunker.chunks(parser.end(), commit);
-}
-function* messageChunk(text, commit) {
-  if (text.trim() === "")
-    return;
-  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
-}
-var COMMIT_START, COMMIT_LINE, LOG_FORMAT, SHALLOW_HINT, COMMIT;
-var init_range = __esm({
-  "dist/src/sources/range.js"() {
-    "use strict";
-    init_errors();
-    init_commit_object();
-    init_diff_chunks();
-    init_blob_stream();
-    init_message_paths();
-    init_git_process();
-    init_staged();
-    init_unified_diff();
-    init_message_paths();
-    COMMIT_START = "";
-    COMMIT_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
-    LOG_FORMAT = `--format=${COMMIT_START}%H`;
-    SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
-    COMMIT = /* @__PURE__ */ new Set(["commit"]);
-  }
-});
-
-// dist/src/sources/history/commit-messages.js
-async function* commitMessageChunks(root, stats) {
-  let oldest = Number.POSITIVE_INFINITY;
-  for await (const object of catObjects(root, ["--all"], COMMIT2)) {
-    if (object.type !== "commit")
-      continue;
-    const { commit, message } = parseMessageObject(object.sha, object.content);
-    stats.commits++;
-    const time = Date.parse(commit.date);
-    if (time < oldest) {
-      oldest = time;
-      stats.oldestDate = commit.date;
-    }
-    if (message.trim() !== "")
-      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text: message, startLine: 1, commit };
-  }
-  for await (const object of catObjects(root, ["--objects", "--all", "--filter=object:type=tag"], TAG)) {
-    if (object.type !== "tag")
-      continue;
-    const { commit, message } = parseMessageObject(object.sha, object.content);
-    if (message.trim() !== "")
-      yield { origin: "history", path: TAG_MESSAGE_PATH, text: message, startLine: 1, commit };
-  }
-}
-var COMMIT2, TAG;
-var init_commit_messages = __esm({
-  "dist/src/sources/history/commit-messages.js"() {
-    "use strict";
-    init_commit_object();
-    init_message_paths();
-    init_blob_stream();
-    COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
-    TAG = /* @__PURE__ */ new Set(["tag"]);
-  }
-});
-
-// dist/src/sources/history/history-chunks.js
-async function* historyChunks(root, maxFileSize, outcome, stats) {
-  yield* commitMessageChunks(root, stats);
-  for await (const object of reachableBlobs(root)) {
-    const path = object.rest === "" ? object.sha : object.rest;
-    if (object.type === "missing") {
-      outcome.problems.push({ path: object.rest === "" ? object.sha : `${object.rest} (blob ${object.sha})`, message: "git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)" });
-      continue;
-    }
-    stats.blobs++;
-    stats.bytes += object.size;
-    if (object.size > maxFileSize) {
-      outcome.skipped.push({ path, reason: "too-large", size: object.size, blob: object.sha });
-      continue;
-    }
-    yield { origin: "history", path, bytes: object.content, startLine: 1, blob: object.sha };
-  }
-}
-async function isShallowRepository(root) {
-  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
-}
-var init_history_chunks = __esm({
-  "dist/src/sources/history/history-chunks.js"() {
-    "use strict";
-    init_git_process();
-    init_blob_stream();
-    init_commit_messages();
-  }
-});
-
-// dist/src/sources/history/count-blobs.js
-async function countReachableBlobs(root) {
-  const { child, done } = spawnGit(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"]);
-  child.stdin.end();
-  let lines = 0;
-  let lastByte = 10;
-  for await (const data of child.stdout) {
-    for (let at2 = data.indexOf(10); at2 !== -1; at2 = data.indexOf(10, at2 + 1))
-      lines++;
-    lastByte = data[data.length - 1] ?? lastByte;
-  }
-  await done;
-  return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
-}
-var init_count_blobs = __esm({
-  "dist/src/sources/history/count-blobs.js"() {
-    "use strict";
-    init_git_process();
-  }
-});
-
-// dist/src/sources/history/provenance.js
-async function* nulTokens(stream) {
-  let pending = Buffer.alloc(0);
-  for await (const data of stream) {
-    const buffer = pending.length === 0 ? data : Buffer.concat([pending, data]);
-    let start = 0;
-    for (let at2 = buffer.indexOf(0); at2 !== -1; at2 = buffer.indexOf(0, start)) {
-      yield buffer.subarray(start, at2).toString("utf8");
-      start = at2 + 1;
-    }
-    pending = Buffer.from(buffer.subarray(start));
-  }
-}
-function keepEarliest(places, path, commit, age) {
-  const known = places.get(path);
-  if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
-    places.set(path, { path, commit, age });
-}
-async function blobProvenance(root, wanted) {
-  const found = /* @__PURE__ */ new Map();
-  if (wanted.size === 0)
-    return /* @__PURE__ */ new Map();
-  const { child, done } = spawnGit(root, [
-    "log",
-    "--all",
-    "--topo-order",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    "--no-renames",
-    "--diff-merges=first-parent",
-    "--no-ext-diff",
-    "--no-textconv",
-    `--format=${COMMIT_START2}%H${FIELD}%an <%ae>${FIELD}%aI`
-  ]);
-  child.stdin.end();
-  let commit;
-  let age = -1;
-  let blob;
-  for await (const raw of nulTokens(child.stdout)) {
-    const token = raw.startsWith("\n") ? raw.slice(1) : raw;
-    if (blob !== void 0) {
-      let places = found.get(blob);
-      if (places === void 0)
-        found.set(blob, places = /* @__PURE__ */ new Map());
-      if (commit !== void 0)
-        keepEarliest(places, token, commit, age);
-      blob = void 0;
-    } else if (token.startsWith(COMMIT_START2)) {
-      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD);
-      commit = { sha, author, date };
-      age++;
-    } else if (token.startsWith(":")) {
-      const sha = token.split(" ")[3] ?? "";
-      if (wanted.has(sha))
-        blob = sha;
-    }
-  }
-  await done;
-  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
-}
-async function headBlobs(root) {
-  const { child, done } = spawnGit(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
-  child.stdin.end();
-  const blobs = /* @__PURE__ */ new Set();
-  try {
-    for await (const token of nulTokens(child.stdout)) {
-      const [, type, sha] = token.split("	")[0]?.split(" ") ?? [];
-      if (type === "blob" && sha !== void 0)
-        blobs.add(sha);
-    }
-    await done;
-  } catch {
-    return void 0;
-  }
-  return blobs;
-}
-var COMMIT_START2, FIELD;
-var init_provenance = __esm({
-  "dist/src/sources/history/provenance.js"() {
-    "use strict";
-    init_git_process();
-    COMMIT_START2 = "";
-    FIELD = "";
-  }
-});
-
-// dist/src/sources/history/index.js
-function plural(count2, noun) {
-  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
-}
-function historySource(root, maxFileSize, outcome, isPathSuppressed) {
-  const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
-  const finish = async (result) => {
-    const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
-    const [places, head, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
-    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
-    if (isShallow3) {
-      notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
-    }
-    if (stats.commits === 0)
-      notices.push("the repository has no commits yet: there is no history to audit");
-    return {
-      ...result,
-      findings: grouped.findings,
-      suppressed: { ...result.suppressed, paths: result.suppressed.paths + grouped.suppressedPaths },
-      notices: [...result.notices ?? [], ...notices]
-    };
-  };
-  return {
-    chunks: historyChunks(root, maxFileSize, outcome, stats),
-    stats,
-    finish,
-    onBinary: () => void stats.binaryBlobs++,
-    countTotal: () => countReachableBlobs(root)
-  };
-}
-var init_history = __esm({
-  "dist/src/sources/history/index.js"() {
-    "use strict";
-    init_findings();
-    init_history_chunks();
-    init_count_blobs();
-    init_provenance();
-  }
-});
-
-// dist/src/sources/index.js
-var init_sources = __esm({
-  "dist/src/sources/index.js"() {
-    "use strict";
-    init_repository();
-    init_git();
-    init_git_env();
-    init_directory();
-    init_read_files();
-    init_stdin();
-    init_staged();
-    init_range();
-    init_unified_diff();
-    init_git_path();
-    init_history();
-    init_git_process();
-  }
-});
-
-// dist/src/remediation/secret-location.js
-function allFindings(evidence) {
-  return [...evidence.history === void 0 ? [] : [evidence.history], ...evidence.workingTree ?? [], ...evidence.staged ?? [], ...evidence.other ?? []];
-}
-function introducingCommits(evidence) {
-  const dated = /* @__PURE__ */ new Map();
-  for (const finding of allFindings(evidence)) {
-    if (finding.commit !== void 0)
-      dated.set(finding.commit.sha, finding.commit.date);
-    for (const occurrence of finding.occurrences ?? [])
-      if (occurrence.commit !== void 0)
-        dated.set(occurrence.commit.sha, occurrence.commit.date);
-  }
-  return [...dated].sort(([shaA, dateA], [shaB, dateB]) => dateA < dateB ? -1 : dateA > dateB ? 1 : shaA < shaB ? -1 : shaA > shaB ? 1 : 0).map(([sha]) => sha);
-}
-function pathsOf(evidence) {
-  const paths = /* @__PURE__ */ new Set();
-  for (const finding of allFindings(evidence)) {
-    paths.add(finding.path);
-    for (const occurrence of finding.occurrences ?? [])
-      paths.add(occurrence.path);
-  }
-  return [...paths].sort();
-}
-async function remoteRefsContaining(root, sha) {
-  const run2 = await runGit(root, ["for-each-ref", "--contains", sha, "--format=%(refname)", "refs/remotes"]);
-  if (run2.code !== 0)
-    return [];
-  return run2.stdout.split("\n").filter((ref) => ref.startsWith("refs/remotes/") && !ref.endsWith("/HEAD")).map((ref) => ref.slice("refs/remotes/".length));
-}
-async function revParse(root, rev) {
-  const run2 = await runGit(root, ["rev-parse", "--verify", "-q", `${rev}^{commit}`]);
-  return run2.code === 0 ? run2.stdout.trim() : void 0;
-}
-async function locateSecret(root, evidence) {
-  const commits = introducingCommits(evidence);
-  const base = {
-    isAtHead: evidence.history?.isPresentAtHead === true,
-    isInWorkingTree: (evidence.workingTree ?? []).length > 0,
-    isStaged: (evidence.staged ?? []).length > 0,
-    paths: pathsOf(evidence),
-    commits
-  };
-  if (root === void 0 || commits.length === 0) {
-    return { ...base, place: "working-tree", remoteRefs: [], remotes: [], isOnlyInLastCommit: false, isRootCommit: false };
-  }
-  const refs = /* @__PURE__ */ new Set();
-  for (const sha of commits)
-    for (const ref of await remoteRefsContaining(root, sha))
-      refs.add(ref);
-  const remoteRefs = [...refs].sort();
-  const remotes = [...new Set(remoteRefs.map((ref) => ref.split("/")[0] ?? ref))].sort();
-  const [head, parent] = await Promise.all([revParse(root, "HEAD"), revParse(root, `${commits[0] ?? ""}^`)]);
-  return {
-    ...base,
-    place: remoteRefs.length > 0 ? "pushed" : "unpushed",
-    remoteRefs,
-    remotes,
-    isOnlyInLastCommit: commits.length === 1 && commits[0] === head,
-    isRootCommit: parent === void 0
-  };
-}
-var init_secret_location = __esm({
-  "dist/src/remediation/secret-location.js"() {
-    "use strict";
-    init_sources();
-  }
-});
-
-// dist/src/remediation/file-kind.js
-function baseName(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function secretFileKind(path) {
-  const name = baseName(path);
-  if ((name === ".env" || name.startsWith(".env.") || name.endsWith(".env")) && !ENV_TEMPLATE.test(name))
-    return "env";
-  if (KEY_NAMES.has(name) || KEY_EXTENSIONS.test(name))
-    return "key";
-  if (CREDENTIAL_NAMES.has(name.toLowerCase()))
-    return "credentials";
-  return "source";
-}
-function isWholeSecretFile(path) {
-  return secretFileKind(path) !== "source";
-}
-function gitignoreLinesFor(path) {
-  const kind = secretFileKind(path);
-  if (kind === "env")
-    return [".env", ".env.*", "!.env.example"];
-  if (kind === "key") {
-    const dot = baseName(path).lastIndexOf(".");
-    return [dot > 0 ? `*${baseName(path).slice(dot)}` : baseName(path)];
-  }
-  if (kind === "credentials")
-    return [`/${path}`];
-  return [];
-}
-var ENV_TEMPLATE, KEY_EXTENSIONS, KEY_NAMES, CREDENTIAL_NAMES;
-var init_file_kind = __esm({
-  "dist/src/remediation/file-kind.js"() {
-    "use strict";
-    ENV_TEMPLATE = /^\.env\.(example|sample|template|dist|defaults)$/i;
-    KEY_EXTENSIONS = /\.(pem|key|p12|pfx|jks|keystore|ppk|asc|gpg)$/i;
-    KEY_NAMES = /* @__PURE__ */ new Set(["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"]);
-    CREDENTIAL_NAMES = /* @__PURE__ */ new Set(["credentials", "credentials.json", ".netrc", ".pypirc", ".git-credentials", ".htpasswd", "service-account.json"]);
-  }
-});
-
-// dist/src/remediation/location-steps.js
-function shellQuote(word) {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-function short(sha) {
-  return sha.slice(0, 12);
-}
-function removeStep(location) {
-  const whole = location.paths.filter(isWholeSecretFile);
-  const values = location.paths.filter((path) => !isWholeSecretFile(path));
-  return {
-    kind: "remove",
-    title: "Remove it from the working tree before it is committed",
-    why: "It was never committed, so there is no history to rewrite; rotating is needed only if the value was shared somewhere else too.",
-    actions: [
-      ...values.map((path) => `Delete the value from \`${path}\` and read it at runtime instead (see below).`),
-      ...whole.map((path) => `Keep \`${path}\` out of git: add it to \`.gitignore\` (below) and never \`git add\` it.`),
-      ...location.isStaged ? ["It is staged: take it out of the index before you commit."] : []
-    ],
-    commands: location.isStaged ? location.paths.map((path) => `git restore --staged ${shellQuote(path)}`) : []
-  };
-}
-function rewriteStep(location, replacementsFile) {
-  const oldest = location.commits[0] ?? "COMMIT";
-  const whole = location.paths.filter(isWholeSecretFile);
-  const fixes = [
-    ...location.paths.filter((path) => !isWholeSecretFile(path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
-    ...whole.map((path) => `Untrack \`${path}\` with \`git rm --cached ${shellQuote(path)}\` and add it to \`.gitignore\`.`)
-  ];
-  const base = {
-    kind: "rewrite",
-    title: "Rewrite the unpushed commits before you push",
-    why: "No remote-tracking ref holds these commits yet, so rewriting them locally removes the secret for good, as long as you do it before pushing."
-  };
-  if (location.isOnlyInLastCommit) {
-    return {
-      ...base,
-      actions: [`It is only in the last commit (${short(oldest)}): fix that commit.`, ...fixes],
-      commands: ["git commit --amend --no-edit"]
-    };
-  }
-  const rebaseBase = location.isRootCommit ? "--root" : `${oldest}^`;
-  return {
-    ...base,
-    actions: [
-      `It entered history in ${location.commits.map((sha) => `\`${short(sha)}\``).join(", ")}. Start an interactive rebase from the oldest, mark ${location.commits.length === 1 ? "that commit" : "each of those commits"} \`edit\`, and at each stop:`,
-      ...fixes,
-      "Then `git commit --amend --no-edit` and `git rebase --continue`.",
-      `For many commits, \`git filter-repo --replace-text\` does the same in one pass: write its input with \`secretscan remediate --write-replacements ${replacementsFile}\`.`
-    ],
-    commands: [`git rebase -i ${rebaseBase}`, "git commit --amend --no-edit", "git rebase --continue"]
-  };
-}
-function pushedPurgeStep(location, replacementsFile) {
-  const whole = location.paths.filter(isWholeSecretFile);
-  const remotes = location.remotes.length > 0 ? location.remotes : ["origin"];
-  const file = shellQuote(replacementsFile);
-  const urlVar = (remote) => `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
-  const commands = [
-    ...remotes.map((remote) => `${urlVar(remote)}=$(git remote get-url ${shellQuote(remote)})   # git filter-repo removes remotes as a safeguard`),
-    `secretscan remediate --write-replacements ${file}   # the values, outside the repository, mode 0600`,
-    `git filter-repo --replace-text ${file} --force`,
-    ...whole.length > 0 ? [`git filter-repo --invert-paths ${whole.map((path) => `--path ${shellQuote(path)}`).join(" ")} --force`] : [],
-    ...remotes.flatMap((remote) => [`git remote add ${shellQuote(remote)} "$${urlVar(remote)}"`, `git push --force --all ${shellQuote(remote)}`, `git push --force --tags ${shellQuote(remote)}`]),
-    `rm ${file}`
-  ];
-  return {
-    kind: "purge",
-    title: "Then purge it from every commit and force-push",
-    why: `It was pushed (${location.remoteRefs.join(", ")}), so the old commits are on the remote. Rewriting changes commit ids: tell everyone who uses the repository first.`,
-    actions: [
-      "Work in an up-to-date clone with no local changes, and fetch every branch you want to keep.",
-      `The replacements file holds the raw values, one \`VALUE==>REMOVED-BY-SECRETSCAN\` per line: keep it outside the repository and delete it afterwards.`,
-      ...whole.length > 0 ? [`${whole.map((path) => `\`${path}\``).join(", ")} ${whole.length === 1 ? "is" : "are"} secret as a whole: remove ${whole.length === 1 ? "it" : "them"} from every commit with \`--invert-paths\`.`] : [],
-      "Ask the host to drop cached views and pull-request refs that still hold the old commits (on GitHub, contact GitHub Support as the guide below describes).",
-      "Ask every collaborator to re-clone: pulling into or merging from an old clone brings the secret back."
-    ],
-    url: GITHUB_SENSITIVE_DATA_URL,
-    commands
-  };
-}
-function placementFor(path, envName) {
-  const kind = secretFileKind(path);
-  if (kind === "env")
-    return `\`${path}\` is the right kind of place for local values, but only ignored by git: set the value in the environment of your deployment and in your CI secrets, and commit a \`.env.example\` with empty values.`;
-  if (kind === "key")
-    return `Do not keep \`${path}\` in the repository: mount it as a secret file (Docker and Kubernetes secrets appear under \`/run/secrets/\`) and pass its path in \`${envName}_FILE\`, or keep it in a secret manager.`;
-  if (kind === "credentials")
-    return `Keep \`${path}\` only on the machines that need it (outside the repository), or replace it with CI secrets or a secret manager.`;
-  return `In \`${path}\`, read the value from an environment variable such as \`${envName}\` (set by your deployment or CI secrets), a \`${envName}_FILE\` secret mount, or a secret manager such as HashiCorp Vault or AWS Secrets Manager.`;
-}
-function preventStep(location, envName) {
-  const ignore = [...new Set(location.paths.flatMap(gitignoreLinesFor))];
-  return {
-    kind: "prevent",
-    title: "Keep it from coming back",
-    why: "A secret that stays in a tracked file leaks again with the next commit.",
-    actions: [
-      ...location.paths.map((path) => placementFor(path, envName)),
-      ...ignore.length > 0 ? [`Add ${ignore.map((line) => `\`${line}\``).join(", ")} to \`.gitignore\`.`] : [],
-      "Install the pre-commit hook (`secretscan init`) so `secretscan scan --staged` stops the next one."
-    ],
-    commands: ignore.map((line) => `echo ${shellQuote(line)} >> .gitignore`)
-  };
-}
-function locatedVerifyStep(location) {
-  if (location.place === "working-tree") {
-    return { kind: "verify", title: "Verify", why: "The finding must be gone from the files and the index.", actions: [], commands: ["secretscan scan", "secretscan scan --staged"] };
-  }
-  return {
-    kind: "verify",
-    title: "Verify that no copy is left",
-    why: "A secret can survive on another branch, in a tag or in a second file.",
-    actions: location.place === "pushed" ? ["Scan here, and in a fresh clone of the remote: both must find nothing."] : ["Scan every commit reachable from any ref: the finding must be gone."],
-    commands: ["secretscan scan --history"]
-  };
-}
-var DEFAULT_REPLACEMENTS_FILE, GITHUB_SENSITIVE_DATA_URL;
-var init_location_steps = __esm({
-  "dist/src/remediation/location-steps.js"() {
-    "use strict";
-    init_file_kind();
-    DEFAULT_REPLACEMENTS_FILE = "../secretscan-replacements.txt";
-    GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
-  }
-});
-
-// dist/src/remediation/location-plan.js
-function planForLocation(target, location, replacementsFile = DEFAULT_REPLACEMENTS_FILE) {
-  const provider = target.rule?.provider;
-  const envName = envNameFor(target.ruleId, provider?.id ?? target.ruleId.split(".")[0] ?? target.ruleId);
-  const steps = [];
-  if (location.place === "working-tree")
-    steps.push(removeStep(location));
-  else {
-    const rotate = rotateStep(provider);
-    if (location.place === "unpushed") {
-      rotate.why = "It has not left this machine through git, but it sat in a commit: rotating is the only step that does not depend on that staying true.";
-    }
-    steps.push(rotate, location.place === "unpushed" ? rewriteStep(location, replacementsFile) : pushedPurgeStep(location, replacementsFile));
-  }
-  steps.push(preventStep(location, envName), locatedVerifyStep(location));
-  return { ruleId: target.ruleId, ruleName: target.ruleName, providerName: provider?.name ?? "the provider", steps };
-}
-var init_location_plan = __esm({
-  "dist/src/remediation/location-plan.js"() {
-    "use strict";
-    init_env_name();
-    init_location_steps();
-    init_steps();
-  }
-});
-
-// dist/src/remediation/format-located.js
-function describeLocation(location) {
-  const count2 = location.commits.length;
-  const commits = `${count2} commit${count2 === 1 ? "" : "s"}`;
-  const place = location.place === "pushed" ? `pushed (reachable from ${location.remoteRefs.join(", ")})` : location.place === "unpushed" ? `committed in ${commits} not pushed to any remote` : `never committed: only in the working tree${location.isStaged ? " and the index (staged)" : ""}`;
-  if (location.place === "working-tree")
-    return place;
-  const head = location.isAtHead ? "still at HEAD" : "only in history (gone from HEAD)";
-  return `${place}; ${head}${location.isInWorkingTree && !location.isAtHead ? ", but back in the working tree" : ""}`;
-}
-function sightings(item) {
-  const { finding } = item;
-  const places = finding.occurrences ?? [{ path: finding.path, startLine: finding.startLine, startColumn: finding.startColumn, commit: finding.commit }];
-  const lines = places.map((place) => `${place.path}:${place.startLine}${place.commit === void 0 ? "" : ` (commit ${place.commit.sha.slice(0, 12)})`}`);
-  for (const path of item.location.paths)
-    if (!places.some((place) => place.path === path))
-      lines.push(path);
-  return lines;
-}
-function formatLocatedText(item, index, total) {
-  const { finding } = item;
-  const header = [
-    `Secret ${index + 1} of ${total}: ${finding.ruleName} (${finding.ruleId}) ${finding.preview}, severity ${finding.severity}`,
-    `Where: ${describeLocation(item.location)}`,
-    `Seen at: ${sightings(item).join(", ")}`
-  ];
-  return `${header.join("\n")}
-${formatPlanText(item.plan)}`;
-}
-function formatLocatedMarkdown(item, index, total) {
-  const { finding } = item;
-  return [
-    `## Secret ${index + 1} of ${total}: ${inlineMarkdown(finding.ruleName)} ${inlineMarkdown(`\`${finding.preview}\``)}`,
-    "",
-    `- Rule: ${inlineMarkdown(`\`${finding.ruleId}\``)}, severity ${finding.severity}`,
-    `- Where: ${inlineMarkdown(describeLocation(item.location))}`,
-    `- Seen at: ${sightings(item).map((place) => inlineMarkdown(`\`${place}\``)).join(", ")}`,
-    "",
-    formatPlanMarkdown(item.plan)
-  ].join("\n");
-}
-var init_format_located = __esm({
-  "dist/src/remediation/format-located.js"() {
-    "use strict";
-    init_format_markdown();
-    init_format_text();
-    init_markdown_inline();
-  }
-});
-
-// dist/src/remediation/replacements.js
-function replacementLines(secrets) {
-  const values = /* @__PURE__ */ new Set();
-  for (const secret of secrets) {
-    const parts = secret.includes("\n") ? secret.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 8 && !PEM_BOUNDARY.test(line)) : [secret];
-    for (const part of parts)
-      if (part.length > 0 && !part.includes("==>"))
-        values.add(part);
-  }
-  return [...values].sort((a, b3) => b3.length - a.length || (a < b3 ? -1 : a > b3 ? 1 : 0)).map((value) => `${FILTER_REPO_PREFIX.test(value) ? "literal:" : ""}${value}==>${REPLACEMENT}`);
-}
-var REPLACEMENT, PEM_BOUNDARY, FILTER_REPO_PREFIX;
-var init_replacements = __esm({
-  "dist/src/remediation/replacements.js"() {
-    "use strict";
-    REPLACEMENT = "REMOVED-BY-SECRETSCAN";
-    PEM_BOUNDARY = /^-----(BEGIN|END) [A-Z0-9 ]+-----$/;
-    FILTER_REPO_PREFIX = /^(literal|regex|glob):/;
-  }
-});
-
-// dist/src/remediation/index.js
-function remediationMarkdown(rule) {
-  return formatPlanMarkdown(remediationFor(rule));
-}
-var init_remediation = __esm({
-  "dist/src/remediation/index.js"() {
-    "use strict";
-    init_format_markdown();
-    init_format_text();
-    init_plan();
-    init_plan();
-    init_format_markdown();
-    init_format_text();
-    init_secret_location();
-    init_location_plan();
-    init_file_kind();
-    init_location_steps();
-    init_format_located();
-    init_replacements();
-  }
-});
-
-// dist/src/reporters/counts.js
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
-  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
-}
-function severityBreakdown(findings) {
-  return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
-}
-function fileCount(findings) {
-  return new Set(findings.map((finding) => finding.path)).size;
-}
-function skipBreakdown(skipped) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const file of skipped)
-    counts.set(file.reason, (counts.get(file.reason) ?? 0) + 1);
-  return [...counts.entries()].sort(([a], [b3]) => a < b3 ? -1 : 1).map(([reason, count2]) => `${count2} ${reason}`).join(", ");
-}
-function suppressedBreakdown(suppressed) {
-  return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
-}
-var SUPPRESSION_LABELS;
-var init_counts = __esm({
-  "dist/src/reporters/counts.js"() {
-    "use strict";
-    init_findings();
-    SUPPRESSION_LABELS = {
-      inline: "inline",
-      allowlist: "allowlist",
-      paths: "allowlisted paths",
-      baseline: "in the baseline",
-      ignored: "in .secretscanignore"
-    };
-  }
-});
-
-// dist/src/reporters/fired-rules.js
-function firedRules(findings, rules) {
-  const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
-  const fired = /* @__PURE__ */ new Map();
-  for (const finding of findings) {
-    const seen = fired.get(finding.ruleId);
-    if (seen !== void 0) {
-      seen.count += 1;
-      continue;
-    }
-    const rule = byId.get(finding.ruleId);
-    fired.set(finding.ruleId, {
-      id: finding.ruleId,
-      name: rule?.spec.name ?? finding.ruleName,
-      severity: rule?.spec.severity ?? finding.severity,
-      rule,
-      count: 1
-    });
-  }
-  return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
-}
-var init_fired_rules = __esm({
-  "dist/src/reporters/fired-rules.js"() {
-    "use strict";
-    init_findings();
-  }
-});
-
-// dist/src/reporters/printable.js
-function printable(text) {
-  return text.replace(UNSAFE, (char) => {
-    const code = char.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-var UNSAFE;
-var init_printable = __esm({
-  "dist/src/reporters/printable.js"() {
-    "use strict";
-    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
-// dist/src/reporters/markdown-escape.js
-function markdownText(text) {
-  return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-function markdownCode(text) {
-  const safe2 = printable(text).replace(/\|/g, "\\|");
-  const longestRun = Math.max(0, ...(safe2.match(/`+/g) ?? []).map((run2) => run2.length));
-  const fence = "`".repeat(longestRun + 1);
-  const pad = safe2.startsWith("`") || safe2.endsWith("`") || safe2.startsWith(" ") ? " " : "";
-  return `${fence}${pad}${safe2}${pad}${fence}`;
-}
-var init_markdown_escape = __esm({
-  "dist/src/reporters/markdown-escape.js"() {
-    "use strict";
-    init_printable();
-  }
-});
-
-// dist/src/reporters/markdown-blob-url.js
-function blobUrlOf(place, vcs) {
-  const revision = place.sha ?? vcs?.revisionId;
-  if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
-    return void 0;
-  const path = place.path.split("/").map(encodeURIComponent).join("/");
-  return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
-}
-var init_markdown_blob_url = __esm({
-  "dist/src/reporters/markdown-blob-url.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/reporters/markdown-table.js
-function locationCell(finding, vcs) {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
-  const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
-  const linked = url === void 0 ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
-  return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
-}
-function headCell(finding) {
-  if (finding.isPresentAtHead === void 0)
-    return "—";
-  return finding.isPresentAtHead ? "yes" : "no";
-}
-function row(finding, vcs, hasHeadColumn) {
-  const cells = [
-    finding.severity,
-    `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
-    locationCell(finding, vcs),
-    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
-    finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
-    ...hasHeadColumn ? [headCell(finding)] : []
-  ];
-  return `| ${cells.join(" | ")} |`;
-}
-function findingsTable(findings, vcs) {
-  const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
-  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
-  const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
-  if (findings.length > MAX_TABLE_ROWS) {
-    lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
-  }
-  return lines;
-}
-var MAX_TABLE_ROWS;
-var init_markdown_table = __esm({
-  "dist/src/reporters/markdown-table.js"() {
-    "use strict";
-    init_counts();
-    init_markdown_blob_url();
-    init_markdown_escape();
-    init_occurrences();
-    MAX_TABLE_ROWS = 100;
-  }
-});
-
-// dist/src/reporters/markdown-occurrences.js
-function occurrenceItem(occurrence, vcs) {
-  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
-  const { commit } = occurrence;
-  if (commit === void 0)
-    return `  - ${location}`;
-  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
-  return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
-}
-function findingItems(finding, vcs) {
-  const others = otherOccurrences(finding);
-  const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
-  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
-  const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
-  return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
-}
-function occurrenceSection(findings, vcs) {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
-  if (listed.length === 0)
-    return [];
-  return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
-}
-var init_markdown_occurrences = __esm({
-  "dist/src/reporters/markdown-occurrences.js"() {
-    "use strict";
-    init_markdown_blob_url();
-    init_markdown_escape();
-    init_markdown_table();
-    init_occurrences();
-  }
-});
-
-// dist/src/reporters/markdown.js
-function summaryParagraph(result) {
-  const { findings } = result;
-  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
-  const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
-  if (result.skipped.length > 0)
-    parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
-  return parts.join(" ");
-}
-function partialWarning(result) {
-  if (!result.isPartial)
-    return [];
-  return ["> [!WARNING]", "> Partial scan: some content could not be scanned, so this report may be missing secrets.", ""];
-}
-function noticeCallout(result) {
-  const notices = result.notices ?? [];
-  if (notices.length === 0)
-    return [];
-  return ["> [!NOTE]", ...notices.flatMap((notice2, index) => [...index === 0 ? [] : [">"], `> ${markdownText(notice2)}`]), ""];
-}
-function detailsList(summary2, items) {
-  if (items.length === 0)
-    return [];
-  return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
-}
-function howToFix(result, ctx) {
-  return firedRules(result.findings, ctx.rules).flatMap((fired) => [
-    `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
-    "",
-    fired.rule === void 0 ? formatPlanMarkdown(fallbackRemediation(fired.id, fired.name)) : remediationMarkdown(fired.rule)
-  ]);
-}
-function toMarkdown(result, ctx) {
-  const findings = sortFindings(result.findings);
-  const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
-  if (findings.length > 0) {
-    lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
-  }
-  const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
-  const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
-  lines.push(...detailsList(`Skipped ${plural2(skipped.length, "file")}`, skipped));
-  lines.push(...detailsList(plural2(problems.length, "problem"), problems));
-  lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
-  return `${lines.join("\n")}
-`;
-}
-var init_markdown = __esm({
-  "dist/src/reporters/markdown.js"() {
-    "use strict";
-    init_remediation();
-    init_counts();
-    init_fired_rules();
-    init_markdown_escape();
-    init_markdown_occurrences();
-    init_markdown_table();
-    init_sort_findings();
-  }
-});
-
-// dist/src/reporters/sarif-uri.js
-function relativeUriOf(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-function directoryUriOf(root) {
-  const slashed = root.replace(/\\/g, "/");
-  const drive = /^[A-Za-z]:/.exec(slashed)?.[0];
-  const rest = drive === void 0 ? slashed : slashed.slice(drive.length);
-  const encoded = rest.split("/").map(encodeURIComponent).join("/");
-  const path = drive === void 0 ? encoded : `/${drive}${encoded}`;
-  return `file://${path.endsWith("/") ? path : `${path}/`}`;
-}
-var SRCROOT;
-var init_sarif_uri = __esm({
-  "dist/src/reporters/sarif-uri.js"() {
-    "use strict";
-    SRCROOT = "%SRCROOT%";
-  }
-});
-
-// dist/src/reporters/sarif-related.js
-function regionAt(finding, occurrence) {
-  const lineSpan = finding.endLine - finding.startLine;
-  const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
-  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
-}
-function placeMessage(occurrence) {
-  const { commit } = occurrence;
-  if (commit === void 0)
-    return "The same secret, also here (not added by any commit).";
-  return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
-}
-function relatedLocationsOf(finding) {
-  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
-    id: index + 1,
-    physicalLocation: {
-      artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
-      region: regionAt(finding, occurrence)
-    },
-    message: { text: placeMessage(occurrence) }
-  }));
-}
-function linkText(text) {
-  return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
-}
-function joinWithAnd(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
-}
-function provenanceSentence(finding) {
-  const introduced = finding.commit === void 0 ? void 0 : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
-  if (finding.isPresentAtHead === void 0)
-    return introduced === void 0 ? void 0 : `${introduced}.`;
-  const head = finding.isPresentAtHead ? "still present at HEAD" : "removed from HEAD but still in git history";
-  return introduced === void 0 ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`;
-}
-function historySentences(finding) {
-  const provenance = provenanceSentence(finding);
-  const parts = provenance === void 0 ? [] : [provenance];
-  const others = otherOccurrences(finding);
-  if (others.length > 0) {
-    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
-    const rest = others.length - links.length;
-    parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
-  }
-  return parts.join(" ");
-}
-var MAX_RELATED_LOCATIONS, MAX_LINKED;
-var init_sarif_related = __esm({
-  "dist/src/reporters/sarif-related.js"() {
-    "use strict";
-    init_iso_instant();
-    init_occurrences();
-    init_sarif_uri();
-    MAX_RELATED_LOCATIONS = 100;
-    MAX_LINKED = 10;
-  }
-});
-
-// dist/src/reporters/sarif-severity.js
-var SECURITY_SEVERITY, SARIF_LEVEL;
-var init_sarif_severity = __esm({
-  "dist/src/reporters/sarif-severity.js"() {
-    "use strict";
-    SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
-    SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
-  }
-});
-
-// dist/src/reporters/sarif-results.js
-function provenanceOf(finding) {
-  if (isHistoryFinding(finding))
-    return historySentences(finding);
-  return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
-}
-function messageOf3(finding) {
-  const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
-}
-function propertiesOf(finding) {
-  const properties = {};
-  if (finding.commit !== void 0) {
-    const { sha, author, date } = finding.commit;
-    properties.commit = { sha, author, date };
-    if (isHistoryFinding(finding))
-      properties.firstCommit = sha;
-  }
-  if (finding.isPresentAtHead !== void 0)
-    properties.isPresentAtHead = finding.isPresentAtHead;
-  if (finding.decodedFrom !== void 0)
-    properties.decodedFrom = finding.decodedFrom;
-  return Object.keys(properties).length === 0 ? void 0 : properties;
-}
-function resultOf(finding, ruleIndex) {
-  const result = {
-    ruleId: finding.ruleId,
-    ruleIndex,
-    level: SARIF_LEVEL[finding.severity],
-    message: { text: messageOf3(finding) },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: relativeUriOf(finding.path), uriBaseId: SRCROOT },
-          region: {
-            startLine: finding.startLine,
-            startColumn: finding.startColumn,
-            endLine: finding.endLine,
-            endColumn: finding.endColumn,
-            snippet: { text: finding.context }
-          }
-        }
-      }
-    ],
-    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId }
-  };
-  const related = relatedLocationsOf(finding);
-  if (related.length > 0)
-    result.relatedLocations = related;
-  const properties = propertiesOf(finding);
-  if (properties !== void 0)
-    result.properties = properties;
-  return result;
-}
-var FINGERPRINT_KEY, SECRET_ID_KEY;
-var init_sarif_results = __esm({
-  "dist/src/reporters/sarif-results.js"() {
-    "use strict";
-    init_occurrences();
-    init_sarif_related();
-    init_sarif_severity();
-    init_sarif_uri();
-    FINGERPRINT_KEY = "secretscan/v1";
-    SECRET_ID_KEY = "secretscanSecretId/v1";
-  }
-});
-
-// dist/src/reporters/sarif-rules.js
-function pascalCaseOf(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
-}
-function precisionOf(rule) {
-  if (rule === void 0 || rule.provider.id === "generic")
-    return "medium";
-  return (rule.spec.validators?.length ?? 0) > 0 ? "very-high" : "high";
-}
-function withPeriod3(text) {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-function tagsOf(rule) {
-  return [.../* @__PURE__ */ new Set(["security", "secret", ...rule?.spec.tags ?? []])].sort();
-}
-function ruleDescriptorOf(fired, fallbackHelpUri) {
-  const { rule } = fired;
-  const plan = rule === void 0 ? fallbackRemediation(fired.id, fired.name) : remediationFor(rule);
-  const description = withPeriod3(rule?.spec.description ?? `Possible ${fired.name}`);
-  return {
-    id: fired.id,
-    name: pascalCaseOf(fired.id),
-    shortDescription: { text: withPeriod3(fired.name) },
-    fullDescription: { text: description },
-    defaultConfiguration: { level: SARIF_LEVEL[fired.severity] },
-    helpUri: rule?.provider.remediation.rotateUrl ?? fallbackHelpUri,
-    help: { text: `${description}
-
-${formatPlanText(plan)}`, markdown: `${description}
-
-${formatPlanMarkdown(plan)}` },
-    properties: {
-      tags: tagsOf(rule),
-      precision: precisionOf(rule),
-      "security-severity": SECURITY_SEVERITY[fired.severity]
-    }
-  };
-}
-var init_sarif_rules = __esm({
-  "dist/src/reporters/sarif-rules.js"() {
-    "use strict";
-    init_remediation();
-    init_sarif_severity();
-  }
-});
-
-// dist/src/reporters/sarif.js
-function driverOf(ctx, result) {
-  const driver = { name: ctx.toolName, version: ctx.version, informationUri: ctx.informationUri };
-  if (SEMVER.test(ctx.version))
-    driver.semanticVersion = ctx.version;
-  driver.rules = firedRules(result.findings, ctx.rules).map((fired) => ruleDescriptorOf(fired, ctx.informationUri));
-  return driver;
-}
-function problemNotification(problem) {
-  const reason = problem.message.trimEnd();
-  return {
-    level: "error",
-    message: { text: `Could not scan this file: ${reason}${reason.endsWith(".") ? "" : "."}` },
-    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUriOf(problem.path), uriBaseId: SRCROOT } } }]
-  };
-}
-function noticeNotification(notice2) {
-  const text = notice2.trimEnd();
-  return { level: "note", message: { text: /[.!?]$/.test(text) ? text : `${text}.` } };
-}
-function invocationOf(result) {
-  const invocation = { executionSuccessful: !result.isPartial };
-  const notifications = [...sortByPath(result.problems).map(problemNotification), ...(result.notices ?? []).map(noticeNotification)];
-  if (notifications.length > 0)
-    invocation.toolExecutionNotifications = notifications;
-  return invocation;
-}
-function provenanceOf2(ctx) {
-  if (ctx.vcs === void 0)
-    return void 0;
-  const details = { repositoryUri: ctx.vcs.repositoryUri, mappedTo: { uriBaseId: SRCROOT } };
-  if (ctx.vcs.revisionId !== void 0)
-    details.revisionId = ctx.vcs.revisionId;
-  if (ctx.vcs.branch !== void 0)
-    details.branch = ctx.vcs.branch;
-  return [details];
-}
-function buildSarifLog(result, ctx) {
-  const driver = driverOf(ctx, result);
-  const indexById = new Map((driver.rules ?? []).map((rule, index) => [rule.id, index]));
-  const run2 = {
-    tool: { driver },
-    invocations: [invocationOf(result)],
-    originalUriBaseIds: { [SRCROOT]: { uri: directoryUriOf(ctx.root) } },
-    results: sortFindings(result.findings).map((finding) => resultOf(finding, indexById.get(finding.ruleId) ?? -1)),
-    columnKind: "utf16CodeUnits"
-  };
-  const provenance = provenanceOf2(ctx);
-  if (provenance !== void 0)
-    run2.versionControlProvenance = provenance;
-  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
-}
-function toSarif(result, ctx) {
-  return `${JSON.stringify(buildSarifLog(result, ctx), null, 2)}
-`;
-}
-var SARIF_SCHEMA_URI, SEMVER;
-var init_sarif = __esm({
-  "dist/src/reporters/sarif.js"() {
-    "use strict";
-    init_fired_rules();
-    init_sarif_results();
-    init_sarif_rules();
-    init_sarif_uri();
-    init_sort_findings();
-    SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-    SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-  }
-});
-
-// dist/src/reporters/color.js
-function style(open3, close, isEnabled) {
-  return isEnabled ? (text) => `\x1B[${open3}m${text}\x1B[${close}m` : (text) => text;
-}
-function createColors(isEnabled) {
-  return {
-    bold: style(1, 22, isEnabled),
-    dim: style(2, 22, isEnabled),
-    red: style(31, 39, isEnabled),
-    yellow: style(33, 39, isEnabled),
-    cyan: style(36, 39, isEnabled),
-    green: style(32, 39, isEnabled)
-  };
-}
-var init_color = __esm({
-  "dist/src/reporters/color.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/reporters/text-history.js
-function headStatus(finding, c3) {
-  if (finding.isPresentAtHead === void 0)
-    return void 0;
-  return finding.isPresentAtHead ? c3.red("still at HEAD") : "removed from HEAD (still in history)";
-}
-function introducedLine(finding, c3) {
-  const { commit } = finding;
-  const introduced = commit === void 0 ? void 0 : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
-  const parts = [introduced, headStatus(finding, c3)].filter((part) => part !== void 0);
-  return parts.length === 0 ? void 0 : parts.join("; ");
-}
-function alsoInLines(finding) {
-  const others = otherOccurrences(finding);
-  if (others.length === 0)
-    return [];
-  const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
-    location: printable(`${occurrence.path}:${occurrence.startLine}`),
-    sha: occurrence.commit?.sha.slice(0, 7)
-  }));
-  const width = Math.max(...rows.map((row2) => row2.location.length));
-  const lines = rows.map(({ location, sha }) => sha === void 0 ? `  ${location}` : `  ${location.padEnd(width)}  ${sha}`);
-  if (others.length > rows.length)
-    lines.push(`  … and ${others.length - rows.length} more`);
-  return ["also in:", ...lines];
-}
-function historyLines(finding, c3) {
-  const introduced = introducedLine(finding, c3);
-  return [...introduced === void 0 ? [] : [introduced], ...alsoInLines(finding)];
-}
-var init_text_history = __esm({
-  "dist/src/reporters/text-history.js"() {
-    "use strict";
-    init_iso_instant();
-    init_occurrences();
-    init_printable();
-  }
-});
-
-// dist/src/reporters/text-summary.js
-function skippedLines(result) {
-  if (result.skipped.length === 0)
-    return [];
-  const lines = [`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`];
-  for (const file of sortByPath(result.skipped)) {
-    const size = file.size === void 0 ? "" : `, ${file.size} bytes`;
-    lines.push(`  ${printable(file.path)}  (${file.reason}${size})`);
-  }
-  return lines;
-}
-function problemLines(result, c3) {
-  if (result.problems.length === 0)
-    return [];
-  const lines = [c3.red(`${plural2(result.problems.length, "problem")}:`)];
-  for (const problem of sortByPath(result.problems)) {
-    lines.push(`  ${printable(problem.path)}: ${printable(problem.message)}`);
-  }
-  return lines;
-}
-function headline(findings, c3) {
-  if (findings.length === 0)
-    return c3.green("No secrets found.");
-  const counts = `${plural2(findings.length, "finding")} in ${plural2(fileCount(findings), "file")}`;
-  return c3.bold(c3.red(`${counts} (${severityBreakdown(findings)}).`));
-}
-function summaryLines(result, c3) {
-  const lines = [headline(result.findings, c3)];
-  const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    lines.push(`Suppressed: ${suppressed}.`);
-  lines.push(...skippedLines(result), ...problemLines(result, c3));
-  if (result.isPartial) {
-    lines.push(c3.yellow("Warning: partial scan. Some content could not be scanned, so this report may be missing secrets."));
-  }
-  return lines;
-}
-var init_text_summary = __esm({
-  "dist/src/reporters/text-summary.js"() {
-    "use strict";
-    init_counts();
-    init_printable();
-    init_sort_findings();
-  }
-});
-
-// dist/src/reporters/text.js
-function paintSeverity(finding, c3) {
-  const padded = finding.severity.padEnd(6);
-  if (finding.severity === "high")
-    return c3.bold(c3.red(padded));
-  return finding.severity === "medium" ? c3.yellow(padded) : c3.cyan(padded);
-}
-function findingLines(finding, widths, c3) {
-  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
-  const indent = " ".repeat(2 + widths.position + 2);
-  const lines = [
-    `  ${position}  ${paintSeverity(finding, c3)}  ${finding.ruleId.padEnd(widths.rule)}  ${c3.bold(printable(finding.preview))}  ${c3.dim(printable(finding.ruleName))}`,
-    `${indent}${c3.dim(printable(finding.context))}`
-  ];
-  if (finding.decodedFrom !== void 0)
-    lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
-  if (isHistoryFinding(finding)) {
-    lines.push(...historyLines(finding, c3).map((line) => `${indent}${line}`));
-  } else if (finding.commit !== void 0) {
-    const { sha, author, date } = finding.commit;
-    lines.push(`${indent}commit ${sha.slice(0, 12)}  ${printable(author)}  ${printable(date)}`);
-  }
-  if (finding.secret !== void 0)
-    lines.push(`${indent}${c3.red(`secret: ${printable(finding.secret)}`)}`);
-  return lines;
-}
-function groupByPath(findings) {
-  const groups = [];
-  for (const finding of findings) {
-    const last = groups.at(-1);
-    if (last !== void 0 && last[0]?.path === finding.path)
-      last.push(finding);
-    else
-      groups.push([finding]);
-  }
-  return groups;
-}
-function fileBlock(group, c3) {
-  const widths = {
-    // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
-    position: group.reduce((width, f3) => Math.max(width, `${f3.startLine}:${f3.startColumn}`.length), 0),
-    rule: group.reduce((width, f3) => Math.max(width, f3.ruleId.length), 0)
-  };
-  const path = group[0]?.path ?? "";
-  return [c3.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c3)), ""];
-}
-function noticeLines(result, c3) {
-  return (result.notices ?? []).map((notice2) => `${c3.bold("note:")} ${printable(notice2)}`);
-}
-function fixHintLines(result, ctx) {
-  const fired = firedRules(result.findings, ctx.rules);
-  const width = Math.max(...fired.map((rule) => rule.id.length));
-  return [
-    "Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.",
-    ...fired.map((f3) => `  ${f3.id.padEnd(width)}  ${f3.rule?.provider.remediation.rotateUrl ?? "(rotate it where it was issued)"}`),
-    "Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.",
-    ""
-  ];
-}
-function toText(result, ctx) {
-  const c3 = createColors(ctx.useColor);
-  const findings = sortFindings(result.findings);
-  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c3));
-  if (findings.length > 0)
-    lines.push(...fixHintLines(result, ctx));
-  lines.push(...noticeLines(result, c3), ...summaryLines(result, c3));
-  return `${lines.join("\n")}
-`;
-}
-var DECODED_LABEL;
-var init_text = __esm({
-  "dist/src/reporters/text.js"() {
-    "use strict";
-    init_color();
-    init_fired_rules();
-    init_occurrences();
-    init_printable();
-    init_sort_findings();
-    init_text_history();
-    init_text_summary();
-    DECODED_LABEL = {
-      base64: "the base64 value",
-      "json-string": "the escaped JSON string",
-      url: "the %-encoded text"
-    };
-  }
-});
-
-// dist/src/reporters/index.js
-function isReportFormat(name) {
-  return REPORT_FORMATS.includes(name);
-}
-function reporterFor(name) {
-  if (!isReportFormat(name)) {
-    throw new UsageError(`unknown report format "${name}"`, `use one of: ${REPORT_FORMATS.join(", ")}`);
-  }
-  return REPORTERS[name];
-}
-var REPORT_FORMATS, REPORTERS;
-var init_reporters = __esm({
-  "dist/src/reporters/index.js"() {
-    "use strict";
-    init_errors();
-    init_json();
-    init_markdown();
-    init_sarif();
-    init_text();
-    init_json();
-    init_markdown();
-    init_sarif();
-    init_sarif_severity();
-    init_text();
-    init_printable();
-    REPORT_FORMATS = ["text", "json", "sarif", "markdown"];
-    REPORTERS = {
-      text: toText,
-      json: toJson,
-      sarif: toSarif,
-      markdown: toMarkdown
-    };
-  }
-});
-
-// dist/src/package-root.js
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join4 } from "node:path";
-import { fileURLToPath } from "node:url";
-var PACKAGE_ROOT;
-var init_package_root = __esm({
-  "dist/src/package-root.js"() {
-    "use strict";
-    PACKAGE_ROOT = (() => {
-      let dir = dirname2(fileURLToPath(import.meta.url));
-      while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
-        const parent = dirname2(dir);
-        if (parent === dir)
-          throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
-        dir = parent;
-      }
-      return dir;
-    })();
-  }
-});
-
-// dist/src/cli/package-info.js
-import { readFileSync } from "node:fs";
-import { join as join5 } from "node:path";
-function packageInfo() {
-  if (cached === void 0) {
-    const raw = JSON.parse(readFileSync(join5(PACKAGE_ROOT, "package.json"), "utf8"));
-    cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
-  }
-  return cached;
-}
-var cached;
-var init_package_info = __esm({
-  "dist/src/cli/package-info.js"() {
-    "use strict";
-    init_package_root();
-  }
-});
-
-// dist/src/config/types.js
-var DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE;
-var init_types2 = __esm({
-  "dist/src/config/types.js"() {
-    "use strict";
-    DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
-    DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-  }
-});
-
 // node_modules/picomatch/lib/constants.js
 var require_constants4 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -14849,8 +10313,8 @@ var require_scan2 = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants4();
-    var isPathSeparator = (code) => {
-      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code2) => {
+      return code2 === CHAR_FORWARD_SLASH || code2 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -14880,38 +10344,38 @@ var require_scan2 = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code;
+      let code2;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code;
+        prev = code2;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code = advance();
+        code2 = advance();
         let next;
-        if (code === CHAR_BACKWARD_SLASH) {
+        if (code2 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code = advance();
-          if (code === CHAR_LEFT_CURLY_BRACE) {
+          code2 = advance();
+          if (code2 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code2 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code = advance())) {
-            if (code === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code2 = advance())) {
+            if (code2 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code === CHAR_LEFT_CURLY_BRACE) {
+            if (code2 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code2 === CHAR_DOT && (code2 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14920,7 +10384,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code === CHAR_COMMA) {
+            if (braceEscaped !== true && code2 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -14929,7 +10393,7 @@ var require_scan2 = __commonJS({
               }
               break;
             }
-            if (code === CHAR_RIGHT_CURLY_BRACE) {
+            if (code2 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -14944,7 +10408,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_FORWARD_SLASH) {
+        if (code2 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -14957,27 +10421,27 @@ var require_scan2 = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code2 === CHAR_PLUS || code2 === CHAR_AT || code2 === CHAR_ASTERISK || code2 === CHAR_QUESTION_MARK || code2 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code2 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code = advance())) {
-                if (code === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code2 = advance())) {
+                if (code2 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code === CHAR_LEFT_PARENTHESES) {
+                if (code2 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -14987,7 +10451,7 @@ var require_scan2 = __commonJS({
             break;
           }
         }
-        if (code === CHAR_ASTERISK) {
+        if (code2 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -14996,7 +10460,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_QUESTION_MARK) {
+        if (code2 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -15004,7 +10468,7 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code2 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -15023,26 +10487,26 @@ var require_scan2 = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code2 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code2 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code = advance())) {
-              if (code === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code2 = advance())) {
+              if (code2 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code === CHAR_LEFT_PARENTHESES) {
+              if (code2 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code2 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -15107,7 +10571,7 @@ var require_scan2 = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code)) {
+        if (!isPathSeparator(code2)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -16173,7 +11637,7 @@ var require_picomatch3 = __commonJS({
     var parse = require_parse3();
     var utils = require_utils5();
     var constants4 = require_constants4();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch2(input, options, returnState));
@@ -16186,7 +11650,7 @@ var require_picomatch3 = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
+      const isState = isObject(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -16319,273 +11783,6 @@ var require_picomatch4 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
-  }
-});
-
-// dist/src/rules/path-glob.js
-function toGlobs(pattern) {
-  let glob = pattern.trim();
-  const isAnchored = glob.startsWith("/") || glob.slice(0, -1).includes("/");
-  glob = glob.replace(/^\//, "").replace(/\/$/, "");
-  if (!isAnchored && !glob.startsWith("**/"))
-    glob = `**/${glob}`;
-  return [glob, `${glob}/**`];
-}
-function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
-    const isNegated = p2.startsWith("!");
-    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p2.slice(1) : p2), { dot: true });
-    return { isNegated, matcher };
-  });
-  const test = (path) => {
-    let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
-      if (isMatched === isNegated && matcher(path))
-        isMatched = !isNegated;
-    }
-    return isMatched;
-  };
-  return memoizeByPath(test);
-}
-function memoizeByPath(compute) {
-  const memo = /* @__PURE__ */ new Map();
-  return (path) => {
-    const known = memo.get(path);
-    if (known !== void 0 || memo.has(path))
-      return known;
-    if (memo.size >= MEMO_LIMIT)
-      memo.clear();
-    const value = compute(path);
-    memo.set(path, value);
-    return value;
-  };
-}
-function globProblem(pattern) {
-  try {
-    import_picomatch.default.makeRe(pattern);
-    return void 0;
-  } catch (error2) {
-    return error2 instanceof Error ? error2.message : String(error2);
-  }
-}
-var import_picomatch, MEMO_LIMIT;
-var init_path_glob = __esm({
-  "dist/src/rules/path-glob.js"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch4(), 1);
-    MEMO_LIMIT = 4096;
-  }
-});
-
-// dist/src/rules/compile.js
-import { createHash as createHash2 } from "node:crypto";
-function compileRule(spec, provider, file) {
-  const problems = [];
-  const where = `${file}: ${spec.id}`;
-  const flags = `gd${spec.ignoreCase === true ? "i" : ""}`;
-  let regex;
-  try {
-    regex = new RegExp(spec.pattern, flags);
-  } catch (error2) {
-    const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? " (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)" : "";
-    problems.push(`${where}: pattern does not compile: ${error2 instanceof Error ? error2.message : String(error2)}${hint}`);
-  }
-  for (const name of spec.validators ?? []) {
-    if (!VALIDATOR_NAMES.includes(name))
-      problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(", ")})`);
-  }
-  for (const keyword of spec.keywords) {
-    if (!/^[\x20-\x7e]+$/.test(keyword))
-      problems.push(`${where}: keyword \`${keyword}\` must be printable ASCII`);
-  }
-  if (regex === void 0 || problems.length > 0)
-    return { problems };
-  const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
-  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
-  const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
-  const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
-    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
-  }
-  if (spec.startsWithKeyword === true) {
-    rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));
-    rule.stickyProbe = new RegExp(spec.pattern, flags.replace("g", "y").replace("d", ""));
-  }
-  return { rule, problems };
-}
-var UNICODE_ONLY_SYNTAX;
-var init_compile = __esm({
-  "dist/src/rules/compile.js"() {
-    "use strict";
-    init_engine();
-    init_path_glob();
-    UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
-  }
-});
-
-// dist/src/rules/validate-pack.js
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList(value, { allowEmpty }) {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
-}
-function checkProvider(raw, problems) {
-  if (!isRecord(raw)) {
-    problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
-    return void 0;
-  }
-  const before = problems.items.length;
-  if (typeof raw.id !== "string" || !PROVIDER_ID.test(raw.id))
-    problems.add(["provider", "id"], "provider", "`id` must be lower-case letters, digits and hyphens");
-  if (typeof raw.name !== "string" || raw.name.trim() === "")
-    problems.add(["provider", "name"], "provider", "`name` must be a non-empty string");
-  const remediation = raw.remediation;
-  if (!isRecord(remediation)) {
-    problems.add(["provider", "remediation"], "provider", "missing `remediation:` with `rotateUrl` and `steps`");
-  } else {
-    if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
-      problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
-    }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
-      problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
-    }
-  }
-  return problems.items.length === before ? raw : void 0;
-}
-function checkRuleFields(raw, subject, problems, at2) {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key))
-      problems.add([...at2, key], subject, `unknown field \`${key}\``);
-  }
-  for (const key of ["name", "description"]) {
-    if (typeof raw[key] !== "string" || raw[key].trim() === "")
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
-  }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
-    raw.pattern = raw.pattern.join("");
-  } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
-    problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
-  }
-  if (!SEVERITIES.includes(raw.severity))
-    problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
-  if (!isStringList(raw.keywords, { allowEmpty: false }))
-    problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
-  for (const key of ["references", "tags", "negativeExamples"]) {
-    if (!isStringList(raw[key], { allowEmpty: false }))
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
-    problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
-  for (const key of ["validators", "paths"]) {
-    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
-    problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
-  if (raw.severityByPath !== void 0) {
-    const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
-    if (!isValid)
-      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
-  }
-  for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
-    if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
-      problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
-  }
-  if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
-    problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
-  }
-}
-function checkRules(raw, providerId, problems) {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    problems.add(["rules"], "rules", "`rules:` must be a non-empty list");
-    return [];
-  }
-  const rules = [];
-  const seen = /* @__PURE__ */ new Set();
-  raw.forEach((entry, index) => {
-    const at2 = ["rules", index];
-    if (!isRecord(entry)) {
-      problems.add(at2, `rules[${index}]`, "each rule must be a mapping");
-      return;
-    }
-    const subject = typeof entry.id === "string" ? entry.id : `rules[${index}]`;
-    const before = problems.items.length;
-    if (typeof entry.id !== "string" || !RULE_ID.test(entry.id)) {
-      problems.add([...at2, "id"], subject, "`id` must look like `provider.kind` (lower case, hyphens inside parts)");
-    } else if (providerId !== void 0 && !entry.id.startsWith(`${providerId}.`)) {
-      problems.add([...at2, "id"], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
-    }
-    if (seen.has(entry.id))
-      problems.add([...at2, "id"], subject, "duplicate rule id in this pack");
-    seen.add(entry.id);
-    checkRuleFields(entry, subject, problems, at2);
-    if (problems.items.length === before)
-      rules.push(entry);
-  });
-  return rules;
-}
-function validatePack(value, file, doc, base = []) {
-  const problems = new ProblemList(file, doc, base);
-  if (!isRecord(value)) {
-    problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
-    return { problems: problems.items };
-  }
-  for (const key of Object.keys(value)) {
-    if (key !== "provider" && key !== "rules")
-      problems.add([key], "pack", `unknown top-level field \`${key}\``);
-  }
-  const provider = checkProvider(value.provider, problems);
-  const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
-  const rules = checkRules(value.rules, providerId, problems);
-  if (provider === void 0)
-    return { problems: problems.items };
-  return { pack: { file, provider, rules }, problems: problems.items };
-}
-var RULE_ID, PROVIDER_ID, RULE_KEYS, ProblemList;
-var init_validate_pack = __esm({
-  "dist/src/rules/validate-pack.js"() {
-    "use strict";
-    init_findings();
-    RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-    PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-    RULE_KEYS = /* @__PURE__ */ new Set([
-      "id",
-      "name",
-      "description",
-      "severity",
-      "pattern",
-      "ignoreCase",
-      "keywords",
-      "entropy",
-      "validators",
-      "paths",
-      "severityByPath",
-      "decoder",
-      "multiline",
-      "startsWithKeyword",
-      "references",
-      "tags",
-      "examples",
-      "negativeExamples"
-    ]);
-    ProblemList = class {
-      file;
-      doc;
-      base;
-      items = [];
-      constructor(file, doc, base) {
-        this.file = file;
-        this.doc = doc;
-        this.base = base;
-      }
-      add(path, subject, what) {
-        const line = this.doc.lineOf([...this.base, ...path]);
-        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
-      }
-    };
   }
 });
 
@@ -17736,8 +12933,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -17763,8 +12960,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -20263,22 +15460,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -20552,10 +15749,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -20569,7 +15766,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -20593,7 +15790,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -20609,7 +15806,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -20700,7 +15897,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -20714,13 +15911,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -20763,18 +15960,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -20828,8 +16025,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -20841,7 +16038,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -20852,8 +16049,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st2 of sep4) {
+              if (sep3)
+                for (const st2 of sep3) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -20870,7 +16067,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -21050,7 +16247,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -21067,24 +16264,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -21187,7 +16384,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -21267,25 +16464,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep4 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -21385,9 +16582,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -21709,12 +16906,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -21876,12 +17073,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -22095,14 +17292,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st2 of sep4)
+      if (sep3)
+        for (const st2 of sep3)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -22993,7 +18190,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -23269,18 +18466,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep3;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -23433,15 +18630,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep4 = it2.sep;
-                  sep4.push(this.sourceToken);
+                  const sep3 = it2.sep;
+                  sep3.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -23635,13 +18832,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -23766,7 +18963,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -23919,3304 +19116,50 @@ var require_dist3 = __commonJS({
   }
 });
 
-// dist/src/rules/yaml-document.js
-async function loadYamlSupport() {
-  if (yamlModule !== void 0)
-    return;
-  const loaded = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
-  yamlModule = typeof loaded.parseDocument === "function" ? loaded : loaded.default;
-}
-function yaml() {
-  if (yamlModule === void 0)
-    throw new Error("internal: loadYamlSupport() must be awaited before parsing YAML");
-  return yamlModule;
-}
-function parseYamlDocument(text, file) {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((error2) => {
-    const line = lineCounter.linePos(error2.pos[0]).line;
-    return `${file}:${line}: ${error2.message.split("\n")[0] ?? "YAML syntax error"}`;
-  });
-  const lineOf = (path) => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if (node && typeof node === "object" && Array.isArray(node.range)) {
-        return lineCounter.linePos(node.range[0]).line;
-      }
-    }
-    return void 0;
-  };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
-}
-var yamlModule;
-var init_yaml_document = __esm({
-  "dist/src/rules/yaml-document.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/rules/load.js
-import { readFileSync as readFileSync2 } from "node:fs";
-import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import { join as join6, relative as relative3 } from "node:path";
-function parsePack(text, file) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    return { problems: doc.errors };
-  return validatePack(doc.value, file, doc);
-}
-function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
-  const result = { packs: [...seed.packs], rules: [...seed.rules], problems: [...seed.problems] };
-  const owners = new Map(result.rules.map((r2) => [r2.spec.id, r2.file]));
-  for (const pack of packs) {
-    result.packs.push(pack);
-    for (const spec of pack.rules) {
-      const owner = owners.get(spec.id);
-      if (owner !== void 0) {
-        result.problems.push(`${pack.file}: ${spec.id}: duplicate rule id (also defined in ${owner})`);
-        continue;
-      }
-      owners.set(spec.id, pack.file);
-      const { rule, problems } = compileRule(spec, pack.provider, pack.file);
-      result.problems.push(...problems);
-      if (rule !== void 0)
-        result.rules.push(rule);
-    }
-  }
-  return result;
-}
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
-  let names;
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
-  } catch (error2) {
-    throw new ScanError("E_RULE_INVALID", `cannot read rule directory ${dir}`, { cause: error2, hint: "pass a directory that holds *.yaml rule packs" });
-  }
-  const packs = [];
-  const problems = [];
-  await loadYamlSupport();
-  for (const name of names) {
-    const path = join6(dir, name);
-    const shown = relative3(displayBase, path) || path;
-    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
-    problems.push(...parsed.problems);
-    if (parsed.pack !== void 0)
-      packs.push(parsed.pack);
-  }
-  if (names.length === 0)
-    problems.push(`${dir}: no *.yaml rule packs found`);
-  return compilePacks(packs, { packs: [], rules: [], problems });
-}
-function readBuiltinAutomaton() {
-  try {
-    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
-  } catch {
-    return void 0;
-  }
-}
-async function readCompiledPacks() {
-  try {
-    const compiled = await stat3(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat3(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
-  }
-}
-async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
-  if (loaded.problems.length > 0)
-    throw new RulePackError(loaded.problems);
-  return loaded;
-}
-var BUILTIN_RULES_DIR, COMPILED_AUTOMATON_FILE, COMPILED_RULES_FILE;
-var init_load = __esm({
-  "dist/src/rules/load.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-    init_engine();
-    init_package_root();
-    init_compile();
-    init_validate_pack();
-    init_yaml_document();
-    BUILTIN_RULES_DIR = join6(PACKAGE_ROOT, "rules");
-    COMPILED_AUTOMATON_FILE = join6(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
-    COMPILED_RULES_FILE = join6(PACKAGE_ROOT, "dist", "rules.json");
-  }
-});
-
-// dist/src/rules/speed/rule-line.js
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function ruleLineFinder(cwd) {
-  const texts = /* @__PURE__ */ new Map();
-  return async (file, id) => {
-    let text = texts.get(file);
-    if (text === void 0) {
-      text = readFile3(resolve2(cwd, file), "utf8").catch(() => void 0);
-      texts.set(file, text);
-    }
-    const lines = (await text)?.split("\n") ?? [];
-    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
-    const at2 = lines.findIndex((line) => definition.test(line));
-    return at2 === -1 ? void 0 : at2 + 1;
-  };
-}
-var init_rule_line = __esm({
-  "dist/src/rules/speed/rule-line.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/rules/speed/speed-limits.js
-function hangLimitOf(size, smallMs) {
-  if (smallMs === void 0)
-    return HANG_MS;
-  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
-}
-function isSuperLinear(smallMs, largeMs) {
-  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
-}
-var SMALL_INPUT, LARGE_INPUT, MEDIUM_INPUT, GROWTH_LIMIT, MEDIUM_GROWTH_LIMIT, GROWTH_FLOOR_MS, LARGE_RUN_FROM_MS, HANG_MS, MAX_HANG_MS, CONFIRM_RUNS;
-var init_speed_limits = __esm({
-  "dist/src/rules/speed/speed-limits.js"() {
-    "use strict";
-    SMALL_INPUT = 64 * 1024;
-    LARGE_INPUT = 1024 * 1024;
-    MEDIUM_INPUT = 256 * 1024;
-    GROWTH_LIMIT = 64;
-    MEDIUM_GROWTH_LIMIT = 8;
-    GROWTH_FLOOR_MS = 500;
-    LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
-    HANG_MS = 2e3;
-    MAX_HANG_MS = 8e3;
-    CONFIRM_RUNS = 3;
-  }
-});
-
-// dist/src/rules/speed/pattern-atoms.js
-function quantifierAt(source, at2) {
-  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
-  if (m2 === null)
-    return void 0;
-  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
-  if (m2[0] === "?")
-    return { max: 1, length: 1 + lazy };
-  if (m2[0] === "*" || m2[0] === "+")
-    return { max: Infinity, length: 1 + lazy };
-  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
-  return { max, length: m2[0].length + lazy };
-}
-function classEnd(source, at2) {
-  for (let i = at2 + 1; i < source.length; i++) {
-    if (source[i] === "\\")
-      i++;
-    else if (source[i] === "]")
-      return i + 1;
-  }
-  return source.length;
-}
-function atomAt(source, at2) {
-  const c3 = source[at2];
-  if (c3 === "[") {
-    const end = classEnd(source, at2);
-    return { end, cls: source.slice(at2, end) };
-  }
-  if (c3 === ".")
-    return { end: at2 + 1, cls: "." };
-  if (c3 !== "\\")
-    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
-  const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES.includes(e))
-    return { end: at2 + 2, cls: `\\${e}` };
-  if (e === "k" && source[at2 + 2] === "<")
-    return { end: source.indexOf(">", at2) + 1 || source.length };
-  if (e === "x")
-    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
-  if (e === "u")
-    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
-  if (e === "c")
-    return { end: at2 + 3 };
-  if (/[1-9bB]/.test(e))
-    return { end: at2 + 2 };
-  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
-}
-function groupOpenerLength(source, at2) {
-  if (source[at2 + 1] !== "?")
-    return 1;
-  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
-    return source.indexOf(">", at2) + 1 - at2 || 1;
-  return source[at2 + 2] === "<" ? 4 : 3;
-}
-function classOf(atom) {
-  if (atom.cls !== void 0)
-    return atom.cls;
-  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
-}
-function scanPatternAtoms(source) {
-  const literals = /* @__PURE__ */ new Set();
-  const atoms = [];
-  const groupStarts = [];
-  let run2 = "";
-  const endRun = () => {
-    if (run2.length > 0)
-      literals.add(run2);
-    run2 = "";
-  };
-  for (let at2 = 0; at2 < source.length; ) {
-    if (source[at2] === "(") {
-      endRun();
-      groupStarts.push(atoms.length);
-      at2 += groupOpenerLength(source, at2);
-      continue;
-    }
-    const atom = atomAt(source, at2);
-    const quantifier = quantifierAt(source, atom.end);
-    const max = quantifier?.max ?? 1;
-    if (source[at2] === ")") {
-      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
-        inner.max *= max;
-    } else if (quantifier === void 0 && atom.literal !== void 0) {
-      run2 += atom.literal;
-    }
-    if (quantifier !== void 0 || atom.literal === void 0)
-      endRun();
-    const cls = classOf(atom);
-    if (cls !== void 0)
-      atoms.push({ source: cls, max });
-    at2 = atom.end + (quantifier?.length ?? 0);
-  }
-  endRun();
-  const classes = /* @__PURE__ */ new Map();
-  for (const atom of atoms.filter((a) => a.max >= 2)) {
-    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
-  }
-  return { literals: [...literals], classes: [...classes.values()] };
-}
-var CLASS_ESCAPES, CONTROL_ESCAPES, QUANTIFIER;
-var init_pattern_atoms = __esm({
-  "dist/src/rules/speed/pattern-atoms.js"() {
-    "use strict";
-    CLASS_ESCAPES = "dDwWsS";
-    CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
-    QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
-  }
-});
-
-// dist/src/rules/speed/adversarial-inputs.js
-function fill(unit, length) {
-  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-}
-function sampleClass(cls, flags) {
-  let test;
-  try {
-    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
-  } catch {
-    return void 0;
-  }
-  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
-  if (members.length === 0)
-    return void 0;
-  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
-  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
-  return { label: cls.source, members, one, outside };
-}
-function repeated(name, unit, end = "", head = "") {
-  return { name, head, unit, end };
-}
-function buildInput(shape, size) {
-  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
-}
-function classShapes(samples, keyword) {
-  return samples.flatMap((s) => [
-    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
-    repeated(`run of ${s.label}`, s.members, s.outside),
-    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
-    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
-  ]);
-}
-function pairShapes(samples) {
-  const shapes = [];
-  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
-    const [a, b3] = [samples[i], samples[i + 1]];
-    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
-    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
-    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
-  }
-  return shapes;
-}
-function samplesOf(source) {
-  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
-  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
-}
-function regexShapes(source) {
-  const keyword = source.keywords[0] ?? "";
-  const samples = samplesOf(source);
-  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
-  const shapes = [
-    ...GENERIC_RUNS.map((run2) => repeated(`keyword + run of ${JSON.stringify(run2)}`, run2, "", keyword)),
-    repeated("keywords repeated", source.keywords.join("")),
-    repeated("pattern literals repeated", literals.join("")),
-    repeated("examples repeated", source.examples.join(" ")),
-    ...classShapes(samples, keyword),
-    ...pairShapes(samples)
-  ];
-  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
-}
-function matcherShapes(source) {
-  const samples = samplesOf(source);
-  const keywords = source.keywords.length > 0 ? source.keywords : [""];
-  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
-    if (samples.length === 0)
-      return [keyword + fill("a", length)];
-    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
-  });
-  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
-  return [
-    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
-    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
-`).join(""))
-  ];
-}
-var GENERIC_RUNS, MAX_CLASSES, MAX_PAIRS, MAX_LITERALS, SEGMENT_RUN, LONG_LINE_SEGMENT, CANDIDATES, TERMINATORS, INLINE_MARKER_PREFIX;
-var init_adversarial_inputs = __esm({
-  "dist/src/rules/speed/adversarial-inputs.js"() {
-    "use strict";
-    init_pattern_atoms();
-    GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
-    MAX_CLASSES = 6;
-    MAX_PAIRS = 4;
-    MAX_LITERALS = 12;
-    SEGMENT_RUN = 48;
-    LONG_LINE_SEGMENT = 4e3;
-    CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
-    TERMINATORS = ["!", "\n", '"', " ", "#", ""];
-    INLINE_MARKER_PREFIX = "secretscan:allow ";
-  }
-});
-
-// dist/src/rules/speed/speed-worker-source.js
-var SPEED_WORKER_SOURCE;
-var init_speed_worker_source = __esm({
-  "dist/src/rules/speed/speed-worker-source.js"() {
-    "use strict";
-    SPEED_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { performance } = require('node:perf_hooks');
-const L = workerData.limits;
-const FLATTEN = /^/;
-const post = (reply) => parentPort.postMessage(reply);
-const fill = (unit, n) => (unit.length === 0 || n <= 0 ? '' : unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
-const build = (s, size) => s.head + fill(s.unit, size - s.head.length - s.end.length) + s.end;
-const isSuperLinear = (small, large) => large > L.floorMs && large > L.growthLimit * Math.max(small, 0.01);
-const needsLargeRun = (small, medium) => medium * (L.large / L.medium) > L.floorMs && medium > L.mediumGrowthLimit * small;
-const runRegex = (regex) => (text) => {
-  regex.lastIndex = 0;
-  for (let m = regex.exec(text); m !== null; m = regex.exec(text)) if (m[0].length === 0) regex.lastIndex++;
-};
-function timeOnce(run, text) {
-  FLATTEN.test(text);
-  const started = performance.now();
-  run(text);
-  return performance.now() - started;
-}
-function timeShape(rule, kind, shape, run) {
-  const timeAt = (size, smallMs) => {
-    const text = build(shape, size);
-    post({ type: 'start', rule, kind, shape: shape.name, size: text.length, smallMs });
-    return { text, ms: timeOnce(run, text) };
-  };
-  const small = timeAt(L.small);
-  let smallMs = small.ms;
-  const report = (largeMs) => post({ type: 'time', rule, kind, shape: shape.name, smallMs, largeMs });
-  if (smallMs < L.largeRunFromMs) return report();
-  const medium = timeAt(L.medium, smallMs);
-  if (!needsLargeRun(smallMs, medium.ms)) return report();
-  const large = timeAt(L.large, smallMs);
-  let largeMs = large.ms;
-  for (let i = 0; i < L.confirmRuns && isSuperLinear(smallMs, largeMs); i++) {
-    smallMs = Math.min(smallMs, timeOnce(run, small.text));
-    largeMs = Math.min(largeMs, timeOnce(run, large.text));
-  }
-  report(largeMs);
-}
-const library = workerData.modules === undefined
-  ? Promise.resolve(undefined)
-  : Promise.all([import(workerData.modules.rules), import(workerData.modules.engine)]);
-parentPort.on('message', async (request) => {
-  const regex = new RegExp(request.pattern, request.flags);
-  for (const shape of request.regexShapes) timeShape(request.rule, 'regex', shape, runRegex(regex));
-  const modules = await library;
-  const compiled = modules === undefined ? undefined : modules[0].compilePacks([request.pack]).rules[0];
-  if (compiled !== undefined) {
-    // The rule's paths would skip the made-up file name: this times the rule wherever it applies.
-    const matcher = modules[1].createMatcher([{ ...compiled, matchesPath: () => true }]);
-    const scan = (text) => void matcher.scanChunk({ origin: 'stdin', path: 'speed-check.txt', text, startLine: 1 });
-    for (const shape of request.matcherShapes) timeShape(request.rule, 'matcher', shape, scan);
-  }
-  post({ type: 'done', rule: request.rule });
-});
-`;
-  }
-});
-
-// dist/src/rules/speed/speed-pool.js
-import { existsSync as existsSync3 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join7 } from "node:path";
-import { fileURLToPath as fileURLToPath2, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-function libraryModules() {
-  const candidates = [new URL("../", import.meta.url), pathToFileURL(join7(PACKAGE_ROOT, "dist", "src", "rules", "/"))];
-  for (const dir of candidates) {
-    const rules = new URL("index.js", dir);
-    const engine = new URL("../engine/index.js", dir);
-    if (existsSync3(fileURLToPath2(rules)) && existsSync3(fileURLToPath2(engine)))
-      return { rules: rules.href, engine: engine.href };
-  }
-  return void 0;
-}
-function setupOf() {
-  const workerLimits = {
-    small: SMALL_INPUT,
-    medium: MEDIUM_INPUT,
-    large: LARGE_INPUT,
-    largeRunFromMs: LARGE_RUN_FROM_MS,
-    floorMs: GROWTH_FLOOR_MS,
-    growthLimit: GROWTH_LIMIT,
-    mediumGrowthLimit: MEDIUM_GROWTH_LIMIT,
-    confirmRuns: CONFIRM_RUNS
-  };
-  return { limits: workerLimits, modules: libraryModules() };
-}
-function requestFor(rule, index) {
-  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
-  return {
-    rule: index,
-    pattern: rule.spec.pattern,
-    flags: rule.regex.flags,
-    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
-    regexShapes: regexShapes(source),
-    matcherShapes: matcherShapes(source)
-  };
-}
-function drainQueue(rules, setup, queue, times, retried) {
-  return new Promise((resolve12) => {
-    const worker = new Worker(SPEED_WORKER_SOURCE, { eval: true, workerData: setup });
-    let current;
-    let timer;
-    let isStopped = false;
-    const next = () => {
-      current = queue.shift();
-      if (current === void 0)
-        return void worker.terminate();
-      worker.postMessage(requestFor(rules[current], current));
-    };
-    const replace = () => {
-      isStopped = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve12(drainQueue(rules, setup, queue, times, retried));
-    };
-    worker.on("message", (reply) => {
-      clearTimeout(timer);
-      if (isStopped)
-        return;
-      const entry = times[reply.rule];
-      if (reply.type === "done")
-        return next();
-      if (reply.type === "time")
-        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
-      const limitMs = hangLimitOf(reply.size, reply.smallMs);
-      timer = setTimeout(() => {
-        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
-          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
-        } else {
-          retried.add(reply.rule);
-          entry.shapes = [];
-          queue.unshift(reply.rule);
-        }
-        replace();
-      }, limitMs);
-    });
-    worker.on("error", (error2) => {
-      if (isStopped)
-        return;
-      if (current !== void 0)
-        times[current].failure = error2.message;
-      replace();
-    });
-    worker.on("exit", () => {
-      clearTimeout(timer);
-      if (current === void 0)
-        resolve12();
-    });
-    next();
-  });
-}
-async function timeRules(rules) {
-  const times = rules.map(() => ({ shapes: [] }));
-  const queue = rules.map((_3, index) => index);
-  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
-  const setup = setupOf();
-  const retried = /* @__PURE__ */ new Set();
-  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, setup, queue, times, retried)));
-  return times;
-}
-var MAX_WORKERS;
-var init_speed_pool = __esm({
-  "dist/src/rules/speed/speed-pool.js"() {
-    "use strict";
-    init_package_root();
-    init_adversarial_inputs();
-    init_speed_limits();
-    init_speed_worker_source();
-    MAX_WORKERS = 2;
-  }
-});
-
-// dist/src/rules/check-speed.js
-function sizeLabel(size) {
-  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
-}
-function describeHang(hung) {
-  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
-  if (hung.smallMs === void 0)
-    return `not linear: ${stopped}`;
-  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
-  if (hung.limitMs >= MAX_HANG_MS)
-    return `too slow: ${stopped} (${small})`;
-  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
-}
-function describeGrowth(worst, others) {
-  const large = worst.largeMs;
-  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
-  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
-  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
-}
-function verdictOf(times) {
-  if (times.failure !== void 0)
-    return `the timing check crashed: ${times.failure}`;
-  if (times.hung !== void 0)
-    return describeHang(times.hung);
-  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
-  if (grown.length === 0)
-    return void 0;
-  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
-  return describeGrowth(worst, grown.length - 1);
-}
-async function checkRuleSpeed(rules, options = {}) {
-  if (rules.length === 0)
-    return [];
-  const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
-  const problems = [];
-  for (const [index, rule] of rules.entries()) {
-    const verdict = verdictOf(times[index]);
-    if (verdict === void 0)
-      continue;
-    const line = await lineOf(rule.file, rule.spec.id);
-    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT}`);
-  }
-  return problems;
-}
-var HINT, KIND_LABEL, ms2;
-var init_check_speed = __esm({
-  "dist/src/rules/check-speed.js"() {
-    "use strict";
-    init_rule_line();
-    init_speed_limits();
-    init_speed_pool();
-    HINT = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
-    KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
-    ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-  }
-});
-
-// dist/src/rules/check.js
-function scanExample(rule, text) {
-  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
-}
-function checkExamples(rule) {
-  const where = `${rule.file}: ${rule.spec.id}`;
-  const problems = [];
-  rule.regex.lastIndex = 0;
-  if (rule.regex.test(""))
-    problems.push(`${where}: pattern matches the empty string`);
-  rule.spec.examples.forEach((text, i) => {
-    if (scanExample(rule, text).length === 0)
-      problems.push(`${where}: examples[${i}] is not detected`);
-    rule.regex.lastIndex = 0;
-    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
-    for (const m2 of direct) {
-      const matched = m2[0].toLowerCase();
-      if (!rule.keywords.some((k2) => matched.includes(k2))) {
-        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
-      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
-        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
-      }
-    }
-  });
-  rule.spec.negativeExamples.forEach((text, i) => {
-    if (scanExample(rule, text).length > 0)
-      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
-  });
-  return problems;
-}
-async function checkRules2(rules, options = {}) {
-  const problems = rules.flatMap(checkExamples);
-  if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(rules, { cwd: options.cwd }));
-  return problems;
-}
-var init_check = __esm({
-  "dist/src/rules/check.js"() {
-    "use strict";
-    init_engine();
-    init_check_speed();
-  }
-});
-
-// dist/src/rules/index.js
-var init_rules = __esm({
-  "dist/src/rules/index.js"() {
-    "use strict";
-    init_load();
-    init_check();
-    init_validate_pack();
-    init_yaml_document();
-    init_path_glob();
-  }
-});
-
-// dist/src/config/size.js
-function parseSize(value) {
-  if (typeof value === "number")
-    return Number.isInteger(value) && value > 0 ? value : void 0;
-  if (typeof value !== "string")
-    return void 0;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
-  if (match === null || factor === void 0)
-    return void 0;
-  const bytes = Math.round(Number(match[1]) * factor);
-  return bytes > 0 ? bytes : void 0;
-}
-var UNITS;
-var init_size = __esm({
-  "dist/src/config/size.js"() {
-    "use strict";
-    UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
-  }
-});
-
-// dist/src/config/validate.js
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList2(value) {
-  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
-}
-function checkEntry(raw, at2, problems) {
-  if (!isRecord2(raw)) {
-    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
-    return void 0;
-  }
-  const before = problems.items.length;
-  for (const key of Object.keys(raw))
-    if (!ENTRY_KEYS.has(key))
-      problems.add([...at2, key], `unknown field \`${key}\``);
-  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
-    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
-  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
-    if (raw[key] !== void 0 && !isStringList2(raw[key]))
-      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
-    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
-  }
-  if (isStringList2(raw.regexes)) {
-    raw.regexes.forEach((source, i) => {
-      try {
-        new RegExp(source);
-      } catch (error2) {
-        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-      }
-    });
-  }
-  if (isStringList2(raw.paths)) {
-    raw.paths.forEach((glob, i) => {
-      const problem = globProblem(glob.replace(/^!/, ""));
-      if (problem !== void 0)
-        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
-    });
-  }
-  return problems.items.length === before ? raw : void 0;
-}
-function checkRulesBlock(raw, file, doc, problems) {
-  const out = { disabledRules: [], customPacks: [] };
-  if (raw === void 0)
-    return out;
-  if (!isRecord2(raw)) {
-    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
-    return out;
-  }
-  for (const key of Object.keys(raw))
-    if (key !== "disable" && key !== "custom")
-      problems.add(["rules", key], `unknown field \`${key}\``);
-  if (raw.disable !== void 0) {
-    if (isStringList2(raw.disable))
-      out.disabledRules = raw.disable;
-    else
-      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
-  }
-  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
-    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
-  if (Array.isArray(raw.custom)) {
-    raw.custom.forEach((pack, i) => {
-      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
-      problems.items.push(...checked.problems);
-      if (checked.pack !== void 0)
-        out.customPacks.push(checked.pack);
-    });
-    problems.items.push(...compilePacks(out.customPacks).problems);
-  }
-  return out;
-}
-function validateConfig(value, file, doc) {
-  const problems = new Problems(file, doc);
-  if (value === null || value === void 0)
-    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
-  if (!isRecord2(value))
-    return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value))
-    if (!TOP_KEYS.has(key))
-      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
-  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
-  if (value.maxFileSize !== void 0) {
-    const size = parseSize(value.maxFileSize);
-    if (size === void 0)
-      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
-    else
-      config.maxFileSize = size;
-  }
-  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
-    problems.add(["allowlist"], "must be a list of entries");
-  if (Array.isArray(value.allowlist)) {
-    value.allowlist.forEach((raw, i) => {
-      const entry = checkEntry(raw, ["allowlist", i], problems);
-      if (entry !== void 0)
-        config.allowlist.push(entry);
-    });
-  }
-  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
-}
-var TOP_KEYS, ENTRY_KEYS, Problems;
-var init_validate = __esm({
-  "dist/src/config/validate.js"() {
-    "use strict";
-    init_rules();
-    init_size();
-    TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
-    ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
-    Problems = class {
-      file;
-      doc;
-      items = [];
-      constructor(file, doc) {
-        this.file = file;
-        this.doc = doc;
-      }
-      add(path, what) {
-        const line = this.doc.lineOf(path);
-        const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
-        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
-      }
-    };
-  }
-});
-
-// dist/src/config/load.js
-import { access as access2 } from "node:fs/promises";
-import { join as join8, relative as relative4, resolve as resolve3 } from "node:path";
-async function exists(path) {
-  return access2(path).then(() => true, () => false);
-}
-function parseConfig(text, file) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
-  if (config === void 0)
-    throw new ConfigError(problems);
-  return config;
-}
-async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve3(cwd, explicitPath);
-  if (path === void 0) {
-    for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join8(root, name))) {
-        path = join8(root, name);
-        break;
-      }
-    }
-  }
-  if (path === void 0)
-    return DEFAULT_CONFIG;
-  let text;
-  try {
-    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
-  } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
-  }
-  const shown = relative4(cwd, path);
-  await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
-}
-var CONFIG_FILE_NAMES;
-var init_load2 = __esm({
-  "dist/src/config/load.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-    init_rules();
-    init_types2();
-    init_validate();
-    CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
-  }
-});
-
-// dist/src/config/select-rules.js
-function selectRules(builtin2, config) {
-  const merged = compilePacks(config.customPacks, builtin2);
-  const problems = [...merged.problems];
-  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
-  const source = config.file ?? "config";
-  for (const id of config.disabledRules) {
-    if (!known.has(id))
-      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
-  }
-  if (problems.length > 0)
-    throw new ConfigError(problems);
-  const disabled = new Set(config.disabledRules);
-  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
-}
-var init_select_rules = __esm({
-  "dist/src/config/select-rules.js"() {
-    "use strict";
-    init_errors();
-    init_rules();
-  }
-});
-
-// dist/src/config/suppression.js
-function compileEntry(entry) {
-  const compiled = {};
-  if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
-  if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
-  if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
-  if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled;
-}
-function matchesRule(ruleIds, ruleId) {
-  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
-}
-function matchesCandidate(entry, candidate) {
-  if (!matchesRule(entry.ruleIds, candidate.ruleId))
-    return false;
-  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
-    return false;
-  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
-    return false;
-  const secret = candidate.secret.toLowerCase();
-  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
-}
-function suppressionFrom(allowlist) {
-  const entries = allowlist.map(compileEntry);
-  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
-  const rest = entries.filter((e) => !wholePath.includes(e));
-  return {
-    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
-    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
-  };
-}
-var init_suppression = __esm({
-  "dist/src/config/suppression.js"() {
-    "use strict";
-    init_rules();
-  }
-});
-
-// dist/src/config/index.js
-var init_config = __esm({
-  "dist/src/config/index.js"() {
-    "use strict";
-    init_types2();
-    init_load2();
-    init_size();
-    init_select_rules();
-    init_suppression();
-  }
-});
-
-// dist/src/cli/exit-codes.js
-var EXIT;
-var init_exit_codes = __esm({
-  "dist/src/cli/exit-codes.js"() {
-    "use strict";
-    EXIT = {
-      /** The scan completed and found nothing unsuppressed. */
-      clean: 0,
-      /** Findings were reported (also when the report went to `--output`). */
-      findings: 1,
-      /** A user-fixable problem: bad flag, invalid config or rule pack, not a repository, partial scan. */
-      userError: 2,
-      /** A bug in secretscan: please report it. */
-      internalError: 3
-    };
-  }
-});
-
-// dist/src/audit/compile-kind.js
-function compileKind(spec, line) {
-  const matchesPath = compilePathPatterns([...spec.paths, ...spec.exceptions.map((pattern) => `!${pattern}`)]);
-  const kind = { spec, line, matchesPath };
-  if (spec.contentPattern !== void 0) {
-    const regex = new RegExp(spec.contentPattern);
-    kind.matchesContent = (content) => regex.test(content);
-  }
-  return kind;
-}
-function kindOfPath(kinds, path) {
-  return kinds.find((kind) => kind.matchesPath(path));
-}
-var init_compile_kind = __esm({
-  "dist/src/audit/compile-kind.js"() {
-    "use strict";
-    init_rules();
-  }
-});
-
-// dist/src/audit/git-queries.js
-import { join as join9 } from "node:path";
-async function gitOk(root, args) {
-  const run2 = await runGit(root, args);
-  if (run2.code !== 0)
-    throw new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${run2.stderr.split("\n")[0] ?? ""}`);
-  return run2.stdout;
-}
-function nulList(text) {
-  return [...new Set(text.split("\0").filter((path) => path !== ""))];
-}
-async function listTracked(root) {
-  return nulList(await gitOk(root, ["ls-files", "-z"]));
-}
-async function listUntracked(root) {
-  return nulList(await gitOk(root, ["ls-files", "-z", "--others", "--exclude-standard"]));
-}
-async function listStaged(root) {
-  return nulList(await gitOk(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=ACMR"]));
-}
-async function ignoredAmong(root, paths) {
-  const ignored = /* @__PURE__ */ new Set();
-  for (let start = 0; start < paths.length; start += 200) {
-    const run2 = await runGit(root, ["check-ignore", "--no-index", "--", ...paths.slice(start, start + 200)]);
-    if (run2.code > 1)
-      throw new GitError("E_GIT", `git check-ignore failed: ${run2.stderr.split("\n")[0] ?? ""}`);
-    for (const line of run2.stdout.split("\n"))
-      if (line !== "")
-        ignored.add(line.startsWith('"') ? unquoteGitPath(line) : line);
-  }
-  return ignored;
-}
-async function listHeadPaths(root) {
-  const run2 = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD"]);
-  return new Set(run2.code === 0 ? nulList(run2.stdout) : []);
-}
-async function listEverAdded(root) {
-  const run2 = await runGit(root, ["log", "--all", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI"]);
-  const added = /* @__PURE__ */ new Map();
-  if (run2.code !== 0)
-    return added;
-  let commit;
-  let isFirstPath = false;
-  for (const token of run2.stdout.split("\0")) {
-    if (token.startsWith("")) {
-      const [sha = "", author = "", date = ""] = token.slice(1).split("");
-      commit = { sha, author, date };
-      isFirstPath = true;
-      continue;
-    }
-    const path = isFirstPath ? token.replace(/^\n/, "") : token;
-    isFirstPath = false;
-    if (path !== "" && commit !== void 0)
-      added.set(path, commit);
-  }
-  return added;
-}
-async function readWorkingFile(root, path) {
-  try {
-    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
-  } catch {
-    return void 0;
-  }
-}
-async function readBlob(root, spec) {
-  const run2 = await runGit(root, ["cat-file", "blob", spec]);
-  return run2.code === 0 ? run2.stdout.slice(0, MAX_CONTENT) : void 0;
-}
-var MAX_CONTENT;
-var init_git_queries = __esm({
-  "dist/src/audit/git-queries.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-    init_sources();
-    MAX_CONTENT = 1024 * 1024;
-  }
-});
-
-// dist/src/audit/missing-lines.js
-function missingLinesOf(unignored, existing) {
-  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
-  const byKind = /* @__PURE__ */ new Map();
-  for (const { kind, path } of unignored)
-    byKind.set(kind, [...byKind.get(kind) ?? [], path]);
-  const missing = [];
-  for (const [kind, paths] of byKind) {
-    const lines = kind.spec.gitignore.filter((line) => !present.has(line));
-    if (lines.length > 0)
-      missing.push({ id: kind.spec.id, name: kind.spec.name, paths: paths.sort(), lines });
-  }
-  return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
-}
-var init_missing_lines = __esm({
-  "dist/src/audit/missing-lines.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/audit/shell-quote.js
-function shellQuote2(path) {
-  if (/^[\w@%+=:,./-]+$/.test(path))
-    return path;
-  return `'${path.replace(/'/g, `'\\''`)}'`;
-}
-var init_shell_quote = __esm({
-  "dist/src/audit/shell-quote.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/audit/to-finding.js
-function contextOf2(path, found) {
-  const quoted = shellQuote2(path);
-  switch (found.state) {
-    case "tracked":
-      return found.isIgnored ? `tracked by git although .gitignore lists it: run git rm --cached -- ${quoted}` : `tracked by git and not in .gitignore: run git rm --cached -- ${quoted}, then secretscan gitignore --fix`;
-    case "untracked":
-      return "present and not ignored: `git add .` would commit it; run secretscan gitignore --fix";
-    case "staged":
-      return `staged for commit: run git restore --staged -- ${quoted} and add it to .gitignore (secretscan gitignore --fix)`;
-    case "history": {
-      const where = `committed in ${found.commit.sha.slice(0, 12)} (${found.commit.date.slice(0, 10)})`;
-      return found.isPresentAtHead ? `${where} and still at HEAD: run git rm --cached -- ${quoted} and rotate what it holds` : `${where}, deleted since: it stays in git history; rotate what it held`;
-    }
-  }
-}
-function auditFinding(kind, path, found) {
-  const ruleId = kind.spec.id;
-  const secretId = secretIdOf(ruleId, `<file>:${found.state}:${path}`);
-  const finding = {
-    ruleId,
-    ruleName: kind.spec.name,
-    severity: kind.spec.severity,
-    path,
-    startLine: 1,
-    startColumn: 1,
-    endLine: 1,
-    endColumn: 1,
-    fingerprint: fingerprintFromSecretId(ruleId, path, secretId),
-    secretId,
-    preview: "",
-    context: contextOf2(path, found),
-    entropy: 0
-  };
-  if (found.state === "history") {
-    finding.commit = found.commit;
-    finding.isPresentAtHead = found.isPresentAtHead;
-  }
-  return finding;
-}
-var init_to_finding2 = __esm({
-  "dist/src/audit/to-finding.js"() {
-    "use strict";
-    init_findings();
-    init_shell_quote();
-  }
-});
-
-// dist/src/audit/audit.js
-async function kindOf2(kinds, path, read) {
-  const kind = kindOfPath(kinds, path);
-  if (kind?.matchesContent === void 0)
-    return kind;
-  const content = await read();
-  return content !== void 0 && kind.matchesContent(content) ? kind : void 0;
-}
-async function auditWorkTree(root, catalogue, checks) {
-  const [tracked, untracked] = await Promise.all([listTracked(root), listUntracked(root)]);
-  const candidates = [];
-  for (const path of tracked) {
-    const kind = await kindOf2(catalogue.kinds, path, async () => await readWorkingFile(root, path) ?? readBlob(root, `:${path}`));
-    if (kind !== void 0)
-      candidates.push({ path, kind, isTracked: true });
-  }
-  for (const path of untracked) {
-    const kind = await kindOf2(catalogue.kinds, path, () => readWorkingFile(root, path));
-    if (kind !== void 0)
-      candidates.push({ path, kind, isTracked: false });
-  }
-  const ignored = await ignoredAmong(root, candidates.map((c3) => c3.path));
-  const findings = [];
-  for (const { path, kind, isTracked } of candidates) {
-    if (isTracked && checks.includes("tracked"))
-      findings.push(auditFinding(kind, path, { state: "tracked", isIgnored: ignored.has(path) }));
-    if (!isTracked && !ignored.has(path) && checks.includes("untracked"))
-      findings.push(auditFinding(kind, path, { state: "untracked" }));
-  }
-  const existing = await readWorkingFile(root, ".gitignore") ?? "";
-  const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
-}
-async function auditStaged(root, catalogue) {
-  const findings = [];
-  for (const path of await listStaged(root)) {
-    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `:${path}`));
-    if (kind !== void 0)
-      findings.push(auditFinding(kind, path, { state: "staged" }));
-  }
-  return findings;
-}
-async function auditHistory(root, catalogue) {
-  const [added, head] = await Promise.all([listEverAdded(root), listHeadPaths(root)]);
-  const findings = [];
-  for (const [path, commit] of added) {
-    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `${commit.sha}:${path}`));
-    if (kind !== void 0)
-      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: head.has(path) }));
-  }
-  return findings;
-}
-async function auditRepository({ root, catalogue, checks }) {
-  const report = { findings: [], missing: [], tracked: [] };
-  if (checks.includes("tracked") || checks.includes("untracked"))
-    Object.assign(report, await auditWorkTree(root, catalogue, checks));
-  if (checks.includes("staged"))
-    for (const finding of await auditStaged(root, catalogue))
-      report.findings.push(finding);
-  if (checks.includes("history"))
-    for (const finding of await auditHistory(root, catalogue))
-      report.findings.push(finding);
-  report.findings.sort(compareFindings);
-  return report;
-}
-var init_audit = __esm({
-  "dist/src/audit/audit.js"() {
-    "use strict";
-    init_findings();
-    init_compile_kind();
-    init_git_queries();
-    init_missing_lines();
-    init_to_finding2();
-  }
-});
-
-// dist/src/audit/check-examples.js
-function checkKindExamples(kind, file) {
-  const { spec } = kind;
-  const problems = [];
-  const problem = (what) => void problems.push(`${file}:${kind.line}: ${spec.id}: ${what}`);
-  const isIgnored = compilePathPatterns(spec.gitignore);
-  for (const path of spec.examples) {
-    if (!kind.matchesPath(path))
-      problem(`example \`${path}\` does not match paths/exceptions`);
-    if (!isIgnored(path))
-      problem(`example \`${path}\` is not ignored by the entry's gitignore lines`);
-  }
-  for (const path of spec.negativeExamples) {
-    if (kind.matchesPath(path))
-      problem(`negative example \`${path}\` matches`);
-    if (isIgnored(path))
-      problem(`negative example \`${path}\` would be ignored by the entry's gitignore lines`);
-  }
-  spec.contentExamples.forEach((content, index) => {
-    if (kind.matchesContent?.(content) === false)
-      problem(`contentExamples[${index}] does not match contentPattern`);
-  });
-  spec.negativeContentExamples.forEach((content, index) => {
-    if (kind.matchesContent?.(content) !== false)
-      problem(`negativeContentExamples[${index}] matches contentPattern`);
-  });
-  return problems;
-}
-function checkCatalogueExamples(catalogue) {
-  return catalogue.kinds.flatMap((kind) => checkKindExamples(kind, catalogue.file));
-}
-var init_check_examples = __esm({
-  "dist/src/audit/check-examples.js"() {
-    "use strict";
-    init_rules();
-  }
-});
-
-// dist/src/audit/validate-catalogue.js
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-var REQUIRED_STRINGS, PATTERN_LISTS, TEXT_LISTS, KNOWN_KEYS, ID_SHAPE;
-var init_validate_catalogue = __esm({
-  "dist/src/audit/validate-catalogue.js"() {
-    "use strict";
-    init_findings();
-    init_rules();
-    REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-    PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-    TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-    KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern"]);
-    ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  }
-});
-
-// dist/src/audit/load-catalogue.js
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { join as join10, relative as relative5 } from "node:path";
-function parseCatalogue(text, file) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    return { catalogue: { file, kinds: [] }, problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, file);
-  const catalogue = { file, kinds: entries.map((entry) => compileKind(entry.spec, entry.line)) };
-  return { catalogue, problems: [...problems, ...checkCatalogueExamples(catalogue)] };
-}
-async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()) {
-  await loadYamlSupport();
-  const shown = relative5(displayBase, file);
-  return parseCatalogue(await readFile4(file, "utf8"), shown === "" || shown.startsWith("..") ? file : shown);
-}
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative5(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile4(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-async function readCompiledEntries() {
-  try {
-    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs)
-      return void 0;
-    return JSON.parse(await readFile4(COMPILED_CATALOGUE_FILE, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
-  })();
-  return builtin;
-}
-var CATALOGUE_FILE, COMPILED_CATALOGUE_FILE, builtin;
-var init_load_catalogue = __esm({
-  "dist/src/audit/load-catalogue.js"() {
-    "use strict";
-    init_errors();
-    init_package_root();
-    init_rules();
-    init_check_examples();
-    init_compile_kind();
-    init_validate_catalogue();
-    CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-    COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
-  }
-});
-
-// dist/src/audit/fix.js
-import { join as join11 } from "node:path";
-function appendGitignoreLines(existing, lines) {
-  const text = existing ?? "";
-  const present = new Set(text.split(/\r?\n/).map((line) => line.trim()));
-  const toAdd = [...new Set(lines)].filter((line) => !present.has(line));
-  if (toAdd.length === 0)
-    return void 0;
-  const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  const endsWithNewline = text === "" || text.endsWith("\n");
-  const block = [FIX_HEADER, ...toAdd].join(eol);
-  const prefix = text === "" ? "" : endsWithNewline ? `${text}${eol}` : `${text}${eol}${eol}`;
-  return `${prefix}${block}${endsWithNewline ? eol : ""}`;
-}
-async function applyGitignoreFix(root, missing) {
-  const file = join11(root, ".gitignore");
-  let existing;
-  try {
-    existing = await readTextFile(file);
-  } catch (error2) {
-    if (error2.code !== "ENOENT")
-      throw new ScanError("E_IO", `cannot read ${file}: ${readFailure(error2)}`, { cause: error2 });
-  }
-  const lines = missing.flatMap((entry) => entry.lines);
-  const next = appendGitignoreLines(existing, lines);
-  if (next === void 0)
-    return [];
-  await writeFileSafely(file, next, { root });
-  const present = new Set((existing ?? "").split(/\r?\n/).map((line) => line.trim()));
-  return [...new Set(lines)].filter((line) => !present.has(line));
-}
-var FIX_HEADER;
-var init_fix = __esm({
-  "dist/src/audit/fix.js"() {
-    "use strict";
-    init_safe_fs();
-    init_errors();
-    FIX_HEADER = "# secretscan: secret-bearing files";
-  }
-});
-
-// dist/src/audit/scan-audit.js
-function auditChecksFor(scan) {
-  if (scan.kind === "history")
-    return ["history"];
-  if (scan.isBare)
-    return [];
-  if (scan.kind === "staged")
-    return ["staged"];
-  if (scan.kind === "tree" && scan.isWholeTree)
-    return ["tracked", "untracked"];
-  return [];
-}
-async function addAuditFindings(result, options) {
-  if (options.checks.length === 0)
-    return result;
-  const catalogue = await loadCatalogue();
-  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
-  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
-  result.suppressed.paths += findings.length - kept.length;
-  result.findings = [...result.findings, ...kept].sort(compareFindings);
-  return result;
-}
-var init_scan_audit = __esm({
-  "dist/src/audit/scan-audit.js"() {
-    "use strict";
-    init_findings();
-    init_audit();
-    init_load_catalogue();
-  }
-});
-
-// dist/src/audit/gitignore-audit.js
-async function auditOnce(root, catalogue, isPathSuppressed) {
-  const report = await auditRepository({ root, catalogue, checks: ["tracked", "untracked"] });
-  const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) })).filter((entry) => entry.paths.length > 0);
-  return {
-    findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)),
-    missing,
-    tracked: [...new Set(report.tracked.filter((path) => !isPathSuppressed(path)))]
-  };
-}
-async function runGitignoreAudit(options) {
-  const catalogue = await loadCatalogue();
-  const before = await auditOnce(options.root, catalogue, options.isPathSuppressed);
-  const appended = options.shouldFix ? await applyGitignoreFix(options.root, before.missing) : [];
-  const after = appended.length > 0 ? await auditOnce(options.root, catalogue, options.isPathSuppressed) : before;
-  return { catalogue, findings: before.findings, missing: before.missing, appended, remaining: after.findings, tracked: after.tracked };
-}
-var init_gitignore_audit = __esm({
-  "dist/src/audit/gitignore-audit.js"() {
-    "use strict";
-    init_audit();
-    init_fix();
-    init_load_catalogue();
-  }
-});
-
-// dist/src/audit/format-outcome.js
-function formatOutcomeText(outcome, shouldFix) {
-  const out = [];
-  const shown = shouldFix ? outcome.remaining : outcome.findings;
-  if (outcome.findings.length === 0)
-    out.push("secretscan gitignore: no secret-bearing file is tracked or left unignored");
-  else
-    out.push(`secretscan gitignore: ${outcome.findings.length} secret-bearing file(s) tracked or not ignored`);
-  const kinds = new Map(outcome.catalogue.kinds.map((kind) => [kind.spec.id, kind.spec]));
-  for (const finding of outcome.findings) {
-    const spec = kinds.get(finding.ruleId);
-    out.push("", `  ${finding.severity.padEnd(6)}  ${finding.path}  (${finding.ruleId}: ${finding.ruleName})`, `          ${finding.context}`);
-    if (spec !== void 0)
-      out.push(`          why: ${spec.why}`, `          belongs in: ${spec.belongsIn}`);
-  }
-  if (shouldFix) {
-    if (outcome.appended.length > 0)
-      out.push("", `appended ${outcome.appended.length} line(s) to .gitignore:`, ...outcome.appended.map((line) => `  ${line}`));
-    else
-      out.push("", ".gitignore already has every line it needs");
-  } else if (outcome.missing.length > 0) {
-    out.push("", ".gitignore lacks these lines (`secretscan gitignore --fix` appends them):");
-    for (const entry of outcome.missing)
-      out.push(`  # ${entry.name}: ${entry.paths.join(", ")}`, ...entry.lines.map((line) => `  ${line}`));
-  }
-  if (outcome.tracked.length > 0) {
-    out.push("", "ignoring does not untrack: run these yourself (secretscan never does), commit, and rotate what the files held:");
-    for (const path of outcome.tracked)
-      out.push(`  git rm --cached -- ${shellQuote2(path)}`);
-  }
-  if (shouldFix && outcome.findings.length > 0 && shown.length === 0)
-    out.push("", "all fixed");
-  return `${out.join("\n")}
-`;
-}
-function formatOutcomeJson(outcome) {
-  const finding = (f3) => ({ ruleId: f3.ruleId, name: f3.ruleName, severity: f3.severity, path: f3.path, context: f3.context, fingerprint: f3.fingerprint });
-  return `${JSON.stringify({
-    findings: outcome.findings.map(finding),
-    missing: outcome.missing,
-    appended: outcome.appended,
-    remaining: outcome.remaining.map(finding),
-    untrack: outcome.tracked.map((path) => `git rm --cached -- ${shellQuote2(path)}`)
-  }, null, 2)}
-`;
-}
-var init_format_outcome = __esm({
-  "dist/src/audit/format-outcome.js"() {
-    "use strict";
-    init_shell_quote();
-  }
-});
-
-// dist/src/audit/index.js
-var init_audit2 = __esm({
-  "dist/src/audit/index.js"() {
-    "use strict";
-    init_audit();
-    init_load_catalogue();
-    init_check_examples();
-    init_fix();
-    init_scan_audit();
-    init_shell_quote();
-    init_gitignore_audit();
-    init_format_outcome();
-  }
-});
-
-// dist/src/suppress/baseline-file.js
-function baselineOf(findings) {
-  const byFingerprint = /* @__PURE__ */ new Map();
-  for (const { fingerprint, ruleId, path } of findings) {
-    if (!byFingerprint.has(fingerprint))
-      byFingerprint.set(fingerprint, { fingerprint, ruleId, path });
-  }
-  const entries = [...byFingerprint.values()].sort((a, b3) => compareStrings(a.fingerprint, b3.fingerprint));
-  return { version: BASELINE_VERSION, entries };
-}
-function formatBaseline(baseline) {
-  const entries = baseline.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
-  return `${JSON.stringify({ version: baseline.version, entries }, null, 2)}
-`;
-}
-var BASELINE_VERSION;
-var init_baseline_file = __esm({
-  "dist/src/suppress/baseline-file.js"() {
-    "use strict";
-    init_findings();
-    BASELINE_VERSION = 1;
-  }
-});
-
-// dist/src/suppress/baseline-changes.js
-function describeBaselineChange(previous, next) {
-  const count2 = `${next.length} ${next.length === 1 ? "entry" : "entries"}`;
-  if (previous === void 0)
-    return count2;
-  const before = new Set(previous.map((entry) => entry.fingerprint));
-  const after = new Set(next.map((entry) => entry.fingerprint));
-  const added = [...after].filter((fingerprint) => !before.has(fingerprint)).length;
-  const removed = [...before].filter((fingerprint) => !after.has(fingerprint)).length;
-  return added === 0 && removed === 0 ? `${count2} (unchanged)` : `${count2} (${added} added, ${removed} removed)`;
-}
-var init_baseline_changes = __esm({
-  "dist/src/suppress/baseline-changes.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/suppress/file-names.js
-var BASELINE_FILE_NAME, IGNORE_FILE_NAME;
-var init_file_names = __esm({
-  "dist/src/suppress/file-names.js"() {
-    "use strict";
-    BASELINE_FILE_NAME = ".secretscan-baseline.json";
-    IGNORE_FILE_NAME = ".secretscanignore";
-  }
-});
-
-// dist/src/suppress/is-fingerprint.js
-function isFingerprint(text) {
-  return FINGERPRINT.test(text);
-}
-var FINGERPRINT, FINGERPRINT_SHAPE;
-var init_is_fingerprint = __esm({
-  "dist/src/suppress/is-fingerprint.js"() {
-    "use strict";
-    FINGERPRINT = /^v1:[0-9a-f]{32}$/;
-    FINGERPRINT_SHAPE = "v1: followed by 32 lower-case hex characters";
-  }
-});
-
-// dist/src/suppress/suppression-file-error.js
-function suppressionFileError(kind, problems, hint) {
-  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
-${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
-}
-var init_suppression_file_error = __esm({
-  "dist/src/suppress/suppression-file-error.js"() {
-    "use strict";
-    init_errors();
-  }
-});
-
-// dist/src/suppress/parse-baseline.js
-function syntaxErrorLocation(text, file, error2) {
-  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
-  if (offset === void 0)
-    return file;
-  const before = text.slice(0, Number(offset)).split("\n");
-  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function entryProblems(entry, where) {
-  if (!isRecord3(entry))
-    return [`${where}: must be an object with fingerprint, ruleId and path`];
-  const problems = [];
-  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
-    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
-  for (const key of ["ruleId", "path"]) {
-    if (typeof entry[key] !== "string" || entry[key] === "")
-      problems.push(`${where}.${key}: must be a non-empty string`);
-  }
-  return problems;
-}
-function parseBaseline(text, file) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT2);
-  }
-  if (!isRecord3(data))
-    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT2);
-  if (data.version !== BASELINE_VERSION) {
-    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT2);
-  }
-  if (!Array.isArray(data.entries))
-    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT2);
-  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
-  if (problems.length > 0)
-    throw suppressionFileError("baseline", problems, HINT2);
-  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
-  return { version: BASELINE_VERSION, entries };
-}
-var HINT2;
-var init_parse_baseline = __esm({
-  "dist/src/suppress/parse-baseline.js"() {
-    "use strict";
-    init_baseline_file();
-    init_is_fingerprint();
-    init_suppression_file_error();
-    HINT2 = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
-  }
-});
-
-// dist/src/suppress/parse-ignore-file.js
-function parseIgnoreFile(text, file) {
-  const entries = [];
-  const problems = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const content = raw.replace(TRAILING_COMMENT, "").trim();
-    if (content === "" || content.startsWith("#"))
-      return;
-    if (isFingerprint(content))
-      entries.push({ fingerprint: content, line: index + 1 });
-    else
-      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
-  });
-  if (problems.length > 0)
-    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
-  return entries;
-}
-var TRAILING_COMMENT;
-var init_parse_ignore_file = __esm({
-  "dist/src/suppress/parse-ignore-file.js"() {
-    "use strict";
-    init_is_fingerprint();
-    init_suppression_file_error();
-    TRAILING_COMMENT = /\s#.*$/;
-  }
-});
-
-// dist/src/suppress/load-suppressions.js
-import { join as join12, relative as relative6, resolve as resolve5 } from "node:path";
-async function readIfPresent(file, displayName, isNamedByUser = false) {
-  try {
-    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
-  } catch (error2) {
-    const code = error2.code;
-    if (code === "ENOENT")
-      return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
-  }
-}
-function displayNameOf(file, cwd) {
-  return relative6(cwd, file) || file;
-}
-async function loadBaseline(options) {
-  const isDefault = options.baselineFile === void 0;
-  if (isDefault && !options.shouldUseDefaultBaseline)
-    return void 0;
-  const file = isDefault ? join12(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
-  const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName, !isDefault);
-  if (text === void 0 && isDefault)
-    return void 0;
-  if (text === void 0) {
-    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
-  }
-  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
-}
-async function loadIgnoreFile(options) {
-  const file = join12(options.root, IGNORE_FILE_NAME);
-  const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
-  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
-}
-async function loadSuppressions(options) {
-  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
-  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
-}
-async function readPreviousBaseline(file) {
-  try {
-    return parseBaseline(await readTextFile(file), file).entries;
-  } catch {
-    return void 0;
-  }
-}
-var init_load_suppressions = __esm({
-  "dist/src/suppress/load-suppressions.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-    init_file_names();
-    init_parse_baseline();
-    init_parse_ignore_file();
-  }
-});
-
-// dist/src/suppress/apply-suppressions.js
-function applySuppressions(result, suppressions) {
-  const ignored = new Set(suppressions.ignore?.entries.map((entry) => entry.fingerprint));
-  const baselined = new Set(suppressions.baseline?.entries.map((entry) => entry.fingerprint));
-  let ignoredCount = 0;
-  let baselineCount = 0;
-  const findings = result.findings.filter((finding) => {
-    if (ignored.has(finding.fingerprint))
-      ignoredCount++;
-    else if (baselined.has(finding.fingerprint))
-      baselineCount++;
-    else
-      return true;
-    return false;
-  });
-  const suppressed = {
-    ...result.suppressed,
-    ...suppressions.baseline === void 0 ? {} : { baseline: baselineCount },
-    ...suppressions.ignore === void 0 ? {} : { ignored: ignoredCount }
-  };
-  const found = new Set(result.findings.map((finding) => finding.fingerprint));
-  const unused = {
-    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
-    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
-  };
-  return { result: { ...result, findings, suppressed }, unused };
-}
-var init_apply_suppressions = __esm({
-  "dist/src/suppress/apply-suppressions.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/suppress/describe.js
-function printable2(text) {
-  return text.replace(UNSAFE2, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function count(n, noun, plural3) {
-  return `${n} ${n === 1 ? noun : plural3}`;
-}
-function describeSuppressions(suppressions, isBaselineOff) {
-  const { baseline, ignore } = suppressions;
-  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable2(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
-  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable2(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
-  return [baselineLine, ignoreLine];
-}
-function describeUnused(unused, suppressions) {
-  const ignoreFile = printable2(suppressions.ignore?.displayName ?? "");
-  const lines = [
-    ...unused.baseline.map((entry) => `unused baseline entry: ${entry.fingerprint} (${printable2(entry.ruleId)} in ${printable2(entry.path)})`),
-    ...unused.ignore.map((entry) => `unused ignore entry: ${ignoreFile}:${entry.line}: ${entry.fingerprint}`)
-  ];
-  if (lines.length > 0)
-    return lines;
-  return [suppressions.baseline === void 0 && suppressions.ignore === void 0 ? "no baseline or ignore file to check for unused entries" : "no unused baseline or ignore entries"];
-}
-var UNSAFE2;
-var init_describe = __esm({
-  "dist/src/suppress/describe.js"() {
-    "use strict";
-    UNSAFE2 = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-  }
-});
-
-// dist/src/suppress/index.js
-var init_suppress = __esm({
-  "dist/src/suppress/index.js"() {
-    "use strict";
-    init_baseline_file();
-    init_baseline_changes();
-    init_file_names();
-    init_is_fingerprint();
-    init_parse_baseline();
-    init_parse_ignore_file();
-    init_load_suppressions();
-    init_apply_suppressions();
-    init_describe();
-  }
-});
-
-// dist/src/parallel/worker-pool.js
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join13 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
-function workerScript() {
-  for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
-    const beside = fileURLToPath3(new URL(name, import.meta.url));
-    if (existsSync5(beside))
-      return beside;
-  }
-  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
-  return existsSync5(built) ? built : void 0;
-}
-function packsOf(rules) {
-  const packs = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    const key = `${rule.file}\0${rule.provider.id}`;
-    const pack = packs.get(key) ?? { file: rule.file, provider: rule.provider, rules: [] };
-    pack.rules.push(rule.spec);
-    packs.set(key, pack);
-  }
-  return [...packs.values()];
-}
-function transferable(inputs) {
-  const transfer = [];
-  const owned = inputs.map((input) => {
-    if (!("bytes" in input))
-      return input;
-    const bytes = new Uint8Array(input.bytes);
-    transfer.push(bytes.buffer);
-    return { ...input, bytes };
-  });
-  return { inputs: owned, transfer };
-}
-function workerPoolScanner(threads, setup) {
-  const script = workerScript();
-  if (script === void 0)
-    return void 0;
-  const pending = /* @__PURE__ */ new Map();
-  const load = [];
-  let nextId = 0;
-  let failure;
-  let isClosing = false;
-  const workers = Array.from({ length: threads }, (_3, index) => {
-    const worker = new Worker2(script, { workerData: setup });
-    load[index] = 0;
-    worker.on("message", (reply) => {
-      load[index] = (load[index] ?? 1) - 1;
-      pending.get(reply.id)?.resolve(reply.scans);
-      pending.delete(reply.id);
-    });
-    const fail2 = (error2) => {
-      failure ??= error2;
-      for (const waiter of pending.values())
-        waiter.reject(failure);
-      pending.clear();
-    };
-    worker.on("error", fail2);
-    worker.on("exit", (code) => {
-      if (!isClosing)
-        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code})`));
-    });
-    return worker;
-  });
-  return {
-    capacity: threads * QUEUE_PER_WORKER,
-    batchBytes: BATCH_BYTES,
-    scanBatch(inputs) {
-      if (failure !== void 0)
-        return Promise.reject(failure);
-      const index = load.indexOf(Math.min(...load));
-      load[index] = (load[index] ?? 0) + 1;
-      const id = nextId++;
-      const message = transferable(inputs);
-      return new Promise((resolve12, reject) => {
-        pending.set(id, { resolve: resolve12, reject });
-        workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
-      });
-    },
-    async close() {
-      isClosing = true;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-  };
-}
-var QUEUE_PER_WORKER, BATCH_BYTES;
-var init_worker_pool = __esm({
-  "dist/src/parallel/worker-pool.js"() {
-    "use strict";
-    init_package_root();
-    QUEUE_PER_WORKER = 3;
-    BATCH_BYTES = 256 * 1024;
-  }
-});
-
-// dist/src/parallel/index.js
-var init_parallel = __esm({
-  "dist/src/parallel/index.js"() {
-    "use strict";
-    init_worker_pool();
-  }
-});
-
-// dist/src/cli/emit-report.js
-import { relative as relative7, resolve as resolve6 } from "node:path";
-function exitCodeFor(result) {
-  if (result.isPartial)
-    return EXIT.userError;
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
-}
-function isColorAllowed(io2, flags) {
-  const noColor = io2.env.NO_COLOR;
-  return flags.format === "text" && flags.output === void 0 && io2.stdout.isTTY === true && (noColor === void 0 || noColor === "");
-}
-async function emitReport(result, { flags, io: io2, rules, root }) {
-  const info2 = packageInfo();
-  if (flags["show-secrets"])
-    io2.stderr.write("secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n");
-  const report = reporterFor(flags.format)(result, {
-    toolName: info2.name,
-    version: info2.version,
-    informationUri: info2.homepage,
-    rules,
-    root,
-    useColor: isColorAllowed(io2, flags)
-  });
-  if (flags.output === void 0) {
-    io2.stdout.write(report);
-  } else {
-    const target = resolve6(io2.cwd, flags.output);
-    await writeFileSafely(target, report, { root, mayBeDevice: true });
-    const shown = relative7(io2.cwd, target) || target;
-    io2.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}
-`);
-  }
-  if (result.isPartial)
-    io2.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report
-`);
-  return exitCodeFor(result);
-}
-var init_emit_report = __esm({
-  "dist/src/cli/emit-report.js"() {
-    "use strict";
-    init_reporters();
-    init_exit_codes();
-    init_package_info();
-    init_safe_fs();
-  }
-});
-
-// dist/src/cli/progress.js
-function formatSeconds(seconds) {
-  if (!Number.isFinite(seconds))
-    return "?";
-  return seconds < 90 ? `${Math.ceil(seconds)} s` : `${Math.ceil(seconds / 60)} min`;
-}
-function createProgress(stream, label, unit, now = Date.now) {
-  if (stream.isTTY !== true)
-    return { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
-  const started = now();
-  let total;
-  let lastDraw = 0;
-  let isDrawn = false;
-  return {
-    setTotal: (value) => void (total = value),
-    update(items, characters) {
-      const time = now();
-      if (time - lastDraw < REDRAW_MS)
-        return;
-      lastDraw = time;
-      const seconds = Math.max(1e-3, (time - started) / 1e3);
-      const mb = characters / 1e6;
-      const count2 = total === void 0 ? `${items.toLocaleString("en-US")} ${unit}` : `${items.toLocaleString("en-US")}/${total.toLocaleString("en-US")} ${unit}`;
-      const eta = total === void 0 || items === 0 ? "" : `, ETA ${formatSeconds(seconds * (total - items) / items)}`;
-      stream.write(`\r\x1B[K${label}: ${count2}, ${mb.toFixed(1)} MB, ${(mb / seconds).toFixed(1)} MB/s${eta}`);
-      isDrawn = true;
-    },
-    done() {
-      if (isDrawn)
-        stream.write("\r\x1B[K");
-    }
-  };
-}
-var REDRAW_MS;
-var init_progress = __esm({
-  "dist/src/cli/progress.js"() {
-    "use strict";
-    REDRAW_MS = 250;
-  }
-});
-
-// dist/src/cli/scan-stop.js
-function armScanStop(timeoutSeconds, io2) {
-  const controller = new AbortController();
-  let reason;
-  const stop = (why) => {
-    if (reason !== void 0)
-      return;
-    reason = why;
-    controller.abort(why);
-  };
-  const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1e3);
-  timer?.unref();
-  const unregister = io2.onInterrupt?.(() => stop("interrupted; the report covers what was scanned until then"));
-  return {
-    signal: controller.signal,
-    reason: () => reason,
-    dispose: () => {
-      clearTimeout(timer);
-      unregister?.();
-    }
-  };
-}
-var init_scan_stop = __esm({
-  "dist/src/cli/scan-stop.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/cli/commands/scan-options.js
-function reportFlagsOf(values) {
-  const flags = { format: String(values.format ?? "text"), "show-secrets": values["show-secrets"] === true, debug: values.debug === true };
-  if (typeof values.output === "string")
-    flags.output = values.output;
-  if (typeof values.config === "string")
-    flags.config = values.config;
-  return flags;
-}
-var REPORT_OPTIONS;
-var init_scan_options = __esm({
-  "dist/src/cli/commands/scan-options.js"() {
-    "use strict";
-    init_reporters();
-    REPORT_OPTIONS = [
-      { name: "format", short: "f", type: "string", valueName: "FORMAT", choices: REPORT_FORMATS, default: "text", description: "report format" },
-      { name: "output", short: "o", type: "string", valueName: "FILE", description: "write the report to FILE (atomically) instead of stdout" },
-      { name: "config", short: "c", type: "string", valueName: "FILE", description: "config file (default: .secretscan.yaml at the repository root)" },
-      { name: "show-secrets", type: "boolean", default: false, description: "print raw secret values (never use where logs are kept)" },
-      { name: "debug", type: "boolean", default: false, description: "log rules, files and timings to stderr (never secret values)" }
-    ];
-  }
-});
-
-// dist/src/cli/commands/scan-source.js
-function sourceKindOf(flags) {
-  const chosen = [["stdin", flags.stdin], ["staged", flags.staged], ["range", flags.range !== void 0], ["history", flags.history]].filter(([, isOn]) => isOn);
-  if (chosen.length > 1)
-    throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(", --")}`);
-  const kind = chosen[0]?.[0] ?? "tree";
-  if (kind !== "tree" && flags.paths.length > 0)
-    throw new UsageError(`--${kind} cannot be combined with paths`, "scan either paths or one git source");
-  if (kind !== "stdin" && flags["stdin-path"] !== void 0)
-    throw new UsageError("--stdin-path needs --stdin");
-  return kind;
-}
-function requireRepository(repo, io2, kind) {
-  if (repo === void 0)
-    throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${io2.cwd} is not inside one`, { hint: "run it from inside the repository" });
-  if (repo.isBare && kind !== "history")
-    throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
-  return repo;
-}
-async function openSource(flags, io2, repo, maxFileSize, outcome, isPathSuppressed) {
-  const kind = sourceKindOf(flags);
-  if (kind === "stdin") {
-    const bytes = await io2.readStdin(maxFileSize);
-    if (bytes.length > maxFileSize) {
-      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
-    }
-    return { kind, root: repo?.root ?? io2.cwd, repo, chunks: stdinChunks(bytes, flags["stdin-path"] ?? DEFAULT_STDIN_PATH, outcome) };
-  }
-  if (kind === "tree") {
-    if (repo?.isBare === true)
-      throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
-    const targets = await listScanTargets(io2.cwd, flags.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
-  }
-  const gitRepo = requireRepository(repo, io2, kind);
-  const root = gitRepo.root;
-  if (kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, maxFileSize, outcome) };
-  if (kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, flags.range ?? "", maxFileSize, outcome) };
-  const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
-}
-var init_scan_source = __esm({
-  "dist/src/cli/commands/scan-source.js"() {
-    "use strict";
-    init_errors();
-    init_sources();
-  }
-});
-
-// dist/src/cli/commands/scan.js
-var scan_exports = {};
-__export(scan_exports, {
-  SCAN_COMMAND: () => SCAN_COMMAND,
-  executeScan: () => executeScan,
-  runScan: () => runScan,
-  scanFlagsOf: () => scanFlagsOf
-});
-import { availableParallelism as availableParallelism2 } from "node:os";
-function scanFlagsOf(args) {
-  const { values } = args;
-  const flags = {
-    ...reportFlagsOf(values),
-    paths: args.positionals,
-    stdin: values.stdin === true,
-    staged: values.staged === true,
-    history: values.history === true,
-    "no-baseline": values["no-baseline"] === true,
-    "report-unused": values["report-unused"] === true,
-    "no-gitignore-audit": values["no-gitignore-audit"] === true
-  };
-  for (const key of ["range", "stdin-path", "max-file-size", "baseline"]) {
-    const value = values[key];
-    if (typeof value === "string")
-      flags[key] = value;
-  }
-  if (typeof values.timeout === "string") {
-    const timeout = Number(values.timeout);
-    if (!(timeout > 0) || !Number.isFinite(timeout))
-      throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
-    flags.timeout = timeout;
-  }
-  if (typeof values.threads === "string") {
-    const threads = Number(values.threads);
-    if (!/^\d+$/.test(values.threads))
-      throw new UsageError(`--threads ${values.threads} is not a whole number`, "use 0 to match on the main thread, or 1 and up for worker threads");
-    flags.threads = threads;
-  }
-  if (flags.baseline !== void 0 && flags["no-baseline"] === true)
-    throw new UsageError("choose one of --baseline, --no-baseline");
-  return flags;
-}
-function maxFileSizeOf(flag, fromConfig) {
-  if (flag === void 0)
-    return Math.min(fromConfig ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
-  const size = parseSize(flag);
-  if (size === void 0)
-    throw new UsageError(`--max-file-size ${flag} is not a size`, "use bytes or a unit: 500000, 512KiB, 10MB");
-  if (size > MAX_SCANNABLE_SIZE)
-    throw new UsageError(`--max-file-size ${flag} is more than the 511 MiB a file can be scanned in one piece`, "use --max-file-size 511MiB or less");
-  return size;
-}
-function threadsOf(flag) {
-  return flag ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
-}
-function scannerFor(options) {
-  const { source, rules, config, policy, flags, log } = options;
-  const isHistory = source.kind === "history";
-  const threads = threadsOf(flags.threads);
-  const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
-  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets: flags["show-secrets"] };
-  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : void 0;
-  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads`);
-  if (pool !== void 0)
-    return pool;
-  const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets: flags["show-secrets"], prebuiltAutomaton: readBuiltinAutomaton() }));
-}
-async function checkCustomRules(rules, builtin2, cwd) {
-  const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
-  const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
-  if (custom.length === 0)
-    return;
-  const problems = await checkRules2(custom, { cwd });
-  if (problems.length > 0)
-    throw new ConfigError(problems);
-}
-async function executeScan(flags, io2, log) {
-  sourceKindOf(flags);
-  log("started");
-  const [repo, builtin2] = await Promise.all([findRepository(io2.cwd), loadBuiltinRules()]);
-  const projectRoot = repo?.root ?? io2.cwd;
-  log(`repository: ${repo?.root ?? "(none)"}`);
-  const config = await loadConfig(projectRoot, flags.config, io2.cwd);
-  const rules = selectRules(builtin2, config);
-  await checkCustomRules(rules, builtin2.rules, io2.cwd);
-  log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
-  const suppressions = await loadSuppressions({ root: projectRoot, cwd: io2.cwd, baselineFile: flags.baseline, shouldUseDefaultBaseline: flags["no-baseline"] !== true });
-  for (const line of describeSuppressions(suppressions, flags["no-baseline"] === true))
-    log(line);
-  const outcome = { skipped: [], problems: [] };
-  const maxFileSize = maxFileSizeOf(flags["max-file-size"], config.maxFileSize);
-  const policy = suppressionFrom(config.allowlist);
-  const source = await openSource(flags, io2, repo, maxFileSize, outcome, policy.isPathSuppressed);
-  log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, policy, flags, log });
-  const progress = createProgress(io2.stderr, source.kind === "history" ? "history" : "scan", source.kind === "history" ? "blobs" : "files");
-  if (source.size !== void 0)
-    progress.setTotal(source.size);
-  else if (io2.stderr.isTTY === true)
-    void source.countTotal?.().then(progress.setTotal, () => void 0);
-  const stop = armScanStop(flags.timeout, io2);
-  let scanned;
-  try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: progress.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
-  } finally {
-    stop.dispose();
-    progress.done();
-    await scanner.close();
-  }
-  const stopped = stop.reason();
-  if (stopped !== void 0)
-    outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === void 0 ? scanned : await source.finish(scanned);
-  result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
-  result.problems = outcome.problems;
-  result.isPartial = result.problems.length > 0;
-  log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
-  const checks = flags["no-gitignore-audit"] === true ? [] : auditChecksFor({ kind: source.kind, isWholeTree: flags.paths.length === 0 && source.root === repo?.root, isBare: repo?.isBare === true });
-  if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
-  const applied = applySuppressions(result, suppressions);
-  return { result: applied.result, rules, root: source.root, projectRoot, suppressions, unused: applied.unused };
-}
-async function runScan(flags, io2, log) {
-  const scan = await executeScan(flags, io2, log);
-  if (flags["report-unused"] === true)
-    io2.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}
-`).join(""));
-  return emitReport(scan.result, { flags, io: io2, rules: scan.rules, root: scan.root });
-}
-var PARALLEL_TREE_FILES, SCAN_COMMAND, MAX_SCANNABLE_SIZE;
-var init_scan2 = __esm({
-  "dist/src/cli/commands/scan.js"() {
-    "use strict";
-    init_audit2();
-    init_config();
-    init_engine();
-    init_suppress();
-    init_parallel();
-    init_errors();
-    init_rules();
-    init_sources();
-    init_emit_report();
-    init_progress();
-    init_scan_stop();
-    init_scan_options();
-    init_scan_source();
-    PARALLEL_TREE_FILES = 256;
-    SCAN_COMMAND = {
-      usage: "secretscan scan [PATH...] [--staged | --range BASE..HEAD | --history | --stdin] [options]",
-      summary: "Scan the working tree, given paths, a git source or standard input for secrets.",
-      positionals: { description: "PATH: files or directories to scan (default: the repository, or the current directory outside one)", max: Number.POSITIVE_INFINITY },
-      options: [
-        { name: "staged", type: "boolean", default: false, description: "scan the lines added in the index against HEAD (the pre-commit hook)" },
-        { name: "range", type: "string", valueName: "BASE..HEAD", description: "scan the lines added by every commit in the range (BASE...HEAD: from their merge base)" },
-        { name: "history", type: "boolean", default: false, description: "scan every blob reachable from any ref, each once, with provenance" },
-        { name: "stdin", type: "boolean", default: false, description: "scan standard input instead of files" },
-        { name: "stdin-path", type: "string", valueName: "NAME", description: "name for standard input in reports and path-limited rules" },
-        { name: "max-file-size", type: "string", valueName: "SIZE", description: "skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)" },
-        { name: "timeout", type: "string", valueName: "SECONDS", description: "stop after this long, report what was scanned (marked partial) and exit 2" },
-        { name: "threads", type: "string", valueName: "N", description: "worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)" },
-        { name: "baseline", type: "string", valueName: "FILE", description: "report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)" },
-        { name: "no-baseline", type: "boolean", default: false, description: "do not use the default baseline file" },
-        { name: "report-unused", type: "boolean", default: false, description: "list baseline and .secretscanignore entries that matched no finding (on stderr)" },
-        { name: "no-gitignore-audit", type: "boolean", default: false, description: "do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored" },
-        ...REPORT_OPTIONS
-      ],
-      examples: [
-        ["secretscan scan", "scan the repository you are in"],
-        ["secretscan scan --staged", "scan what is about to be committed"],
-        ["secretscan scan --range origin/main..HEAD --format sarif -o results.sarif", "scan the commits of a branch"],
-        ["secretscan scan --history", "audit every version of every file in the repository"],
-        ["cat .env | secretscan scan --stdin --stdin-path .env", "scan standard input"]
-      ]
-    };
-    MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
-  }
-});
-
-// dist/src/init/steps.js
-import { relative as relative8, isAbsolute as isAbsolute3 } from "node:path";
-function describeStep(step, isDryRun) {
-  const [done, planned] = DONE[step.action];
-  return `${isDryRun ? planned : done} ${step.target}: ${step.detail}`;
-}
-function displayPath(root, path) {
-  const shown = relative8(root, path);
-  return shown === "" || shown.startsWith("..") || isAbsolute3(shown) ? path : shown.split("\\").join("/");
-}
-function isPlanSettled(plan) {
-  return plan.steps.every((step) => step.changes.length === 0);
-}
-var DONE;
-var init_steps2 = __esm({
-  "dist/src/init/steps.js"() {
-    "use strict";
-    DONE = {
-      create: ["created", "would create"],
-      update: ["updated", "would update"],
-      rename: ["renamed", "would rename"],
-      unchanged: ["unchanged", "unchanged"]
-    };
-  }
-});
-
-// dist/src/init/git-queries.js
-import { resolve as resolve7 } from "node:path";
-async function gitOutput(cwd, args) {
-  const run2 = await runGit(cwd, args);
-  return run2.code === 0 ? run2.stdout.trim() : void 0;
-}
-async function hooksDirectory(root) {
-  const path = await gitOutput(root, ["rev-parse", "--git-path", "hooks"]);
-  if (path === void 0 || path === "")
-    throw new GitError("E_GIT", `git cannot tell where the hooks of ${root} live (git rev-parse --git-path hooks failed)`);
-  return resolve7(root, path);
-}
-async function defaultBranch(root) {
-  const remoteHead = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"]);
-  if (remoteHead?.startsWith("origin/") === true)
-    return remoteHead.slice("origin/".length);
-  for (const name of ["main", "master"]) {
-    if (await gitOutput(root, ["rev-parse", "--verify", "--quiet", `refs/heads/${name}`]) !== void 0)
-      return name;
-  }
-  const current = await gitOutput(root, ["symbolic-ref", "--quiet", "--short", "HEAD"]);
-  return current === void 0 || current === "" ? "main" : current;
-}
-var init_git_queries2 = __esm({
-  "dist/src/init/git-queries.js"() {
-    "use strict";
-    init_errors();
-    init_sources();
-  }
-});
-
-// dist/src/init/github-workflow.js
-function yamlScalar(value) {
-  return /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(value) ? value : JSON.stringify(value);
-}
-function actionReference(version) {
-  return `secretscan/secretscan@v${version.replace(/^v/, "")}`;
-}
-function job(options) {
-  return `  ${options.name}:
-    name: secretscan (${options.category})
-    if: ${options.when}
-    runs-on: ubuntu-latest
-    steps:
-      - uses: ${CHECKOUT_ACTION}
-        with:
-          fetch-depth: 0 # the range and history scans need the commits
-          persist-credentials: false
-      - uses: ${options.action}
-        id: secretscan
-        with:
-          fail-on: low
-          sarif-file: secretscan.sarif
-      # always(): upload the findings also when the scan step failed because of them. The output
-      # is empty when no report was written (the scan could not run); there is nothing to upload then.
-      - uses: ${UPLOAD_SARIF_ACTION}
-        if: always() && steps.secretscan.outputs.sarif-file != ''
-        with:
-          sarif_file: \${{ steps.secretscan.outputs.sarif-file }}
-          category: secretscan-${options.category}
-`;
-}
-function githubWorkflow(defaultBranch2, version) {
-  const action = actionReference(version);
-  const history = "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'";
-  const changes = "github.event_name != 'schedule' && github.event_name != 'workflow_dispatch'";
-  return `# secretscan: find secrets in pull requests, in pushes to ${yamlScalar(defaultBranch2)} and, weekly, in the whole history.
-# Findings appear in the job summary, as annotations and under Security > Code scanning; the job
-# fails when there are any. Code scanning on a private repository needs GitHub Code Security
-# (GitHub Advanced Security): without it the upload step fails and the summary and annotations remain.
-# ${action} is the release that wrote this file; to pin harder, replace the tag with its commit sha.
-name: secretscan
-
-on:
-  pull_request:
-  push:
-    branches: [${yamlScalar(defaultBranch2)}]
-  schedule:
-    - cron: '23 4 * * 1' # Mondays 04:23 UTC: the whole history, with the latest rules
-  workflow_dispatch:
-
-permissions:
-  contents: read # check out the code
-  security-events: write # upload the SARIF to code scanning
-  actions: read # the upload reads the run's details (needed on private repositories)
-
-jobs:
-${job({ name: "changes", when: changes, category: "changes", action })}
-${job({ name: "history", when: history, category: "history", action })}`;
-}
-var WORKFLOW_PATH, WORKFLOW_ALTERNATIVE_PATHS, CHECKOUT_ACTION, UPLOAD_SARIF_ACTION;
-var init_github_workflow = __esm({
-  "dist/src/init/github-workflow.js"() {
-    "use strict";
-    WORKFLOW_PATH = ".github/workflows/secretscan.yml";
-    WORKFLOW_ALTERNATIVE_PATHS = [".github/workflows/secretscan.yaml"];
-    CHECKOUT_ACTION = "actions/checkout@v6";
-    UPLOAD_SARIF_ACTION = "github/codeql-action/upload-sarif@v4";
-  }
-});
-
-// dist/src/init/hook-script.js
-function hasHookMarker(text) {
-  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
-}
-function appendHookBlock(existing) {
-  if (existing.trim() === "")
-    return HOOK_BLOCK;
-  return `${existing}${existing.endsWith("\n") ? "" : "\n"}
-${HOOK_BLOCK}`;
-}
-var HOOK_MARKER, HOOK_BLOCK, NATIVE_HOOK;
-var init_hook_script = __esm({
-  "dist/src/init/hook-script.js"() {
-    "use strict";
-    HOOK_MARKER = "# secretscan: block commits that add secrets";
-    HOOK_BLOCK = `${HOOK_MARKER}
-if [ -x ./node_modules/.bin/secretscan ]; then secretscan_bin="./node_modules/.bin/secretscan"; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
-if [ -z "$secretscan_bin" ]; then
-  echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
-  echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
-  exit 1
-fi
-secretscan_status=0
-"$secretscan_bin" scan --staged || secretscan_status=$?
-if [ "$secretscan_status" -eq 1 ]; then
-  echo "" >&2
-  echo "secretscan blocked this commit: the lines above add secrets." >&2
-  echo "  fix: remove the secret, keep it in an environment variable or a secret manager, and rotate it if it was ever pushed." >&2
-  echo "  false positive: add 'secretscan:allow' on the line, an allowlist entry in .secretscan.yaml, or its fingerprint to .secretscanignore." >&2
-  echo "  last resort: git commit --no-verify" >&2
-  exit 1
-elif [ "$secretscan_status" -ne 0 ]; then
-  echo "secretscan could not check this commit (exit $secretscan_status); see the message above." >&2
-  echo "  fix the problem it names, or commit with --no-verify if you are sure." >&2
-  exit 1
-fi
-`;
-    NATIVE_HOOK = `#!/bin/sh
-# Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
-# it runs first, and the commit stops if it fails.
-secretscan_local_hook="$(dirname "$0")/pre-commit.local"
-if [ -x "$secretscan_local_hook" ]; then
-  "$secretscan_local_hook" "$@" || exit $?
-fi
-${HOOK_BLOCK}`;
-  }
-});
-
-// dist/src/init/json-style.js
-function detectJsonStyle(text) {
-  const hasBom = text.startsWith("\uFEFF");
-  const body = hasBom ? text.slice(1) : text;
-  const indentation = /^[{[][ \t]*\r?\n([ \t]+)\S/.exec(body)?.[1];
-  let indent = 2;
-  if (indentation !== void 0)
-    indent = indentation.includes("	") ? "	" : indentation.length;
-  return { indent, lineEnding: body.includes("\r\n") ? "\r\n" : "\n", hasFinalNewline: /\n$/.test(body), hasBom };
-}
-function formatJson(value, style2) {
-  let text = JSON.stringify(value, null, style2.indent);
-  if (style2.lineEnding === "\r\n")
-    text = text.replace(/\n/g, "\r\n");
-  return `${style2.hasBom ? "\uFEFF" : ""}${text}${style2.hasFinalNewline ? style2.lineEnding : ""}`;
-}
-var init_json_style = __esm({
-  "dist/src/init/json-style.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/init/package-json.js
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function invalid(what) {
-  return new ScanError("E_CONFIG_INVALID", `package.json: ${what}`, { hint: "fix package.json, then run `secretscan init` again" });
-}
-function objectAt2(pkg, key) {
-  const value = pkg[key];
-  if (value === void 0)
-    return void 0;
-  if (!isObject(value))
-    throw invalid(`\`${key}\` must be an object`);
-  return value;
-}
-function withKey(object, key, value) {
-  const entries = Object.entries(object);
-  const isSorted = entries.every(([k2], i) => i === 0 || (entries[i - 1]?.[0] ?? "").localeCompare(k2, "en") <= 0);
-  const at2 = isSorted ? entries.findIndex(([k2]) => k2.localeCompare(key, "en") > 0) : -1;
-  entries.splice(at2 === -1 ? entries.length : at2, 0, [key, value]);
-  return Object.fromEntries(entries);
-}
-function addDevDependencies(pkg, version) {
-  const dependencies = objectAt2(pkg, "dependencies") ?? {};
-  let devDependencies = objectAt2(pkg, "devDependencies") ?? {};
-  const wanted = [["husky", HUSKY_RANGE]];
-  if (pkg.name !== "secretscan")
-    wanted.push(["secretscan", `^${version}`]);
-  const added = [];
-  for (const [name, range] of wanted) {
-    if (name in dependencies || name in devDependencies)
-      continue;
-    devDependencies = withKey(devDependencies, name, range);
-    added.push(`${name} ${range}`);
-  }
-  if (added.length > 0)
-    pkg.devDependencies = devDependencies;
-  return added.length === 0 ? [] : [`added devDependencies ${added.join(" and ")}`];
-}
-function addPrepareScript(pkg) {
-  const scripts = objectAt2(pkg, "scripts") ?? {};
-  const prepare = scripts.prepare;
-  if (prepare !== void 0 && typeof prepare !== "string")
-    throw invalid("`scripts.prepare` must be a string");
-  if (prepare !== void 0 && /\bhusky\b/.test(prepare))
-    return [];
-  pkg.scripts = { ...scripts, prepare: prepare === void 0 || prepare.trim() === "" ? "husky" : `${prepare} && husky` };
-  return [prepare === void 0 || prepare.trim() === "" ? 'set scripts.prepare to "husky"' : 'appended " && husky" to scripts.prepare'];
-}
-function whereParseFailed(text, error2) {
-  const position = /at position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
-  if (position === void 0)
-    return "";
-  return ` at line ${text.replace(/^\uFEFF/, "").slice(0, Number(position)).split("\n").length}`;
-}
-function updatePackageJson(text, version) {
-  let pkg;
-  try {
-    pkg = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error2) {
-    throw invalid(`not valid JSON${whereParseFailed(text, error2)}`);
-  }
-  if (!isObject(pkg))
-    throw invalid("must hold a JSON object");
-  const changes = [...addDevDependencies(pkg, version), ...addPrepareScript(pkg)];
-  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes };
-}
-var HUSKY_RANGE;
-var init_package_json = __esm({
-  "dist/src/init/package-json.js"() {
-    "use strict";
-    init_errors();
-    init_json_style();
-    HUSKY_RANGE = "^9.1.7";
-  }
-});
-
-// dist/src/init/read-existing.js
-import { lstat as lstat3 } from "node:fs/promises";
-function cannotRead(path, error2) {
-  const reason = readFailure(error2);
-  return new ScanError("E_IO", `cannot read ${path} (${reason})`, { cause: error2, hint: "check its permissions, then run `secretscan init` again" });
-}
-function isMissing(error2) {
-  const code = error2.code;
-  return code === "ENOENT" || code === "ENOTDIR";
-}
-async function readTextIfExists(path) {
-  try {
-    return await readTextFile(path);
-  } catch (error2) {
-    if (isMissing(error2))
-      return void 0;
-    throw cannotRead(path, error2);
-  }
-}
-async function pathExists(path) {
-  try {
-    await lstat3(path);
-    return true;
-  } catch (error2) {
-    if (isMissing(error2))
-      return false;
-    throw cannotRead(path, error2);
-  }
-}
-var init_read_existing = __esm({
-  "dist/src/init/read-existing.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-  }
-});
-
-// dist/src/init/plan-husky.js
-import { join as join14 } from "node:path";
-async function installCommand(root) {
-  for (const [lockfile, command] of INSTALL_COMMANDS)
-    if (await pathExists(join14(root, lockfile)))
-      return command;
-  return "npm install";
-}
-function packageJsonStep(root, text, version) {
-  const path = join14(root, "package.json");
-  const update = updatePackageJson(text, version);
-  if (update.changes.length === 0)
-    return { action: "unchanged", target: "package.json", detail: "already depends on husky and secretscan, and prepare runs husky", changes: [] };
-  return { action: "update", target: "package.json", detail: update.changes.join("; "), changes: [{ kind: "write", path, text: update.text, isExecutable: false }] };
-}
-async function huskyHookStep(root) {
-  const target = ".husky/pre-commit";
-  const path = join14(root, ".husky", "pre-commit");
-  const existing = await readTextIfExists(path);
-  if (existing === void 0) {
-    return { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [{ kind: "write", path, text: HOOK_BLOCK, isExecutable: true }] };
-  }
-  if (hasHookMarker(existing))
-    return { action: "unchanged", target, detail: "already runs secretscan", changes: [] };
-  return {
-    action: "update",
-    target,
-    detail: "appended the secretscan check; your commands still run first",
-    changes: [{ kind: "write", path, text: appendHookBlock(existing), isExecutable: false }]
-  };
-}
-async function planHusky(root, packageJsonText, version) {
-  const steps = [packageJsonStep(root, packageJsonText, version), await huskyHookStep(root)];
-  const isActive = await hooksDirectory(root) === join14(root, ".husky", "_");
-  const isPackageChanged = steps[0]?.action !== "unchanged";
-  const nextSteps = isActive && !isPackageChanged ? [] : [`run \`${await installCommand(root)}\`: it installs husky and secretscan, and husky activates the hook`];
-  return { steps, nextSteps };
-}
-var INSTALL_COMMANDS;
-var init_plan_husky = __esm({
-  "dist/src/init/plan-husky.js"() {
-    "use strict";
-    init_git_queries2();
-    init_hook_script();
-    init_package_json();
-    init_read_existing();
-    INSTALL_COMMANDS = [
-      ["pnpm-lock.yaml", "pnpm install"],
-      ["yarn.lock", "yarn install"],
-      ["bun.lock", "bun install"],
-      ["bun.lockb", "bun install"]
-    ];
-  }
-});
-
-// dist/src/init/plan-native-hook.js
-import { isAbsolute as isAbsolute4, join as join15, relative as relative9 } from "node:path";
-function nextStepsFor(root, directory) {
-  const nextSteps = ["make sure `secretscan` is on PATH for everyone who commits here (`npm install -g secretscan`); without it the hook blocks commits"];
-  const inside = relative9(root, directory);
-  const isCommittable = inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) && !inside.split(/[\\/]/).includes(".git");
-  if (!isCommittable)
-    nextSteps.push("git hooks are not cloned: run `secretscan init` in every clone (or commit a hooks folder and set core.hooksPath)");
-  return nextSteps;
-}
-async function planNativeHook(root) {
-  const directory = await hooksDirectory(root);
-  const hook = join15(directory, "pre-commit");
-  const local = join15(directory, LOCAL_HOOK);
-  const target = displayPath(root, hook);
-  const write = { kind: "write", path: hook, text: NATIVE_HOOK, isExecutable: true };
-  const created = { action: "create", target, detail: "runs `secretscan scan --staged` before each commit", changes: [write] };
-  if (!await pathExists(hook))
-    return { steps: [created], nextSteps: nextStepsFor(root, directory) };
-  if (hasHookMarker(await readTextIfExists(hook) ?? ""))
-    return { steps: [{ action: "unchanged", target, detail: "already runs secretscan", changes: [] }], nextSteps: [] };
-  if (await pathExists(local)) {
-    throw new ScanError("E_USAGE", `${target} is an existing hook, and ${displayPath(root, local)} exists too: secretscan init will not overwrite either`, {
-      hint: `merge ${LOCAL_HOOK} into your hook (or remove it) and run \`secretscan init\` again, or add \`secretscan scan --staged\` to your hook yourself`
-    });
-  }
-  const moved = { action: "rename", target: `${target} to ${LOCAL_HOOK}`, detail: "your hook is kept and runs first", changes: [{ kind: "rename", from: hook, to: local }] };
-  return { steps: [moved, { ...created, detail: `runs ${LOCAL_HOOK}, then \`secretscan scan --staged\`, before each commit` }], nextSteps: nextStepsFor(root, directory) };
-}
-var LOCAL_HOOK;
-var init_plan_native_hook = __esm({
-  "dist/src/init/plan-native-hook.js"() {
-    "use strict";
-    init_errors();
-    init_git_queries2();
-    init_hook_script();
-    init_read_existing();
-    init_steps2();
-    LOCAL_HOOK = "pre-commit.local";
-  }
-});
-
-// dist/src/init/starter-config.js
-var HEADER, SECTIONS, STARTER_CONFIG_EXAMPLE, STARTER_CONFIG;
-var init_starter_config = __esm({
-  "dist/src/init/starter-config.js"() {
-    "use strict";
-    HEADER = [
-      "# secretscan configuration. Every key is optional: uncomment what you need.",
-      "# `secretscan scan` checks this file and lists every problem with its line.",
-      "# Reference: https://github.com/secretscan/secretscan#configuration-secretscanyaml"
-    ];
-    SECTIONS = [
-      {
-        explanation: ["Skip files bigger than this (bytes, or with a unit: 512KiB, 5MB). Default: 10MiB."],
-        example: ["maxFileSize: 10MiB"]
-      },
-      {
-        explanation: ["Turn off rules by id, or whole providers by provider id (`secretscan rules list`)."],
-        example: ["rules:", "  disable: [generic.password-assignment]"]
-      },
-      {
-        explanation: [
-          "Allowlist entries: each needs a reason and at least one of paths, regexes or stopwords;",
-          "every condition given must hold. An entry with only `paths` skips those files entirely."
-        ],
-        example: [
-          "allowlist:",
-          "  - reason: Test fixtures hold fake keys on purpose.",
-          "    paths: [test/fixtures/, '**/*.example.env']",
-          "  - reason: The documented demo token is public.",
-          "    rules: [generic]",
-          "    stopwords: [example, dummy]"
-        ]
-      }
-    ];
-    STARTER_CONFIG_EXAMPLE = `${SECTIONS.map((s) => s.example.join("\n")).join("\n\n")}
-`;
-    STARTER_CONFIG = `${[
-      HEADER.join("\n"),
-      ...SECTIONS.map((s) => [...s.explanation.map((line) => `# ${line}`), ...s.example.map((line) => `# ${line}`)].join("\n"))
-    ].join("\n\n")}
-`;
-  }
-});
-
-// dist/src/init/plan-init.js
-import { join as join16 } from "node:path";
-async function workTreeRoot(cwd) {
-  const repository = await findRepository(cwd);
-  if (repository === void 0) {
-    throw new GitError("E_NOT_A_REPO", `${cwd} is not inside a git repository`, { hint: "run `secretscan init` inside the work tree of a repository (`git init` makes one)" });
-  }
-  if (repository.isBare) {
-    throw new GitError("E_NOT_A_REPO", `${repository.root} is a bare repository or a .git directory: there is no work tree to commit from`, {
-      hint: "run `secretscan init` in a clone with a work tree"
-    });
-  }
-  return repository.root;
-}
-async function firstExisting(root, names) {
-  for (const name of names)
-    if (await pathExists(join16(root, name)))
-      return name;
-  return void 0;
-}
-async function configStep(root) {
-  const existing = await firstExisting(root, CONFIG_FILE_NAMES);
-  if (existing !== void 0)
-    return { action: "unchanged", target: existing, detail: "a configuration already exists", changes: [] };
-  const path = join16(root, ".secretscan.yaml");
-  return { action: "create", target: ".secretscan.yaml", detail: "a starter configuration, all commented out", changes: [{ kind: "write", path, text: STARTER_CONFIG, isExecutable: false }] };
-}
-async function workflowStep(root, version) {
-  const existing = await firstExisting(root, [WORKFLOW_PATH, ...WORKFLOW_ALTERNATIVE_PATHS]);
-  if (existing !== void 0)
-    return { action: "unchanged", target: existing, detail: "the workflow already exists", changes: [] };
-  const branch = await defaultBranch(root);
-  const text = githubWorkflow(branch, version);
-  return {
-    action: "create",
-    target: WORKFLOW_PATH,
-    detail: `scans pull requests, pushes to ${branch} and, weekly, the history; uploads SARIF to code scanning`,
-    changes: [{ kind: "write", path: join16(root, WORKFLOW_PATH), text, isExecutable: false }]
-  };
-}
-async function planInit(options) {
-  const root = await workTreeRoot(options.cwd);
-  const packageJson = await readTextIfExists(join16(root, "package.json"));
-  const hook = packageJson === void 0 ? await planNativeHook(root) : await planHusky(root, packageJson, options.version);
-  const steps = [...hook.steps, await configStep(root)];
-  if (options.withGithub)
-    steps.push(await workflowStep(root, options.version));
-  return { root, steps, nextSteps: hook.nextSteps };
-}
-var init_plan_init = __esm({
-  "dist/src/init/plan-init.js"() {
-    "use strict";
-    init_config();
-    init_errors();
-    init_sources();
-    init_git_queries2();
-    init_github_workflow();
-    init_plan_husky();
-    init_plan_native_hook();
-    init_read_existing();
-    init_starter_config();
-  }
-});
-
-// dist/src/init/apply-step.js
-import { rename as rename2 } from "node:fs/promises";
-async function applyChange(change, root) {
-  if (change.kind === "rename") {
-    await rename2(change.from, change.to);
-    return;
-  }
-  await writeFileSafely(change.path, change.text, { root, shouldCreateDirectories: true, isExecutable: change.isExecutable });
-}
-async function applyStep(step, root) {
-  for (const change of step.changes) {
-    try {
-      await applyChange(change, root);
-    } catch (error2) {
-      if (error2 instanceof ScanError)
-        throw error2;
-      const path = change.kind === "rename" ? change.from : change.path;
-      const reason = error2.code ?? (error2 instanceof Error ? error2.message : String(error2));
-      throw new ScanError("E_IO", `cannot ${change.kind} ${path} (${reason})`, { cause: error2, hint: "check the permissions of the file and its folder" });
-    }
-  }
-}
-var init_apply_step = __esm({
-  "dist/src/init/apply-step.js"() {
-    "use strict";
-    init_errors();
-    init_safe_fs();
-  }
-});
-
-// dist/src/init/index.js
-var init_init = __esm({
-  "dist/src/init/index.js"() {
-    "use strict";
-    init_steps2();
-    init_plan_init();
-    init_apply_step();
-    init_hook_script();
-    init_starter_config();
-    init_github_workflow();
-  }
-});
-
-// dist/src/cli/commands/init.js
-var init_exports = {};
-__export(init_exports, {
-  INIT_COMMAND: () => INIT_COMMAND,
-  runInit: () => runInit
-});
-async function runInit(args, io2, log) {
-  const isDryRun = args.values["dry-run"] === true;
-  const plan = await planInit({ cwd: io2.cwd, version: packageInfo().version, withGithub: args.values.github === true });
-  log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
-  for (const step of plan.steps) {
-    if (!isDryRun)
-      await applyStep(step, plan.root);
-    io2.stdout.write(`${describeStep(step, isDryRun)}
-`);
-  }
-  if (isPlanSettled(plan))
-    io2.stdout.write("secretscan is already set up here: nothing to change.\n");
-  else if (isDryRun)
-    io2.stdout.write("dry run: nothing was written.\n");
-  for (const next of plan.nextSteps)
-    io2.stdout.write(`next: ${next}
-`);
-  return EXIT.clean;
-}
-var INIT_COMMAND;
-var init_init2 = __esm({
-  "dist/src/cli/commands/init.js"() {
-    "use strict";
-    init_init();
-    init_exit_codes();
-    init_package_info();
-    INIT_COMMAND = {
-      usage: "secretscan init [--github] [--dry-run]",
-      summary: [
-        "Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`",
-        "(husky when the root has a package.json, a git hook otherwise), a starter .secretscan.yaml and, with",
-        "--github, a GitHub Actions workflow. Existing hooks keep running first; nothing already set up changes."
-      ].join("\n"),
-      options: [
-        { name: "github", type: "boolean", default: false, description: "also write .github/workflows/secretscan.yml (pull requests, pushes, weekly history, SARIF upload)" },
-        { name: "dry-run", type: "boolean", default: false, description: "print what would change and write nothing" },
-        { name: "debug", type: "boolean", default: false, description: "log what init looks at to stderr" }
-      ],
-      examples: [
-        ["secretscan init", "the hook and a starter config"],
-        ["secretscan init --github --dry-run", "show what setting up the hook, config and workflow would change"]
-      ]
-    };
-  }
-});
-
-// dist/src/cli/commands/baseline.js
-var baseline_exports = {};
-__export(baseline_exports, {
-  BASELINE_COMMAND: () => BASELINE_COMMAND,
-  runBaseline: () => runBaseline
-});
-import { join as join17, relative as relative10, resolve as resolve8 } from "node:path";
-async function runBaseline(args, io2, log) {
-  const { output, ...parsed } = scanFlagsOf(args);
-  const flags = { ...parsed, "show-secrets": false, "no-baseline": true, "report-unused": false };
-  const scan = await executeScan(flags, io2, log);
-  const target = output === void 0 ? join17(scan.projectRoot, BASELINE_FILE_NAME) : resolve8(io2.cwd, output);
-  const baseline = baselineOf(scan.result.findings);
-  const previous = await readPreviousBaseline(target);
-  await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
-  const shown = relative10(io2.cwd, target) || target;
-  io2.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}
-`);
-  for (const notice2 of scan.result.notices ?? [])
-    io2.stderr.write(`secretscan: note: ${notice2}
-`);
-  if (!scan.result.isPartial)
-    return EXIT.clean;
-  io2.stderr.write(`secretscan: the scan is partial: ${scan.result.problems.length} problem(s); the baseline may lack entries
-`);
-  return EXIT.userError;
-}
-var SHARED_OPTIONS, BASELINE_COMMAND;
-var init_baseline = __esm({
-  "dist/src/cli/commands/baseline.js"() {
-    "use strict";
-    init_suppress();
-    init_exit_codes();
-    init_safe_fs();
-    init_scan2();
-    SHARED_OPTIONS = /* @__PURE__ */ new Set(["staged", "range", "history", "max-file-size", "threads", "config", "debug"]);
-    BASELINE_COMMAND = {
-      usage: "secretscan baseline [PATH...] [--staged | --range BASE..HEAD | --history] [options]",
-      summary: "Record the current findings in the baseline file, so that later scans report only new ones. The file holds fingerprints, rule ids and paths: no line numbers, timestamps or secrets.",
-      positionals: { description: "PATH: files or directories to scan (default: the repository, or the current directory outside one)", max: Number.POSITIVE_INFINITY },
-      options: [
-        ...SCAN_COMMAND.options.filter((option) => SHARED_OPTIONS.has(option.name)),
-        { name: "output", short: "o", type: "string", valueName: "FILE", description: `write the baseline to FILE (default: ${BASELINE_FILE_NAME} at the repository root)` }
-      ],
-      examples: [
-        ["secretscan baseline", "record the findings of the working tree"],
-        ["secretscan baseline --history", "record every secret in history, for `scan --history`"]
-      ]
-    };
-  }
-});
-
-// dist/src/cli/commands/gitignore.js
-var gitignore_exports = {};
-__export(gitignore_exports, {
-  GITIGNORE_COMMAND: () => GITIGNORE_COMMAND,
-  runGitignore: () => runGitignore
-});
-async function runGitignore(args, io2, log) {
-  const repo = await findRepository(io2.cwd);
-  if (repo === void 0)
-    throw new GitError("E_NOT_A_REPO", `${io2.cwd} is not inside a git repository`, { hint: "run it from inside the repository" });
-  if (repo.isBare)
-    throw new UsageError(`${repo.root} is a bare repository: it has no working tree or .gitignore to check`);
-  const config = await loadConfig(repo.root, typeof args.values.config === "string" ? args.values.config : void 0, io2.cwd);
-  const shouldFix = args.values.fix === true;
-  log(`gitignore audit of ${repo.root}${shouldFix ? " with --fix" : ""}`);
-  const outcome = await runGitignoreAudit({ root: repo.root, isPathSuppressed: suppressionFrom(config.allowlist).isPathSuppressed, shouldFix });
-  io2.stdout.write(args.values.format === "json" ? formatOutcomeJson(outcome) : formatOutcomeText(outcome, shouldFix));
-  return outcome.remaining.length > 0 ? EXIT.findings : EXIT.clean;
-}
-var GITIGNORE_COMMAND;
-var init_gitignore = __esm({
-  "dist/src/cli/commands/gitignore.js"() {
-    "use strict";
-    init_audit2();
-    init_config();
-    init_errors();
-    init_sources();
-    init_exit_codes();
-    GITIGNORE_COMMAND = {
-      usage: "secretscan gitignore [--fix] [--format text|json]",
-      summary: "Check that secret-bearing files (.env, keys, credentials) are ignored and not tracked; --fix appends the missing .gitignore lines.",
-      options: [
-        { name: "fix", type: "boolean", default: false, description: "append the missing lines to the root .gitignore (never deletes or untracks anything)" },
-        { name: "format", short: "f", type: "string", valueName: "FORMAT", choices: ["text", "json"], default: "text", description: "output format" },
-        { name: "config", short: "c", type: "string", valueName: "FILE", description: "config file whose path allowlist applies (default: .secretscan.yaml at the repository root)" }
-      ],
-      examples: [
-        ["secretscan gitignore", "list tracked and unignored secret-bearing files, and the lines .gitignore lacks"],
-        ["secretscan gitignore --fix", "append those lines and print the `git rm --cached` commands to run"]
-      ]
-    };
-  }
-});
-
-// dist/src/cli/commands/remediate.js
-var remediate_exports = {};
-__export(remediate_exports, {
-  REMEDIATE_COMMAND: () => REMEDIATE_COMMAND,
-  runRemediate: () => runRemediate
-});
-import { relative as relative11, resolve as resolve9, sep as sep3 } from "node:path";
-function remediateFlagsOf(args) {
-  const { values } = args;
-  const chosen = ["staged", "range", "history"].filter((name) => values[name] !== void 0 && values[name] !== false);
-  if (chosen.length > 1)
-    throw new UsageError(`choose one of --${chosen.join(", --")}`);
-  const mode = chosen[0] ?? "all";
-  if (mode !== "all" && args.positionals.length > 0)
-    throw new UsageError(`--${mode} cannot be combined with paths`);
-  const flags = { mode, paths: args.positionals, format: values.format === "markdown" ? "markdown" : "text", debug: values.debug === true };
-  if (typeof values.range === "string")
-    flags.range = values.range;
-  if (typeof values.config === "string")
-    flags.config = values.config;
-  if (typeof values["write-replacements"] === "string")
-    flags.replacements = values["write-replacements"];
-  return flags;
-}
-function evidenceOf(evidence, secretId) {
-  let found = evidence.get(secretId);
-  if (found === void 0)
-    evidence.set(secretId, found = {});
-  return found;
-}
-function addTo(evidence, key, finding) {
-  evidence[key] = [...evidence[key] ?? [], finding];
-}
-async function runScans(flags, repo, io2, log, reveal) {
-  const base = { format: "text", "show-secrets": reveal, debug: flags.debug, paths: [], stdin: false, staged: false, history: false, "no-gitignore-audit": true };
-  if (flags.config !== void 0)
-    base.config = flags.config;
-  const scans = { targets: [], evidence: /* @__PURE__ */ new Map(), rules: [], root: repo?.root ?? io2.cwd, secrets: /* @__PURE__ */ new Map(), isPartial: false };
-  const run2 = async (extra, label) => {
-    log(`remediate: ${label} scan`);
-    const scan = await executeScan({ ...base, ...extra }, io2, log);
-    scans.rules = scan.rules;
-    scans.root = scan.root;
-    scans.isPartial ||= scan.result.isPartial;
-    return scan.result.findings.map((finding) => {
-      if (finding.secret !== void 0) {
-        const values = scans.secrets.get(finding.secretId) ?? /* @__PURE__ */ new Set();
-        values.add(finding.secret);
-        scans.secrets.set(finding.secretId, values);
-      }
-      const { secret: _secret, ...redacted } = finding;
-      return redacted;
-    });
-  };
-  const isWorkTree = repo !== void 0 && !repo.isBare;
-  const tree = repo?.isBare === true ? [] : await run2({ paths: flags.paths }, "working tree");
-  const staged = isWorkTree ? await run2({ staged: true }, "staged") : [];
-  const history = repo !== void 0 ? await run2({ history: true }, "history") : [];
-  for (const finding of tree)
-    addTo(evidenceOf(scans.evidence, finding.secretId), "workingTree", finding);
-  for (const finding of staged)
-    addTo(evidenceOf(scans.evidence, finding.secretId), "staged", finding);
-  for (const finding of history)
-    evidenceOf(scans.evidence, finding.secretId).history = finding;
-  if (flags.mode === "range") {
-    const range = await run2({ range: flags.range ?? "" }, "range");
-    for (const finding of range)
-      addTo(evidenceOf(scans.evidence, finding.secretId), "other", finding);
-    scans.targets = range;
-  } else if (flags.mode === "staged")
-    scans.targets = staged;
-  else if (flags.mode === "history")
-    scans.targets = history;
-  else
-    scans.targets = flags.paths.length > 0 ? tree : [...history, ...staged, ...tree];
-  return scans;
-}
-async function locatedPlans(scans, repo, replacementsFile) {
-  const representative = /* @__PURE__ */ new Map();
-  for (const finding of scans.targets)
-    if (!representative.has(finding.secretId))
-      representative.set(finding.secretId, finding);
-  const rules = new Map(scans.rules.map((rule) => [rule.spec.id, rule]));
-  const plans = [];
-  for (const [secretId, finding] of representative) {
-    const location = await locateSecret(repo?.root, scans.evidence.get(secretId) ?? { other: [finding] });
-    const rule = rules.get(finding.ruleId);
-    plans.push({ finding, location, plan: planForLocation({ ruleId: finding.ruleId, ruleName: finding.ruleName, ...rule === void 0 ? {} : { rule } }, location, replacementsFile) });
-  }
-  return plans.sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
-}
-function replacementsTarget(file, repo, io2) {
-  const target = resolve9(io2.cwd, file);
-  if (repo !== void 0 && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep3))) {
-    throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, "write it outside, e.g. ../replacements.txt");
-  }
-  return target;
-}
-async function runRemediate(args, io2, log) {
-  const flags = remediateFlagsOf(args);
-  const repo = await findRepository(io2.cwd);
-  if (repo === void 0 && flags.mode !== "all")
-    throw new UsageError(`--${flags.mode} needs a git repository, and ${io2.cwd} is not inside one`);
-  const target = flags.replacements === void 0 ? void 0 : replacementsTarget(flags.replacements, repo, io2);
-  const scans = await runScans(flags, repo, io2, log, target !== void 0);
-  const shownFile = target === void 0 ? DEFAULT_REPLACEMENTS_FILE : repo === void 0 ? target : relative11(repo.root, target);
-  const plans = await locatedPlans(scans, repo, shownFile);
-  if (scans.isPartial)
-    io2.stderr.write("secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n");
-  if (plans.length === 0) {
-    io2.stdout.write("Nothing to fix: no secrets found.\n");
-    return scans.isPartial ? EXIT.userError : EXIT.clean;
-  }
-  const format = flags.format === "markdown" ? formatLocatedMarkdown : formatLocatedText;
-  const intro = flags.format === "markdown" ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? "" : "s"}
-
-` : "";
-  io2.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join("\n"));
-  if (target !== void 0) {
-    const lines = replacementLines(plans.flatMap((item) => [...scans.secrets.get(item.finding.secretId) ?? []]));
-    await writeFileSafely(target, lines.length === 0 ? "" : `${lines.join("\n")}
-`, { mode: 384 });
-    io2.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? "" : "s"} to ${target} (mode 0600): it holds the raw secrets, delete it after use
-`);
-  }
-  return scans.isPartial ? EXIT.userError : EXIT.findings;
-}
-var REMEDIATE_COMMAND, PLACE_ORDER;
-var init_remediate = __esm({
-  "dist/src/cli/commands/remediate.js"() {
-    "use strict";
-    init_errors();
-    init_remediation();
-    init_sources();
-    init_exit_codes();
-    init_safe_fs();
-    init_scan2();
-    REMEDIATE_COMMAND = {
-      usage: "secretscan remediate [PATH...] [--staged | --range BASE..HEAD | --history] [options]",
-      summary: "Print a plan per leaked secret, for where it lives: rotate first, then remove, rewrite or purge, prevent, verify.",
-      positionals: { description: "PATH: plan only for secrets in these files or directories (default: every secret in the working tree, the index and history)", max: Number.POSITIVE_INFINITY },
-      options: [
-        { name: "staged", type: "boolean", default: false, description: "plan only for secrets the index adds" },
-        { name: "range", type: "string", valueName: "BASE..HEAD", description: "plan only for secrets the commits of the range add" },
-        { name: "history", type: "boolean", default: false, description: "plan only for secrets in committed history" },
-        { name: "format", short: "f", type: "string", valueName: "FORMAT", choices: ["text", "markdown"], default: "text", description: "plan format" },
-        { name: "config", short: "c", type: "string", valueName: "FILE", description: "config file (default: .secretscan.yaml at the repository root)" },
-        { name: "write-replacements", type: "string", valueName: "FILE", description: "write the raw values as `git filter-repo --replace-text` input to FILE (mode 0600, outside the repository)" },
-        { name: "debug", type: "boolean", default: false, description: "log scans and timings to stderr (never secret values)" }
-      ],
-      examples: [
-        ["secretscan remediate", "a plan for every secret in the working tree, the index and history"],
-        ["secretscan remediate --format markdown > FIXING.md", "the same as Markdown"],
-        ["secretscan remediate --write-replacements ../replacements.txt", "also write the input for `git filter-repo --replace-text`"]
-      ]
-    };
-    PLACE_ORDER = { pushed: 0, unpushed: 1, "working-tree": 2 };
-  }
-});
-
-// dist/src/cli/commands/rules.js
-var rules_exports = {};
-__export(rules_exports, {
-  RULES_CHECK_COMMAND: () => RULES_CHECK_COMMAND,
-  RULES_LIST_COMMAND: () => RULES_LIST_COMMAND,
-  runRules: () => runRules
-});
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join18, resolve as resolve10 } from "node:path";
-async function runRules(subcommand, args, io2) {
-  if (subcommand === "list")
-    return listRules(String(args.values.format ?? "text"), io2);
-  const dir = args.positionals[0];
-  return checkRuleDir(dir === void 0 ? BUILTIN_RULES_DIR : resolve10(io2.cwd, dir), io2);
-}
-async function listRules(format, io2) {
-  const { rules } = await loadBuiltinRules();
-  if (format === "json") {
-    const rows = rules.map((r2) => ({ id: r2.spec.id, name: r2.spec.name, severity: r2.spec.severity, provider: r2.provider.name, keywords: r2.spec.keywords, tags: r2.spec.tags }));
-    io2.stdout.write(`${JSON.stringify(rows, null, 2)}
-`);
-    return EXIT.clean;
-  }
-  const width = Math.max(...rules.map((r2) => r2.spec.id.length));
-  for (const r2 of rules)
-    io2.stdout.write(`${r2.spec.id.padEnd(width)}  ${r2.spec.severity.padEnd(6)}  ${r2.spec.name}
-`);
-  io2.stdout.write(`${rules.length} rules
-`);
-  return EXIT.clean;
-}
-async function checkRuleDir(dir, io2) {
-  const loaded = await loadRulePacksFrom(dir, io2.cwd);
-  const catalogueFile = join18(dir, "sensitive-files.yaml");
-  const catalogue = existsSync6(catalogueFile) ? await checkCatalogueFile(catalogueFile, io2.cwd) : void 0;
-  const problems = [...loaded.problems, ...await checkRules2(loaded.rules, { cwd: io2.cwd }), ...catalogue?.problems ?? []];
-  if (problems.length > 0)
-    throw new RulePackError(problems);
-  const examples = loaded.rules.reduce((n, r2) => n + r2.spec.examples.length + r2.spec.negativeExamples.length, 0);
-  io2.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass
-`);
-  if (catalogue !== void 0)
-    io2.stdout.write(`${catalogue.catalogue.kinds.length} secret-bearing file kinds in ${catalogue.catalogue.file}: all examples pass
-`);
-  return EXIT.clean;
-}
-var RULES_LIST_COMMAND, RULES_CHECK_COMMAND;
-var init_rules2 = __esm({
-  "dist/src/cli/commands/rules.js"() {
-    "use strict";
-    init_audit2();
-    init_errors();
-    init_rules();
-    init_exit_codes();
-    RULES_LIST_COMMAND = {
-      usage: "secretscan rules list [--format text|json]",
-      summary: "List the built-in rules: id, severity and name (JSON adds provider, keywords and tags).",
-      options: [{ name: "format", short: "f", type: "string", valueName: "FORMAT", choices: ["text", "json"], default: "text", description: "output format" }]
-    };
-    RULES_CHECK_COMMAND = {
-      usage: "secretscan rules check [DIR]",
-      summary: "Validate rule packs and run every example and negative example; list every problem.",
-      positionals: { description: "DIR: a folder of *.yaml packs (default: the built-in rules)", max: 1 },
-      options: []
-    };
-  }
-});
-
 // dist/src/action/main.js
-init_errors();
-import { isAbsolute as isAbsolute5, relative as relative12, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve8 } from "node:path";
+
+// dist/src/errors.js
+var ScanError = class extends Error {
+  code;
+  exitCode;
+  hint;
+  constructor(code2, message, options = {}) {
+    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code2;
+    this.exitCode = options.exitCode ?? 2;
+    this.hint = options.hint;
+  }
+};
+var UsageError = class extends ScanError {
+  constructor(message, hint) {
+    super("E_USAGE", message, hint === void 0 ? {} : { hint });
+  }
+};
+var ConfigError = class extends ScanError {
+  problems;
+  constructor(problems) {
+    super("E_CONFIG_INVALID", `invalid configuration:
+${problems.map((p2) => `  ${p2}`).join("\n")}`);
+    this.problems = problems;
+  }
+};
+var RulePackError = class extends ScanError {
+  problems;
+  constructor(problems) {
+    super("E_RULE_INVALID", `invalid rule pack:
+${problems.map((p2) => `  ${p2}`).join("\n")}`);
+    this.problems = problems;
+  }
+};
+var GitError = class extends ScanError {
+  constructor(code2, message, options = {}) {
+    super(code2, message, options);
+  }
+};
 
 // dist/src/action/event.js
-init_errors();
 import { readFile } from "node:fs/promises";
 function objectAt(value, key) {
   const inner = typeof value === "object" && value !== null ? value[key] : void 0;
@@ -27258,11 +19201,7 @@ async function readEvent(env) {
   return eventOf(name, payload);
 }
 
-// dist/src/action/inputs.js
-init_errors();
-
 // dist/src/action/fail-on.js
-init_errors();
 var RANK = { low: 1, medium: 2, high: 3 };
 function parseFailOn(value) {
   const normal = value.trim().toLowerCase();
@@ -27370,15 +19309,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (key.includes(delimiter2)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
   }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  if (convertedValue.includes(delimiter2)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -27389,11 +19328,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve12) {
-      resolve12(value);
+    return value instanceof P3 ? value : new P3(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve12, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -27409,7 +19348,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -27539,9 +19478,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code, lang) {
+  addCodeBlock(code2, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    const element = this.wrap("pre", this.wrap("code", code2), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -27781,7 +19720,6 @@ function readInputs() {
 }
 
 // dist/src/action/plan.js
-init_errors();
 var PULL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 var ZERO = /^0+$/;
@@ -27826,13 +19764,5794 @@ function planScan(event, inputs) {
   return { kind: "history", reason: `a ${event.name || "manual"} event audits the whole history` };
 }
 
-// dist/src/action/publish.js
-init_safe_fs();
-init_findings();
-init_reporters();
+// dist/src/safe-fs/read-file.js
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
+}
+async function readRegularFile(path, options) {
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const handle = await open(path, flags).catch((error2) => {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  });
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
+      if (bytes.length <= options.maxBytes)
+        return bytes;
+      if (options.shouldTruncate === true)
+        return bytes.subarray(0, options.maxBytes);
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+async function readAtMost(handle, limit, initial) {
+  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length >= limit)
+        break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0)
+      break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+var MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
+async function readTextFile(path, options = {}) {
+  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
+}
+function readFailure(error2) {
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
+    return "it is a symbolic link (not followed)";
+  if (code2 === "ENOTREG")
+    return "it is not a regular file";
+  if (code2 === "EFBIG")
+    return "it is too large";
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+
+// dist/src/safe-fs/write-file.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+function ioError(path, error2) {
+  if (error2 instanceof ScanError)
+    return error2;
+  return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
+    cause: error2,
+    hint: "check that the directory exists and is writable"
+  });
+}
+function refuse(path, what) {
+  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
+}
+async function assertNoLinkedDirectory(root, dir) {
+  const rel = relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+    return;
+  let current = root;
+  for (const part of rel.split(sep)) {
+    current = join(current, part);
+    const info2 = await lstat(current).catch(() => void 0);
+    if (info2 === void 0)
+      return;
+    if (info2.isSymbolicLink())
+      throw refuse(current, "it is a symbolic link to a directory");
+  }
+}
+async function writeInPlace(path, data) {
+  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
+  try {
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileSafely(path, data, options = {}) {
+  try {
+    if (options.root !== void 0)
+      await assertNoLinkedDirectory(options.root, dirname(path));
+    if (options.shouldCreateDirectories === true)
+      await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch((error2) => {
+      if (error2.code === "ENOENT")
+        return void 0;
+      throw error2;
+    });
+    if (existing?.isSymbolicLink() === true) {
+      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
+      if (target === void 0 || target.isFile() || target.isDirectory())
+        throw refuse(path, "it is a symbolic link");
+      await writeInPlace(path, data);
+      return;
+    }
+    if (existing !== void 0 && existing.isDirectory())
+      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
+    if (existing !== void 0 && !existing.isFile()) {
+      if (options.mayBeDevice !== true)
+        throw refuse(path, "it is not a regular file");
+      await writeInPlace(path, data);
+      return;
+    }
+    const execBits = options.isExecutable === true ? 73 : 0;
+    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
+    await replaceFile(path, data, mode);
+  } catch (error2) {
+    throw ioError(path, error2);
+  }
+}
+async function replaceFile(path, data, mode) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
+    try {
+      await handle.writeFile(data);
+      if (mode !== void 0)
+        await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error2) {
+    await rm(temp, { force: true });
+    throw error2;
+  }
+}
+
+// dist/src/findings/finding.js
+var SEVERITIES = ["high", "medium", "low"];
+
+// dist/src/findings/fingerprint.js
+import { createHash } from "node:crypto";
+function digest(parts) {
+  const hash = createHash("sha256");
+  for (const part of parts)
+    hash.update(part).update("\0");
+  return `v1:${hash.digest("hex").slice(0, 32)}`;
+}
+function secretIdOf(ruleId, secret) {
+  return digest([ruleId, secret]);
+}
+function fingerprintFromSecretId(ruleId, path, secretId) {
+  return digest([ruleId, path, secretId]);
+}
+function fingerprintOf(ruleId, path, secret) {
+  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
+}
+
+// dist/src/findings/redact.js
+function redact(secret) {
+  const length = [...secret].length;
+  const shown = Math.min(4, Math.floor(length / 4));
+  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+}
+
+// dist/src/findings/compare.js
+function compareStrings(a, b3) {
+  if (a === b3)
+    return 0;
+  return a < b3 ? -1 : 1;
+}
+function compareFindings(a, b3) {
+  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
+}
+
+// dist/src/findings/group-by-secret.js
+var RANK2 = { high: 3, medium: 2, low: 1 };
+function occurrencesOf(finding, places) {
+  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
+  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+  if (known === void 0 || known.length === 0)
+    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
+  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+}
+function comparePlaced(a, b3) {
+  const [x3, y2] = [a.occurrence, b3.occurrence];
+  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
+  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
+}
+function mergeGroup(group, headBlobs2) {
+  group.sort(comparePlaced);
+  const { finding: base, occurrence: first } = group[0];
+  const seen = /* @__PURE__ */ new Set();
+  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const { blob: _blob, ...rest } = base;
+  const merged = {
+    ...rest,
+    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
+    path: first.path,
+    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
+    occurrences
+  };
+  if (first.commit !== void 0)
+    merged.commit = first.commit;
+  if (headBlobs2 !== void 0)
+    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
+  return merged;
+}
+function groupBySecret(findings, options) {
+  const groups = /* @__PURE__ */ new Map();
+  let suppressedPaths = 0;
+  for (const finding of findings) {
+    for (const placed of occurrencesOf(finding, options.places)) {
+      if (options.isPathSuppressed(placed.occurrence.path)) {
+        suppressedPaths++;
+        continue;
+      }
+      const group = groups.get(finding.secretId);
+      if (group === void 0)
+        groups.set(finding.secretId, [{ ...placed, finding }]);
+      else
+        group.push({ ...placed, finding });
+    }
+  }
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
+  return { findings: grouped.sort(compareFindings), suppressedPaths };
+}
+
+// dist/src/reporters/iso-instant.js
+var ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+function daysFromCivil(year, month, day) {
+  const y2 = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y2 / 400);
+  const yearOfEra = y2 - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function offsetMinutesOf(zone) {
+  if (zone === void 0 || zone.toUpperCase() === "Z")
+    return 0;
+  const digits = zone.replace(":", "");
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
+  return digits.startsWith("-") ? -minutes : minutes;
+}
+function epochMillisOf(iso) {
+  const match = ISO_8601.exec(iso.trim());
+  if (match === null)
+    return void 0;
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const days = daysFromCivil(Number(year), Number(month), Number(day));
+  const minutes = days * 1440 + Number(hour ?? 0) * 60 + Number(minute ?? 0) - offsetMinutesOf(zone);
+  const millis = Number((fraction ?? "").padEnd(3, "0").slice(0, 3));
+  return (minutes * 60 + Number(second ?? 0)) * 1e3 + millis;
+}
+function calendarDateOf(iso) {
+  return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
+}
+
+// dist/src/reporters/occurrences.js
+var MAX_LISTED_OCCURRENCES = 10;
+function instantOf(occurrence) {
+  const date = occurrence.commit?.date;
+  return (date === void 0 ? void 0 : epochMillisOf(date)) ?? Number.POSITIVE_INFINITY;
+}
+function compareOccurrences(a, b3) {
+  const [timeA, timeB] = [instantOf(a), instantOf(b3)];
+  return (timeA === timeB ? 0 : timeA < timeB ? -1 : 1) || compareStrings(a.commit?.date ?? "", b3.commit?.date ?? "") || compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "");
+}
+function sortOccurrences(occurrences) {
+  return [...occurrences ?? []].sort(compareOccurrences);
+}
+function isFindingItself(finding, occurrence) {
+  return occurrence.path === finding.path && occurrence.startLine === finding.startLine && occurrence.startColumn === finding.startColumn && occurrence.commit?.sha === finding.commit?.sha;
+}
+function otherOccurrences(finding) {
+  const sorted = sortOccurrences(finding.occurrences);
+  const own = sorted.findIndex((occurrence) => isFindingItself(finding, occurrence));
+  return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
+}
+function isHistoryFinding(finding) {
+  return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
+}
+
+// dist/src/reporters/sort-findings.js
+function sortFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+function sortByPath(entries) {
+  return [...entries].sort((a, b3) => compareStrings(a.path, b3.path) || compareStrings(JSON.stringify(a), JSON.stringify(b3)));
+}
+
+// dist/src/remediation/markdown-inline.js
+function escapeProse(text) {
+  return text.replace(/[\\*[\]~]/g, (char) => `\\${char}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/&(?=[A-Za-z#])/g, "&amp;").replace(/</g, "&lt;");
+}
+function codeSpan(code2) {
+  const longestRun = Math.max(0, ...(code2.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return longestRun > 0 ? `${fence} ${code2} ${fence}` : `${fence}${code2}${fence}`;
+}
+function inlineMarkdown(text) {
+  return text.split(/(`[^`]+`)/).map((part) => part.startsWith("`") && part.endsWith("`") && part.length > 1 ? codeSpan(part.slice(1, -1)) : escapeProse(part)).join("");
+}
+
+// dist/src/remediation/format-markdown.js
+function autolink(url) {
+  return `<${url.replace(/[<>\s]/g, (char) => encodeURIComponent(char))}>`;
+}
+function withPeriod(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function stepBlock(step, index) {
+  const indent = "   ";
+  const lines = [`${index + 1}. **${inlineMarkdown(withPeriod(step.title))}** ${inlineMarkdown(step.why)}`];
+  if (step.url !== void 0)
+    lines.push(`${indent}Open ${autolink(step.url)}`);
+  for (const action of step.actions)
+    lines.push(`${indent}- ${inlineMarkdown(action)}`);
+  if (step.commands.length > 0) {
+    lines.push("", `${indent}\`\`\`sh`, ...step.commands.map((command) => `${indent}${command}`), `${indent}\`\`\``);
+  }
+  return lines.join("\n");
+}
+function formatPlanMarkdown(plan) {
+  return `${plan.steps.map(stepBlock).join("\n\n")}
+`;
+}
+
+// dist/src/remediation/format-text.js
+function withPeriod2(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function stepLines(step, index) {
+  const indent = "   ";
+  const lines = [`${index + 1}. ${withPeriod2(step.title)}`, `${indent}${step.why}`];
+  if (step.url !== void 0)
+    lines.push(`${indent}Open ${step.url}`);
+  for (const action of step.actions)
+    lines.push(`${indent}- ${action}`);
+  for (const command of step.commands)
+    lines.push(`${indent}$ ${command}`);
+  return lines;
+}
+function formatPlanText(plan) {
+  const lines = [`How to fix ${plan.ruleName} (${plan.ruleId}):`];
+  plan.steps.forEach((step, index) => lines.push(...stepLines(step, index)));
+  return `${lines.join("\n")}
+`;
+}
+
+// dist/src/remediation/env-name.js
+function envNameFor(ruleId, providerId) {
+  if (providerId === "generic")
+    return "APP_SECRET";
+  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
+}
+
+// dist/src/remediation/steps.js
+function rotateStep(provider) {
+  const isKnown = provider !== void 0 && provider.id !== "generic";
+  const step = {
+    kind: "rotate",
+    title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
+    why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
+    actions: [
+      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
+      "Check the access logs for use of the old credential since it was first committed."
+    ],
+    commands: []
+  };
+  if (provider !== void 0)
+    step.url = provider.remediation.rotateUrl;
+  return step;
+}
+function relocateStep(envName) {
+  return {
+    kind: "relocate",
+    title: "Remove the secret from the code and load it at runtime",
+    why: "A secret in a tracked file leaks again with the next commit, copy or screenshot of the code.",
+    actions: [
+      `Read it from an environment variable such as \`${envName}\`, set by your deployment, your CI secrets or a local \`.env\` file that git ignores.`,
+      `Or mount it as a file and pass the path in \`${envName}_FILE\` (Docker and Kubernetes secrets are mounted under \`/run/secrets/\`).`,
+      "Or fetch it at startup from a secret manager such as HashiCorp Vault or AWS Secrets Manager.",
+      "Add files that hold secrets (`.env`, `*.pem`, `credentials.json`) to `.gitignore`, and commit a `.env.example` with empty values instead."
+    ],
+    commands: []
+  };
+}
+function purgeStep() {
+  return {
+    kind: "purge",
+    title: "If it was committed, purge it from git history",
+    why: "Deleting the line in a new commit leaves the secret in every earlier commit. Rewriting history changes commit ids, so coordinate with everyone who uses the repository.",
+    actions: [
+      "Work in a fresh clone: `git filter-repo` refuses to rewrite a clone with local changes.",
+      "For a value inside a file, put each leaked value on its own line of `replacements.txt` as `VALUE==>REMOVED`. Keep that file outside the repository and delete it afterwards: it contains the secret.",
+      "For a file that is secret as a whole (`.env`, a private key), remove the file from every commit with `--invert-paths` instead.",
+      "BFG Repo-Cleaner is an alternative: `bfg --replace-text replacements.txt` or `bfg --delete-files FILE`.",
+      "Force-push every branch and tag, then ask the host to drop cached views and pull-request refs that still hold the old commits (on GitHub, through GitHub Support).",
+      "Ask every collaborator to re-clone: pulling into or merging from an old clone brings the secret back."
+    ],
+    commands: [
+      "git filter-repo --replace-text ../replacements.txt   # values inside files",
+      "git filter-repo --invert-paths --path FILE           # files that are secret as a whole, e.g. .env",
+      "git remote add origin REMOTE_URL                     # git filter-repo removes origin as a safeguard",
+      "git push --force --all origin",
+      "git push --force --tags origin"
+    ]
+  };
+}
+function verifyStep() {
+  return {
+    kind: "verify",
+    title: "Verify that no copy is left",
+    why: "A secret can survive on another branch, in a tag or in a second file.",
+    actions: ["Scan every commit reachable from any ref; the finding must be gone."],
+    commands: ["secretscan scan --history"]
+  };
+}
+
+// dist/src/remediation/plan.js
+function remediationFor(rule) {
+  return {
+    ruleId: rule.spec.id,
+    ruleName: rule.spec.name,
+    providerName: rule.provider.name,
+    steps: [
+      rotateStep(rule.provider),
+      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
+      purgeStep(),
+      verifyStep()
+    ]
+  };
+}
+function fallbackRemediation(ruleId, ruleName) {
+  const providerId = ruleId.split(".")[0] ?? ruleId;
+  return {
+    ruleId,
+    ruleName,
+    providerName: "the provider",
+    steps: [rotateStep(void 0), relocateStep(envNameFor(ruleId, providerId)), purgeStep(), verifyStep()]
+  };
+}
+
+// dist/src/sources/git-process.js
+import { execFile as execFile2, spawn } from "node:child_process";
+
+// dist/src/sources/git-env.js
+import { execFile, execFileSync } from "node:child_process";
+import { delimiter, resolve } from "node:path";
+var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
+var trusted;
+function trustedDirectories(env) {
+  if (trusted !== void 0)
+    return trusted;
+  try {
+    const out = execFileSync("git", ["config", "--get-all", "safe.directory"], {
+      env: { PATH: env.PATH ?? "", HOME: env.HOME ?? "", ...env.XDG_CONFIG_HOME ? { XDG_CONFIG_HOME: env.XDG_CONFIG_HOME } : {} },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      cwd: "/"
+    });
+    trusted = out.split("\n").filter((line) => line !== "");
+  } catch {
+    trusted = [];
+  }
+  return trusted;
+}
+var LOCATION_VARIABLES = ["GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY"];
+var ALTERNATES_VARIABLE = "GIT_ALTERNATE_OBJECT_DIRECTORIES";
+function locationVariables(env, cwd) {
+  const carried = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== void 0 && value !== "")
+      carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== void 0 && alternates !== "") {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+  }
+  return carried;
+}
+function sealedGitEnv(env = process.env, cwd = process.cwd()) {
+  const sealed = {
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_OPTIONAL_LOCKS: "0",
+    LC_ALL: "C",
+    // `git replace` refs swap one object for another in every command: a replaced commit or blob
+    // would hide what history really holds. Always read the real objects.
+    GIT_NO_REPLACE_OBJECTS: "1"
+  };
+  for (const key of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR"]) {
+    const value = env[key];
+    if (value !== void 0)
+      sealed[key] = value;
+  }
+  Object.assign(sealed, locationVariables(env, cwd));
+  const directories = trustedDirectories(env);
+  if (directories.length > 0) {
+    sealed.GIT_CONFIG_COUNT = String(directories.length);
+    directories.forEach((directory, index) => {
+      sealed[`GIT_CONFIG_KEY_${index}`] = "safe.directory";
+      sealed[`GIT_CONFIG_VALUE_${index}`] = directory;
+    });
+  }
+  return sealed;
+}
+function userGitConfig(cwd, env, keys) {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, "\\.")).join("|")})$`;
+  return new Promise((done) => {
+    execFile("git", ["config", "-z", "--get-regexp", pattern], { cwd, env: { ...env }, encoding: "utf8" }, (error2, stdout) => {
+      const values = /* @__PURE__ */ new Map();
+      if (error2 === null) {
+        for (const entry of stdout.split("\0")) {
+          const newline = entry.indexOf("\n");
+          if (newline > 0)
+            values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+      }
+      done(values);
+    });
+  });
+}
+
+// dist/src/sources/git-process.js
+var SEALED_ARGS = [
+  "-c",
+  "core.quotePath=off",
+  "-c",
+  "core.fsmonitor=false",
+  "-c",
+  "diff.noprefix=false",
+  "-c",
+  "diff.mnemonicPrefix=false",
+  "-c",
+  "diff.relative=false",
+  "-c",
+  "diff.external=",
+  "-c",
+  "color.ui=false",
+  "-c",
+  "log.showSignature=false",
+  "-c",
+  "core.commentChar=#"
+];
+var STDERR_LIMIT = 4096;
+var GIT_VERSION_HINT = "install git 2.32 or newer";
+function describeFailure(args, code2, stderr) {
+  const message = stderr.trim().split("\n").find((line) => line.startsWith("fatal:") || line.startsWith("error:")) ?? stderr.trim().split("\n")[0] ?? "";
+  return new GitError("E_GIT", `git ${args[0] ?? ""} failed (exit ${code2 ?? "signal"}): ${message}`);
+}
+function spawnGit(cwd, args, options = {}) {
+  const child = spawn("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stdin.on("error", () => void 0);
+  child.stderr.on("data", (data) => {
+    if (stderr.length < STDERR_LIMIT)
+      stderr += data.toString("utf8");
+  });
+  const done = new Promise((resolve9, reject) => {
+    child.on("error", (error2) => {
+      reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
+    });
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve9() : reject(describeFailure(args, code2, stderr)));
+  });
+  done.catch(() => void 0);
+  return { child, done };
+}
+async function gitText(cwd, args, input) {
+  const { child, done } = spawnGit(cwd, args);
+  const parts = [];
+  child.stdout.on("data", (data) => parts.push(data));
+  child.stdin.end(input ?? "");
+  await done;
+  return Buffer.concat(parts).toString("utf8");
+}
+async function* gitLines(cwd, args) {
+  const { child, done } = spawnGit(cwd, args);
+  child.stdin.end();
+  let pending;
+  try {
+    for await (const data of child.stdout) {
+      let start = 0;
+      for (let at2 = data.indexOf(10); at2 !== -1; at2 = data.indexOf(10, start)) {
+        const piece = data.subarray(start, at2);
+        yield pending === void 0 ? piece : Buffer.concat([pending, piece]);
+        pending = void 0;
+        start = at2 + 1;
+      }
+      if (start < data.length)
+        pending = pending === void 0 ? Buffer.from(data.subarray(start)) : Buffer.concat([pending, data.subarray(start)]);
+    }
+    if (pending !== void 0)
+      yield pending;
+    await done;
+  } finally {
+    if (child.exitCode === null)
+      child.kill();
+  }
+}
+function runGit(cwd, args) {
+  return new Promise((done, reject) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "utf8", maxBuffer: 512 * 1024 * 1024 }, (error2, stdout, stderr) => {
+      const code2 = error2 === null ? 0 : error2.code;
+      if (typeof code2 === "number")
+        return done({ code: code2, stdout, stderr });
+      reject(code2 === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2?.message ?? "unknown error"}`, { cause: error2 }));
+    });
+  });
+}
+function gitBytes(cwd, args) {
+  return new Promise((done, reject) => {
+    execFile2("git", [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: "buffer", maxBuffer: 1024 * 1024 * 1024 }, (error2, stdout) => {
+      if (error2 === null)
+        done(stdout);
+      else
+        reject(new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${error2.message.split("\n")[0] ?? ""}`, { cause: error2 }));
+    });
+  });
+}
+
+// dist/src/sources/repository.js
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+async function findRepository(dir) {
+  try {
+    const [bare, gitDir2 = dir, topLevel] = (await gitText(dir, ["rev-parse", "--is-bare-repository", "--absolute-git-dir", "--show-toplevel"])).split("\n");
+    if (bare === "false" && topLevel)
+      return { root: topLevel, isBare: false };
+    return { root: gitDir2, isBare: true };
+  } catch (error2) {
+    if (error2 instanceof GitError && error2.code === "E_GIT_MISSING")
+      throw error2;
+    const message = messageOf(error2);
+    if (/not a git repository/i.test(message))
+      return void 0;
+    if (/dubious ownership/i.test(message)) {
+      throw new GitError("E_GIT", `git refuses to read ${dir}: it is owned by another user`, {
+        cause: error2,
+        hint: `if you trust it, run \`git config --global --add safe.directory ${dir}\` (secretscan honours that setting)`
+      });
+    }
+    if (!/must be run in a work tree/i.test(message))
+      throw error2;
+  }
+  const [, gitDir = dir] = (await gitText(dir, ["rev-parse", "--is-bare-repository", "--absolute-git-dir"])).split("\n");
+  return { root: gitDir, isBare: true };
+}
+
+// dist/src/sources/git.js
+async function clientFor(dir) {
+  const { simpleGit } = await Promise.resolve().then(() => (init_dist3(), dist_exports));
+  const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true };
+  const env = sealedGitEnv();
+  return simpleGit({ baseDir: dir, config: SEALED_CONFIG, trimmed: false, unsafe, allowEnvironment: Object.keys(env) }).env(env);
+}
+function messageOf2(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+async function listWorkingTreeFiles(root, pathspecs) {
+  const args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate", "--full-name"];
+  if (pathspecs.length > 0)
+    args.push("--", ...pathspecs.map((p2) => `:(literal)${p2}`));
+  try {
+    const out = await (await clientFor(root)).raw(args);
+    return out.split("\0").filter((p2) => p2 !== "");
+  } catch (error2) {
+    throw new GitError("E_GIT", `git ls-files failed: ${messageOf2(error2).split("\n")[0]}`, { cause: error2 });
+  }
+}
+
+// dist/src/sources/directory.js
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+function toPosix(path) {
+  return sep2 === "/" ? path : path.split(sep2).join("/");
+}
+async function gitignoreGlobs(root) {
+  const text = await readTextFile(join2(root, ".gitignore")).catch(() => "");
+  return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
+    const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
+    const body = line.replace(/^\//, "").replace(/\/$/, "");
+    const glob = anchored ? body : `**/${body}`;
+    return [glob, `${glob}/**`];
+  });
+}
+async function globDirectory(root, dir) {
+  const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
+  const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
+  const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative2(root, join2(dir, p2))));
+}
+async function kindOf(path) {
+  try {
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
+  } catch {
+    throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
+  }
+}
+async function listScanTargets(cwd, paths, repo) {
+  const root = repo?.root ?? cwd;
+  const files = [];
+  const dirs = [];
+  for (const given of paths) {
+    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
+    const rel = toPosix(relative2(root, full));
+    if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
+      throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
+    }
+    if (await kindOf(full) === "file")
+      files.push(rel);
+    else
+      dirs.push(rel === "" ? "." : rel);
+  }
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
+  return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
+}
+
+// dist/src/sources/read-files.js
+import { lstat as lstat2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var READ_CONCURRENCY = 16;
+async function readOne(root, path, maxFileSize) {
+  const full = join3(root, path);
+  try {
+    const stat5 = await lstat2(full);
+    if (stat5.isSymbolicLink())
+      return { skipped: { path, reason: "symlink" } };
+    if (stat5.isDirectory())
+      return { skipped: { path, reason: "submodule" } };
+    if (!stat5.isFile())
+      return { skipped: { path, reason: "not-a-file" } };
+    if (stat5.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat5.size } };
+    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
+      return { skipped: { path, reason: "missing" } };
+    if (code2 === "ELOOP")
+      return { skipped: { path, reason: "symlink" } };
+    if (code2 === "ENOTREG")
+      return { skipped: { path, reason: "not-a-file" } };
+    if (code2 === "EFBIG")
+      return { skipped: { path, reason: "too-large", size: maxFileSize + 1 } };
+    return { problem: { path, message: `cannot read: ${code2 ?? (error2 instanceof Error ? error2.message : String(error2))}` } };
+  }
+}
+async function* readFiles(root, paths, maxFileSize, outcome) {
+  const readBatch = (at2) => Promise.all(paths.slice(at2, at2 + READ_CONCURRENCY).map((p2) => readOne(root, p2, maxFileSize)));
+  let next = paths.length > 0 ? readBatch(0) : void 0;
+  for (let at2 = 0; next !== void 0; at2 += READ_CONCURRENCY) {
+    const batch = await next;
+    next = at2 + READ_CONCURRENCY < paths.length ? readBatch(at2 + READ_CONCURRENCY) : void 0;
+    for (const result of batch) {
+      if ("chunk" in result)
+        yield result.chunk;
+      else if ("skipped" in result)
+        outcome.skipped.push(result.skipped);
+      else
+        outcome.problems.push(result.problem);
+    }
+  }
+}
+function onBinaryFile(outcome) {
+  return (input) => outcome.skipped.push({ path: input.path, reason: "binary", size: "bytes" in input ? input.bytes.length : input.text.length });
+}
+
+// dist/src/engine/decoding/base64.js
+import { isUtf8 } from "node:buffer";
+var BASE64_TRIGGER_WORDS = [
+  "-----BEGIN",
+  "PRIVATE KEY",
+  "password",
+  "passwd",
+  "secret",
+  "token",
+  "api_key",
+  "apikey",
+  "api-key",
+  "access_key",
+  "accessKey",
+  "client_secret",
+  "credential",
+  "aws_access",
+  "sk_live_",
+  "github_pat_",
+  "glpat-",
+  "xoxb-",
+  "xoxp-",
+  '"auth"',
+  "Authorization",
+  "mongodb",
+  "postgres",
+  "mysql://",
+  "redis://"
+];
+var MIN_FRAGMENT = 6;
+var MIN_BASE64_RUN = 16;
+var MAX_BASE64_RUN = 64 * 1024;
+function base64Fragments(word) {
+  const fragments = [];
+  const bytes = Buffer.from(word, "utf8");
+  for (let skip = 0; skip < 3; skip++) {
+    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).toString("base64");
+    const start = skip === 0 ? 0 : skip + 1;
+    const end = Math.floor((skip + bytes.length) / 3) * 4;
+    const fragment = encoded.slice(start, end);
+    if (fragment.length >= MIN_FRAGMENT)
+      fragments.push(fragment);
+  }
+  return fragments;
+}
+function isBase64Char(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
+}
+function base64RunAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(end)))
+    end++;
+  while (end < text.length && end - start < MAX_BASE64_RUN && text.charCodeAt(end) === 61)
+    end++;
+  return [start, end];
+}
+function isPrintable(text) {
+  let printable3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
+      printable3++;
+  }
+  return printable3 >= text.length * 0.95;
+}
+function base64ToText(encoded) {
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length === 0 || !isUtf8(bytes))
+    return void 0;
+  const decoded = bytes.toString("utf8");
+  return isPrintable(decoded) ? decoded : void 0;
+}
+function decodeBase64Value(text, start, end) {
+  if (end - start < MIN_BASE64_RUN)
+    return void 0;
+  if (text.charCodeAt(start - 1) === 46 || text.charCodeAt(end) === 46)
+    return void 0;
+  return base64ToText(text.slice(start, end));
+}
+
+// dist/src/engine/decoding/escapes.js
+var MAX_ESCAPED = 4 * 1024;
+function jsonStringAround(text, at2) {
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  if (close === -1)
+    return void 0;
+  const literal = text.slice(open3, close + 1);
+  if (!literal.includes("\\"))
+    return void 0;
+  try {
+    const decoded = JSON.parse(literal);
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function unescapedQuote(text, from, step) {
+  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      return -1;
+    if (code2 === 34 && !isEscaped(text, i))
+      return i;
+  }
+  return -1;
+}
+function isEscaped(text, i) {
+  let count2 = 0;
+  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
+    count2++;
+  return count2 % 2 === 1;
+}
+var URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
+function isTokenChar(code2) {
+  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
+}
+function urlEncodedAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
+    end++;
+  const token = text.slice(start, end);
+  if (!URL_ESCAPE.test(token))
+    return void 0;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    decoded = token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+  return decoded === token ? void 0 : { start, end, decoded };
+}
+
+// dist/src/engine/decoding/kubernetes.js
+var SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/im;
+var DATA_KEY = /^([ \t]*)data:[ \t]*\r?$/gm;
+var ENTRY = /^([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*(.*)$/;
+var BASE64_VALUE = /^["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*(?:#.*)?$/;
+var CONTINUATION = /^[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/;
+function secretManifestEntries(text) {
+  if (!SECRET_KIND.test(text))
+    return [];
+  const entries = [];
+  DATA_KEY.lastIndex = 0;
+  for (let data = DATA_KEY.exec(text); data !== null; data = DATA_KEY.exec(text)) {
+    const indent = (data[1] ?? "").replace(/\t/g, "    ").length;
+    let at2 = data.index + data[0].length + 1;
+    while (at2 < text.length) {
+      const lineEnd = text.indexOf("\n", at2) === -1 ? text.length : text.indexOf("\n", at2);
+      const line = text.slice(at2, lineEnd).replace(/\r$/, "");
+      if (line.trim() === "" || line.trim().startsWith("#")) {
+        at2 = lineEnd + 1;
+        continue;
+      }
+      const entry = ENTRY.exec(line);
+      if (entry === null || (entry[1] ?? "").replace(/\t/g, "    ").length <= indent)
+        break;
+      const [, , key = "", rest = ""] = entry;
+      let next = lineEnd + 1;
+      const inline = BASE64_VALUE.exec(rest);
+      if (inline !== null) {
+        const value = inline[1] ?? "";
+        const start = at2 + line.indexOf(value, line.indexOf(":") + 1);
+        pushDecoded(entries, key, text, start, start + value.length);
+      } else if (/^[|>][-+]?[ \t]*$/.test(rest.trim())) {
+        let start = -1;
+        let end = -1;
+        while (next < text.length) {
+          const blockEnd = text.indexOf("\n", next) === -1 ? text.length : text.indexOf("\n", next);
+          const blockLine = text.slice(next, blockEnd).replace(/\r$/, "");
+          const part = CONTINUATION.exec(blockLine);
+          if (part === null)
+            break;
+          if (start === -1)
+            start = next + blockLine.indexOf(part[1] ?? "");
+          end = next + blockLine.indexOf(part[1] ?? "") + (part[1] ?? "").length;
+          next = blockEnd + 1;
+        }
+        if (start !== -1)
+          pushDecoded(entries, key, text, start, end, true);
+      }
+      at2 = next;
+    }
+  }
+  return entries;
+}
+function pushDecoded(entries, key, text, start, end, isBlock = false) {
+  const encoded = isBlock ? text.slice(start, end).replace(/\s+/g, "") : text.slice(start, end);
+  const decoded = base64ToText(encoded);
+  if (decoded !== void 0)
+    entries.push({ key, decoded, start, end });
+}
+
+// dist/src/engine/decoding/index.js
+var MAX_DECODE_DEPTH = 2;
+var MAX_SPANS = 256;
+var MAX_DECODED_CHARS = 1024 * 1024;
+var MAX_ESCAPE_PROBES = 1024;
+function lineHasEscapes(text, at2) {
+  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      break;
+    if (code2 === 92 || code2 === 37)
+      return true;
+  }
+  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      break;
+    if (code2 === 92 || code2 === 37)
+      return true;
+  }
+  return false;
+}
+function encodedSpans(text, base64Hits, keywordHits) {
+  const spans = [];
+  const seen = /* @__PURE__ */ new Set();
+  let budget = MAX_DECODED_CHARS;
+  const add = (span) => {
+    if (span === void 0 || spans.length >= MAX_SPANS || span.decoded.length > budget)
+      return;
+    const key = `${span.start}:${span.end}:${span.encoding}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    budget -= span.decoded.length;
+    spans.push(span);
+  };
+  for (const at2 of base64Hits) {
+    const [start, end] = base64RunAround(text, at2);
+    if (seen.has(`${start}:${end}:base64`))
+      continue;
+    const decoded = decodeBase64Value(text, start, end);
+    add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
+  }
+  let probed = 0;
+  let coveredUntil = -1;
+  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
+    if (at2 < coveredUntil)
+      continue;
+    if (!lineHasEscapes(text, at2))
+      continue;
+    if (++probed > MAX_ESCAPE_PROBES)
+      break;
+    coveredUntil = at2 + 1;
+    const json = jsonStringAround(text, at2);
+    add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
+    const url = urlEncodedAround(text, at2);
+    add(url === void 0 ? void 0 : { ...url, encoding: "url" });
+    coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
+  }
+  return spans;
+}
+
+// dist/src/engine/keyword-automaton.js
+var ALPHABET = 128;
+var TWO_STREAM_MIN = 4096;
+function foldCase(code2) {
+  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
+}
+function buildTrie(keywords) {
+  const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
+  const next = new Int32Array(capacity * ALPHABET).fill(-1);
+  const outputs = [[]];
+  let states = 1;
+  keywords.forEach((keyword, index) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const at2 = state * ALPHABET + foldCase(keyword.charCodeAt(i));
+      if (next[at2] === -1) {
+        next[at2] = states++;
+        outputs.push([]);
+      }
+      state = next[at2];
+    }
+    outputs[state].push(index);
+  });
+  return { next, outputs, states };
+}
+function buildTable(next, outputs, states, alphabet) {
+  const table = new Int32Array(states * ALPHABET);
+  const fail2 = new Int32Array(states);
+  const queue = [];
+  const setBoth = (state, code2, target) => {
+    table[state * ALPHABET + code2] = target * ALPHABET;
+    if (code2 >= 97 && code2 <= 122)
+      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
+  };
+  for (const c3 of alphabet) {
+    const child = next[c3];
+    if (child !== -1) {
+      setBoth(0, c3, child);
+      queue.push(child);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    const failOutputs = outputs[fail2[state]];
+    if (failOutputs.length > 0)
+      outputs[state] = [...outputs[state], ...failOutputs];
+    for (const c3 of alphabet) {
+      const child = next[state * ALPHABET + c3];
+      const viaFail = table[fail2[state] * ALPHABET + c3] / ALPHABET;
+      if (child === -1) {
+        if (viaFail !== 0)
+          setBoth(state, c3, viaFail);
+      } else {
+        setBoth(state, c3, child);
+        fail2[child] = viaFail;
+        queue.push(child);
+      }
+    }
+  }
+  return table;
+}
+function buildAutomatonTables(keywords) {
+  const { next, outputs, states } = buildTrie(keywords);
+  const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase(char.charCodeAt(0)))))];
+  const table = buildTable(next, outputs, states, alphabet);
+  for (let at2 = 0; at2 < table.length; at2++) {
+    const target = table[at2];
+    if (outputs[target / ALPHABET].length > 0)
+      table[at2] = ~target;
+  }
+  return { keywords, table, outputsByState: outputs };
+}
+function buildKeywordAutomaton(keywords, prebuilt) {
+  const isReusable = prebuilt !== void 0 && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k2, i) => k2 === keywords[i]);
+  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
+  const report = (state, end, onHit) => {
+    for (const keyword of outputsByState[state])
+      onHit(keyword, end);
+  };
+  const longest = keywords.reduce((max, keyword) => Math.max(max, keyword.length), 1);
+  const scanRange = (bytes, from, to2, reportAfter, onHit) => {
+    let row2 = 0;
+    for (let i = from; i < to2; i++) {
+      const code2 = bytes[i];
+      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
+      if (row2 < 0) {
+        row2 = ~row2;
+        if (i + 1 > reportAfter)
+          report(row2 / ALPHABET, i + 1, onHit);
+      }
+    }
+  };
+  const scanTwo = (bytes, mid, start2, onFirst, onSecond) => {
+    let a = 0;
+    let b3 = 0;
+    const offset = start2;
+    const steps = mid;
+    for (let i = 0; i < steps; i++) {
+      const c1 = bytes[i];
+      const c22 = bytes[offset + i];
+      a = c1 < ALPHABET ? table[a + c1] : 0;
+      b3 = c22 < ALPHABET ? table[b3 + c22] : 0;
+      if ((a | b3) < 0) {
+        if (a < 0) {
+          a = ~a;
+          report(a / ALPHABET, i + 1, onFirst);
+        }
+        if (b3 < 0) {
+          b3 = ~b3;
+          if (offset + i + 1 > mid)
+            report(b3 / ALPHABET, offset + i + 1, onSecond);
+        }
+      }
+    }
+    for (let i = offset + steps; i < bytes.length; i++) {
+      const code2 = bytes[i];
+      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
+      if (b3 < 0) {
+        b3 = ~b3;
+        if (i + 1 > mid)
+          report(b3 / ALPHABET, i + 1, onSecond);
+      }
+    }
+  };
+  return {
+    scan(text, onHit) {
+      let row2 = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code2 = text.charCodeAt(i);
+        if (code2 >= ALPHABET) {
+          row2 = 0;
+          continue;
+        }
+        row2 = table[row2 + code2];
+        if (row2 < 0) {
+          row2 = ~row2;
+          report(row2 / ALPHABET, i + 1, onHit);
+        }
+      }
+    },
+    scanBytes(bytes, onHit) {
+      if (bytes.length < TWO_STREAM_MIN) {
+        scanRange(bytes, 0, bytes.length, 0, onHit);
+        return;
+      }
+      const mid = bytes.length >> 1;
+      const later = [];
+      scanTwo(bytes, mid, Math.max(0, mid - longest + 1), onHit, (keyword, end) => void later.push(keyword, end));
+      for (let i = 0; i < later.length; i += 2)
+        onHit(later[i], later[i + 1]);
+    }
+  };
+}
+
+// dist/src/engine/line-index.js
+function buildLineIndex(text) {
+  const starts = [0];
+  for (let at2 = text.indexOf("\n"); at2 !== -1; at2 = text.indexOf("\n", at2 + 1))
+    starts.push(at2 + 1);
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset)
+        low = mid;
+      else
+        high = mid - 1;
+    }
+    return low;
+  };
+  const startOf = (line) => starts[line] ?? text.length;
+  const textOf = (line) => {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    const raw = text.slice(startOf(line), end);
+    return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  };
+  return { lineOf, startOf, textOf };
+}
+
+// dist/src/engine/entropy.js
+function shannonEntropy(text) {
+  if (text.length === 0)
+    return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count2 of counts.values()) {
+    const p2 = count2 / text.length;
+    bits -= p2 * Math.log2(p2);
+  }
+  return bits;
+}
+
+// dist/src/engine/key-block.js
+function isKeyBlock(secret) {
+  return KEY_BLOCK_START.test(secret);
+}
+var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
+var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
+function isFillerKeyBody(secret) {
+  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
+    return true;
+  return shannonEntropy(text) < 3;
+}
+
+// dist/src/engine/placeholders.js
+var PLACEHOLDER_WORDS = [
+  "example",
+  "placeholder",
+  "changeme",
+  "change_me",
+  "change-me",
+  "replaceme",
+  "replace_me",
+  "replace-me",
+  "your_",
+  "your-",
+  "yourkey",
+  "yourtoken",
+  "yoursecret",
+  "dummy",
+  "redacted",
+  "xxxx",
+  "****",
+  "...",
+  "…",
+  "process.env",
+  "getenv",
+  "os.environ",
+  "secrets.",
+  "env.",
+  "%s"
+];
+var WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
+var KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+function isPlaceholder(secret) {
+  if (KNOWN_EXAMPLE_KEYS.has(secret))
+    return true;
+  if (secret.startsWith("$"))
+    return true;
+  const lower = secret.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
+    return true;
+  if (WRAPPED.some((pattern) => pattern.test(secret)))
+    return true;
+  return /^(.)\1*$/s.test(secret);
+}
+
+// dist/src/validators/types.js
+var VALID = { isValid: true };
+var INVALID = { isValid: false };
+
+// dist/src/validators/bech32.js
+var CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+var GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
+function polymod(values) {
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = (checksum & 33554431) << 5 ^ value;
+    for (let i = 0; i < 5; i++)
+      if ((top >>> i & 1) === 1)
+        checksum ^= GENERATOR[i];
+  }
+  return checksum;
+}
+function validateBech32Checksum(secret) {
+  const lower = secret.toLowerCase();
+  const separator = lower.lastIndexOf("1");
+  if (separator < 1 || lower.length - separator < 7)
+    return INVALID;
+  const hrp = lower.slice(0, separator);
+  const data = [...lower.slice(separator + 1)].map((char) => CHARSET.indexOf(char));
+  if (data.some((value) => value < 0))
+    return INVALID;
+  const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
+  return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
+}
+
+// dist/src/validators/github-checksum.js
+import { crc32 } from "node:zlib";
+var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+function toBase62(value, width) {
+  let out = "";
+  let rest = value;
+  while (rest > 0) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out.padStart(width, "0");
+}
+function validateGithubChecksum(secret) {
+  const match = /^gh[pousr]_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null)
+    return secret.startsWith("github_pat_") ? VALID : INVALID;
+  const [, body = "", checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}
+function validateNpmChecksum(secret) {
+  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null)
+    return INVALID;
+  const [, body = "", checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}
+
+// dist/src/validators/grading.js
+function gradeStripeMode(secret) {
+  return /(?:^|_)test_/.test(secret) ? { isValid: true, severity: "medium" } : VALID;
+}
+function gradeAlpacaMode(secret) {
+  return secret.startsWith("PK") ? { isValid: true, severity: "medium" } : VALID;
+}
+function validateAwsKeyId(secret) {
+  return /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/.test(secret) ? VALID : INVALID;
+}
+
+// dist/src/validators/jwt-structure.js
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(part))
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function validateJwtStructure(secret) {
+  const parts = secret.split(".");
+  if (parts.length !== 3)
+    return INVALID;
+  const header = decodeJson(parts[0] ?? "");
+  if (typeof header !== "object" || header === null || typeof header.alg !== "string")
+    return INVALID;
+  return decodeJson(parts[1] ?? "") === void 0 ? INVALID : VALID;
+}
+
+// dist/src/validators/pem-structure.js
+var HEADER_LINE = /^(?:Proc-Type|DEK-Info|Comment):/;
+function validatePemStructure(secret) {
+  const begin = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/.exec(secret);
+  if (begin === null)
+    return VALID;
+  const label = begin[1] ?? "";
+  const endMarker = `-----END ${label}-----`;
+  const endAt = secret.indexOf(endMarker, begin.index);
+  if (endAt < 0)
+    return INVALID;
+  const lines = secret.slice(begin.index + begin[0].length, endAt).split(/\r?\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !HEADER_LINE.test(line));
+  const body = lines.join("");
+  return /^[A-Za-z0-9+/=]{64,}$/.test(body) ? VALID : INVALID;
+}
+
+// dist/src/validators/index.js
+var VALIDATORS = {
+  "github-checksum": validateGithubChecksum,
+  "npm-checksum": validateNpmChecksum,
+  "bech32-checksum": validateBech32Checksum,
+  "jwt-structure": validateJwtStructure,
+  "pem-structure": validatePemStructure,
+  "stripe-mode": gradeStripeMode,
+  "alpaca-mode": gradeAlpacaMode,
+  "aws-key-id": validateAwsKeyId
+};
+var VALIDATOR_NAMES = Object.keys(VALIDATORS);
+
+// dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
+function acceptSecret(rule, secret, base) {
+  const entropy = shannonEntropy(secret);
+  if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
+    return void 0;
+  let severity = base;
+  for (const name of rule.spec.validators ?? []) {
+    const verdict = VALIDATORS[name]?.(secret);
+    if (verdict === void 0 || !verdict.isValid)
+      return void 0;
+    if (verdict.severity !== void 0)
+      severity = verdict.severity;
+  }
+  if (isStandIn(rule, secret))
+    return void 0;
+  return { severity, entropy };
+}
+function acceptMatch(rule, m2, offset, seen, base) {
+  const span = m2.indices?.groups?.secret ?? m2.indices?.[0];
+  const secret = m2.groups?.secret ?? m2[0];
+  if (span === void 0 || secret.length === 0)
+    return void 0;
+  const start = offset + span[0];
+  if (seen.has(start))
+    return void 0;
+  seen.add(start);
+  const accepted = acceptSecret(rule, secret, base);
+  return accepted === void 0 ? void 0 : { rule, start, end: offset + span[1], secret, ...accepted };
+}
+function matchRuleAtHits(rule, text, hitStarts, base = rule.spec.severity) {
+  const regex = rule.stickyRegex;
+  const probe = rule.stickyProbe;
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const start of hitStarts) {
+    probe.lastIndex = start;
+    if (!probe.test(text))
+      continue;
+    regex.lastIndex = start;
+    const m2 = regex.exec(text);
+    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen, base);
+    if (match !== void 0)
+      matches.push(match);
+  }
+  return matches;
+}
+function matchRule(rule, text, windows, base = rule.spec.severity) {
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  const { regex } = rule;
+  for (const window2 of windows) {
+    const slice = text.slice(window2.start, window2.end);
+    regex.lastIndex = 0;
+    for (let m2 = regex.exec(slice); m2 !== null; m2 = regex.exec(slice)) {
+      if (m2[0].length === 0)
+        regex.lastIndex++;
+      const match = acceptMatch(rule, m2, window2.start, seen, base);
+      if (match !== void 0)
+        matches.push(match);
+    }
+  }
+  return matches;
+}
+function matchKubernetesSecret(rule, entries, base) {
+  const matches = [];
+  for (const entry of entries) {
+    const prefix = `${entry.key}: `;
+    const rendered = prefix + entry.decoded;
+    rule.regex.lastIndex = 0;
+    const m2 = rule.regex.exec(rendered);
+    const span = m2?.indices?.groups?.secret ?? m2?.indices?.[0];
+    if (m2 === null || span === void 0 || span[0] < prefix.length)
+      continue;
+    const secret = m2.groups?.secret ?? m2[0];
+    const accepted = secret.length === 0 ? void 0 : acceptSecret(rule, secret, base);
+    if (accepted !== void 0)
+      matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: "base64" });
+  }
+  return matches;
+}
+function specificity(match) {
+  const { tags } = match.rule.spec;
+  if (tags.includes("weak") || tags.includes("fallback"))
+    return 0;
+  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function overlappingPairs(matches) {
+  const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
+  const pairs = [];
+  for (let x3 = 0; x3 < order.length; x3++) {
+    const i = order[x3];
+    const end = matches[i].end;
+    for (let y2 = x3 + 1; y2 < order.length && matches[order[y2]].start < end; y2++)
+      pairs.push([i, order[y2]]);
+  }
+  return pairs;
+}
+function preferSpecificMatches(matches) {
+  if (matches.length < 2)
+    return matches;
+  const pairs = overlappingPairs(matches);
+  if (pairs.length === 0)
+    return matches;
+  const rank = matches.map(specificity);
+  const at2 = (i) => matches[i];
+  const isDropped = new Uint8Array(matches.length);
+  const stage = (decide) => {
+    const marks = [];
+    for (const [a, b3] of pairs) {
+      if (isDropped[a] === 1 || isDropped[b3] === 1)
+        continue;
+      const loser = decide(a, b3);
+      if (loser !== void 0)
+        marks.push(loser);
+    }
+    for (const i of marks)
+      isDropped[i] = 1;
+  };
+  stage((a, b3) => rank[a] === rank[b3] ? void 0 : rank[a] > rank[b3] ? b3 : a);
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    if (ma.start !== mb.start || ma.end !== mb.end)
+      return void 0;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
+    const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
+    if (byDecoding !== 0)
+      return byDecoding > 0 ? b3 : a;
+    return a < b3 ? b3 : a;
+  });
+  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    if (outer === void 0 || inner === void 0)
+      return void 0;
+    const [mo, mi] = [at2(outer), at2(inner)];
+    if (mo.encoding !== void 0 && mi.encoding === void 0 && rank[outer] === rank[inner])
+      return outer;
+    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : void 0;
+  });
+  return matches.filter((_3, i) => isDropped[i] === 0);
+}
+var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
+
+// dist/src/engine/secret-finder.js
+var MODULUS = 2147483647;
+var BASE = 65599;
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
+}
+var SecretFinder = class {
+  /** The longest secret's length (0 when there is none). */
+  longest;
+  lengths = [];
+  constructor(secrets) {
+    const byLength = /* @__PURE__ */ new Map();
+    for (const secret of new Set(secrets)) {
+      if (secret === "" || secret.includes("\n"))
+        continue;
+      let group = byLength.get(secret.length);
+      if (group === void 0) {
+        let lead = 1;
+        for (let i = 1; i < secret.length; i++)
+          lead = lead * BASE % MODULUS;
+        byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+      }
+      const hash = hashOf(secret, 0, secret.length);
+      const list = group.byHash.get(hash);
+      if (list === void 0)
+        group.byHash.set(hash, [secret]);
+      else
+        list.push(secret);
+    }
+    this.lengths = [...byLength.values()];
+    this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+  }
+  /** Copies in `text` as [start, secret], in no particular order. */
+  occurrences(text) {
+    const found = [];
+    for (const { length, lead, byHash } of this.lengths) {
+      if (length > text.length)
+        continue;
+      let hash = hashOf(text, 0, length);
+      for (let start = 0; ; start++) {
+        for (const secret of byHash.get(hash) ?? [])
+          if (text.startsWith(secret, start))
+            found.push([start, secret]);
+        if (start + length >= text.length)
+          break;
+        const dropped = text.charCodeAt(start) * lead % MODULUS;
+        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+      }
+    }
+    return found;
+  }
+  /**
+   * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+   * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+   * lands in the result.
+   */
+  redactIn(text, focus = 0) {
+    const found = this.occurrences(text);
+    if (found.length === 0)
+      return { text, focus };
+    found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
+    const taken = new Uint8Array(text.length);
+    const chosen = [];
+    for (const [start, secret] of found) {
+      if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+        continue;
+      taken.fill(1, start, start + secret.length);
+      chosen.push([start, secret]);
+    }
+    chosen.sort((a, b3) => a[0] - b3[0]);
+    let out = "";
+    let at2 = 0;
+    let shifted = focus;
+    for (const [start, secret] of chosen) {
+      const preview = redact(secret);
+      out += text.slice(at2, start) + preview;
+      if (start + secret.length <= focus)
+        shifted += preview.length - secret.length;
+      else if (start < focus)
+        shifted = out.length;
+      at2 = start + secret.length;
+    }
+    return { text: out + text.slice(at2), focus: shifted };
+  }
+};
+
+// dist/src/engine/to-finding.js
+var CONTEXT_WIDTH = 240;
+function contextIndex(all, lines) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const m2 of all) {
+    const first = lines.lineOf(m2.start);
+    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
+    for (let line = first; line <= last; line++) {
+      const list = byLine.get(line);
+      if (list === void 0)
+        byLine.set(line, [m2]);
+      else
+        list.push(m2);
+    }
+  }
+  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function contextOf(match, index) {
+  const { lines } = index;
+  const line = lines.lineOf(match.start);
+  const lineStart = lines.startOf(line);
+  const full = lines.textOf(line);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
+  const from = Math.max(0, match.start - lineStart - margin);
+  const to2 = Math.min(full.length, match.end - lineStart + margin);
+  let text = full.slice(from, to2);
+  const base = lineStart + from;
+  const end = base + text.length;
+  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  let focus = match.start - base;
+  for (const m2 of onLine) {
+    const cutFrom = Math.max(m2.start, base) - base;
+    const cutTo = Math.min(m2.end, end) - base;
+    const preview = redact(m2.secret);
+    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
+    if (cutFrom < focus)
+      focus += preview.length - (cutTo - cutFrom);
+  }
+  ({ text, focus } = index.secrets.redactIn(text, focus));
+  const isCutLeft = from > 0;
+  const isCutRight = to2 < full.length;
+  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
+    return text.trim();
+  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
+  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
+  return `${start > 0 || isCutLeft ? "…" : ""}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? "…" : ""}`;
+}
+function toFinding(match, chunk, index, shouldReveal) {
+  const { lines } = index;
+  const startLine = lines.lineOf(match.start);
+  const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const finding = {
+    ruleId: match.rule.spec.id,
+    ruleName: match.rule.spec.name,
+    severity: match.severity,
+    path: chunk.path,
+    startLine: chunk.startLine + startLine,
+    startColumn: match.start - lines.startOf(startLine) + 1,
+    endLine: chunk.startLine + lastLine,
+    endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
+    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
+    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    preview: redact(match.secret),
+    context: contextOf(match, index),
+    entropy: Math.round(match.entropy * 1e3) / 1e3
+  };
+  if (match.encoding !== void 0)
+    finding.decodedFrom = match.encoding;
+  if (chunk.commit !== void 0)
+    finding.commit = chunk.commit;
+  if (chunk.blob !== void 0)
+    finding.blob = chunk.blob;
+  if (shouldReveal)
+    finding.secret = match.secret;
+  return finding;
+}
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret = class {
+  byKey = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    for (const match of matches)
+      this.add(match);
+  }
+  add(match) {
+    let bySecret = this.byKey.get(match.rule);
+    if (bySecret === void 0)
+      this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+    const list = bySecret.get(match.secret);
+    if (list === void 0)
+      bySecret.set(match.secret, [match]);
+    else
+      list.push(match);
+  }
+  /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+  hasOverlapping(found, start, end) {
+    return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
+  }
+};
+var SpansByRule = class {
+  byRule = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    const grouped = /* @__PURE__ */ new Map();
+    for (const m2 of matches) {
+      const list = grouped.get(m2.rule);
+      if (list === void 0)
+        grouped.set(m2.rule, [m2]);
+      else
+        list.push(m2);
+    }
+    for (const [rule, list] of grouped) {
+      list.sort((a, b3) => a.start - b3.start);
+      const maxEnds = [];
+      let maxEnd = Number.NEGATIVE_INFINITY;
+      for (const m2 of list)
+        maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
+      this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
+    }
+  }
+  /** Whether a span of `m`'s rule overlaps `m`. */
+  overlaps(m2) {
+    const spans = this.byRule.get(m2.rule);
+    if (spans === void 0)
+      return false;
+    let low = 0;
+    let high = spans.starts.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (spans.starts[mid] < m2.end)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+    return low > 0 && spans.maxEnds[low - 1] > m2.start;
+  }
+};
+
+// dist/src/engine/windows.js
+var LINE_REACH = 4096;
+var MULTILINE_REACH = 65536;
+function lineStartNear(text, at2) {
+  const floor = Math.max(0, at2 - LINE_REACH);
+  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
+}
+function windowsAround(text, hits, isMultiline) {
+  const windows = [];
+  let newline = -1;
+  let searchedTo = 0;
+  for (let i = 0; i < hits.length; i += 3) {
+    const lineStart = hits[i];
+    const hitStart = hits[i + 1];
+    const hitEnd = hits[i + 2];
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
+      }
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
+    }
+    const start = Math.max(lineStart, hitStart - LINE_REACH);
+    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
+    const last = windows[windows.length - 1];
+    if (last !== void 0 && start <= last.end + 1)
+      last.end = Math.max(last.end, end);
+    else
+      windows.push({ start, end });
+  }
+  return windows;
+}
+
+// dist/src/engine/matcher.js
+var INLINE_ALLOW_MARKER = "secretscan:allow";
+function collectHits(chunk, automaton, plan) {
+  const perRule = new Array(plan.isSticky.length);
+  const touched = [];
+  const { text } = chunk;
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start) => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at2 = start - 1; at2 >= knownAt; at2--) {
+        if (text.charCodeAt(at2) === 10) {
+          gapBreak = at2;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
+  const onHit = (keyword, end) => {
+    const start = end - plan.keywordLengths[keyword];
+    let lineStart = -1;
+    for (const ruleIndex of plan.keywordRules[keyword]) {
+      let list = perRule[ruleIndex];
+      if (list === void 0) {
+        perRule[ruleIndex] = list = [];
+        touched.push(ruleIndex);
+      }
+      if (plan.isSticky[ruleIndex] === 1) {
+        if (list[list.length - 1] !== start)
+          list.push(start);
+        continue;
+      }
+      if (lineStart === -1)
+        lineStart = lineStartOf(start);
+      if (list.length > 0 && list[list.length - 3] === lineStart) {
+        const at2 = list.length - 2;
+        if (start < list[at2])
+          list[at2] = start;
+        list[at2 + 1] = end;
+      } else {
+        list.push(lineStart, start, end);
+      }
+    }
+  };
+  if (chunk.utf8 === void 0)
+    automaton.scan(text, onHit);
+  else if (chunk.utf8.isAscii)
+    automaton.scanBytes(chunk.utf8.bytes, onHit);
+  else
+    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
+  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
+}
+function byteToCharHits(bytes, onHit) {
+  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
+  let byte = 0;
+  let char = 0;
+  const step = () => {
+    const b3 = bytes[byte];
+    if ((b3 & 192) !== 128)
+      char += b3 >= 240 ? 2 : 1;
+    byte++;
+  };
+  return (keyword, end) => {
+    while (byte < end) {
+      const word = (byte - alignedFrom) / 4;
+      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
+        byte += 4;
+        char += 4;
+      } else {
+        step();
+      }
+    }
+    onHit(keyword, char);
+  };
+}
+function createMatcher(rules, options = {}) {
+  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
+  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
+  const plan = {
+    keywordRules,
+    keywordLengths: keywords.map((k2) => k2.length),
+    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
+  };
+  return matcherOver(rules, automaton, plan, base64Trigger, options);
+}
+function keywordPlan(rules) {
+  const keywords = [];
+  const keywordRules = [];
+  const keywordIndex = /* @__PURE__ */ new Map();
+  const addKeyword = (keyword, ruleIndex) => {
+    let index = keywordIndex.get(keyword);
+    if (index === void 0) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
+    }
+    const targets = keywordRules[index];
+    if (!targets.includes(ruleIndex))
+      targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords)
+      addKeyword(keyword, ruleIndex);
+  });
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS)
+    for (const fragment of base64Fragments(word))
+      addKeyword(fragment.toLowerCase(), base64Trigger);
+  return { keywords, keywordRules, base64Trigger };
+}
+function matcherOver(rules, automaton, plan, base64Trigger, options) {
+  const suppression = options.suppression;
+  const shouldReveal = options.shouldRevealSecrets === true;
+  const matchText = (text, path, hits, depth) => {
+    const matches = [];
+    const keywordHits = [];
+    const manifestSpans = [];
+    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
+    for (const [ruleIndex, ruleHits] of hits) {
+      if (ruleIndex === base64Trigger)
+        continue;
+      const rule = rules[ruleIndex];
+      if (wantsEscapes) {
+        if (rule.stickyRegex === void 0)
+          for (let i = 1; i < ruleHits.length; i += 3)
+            keywordHits.push(ruleHits[i]);
+        else
+          for (const at2 of ruleHits)
+            keywordHits.push(at2);
+      }
+      if (!rule.matchesPath(path))
+        continue;
+      const base = rule.severityFor?.(path) ?? rule.spec.severity;
+      if (rule.spec.decoder === "kubernetes-secret") {
+        const entries = secretManifestEntries(text);
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
+        if (depth < MAX_DECODE_DEPTH)
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+      } else if (rule.stickyRegex === void 0)
+        appendAll(matches, matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
+      else
+        appendAll(matches, matchRuleAtHits(rule, text, ruleHits, base));
+    }
+    if (depth >= MAX_DECODE_DEPTH)
+      return matches;
+    const base64Hits = hits.get(base64Trigger) ?? [];
+    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
+      return matches;
+    const decoded = [];
+    const seen = new MatchesBySecret(matches);
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
+      const inner = collectHits({ text: span.decoded }, automaton, plan);
+      if (inner.size === 0)
+        continue;
+      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
+        if (seen.hasOverlapping(found, span.start, span.end))
+          continue;
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
+      }
+    }
+    if (decoded.length === 0)
+      return matches;
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
+    appendAll(kept, decoded);
+    return kept;
+  };
+  return {
+    scanChunk(chunk) {
+      const suppressed = { inline: 0, allowlist: 0, paths: 0 };
+      if (suppression?.isPathSuppressed(chunk.path) === true)
+        return { findings: [], suppressed: { ...suppressed, paths: 1 } };
+      const hits = collectHits(chunk, automaton, plan);
+      if (hits.size === 0)
+        return { findings: [], suppressed };
+      let matches = matchText(chunk.text, chunk.path, hits, 0);
+      if (matches.length === 0)
+        return { findings: [], suppressed };
+      matches = preferSpecificMatches(matches);
+      const lines = buildLineIndex(chunk.text);
+      const allowedLines = /* @__PURE__ */ new Map();
+      const isAllowedLine = (line) => {
+        let allowed = allowedLines.get(line);
+        if (allowed === void 0)
+          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+        return allowed;
+      };
+      const kept = matches.filter((match) => {
+        if (isAllowedLine(lines.lineOf(match.start))) {
+          suppressed.inline++;
+          return false;
+        }
+        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
+          suppressed.allowlist++;
+          return false;
+        }
+        return true;
+      });
+      const index = contextIndex(matches, lines);
+      return { findings: kept.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+    }
+  };
+}
+
+// dist/src/engine/scan.js
+import { performance } from "node:perf_hooks";
+
+// dist/src/engine/decode.js
+import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
+var BINARY_PROBE = 8e3;
+function decodeText(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
+    return { text: bytes.subarray(2).toString("utf16le") };
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
+    return { text: swapped.swap16().toString("utf16le") };
+  }
+  const probe = bytes.subarray(0, BINARY_PROBE);
+  if (probe.includes(0))
+    return { isBinary: true };
+  if (isAscii(bytes))
+    return { text: bytes.toString("latin1"), utf8: { bytes, isAscii: true } };
+  const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
+  const text = body.toString("utf8");
+  return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
+}
+
+// dist/src/engine/chunk-scanner.js
+var NONE = { inline: 0, allowlist: 0, paths: 0 };
+function textChunkOf(input) {
+  if (!("bytes" in input))
+    return input;
+  const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  if ("isBinary" in decoded)
+    return void 0;
+  const { bytes: _bytes, ...rest } = input;
+  return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
+}
+function scanInput(matcher, input) {
+  const chunk = textChunkOf(input);
+  if (chunk === void 0)
+    return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
+  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+}
+function inProcessScanner(matcher) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+}
+function sizeOf(input) {
+  return "bytes" in input ? input.bytes.length : input.text.length;
+}
+
+// dist/src/engine/scan.js
+async function* untilAborted(inputs, signal) {
+  if (signal === void 0) {
+    yield* inputs;
+    return;
+  }
+  const iterator = inputs[Symbol.asyncIterator]();
+  try {
+    while (!signal.aborted) {
+      const next = await nextOrAbort(iterator, signal);
+      if (next === "aborted" || next.done === true)
+        return;
+      yield next.value;
+    }
+  } finally {
+    void iterator.return?.().catch(() => void 0);
+  }
+}
+function nextOrAbort(iterator, signal) {
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+    iterator.next().then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve9(value);
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve9();
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+async function scanChunks(inputs, scanner, hooks = {}) {
+  const started = performance.now();
+  const result = {
+    findings: [],
+    suppressed: { inline: 0, allowlist: 0, paths: 0 },
+    skipped: [],
+    problems: [],
+    stats: { chunks: 0, bytes: 0, durationMs: 0 },
+    isPartial: false
+  };
+  const merge = (input, scanned) => {
+    if (scanned.isBinary)
+      hooks.onBinary?.(input);
+    result.stats.chunks++;
+    result.stats.bytes += scanned.characters;
+    for (const finding of scanned.findings)
+      result.findings.push(finding);
+    result.suppressed.inline += scanned.suppressed.inline;
+    result.suppressed.allowlist += scanned.suppressed.allowlist;
+    result.suppressed.paths += scanned.suppressed.paths;
+    hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
+  };
+  const inFlight = /* @__PURE__ */ new Set();
+  const dispatch = (batch2) => {
+    const pending = scanner.scanBatch(batch2).then((scans) => {
+      inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
+      scans.forEach((scanned, index) => merge(batch2[index], scanned));
+    });
+    inFlight.add(pending);
+    pending.catch(() => void 0);
+  };
+  let batch = [];
+  let batchSize = 0;
+  for await (const input of untilAborted(inputs, hooks.signal)) {
+    batch.push(input);
+    batchSize += sizeOf(input);
+    if (batchSize < scanner.batchBytes)
+      continue;
+    dispatch(batch);
+    batch = [];
+    batchSize = 0;
+    if (inFlight.size >= scanner.capacity)
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
+  }
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
+    dispatch(batch);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
+  result.findings.sort(compareFindings);
+  result.stats.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+// dist/src/engine/automaton-file.js
+import { readFileSync } from "node:fs";
+import { endianness } from "node:os";
+import { join as join5 } from "node:path";
+
+// dist/src/package-root.js
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join4 } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_ROOT = (() => {
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  while (!existsSync2(join4(dir, "package.json")) || !existsSync2(join4(dir, "rules"))) {
+    const parent = dirname2(dir);
+    if (parent === dir)
+      throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
+    dir = parent;
+  }
+  return dir;
+})();
+
+// dist/src/engine/automaton-file.js
+var MAGIC = "secretscan-automaton-1";
+function isHeader(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+}
+function decodeAutomatonTables(bytes) {
+  if (bytes.length < 4)
+    return void 0;
+  const length = bytes.readUInt32LE(0);
+  if (length + 4 > bytes.length)
+    return void 0;
+  let header;
+  try {
+    header = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isHeader(header))
+    return void 0;
+  const headerLength = Math.ceil((length + 4) / 4) * 4;
+  const tableBytes = bytes.length - headerLength;
+  if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  const table = new Int32Array(header.states * 128);
+  const start = bytes.byteOffset + headerLength;
+  if (endianness() === "LE" && start % 4 === 0)
+    table.set(new Int32Array(bytes.buffer, start, table.length));
+  else
+    for (let i = 0; i < table.length; i++)
+      table[i] = bytes.readInt32LE(headerLength + i * 4);
+  const outputsByState = Array.from({ length: header.states }, () => []);
+  for (const [state, ...keywords] of header.outputs) {
+    if (state === void 0 || state < 0 || state >= header.states)
+      return void 0;
+    outputsByState[state] = keywords;
+  }
+  return { keywords: header.keywords, table, outputsByState };
+}
+var COMPILED_AUTOMATON_FILE = join5(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+function readBuiltinAutomaton() {
+  try {
+    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+  } catch {
+    return void 0;
+  }
+}
+
+// dist/src/sources/stdin.js
+var DEFAULT_STDIN_PATH = "<stdin>";
+async function* stdinChunks(bytes, path, outcome) {
+  const decoded = decodeText(bytes);
+  if ("isBinary" in decoded) {
+    outcome.skipped.push({ path, reason: "binary", size: bytes.length });
+    return;
+  }
+  yield { origin: "stdin", path, text: decoded.text, startLine: 1 };
+}
+
+// dist/src/sources/git-path.js
+var ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+function unquoteGitPath(raw) {
+  const text = raw.endsWith("	") ? raw.slice(0, -1) : raw;
+  if (!text.startsWith('"'))
+    return text;
+  const bytes = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    const char = text[i];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = text[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(text.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function stripDiffPrefix(path) {
+  if (path === "/dev/null")
+    return void 0;
+  return /^[ab]\//.test(path) ? path.slice(2) : path;
+}
+function pathOfGitHeader(rest) {
+  if (rest.startsWith('"')) {
+    const close = rest.indexOf('" ', 1);
+    const second = close === -1 ? void 0 : rest.slice(close + 2);
+    return second === void 0 ? void 0 : stripDiffPrefix(unquoteGitPath(second));
+  }
+  const half = (rest.length - 1) / 2;
+  if (!Number.isInteger(half))
+    return void 0;
+  const [a, b3] = [rest.slice(0, half), rest.slice(half + 1)];
+  return a.slice(2) === b3.slice(2) ? b3.slice(2) : void 0;
+}
+
+// dist/src/sources/unified-diff.js
+var INDEX_LINE = /^index ([0-9a-f]+(?:,[0-9a-f]+)*)\.\.([0-9a-f]+)/;
+var HUNK = /^(@{2,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,\d+)? @{2,}/;
+var UnifiedDiffParser = class {
+  path;
+  fromPath;
+  blobs;
+  isDeleted = false;
+  columns = 1;
+  nextLine = 0;
+  run;
+  /** Feeds one line (without `\n`); returns the events it completes. */
+  line(text) {
+    if (this.columns > 0 && this.path !== void 0 && !this.isDeleted && this.nextLine > 0) {
+      const prefix = text.slice(0, this.columns);
+      if (/^[ +-]+$/.test(prefix) && prefix.length === this.columns)
+        return this.contentLine(prefix, text.slice(this.columns));
+      if (text.startsWith("\\"))
+        return [];
+    }
+    return this.headerLine(text);
+  }
+  /** Flushes the pending run at the end of the input or of a commit. */
+  end() {
+    const run = this.run;
+    this.run = void 0;
+    return run === void 0 ? [] : [run];
+  }
+  contentLine(prefix, content) {
+    if (prefix.includes("-"))
+      return this.end();
+    const lineNumber = this.nextLine++;
+    if (prefix.includes(" "))
+      return this.end();
+    const path = this.path;
+    if (this.run !== void 0 && this.run.startLine + this.run.lines.length === lineNumber) {
+      this.run.lines.push(content);
+      return [];
+    }
+    const done = this.end();
+    this.run = { kind: "added", path, startLine: lineNumber, lines: [content] };
+    return done;
+  }
+  headerLine(text) {
+    const hunk = HUNK.exec(text);
+    if (hunk !== null) {
+      const done2 = this.end();
+      this.columns = hunk[1].length - 1;
+      this.nextLine = Number(hunk[2]);
+      return done2;
+    }
+    const done = this.end();
+    this.nextLine = 0;
+    if (text.startsWith("diff --git "))
+      this.startFile(pathOfGitHeader(text.slice(11)));
+    else if (text.startsWith("diff --cc ") || text.startsWith("diff --combined "))
+      this.startFile(unquoteGitPath(text.slice(text.indexOf(" ", 5) + 1)));
+    else if (text.startsWith("rename from ") || text.startsWith("copy from "))
+      this.fromPath = unquoteGitPath(text.slice(text.indexOf(" from ") + 6));
+    else if (text.startsWith("rename to ") || text.startsWith("copy to "))
+      return [...done, ...this.moved(unquoteGitPath(text.slice(text.indexOf(" to ") + 4)))];
+    else if (text.startsWith("index "))
+      this.blobs = blobsOf(text);
+    else if (text.startsWith("deleted file mode"))
+      this.isDeleted = true;
+    else if (text.startsWith("+++ ")) {
+      const path = stripDiffPrefix(unquoteGitPath(text.slice(4)));
+      if (path === void 0)
+        this.isDeleted = true;
+      else
+        this.path = path;
+    } else if (text.startsWith("Binary files ") && this.path !== void 0 && !this.isDeleted && !text.endsWith(" and /dev/null differ")) {
+      const binary = { kind: "binary", path: this.path, parentBlobs: this.blobs?.parents ?? [] };
+      if (this.blobs !== void 0)
+        binary.blob = this.blobs.blob;
+      return [...done, binary];
+    }
+    return done;
+  }
+  moved(path) {
+    this.path = path;
+    return this.fromPath === void 0 ? [] : [{ kind: "moved", path, fromPath: this.fromPath }];
+  }
+  startFile(path) {
+    this.path = path;
+    this.fromPath = void 0;
+    this.blobs = void 0;
+    this.isDeleted = false;
+    this.columns = 1;
+  }
+};
+function blobsOf(text) {
+  const match = INDEX_LINE.exec(text);
+  return match === null ? void 0 : { parents: match[1].split(","), blob: match[2] };
+}
+
+// dist/src/sources/binary-diff.js
+var BINARY_PROBE2 = 8e3;
+var NO_BLOB = /^0+$/;
+function hasUtf16Bom(bytes) {
+  return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
+}
+function isBinaryContent(bytes) {
+  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE2).includes(0);
+}
+function commitField(context) {
+  return context.commit === void 0 ? {} : { commit: context.commit.sha };
+}
+async function readNewSide(root, path, object, context) {
+  const bytes = await gitBytes(root, ["cat-file", "blob", object]).catch(() => void 0);
+  if (bytes === void 0) {
+    context.outcome.skipped.push({ path, reason: "binary", ...commitField(context) });
+    return void 0;
+  }
+  if (bytes.length > context.maxFileSize) {
+    context.outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commitField(context) });
+    return void 0;
+  }
+  if (!isBinaryContent(bytes))
+    return bytes;
+  context.outcome.skipped.push({ path, reason: "binary", size: bytes.length, ...commitField(context) });
+  return void 0;
+}
+async function addedLines(root, from, to2) {
+  const parser = new UnifiedDiffParser();
+  const added = /* @__PURE__ */ new Map();
+  const take = (events) => {
+    for (const event of events)
+      if (event.kind === "added")
+        event.lines.forEach((line, i) => added.set(event.startLine + i, line));
+  };
+  for await (const line of gitLines(root, ["diff", "-U0", "--text", "--no-ext-diff", "--no-textconv", "--no-color", from, to2]))
+    take(parser.line(line.toString("utf8")));
+  take(parser.end());
+  return added;
+}
+function* runsOf(lines, path, context) {
+  let run;
+  let next = 0;
+  for (const number of [...lines.keys()].sort((a, b3) => a - b3)) {
+    const text = lines.get(number);
+    if (run !== void 0 && number === next)
+      run.text += `
+${text}`;
+    else {
+      if (run !== void 0)
+        yield run;
+      run = { origin: context.origin, path, text, startLine: number, ...context.commit === void 0 ? {} : { commit: context.commit } };
+    }
+    next = number + 1;
+  }
+  if (run !== void 0)
+    yield run;
+}
+async function* wholeFileInputs(root, path, object, context) {
+  const bytes = await readNewSide(root, path, object, context);
+  if (bytes === void 0)
+    return;
+  yield bytesInput(path, bytes, context);
+}
+function bytesInput(path, bytes, context) {
+  return context.commit === void 0 ? { origin: context.origin, path, bytes, startLine: 1 } : { origin: context.origin, path, bytes, startLine: 1, commit: context.commit };
+}
+async function* binaryFileInputs(root, file, revision, context) {
+  const object = file.blob !== void 0 && !NO_BLOB.test(file.blob) ? file.blob : `${revision}:${file.path}`;
+  const bytes = await readNewSide(root, file.path, object, context);
+  if (bytes === void 0)
+    return;
+  const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
+  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
+    yield bytesInput(file.path, bytes, context);
+    return;
+  }
+  const perParent = await Promise.all(parents.map((parent) => addedLines(root, parent, file.blob)));
+  const [first, ...others] = perParent;
+  const kept = new Map([...first ?? /* @__PURE__ */ new Map()].filter(([number]) => others.every((added) => added.has(number))));
+  yield* runsOf(kept, file.path, context);
+}
+
+// dist/src/sources/diff-chunks.js
+var DiffChunker = class {
+  root;
+  origin;
+  options;
+  sizes = /* @__PURE__ */ new Map();
+  tooLarge = /* @__PURE__ */ new Set();
+  /** Files read whole (see DiffSourceOptions.isPathAllowlisted): their diff lines are not needed. */
+  whole = /* @__PURE__ */ new Set();
+  constructor(root, origin, options) {
+    this.root = root;
+    this.origin = origin;
+    this.options = options;
+  }
+  /** Inputs for `events`, tagged with `commit` when the diff belongs to one. */
+  async *chunks(events, commit) {
+    for (const event of events) {
+      const key = `${commit?.sha ?? ""}\0${event.path}`;
+      if (this.whole.has(key))
+        continue;
+      const context = { origin: this.origin, outcome: this.options.outcome, maxFileSize: this.options.maxFileSize, ...commit === void 0 ? {} : { commit } };
+      if (event.kind === "moved") {
+        if (!this.isLeavingAllowlist(event))
+          continue;
+        this.whole.add(key);
+        yield* wholeFileInputs(this.root, event.path, `${commit?.sha ?? ""}:${event.path}`, context);
+        continue;
+      }
+      if (event.kind === "binary") {
+        yield* binaryFileInputs(this.root, event, commit?.sha ?? "", context);
+        continue;
+      }
+      if (this.tooLarge.has(key))
+        continue;
+      const text = event.lines.join("\n");
+      const size = (this.sizes.get(key) ?? 0) + text.length;
+      this.sizes.set(key, size);
+      if (size > this.options.maxFileSize) {
+        this.tooLarge.add(key);
+        this.options.outcome.skipped.push({ path: event.path, reason: "too-large", size, ...commit ? { commit: commit.sha } : {} });
+        continue;
+      }
+      const chunk = { origin: this.origin, path: event.path, text, startLine: event.startLine };
+      if (commit !== void 0)
+        chunk.commit = commit;
+      yield chunk;
+    }
+  }
+  isLeavingAllowlist(event) {
+    const isAllowlisted = this.options.isPathAllowlisted;
+    return isAllowlisted !== void 0 && isAllowlisted(event.fromPath) && !isAllowlisted(event.path);
+  }
+};
+
+// dist/src/sources/staged.js
+var DIFF_ARGS = ["-U0", "--no-ext-diff", "--no-textconv", "--no-color", "-M", "-C", "--ignore-submodules=all", "--src-prefix=a/", "--dst-prefix=b/", "--full-index"];
+async function* stagedChunks(root, options) {
+  const parser = new UnifiedDiffParser();
+  const chunker = new DiffChunker(root, "staged", options);
+  for await (const line of gitLines(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", "--"])) {
+    yield* chunker.chunks(parser.line(line.toString("utf8")));
+  }
+  yield* chunker.chunks(parser.end());
+}
+
+// dist/src/sources/commit-message.js
+import { resolve as resolve3 } from "node:path";
+
+// dist/src/sources/commit-object.js
+import { TextDecoder } from "node:util";
+function isoDateOf(seconds, zone) {
+  const zoneMatch = /^([+-])(\d\d)(\d\d)$/.exec(zone);
+  const sign = zoneMatch?.[1] === "-" ? -1 : 1;
+  const offsetMinutes = zoneMatch === null ? 0 : sign * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
+  const local = new Date((Number(seconds) + offsetMinutes * 60) * 1e3);
+  if (Number.isNaN(local.getTime()))
+    return "";
+  const offset = zoneMatch === null ? "+00:00" : `${zoneMatch[1]}${zoneMatch[2]}:${zoneMatch[3]}`;
+  return `${local.toISOString().slice(0, 19)}${offset}`;
+}
+function personOf(value) {
+  const parts = value.split(" ");
+  const zone = parts.at(-1) ?? "";
+  const seconds = parts.at(-2) ?? "";
+  if (!/^\d+$/.test(seconds))
+    return { person: value, date: "" };
+  return { person: parts.slice(0, -2).join(" "), date: isoDateOf(seconds, zone) };
+}
+function decoderFor(label) {
+  try {
+    return new TextDecoder(label ?? "utf-8");
+  } catch {
+    return new TextDecoder("utf-8");
+  }
+}
+var SIGNATURE_START = /\n-----BEGIN (?:PGP|SSH) SIGNATURE-----\n[\s\S]*$/;
+function parseMessageObject(sha, content) {
+  const split = content.indexOf("\n\n");
+  const headerText = (split === -1 ? content : content.subarray(0, split)).toString("utf8");
+  const headers = /* @__PURE__ */ new Map();
+  for (const line of headerText.split("\n")) {
+    if (line.startsWith(" "))
+      continue;
+    const space = line.indexOf(" ");
+    if (space > 0 && !headers.has(line.slice(0, space)))
+      headers.set(line.slice(0, space), line.slice(space + 1));
+  }
+  const body = split === -1 ? "" : decoderFor(headers.get("encoding")).decode(content.subarray(split + 2));
+  const isTag = headers.has("tagger") || headers.has("object") && headers.has("tag");
+  const message = (isTag ? body.replace(SIGNATURE_START, "\n") : body).replace(/\n+$/, "");
+  const { person, date } = personOf(headers.get("author") ?? headers.get("tagger") ?? "");
+  return { commit: { sha, author: person, date }, message };
+}
+
+// dist/src/sources/history/blob-stream.js
+import { spawn as spawn2 } from "node:child_process";
+
+// dist/src/sources/history/batch-parser.js
+var NEWLINE = 10;
+var BatchParser = class {
+  pending = [];
+  pendingLength = 0;
+  header;
+  /** Feeds a piece of the stream; returns the objects it completes, in order. */
+  push(data) {
+    this.pending.push(data);
+    this.pendingLength += data.length;
+    const objects = [];
+    for (let object = this.next(); object !== void 0; object = this.next())
+      objects.push(object);
+    return objects;
+  }
+  /** Whether the stream ended cleanly (no half-read object). */
+  get isComplete() {
+    return this.pendingLength === 0 && this.header === void 0;
+  }
+  next() {
+    if (this.header === void 0) {
+      const line = this.takeLine();
+      if (line === void 0)
+        return void 0;
+      this.header = parseHeader(line);
+      if (this.header.size < 0) {
+        const missing = { ...this.header, content: Buffer.alloc(0) };
+        this.header = void 0;
+        return missing;
+      }
+    }
+    if (this.pendingLength < this.header.size + 1)
+      return void 0;
+    const content = this.take(this.header.size);
+    this.take(1);
+    const object = { ...this.header, content };
+    this.header = void 0;
+    return object;
+  }
+  takeLine() {
+    let offset = 0;
+    for (const piece of this.pending) {
+      const at2 = piece.indexOf(NEWLINE);
+      if (at2 !== -1) {
+        const line = this.take(offset + at2).toString("utf8");
+        this.take(1);
+        return line;
+      }
+      offset += piece.length;
+    }
+    return void 0;
+  }
+  /** Removes and returns the first `length` bytes (a view into the piece when it lies inside one). */
+  take(length) {
+    const first = this.pending[0];
+    if (first !== void 0 && first.length >= length) {
+      const out = first.subarray(0, length);
+      if (first.length === length)
+        this.pending.shift();
+      else
+        this.pending[0] = first.subarray(length);
+      this.pendingLength -= length;
+      return out;
+    }
+    const all = Buffer.concat(this.pending, this.pendingLength);
+    this.pending = all.length > length ? [all.subarray(length)] : [];
+    this.pendingLength -= length;
+    return all.subarray(0, length);
+  }
+};
+function parseHeader(line) {
+  const [sha = "", type = "", size = "", ...rest] = line.split(" ");
+  if (type === "missing" || type === "ambiguous")
+    return { sha, type: "missing", size: -1, rest: "" };
+  return { sha, type, size: Number(size), rest: rest.join(" ") };
+}
+
+// dist/src/sources/history/blob-stream.js
+async function* catObjects(root, revListArgs, types) {
+  const revList = spawnGit(root, ["rev-list", ...revListArgs], { isStdoutHandedOff: true });
+  revList.child.stdin.end();
+  const catFile = spawn2("git", ["-c", "core.fsmonitor=false", "cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], {
+    cwd: root,
+    env: sealedGitEnv(),
+    stdio: [revList.child.stdout, "pipe", "pipe"]
+  });
+  let stderr = "";
+  catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
+  const catDone = new Promise((resolve9, reject) => {
+    catFile.on("error", reject);
+    catFile.on("close", resolve9);
+  });
+  const parser = new BatchParser();
+  try {
+    for await (const data of catFile.stdout) {
+      for (const object of parser.push(data))
+        if (types.has(object.type) || object.type === "missing")
+          yield object;
+    }
+    const code2 = await catDone;
+    await revList.done;
+    if (code2 !== 0 || !parser.isComplete)
+      throw new GitError("E_GIT", `git cat-file failed (exit ${code2 ?? "signal"}): ${stderr.trim().split("\n")[0] ?? ""}`);
+  } finally {
+    if (catFile.exitCode === null)
+      catFile.kill();
+    if (revList.child.exitCode === null)
+      revList.child.kill();
+  }
+}
+var BLOB = /* @__PURE__ */ new Set(["blob"]);
+function reachableBlobs(root) {
+  return catObjects(root, ["--objects", "--all", "--filter=object:type=blob"], BLOB);
+}
+
+// dist/src/sources/message-paths.js
+var COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
+var TAG_MESSAGE_PATH = "TAG_EDITMSG";
+
+// dist/src/sources/range.js
+var COMMIT_START = "";
+var COMMIT_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
+var LOG_FORMAT = `--format=${COMMIT_START}%H`;
+var SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
+async function isShallow(root) {
+  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+}
+async function resolveCommit(root, rev, range) {
+  if (rev.startsWith("-"))
+    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
+  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
+  if (sha !== "")
+    return sha;
+  if (await isShallow(root)) {
+    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
+  }
+  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
+}
+async function resolveRange(root, range) {
+  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
+  if (match === null)
+    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
+  const [, baseRev = "", dots, headRev] = match;
+  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
+  const base = await resolveCommit(root, baseRev, range);
+  if (dots === "..")
+    return { base, head };
+  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
+  if (mergeBase === "") {
+    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
+  }
+  return { base: mergeBase, head };
+}
+var COMMIT = /* @__PURE__ */ new Set(["commit"]);
+async function rangeMessages(root, base, head) {
+  const messages = /* @__PURE__ */ new Map();
+  for await (const object of catObjects(root, [`${base}..${head}`], COMMIT)) {
+    if (object.type === "commit")
+      messages.set(object.sha, parseMessageObject(object.sha, object.content));
+  }
+  return messages;
+}
+async function* rangeChunks(root, range, options) {
+  const { base, head } = await resolveRange(root, range);
+  const messages = await rangeMessages(root, base, head);
+  const parser = new UnifiedDiffParser();
+  const chunker = new DiffChunker(root, "range", options);
+  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
+  let commit;
+  for await (const raw of gitLines(root, args)) {
+    const line = raw.toString("utf8");
+    const marker = line.startsWith(COMMIT_START) ? COMMIT_LINE.exec(line) : null;
+    if (marker !== null) {
+      yield* chunker.chunks(parser.end(), commit);
+      const sha = marker[1] ?? "";
+      const found = messages.get(sha);
+      commit = found?.commit ?? { sha, author: "", date: "" };
+      if (found !== void 0)
+        yield* messageChunk(found.message, commit);
+      continue;
+    }
+    yield* chunker.chunks(parser.line(line), commit);
+  }
+  yield* chunker.chunks(parser.end(), commit);
+}
+function* messageChunk(text, commit) {
+  if (text.trim() === "")
+    return;
+  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
+}
+
+// dist/src/sources/commit-message.js
+var AUTO_COMMENT_CHARS = "#;@!$%^&|:";
+var SCISSORS = " ------------------------ >8 ------------------------";
+async function messageCleanupOf(root, env) {
+  const config = await userGitConfig(root, env, ["core.commentString", "core.commentChar", "commit.cleanup"]);
+  const comment = config.get("core.commentstring") ?? config.get("core.commentchar") ?? "#";
+  const isEdited = env.GIT_EDITOR !== ":";
+  const configured = config.get("commit.cleanup");
+  const mode = configured === "strip" || configured === "whitespace" || configured === "verbatim" || configured === "scissors" ? configured : isEdited ? "strip" : "whitespace";
+  return { comment: comment === "auto" ? void 0 : comment, mode };
+}
+function isScissorsLine(line, comment) {
+  if (comment !== void 0)
+    return line === `${comment}${SCISSORS}`;
+  return line.length > 1 && AUTO_COMMENT_CHARS.includes(line[0]) && line.slice(1) === SCISSORS;
+}
+function committedMessage(text, cleanup) {
+  const lines = text.split("\n");
+  if (cleanup.mode === "strip" || cleanup.mode === "scissors") {
+    const cut = lines.findIndex((line) => isScissorsLine(line.replace(/\r$/, ""), cleanup.comment));
+    if (cut !== -1)
+      lines.length = cut;
+  }
+  const comment = cleanup.comment;
+  if (cleanup.mode !== "strip" || comment === void 0)
+    return lines.join("\n");
+  return lines.map((line) => line.startsWith(comment) ? "" : line).join("\n");
+}
+function describeReadError(error2) {
+  if (error2.code === "ENOENT")
+    return "it does not exist";
+  if (error2.code === "ENOTREG" || error2.code === "EISDIR")
+    return "it is not a regular file";
+  if (error2.code === "EACCES")
+    return "permission denied";
+  return error2.message;
+}
+async function* commitMessageChunks(file, options) {
+  const path = resolve3(options.cwd, file);
+  let bytes;
+  try {
+    bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
+  } catch (error2) {
+    const failure = error2;
+    if (failure.code === "EFBIG") {
+      options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "too-large" });
+      return;
+    }
+    throw new UsageError(`--commit-msg ${file}: cannot read the message file: ${describeReadError(failure)}`, 'a commit-msg hook passes the file as its first argument: secretscan scan --commit-msg "$1"');
+  }
+  const decoded = decodeText(bytes);
+  if ("isBinary" in decoded) {
+    options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "binary", size: bytes.length });
+    return;
+  }
+  const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
+  if (text.trim() !== "")
+    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+
+// dist/src/sources/history/commit-messages.js
+var COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
+var TAG = /* @__PURE__ */ new Set(["tag"]);
+async function* commitMessageChunks2(root, stats) {
+  let oldest = Number.POSITIVE_INFINITY;
+  for await (const object of catObjects(root, ["--all"], COMMIT2)) {
+    if (object.type !== "commit")
+      continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
+    stats.commits++;
+    const time = Date.parse(commit.date);
+    if (time < oldest) {
+      oldest = time;
+      stats.oldestDate = commit.date;
+    }
+    if (message.trim() !== "")
+      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text: message, startLine: 1, commit };
+  }
+  for await (const object of catObjects(root, ["--objects", "--all", "--filter=object:type=tag"], TAG)) {
+    if (object.type !== "tag")
+      continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
+    if (message.trim() !== "")
+      yield { origin: "history", path: TAG_MESSAGE_PATH, text: message, startLine: 1, commit };
+  }
+}
+
+// dist/src/sources/history/history-chunks.js
+async function* historyChunks(root, maxFileSize, outcome, stats) {
+  yield* commitMessageChunks2(root, stats);
+  for await (const object of reachableBlobs(root)) {
+    const path = object.rest === "" ? object.sha : object.rest;
+    if (object.type === "missing") {
+      outcome.problems.push({ path: object.rest === "" ? object.sha : `${object.rest} (blob ${object.sha})`, message: "git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)" });
+      continue;
+    }
+    stats.blobs++;
+    stats.bytes += object.size;
+    if (object.size > maxFileSize) {
+      outcome.skipped.push({ path, reason: "too-large", size: object.size, blob: object.sha });
+      continue;
+    }
+    yield { origin: "history", path, bytes: object.content, startLine: 1, blob: object.sha };
+  }
+}
+async function isShallowRepository(root) {
+  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+}
+
+// dist/src/sources/history/count-blobs.js
+async function countReachableBlobs(root) {
+  const { child, done } = spawnGit(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"]);
+  child.stdin.end();
+  let lines = 0;
+  let lastByte = 10;
+  for await (const data of child.stdout) {
+    for (let at2 = data.indexOf(10); at2 !== -1; at2 = data.indexOf(10, at2 + 1))
+      lines++;
+    lastByte = data[data.length - 1] ?? lastByte;
+  }
+  await done;
+  return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
+}
+
+// dist/src/sources/history/provenance.js
+var COMMIT_START2 = "";
+var FIELD = "";
+async function* nulTokens(stream) {
+  let pending = Buffer.alloc(0);
+  for await (const data of stream) {
+    const buffer = pending.length === 0 ? data : Buffer.concat([pending, data]);
+    let start = 0;
+    for (let at2 = buffer.indexOf(0); at2 !== -1; at2 = buffer.indexOf(0, start)) {
+      yield buffer.subarray(start, at2).toString("utf8");
+      start = at2 + 1;
+    }
+    pending = Buffer.from(buffer.subarray(start));
+  }
+}
+function keepEarliest(places, path, commit, age) {
+  const known = places.get(path);
+  if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
+    places.set(path, { path, commit, age });
+}
+async function blobProvenance(root, wanted) {
+  const found = /* @__PURE__ */ new Map();
+  if (wanted.size === 0)
+    return /* @__PURE__ */ new Map();
+  const { child, done } = spawnGit(root, [
+    "log",
+    "--all",
+    "--topo-order",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    "--no-renames",
+    "--diff-merges=first-parent",
+    "--no-ext-diff",
+    "--no-textconv",
+    `--format=${COMMIT_START2}%H${FIELD}%an <%ae>${FIELD}%aI`
+  ]);
+  child.stdin.end();
+  let commit;
+  let age = -1;
+  let blob;
+  for await (const raw of nulTokens(child.stdout)) {
+    const token = raw.startsWith("\n") ? raw.slice(1) : raw;
+    if (blob !== void 0) {
+      let places = found.get(blob);
+      if (places === void 0)
+        found.set(blob, places = /* @__PURE__ */ new Map());
+      if (commit !== void 0)
+        keepEarliest(places, token, commit, age);
+      blob = void 0;
+    } else if (token.startsWith(COMMIT_START2)) {
+      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD);
+      commit = { sha, author, date };
+      age++;
+    } else if (token.startsWith(":")) {
+      const sha = token.split(" ")[3] ?? "";
+      if (wanted.has(sha))
+        blob = sha;
+    }
+  }
+  await done;
+  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+}
+async function headBlobs(root) {
+  const { child, done } = spawnGit(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
+  child.stdin.end();
+  const blobs = /* @__PURE__ */ new Set();
+  try {
+    for await (const token of nulTokens(child.stdout)) {
+      const [, type, sha] = token.split("	")[0]?.split(" ") ?? [];
+      if (type === "blob" && sha !== void 0)
+        blobs.add(sha);
+    }
+    await done;
+  } catch {
+    return void 0;
+  }
+  return blobs;
+}
+
+// dist/src/sources/history/index.js
+function plural(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+function historySource(root, maxFileSize, outcome, isPathSuppressed) {
+  const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
+  const finish = async (result) => {
+    const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
+    const [places, head, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
+    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
+    if (isShallow3) {
+      notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
+    }
+    if (stats.commits === 0)
+      notices.push("the repository has no commits yet: there is no history to audit");
+    return {
+      ...result,
+      findings: grouped.findings,
+      suppressed: { ...result.suppressed, paths: result.suppressed.paths + grouped.suppressedPaths },
+      notices: [...result.notices ?? [], ...notices]
+    };
+  };
+  return {
+    chunks: historyChunks(root, maxFileSize, outcome, stats),
+    stats,
+    finish,
+    onBinary: () => void stats.binaryBlobs++,
+    countTotal: () => countReachableBlobs(root)
+  };
+}
+
+// dist/src/rules/load.js
+import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
+import { join as join6, relative as relative3 } from "node:path";
+
+// dist/src/rules/compile.js
+import { createHash as createHash2 } from "node:crypto";
+
+// dist/src/rules/path-glob.js
+var import_picomatch = __toESM(require_picomatch4(), 1);
+
+// dist/src/rules/speed/ambiguity.js
+var MAX_UNIT = 65535;
+var EMPTY = { kind: "empty" };
+var EXPAND_LIMIT = 96;
+var LOOP_LIMIT = 600;
+function normalize(ranges) {
+  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
+  const out = [];
+  for (const [a, b3] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && a <= last[1] + 1)
+      last[1] = Math.max(last[1], b3);
+    else
+      out.push([a, b3]);
+  }
+  return out;
+}
+function invert(set) {
+  const out = [];
+  let next = 0;
+  for (const [a, b3] of set) {
+    if (a > next)
+      out.push([next, a - 1]);
+    next = b3 + 1;
+  }
+  if (next <= MAX_UNIT)
+    out.push([next, MAX_UNIT]);
+  return out;
+}
+function intersects(x3, y2) {
+  let i = 0;
+  let j3 = 0;
+  while (i < x3.length && j3 < y2.length) {
+    const [a, b3] = x3[i];
+    const [c3, d2] = y2[j3];
+    if (b3 < c3)
+      i++;
+    else if (d2 < a)
+      j3++;
+    else
+      return true;
+  }
+  return false;
+}
+var code = (c3) => c3.charCodeAt(0);
+var DIGIT = [[48, 57]];
+var WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+var SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
+var LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+var CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
+var CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+function foldCase2(set) {
+  const extra = [];
+  for (const [a, b3] of set) {
+    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+      const from = Math.max(a, lo);
+      const to2 = Math.min(b3, hi);
+      if (from <= to2)
+        extra.push([from + shift, to2 + shift]);
+    }
+  }
+  return normalize([...set, ...extra]);
+}
+var Unparsable = class extends Error {
+};
+var Parser = class {
+  source;
+  isUnicode;
+  at = 0;
+  constructor(source, isUnicode) {
+    this.source = source;
+    this.isUnicode = isUnicode;
+  }
+  parse() {
+    const node = this.alternation();
+    if (this.at < this.source.length)
+      throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
+    return node;
+  }
+  peek(offset = 0) {
+    return this.source[this.at + offset];
+  }
+  alternation() {
+    const items = [this.sequence()];
+    while (this.peek() === "|") {
+      this.at++;
+      items.push(this.sequence());
+    }
+    return items.length === 1 ? items[0] : { kind: "alt", items };
+  }
+  sequence() {
+    const items = [];
+    while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+      const atom = this.atom();
+      items.push(this.quantified(atom));
+    }
+    return { kind: "seq", items };
+  }
+  /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
+  braces() {
+    const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
+    if (m2 === null)
+      return void 0;
+    const min = Number(m2[1]);
+    const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+    return { min, max, length: m2[0].length };
+  }
+  quantified(atom) {
+    let node = atom;
+    for (; ; ) {
+      const c3 = this.peek();
+      let min;
+      let max;
+      if (c3 === "*" || c3 === "+" || c3 === "?") {
+        this.at++;
+        [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+      } else if (c3 === "{") {
+        const braces = this.braces();
+        if (braces === void 0)
+          return node;
+        this.at += braces.length;
+        ({ min, max } = braces);
+      } else {
+        return node;
+      }
+      if (this.peek() === "?")
+        this.at++;
+      node = { kind: "repeat", item: node, min, max };
+    }
+  }
+  atom() {
+    const c3 = this.peek();
+    if (c3 === "(")
+      return this.group();
+    if (c3 === "[")
+      return { kind: "set", set: this.charClass() };
+    if (c3 === ".") {
+      this.at++;
+      return { kind: "set", set: invert(LINE_TERMINATORS) };
+    }
+    if (c3 === "^" || c3 === "$") {
+      this.at++;
+      return EMPTY;
+    }
+    if (c3 === "\\")
+      return this.escape();
+    if (c3 === "{" && this.braces() === void 0) {
+      this.at++;
+      return { kind: "set", set: [[123, 123]] };
+    }
+    if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
+      throw new Unparsable(`nothing to repeat at ${this.at}`);
+    const unit = this.source.charCodeAt(this.at);
+    this.at++;
+    return { kind: "set", set: [[unit, unit]] };
+  }
+  group() {
+    this.at++;
+    let isLookaround = false;
+    if (this.peek() === "?") {
+      const next = this.peek(1);
+      if (next === ":")
+        this.at += 2;
+      else if (next === "=" || next === "!") {
+        this.at += 2;
+        isLookaround = true;
+      } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+        this.at += 3;
+        isLookaround = true;
+      } else if (next === "<") {
+        const close = this.source.indexOf(">", this.at);
+        if (close < 0)
+          throw new Unparsable("unterminated group name");
+        this.at = close + 1;
+      } else {
+        const colon = this.source.indexOf(":", this.at);
+        if (colon < 0)
+          throw new Unparsable("unknown group syntax");
+        this.at = colon + 1;
+      }
+    }
+    const inner = this.alternation();
+    if (this.peek() !== ")")
+      throw new Unparsable("unterminated group");
+    this.at++;
+    return isLookaround ? EMPTY : inner;
+  }
+  /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
+  escape() {
+    const e = this.peek(1);
+    if (e === void 0)
+      throw new Unparsable("trailing backslash");
+    if (e === "b" || e === "B") {
+      this.at += 2;
+      return EMPTY;
+    }
+    if (/[1-9]/.test(e)) {
+      this.at += 2;
+      while (/[0-9]/.test(this.peek() ?? ""))
+        this.at++;
+      return EMPTY;
+    }
+    if (e === "k" && this.peek(2) === "<") {
+      const close = this.source.indexOf(">", this.at);
+      this.at = close < 0 ? this.source.length : close + 1;
+      return EMPTY;
+    }
+    return { kind: "set", set: this.escapedSet() };
+  }
+  /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
+  escapedSet(isInClass = false) {
+    const e = this.peek(1);
+    this.at += 2;
+    const cls = CLASS_ESCAPES[e];
+    if (cls !== void 0)
+      return cls;
+    if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
+      const close = this.source.indexOf("}", this.at);
+      this.at = close < 0 ? this.source.length : close + 1;
+      return [[0, MAX_UNIT]];
+    }
+    if (isInClass && e === "b")
+      return [[8, 8]];
+    if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
+      return [[CONTROL[e], CONTROL[e]]];
+    if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
+      const unit2 = code(this.peek()) % 32;
+      this.at++;
+      return [[unit2, unit2]];
+    }
+    if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
+      const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
+      this.at += 2;
+      return [[unit2, unit2]];
+    }
+    if (e === "u") {
+      if (this.peek() === "{" && this.isUnicode) {
+        const close = this.source.indexOf("}", this.at);
+        this.at = close < 0 ? this.source.length : close + 1;
+        return [[0, MAX_UNIT]];
+      }
+      if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+        const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
+        this.at += 4;
+        return [[unit2, unit2]];
+      }
+    }
+    if (/[0-7]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
+        digits += this.source[this.at++];
+      const unit2 = parseInt(digits, 8);
+      return [[unit2, unit2]];
+    }
+    const unit = code(e);
+    return [[unit, unit]];
+  }
+  charClass() {
+    this.at++;
+    const isNegated = this.peek() === "^";
+    if (isNegated)
+      this.at++;
+    const ranges = [];
+    const single = () => {
+      if (this.peek() === "\\") {
+        const set2 = this.escapedSet(true);
+        return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
+      }
+      const unit = this.source.charCodeAt(this.at++);
+      return { set: [[unit, unit]], unit };
+    };
+    while (this.at < this.source.length && this.peek() !== "]") {
+      const from = single();
+      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
+        this.at++;
+        const to2 = single();
+        if (to2.unit === void 0)
+          ranges.push(...from.set, [45, 45], ...to2.set);
+        else
+          ranges.push([from.unit, to2.unit]);
+      } else {
+        ranges.push(...from.set);
+      }
+    }
+    if (this.peek() !== "]")
+      throw new Unparsable("unterminated character class");
+    this.at++;
+    const set = normalize(ranges);
+    return isNegated ? invert(set) : set;
+  }
+};
+function positionCount(node) {
+  switch (node.kind) {
+    case "set":
+      return 1;
+    case "empty":
+      return 0;
+    case "seq":
+    case "alt":
+      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
+    case "repeat": {
+      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
+      return Math.min(positionCount(node.item) * copies, 1e9);
+    }
+  }
+}
+function linkAll(positions, from, to2) {
+  const link = positions.links++;
+  for (const f3 of from) {
+    const follow = positions.follow[f3];
+    for (const t2 of to2) {
+      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
+      by.add(link);
+      follow.set(t2, by);
+    }
+  }
+}
+function buildSeq(items, positions) {
+  let isNullable = true;
+  let first = [];
+  let last = [];
+  for (const item of items) {
+    const built = build(item, positions);
+    linkAll(positions, last, built.first);
+    if (isNullable)
+      first = [...first, ...built.first];
+    last = built.isNullable ? [...last, ...built.last] : built.last;
+    isNullable &&= built.isNullable;
+  }
+  return { isNullable, first, last };
+}
+function buildLoop(item, positions, isOptional) {
+  const built = build(item, positions);
+  linkAll(positions, built.last, built.first);
+  return { ...built, isNullable: built.isNullable || isOptional };
+}
+function buildRepeat(node, positions) {
+  const { item, min, max } = node;
+  if (max === 0)
+    return { isNullable: true, first: [], last: [] };
+  const size = positionCount(item);
+  if (max === Infinity || size * max > EXPAND_LIMIT) {
+    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
+    const head = buildSeq(copies, positions);
+    const loop = buildLoop(item, positions, min === 0);
+    linkAll(positions, head.last, loop.first);
+    return {
+      isNullable: head.isNullable && loop.isNullable,
+      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
+      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
+    };
+  }
+  let optional = EMPTY;
+  for (let i = min; i < max; i++)
+    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
+  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
+}
+function build(node, positions) {
+  switch (node.kind) {
+    case "empty":
+      return { isNullable: true, first: [], last: [] };
+    case "set": {
+      const id = positions.sets.length;
+      positions.sets.push(node.set);
+      positions.follow.push(/* @__PURE__ */ new Map());
+      return { isNullable: false, first: [id], last: [id] };
+    }
+    case "seq":
+      return buildSeq(node.items, positions);
+    case "alt": {
+      const all = node.items.map((item) => build(item, positions));
+      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
+    }
+    case "repeat":
+      if (node.min === 0 && node.max === 1) {
+        const built = build(node.item, positions);
+        return { ...built, isNullable: true };
+      }
+      return buildRepeat(node, positions);
+  }
+}
+function components(count2, next) {
+  const index = new Array(count2).fill(-1);
+  const low = new Array(count2).fill(0);
+  const component = new Array(count2).fill(-1);
+  const onStack = new Array(count2).fill(false);
+  const stack = [];
+  let counter = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1)
+      continue;
+    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const step = frame.edges.next();
+      if (!step.done) {
+        const to2 = step.value;
+        if (index[to2] === -1) {
+          index[to2] = low[to2] = counter++;
+          stack.push(to2);
+          onStack[to2] = true;
+          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
+        } else if (onStack[to2]) {
+          low[frame.node] = Math.min(low[frame.node], index[to2]);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== void 0)
+        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
+      if (low[frame.node] === index[frame.node]) {
+        for (; ; ) {
+          const member = stack.pop();
+          onStack[member] = false;
+          component[member] = componentCount;
+          if (member === frame.node)
+            break;
+        }
+        componentCount++;
+      }
+    }
+  }
+  return component;
+}
+function isLoopAmbiguous(members, positions) {
+  const local = new Map(members.map((p2, i) => [p2, i]));
+  const n = members.length;
+  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
+  const sets = members.map((p2) => positions.sets[p2]);
+  const splits = [];
+  const splitOf = /* @__PURE__ */ new Map();
+  succ.forEach((edges, a) => {
+    for (const edge of edges) {
+      if (!edge.isDouble)
+        continue;
+      splitOf.set(a * n + edge.to, n * n + splits.length);
+      splits.push({ from: a, to: edge.to });
+    }
+  });
+  const next = function* (node) {
+    if (node >= n * n) {
+      const split = splits[node - n * n];
+      yield split.to * n + split.to;
+      return;
+    }
+    const a = Math.floor(node / n);
+    const b3 = node % n;
+    for (const x3 of succ[a]) {
+      for (const y2 of succ[b3]) {
+        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
+          continue;
+        yield x3.to * n + y2.to;
+        if (a === b3 && x3.to === y2.to) {
+          const split = splitOf.get(a * n + x3.to);
+          if (split !== void 0)
+            yield split;
+        }
+      }
+    }
+  };
+  const component = components(n * n + splits.length, next);
+  const withDiagonal = /* @__PURE__ */ new Set();
+  for (let p2 = 0; p2 < n; p2++)
+    withDiagonal.add(component[p2 * n + p2]);
+  for (let node = 0; node < n * n + splits.length; node++) {
+    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
+    if (!isDiagonal && withDiagonal.has(component[node]))
+      return true;
+  }
+  return false;
+}
+function exponentialBacktrackingProblem(source, flags = "") {
+  let tree;
+  try {
+    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
+  } catch (error2) {
+    if (error2 instanceof Unparsable)
+      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
+    throw error2;
+  }
+  const positions = { sets: [], follow: [], links: 0 };
+  build(tree, positions);
+  if (flags.includes("i"))
+    positions.sets = positions.sets.map(foldCase2);
+  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
+  const loops = /* @__PURE__ */ new Map();
+  component.forEach((c3, p2) => {
+    const members = loops.get(c3) ?? [];
+    members.push(p2);
+    loops.set(c3, members);
+  });
+  for (const members of loops.values()) {
+    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
+    if (!isLoop)
+      continue;
+    if (members.length > LOOP_LIMIT)
+      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
+    if (isLoopAmbiguous(members, positions)) {
+      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
+    }
+  }
+  return void 0;
+}
+
+// dist/src/rules/path-glob.js
+var MAX_STARS_PER_SEGMENT = 3;
+function toGlobs(pattern) {
+  let glob = pattern.trim();
+  const isAnchored = glob.startsWith("/") || glob.slice(0, -1).includes("/");
+  glob = glob.replace(/^\//, "").replace(/\/$/, "");
+  if (!isAnchored && !glob.startsWith("**/"))
+    glob = `**/${glob}`;
+  return [glob, `${glob}/**`];
+}
+function compilePathPatterns(patterns) {
+  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
+    const isNegated = p2.startsWith("!");
+    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p2.slice(1) : p2), { dot: true });
+    return { isNegated, matcher };
+  });
+  const test = (path) => {
+    let isMatched = false;
+    for (const { isNegated, matcher } of compiled) {
+      if (isMatched === isNegated && matcher(path))
+        isMatched = !isNegated;
+    }
+    return isMatched;
+  };
+  return memoizeByPath(test);
+}
+var MEMO_LIMIT = 4096;
+function memoizeByPath(compute) {
+  const memo = /* @__PURE__ */ new Map();
+  return (path) => {
+    const known = memo.get(path);
+    if (known !== void 0 || memo.has(path))
+      return known;
+    if (memo.size >= MEMO_LIMIT)
+      memo.clear();
+    const value = compute(path);
+    memo.set(path, value);
+    return value;
+  };
+}
+function globSpeedProblem(pattern, compiled) {
+  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== void 0)
+    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
+}
+function globProblem(pattern) {
+  try {
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
+      if (problem !== void 0)
+        return problem;
+    }
+    return void 0;
+  } catch (error2) {
+    return error2 instanceof Error ? error2.message : String(error2);
+  }
+}
+
+// dist/src/rules/compile.js
+var UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+function compileRule(spec, provider, file) {
+  const problems = [];
+  const where = `${file}: ${spec.id}`;
+  const flags = `gd${spec.ignoreCase === true ? "i" : ""}`;
+  let regex;
+  try {
+    regex = new RegExp(spec.pattern, flags);
+  } catch (error2) {
+    const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? " (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)" : "";
+    problems.push(`${where}: pattern does not compile: ${error2 instanceof Error ? error2.message : String(error2)}${hint}`);
+  }
+  for (const name of spec.validators ?? []) {
+    if (!VALIDATOR_NAMES.includes(name))
+      problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(", ")})`);
+  }
+  for (const keyword of spec.keywords) {
+    if (!/^[\x20-\x7e]+$/.test(keyword))
+      problems.push(`${where}: keyword \`${keyword}\` must be printable ASCII`);
+  }
+  if (regex === void 0 || problems.length > 0)
+    return { problems };
+  const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
+  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
+  const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
+  const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
+  if (spec.severityByPath !== void 0) {
+    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
+  }
+  if (spec.startsWithKeyword === true) {
+    rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));
+    rule.stickyProbe = new RegExp(spec.pattern, flags.replace("g", "y").replace("d", ""));
+  }
+  return { rule, problems };
+}
+
+// dist/src/rules/validate-pack.js
+var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+var PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+var RULE_KEYS = /* @__PURE__ */ new Set([
+  "id",
+  "name",
+  "description",
+  "severity",
+  "pattern",
+  "ignoreCase",
+  "keywords",
+  "entropy",
+  "validators",
+  "paths",
+  "severityByPath",
+  "decoder",
+  "multiline",
+  "startsWithKeyword",
+  "references",
+  "tags",
+  "examples",
+  "negativeExamples"
+]);
+var ProblemList = class {
+  file;
+  doc;
+  base;
+  items = [];
+  constructor(file, doc, base) {
+    this.file = file;
+    this.doc = doc;
+    this.base = base;
+  }
+  add(path, subject, what) {
+    const line = this.doc.lineOf([...this.base, ...path]);
+    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
+  }
+};
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringList(value, { allowEmpty }) {
+  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
+}
+function checkProvider(raw, problems) {
+  if (!isRecord(raw)) {
+    problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
+    return void 0;
+  }
+  const before = problems.items.length;
+  if (typeof raw.id !== "string" || !PROVIDER_ID.test(raw.id))
+    problems.add(["provider", "id"], "provider", "`id` must be lower-case letters, digits and hyphens");
+  if (typeof raw.name !== "string" || raw.name.trim() === "")
+    problems.add(["provider", "name"], "provider", "`name` must be a non-empty string");
+  const remediation = raw.remediation;
+  if (!isRecord(remediation)) {
+    problems.add(["provider", "remediation"], "provider", "missing `remediation:` with `rotateUrl` and `steps`");
+  } else {
+    if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
+      problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
+    }
+    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+      problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
+    }
+  }
+  return problems.items.length === before ? raw : void 0;
+}
+function checkRuleFields(raw, subject, problems, at2) {
+  for (const key of Object.keys(raw)) {
+    if (!RULE_KEYS.has(key))
+      problems.add([...at2, key], subject, `unknown field \`${key}\``);
+  }
+  for (const key of ["name", "description"]) {
+    if (typeof raw[key] !== "string" || raw[key].trim() === "")
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
+  }
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+    raw.pattern = raw.pattern.join("");
+  } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
+    problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
+  }
+  if (!SEVERITIES.includes(raw.severity))
+    problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
+  if (!isStringList(raw.keywords, { allowEmpty: false }))
+    problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
+  for (const key of ["references", "tags", "negativeExamples"]) {
+    if (!isStringList(raw[key], { allowEmpty: false }))
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
+    problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
+  for (const key of ["validators", "paths"]) {
+    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
+    problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
+  if (raw.severityByPath !== void 0) {
+    const entries = raw.severityByPath;
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    if (!isValid)
+      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+  }
+  for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
+    if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
+      problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
+  }
+  if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
+    problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
+  }
+}
+function checkRules(raw, providerId, problems) {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.add(["rules"], "rules", "`rules:` must be a non-empty list");
+    return [];
+  }
+  const rules = [];
+  const seen = /* @__PURE__ */ new Set();
+  raw.forEach((entry, index) => {
+    const at2 = ["rules", index];
+    if (!isRecord(entry)) {
+      problems.add(at2, `rules[${index}]`, "each rule must be a mapping");
+      return;
+    }
+    const subject = typeof entry.id === "string" ? entry.id : `rules[${index}]`;
+    const before = problems.items.length;
+    if (typeof entry.id !== "string" || !RULE_ID.test(entry.id)) {
+      problems.add([...at2, "id"], subject, "`id` must look like `provider.kind` (lower case, hyphens inside parts)");
+    } else if (providerId !== void 0 && !entry.id.startsWith(`${providerId}.`)) {
+      problems.add([...at2, "id"], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
+    }
+    if (seen.has(entry.id))
+      problems.add([...at2, "id"], subject, "duplicate rule id in this pack");
+    seen.add(entry.id);
+    checkRuleFields(entry, subject, problems, at2);
+    if (problems.items.length === before)
+      rules.push(entry);
+  });
+  return rules;
+}
+function validatePack(value, file, doc, base = []) {
+  const problems = new ProblemList(file, doc, base);
+  if (!isRecord(value)) {
+    problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
+    return { problems: problems.items };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "provider" && key !== "rules")
+      problems.add([key], "pack", `unknown top-level field \`${key}\``);
+  }
+  const provider = checkProvider(value.provider, problems);
+  const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
+  const rules = checkRules(value.rules, providerId, problems);
+  if (provider === void 0)
+    return { problems: problems.items };
+  return { pack: { file, provider, rules }, problems: problems.items };
+}
+
+// dist/src/rules/yaml-document.js
+var yamlModule;
+async function loadYamlSupport() {
+  if (yamlModule !== void 0)
+    return;
+  const loaded = await Promise.resolve().then(() => __toESM(require_dist3(), 1));
+  yamlModule = typeof loaded.parseDocument === "function" ? loaded : loaded.default;
+}
+function yaml() {
+  if (yamlModule === void 0)
+    throw new Error("internal: loadYamlSupport() must be awaited before parsing YAML");
+  return yamlModule;
+}
+function parseYamlDocument(text, file) {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors = doc.errors.map((error2) => {
+    const line = lineCounter.linePos(error2.pos[0]).line;
+    return `${file}:${line}: ${error2.message.split("\n")[0] ?? "YAML syntax error"}`;
+  });
+  const lineOf = (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (node && typeof node === "object" && Array.isArray(node.range)) {
+        return lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    return void 0;
+  };
+  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
+}
+
+// dist/src/rules/load.js
+var BUILTIN_RULES_DIR = join6(PACKAGE_ROOT, "rules");
+function parsePack(text, file) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    return { problems: doc.errors };
+  return validatePack(doc.value, file, doc);
+}
+function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
+  const result = { packs: [...seed.packs], rules: [...seed.rules], problems: [...seed.problems] };
+  const owners = new Map(result.rules.map((r2) => [r2.spec.id, r2.file]));
+  for (const pack of packs) {
+    result.packs.push(pack);
+    for (const spec of pack.rules) {
+      const owner = owners.get(spec.id);
+      if (owner !== void 0) {
+        result.problems.push(`${pack.file}: ${spec.id}: duplicate rule id (also defined in ${owner})`);
+        continue;
+      }
+      owners.set(spec.id, pack.file);
+      const { rule, problems } = compileRule(spec, pack.provider, pack.file);
+      result.problems.push(...problems);
+      if (rule !== void 0)
+        result.rules.push(rule);
+    }
+  }
+  return result;
+}
+async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+  let names;
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+  } catch (error2) {
+    throw new ScanError("E_RULE_INVALID", `cannot read rule directory ${dir}`, { cause: error2, hint: "pass a directory that holds *.yaml rule packs" });
+  }
+  const packs = [];
+  const problems = [];
+  await loadYamlSupport();
+  for (const name of names) {
+    const path = join6(dir, name);
+    const shown = relative3(displayBase, path) || path;
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
+    problems.push(...parsed.problems);
+    if (parsed.pack !== void 0)
+      packs.push(parsed.pack);
+  }
+  if (names.length === 0)
+    problems.push(`${dir}: no *.yaml rule packs found`);
+  return compilePacks(packs, { packs: [], rules: [], problems });
+}
+var COMPILED_RULES_FILE = join6(PACKAGE_ROOT, "dist", "rules.json");
+async function readCompiledPacks() {
+  try {
+    const compiled = await stat3(COMPILED_RULES_FILE);
+    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
+    const times = await Promise.all(names.map(async (n) => (await stat3(join6(BUILTIN_RULES_DIR, n))).mtimeMs));
+    if (times.some((time) => time > compiled.mtimeMs))
+      return void 0;
+    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
+    return packs.count === names.length ? packs.packs : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function loadBuiltinRules() {
+  const compiled = await readCompiledPacks();
+  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  if (loaded.problems.length > 0)
+    throw new RulePackError(loaded.problems);
+  return loaded;
+}
+
+// dist/src/sensitive-files/compile-kind.js
+function compileKind(spec, line) {
+  const matchesPath = compilePathPatterns([...spec.paths, ...spec.exceptions.map((pattern) => `!${pattern}`)]);
+  const kind = { spec, line, matchesPath };
+  if (spec.contentPattern !== void 0) {
+    const regex = new RegExp(spec.contentPattern);
+    kind.matchesContent = (content) => regex.test(content);
+  }
+  return kind;
+}
+function kindOfPath(kinds, path) {
+  return kinds.find((kind) => kind.matchesPath(path));
+}
+
+// dist/src/sensitive-files/git-queries.js
+import { join as join7 } from "node:path";
+var MAX_CONTENT = 1024 * 1024;
+async function gitOk(root, args) {
+  const run = await runGit(root, args);
+  if (run.code !== 0)
+    throw new GitError("E_GIT", `git ${args[0] ?? ""} failed: ${run.stderr.split("\n")[0] ?? ""}`);
+  return run.stdout;
+}
+function nulList(text) {
+  return [...new Set(text.split("\0").filter((path) => path !== ""))];
+}
+async function listTracked(root) {
+  return nulList(await gitOk(root, ["ls-files", "-z"]));
+}
+async function listUntracked(root) {
+  return nulList(await gitOk(root, ["ls-files", "-z", "--others", "--exclude-standard"]));
+}
+async function listStaged(root) {
+  return nulList(await gitOk(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=ACMR"]));
+}
+async function ignoredAmong(root, paths) {
+  const ignored = /* @__PURE__ */ new Set();
+  for (let start = 0; start < paths.length; start += 200) {
+    const run = await runGit(root, ["check-ignore", "--no-index", "--", ...paths.slice(start, start + 200)]);
+    if (run.code > 1)
+      throw new GitError("E_GIT", `git check-ignore failed: ${run.stderr.split("\n")[0] ?? ""}`);
+    for (const line of run.stdout.split("\n"))
+      if (line !== "")
+        ignored.add(line.startsWith('"') ? unquoteGitPath(line) : line);
+  }
+  return ignored;
+}
+async function listHeadPaths(root) {
+  const run = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD"]);
+  return new Set(run.code === 0 ? nulList(run.stdout) : []);
+}
+async function listEverAdded(root) {
+  const run = await runGit(root, ["log", "--all", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI"]);
+  const added = /* @__PURE__ */ new Map();
+  if (run.code !== 0)
+    return added;
+  let commit;
+  let isFirstPath = false;
+  for (const token of run.stdout.split("\0")) {
+    if (token.startsWith("")) {
+      const [sha = "", author = "", date = ""] = token.slice(1).split("");
+      commit = { sha, author, date };
+      isFirstPath = true;
+      continue;
+    }
+    const path = isFirstPath ? token.replace(/^\n/, "") : token;
+    isFirstPath = false;
+    if (path !== "" && commit !== void 0)
+      added.set(path, commit);
+  }
+  return added;
+}
+async function readWorkingFile(root, path) {
+  try {
+    return (await readRegularFile(join7(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+  } catch {
+    return void 0;
+  }
+}
+async function readBlob(root, spec) {
+  const run = await runGit(root, ["cat-file", "blob", spec]);
+  return run.code === 0 ? run.stdout.slice(0, MAX_CONTENT) : void 0;
+}
+
+// dist/src/sensitive-files/missing-lines.js
+function missingLinesOf(unignored, existing) {
+  const present = new Set(existing.split(/\r?\n/).map((line) => line.trim()));
+  const byKind = /* @__PURE__ */ new Map();
+  for (const { kind, path } of unignored)
+    byKind.set(kind, [...byKind.get(kind) ?? [], path]);
+  const missing = [];
+  for (const [kind, paths] of byKind) {
+    const lines = kind.spec.gitignore.filter((line) => !present.has(line));
+    if (lines.length > 0)
+      missing.push({ id: kind.spec.id, name: kind.spec.name, paths: paths.sort(), lines });
+  }
+  return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
+}
+
+// dist/src/sensitive-files/shell-quote.js
+function shellQuote(path) {
+  if (/^[\w@%+=:,./-]+$/.test(path))
+    return path;
+  return `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+// dist/src/sensitive-files/to-finding.js
+function contextOf2(path, found) {
+  const quoted = shellQuote(path);
+  switch (found.state) {
+    case "tracked":
+      return found.isIgnored ? `tracked by git although .gitignore lists it: run git rm --cached -- ${quoted}` : `tracked by git and not in .gitignore: run git rm --cached -- ${quoted}, then secretscan gitignore --fix`;
+    case "untracked":
+      return "present and not ignored: `git add .` would commit it; run secretscan gitignore --fix";
+    case "staged":
+      return `staged for commit: run git restore --staged -- ${quoted} and add it to .gitignore (secretscan gitignore --fix)`;
+    case "history": {
+      const where = `committed in ${found.commit.sha.slice(0, 12)} (${found.commit.date.slice(0, 10)})`;
+      return found.isPresentAtHead ? `${where} and still at HEAD: run git rm --cached -- ${quoted} and rotate what it holds` : `${where}, deleted since: it stays in git history; rotate what it held`;
+    }
+  }
+}
+function auditFinding(kind, path, found) {
+  const ruleId = kind.spec.id;
+  const secretId = secretIdOf(ruleId, `<file>:${found.state}:${path}`);
+  const finding = {
+    ruleId,
+    ruleName: kind.spec.name,
+    severity: kind.spec.severity,
+    path,
+    startLine: 1,
+    startColumn: 1,
+    endLine: 1,
+    endColumn: 1,
+    fingerprint: fingerprintFromSecretId(ruleId, path, secretId),
+    secretId,
+    preview: "",
+    context: contextOf2(path, found),
+    entropy: 0
+  };
+  if (found.state === "history") {
+    finding.commit = found.commit;
+    finding.isPresentAtHead = found.isPresentAtHead;
+  }
+  return finding;
+}
+
+// dist/src/sensitive-files/audit.js
+async function kindOf2(kinds, path, read) {
+  const kind = kindOfPath(kinds, path);
+  if (kind?.matchesContent === void 0)
+    return kind;
+  const content = await read();
+  return content !== void 0 && kind.matchesContent(content) ? kind : void 0;
+}
+async function auditWorkTree(root, catalogue, checks) {
+  const [tracked, untracked] = await Promise.all([listTracked(root), listUntracked(root)]);
+  const candidates = [];
+  for (const path of tracked) {
+    const kind = await kindOf2(catalogue.kinds, path, async () => await readWorkingFile(root, path) ?? readBlob(root, `:${path}`));
+    if (kind !== void 0)
+      candidates.push({ path, kind, isTracked: true });
+  }
+  for (const path of untracked) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readWorkingFile(root, path));
+    if (kind !== void 0)
+      candidates.push({ path, kind, isTracked: false });
+  }
+  const ignored = await ignoredAmong(root, candidates.map((c3) => c3.path));
+  const findings = [];
+  for (const { path, kind, isTracked } of candidates) {
+    if (isTracked && checks.includes("tracked"))
+      findings.push(auditFinding(kind, path, { state: "tracked", isIgnored: ignored.has(path) }));
+    if (!isTracked && !ignored.has(path) && checks.includes("untracked"))
+      findings.push(auditFinding(kind, path, { state: "untracked" }));
+  }
+  const existing = await readWorkingFile(root, ".gitignore") ?? "";
+  const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
+  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
+}
+async function auditStaged(root, catalogue) {
+  const findings = [];
+  for (const path of await listStaged(root)) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `:${path}`));
+    if (kind !== void 0)
+      findings.push(auditFinding(kind, path, { state: "staged" }));
+  }
+  return findings;
+}
+async function auditHistory(root, catalogue) {
+  const [added, head] = await Promise.all([listEverAdded(root), listHeadPaths(root)]);
+  const findings = [];
+  for (const [path, commit] of added) {
+    const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `${commit.sha}:${path}`));
+    if (kind !== void 0)
+      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: head.has(path) }));
+  }
+  return findings;
+}
+async function auditRepository({ root, catalogue, checks }) {
+  const report = { findings: [], missing: [], tracked: [] };
+  if (checks.includes("tracked") || checks.includes("untracked"))
+    Object.assign(report, await auditWorkTree(root, catalogue, checks));
+  if (checks.includes("staged"))
+    for (const finding of await auditStaged(root, catalogue))
+      report.findings.push(finding);
+  if (checks.includes("history"))
+    for (const finding of await auditHistory(root, catalogue))
+      report.findings.push(finding);
+  report.findings.sort(compareFindings);
+  return report;
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { join as join8, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/validate-catalogue.js
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList2(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList2(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (isStringList2(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList2(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList2(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+async function readCompiledEntries() {
+  try {
+    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
+    if (source.mtimeMs > compiled.mtimeMs)
+      return void 0;
+    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled = await readCompiledEntries();
+    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+function auditChecksFor(scan) {
+  if (scan.kind === "history")
+    return ["history"];
+  if (scan.isBare)
+    return [];
+  if (scan.kind === "staged")
+    return ["staged"];
+  if (scan.kind === "tree" && scan.isWholeTree)
+    return ["tracked", "untracked"];
+  return [];
+}
+async function addAuditFindings(result, options) {
+  if (options.checks.length === 0)
+    return result;
+  const catalogue = await loadCatalogue();
+  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
+  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
+  result.suppressed.paths += findings.length - kept.length;
+  result.findings = [...result.findings, ...kept].sort(compareFindings);
+  return result;
+}
+
+// dist/src/config/types.js
+var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
+var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+// dist/src/config/load.js
+import { access as access2 } from "node:fs/promises";
+import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
+
+// dist/src/config/size.js
+var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
+function parseSize(value) {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value > 0 ? value : void 0;
+  if (typeof value !== "string")
+    return void 0;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
+  if (match === null || factor === void 0)
+    return void 0;
+  const bytes = Math.round(Number(match[1]) * factor);
+  return bytes > 0 ? bytes : void 0;
+}
+
+// dist/src/config/validate.js
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringList3(value) {
+  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
+}
+var Problems = class {
+  file;
+  doc;
+  items = [];
+  constructor(file, doc) {
+    this.file = file;
+    this.doc = doc;
+  }
+  add(path, what) {
+    const line = this.doc.lineOf(path);
+    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
+    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
+  }
+};
+function checkEntry(raw, at2, problems) {
+  if (!isRecord2(raw)) {
+    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
+    return void 0;
+  }
+  const before = problems.items.length;
+  for (const key of Object.keys(raw))
+    if (!ENTRY_KEYS.has(key))
+      problems.add([...at2, key], `unknown field \`${key}\``);
+  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
+    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
+  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
+    if (raw[key] !== void 0 && !isStringList3(raw[key]))
+      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
+    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
+  }
+  if (isStringList3(raw.regexes)) {
+    raw.regexes.forEach((source, i) => {
+      try {
+        new RegExp(source);
+      } catch (error2) {
+        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
+      }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
+    });
+  }
+  if (isStringList3(raw.paths)) {
+    raw.paths.forEach((glob, i) => {
+      const problem = globProblem(glob.replace(/^!/, ""));
+      if (problem !== void 0)
+        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
+    });
+  }
+  return problems.items.length === before ? raw : void 0;
+}
+function checkRulesBlock(raw, file, doc, problems) {
+  const out = { disabledRules: [], customPacks: [] };
+  if (raw === void 0)
+    return out;
+  if (!isRecord2(raw)) {
+    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
+    return out;
+  }
+  for (const key of Object.keys(raw))
+    if (key !== "disable" && key !== "custom")
+      problems.add(["rules", key], `unknown field \`${key}\``);
+  if (raw.disable !== void 0) {
+    if (isStringList3(raw.disable))
+      out.disabledRules = raw.disable;
+    else
+      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
+  }
+  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
+    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
+  if (Array.isArray(raw.custom)) {
+    raw.custom.forEach((pack, i) => {
+      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
+      problems.items.push(...checked.problems);
+      if (checked.pack !== void 0)
+        out.customPacks.push(checked.pack);
+    });
+    problems.items.push(...compilePacks(out.customPacks).problems);
+  }
+  return out;
+}
+function validateConfig(value, file, doc) {
+  const problems = new Problems(file, doc);
+  if (value === null || value === void 0)
+    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
+  if (!isRecord2(value))
+    return { problems: [`${file}: the configuration must be a mapping`] };
+  for (const key of Object.keys(value))
+    if (!TOP_KEYS.has(key))
+      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
+  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
+  if (value.maxFileSize !== void 0) {
+    const size = parseSize(value.maxFileSize);
+    if (size === void 0)
+      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
+    else
+      config.maxFileSize = size;
+  }
+  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
+    problems.add(["allowlist"], "must be a list of entries");
+  if (Array.isArray(value.allowlist)) {
+    value.allowlist.forEach((raw, i) => {
+      const entry = checkEntry(raw, ["allowlist", i], problems);
+      if (entry !== void 0)
+        config.allowlist.push(entry);
+    });
+  }
+  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
+}
+
+// dist/src/config/load.js
+var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
+async function exists(path) {
+  return access2(path).then(() => true, () => false);
+}
+function parseConfig(text, file) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    throw new ConfigError(doc.errors);
+  const { config, problems } = validateConfig(doc.value, file, doc);
+  if (config === void 0)
+    throw new ConfigError(problems);
+  return config;
+}
+async function loadConfig(root, explicitPath, cwd) {
+  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
+  if (path === void 0) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(join9(root, name))) {
+        path = join9(root, name);
+        break;
+      }
+    }
+  }
+  if (path === void 0)
+    return DEFAULT_CONFIG;
+  let text;
+  try {
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
+  } catch (error2) {
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
+  }
+  const shown = relative5(cwd, path);
+  await loadYamlSupport();
+  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
+}
+
+// dist/src/config/select-rules.js
+function selectRules(builtin2, config) {
+  const merged = compilePacks(config.customPacks, builtin2);
+  const problems = [...merged.problems];
+  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
+  const source = config.file ?? "config";
+  for (const id of config.disabledRules) {
+    if (!known.has(id))
+      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
+  }
+  if (problems.length > 0)
+    throw new ConfigError(problems);
+  const disabled = new Set(config.disabledRules);
+  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
+}
+
+// dist/src/config/suppression.js
+function compileEntry(entry) {
+  const compiled = {};
+  if (entry.paths !== void 0)
+    compiled.matchesPath = compilePathPatterns(entry.paths);
+  if (entry.rules !== void 0)
+    compiled.ruleIds = new Set(entry.rules);
+  if (entry.regexes !== void 0)
+    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+  if (entry.stopwords !== void 0)
+    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled;
+}
+function matchesRule(ruleIds, ruleId) {
+  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
+}
+function matchesCandidate(entry, candidate) {
+  if (!matchesRule(entry.ruleIds, candidate.ruleId))
+    return false;
+  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
+    return false;
+  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
+    return false;
+  const secret = candidate.secret.toLowerCase();
+  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
+}
+function suppressionFrom(allowlist) {
+  const entries = allowlist.map(compileEntry);
+  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
+  const rest = entries.filter((e) => !wholePath.includes(e));
+  return {
+    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
+    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
+  };
+}
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
+
+// dist/src/suppress/baseline-file.js
+var BASELINE_VERSION = 1;
+
+// dist/src/suppress/file-names.js
+var BASELINE_FILE_NAME = ".secretscan-baseline.json";
+var IGNORE_FILE_NAME = ".secretscanignore";
+
+// dist/src/suppress/is-fingerprint.js
+var FINGERPRINT = /^v1:[0-9a-f]{32}$/;
+var FINGERPRINT_SHAPE = "v1: followed by 32 lower-case hex characters";
+function isFingerprint(text) {
+  return FINGERPRINT.test(text);
+}
+
+// dist/src/suppress/suppression-file-error.js
+function suppressionFileError(kind, problems, hint) {
+  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
+${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
+}
+
+// dist/src/suppress/parse-baseline.js
+var HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
+function syntaxErrorLocation(text, file, error2) {
+  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
+  if (offset === void 0)
+    return file;
+  const before = text.slice(0, Number(offset)).split("\n");
+  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+function isRecord3(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function entryProblems(entry, where) {
+  if (!isRecord3(entry))
+    return [`${where}: must be an object with fingerprint, ruleId and path`];
+  const problems = [];
+  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
+    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
+  for (const key of ["ruleId", "path"]) {
+    if (typeof entry[key] !== "string" || entry[key] === "")
+      problems.push(`${where}.${key}: must be a non-empty string`);
+  }
+  return problems;
+}
+function parseBaseline(text, file) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
+  }
+  if (!isRecord3(data))
+    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
+  if (data.version !== BASELINE_VERSION) {
+    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
+  }
+  if (!Array.isArray(data.entries))
+    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
+  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
+  if (problems.length > 0)
+    throw suppressionFileError("baseline", problems, HINT);
+  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
+  return { version: BASELINE_VERSION, entries };
+}
+
+// dist/src/suppress/parse-ignore-file.js
+var TRAILING_COMMENT = /\s#.*$/;
+function parseIgnoreFile(text, file) {
+  const entries = [];
+  const problems = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const content = raw.replace(TRAILING_COMMENT, "").trim();
+    if (content === "" || content.startsWith("#"))
+      return;
+    if (isFingerprint(content))
+      entries.push({ fingerprint: content, line: index + 1 });
+    else
+      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
+  });
+  if (problems.length > 0)
+    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
+  return entries;
+}
+
+// dist/src/suppress/load-suppressions.js
+import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
+  try {
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
+      return void 0;
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
+  }
+}
+function displayNameOf(file, cwd) {
+  return relative6(cwd, file) || file;
+}
+async function loadBaseline(options) {
+  const isDefault = options.baselineFile === void 0;
+  if (isDefault && !options.shouldUseDefaultBaseline)
+    return void 0;
+  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const displayName = displayNameOf(file, options.cwd);
+  const text = await readIfPresent(file, displayName, !isDefault);
+  if (text === void 0 && isDefault)
+    return void 0;
+  if (text === void 0) {
+    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
+  }
+  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
+}
+async function loadIgnoreFile(options) {
+  const file = join10(options.root, IGNORE_FILE_NAME);
+  const displayName = displayNameOf(file, options.cwd);
+  const text = await readIfPresent(file, displayName);
+  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
+}
+async function loadSuppressions(options) {
+  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
+  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
+}
+
+// dist/src/suppress/apply-suppressions.js
+function applySuppressions(result, suppressions) {
+  const ignored = new Set(suppressions.ignore?.entries.map((entry) => entry.fingerprint));
+  const baselined = new Set(suppressions.baseline?.entries.map((entry) => entry.fingerprint));
+  let ignoredCount = 0;
+  let baselineCount = 0;
+  const findings = result.findings.filter((finding) => {
+    if (ignored.has(finding.fingerprint))
+      ignoredCount++;
+    else if (baselined.has(finding.fingerprint))
+      baselineCount++;
+    else
+      return true;
+    return false;
+  });
+  const suppressed = {
+    ...result.suppressed,
+    ...suppressions.baseline === void 0 ? {} : { baseline: baselineCount },
+    ...suppressions.ignore === void 0 ? {} : { ignored: ignoredCount }
+  };
+  const found = new Set(result.findings.map((finding) => finding.fingerprint));
+  const unused = {
+    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
+    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
+  };
+  return { result: { ...result, findings, suppressed }, unused };
+}
+
+// dist/src/suppress/describe.js
+var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function printable(text) {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function count(n, noun, plural3) {
+  return `${n} ${n === 1 ? noun : plural3}`;
+}
+function describeSuppressions(suppressions, isBaselineOff) {
+  const { baseline, ignore } = suppressions;
+  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
+  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
+  return [baselineLine, ignoreLine];
+}
+
+// dist/src/rule-check/speed/rule-line.js
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function ruleLineFinder(cwd) {
+  const texts = /* @__PURE__ */ new Map();
+  return async (file, id) => {
+    let text = texts.get(file);
+    if (text === void 0) {
+      text = readFile4(resolve6(cwd, file), "utf8").catch(() => void 0);
+      texts.set(file, text);
+    }
+    const lines = (await text)?.split("\n") ?? [];
+    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
+    const at2 = lines.findIndex((line) => definition.test(line));
+    return at2 === -1 ? void 0 : at2 + 1;
+  };
+}
+
+// dist/src/rule-check/speed/speed-limits.js
+var SMALL_INPUT = 64 * 1024;
+var LARGE_INPUT = 1024 * 1024;
+var MEDIUM_INPUT = 256 * 1024;
+var GROWTH_LIMIT = 64;
+var MEDIUM_GROWTH_LIMIT = 8;
+var GROWTH_FLOOR_MS = 500;
+var LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
+var HANG_MS = 2e3;
+var MAX_HANG_MS = 8e3;
+function hangLimitOf(size, smallMs) {
+  if (smallMs === void 0)
+    return HANG_MS;
+  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
+}
+function isSuperLinear(smallMs, largeMs) {
+  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
+}
+
+// dist/src/rule-check/speed/speed-pool.js
+import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join as join11 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+
+// dist/src/rule-check/speed/pattern-atoms.js
+var CLASS_ESCAPES2 = "dDwWsS";
+var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
+var QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+function quantifierAt(source, at2) {
+  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
+  if (m2 === null)
+    return void 0;
+  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
+  if (m2[0] === "?")
+    return { max: 1, length: 1 + lazy };
+  if (m2[0] === "*" || m2[0] === "+")
+    return { max: Infinity, length: 1 + lazy };
+  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
+  return { max, length: m2[0].length + lazy };
+}
+function classEnd(source, at2) {
+  for (let i = at2 + 1; i < source.length; i++) {
+    if (source[i] === "\\")
+      i++;
+    else if (source[i] === "]")
+      return i + 1;
+  }
+  return source.length;
+}
+function atomAt(source, at2) {
+  const c3 = source[at2];
+  if (c3 === "[") {
+    const end = classEnd(source, at2);
+    return { end, cls: source.slice(at2, end) };
+  }
+  if (c3 === ".")
+    return { end: at2 + 1, cls: "." };
+  if (c3 !== "\\")
+    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
+  const e = source[at2 + 1] ?? "";
+  if (CLASS_ESCAPES2.includes(e))
+    return { end: at2 + 2, cls: `\\${e}` };
+  if (e === "k" && source[at2 + 2] === "<")
+    return { end: source.indexOf(">", at2) + 1 || source.length };
+  if (e === "x")
+    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
+  if (e === "u")
+    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
+  if (e === "c")
+    return { end: at2 + 3 };
+  if (/[1-9bB]/.test(e))
+    return { end: at2 + 2 };
+  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
+}
+function groupOpenerLength(source, at2) {
+  if (source[at2 + 1] !== "?")
+    return 1;
+  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
+    return source.indexOf(">", at2) + 1 - at2 || 1;
+  return source[at2 + 2] === "<" ? 4 : 3;
+}
+function classOf(atom) {
+  if (atom.cls !== void 0)
+    return atom.cls;
+  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
+}
+function scanPatternAtoms(source) {
+  const literals = /* @__PURE__ */ new Set();
+  const atoms = [];
+  const groupStarts = [];
+  let run = "";
+  const endRun = () => {
+    if (run.length > 0)
+      literals.add(run);
+    run = "";
+  };
+  for (let at2 = 0; at2 < source.length; ) {
+    if (source[at2] === "(") {
+      endRun();
+      groupStarts.push(atoms.length);
+      at2 += groupOpenerLength(source, at2);
+      continue;
+    }
+    const atom = atomAt(source, at2);
+    const quantifier = quantifierAt(source, atom.end);
+    const max = quantifier?.max ?? 1;
+    if (source[at2] === ")") {
+      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
+        inner.max *= max;
+    } else if (quantifier === void 0 && atom.literal !== void 0) {
+      run += atom.literal;
+    }
+    if (quantifier !== void 0 || atom.literal === void 0)
+      endRun();
+    const cls = classOf(atom);
+    if (cls !== void 0)
+      atoms.push({ source: cls, max });
+    at2 = atom.end + (quantifier?.length ?? 0);
+  }
+  endRun();
+  const classes = /* @__PURE__ */ new Map();
+  for (const atom of atoms.filter((a) => a.max >= 2)) {
+    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
+  }
+  return { literals: [...literals], classes: [...classes.values()] };
+}
+
+// dist/src/rule-check/speed/adversarial-inputs.js
+var GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
+var MAX_CLASSES = 6;
+var MAX_PAIRS = 4;
+var MAX_LITERALS = 12;
+var SEGMENT_RUN = 48;
+var LONG_LINE_SEGMENT = 4e3;
+var CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
+var TERMINATORS = ["!", "\n", '"', " ", "#", ""];
+var INLINE_MARKER_PREFIX = "secretscan:allow ";
+function fill(unit, length) {
+  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+function sampleClass(cls, flags) {
+  let test;
+  try {
+    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
+  } catch {
+    return void 0;
+  }
+  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
+  if (members.length === 0)
+    return void 0;
+  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
+  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
+  return { label: cls.source, members, one, outside };
+}
+function repeated(name, unit, end = "", head = "") {
+  return { name, head, unit, end };
+}
+function buildInput(shape, size) {
+  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
+}
+function classShapes(samples, keyword) {
+  return samples.flatMap((s) => [
+    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
+    repeated(`run of ${s.label}`, s.members, s.outside),
+    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
+    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
+  ]);
+}
+function pairShapes(samples) {
+  const shapes = [];
+  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
+    const [a, b3] = [samples[i], samples[i + 1]];
+    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
+    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
+    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
+  }
+  return shapes;
+}
+function samplesOf(source) {
+  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
+  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
+}
+function regexShapes(source) {
+  const keyword = source.keywords[0] ?? "";
+  const samples = samplesOf(source);
+  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
+  const shapes = [
+    ...GENERIC_RUNS.map((run) => repeated(`keyword + run of ${JSON.stringify(run)}`, run, "", keyword)),
+    repeated("keywords repeated", source.keywords.join("")),
+    repeated("pattern literals repeated", literals.join("")),
+    repeated("examples repeated", source.examples.join(" ")),
+    ...classShapes(samples, keyword),
+    ...pairShapes(samples)
+  ];
+  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
+}
+function matcherShapes(source) {
+  const samples = samplesOf(source);
+  const keywords = source.keywords.length > 0 ? source.keywords : [""];
+  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
+    if (samples.length === 0)
+      return [keyword + fill("a", length)];
+    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
+  });
+  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
+  return [
+    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
+    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
+`).join(""))
+  ];
+}
+
+// dist/src/rule-check/speed/speed-pool.js
+var MAX_WORKERS = 2;
+function workerScript() {
+  for (const name of ["../speed-worker.mjs", "./speed-worker.mjs", "./speed-worker.js"]) {
+    const beside = fileURLToPath2(new URL(name, import.meta.url));
+    if (existsSync3(beside))
+      return beside;
+  }
+  const built = join11(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
+  if (existsSync3(built))
+    return built;
+  throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and for ${built}); run \`npm run build\``);
+}
+function requestFor(rule, index) {
+  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
+  return {
+    rule: index,
+    pattern: rule.spec.pattern,
+    flags: rule.regex.flags,
+    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
+    regexShapes: regexShapes(source),
+    matcherShapes: matcherShapes(source)
+  };
+}
+function drainQueue(rules, script, queue, times, retried) {
+  return new Promise((resolve9) => {
+    const worker = new Worker(script);
+    let current;
+    let timer;
+    let isStopped = false;
+    const next = () => {
+      current = queue.shift();
+      if (current === void 0)
+        return void worker.terminate();
+      worker.postMessage(requestFor(rules[current], current));
+    };
+    const replace = () => {
+      isStopped = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve9(drainQueue(rules, script, queue, times, retried));
+    };
+    worker.on("message", (reply) => {
+      clearTimeout(timer);
+      if (isStopped)
+        return;
+      const entry = times[reply.rule];
+      if (reply.type === "done")
+        return next();
+      if (reply.type === "time")
+        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
+      const limitMs = hangLimitOf(reply.size, reply.smallMs);
+      timer = setTimeout(() => {
+        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
+          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        } else {
+          retried.add(reply.rule);
+          entry.shapes = [];
+          queue.unshift(reply.rule);
+        }
+        replace();
+      }, limitMs);
+    });
+    worker.on("error", (error2) => {
+      if (isStopped)
+        return;
+      if (current !== void 0)
+        times[current].failure = error2.message;
+      replace();
+    });
+    worker.on("exit", () => {
+      clearTimeout(timer);
+      if (current === void 0)
+        resolve9();
+    });
+    next();
+  });
+}
+async function timeRules(rules) {
+  const times = rules.map(() => ({ shapes: [] }));
+  const queue = rules.map((_3, index) => index);
+  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
+  const script = workerScript();
+  const retried = /* @__PURE__ */ new Set();
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, script, queue, times, retried)));
+  return times;
+}
+
+// dist/src/rule-check/check-speed.js
+var HINT2 = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
+var KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
+function sizeLabel(size) {
+  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
+}
+var ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+function describeHang(hung) {
+  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
+  if (hung.smallMs === void 0)
+    return `not linear: ${stopped}`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS)
+    return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
+}
+function describeGrowth(worst, others) {
+  const large = worst.largeMs;
+  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
+  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
+  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
+}
+function verdictOf(times) {
+  if (times.failure !== void 0)
+    return `the timing check crashed: ${times.failure}`;
+  if (times.hung !== void 0)
+    return describeHang(times.hung);
+  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
+  if (grown.length === 0)
+    return void 0;
+  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
+  return describeGrowth(worst, grown.length - 1);
+}
+async function checkRuleSpeed(rules, options = {}) {
+  if (rules.length === 0)
+    return [];
+  const times = await timeRules(rules);
+  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const problems = [];
+  for (const [index, rule] of rules.entries()) {
+    const verdict = verdictOf(times[index]);
+    if (verdict === void 0)
+      continue;
+    const line = await lineOf(rule.file, rule.spec.id);
+    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT2}`);
+  }
+  return problems;
+}
+
+// dist/src/rule-check/check.js
+function scanExample(rule, text) {
+  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
+}
+function checkExamples(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  rule.regex.lastIndex = 0;
+  if (rule.regex.test(""))
+    problems.push(`${where}: pattern matches the empty string`);
+  rule.spec.examples.forEach((text, i) => {
+    if (scanExample(rule, text).length === 0)
+      problems.push(`${where}: examples[${i}] is not detected`);
+    rule.regex.lastIndex = 0;
+    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
+    for (const m2 of direct) {
+      const matched = m2[0].toLowerCase();
+      if (!rule.keywords.some((k2) => matched.includes(k2))) {
+        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
+      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
+        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
+      }
+    }
+  });
+  rule.spec.negativeExamples.forEach((text, i) => {
+    if (scanExample(rule, text).length > 0)
+      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
+  });
+  return problems;
+}
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
+async function checkRules2(rules, options = {}) {
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
+  if (options.shouldTimeRules !== false)
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
+  return problems;
+}
+
+// dist/src/pipeline/open-source.js
+function requireRepository(repo, cwd, kind) {
+  if (repo === void 0)
+    throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
+  if (repo.isBare && kind !== "history")
+    throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
+  return repo;
+}
+async function openSource(request, options) {
+  const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
+  const kind = request.kind;
+  if (request.kind === "stdin") {
+    const bytes = await request.read(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
+    }
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
+  }
+  if (request.kind === "tree") {
+    if (repo?.isBare === true)
+      throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
+    const targets = await listScanTargets(cwd, request.paths, repo);
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (request.kind === "commit-msg") {
+    const root2 = repo?.root ?? cwd;
+    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { cwd, root: root2, env: request.env, maxFileSize, outcome }) };
+  }
+  const gitRepo = requireRepository(repo, cwd, kind);
+  const root = gitRepo.root;
+  if (request.kind === "staged")
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (request.kind === "range")
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+  const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+}
+
+// dist/src/pipeline/scan-stop.js
+function armScanStop(timeoutSeconds, onInterrupt) {
+  const controller = new AbortController();
+  let reason;
+  const stop = (why) => {
+    if (reason !== void 0)
+      return;
+    reason = why;
+    controller.abort(why);
+  };
+  const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1e3);
+  timer?.unref();
+  const unregister = onInterrupt?.(() => stop("interrupted; the report covers what was scanned until then"));
+  return {
+    signal: controller.signal,
+    reason: () => reason,
+    dispose: () => {
+      clearTimeout(timer);
+      unregister?.();
+    }
+  };
+}
+
+// dist/src/pipeline/scanner-for.js
+import { availableParallelism as availableParallelism2 } from "node:os";
+
+// dist/src/parallel/worker-pool.js
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join12 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+var QUEUE_PER_WORKER = 3;
+var BATCH_BYTES = 256 * 1024;
+function workerScript2() {
+  for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
+    const beside = fileURLToPath3(new URL(name, import.meta.url));
+    if (existsSync4(beside))
+      return beside;
+  }
+  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  return existsSync4(built) ? built : void 0;
+}
+function packsOf(rules) {
+  const packs = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    const key = `${rule.file}\0${rule.provider.id}`;
+    const pack = packs.get(key) ?? { file: rule.file, provider: rule.provider, rules: [] };
+    pack.rules.push(rule.spec);
+    packs.set(key, pack);
+  }
+  return [...packs.values()];
+}
+function transferable(inputs) {
+  const transfer = [];
+  const owned = inputs.map((input) => {
+    if (!("bytes" in input))
+      return input;
+    const bytes = new Uint8Array(input.bytes);
+    transfer.push(bytes.buffer);
+    return { ...input, bytes };
+  });
+  return { inputs: owned, transfer };
+}
+function workerPoolScanner(threads, setup) {
+  const script = workerScript2();
+  if (script === void 0)
+    throw new Error(`the matching worker is missing (looked beside ${fileURLToPath3(import.meta.url)} and in dist/); run \`npm run build\`, or scan with --threads 0`);
+  const pending = /* @__PURE__ */ new Map();
+  const load = [];
+  let nextId = 0;
+  let failure;
+  let isClosing = false;
+  const workers = Array.from({ length: threads }, (_3, index) => {
+    const worker = new Worker2(script, { workerData: setup });
+    load[index] = 0;
+    worker.on("message", (reply) => {
+      load[index] = (load[index] ?? 1) - 1;
+      pending.get(reply.id)?.resolve(reply.scans);
+      pending.delete(reply.id);
+    });
+    const fail2 = (error2) => {
+      failure ??= error2;
+      for (const waiter of pending.values())
+        waiter.reject(failure);
+      pending.clear();
+    };
+    worker.on("error", fail2);
+    worker.on("exit", (code2) => {
+      if (!isClosing)
+        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
+    });
+    return worker;
+  });
+  return {
+    capacity: threads * QUEUE_PER_WORKER,
+    batchBytes: BATCH_BYTES,
+    scanBatch(inputs) {
+      if (failure !== void 0)
+        return Promise.reject(failure);
+      const index = load.indexOf(Math.min(...load));
+      load[index] = (load[index] ?? 0) + 1;
+      const id = nextId++;
+      const message = transferable(inputs);
+      return new Promise((resolve9, reject) => {
+        pending.set(id, { resolve: resolve9, reject });
+        workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
+      });
+    },
+    async close() {
+      isClosing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+}
+
+// dist/src/pipeline/scanner-for.js
+var PARALLEL_TREE_FILES = 256;
+function threadsOf(requested) {
+  return requested ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
+}
+function scannerFor(options) {
+  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const isHistory = source.kind === "history";
+  const threads = threadsOf(options.threads);
+  const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
+  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : void 0;
+  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads`);
+  if (pool !== void 0)
+    return pool;
+  const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
+  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+}
+
+// dist/src/pipeline/execute-scan.js
+var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
+async function checkCustomRules(rules, builtin2, cwd) {
+  const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
+  const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
+  if (custom.length === 0)
+    return;
+  const problems = await checkRules2(custom, { cwd });
+  if (problems.length > 0)
+    throw new ConfigError(problems);
+}
+async function executeScan(options) {
+  const { cwd, source: request } = options;
+  const log = options.log ?? (() => void 0);
+  const shouldUseDefaultBaseline = options.shouldUseDefaultBaseline !== false;
+  log("started");
+  const [repo, builtin2] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
+  const projectRoot = repo?.root ?? cwd;
+  log(`repository: ${repo?.root ?? "(none)"}`);
+  const config = await loadConfig(projectRoot, options.config, cwd);
+  const rules = selectRules(builtin2, config);
+  await checkCustomRules(rules, builtin2.rules, cwd);
+  log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline))
+    log(line);
+  const outcome = { skipped: [], problems: [] };
+  const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
+  const policy = suppressionFrom(config.allowlist);
+  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
+  log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
+  const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const progress = options.progressFor?.(source.kind);
+  if (source.size !== void 0)
+    progress?.setTotal(source.size);
+  else if (progress !== void 0)
+    void source.countTotal?.().then(progress.setTotal, () => void 0);
+  const shown = progress ?? NO_PROGRESS;
+  const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
+  let scanned;
+  try {
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+  } finally {
+    stop.dispose();
+    shown.done();
+    await scanner.close();
+  }
+  const stopped = stop.reason();
+  if (stopped !== void 0)
+    outcome.problems.push({ path: source.root, message: stopped });
+  const result = source.finish === void 0 ? scanned : await source.finish(scanned);
+  result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  result.problems = outcome.problems;
+  result.isPartial = result.problems.length > 0;
+  log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
+  const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
+  const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
+  if (repo !== void 0 && checks.length > 0)
+    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+  const applied = applySuppressions(result, suppressions);
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+}
+
+// dist/src/remediation/index.js
+function remediationMarkdown(rule) {
+  return formatPlanMarkdown(remediationFor(rule));
+}
+
+// dist/src/reporters/counts.js
+function plural2(count2, noun, pluralNoun = `${noun}s`) {
+  return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
+}
+function severityBreakdown(findings) {
+  return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
+}
+function fileCount(findings) {
+  return new Set(findings.map((finding) => finding.path)).size;
+}
+function skipBreakdown(skipped) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const file of skipped)
+    counts.set(file.reason, (counts.get(file.reason) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b3]) => a < b3 ? -1 : 1).map(([reason, count2]) => `${count2} ${reason}`).join(", ");
+}
+var SUPPRESSION_LABELS = {
+  inline: "inline",
+  allowlist: "allowlist",
+  paths: "allowlisted paths",
+  baseline: "in the baseline",
+  ignored: "in .secretscanignore"
+};
+function suppressedBreakdown(suppressed) {
+  return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
+}
+
+// dist/src/reporters/fired-rules.js
+function firedRules(findings, rules) {
+  const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
+  const fired = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const seen = fired.get(finding.ruleId);
+    if (seen !== void 0) {
+      seen.count += 1;
+      continue;
+    }
+    const rule = byId.get(finding.ruleId);
+    fired.set(finding.ruleId, {
+      id: finding.ruleId,
+      name: rule?.spec.name ?? finding.ruleName,
+      severity: rule?.spec.severity ?? finding.severity,
+      rule,
+      count: 1
+    });
+  }
+  return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
+}
+
+// dist/src/reporters/printable.js
+var UNSAFE2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function printable2(text) {
+  return text.replace(UNSAFE2, (char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// dist/src/reporters/markdown-escape.js
+function markdownText(text) {
+  return printable2(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function markdownCode(text) {
+  const safe = printable2(text).replace(/\|/g, "\\|");
+  const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  const pad = safe.startsWith("`") || safe.endsWith("`") || safe.startsWith(" ") ? " " : "";
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+
+// dist/src/reporters/markdown-blob-url.js
+function blobUrlOf(place, vcs) {
+  const revision = place.sha ?? vcs?.revisionId;
+  if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
+    return void 0;
+  const path = place.path.split("/").map(encodeURIComponent).join("/");
+  return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
+}
+
+// dist/src/reporters/markdown-table.js
+var MAX_TABLE_ROWS = 100;
+function locationCell(finding, vcs) {
+  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
+  const linked = url === void 0 ? location : `[${location}](${url})`;
+  const others = otherOccurrences(finding).length;
+  return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
+}
+function headCell(finding) {
+  if (finding.isPresentAtHead === void 0)
+    return "—";
+  return finding.isPresentAtHead ? "yes" : "no";
+}
+function row(finding, vcs, hasHeadColumn) {
+  const cells = [
+    finding.severity,
+    `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
+    locationCell(finding, vcs),
+    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
+    ...hasHeadColumn ? [headCell(finding)] : []
+  ];
+  return `| ${cells.join(" | ")} |`;
+}
+function findingsTable(findings, vcs) {
+  const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
+  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
+  const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
+  if (findings.length > MAX_TABLE_ROWS) {
+    lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
+  }
+  return lines;
+}
+
+// dist/src/reporters/markdown-occurrences.js
+function occurrenceItem(occurrence, vcs) {
+  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const { commit } = occurrence;
+  if (commit === void 0)
+    return `  - ${location}`;
+  const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
+  return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
+}
+function findingItems(finding, vcs) {
+  const others = otherOccurrences(finding);
+  const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
+  return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
+}
+function occurrenceSection(findings, vcs) {
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  if (listed.length === 0)
+    return [];
+  return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
+}
+
+// dist/src/reporters/markdown.js
+function summaryParagraph(result) {
+  const { findings } = result;
+  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const suppressed = suppressedBreakdown(result.suppressed);
+  if (suppressed !== "")
+    parts.push(`Suppressed: ${suppressed}.`);
+  if (result.skipped.length > 0)
+    parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
+  return parts.join(" ");
+}
+function partialWarning(result) {
+  if (!result.isPartial)
+    return [];
+  return ["> [!WARNING]", "> Partial scan: some content could not be scanned, so this report may be missing secrets.", ""];
+}
+function noticeCallout(result) {
+  const notices = result.notices ?? [];
+  if (notices.length === 0)
+    return [];
+  return ["> [!NOTE]", ...notices.flatMap((notice2, index) => [...index === 0 ? [] : [">"], `> ${markdownText(notice2)}`]), ""];
+}
+function detailsList(summary2, items) {
+  if (items.length === 0)
+    return [];
+  return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
+}
+function howToFix(result, ctx) {
+  return firedRules(result.findings, ctx.rules).flatMap((fired) => [
+    `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
+    "",
+    fired.rule === void 0 ? formatPlanMarkdown(fallbackRemediation(fired.id, fired.name)) : remediationMarkdown(fired.rule)
+  ]);
+}
+function toMarkdown(result, ctx) {
+  const findings = sortFindings(result.findings);
+  const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  if (findings.length > 0) {
+    lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
+  }
+  const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
+  const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
+  lines.push(...detailsList(`Skipped ${plural2(skipped.length, "file")}`, skipped));
+  lines.push(...detailsList(plural2(problems.length, "problem"), problems));
+  lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
+  return `${lines.join("\n")}
+`;
+}
+
+// dist/src/reporters/sarif-uri.js
+var SRCROOT = "%SRCROOT%";
+function relativeUriOf(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function directoryUriOf(root) {
+  const slashed = root.replace(/\\/g, "/");
+  const drive = /^[A-Za-z]:/.exec(slashed)?.[0];
+  const rest = drive === void 0 ? slashed : slashed.slice(drive.length);
+  const encoded = rest.split("/").map(encodeURIComponent).join("/");
+  const path = drive === void 0 ? encoded : `/${drive}${encoded}`;
+  return `file://${path.endsWith("/") ? path : `${path}/`}`;
+}
+
+// dist/src/reporters/sarif-related.js
+var MAX_RELATED_LOCATIONS = 100;
+var MAX_LINKED = 10;
+function regionAt(finding, occurrence) {
+  const lineSpan = finding.endLine - finding.startLine;
+  const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
+  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+}
+function placeMessage(occurrence) {
+  const { commit } = occurrence;
+  if (commit === void 0)
+    return "The same secret, also here (not added by any commit).";
+  return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
+}
+function relatedLocationsOf(finding) {
+  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
+    id: index + 1,
+    physicalLocation: {
+      artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
+      region: regionAt(finding, occurrence)
+    },
+    message: { text: placeMessage(occurrence) }
+  }));
+}
+function linkText(text) {
+  return text.replace(/[\\[\]]/g, (char) => `\\${char}`);
+}
+function joinWithAnd(items) {
+  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items.at(-1) ?? ""}`;
+}
+function provenanceSentence(finding) {
+  const introduced = finding.commit === void 0 ? void 0 : `Introduced in ${finding.commit.sha.slice(0, 12)}`;
+  if (finding.isPresentAtHead === void 0)
+    return introduced === void 0 ? void 0 : `${introduced}.`;
+  const head = finding.isPresentAtHead ? "still present at HEAD" : "removed from HEAD but still in git history";
+  return introduced === void 0 ? `${head.charAt(0).toUpperCase()}${head.slice(1)}.` : `${introduced}; ${head}.`;
+}
+function historySentences(finding) {
+  const provenance = provenanceSentence(finding);
+  const parts = provenance === void 0 ? [] : [provenance];
+  const others = otherOccurrences(finding);
+  if (others.length > 0) {
+    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
+    const rest = others.length - links.length;
+    parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
+  }
+  return parts.join(" ");
+}
+
+// dist/src/reporters/sarif-severity.js
+var SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
+var SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
+
+// dist/src/reporters/sarif-results.js
+var FINGERPRINT_KEY = "secretscan/v1";
+var SECRET_ID_KEY = "secretscanSecretId/v1";
+function provenanceOf(finding) {
+  if (isHistoryFinding(finding))
+    return historySentences(finding);
+  return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
+}
+function messageOf3(finding) {
+  const provenance = provenanceOf(finding);
+  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+}
+function propertiesOf(finding) {
+  const properties = {};
+  if (finding.commit !== void 0) {
+    const { sha, author, date } = finding.commit;
+    properties.commit = { sha, author, date };
+    if (isHistoryFinding(finding))
+      properties.firstCommit = sha;
+  }
+  if (finding.isPresentAtHead !== void 0)
+    properties.isPresentAtHead = finding.isPresentAtHead;
+  if (finding.decodedFrom !== void 0)
+    properties.decodedFrom = finding.decodedFrom;
+  return Object.keys(properties).length === 0 ? void 0 : properties;
+}
+function resultOf(finding, ruleIndex) {
+  const result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: messageOf3(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUriOf(finding.path), uriBaseId: SRCROOT },
+          region: {
+            startLine: finding.startLine,
+            startColumn: finding.startColumn,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+            snippet: { text: finding.context }
+          }
+        }
+      }
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId }
+  };
+  const related = relatedLocationsOf(finding);
+  if (related.length > 0)
+    result.relatedLocations = related;
+  const properties = propertiesOf(finding);
+  if (properties !== void 0)
+    result.properties = properties;
+  return result;
+}
+
+// dist/src/reporters/sarif-rules.js
+function pascalCaseOf(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
+}
+function precisionOf(rule) {
+  if (rule === void 0 || rule.provider.id === "generic")
+    return "medium";
+  return (rule.spec.validators?.length ?? 0) > 0 ? "very-high" : "high";
+}
+function withPeriod3(text) {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+function tagsOf(rule) {
+  return [.../* @__PURE__ */ new Set(["security", "secret", ...rule?.spec.tags ?? []])].sort();
+}
+function ruleDescriptorOf(fired, fallbackHelpUri) {
+  const { rule } = fired;
+  const plan = rule === void 0 ? fallbackRemediation(fired.id, fired.name) : remediationFor(rule);
+  const description = withPeriod3(rule?.spec.description ?? `Possible ${fired.name}`);
+  return {
+    id: fired.id,
+    name: pascalCaseOf(fired.id),
+    shortDescription: { text: withPeriod3(fired.name) },
+    fullDescription: { text: description },
+    defaultConfiguration: { level: SARIF_LEVEL[fired.severity] },
+    helpUri: rule?.provider.remediation.rotateUrl ?? fallbackHelpUri,
+    help: { text: `${description}
+
+${formatPlanText(plan)}`, markdown: `${description}
+
+${formatPlanMarkdown(plan)}` },
+    properties: {
+      tags: tagsOf(rule),
+      precision: precisionOf(rule),
+      "security-severity": SECURITY_SEVERITY[fired.severity]
+    }
+  };
+}
+
+// dist/src/reporters/sarif.js
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+function driverOf(ctx, result) {
+  const driver = { name: ctx.toolName, version: ctx.version, informationUri: ctx.informationUri };
+  if (SEMVER.test(ctx.version))
+    driver.semanticVersion = ctx.version;
+  driver.rules = firedRules(result.findings, ctx.rules).map((fired) => ruleDescriptorOf(fired, ctx.informationUri));
+  return driver;
+}
+function problemNotification(problem) {
+  const reason = problem.message.trimEnd();
+  return {
+    level: "error",
+    message: { text: `Could not scan this file: ${reason}${reason.endsWith(".") ? "" : "."}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: relativeUriOf(problem.path), uriBaseId: SRCROOT } } }]
+  };
+}
+function noticeNotification(notice2) {
+  const text = notice2.trimEnd();
+  return { level: "note", message: { text: /[.!?]$/.test(text) ? text : `${text}.` } };
+}
+function invocationOf(result) {
+  const invocation = { executionSuccessful: !result.isPartial };
+  const notifications = [...sortByPath(result.problems).map(problemNotification), ...(result.notices ?? []).map(noticeNotification)];
+  if (notifications.length > 0)
+    invocation.toolExecutionNotifications = notifications;
+  return invocation;
+}
+function provenanceOf2(ctx) {
+  if (ctx.vcs === void 0)
+    return void 0;
+  const details = { repositoryUri: ctx.vcs.repositoryUri, mappedTo: { uriBaseId: SRCROOT } };
+  if (ctx.vcs.revisionId !== void 0)
+    details.revisionId = ctx.vcs.revisionId;
+  if (ctx.vcs.branch !== void 0)
+    details.branch = ctx.vcs.branch;
+  return [details];
+}
+function buildSarifLog(result, ctx) {
+  const driver = driverOf(ctx, result);
+  const indexById = new Map((driver.rules ?? []).map((rule, index) => [rule.id, index]));
+  const run = {
+    tool: { driver },
+    invocations: [invocationOf(result)],
+    originalUriBaseIds: { [SRCROOT]: { uri: directoryUriOf(ctx.root) } },
+    results: sortFindings(result.findings).map((finding) => resultOf(finding, indexById.get(finding.ruleId) ?? -1)),
+    columnKind: "utf16CodeUnits"
+  };
+  const provenance = provenanceOf2(ctx);
+  if (provenance !== void 0)
+    run.versionControlProvenance = provenance;
+  return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+}
+function toSarif(result, ctx) {
+  return `${JSON.stringify(buildSarifLog(result, ctx), null, 2)}
+`;
+}
 
 // dist/src/action/annotations.js
-init_sources();
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
 function placeOf(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
@@ -27857,29 +25576,141 @@ function messageOf4(finding) {
     parts.push("no longer in the current tree, but still in the history");
   return `${parts.join("; ")}. Rotate it first; the job summary says how.`;
 }
-function annotationOf(finding) {
-  return { level: LEVELS[finding.severity], message: messageOf4(finding), place: placeOf(finding) };
+function annotationOf(finding, isFailing = true) {
+  const level = LEVELS[finding.severity];
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+}
+
+// dist/src/action/github-limits.js
+import { gzipSync } from "node:zlib";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+var ANNOTATIONS_PER_LEVEL = 10;
+var ANNOTATIONS_PER_JOB = 50;
+var SARIF_MAX_RESULTS = 25e3;
+var SARIF_MAX_GZIP_BYTES = 10 * 1e3 * 1e3;
+var RANK3 = { high: 0, medium: 1, low: 2 };
+function bySeverity(findings) {
+  return [...findings].sort((a, b3) => RANK3[a.severity] - RANK3[b3.severity] || compareFindings(a, b3));
+}
+function selectAnnotations(ordered, reserved) {
+  const used = { ...reserved };
+  let total = reserved.error + reserved.warning + reserved.notice;
+  const chosen = [];
+  for (const annotation of ordered) {
+    if (used[annotation.level] >= ANNOTATIONS_PER_LEVEL || total >= ANNOTATIONS_PER_JOB)
+      continue;
+    used[annotation.level]++;
+    total++;
+    chosen.push(annotation);
+  }
+  return { chosen, omitted: ordered.length - chosen.length };
+}
+function keeping(result, ordered, count2, notice2) {
+  if (count2 >= ordered.length)
+    return result;
+  return { ...result, findings: ordered.slice(0, count2), notices: [...result.notices ?? [], notice2(count2)] };
+}
+function largestFitting(max, fits) {
+  if (fits(max))
+    return max;
+  let low = 0;
+  let high = max - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle))
+      low = middle;
+    else
+      high = middle - 1;
+  }
+  return low;
+}
+var TRIMMED_FIRST = [
+  { key: "skipped", noun: "skipped files" },
+  { key: "problems", noun: "problems" }
+];
+function fitSummary(result, render, fullReport) {
+  const fits = (part) => Buffer.byteLength(render(part)) <= SUMMARY_LIMIT_BYTES;
+  if (fits(result))
+    return { markdown: render(result), listed: result.findings.length };
+  let current = result;
+  for (const { key, noun } of TRIMMED_FIRST) {
+    const all = result[key];
+    if (all.length === 0)
+      continue;
+    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
+    if (fits(current))
+      return { markdown: render(current), listed: result.findings.length };
+  }
+  const ordered = bySeverity(result.findings);
+  const total = ordered.length;
+  const notice2 = (kept) => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const listed = largestFitting(total, (count2) => fits(keeping(current, ordered, count2, notice2)));
+  const markdown = render(keeping(current, ordered, listed, notice2));
+  return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };
+}
+function cutAtLine(markdown, fullReport) {
+  const footer = `
+
+**The summary was cut here: GitHub drops a job summary over 1 MiB.** The full report is in ${fullReport}.
+`;
+  const room = SUMMARY_LIMIT_BYTES - Buffer.byteLength(footer);
+  let cut = Buffer.from(markdown).subarray(0, room).toString("utf8");
+  cut = cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0));
+  return `${cut}${footer}`;
+}
+function fitSarif(result, render) {
+  const total = result.findings.length;
+  const isSmall = (text) => gzipSync(text).length <= SARIF_MAX_GZIP_BYTES;
+  if (total <= SARIF_MAX_RESULTS) {
+    const whole = render(result);
+    if (isSmall(whole))
+      return { sarif: whole, kept: total };
+  }
+  const ordered = bySeverity(result.findings);
+  const notice2 = (kept2) => `This SARIF holds the ${kept2} most severe of ${total} findings: code scanning accepts at most ${SARIF_MAX_RESULTS} results per run and ${SARIF_MAX_GZIP_BYTES / 1e6} MB gzipped. The job summary counts all of them; scan locally with --format json for the full list`;
+  const kept = largestFitting(Math.min(total, SARIF_MAX_RESULTS), (count2) => isSmall(render(keeping(result, ordered, count2, notice2))));
+  return { sarif: render(keeping(result, ordered, kept, notice2)), kept };
 }
 
 // dist/src/action/publish.js
-async function publishResult(result, ctx, sarif) {
-  await writeFileSafely(sarif.path, toSarif(result, ctx), { root: sarif.root, shouldCreateDirectories: true });
-  logInfo(`secretscan: ${result.findings.length} finding(s); SARIF written to ${sarif.shown}`);
-  if (!await appendSummary(toMarkdown(result, ctx)))
+async function publishResult(result, ctx, sarif, options) {
+  const total = result.findings.length;
+  const fitted = fitSarif(result, (part) => toSarif(part, ctx));
+  const reserved = { ...options.reserved, warning: options.reserved.warning + (fitted.kept < total ? 1 : 0) };
+  await writeFileSafely(sarif.path, fitted.sarif, { root: sarif.root, shouldCreateDirectories: true });
+  logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
+  if (fitted.kept < total)
+    warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
+  const failing = new Set(failingFindings(result.findings, options.failOn));
+  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
+  const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
+  const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
+  if (!await appendSummary(summary2.markdown))
     logInfo("secretscan: no job summary file (GITHUB_STEP_SUMMARY is unset); skipping the summary");
-  for (const finding of [...result.findings].sort(compareFindings)) {
-    const { level, message, place } = annotationOf(finding);
+  for (const { level, message, place } of annotations.chosen)
     annotate(level, message, place);
-  }
-  setOutput2("findings", result.findings.length);
+  if (annotations.omitted > 0)
+    logInfo(`secretscan: ${annotations.omitted} finding(s) not annotated (GitHub's per-step limits); the job summary lists them`);
+  setOutput2("findings", total);
   setOutput2("sarif-file", sarif.shown);
 }
 
+// dist/src/package-info.js
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as join13 } from "node:path";
+var cached;
+function packageInfo() {
+  if (cached === void 0) {
+    const raw = JSON.parse(readFileSync2(join13(PACKAGE_ROOT, "package.json"), "utf8"));
+    cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
+  }
+  return cached;
+}
+
 // dist/src/action/report-context.js
-init_package_info();
-init_config();
-init_rules();
-init_sources();
 function vcsOf(env, revision) {
   const server = env.GITHUB_SERVER_URL ?? "";
   const repository = env.GITHUB_REPOSITORY ?? "";
@@ -27894,41 +25725,33 @@ function vcsOf(env, revision) {
     vcs.branch = branch;
   return vcs;
 }
-async function reportContextFor(options) {
-  const [repo, builtin2] = await Promise.all([findRepository(options.cwd), loadBuiltinRules()]);
-  const root = repo?.root ?? options.cwd;
-  const config = await loadConfig(root, options.config, options.cwd);
+function reportContextFor(scan, vcs) {
   const info2 = packageInfo();
   return {
     toolName: info2.name,
     version: info2.version,
     informationUri: info2.homepage,
-    rules: selectRules(builtin2, config),
-    root,
+    rules: scan.rules,
+    root: scan.root,
     useColor: false,
-    ...options.vcs === void 0 ? {} : { vcs: options.vcs }
+    ...vcs === void 0 ? {} : { vcs }
   };
 }
 
-// dist/src/action/resolve-plan.js
-init_errors();
-
 // dist/src/action/git.js
-init_sources();
-init_sources();
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { resolve as resolve7 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
 async function commitOf(cwd, rev) {
-  const run2 = await runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  return run2.code === 0 ? run2.stdout.trim() : void 0;
+  const run = await runGit(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  return run.code === 0 ? run.stdout.trim() : void 0;
 }
 async function shallowCommits(cwd) {
-  const run2 = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve4(cwd, run2.stdout.trim());
-  if (run2.code !== 0 || !existsSync4(path))
+  const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
+  const path = resolve7(cwd, run.stdout.trim());
+  if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
 }
@@ -27940,10 +25763,10 @@ async function isShallow2(cwd) {
 var DEEPEN_STEPS = [50, 100, 200, 400];
 async function fetchFromOrigin(cwd, args, log) {
   log.info(`secretscan: git fetch --no-tags ${args.join(" ")}`);
-  const run2 = await runGit(cwd, ["fetch", "--no-tags", "--quiet", ...args]);
-  if (run2.code !== 0)
-    log.untrusted(run2.stderr);
-  return run2.code === 0;
+  const run = await runGit(cwd, ["fetch", "--no-tags", "--quiet", ...args]);
+  if (run.code !== 0)
+    log.untrusted(run.stderr);
+  return run.code === 0;
 }
 async function isRangeComplete(cwd, base, head) {
   if (!await hasCommit(cwd, base) || !await hasCommit(cwd, head))
@@ -27975,13 +25798,13 @@ async function completeRange(cwd, base, head, log) {
 // dist/src/action/resolve-plan.js
 var FETCH_DEPTH_HINT = "set `fetch-depth: 0` on actions/checkout so the whole history is available";
 async function historyScan(cwd, why) {
-  const scan = { args: ["--history"], description: `the history (${why})` };
+  const scan = { source: { kind: "history" }, description: `the history (${why})` };
   if (await isShallow2(cwd))
     scan.warning = `this clone is shallow, so the history audit covers only the commits actions/checkout fetched: ${FETCH_DEPTH_HINT}`;
   return scan;
 }
 function rangeScan(base, head, description) {
-  return { args: ["--range", `${base}..${head}`], description };
+  return { source: { kind: "range", range: `${base}..${head}` }, description };
 }
 function missingRange(base, head) {
   return new GitError("E_GIT", `cannot scan ${base.slice(0, 12)}..${head.slice(0, 12)}: the commits are not in this clone and could not be fetched from origin`, { hint: FETCH_DEPTH_HINT });
@@ -28011,14 +25834,14 @@ async function ownChanges(cwd, head, log) {
   return rangeScan(parent, head, `the pushed commit ${head.slice(0, 12)} alone (the default branch is unknown or could not be fetched)`);
 }
 async function newBranchScan(cwd, plan, log) {
-  const { head, defaultBranch: defaultBranch2 } = plan;
-  if (defaultBranch2 === void 0)
+  const { head, defaultBranch } = plan;
+  if (defaultBranch === void 0)
     return ownChanges(cwd, head, log);
-  if (plan.ref === `refs/heads/${defaultBranch2}`)
+  if (plan.ref === `refs/heads/${defaultBranch}`)
     return historyScan(cwd, "the default branch was pushed for the first time");
-  const base = await defaultBranchTip(cwd, defaultBranch2, log);
+  const base = await defaultBranchTip(cwd, defaultBranch, log);
   if (base !== void 0 && await completeRange(cwd, base, head, log)) {
-    return rangeScan(base, head, `the commits of the new branch that are not on origin/${defaultBranch2}`);
+    return rangeScan(base, head, `the commits of the new branch that are not on origin/${defaultBranch}`);
   }
   return ownChanges(cwd, head, log);
 }
@@ -28027,7 +25850,7 @@ async function resolvePlan(cwd, plan, log) {
     case "nothing":
       return void 0;
     case "tree":
-      return plan.paths.length === 0 ? { args: [], description: "the working tree" } : { args: ["--", ...plan.paths], description: `the working tree: ${plan.paths.join(" ")}` };
+      return plan.paths.length === 0 ? { source: { kind: "tree", paths: [] }, description: "the working tree" } : { source: { kind: "tree", paths: plan.paths }, description: `the working tree: ${plan.paths.join(" ")}` };
     case "history":
       return historyScan(cwd, plan.reason);
     case "new-branch":
@@ -28043,280 +25866,59 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/run-scan.js
-import { mkdtemp, readFile as readFile5, rm as rm2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename as basename2, join as join19 } from "node:path";
-
-// dist/src/cli/run.js
-init_errors();
-init_reporters();
-import { performance as performance2 } from "node:perf_hooks";
-
-// dist/src/cli/args.js
-init_errors();
-import { parseArgs } from "node:util";
-var HELP_OPTION = { name: "help", short: "h", type: "boolean", description: "show this help" };
-function parseError(error2) {
-  const code = error2.code;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const option = /'([^']+)'/.exec(message)?.[1] ?? message;
-    return new UsageError(`Unknown argument: ${option}`, "run `secretscan --help` for the options");
-  }
-  return new UsageError(message.split("\n")[0] ?? message, "run `secretscan --help` for the options");
-}
-function parseCommandArgs(spec, args) {
-  const options = Object.fromEntries([...spec.options, HELP_OPTION].map((o2) => [o2.name, { type: o2.type, ...o2.short === void 0 ? {} : { short: o2.short } }]));
-  let parsed;
+async function runScan(request) {
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    const scan = await executeScan({
+      cwd: request.cwd,
+      source: request.source,
+      threads: 0,
+      ...request.config === void 0 ? {} : { config: request.config },
+      ...request.baseline === void 0 ? {} : { baseline: request.baseline }
+    });
+    return { scan };
   } catch (error2) {
-    throw parseError(error2);
-  }
-  const values = {};
-  for (const option of spec.options) {
-    const value = parsed.values[option.name];
-    const single = Array.isArray(value) ? value[value.length - 1] : value;
-    if (typeof single === "string" && option.choices !== void 0 && !option.choices.includes(single)) {
-      throw new UsageError(`--${option.name} ${single} is not one of: ${option.choices.join(", ")}`);
-    }
-    values[option.name] = single ?? option.default;
-  }
-  values.help = parsed.values.help === true;
-  const max = spec.positionals?.max ?? 0;
-  if (parsed.positionals.length > max)
-    throw new UsageError(`unexpected argument: ${parsed.positionals[max] ?? ""}`, `usage: ${spec.usage}`);
-  return { values, positionals: parsed.positionals };
-}
-function helpText(spec) {
-  const rows = [...spec.options, HELP_OPTION].map((o2) => {
-    const flag = `${o2.short === void 0 ? "    " : `-${o2.short}, `}--${o2.name}${o2.valueName === void 0 ? "" : ` ${o2.valueName}`}`;
-    const extra = [o2.choices === void 0 ? "" : `one of: ${o2.choices.join(", ")}`, o2.default === void 0 || o2.default === false ? "" : `default: ${String(o2.default)}`].filter((part) => part !== "").join("; ");
-    return [flag, `${o2.description}${extra === "" ? "" : ` (${extra})`}`];
-  });
-  const width = Math.max(...rows.map(([flag]) => (flag ?? "").length));
-  const lines = [`usage: ${spec.usage}`, "", spec.summary, ""];
-  if (spec.positionals !== void 0)
-    lines.push(spec.positionals.description, "");
-  lines.push("options:", ...rows.map(([flag, text]) => `  ${(flag ?? "").padEnd(width)}  ${text ?? ""}`));
-  if (spec.examples !== void 0 && spec.examples.length > 0) {
-    lines.push("", "examples:", ...spec.examples.flatMap(([command, what]) => [`  ${command}`, `      ${what}`]));
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// dist/src/cli/run.js
-init_exit_codes();
-init_package_info();
-var MAIN_HELP = `usage: secretscan <command> [options]
-
-Find secrets in git repositories, files and standard input.
-
-commands:
-  scan [PATH...]      scan the working tree or given paths
-  scan --staged       scan what is about to be committed (the pre-commit hook)
-  scan --range A..B   scan the commits of a range (pull requests, pushes)
-  scan --history      audit every blob in the repository's history
-  scan --stdin        scan standard input
-  baseline            record today's findings so scans report only new ones
-  gitignore [--fix]   check that secret-bearing files (.env, keys) are ignored and untracked
-  init                set up the pre-commit hook, a config file and a GitHub workflow
-  remediate           print the steps to fix each finding (rotate, purge, prevent)
-  rules list          list the built-in rules
-  rules check [DIR]   validate rule packs and run their examples
-
-Run \`secretscan <command> --help\` for a command's options, \`secretscan --version\` for the version.
-`;
-function safe(text) {
-  return text.split("\n").map(printable).join("\n");
-}
-function reportError(error2, io2, isDebug) {
-  if (error2 instanceof ScanError) {
-    io2.stderr.write(`secretscan: ${safe(error2.message)}
-`);
-    if (error2.hint !== void 0)
-      io2.stderr.write(`hint: ${safe(error2.hint)}
-`);
-    if (isDebug && error2.cause instanceof Error)
-      io2.stderr.write(`cause: ${error2.cause.message}
-`);
-    return error2.exitCode;
-  }
-  io2.stderr.write(`secretscan: internal error: ${safe(error2 instanceof Error ? error2.message : String(error2))}
-`);
-  io2.stderr.write("this is a bug; please report it with the command you ran (add --debug for the stack)\n");
-  if (isDebug && error2 instanceof Error && error2.stack !== void 0)
-    io2.stderr.write(`${error2.stack}
-`);
-  return EXIT.internalError;
-}
-function argsFor(spec, args, io2, then) {
-  const parsed = parseCommandArgs(spec, args);
-  if (parsed.values.help === true) {
-    io2.stdout.write(helpText(spec));
-    return Promise.resolve(EXIT.clean);
-  }
-  return then(parsed);
-}
-async function dispatch(argv, io2, log) {
-  const [command, ...rest] = argv;
-  if (command === "--version" || command === "-v") {
-    io2.stdout.write(`${packageInfo().version}
-`);
-    return EXIT.clean;
-  }
-  if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
-    io2.stdout.write(MAIN_HELP);
-    return command === void 0 ? EXIT.userError : EXIT.clean;
-  }
-  if (command === "scan") {
-    const scan = await Promise.resolve().then(() => (init_scan2(), scan_exports));
-    return argsFor(scan.SCAN_COMMAND, rest, io2, (parsed) => scan.runScan(scan.scanFlagsOf(parsed), io2, log));
-  }
-  if (command === "init") {
-    const init = await Promise.resolve().then(() => (init_init2(), init_exports));
-    return argsFor(init.INIT_COMMAND, rest, io2, (parsed) => init.runInit(parsed, io2, log));
-  }
-  if (command === "baseline") {
-    const baseline = await Promise.resolve().then(() => (init_baseline(), baseline_exports));
-    return argsFor(baseline.BASELINE_COMMAND, rest, io2, (parsed) => baseline.runBaseline(parsed, io2, log));
-  }
-  if (command === "gitignore") {
-    const gitignore = await Promise.resolve().then(() => (init_gitignore(), gitignore_exports));
-    return argsFor(gitignore.GITIGNORE_COMMAND, rest, io2, (parsed) => gitignore.runGitignore(parsed, io2, log));
-  }
-  if (command === "remediate") {
-    const remediate = await Promise.resolve().then(() => (init_remediate(), remediate_exports));
-    return argsFor(remediate.REMEDIATE_COMMAND, rest, io2, (parsed) => remediate.runRemediate(parsed, io2, log));
-  }
-  if (command === "rules") {
-    const rules = await Promise.resolve().then(() => (init_rules2(), rules_exports));
-    const [subcommand, ...args] = rest;
-    if (subcommand === "list")
-      return argsFor(rules.RULES_LIST_COMMAND, args, io2, (parsed) => rules.runRules("list", parsed, io2));
-    if (subcommand === "check")
-      return argsFor(rules.RULES_CHECK_COMMAND, args, io2, (parsed) => rules.runRules("check", parsed, io2));
-    throw new UsageError(subcommand === void 0 ? "name a subcommand: rules list or rules check" : `unknown subcommand: rules ${subcommand}`, "run `secretscan --help`");
-  }
-  throw new UsageError(`unknown command: ${command}`, "run `secretscan --help` for the commands");
-}
-async function run(argv, io2) {
-  const isDebug = argv.includes("--debug");
-  const started = performance2.now();
-  const log = (line) => {
-    if (isDebug)
-      io2.stderr.write(`secretscan: debug: +${Math.round(performance2.now() - started)} ms ${line}
-`);
-  };
-  try {
-    return await dispatch(argv, io2, log);
-  } catch (error2) {
-    return reportError(error2, io2, isDebug);
-  }
-}
-
-// dist/src/action/scan-result.js
-init_errors();
-init_findings();
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isFinding(value) {
-  if (!isObject2(value))
-    return false;
-  const strings = ["ruleId", "ruleName", "path", "fingerprint", "secretId", "preview", "context"].every((key) => typeof value[key] === "string");
-  const numbers = ["startLine", "startColumn", "endLine", "endColumn"].every((key) => Number.isInteger(value[key]));
-  return strings && numbers && SEVERITIES.includes(value.severity);
-}
-function arrayAt(report, key) {
-  const value = report[key];
-  if (!Array.isArray(value))
-    throw invalid2(`"${key}" is not an array`);
-  return value;
-}
-function countsOf(value) {
-  const counts = { inline: 0, allowlist: 0, paths: 0 };
-  if (!isObject2(value))
-    return counts;
-  for (const [key, count2] of Object.entries(value))
-    if (typeof count2 === "number")
-      counts[key] = count2;
-  return counts;
-}
-function invalid2(what) {
-  return new ScanError("E_IO", `the scanner's JSON report is not what the action expects: ${what}`, { exitCode: 3 });
-}
-function parseScanResult(text) {
-  let report;
-  try {
-    report = JSON.parse(text);
-  } catch (error2) {
-    throw invalid2(error2 instanceof Error ? error2.message : String(error2));
-  }
-  if (!isObject2(report))
-    throw invalid2("not an object");
-  const findings = arrayAt(report, "findings");
-  if (!findings.every(isFinding))
-    throw invalid2("a finding lacks a field");
-  const stats = isObject2(report.stats) ? report.stats : {};
-  return {
-    findings,
-    suppressed: countsOf(report.suppressed),
-    skipped: arrayAt(report, "skipped"),
-    problems: arrayAt(report, "problems"),
-    notices: arrayAt(report, "notices").filter((notice2) => typeof notice2 === "string"),
-    stats: { chunks: Number(stats.chunks ?? 0), bytes: Number(stats.bytes ?? 0), durationMs: 0 },
-    isPartial: report.isPartial === true
-  };
-}
-
-// dist/src/action/run-scan.js
-function scanArgv(request, jsonPath) {
-  const argv = ["scan", "--format", "json", "--output", jsonPath, "--threads", "0"];
-  if (request.config !== void 0)
-    argv.push("--config", request.config);
-  if (request.baseline !== void 0)
-    argv.push("--baseline", request.baseline);
-  return [...argv, ...request.sourceArgs];
-}
-async function runScan2(request) {
-  const dir = await mkdtemp(join19(request.tempRoot ?? tmpdir(), "secretscan-"));
-  const jsonPath = join19(dir, "report.json");
-  let stderr = "";
-  const io2 = {
-    stdout: { write: (text) => stderr += text, isTTY: false },
-    stderr: { write: (text) => stderr += text, isTTY: false },
-    readStdin: () => Promise.resolve(Buffer.alloc(0)),
-    env: request.env,
-    cwd: request.cwd
-  };
-  try {
-    const exitCode = await run(scanArgv(request, jsonPath), io2);
-    const report = await readFile5(jsonPath, "utf8").catch(() => void 0);
-    const shown = stderr.split("\n").filter((line) => !line.includes(basename2(dir))).join("\n");
-    return { exitCode, stderr: shown, ...report === void 0 ? {} : { result: parseScanResult(report) } };
-  } finally {
-    await rm2(dir, { recursive: true, force: true });
+    return { error: error2 };
   }
 }
 
 // dist/src/action/verdict.js
-init_exit_codes();
-function messagesOf(stderr) {
-  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+var USER_ERROR = 2;
+var INTERNAL_ERROR = 3;
+function scanMessagesOf(outcome) {
+  const { error: error2, scan } = outcome;
+  const safe = (text) => text.split("\n").map(printable2).join("\n");
+  if (error2 instanceof ScanError)
+    return [`secretscan: ${safe(error2.message)}`, ...error2.hint === void 0 ? [] : [`hint: ${safe(error2.hint)}`]];
+  if (scan === void 0)
+    return [`secretscan: internal error: ${safe(error2 instanceof Error ? error2.message : String(error2))}`];
+  if (scan.result.isPartial)
+    return [`secretscan: the scan is partial: ${scan.result.problems.length} problem(s), see the report`];
+  return [];
+}
+function exitCodeOf(outcome) {
+  if (outcome.error instanceof ScanError)
+    return outcome.error.exitCode;
+  if (outcome.scan === void 0)
+    return INTERNAL_ERROR;
+  if (outcome.scan.result.isPartial)
+    return USER_ERROR;
+  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+}
+function messagesOf(outcome) {
+  const lines = scanMessagesOf(outcome).flatMap((text) => text.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
   return lines.length === 0 ? "(no message)" : lines.join(" ");
 }
 function failureOf(outcome, failOn) {
-  if (outcome.exitCode === EXIT.internalError)
-    return `secretscan crashed (exit 3), which is a bug: ${messagesOf(outcome.stderr)}`;
-  if (outcome.exitCode === EXIT.userError || outcome.result === void 0) {
-    return `secretscan could not complete the scan (exit ${outcome.exitCode}): ${messagesOf(outcome.stderr)}`;
+  const exitCode = exitCodeOf(outcome);
+  if (exitCode === INTERNAL_ERROR)
+    return `secretscan crashed (exit 3), which is a bug: ${messagesOf(outcome)}`;
+  if (exitCode === USER_ERROR || outcome.scan === void 0) {
+    return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.result.findings, failOn);
+  const failing = failingFindings(outcome.scan.result.findings, failOn);
   if (failing.length === 0)
     return void 0;
-  const total = outcome.result.findings.length;
+  const total = outcome.scan.result.findings.length;
   return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
 }
 
@@ -28328,16 +25930,15 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve11(workspace, sarifFile);
-  const inside = relative12(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
+  const path = resolve8(workspace, sarifFile);
+  const inside = relative7(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
-  if (outcome.result === void 0)
+  if (outcome.scan === void 0)
     return;
-  const vcs = vcsOf(context.env, revisionOf(context.event));
-  const ctx = await reportContextFor({ cwd: context.workspace, ...inputs.config === void 0 ? {} : { config: inputs.config }, ...vcs === void 0 ? {} : { vcs } });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile));
+  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function runAction(env) {
   const inputs = readInputs();
@@ -28353,19 +25954,19 @@ async function runAction(env) {
   logInfo(`secretscan: scanning ${scan.description}`);
   if (scan.warning !== void 0)
     warn(`secretscan: ${scan.warning}`);
-  const outcome = await runScan2({
+  const outcome = await runScan({
     cwd: workspace,
-    env,
-    sourceArgs: scan.args,
+    source: scan.source,
     ...inputs.config === void 0 ? {} : { config: inputs.config },
-    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline },
-    ...env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}
+    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline }
   });
-  logUntrusted(outcome.stderr);
-  await publish(outcome, inputs, { workspace, env, event });
-  if (event.isPrivate === true && outcome.result !== void 0)
-    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
+  logUntrusted(scanMessagesOf(outcome).join("\n"));
   const failure = failureOf(outcome, inputs.failOn);
+  const hasPrivateNotice = event.isPrivate === true && outcome.scan !== void 0;
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
+  await publish(outcome, inputs, { workspace, env, event, reserved });
+  if (hasPrivateNotice)
+    annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
     fail(failure);
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE } from '../src/audit/index.js';
-import { buildAutomatonTables, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
-import { BUILTIN_RULES_DIR, COMPILED_AUTOMATON_FILE, COMPILED_RULES_FILE, loadRulePacksFrom } from '../src/rules/index.js';
+import { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE } from '../src/sensitive-files/index.js';
+import { buildAutomatonTables, COMPILED_AUTOMATON_FILE, encodeAutomatonTables, keywordPlan } from '../src/engine/index.js';
+import { BUILTIN_RULES_DIR, COMPILED_RULES_FILE, loadRulePacksFrom } from '../src/rules/index.js';
 
 // Build step: validate the built-in YAML packs and store them as JSON, which loads in a few
 // milliseconds instead of the ~100 ms YAML parsing costs every scan (the pre-commit hook's budget).

@@ -36,8 +36,11 @@ function messageOf(finding: Finding): string {
 
 /**
  * The annotation for a finding: high = error, medium = warning, low = notice, on the finding's
- * file and lines. The message names the rule and the redacted preview, never the secret.
+ * file and lines; a high finding that does not fail the step (below `fail-on`, or `fail-on: none`)
+ * is a warning, since an error annotation on a passing step says the opposite of the verdict. The
+ * message names the rule and the redacted preview, never the secret.
  */
-export function annotationOf(finding: Finding): Annotation {
-  return { level: LEVELS[finding.severity], message: messageOf(finding), place: placeOf(finding) };
+export function annotationOf(finding: Finding, isFailing = true): Annotation {
+  const level = LEVELS[finding.severity];
+  return { level: level === 'error' && !isFailing ? 'warning' : level, message: messageOf(finding), place: placeOf(finding) };
 }

@@ -4,7 +4,7 @@ import { reporterFor } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
 import { writeFileSafely } from '../safe-fs/index.js';
 

@@ -4,7 +4,7 @@ import { printable } from '../reporters/index.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 
 const MAIN_HELP = `usage: secretscan <command> [options]
 
@@ -13,6 +13,7 @@ Find secrets in git repositories, files and standard input.
 commands:
   scan [PATH...]      scan the working tree or given paths
   scan --staged       scan what is about to be committed (the pre-commit hook)
+  scan --commit-msg F scan a commit message file (the commit-msg hook)
   scan --range A..B   scan the commits of a range (pull requests, pushes)
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input

@@ -3,4 +3,4 @@ export { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE } from './types.js';
 export { CONFIG_FILE_NAMES, loadConfig, parseConfig } from './load.js';
 export { parseSize } from './size.js';
 export { selectRules } from './select-rules.js';
-export { suppressionFrom } from './suppression.js';
+export { pathAllowlistFrom, suppressionFrom } from './suppression.js';

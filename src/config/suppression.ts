@@ -40,3 +40,13 @@ export function suppressionFrom(allowlist: readonly AllowlistEntry[]): Suppressi
     isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate)),
   };
 }
+
+/**
+ * Whether any allowlist entry names `path` in its `paths`, whatever else it limits (rules,
+ * regexes, stopwords): content there may hold secrets that were never reported. A diff scan reads
+ * a file renamed or copied out of such a path whole.
+ */
+export function pathAllowlistFrom(allowlist: readonly AllowlistEntry[]): (path: string) => boolean {
+  const matchers = allowlist.flatMap((entry) => (entry.paths === undefined ? [] : [compilePathPatterns(entry.paths)]));
+  return (path) => matchers.some((matches) => matches(path));
+}

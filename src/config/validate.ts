@@ -1,4 +1,4 @@
-import { compilePacks, globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
+import { compilePacks, exponentialBacktrackingProblem, globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
 import { parseSize } from './size.js';
 import type { AllowlistEntry, Config } from './types.js';
 
@@ -44,7 +44,10 @@ function checkEntry(raw: unknown, at: Path, problems: Problems): AllowlistEntry 
         new RegExp(source);
       } catch (error) {
         problems.add([...at, 'regexes', i], `regex does not compile: ${error instanceof Error ? error.message : String(error)}`);
+        return;
       }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== undefined) problems.add([...at, 'regexes', i], `regex ${slow}`);
     });
   }
   if (isStringList(raw.paths)) {

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { AutomatonTables } from './keyword-automaton.js';
 
 const MAGIC = 'secretscan-automaton-1';
@@ -53,4 +56,20 @@ export function decodeAutomatonTables(bytes: Buffer): AutomatonTables | undefine
     outputsByState[state] = keywords;
   }
   return { keywords: header.keywords, table, outputsByState };
+}
+
+/** The keyword automaton of the built-in rules, built and stored by the build (see scripts/compile-rules.ts). */
+export const COMPILED_AUTOMATON_FILE = join(PACKAGE_ROOT, 'dist', 'keyword-automaton.bin');
+
+/**
+ * The stored automaton tables, or undefined when there are none or they cannot be read. The
+ * matcher uses them only when their keywords are exactly its own, so stale tables (a pack edited
+ * since the build, rules turned off in the config) are never wrong, just not used.
+ */
+export function readBuiltinAutomaton(): AutomatonTables | undefined {
+  try {
+    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+  } catch {
+    return undefined;
+  }
 }

@@ -47,6 +47,30 @@ function nextOrAbort(iterator: AsyncIterator<ScanInput>, signal: AbortSignal): P
   });
 }
 
+/**
+ * Waits for `work`, or only until `signal` aborts: a batch stuck in a slow regex on a worker must
+ * not hold the scan, which returns what it has and closes the scanner (terminating the worker).
+ * Work whose wait was cut short is not counted: its inputs are not in the result.
+ */
+function settledOrAborted(work: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return work.then(() => undefined);
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /** Optional observers of a scan. */
 export interface ScanHooks {
   /** Called for each byte input that turned out to be binary. */
@@ -85,6 +109,8 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
   const dispatch = (batch: ScanInput[]): void => {
     const pending: Promise<void> = scanner.scanBatch(batch).then((scans) => {
       inFlight.delete(pending);
+      // A batch that comes back after the stop is left out, as its wait was.
+      if (hooks.signal?.aborted === true) return;
       scans.forEach((scanned, index) => merge(batch[index] as ScanInput, scanned));
     });
     inFlight.add(pending);
@@ -100,10 +126,10 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
     dispatch(batch);
     batch = [];
     batchSize = 0;
-    if (inFlight.size >= scanner.capacity) await Promise.race(inFlight);
+    if (inFlight.size >= scanner.capacity) await settledOrAborted(Promise.race(inFlight), hooks.signal);
   }
-  if (batch.length > 0) dispatch(batch);
-  await Promise.all(inFlight);
+  if (batch.length > 0 && hooks.signal?.aborted !== true) dispatch(batch);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;

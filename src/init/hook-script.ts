@@ -4,17 +4,26 @@
  */
 export const HOOK_MARKER = '# secretscan: block commits that add secrets';
 
+/** `text` as one single-quoted shell word. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /**
  * The pre-commit check, as `.husky/pre-commit` holds it (husky 9 runs the file with `sh -e`, so
- * no shebang) and as the native hook ends. It fails closed: a missing scanner, an invalid config
+ * no shebang) and as the native hook starts. It fails closed: a missing scanner, an invalid config
  * or a crash (exit 2 or 3) blocks the commit, and every message names the way out.
  *
  * Why the `|| status=$?`: under `sh -e` a bare failing command would end the script before the
- * guidance is printed. The variables are prefixed because the block may be appended to a hook
- * that has its own. A project-local scanner is preferred to one on PATH: it is the pinned version.
+ * guidance is printed. The variables are prefixed because the block shares a hook with other
+ * commands. A project-local scanner is preferred to one on PATH: it is the pinned version. Git runs
+ * hooks from the work tree's top level, so `packageDir` (the folder holding the package.json that
+ * depends on secretscan, `''` for the top level) says where that local scanner is.
  */
-export const HOOK_BLOCK = `${HOOK_MARKER}
-if [ -x ./node_modules/.bin/secretscan ]; then secretscan_bin="./node_modules/.bin/secretscan"; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
+export function preCommitBlock(packageDir = ''): string {
+  const local = shellQuote(`./${packageDir === '' ? '' : `${packageDir}/`}node_modules/.bin/secretscan`);
+  return `${HOOK_MARKER}
+if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
 if [ -z "$secretscan_bin" ]; then
   echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
   echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
@@ -35,27 +44,42 @@ elif [ "$secretscan_status" -ne 0 ]; then
   exit 1
 fi
 `;
+}
+
+/** The pre-commit check for a package.json at the top level. */
+export const HOOK_BLOCK = preCommitBlock();
 
 /**
- * A native `pre-commit` hook: a hook that was there before `secretscan init` was renamed to
- * `pre-commit.local`; it runs first (when executable) and a failure stops the commit there.
+ * A native `pre-commit` hook. The scan runs first; a hook that was there before `secretscan init`
+ * was renamed to `pre-commit.local` and runs next (when executable), so a hook that ends early
+ * (`exit 0`) or is slow never delays or skips the check.
  */
-export const NATIVE_HOOK = `#!/bin/sh
+export function nativePreCommitHook(packageDir = ''): string {
+  return `#!/bin/sh
 # Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
-# it runs first, and the commit stops if it fails.
-secretscan_local_hook="$(dirname "$0")/pre-commit.local"
+# it runs after the secretscan check, and the commit stops if it fails.
+${preCommitBlock(packageDir)}secretscan_local_hook="$(dirname "$0")/pre-commit.local"
 if [ -x "$secretscan_local_hook" ]; then
-  "$secretscan_local_hook" "$@" || exit $?
+  exec "$secretscan_local_hook" "$@"
 fi
-${HOOK_BLOCK}`;
+`;
+}
+
+/** The native hook for a repository whose scanner is on PATH or at the top level. */
+export const NATIVE_HOOK = nativePreCommitHook();
 
 /** True when a hook file's text already contains our marker line. */
 export function hasHookMarker(text: string): boolean {
   return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
 }
 
-/** `existing` with our block appended after a blank line: their commands keep running first. */
-export function appendHookBlock(existing: string): string {
-  if (existing.trim() === '') return HOOK_BLOCK;
-  return `${existing}${existing.endsWith('\n') ? '' : '\n'}\n${HOOK_BLOCK}`;
+/**
+ * `existing` with `block` placed first, so it runs before their commands: a hook that ends with
+ * `exit 0`, `exec`s another program or runs a slow test suite would otherwise skip or delay it. A
+ * `#!` line stays on top.
+ */
+export function prependHookBlock(existing: string, block: string): string {
+  if (existing.trim() === '') return block;
+  const shebang = /^#![^\n]*\n/.exec(existing)?.[0] ?? '';
+  return `${shebang}${block}\n${existing.slice(shebang.length)}`;
 }

@@ -8,6 +8,8 @@ export const HUSKY_RANGE = '^9.1.7';
 export interface PackageJsonUpdate {
   text: string;
   changes: string[];
+  /** True when, afterwards, a dependency names secretscan (or the package is secretscan). */
+  hasSecretscan: boolean;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -37,15 +39,18 @@ function withKey(object: JsonObject, key: string, value: string): JsonObject {
   return Object.fromEntries(entries);
 }
 
-function addDevDependencies(pkg: JsonObject, version: string): string[] {
-  const dependencies = objectAt(pkg, 'dependencies') ?? {};
+/** The dependency fields in which an existing `secretscan` entry is kept as it is. */
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+
+function addDevDependencies(pkg: JsonObject, secretscanSpec: string | undefined): string[] {
+  const named = new Set(DEPENDENCY_FIELDS.flatMap((field) => Object.keys(objectAt(pkg, field) ?? {})));
   let devDependencies = objectAt(pkg, 'devDependencies') ?? {};
   const wanted: [string, string][] = [['husky', HUSKY_RANGE]];
   // A project that is secretscan itself does not depend on itself.
-  if (pkg.name !== 'secretscan') wanted.push(['secretscan', `^${version}`]);
+  if (pkg.name !== 'secretscan' && secretscanSpec !== undefined) wanted.push(['secretscan', secretscanSpec]);
   const added: string[] = [];
   for (const [name, range] of wanted) {
-    if (name in dependencies || name in devDependencies) continue;
+    if (named.has(name)) continue;
     devDependencies = withKey(devDependencies, name, range);
     added.push(`${name} ${range}`);
   }
@@ -53,13 +58,27 @@ function addDevDependencies(pkg: JsonObject, version: string): string[] {
   return added.length === 0 ? [] : [`added devDependencies ${added.join(' and ')}`];
 }
 
-function addPrepareScript(pkg: JsonObject): string[] {
+/**
+ * The prepare script that activates husky for hooks in `huskyDir` (relative to the top level):
+ * `husky || true` at the top level, `cd .. && husky frontend/.husky || true` from a subfolder
+ * (husky must run where `.git` is). `|| true` is husky's own advice for installs without
+ * devDependencies (`npm ci --omit=dev` in a Docker build): husky is absent there and the hooks
+ * are not needed, so the install must not fail.
+ */
+export function huskyPrepareCommand(packageDir: string): string {
+  if (packageDir === '') return 'husky || true';
+  const up = packageDir.split('/').map(() => '..').join('/');
+  return `cd ${up} && husky ${packageDir}/.husky || true`;
+}
+
+function addPrepareScript(pkg: JsonObject, command: string): string[] {
   const scripts = objectAt(pkg, 'scripts') ?? {};
   const prepare = scripts.prepare;
   if (prepare !== undefined && typeof prepare !== 'string') throw invalid('`scripts.prepare` must be a string');
   if (prepare !== undefined && /\bhusky\b/.test(prepare)) return [];
-  pkg.scripts = { ...scripts, prepare: prepare === undefined || prepare.trim() === '' ? 'husky' : `${prepare} && husky` };
-  return [prepare === undefined || prepare.trim() === '' ? 'set scripts.prepare to "husky"' : 'appended " && husky" to scripts.prepare'];
+  const isEmpty = prepare === undefined || prepare.trim() === '';
+  pkg.scripts = { ...scripts, prepare: isEmpty ? command : `${prepare} && (${command})` };
+  return [isEmpty ? `set scripts.prepare to "${command}"` : `appended " && (${command})" to scripts.prepare`];
 }
 
 /**
@@ -72,11 +91,19 @@ function whereParseFailed(text: string, error: unknown): string {
   return ` at line ${text.replace(/^\uFEFF/, '').slice(0, Number(position)).split('\n').length}`;
 }
 
+/** What init adds to a package.json. */
+export interface PackageJsonWants {
+  /** The devDependency spec for secretscan; undefined adds none (see installSpecOf). */
+  secretscanSpec: string | undefined;
+  /** The folder of this package.json relative to the top level (`''` there), for the prepare script. */
+  packageDir: string;
+}
+
 /**
  * Adds husky and secretscan to devDependencies (unless a dependency already names them) and makes
  * `scripts.prepare` run husky. Indentation, line endings, the final newline and key order are kept.
  */
-export function updatePackageJson(text: string, version: string): PackageJsonUpdate {
+export function updatePackageJson(text: string, wants: PackageJsonWants): PackageJsonUpdate {
   let pkg: unknown;
   try {
     pkg = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -84,6 +111,7 @@ export function updatePackageJson(text: string, version: string): PackageJsonUpd
     throw invalid(`not valid JSON${whereParseFailed(text, error)}`);
   }
   if (!isObject(pkg)) throw invalid('must hold a JSON object');
-  const changes = [...addDevDependencies(pkg, version), ...addPrepareScript(pkg)];
-  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes };
+  const changes = [...addDevDependencies(pkg, wants.secretscanSpec), ...addPrepareScript(pkg, huskyPrepareCommand(wants.packageDir))];
+  const hasSecretscan = pkg.name === 'secretscan' || DEPENDENCY_FIELDS.some((field) => 'secretscan' in (objectAt(pkg as JsonObject, field) ?? {}));
+  return { text: changes.length === 0 ? text : formatJson(pkg, detectJsonStyle(text)), changes, hasSecretscan };
 }

@@ -28,3 +28,6 @@ export { DEFAULT_REPLACEMENTS_FILE, GITHUB_SENSITIVE_DATA_URL } from './location
 export type { LocatedPlan } from './format-located.js';
 export { describeLocation, formatLocatedMarkdown, formatLocatedText } from './format-located.js';
 export { replacementLines } from './replacements.js';
+export type { RemediationMode, RemediationRequest, RemediationScans } from './gather-scans.js';
+export { gatherScans } from './gather-scans.js';
+export { locatedPlans } from './located-plans.js';

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RulePackError, ScanError } from '../errors.js';
 import { readTextFile } from '../safe-fs/index.js';
-import { decodeAutomatonTables, type AutomatonTables } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileRule } from './compile.js';
 import type { Rule, RulePack } from './types.js';
@@ -68,22 +66,6 @@ export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()
   }
   if (names.length === 0) problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
-}
-
-/** The keyword automaton of the built-in rules, built and stored by the build (see scripts/compile-rules.ts). */
-export const COMPILED_AUTOMATON_FILE = join(PACKAGE_ROOT, 'dist', 'keyword-automaton.bin');
-
-/**
- * The stored automaton tables, or undefined when there are none or they cannot be read. The
- * matcher uses them only when their keywords are exactly its own, so stale tables (a pack edited
- * since the build, rules turned off in the config) are never wrong, just not used.
- */
-export function readBuiltinAutomaton(): AutomatonTables | undefined {
-  try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The built-in packs, validated and stored as JSON by the build (see scripts/compile-rules.ts). */

@@ -1,4 +1,12 @@
 import picomatch from 'picomatch';
+import { exponentialBacktrackingProblem } from './speed/ambiguity.js';
+
+/**
+ * Most `*` wildcards one path segment of a glob may hold. picomatch turns each into a lazy
+ * `[^/]*?`, and k of them in one segment can be tried in about n^k ways on an n-character name
+ * that does not match: 3 keeps a 255-character name to a few million steps.
+ */
+export const MAX_STARS_PER_SEGMENT = 3;
 
 /**
  * Turns one gitignore-style pattern into picomatch globs: a pattern without an inner `/` matches
@@ -53,10 +61,24 @@ export function memoizeByPath<T>(compute: (path: string) => T): (path: string) =
   };
 }
 
-/** Tells whether a glob compiles, for config and pack validation. Returns the error text or undefined. */
+/** Why matching the glob could take more than about linear time on a path, or undefined. */
+function globSpeedProblem(pattern: string, compiled: RegExp): string | undefined {
+  const crowded = pattern.split('/').find((segment) => segment !== '**' && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== undefined) return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === undefined ? undefined : `the glob ${exponential}`;
+}
+
+/**
+ * Tells whether a glob compiles and matches in about linear time, for config and pack validation:
+ * it is checked in the forms compilePathPatterns gives it. Returns the problem or undefined.
+ */
 export function globProblem(pattern: string): string | undefined {
   try {
-    picomatch.makeRe(pattern);
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, picomatch.makeRe(glob, { dot: true }));
+      if (problem !== undefined) return problem;
+    }
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

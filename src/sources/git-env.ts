@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { delimiter, resolve } from 'node:path';
 
 /**
  * Git runs sealed: no system or global config (a user's aliases, diff drivers or hooks cannot change
@@ -30,8 +31,38 @@ function trustedDirectories(env: NodeJS.ProcessEnv): string[] {
   return trusted;
 }
 
-/** The environment every git process runs in (see the comment on SEALED_CONFIG). */
-export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/**
+ * Variables that say which repository, index and object store git reads. git sets them for its
+ * hooks: `git commit -a`, `git commit PATH`, `-i`/`-o PATH` and `--amend -a` run the pre-commit hook
+ * with GIT_INDEX_FILE naming a temporary index (what will be committed), `git --git-dir=… --work-tree=…`
+ * exports GIT_DIR and GIT_WORK_TREE, and a pre-receive hook gets the quarantine's object
+ * directories. They are carried into the sealed environment because without them a scan reads
+ * another index than the one being committed. They name places, not programs or settings, so they
+ * cannot change how git diffs (unlike GIT_CONFIG_PARAMETERS or GIT_EXTERNAL_DIFF, which stay out).
+ */
+const LOCATION_VARIABLES = ['GIT_INDEX_FILE', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY'];
+const ALTERNATES_VARIABLE = 'GIT_ALTERNATE_OBJECT_DIRECTORIES';
+
+/**
+ * The location variables of `env`, relative paths made absolute against `cwd` (where git started
+ * us: git runs hooks from the top of the work tree and passes `.git/index` relative to it, while
+ * our git processes may run elsewhere). Empty values are left out, as git ignores them.
+ */
+function locationVariables(env: NodeJS.ProcessEnv, cwd: string): Record<string, string> {
+  const carried: Record<string, string> = {};
+  for (const key of LOCATION_VARIABLES) {
+    const value = env[key];
+    if (value !== undefined && value !== '') carried[key] = resolve(cwd, value);
+  }
+  const alternates = env[ALTERNATES_VARIABLE];
+  if (alternates !== undefined && alternates !== '') {
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => (dir === '' || dir.startsWith('"') ? dir : resolve(cwd, dir))).join(delimiter);
+  }
+  return carried;
+}
+
+/** The environment every git process runs in (see the comments on SEALED_CONFIG and LOCATION_VARIABLES). */
+export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Record<string, string> {
   const sealed: Record<string, string> = {
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
@@ -46,6 +77,7 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<strin
     const value = env[key];
     if (value !== undefined) sealed[key] = value;
   }
+  Object.assign(sealed, locationVariables(env, cwd));
   const directories = trustedDirectories(env);
   if (directories.length > 0) {
     // Command-scope config through the environment: honoured for safe.directory, unlike repo config.
@@ -58,3 +90,25 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env): Record<strin
   return sealed;
 }
 
+
+/**
+ * The values of `keys` (lower-cased) as git itself would read them for the user: their system,
+ * global and repository configuration and `git -c` settings, with the user's environment. Only
+ * for settings that must match what git does with the same files (how it cleans a commit
+ * message); reading config runs nothing. Missing keys, or git failing, give an empty map.
+ */
+export function userGitConfig(cwd: string, env: Readonly<Record<string, string | undefined>>, keys: readonly string[]): Promise<Map<string, string>> {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, '\\.')).join('|')})$`;
+  return new Promise((done) => {
+    execFile('git', ['config', '-z', '--get-regexp', pattern], { cwd, env: { ...env }, encoding: 'utf8' }, (error, stdout) => {
+      const values = new Map<string, string>();
+      if (error === null) {
+        for (const entry of stdout.split('\0')) {
+          const newline = entry.indexOf('\n');
+          if (newline > 0) values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+      }
+      done(values);
+    });
+  });
+}

@@ -2,11 +2,10 @@ import type { Chunk, ScanInput } from '../engine/index.js';
 import { GitError, UsageError } from '../errors.js';
 import type { CommitInfo } from '../findings/index.js';
 import { parseMessageObject, type MessageObject } from './commit-object.js';
-import { DiffChunker } from './diff-chunks.js';
+import { DiffChunker, type DiffSourceOptions } from './diff-chunks.js';
 import { catObjects } from './history/blob-stream.js';
 import { COMMIT_MESSAGE_PATH } from './message-paths.js';
 import { gitLines, gitText } from './git-process.js';
-import type { ReadOutcome } from './read-files.js';
 import { DIFF_ARGS } from './staged.js';
 import { UnifiedDiffParser } from './unified-diff.js';
 
@@ -69,11 +68,11 @@ async function rangeMessages(root: string, base: string, head: string): Promise<
  * The added lines of every commit in the range, oldest first, each chunk carrying its commit; merge
  * commits contribute only lines in neither parent. Commit messages are scanned too.
  */
-export async function* rangeChunks(root: string, range: string, maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ScanInput> {
+export async function* rangeChunks(root: string, range: string, options: DiffSourceOptions): AsyncGenerator<ScanInput> {
   const { base, head } = await resolveRange(root, range);
   const messages = await rangeMessages(root, base, head);
   const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, 'range', maxFileSize, outcome);
+  const chunker = new DiffChunker(root, 'range', options);
   const args = ['log', '--reverse', '--topo-order', '-p', '--cc', ...DIFF_ARGS, '--diff-filter=ACMRT', LOG_FORMAT, `${base}..${head}`, '--'];
   let commit: CommitInfo | undefined;
   for await (const raw of gitLines(root, args)) {

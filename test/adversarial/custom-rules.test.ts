@@ -53,4 +53,17 @@ describe('custom rules in the config', () => {
     expect(run.stderr).toContain('acme.slow');
     expect(run.stderr).not.toMatch(STACK_FRAME);
   });
+
+  // The timing check alone accepted this one (its inputs never repeated "xy"): the static check
+  // refuses the whole class of repeated alternatives that can read the same text two ways.
+  it('a pattern whose repeated alternatives overlap, `acme_(?:xy|x|y)+!`: refused at load, exit 2, before anything runs it', { timeout: 15_000 }, async () => {
+    const repo = await createRepo({ commits: [{ files: { 'README.md': 'hi\n' } }] });
+    await writeFile(join(repo, '.secretscan.yaml'), configWithRule('acme.overlap', 'acme=(?<secret>acme_(?:xy|x|y)+!)', ['acme=acme_xyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxyxy!', 'acme=acme_xy!']));
+    await writeFile(join(repo, 'slow.txt'), `acme=acme_${'xy'.repeat(40)}\n`);
+    const run = await spawnCli(['scan', 'slow.txt'], { cwd: repo, budgetMs: 10_000 });
+    expect(run.isKilled).toBe(false);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/acme\.overlap: not linear: the pattern can take exponential time/);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
 });

@@ -103,7 +103,7 @@ describe('secretscan init without a package.json (native git hook)', () => {
       return repo;
     }
 
-    it('moves it to pre-commit.local and runs it first; the secret is still blocked', async () => {
+    it('moves it to pre-commit.local and runs it after the check; a blocked commit never reaches it', async () => {
       const repo = await repoWithHook(OLD_HOOK);
       const run = await initRepo(repo);
       expect(run.stdout).toContain('renamed .git/hooks/pre-commit to pre-commit.local');
@@ -111,24 +111,38 @@ describe('secretscan init without a package.json (native git hook)', () => {
       await stageFiles(repo, SECRET_FILE);
       const commit = commitThroughHook(repo, await scannerOnPath());
       expect(commit.status).not.toBe(0);
-      const oldAt = commit.stderr.indexOf('old hook ran');
-      expect(oldAt).toBeGreaterThanOrEqual(0);
-      expect(commit.stderr.indexOf('secretscan blocked this commit')).toBeGreaterThan(oldAt);
-      expect(await readFile(join(repo, 'old-hook-ran.txt'), 'utf8')).toBe('ran\n');
+      expect(commit.stderr).toContain('secretscan blocked this commit');
+      expect(commit.stderr).not.toContain('old hook ran');
       expect(commit.stdout + commit.stderr).not.toContain(FAKE.stripe);
+      await writeFile(join(repo, 'config.js'), 'export const key = process.env.KEY;\n');
+      git(repo, ['add', 'config.js']);
+      const clean = commitThroughHook(repo, await scannerOnPath());
+      expect(clean.status).toBe(0);
+      expect(clean.stderr).toContain('old hook ran');
+      expect(await readFile(join(repo, 'old-hook-ran.txt'), 'utf8')).toBe('ran\n');
       // Idempotent: the moved hook stays where it is.
       const again = await initRepo(repo);
       expect(again.stdout).toContain('already set up');
     });
 
-    it('stops the commit when the old hook fails, before scanning', async () => {
+    it('stops the commit when the old hook fails after a clean scan', async () => {
       const repo = await repoWithHook('#!/bin/sh\necho "old hook says no" >&2\nexit 7\n');
       await initRepo(repo);
       await stageFiles(repo, CLEAN_FILE);
       const commit = commitThroughHook(repo, await scannerOnPath());
       expect(commit.status).not.toBe(0);
       expect(commit.stderr).toContain('old hook says no');
-      expect(commit.stderr).not.toContain('secretscan');
+      expect(commit.stderr).not.toContain('blocked');
+      expect(git(repo, ['rev-list', '--count', 'HEAD']).trim()).toBe('1');
+    });
+
+    it('an old hook that ends with exit 0 cannot skip the check', async () => {
+      const repo = await repoWithHook('#!/bin/sh\necho "old hook ran" >&2\nexit 0\n');
+      await initRepo(repo);
+      await stageFiles(repo, SECRET_FILE);
+      const commit = commitThroughHook(repo, await scannerOnPath());
+      expect(commit.status).not.toBe(0);
+      expect(commit.stderr).toContain('secretscan blocked this commit');
     });
 
     it('refuses (exit 2) when pre-commit.local is taken too, and changes nothing', async () => {

@@ -20,10 +20,22 @@ describe('UnifiedDiffParser', () => {
     const diff = ['diff --git a/old name.txt b/new name.txt', 'similarity index 90%', 'rename from old name.txt', 'rename to new name.txt',
       '--- a/old name.txt\t', '+++ b/new name.txt\t', '@@ -1,0 +2 @@', '+x',
       'diff --git a/gone.txt b/gone.txt', 'deleted file mode 100644', '--- a/gone.txt', '+++ /dev/null', '@@ -1 +0,0 @@', '-bye',
-      'diff --git a/img.png b/img.png', 'new file mode 100644', 'Binary files /dev/null and b/img.png differ'].join('\n');
+      'diff --git a/img.png b/img.png', 'new file mode 100644', 'index 0000..ab12', 'Binary files /dev/null and b/img.png differ',
+      'diff --git a/conf.cfg b/conf.cfg', 'Binary files a/conf.cfg and b/conf.cfg differ'].join('\n');
     expect(parse(diff)).toEqual([
+      { kind: 'moved', path: 'new name.txt', fromPath: 'old name.txt' },
       { kind: 'added', path: 'new name.txt', startLine: 2, lines: ['x'] },
-      { kind: 'binary', path: 'img.png' },
+      { kind: 'binary', path: 'img.png', parentBlobs: ['0000'], blob: 'ab12' },
+      { kind: 'binary', path: 'conf.cfg', parentBlobs: [] },
+    ]);
+  });
+
+  it('reports copies with their source, and the parent blobs of a merge', () => {
+    const diff = ['diff --git a/"q\\"uote.txt" b/copy.txt', 'similarity index 100%', 'copy from "q\\"uote.txt"', 'copy to copy.txt',
+      'diff --cc data.cfg', 'index 11,22..33', 'Binary files differ'].join('\n');
+    expect(parse(diff)).toEqual([
+      { kind: 'moved', path: 'copy.txt', fromPath: 'q"uote.txt' },
+      { kind: 'binary', path: 'data.cfg', parentBlobs: ['11', '22'], blob: '33' },
     ]);
   });
 

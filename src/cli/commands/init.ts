@@ -2,15 +2,17 @@ import { applyStep, describeStep, isPlanSettled, planInit } from '../../init/ind
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { packageInfo } from '../package-info.js';
+import { packageInfo } from '../../package-info.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** `secretscan init`: usage, options and examples. */
 export const INIT_COMMAND: CommandSpec = {
   usage: 'secretscan init [--github] [--dry-run]',
   summary: [
     'Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`',
-    '(husky when the root has a package.json, a git hook otherwise), a starter .secretscan.yaml and, with',
-    '--github, a GitHub Actions workflow. Existing hooks keep running first; nothing already set up changes.',
+    '(husky when this folder or one above it in the repository has a package.json, a git hook otherwise), a',
+    'starter .secretscan.yaml and, with --github, a GitHub Actions workflow. The check runs before existing',
+    'hook commands; nothing already set up changes. Links, and a global core.hooksPath, are refused (exit 2).',
   ].join('\n'),
   options: [
     { name: 'github', type: 'boolean', default: false, description: 'also write .github/workflows/secretscan.yml (pull requests, pushes, weekly history, SARIF upload)' },
@@ -26,7 +28,9 @@ export const INIT_COMMAND: CommandSpec = {
 /** Runs `secretscan init`: plans (read-only), then applies step by step, printing one line per step. */
 export async function runInit(args: ParsedArgs, io: Io, log: (line: string) => void): Promise<number> {
   const isDryRun = args.values['dry-run'] === true;
-  const plan = await planInit({ cwd: io.cwd, version: packageInfo().version, withGithub: args.values.github === true });
+  // git needs PATH to be found; tests may pass an environment without one.
+  const env = { ...io.env, PATH: io.env.PATH ?? process.env.PATH };
+  const plan = await planInit({ cwd: io.cwd, version: packageInfo().version, packageRoot: PACKAGE_ROOT, env, withGithub: args.values.github === true });
   log(`init: repository ${plan.root}, ${plan.steps.length} steps`);
   for (const step of plan.steps) {
     if (!isDryRun) await applyStep(step, plan.root);

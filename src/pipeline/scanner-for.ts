@@ -1,0 +1,36 @@
+import { availableParallelism } from 'node:os';
+import type { Config } from '../config/index.js';
+import { createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { packsOf, workerPoolScanner } from '../parallel/index.js';
+import type { Rule } from '../rules/index.js';
+import type { Source } from './open-source.js';
+
+/** Working-tree scans of fewer files than this stay on one thread: workers cost more to start. */
+const PARALLEL_TREE_FILES = 256;
+
+/**
+ * Worker threads for matching. By default one fewer than the cores (the main thread reads git's
+ * output meanwhile), at most 4, and none on a single core; 0 = match on the main thread.
+ */
+function threadsOf(requested: number | undefined): number {
+  return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+}
+
+/**
+ * Worker threads for history audits and large trees when more than one thread is allowed;
+ * otherwise this thread. A history blob is matched
+ * once under one of its paths, so whole-path allowlists are applied later, per path it was
+ * committed at (see groupBySecret), not by the matcher.
+ */
+export function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; threads: number | undefined; shouldRevealSecrets: boolean; log: (line: string) => void }): ChunkScanner {
+  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const isHistory = source.kind === 'history';
+  const threads = threadsOf(options.threads);
+  const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
+  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : undefined;
+  log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
+  if (pool !== undefined) return pool;
+  const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
+  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+}

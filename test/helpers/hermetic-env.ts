@@ -1,0 +1,6 @@
+// Run before every test file (vitest setupFiles). When the suite itself runs inside a git hook
+// (a pre-commit hook that runs the tests), git has set these for its own repository; the scanner
+// honours them, so left in place they would point every fixture repository's scan at that index.
+for (const key of ['GIT_INDEX_FILE', 'GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_PREFIX']) {
+  delete process.env[key];
+}
