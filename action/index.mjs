@@ -20615,13 +20615,13 @@ function base64RunAround(text, at2) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable3 = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable3++;
+      printable2++;
   }
-  return printable3 >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -21065,6 +21065,16 @@ var PLACEHOLDER_WORDS = [
 ];
 var WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
 var KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+var FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+function isPlaceholderShape(secret, lower) {
+  if (lower.startsWith("my") && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, "")))
+    return true;
+  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower))
+    return true;
+  if (/^string[_-]?value$/.test(lower))
+    return true;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -21072,6 +21082,8 @@ function isPlaceholder(secret) {
     return true;
   const lower = secret.toLowerCase();
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
+    return true;
+  if (isPlaceholderShape(secret, lower))
     return true;
   if (WRAPPED.some((pattern) => pattern.test(secret)))
     return true;
@@ -21579,6 +21591,165 @@ var SpansByRule = class {
   }
 };
 
+// dist/src/engine/value-context.js
+var OPAQUE_TOKEN_NAMES = [
+  "nexttoken",
+  "continuationtoken",
+  "pagetoken",
+  "pagingtoken",
+  "paginationtoken",
+  "synctoken",
+  "changetoken",
+  "clientrequesttoken",
+  "clienttoken",
+  "lifecycleactiontoken",
+  "idempotencytoken",
+  "idempotencykey",
+  "resumetoken",
+  "csrftoken",
+  "xsrftoken",
+  "csrfmiddlewaretoken",
+  "authenticitytoken",
+  "antiforgerytoken",
+  "nonce"
+];
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "mjs",
+  "cjs",
+  "jsx",
+  "ts",
+  "mts",
+  "cts",
+  "tsx",
+  "py",
+  "rb",
+  "go",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "groovy",
+  "cs",
+  "php",
+  "swift",
+  "c",
+  "h",
+  "cc",
+  "cpp",
+  "hpp",
+  "rs",
+  "dart",
+  "lua",
+  "vue",
+  "svelte"
+]);
+var CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
+var IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
+function isNameChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95 || code2 === 36 || code2 === 45 || code2 === 46;
+}
+function nameBefore(text, valueStart) {
+  const floor = Math.max(0, valueStart - 80);
+  let i = valueStart - 1;
+  let isQuoted = false;
+  while (i >= floor && /["'`\\]/.test(text[i])) {
+    if (text[i] !== "\\")
+      isQuoted = true;
+    i--;
+  }
+  while (i >= floor && /[ \t:=>!,]/.test(text[i]))
+    i--;
+  while (i >= floor && /["'`\]]/.test(text[i]))
+    i--;
+  const end = i + 1;
+  while (i >= floor && isNameChar(text.charCodeAt(i)))
+    i--;
+  if (end === i + 1)
+    return void 0;
+  return { name: text.slice(i + 1, end), start: i + 1, isQuoted };
+}
+var squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+var lastSegment = (name) => name.slice(name.lastIndexOf(".") + 1);
+var TUPLE_REACH = 256;
+function lineAround(text, start) {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) {
+    if (start - lineStart >= TUPLE_REACH)
+      return void 0;
+    lineStart--;
+  }
+  let lineEnd = start;
+  while (lineEnd < text.length && lineEnd - start < TUPLE_REACH && text.charCodeAt(lineEnd) !== 10)
+    lineEnd++;
+  return { line: text.slice(lineStart, lineEnd), offset: start - lineStart };
+}
+function tupleNameOf(line, offset) {
+  const m2 = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
+  if (m2 === null || offset < m2[0].length)
+    return void 0;
+  const names = m2[1].split(",").map((n) => n.trim());
+  let index = 0;
+  const quoted = /(["'])(?:\\.|(?!\1)[^\\])*\1/g;
+  quoted.lastIndex = m2[0].length;
+  for (let q3 = quoted.exec(line); q3 !== null; q3 = quoted.exec(line)) {
+    if (offset >= q3.index && offset < q3.index + q3[0].length)
+      return names[index];
+    index++;
+  }
+  return void 0;
+}
+function isCodeName(value) {
+  if (!IDENTIFIER_PATH.test(value))
+    return false;
+  if (value.includes("."))
+    return true;
+  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w2) => w2.length > 0);
+  const letters = words.reduce((n, w2) => n + w2.length, 0);
+  return words.length > 0 && letters / words.length >= 4 && (value.match(/[0-9]/g)?.length ?? 0) <= 2;
+}
+function isCodeExpression(value) {
+  return /[=!()&|]/.test(value) || isCodeName(value);
+}
+function isSourcePath(path) {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") && SOURCE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+function isNotCredentialInContext(text, start, end, path) {
+  const value = text.slice(start, end);
+  const before = nameBefore(text, start);
+  if (before !== void 0) {
+    const name = squash(lastSegment(before.name));
+    if (OPAQUE_TOKEN_NAMES.some((suffix) => name.endsWith(suffix)))
+      return true;
+    if (name === "token" && isWebhookNonce(text, start, end))
+      return true;
+    if (name === squash(value) && /[A-Z]/.test(value))
+      return true;
+    if (!before.isQuoted && isSourcePath(path) && isCodeExpression(value))
+      return true;
+    if (isInsideArn(text, before.start))
+      return true;
+  }
+  if (/^\*?(?:[A-Za-z]+\*){2,}[A-Za-z]*$/.test(value))
+    return true;
+  const around = lineAround(text, start);
+  const owner = around === void 0 ? void 0 : tupleNameOf(around.line, around.offset);
+  return owner !== void 0 && !CREDENTIAL_NAME.test(owner);
+}
+function isWebhookNonce(text, start, end) {
+  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 300)).toLowerCase();
+  return around.includes("timestamp") && around.includes("signature");
+}
+function isInsideArn(text, nameStart) {
+  if (text[nameStart - 1] !== ":")
+    return false;
+  let i = nameStart - 1;
+  while (i > 0 && !/[\s"'`=,(]/.test(text[i - 1]))
+    i--;
+  return text.startsWith("arn:", i);
+}
+
 // dist/src/engine/windows.js
 var LINE_REACH = 4096;
 var MULTILINE_REACH = 65536;
@@ -21614,6 +21785,23 @@ function windowsAround(text, hits, isMultiline) {
 }
 
 // dist/src/engine/matcher.js
+function isJudgedByContext(rule) {
+  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+}
+var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m2 of matches) {
+    const key = `${lineOf(m2.start)}\0${m2.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    if (isBetter)
+      best.set(key, m2);
+  }
+  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+}
 var INLINE_ALLOW_MARKER = "secretscan:allow";
 function collectHits(chunk, automaton, plan) {
   const perRule = new Array(plan.isSticky.length);
@@ -21758,10 +21946,12 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         appendAll(matches, matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
           appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
-      } else if (rule.stickyRegex === void 0)
-        appendAll(matches, matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else
-        appendAll(matches, matchRuleAtHits(rule, text, ruleHits, base));
+      } else {
+        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m2 of found)
+          if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m2.start, m2.end, path))
+            matches.push(m2);
+      }
     }
     if (depth >= MAX_DECODE_DEPTH)
       return matches;
@@ -21821,7 +22011,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: kept.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
     }
   };
 }
@@ -22822,6 +23012,29 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   };
 }
 
+// dist/src/terminal-text/printable.js
+var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function printable(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+function printableLines(text) {
+  return text.split("\n").map(printable).join("\n");
+}
+
+// dist/src/terminal-text/shell-quote.js
+var PLAIN = /^[\w@%+=:,./-]+$/;
+function shellQuote(word) {
+  if (PLAIN.test(word))
+    return word;
+  const escaped = printable(word);
+  if (escaped === word)
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
+}
+
 // dist/src/rules/load.js
 import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
 import { join as join6, relative as relative3 } from "node:path";
@@ -23801,13 +24014,6 @@ function missingLinesOf(unignored, existing) {
   return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
 }
 
-// dist/src/sensitive-files/shell-quote.js
-function shellQuote(path) {
-  if (/^[\w@%+=:,./-]+$/.test(path))
-    return path;
-  return `'${path.replace(/'/g, `'\\''`)}'`;
-}
-
 // dist/src/sensitive-files/to-finding.js
 function contextOf2(path, found) {
   const quoted = shellQuote(path);
@@ -24300,6 +24506,9 @@ function pathAllowlistFrom(allowlist) {
   return (path) => matchers.some((matches) => matches(path));
 }
 
+// dist/src/config/config-risks.js
+var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+
 // dist/src/suppress/baseline-file.js
 var BASELINE_VERSION = 1;
 
@@ -24453,10 +24662,6 @@ function applySuppressions(result, suppressions) {
 }
 
 // dist/src/suppress/describe.js
-var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable(text) {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 function count(n, noun, plural3) {
   return `${n} ${n === 1 ? noun : plural3}`;
 }
@@ -25190,21 +25395,12 @@ function firedRules(findings, rules) {
   return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
 }
 
-// dist/src/reporters/printable.js
-var UNSAFE2 = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable2(text) {
-  return text.replace(UNSAFE2, (char) => {
-    const code2 = char.charCodeAt(0);
-    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-  });
-}
-
 // dist/src/reporters/markdown-escape.js
 function markdownText(text) {
-  return printable2(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function markdownCode(text) {
-  const safe = printable2(text).replace(/\|/g, "\\|");
+  const safe = printable(text).replace(/\|/g, "\\|");
   const longestRun = Math.max(0, ...(safe.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   const pad = safe.startsWith("`") || safe.endsWith("`") || safe.startsWith(" ") ? " " : "";
@@ -25280,12 +25476,11 @@ function occurrenceSection(findings, vcs) {
 }
 
 // dist/src/reporters/markdown.js
-function summaryParagraph(result) {
+function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== "")
-    parts.push(`Suppressed: ${suppressed}.`);
+  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
     parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
@@ -25316,7 +25511,7 @@ function howToFix(result, ctx) {
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result), "", ...partialWarning(result)];
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }
@@ -25886,7 +26081,7 @@ var USER_ERROR = 2;
 var INTERNAL_ERROR = 3;
 function scanMessagesOf(outcome) {
   const { error: error2, scan } = outcome;
-  const safe = (text) => text.split("\n").map(printable2).join("\n");
+  const safe = printableLines;
   if (error2 instanceof ScanError)
     return [`secretscan: ${safe(error2.message)}`, ...error2.hint === void 0 ? [] : [`hint: ${safe(error2.hint)}`]];
   if (scan === void 0)

@@ -1,3 +1,4 @@
+import { shellQuote } from '../terminal-text/index.js';
 import { gitignoreLinesFor, isWholeSecretFile, secretFileKind } from './file-kind.js';
 import type { SecretLocation } from './secret-location.js';
 import type { RemediationStep } from './types.js';
@@ -7,11 +8,6 @@ export const DEFAULT_REPLACEMENTS_FILE = '../secretscan-replacements.txt';
 
 /** GitHub's guide to removing sensitive data (cached views, pull-request refs, support). */
 export const GITHUB_SENSITIVE_DATA_URL = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository';
-
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
 
 function short(sha: string): string {
   return sha.slice(0, 12);

@@ -6,7 +6,6 @@ export { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGU
 export { checkKindExamples } from './check-examples.js';
 export { appendGitignoreLines, applyGitignoreFix, FIX_HEADER } from './fix.js';
 export { addAuditFindings, auditChecksFor } from './scan-audit.js';
-export { shellQuote } from './shell-quote.js';
 export type { GitignoreOutcome } from './gitignore-audit.js';
 export { runGitignoreAudit } from './gitignore-audit.js';
 export { formatOutcomeJson, formatOutcomeText } from './format-outcome.js';

@@ -1,6 +1,7 @@
 import { parseSize } from '../../config/index.js';
 import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
+import type { CommitAdvice } from '../../reporters/index.js';
 import { executeScan, MAX_SCANNABLE_SIZE, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
@@ -155,5 +156,6 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   const scan = await executeScan(scanOptionsOf(flags, io, log));
   if (flags['report-unused'] === true) io.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}\n`).join(''));
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root });
+  const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
+  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
 }
