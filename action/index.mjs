@@ -25263,16 +25263,22 @@ var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
 }
+function hasUserPatterns(config) {
+  return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
+}
 function scannerFor(options) {
   const { source, rules, config, policy, shouldRevealSecrets, log } = options;
   const isHistory = source.kind === "history";
-  const threads = threadsOf(options.threads);
+  const isUserPatterned = hasUserPatterns(config);
+  const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
-  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : void 0;
-  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads`);
+  const pool = threads > 0 && (isLarge || isUserPatterned) ? workerPoolScanner(threads, setup) : void 0;
+  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
     return pool;
+  if (isUserPatterned)
+    log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
 }
@@ -26066,7 +26072,6 @@ async function runScan(request) {
     const scan = await executeScan({
       cwd: request.cwd,
       source: request.source,
-      threads: 0,
       ...request.config === void 0 ? {} : { config: request.config },
       ...request.baseline === void 0 ? {} : { baseline: request.baseline }
     });
