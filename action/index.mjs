@@ -22092,6 +22092,16 @@ var PLACEHOLDER_WORDS = [
 ];
 var WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
 var KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+var FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+function isPlaceholderShape(secret, lower) {
+  if (lower.startsWith("my") && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, "")))
+    return true;
+  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower))
+    return true;
+  if (/^string[_-]?value$/.test(lower))
+    return true;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -22099,6 +22109,8 @@ function isPlaceholder(secret) {
     return true;
   const lower = secret.toLowerCase();
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
+    return true;
+  if (isPlaceholderShape(secret, lower))
     return true;
   if (WRAPPED.some((pattern) => pattern.test(secret)))
     return true;
@@ -22345,6 +22357,165 @@ function toFinding(match, chunk, index, shouldReveal) {
   return finding;
 }
 
+// dist/src/engine/value-context.js
+var OPAQUE_TOKEN_NAMES = [
+  "nexttoken",
+  "continuationtoken",
+  "pagetoken",
+  "pagingtoken",
+  "paginationtoken",
+  "synctoken",
+  "changetoken",
+  "clientrequesttoken",
+  "clienttoken",
+  "lifecycleactiontoken",
+  "idempotencytoken",
+  "idempotencykey",
+  "resumetoken",
+  "csrftoken",
+  "xsrftoken",
+  "csrfmiddlewaretoken",
+  "authenticitytoken",
+  "antiforgerytoken",
+  "nonce"
+];
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+  "js",
+  "mjs",
+  "cjs",
+  "jsx",
+  "ts",
+  "mts",
+  "cts",
+  "tsx",
+  "py",
+  "rb",
+  "go",
+  "java",
+  "kt",
+  "kts",
+  "scala",
+  "groovy",
+  "cs",
+  "php",
+  "swift",
+  "c",
+  "h",
+  "cc",
+  "cpp",
+  "hpp",
+  "rs",
+  "dart",
+  "lua",
+  "vue",
+  "svelte"
+]);
+var CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
+var IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
+function isNameChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95 || code2 === 36 || code2 === 45 || code2 === 46;
+}
+function nameBefore(text, valueStart) {
+  const floor = Math.max(0, valueStart - 80);
+  let i = valueStart - 1;
+  let isQuoted = false;
+  while (i >= floor && /["'`\\]/.test(text[i])) {
+    if (text[i] !== "\\")
+      isQuoted = true;
+    i--;
+  }
+  while (i >= floor && /[ \t:=>!,]/.test(text[i]))
+    i--;
+  while (i >= floor && /["'`\]]/.test(text[i]))
+    i--;
+  const end = i + 1;
+  while (i >= floor && isNameChar(text.charCodeAt(i)))
+    i--;
+  if (end === i + 1)
+    return void 0;
+  return { name: text.slice(i + 1, end), start: i + 1, isQuoted };
+}
+var squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+var lastSegment = (name) => name.slice(name.lastIndexOf(".") + 1);
+var TUPLE_REACH = 256;
+function lineAround(text, start) {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) {
+    if (start - lineStart >= TUPLE_REACH)
+      return void 0;
+    lineStart--;
+  }
+  let lineEnd = start;
+  while (lineEnd < text.length && lineEnd - start < TUPLE_REACH && text.charCodeAt(lineEnd) !== 10)
+    lineEnd++;
+  return { line: text.slice(lineStart, lineEnd), offset: start - lineStart };
+}
+function tupleNameOf(line, offset) {
+  const m2 = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
+  if (m2 === null || offset < m2[0].length)
+    return void 0;
+  const names = m2[1].split(",").map((n) => n.trim());
+  let index = 0;
+  const quoted = /(["'])(?:\\.|(?!\1)[^\\])*\1/g;
+  quoted.lastIndex = m2[0].length;
+  for (let q3 = quoted.exec(line); q3 !== null; q3 = quoted.exec(line)) {
+    if (offset >= q3.index && offset < q3.index + q3[0].length)
+      return names[index];
+    index++;
+  }
+  return void 0;
+}
+function isCodeName(value) {
+  if (!IDENTIFIER_PATH.test(value))
+    return false;
+  if (value.includes("."))
+    return true;
+  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w2) => w2.length > 0);
+  const letters = words.reduce((n, w2) => n + w2.length, 0);
+  return words.length > 0 && letters / words.length >= 4 && (value.match(/[0-9]/g)?.length ?? 0) <= 2;
+}
+function isCodeExpression(value) {
+  return /[=!()&|]/.test(value) || isCodeName(value);
+}
+function isSourcePath(path) {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") && SOURCE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+function isNotCredentialInContext(text, start, end, path) {
+  const value = text.slice(start, end);
+  const before = nameBefore(text, start);
+  if (before !== void 0) {
+    const name = squash(lastSegment(before.name));
+    if (OPAQUE_TOKEN_NAMES.some((suffix) => name.endsWith(suffix)))
+      return true;
+    if (name === "token" && isWebhookNonce(text, start, end))
+      return true;
+    if (name === squash(value) && /[A-Z]/.test(value))
+      return true;
+    if (!before.isQuoted && isSourcePath(path) && isCodeExpression(value))
+      return true;
+    if (isInsideArn(text, before.start))
+      return true;
+  }
+  if (/^\*?(?:[A-Za-z]+\*){2,}[A-Za-z]*$/.test(value))
+    return true;
+  const around = lineAround(text, start);
+  const owner = around === void 0 ? void 0 : tupleNameOf(around.line, around.offset);
+  return owner !== void 0 && !CREDENTIAL_NAME.test(owner);
+}
+function isWebhookNonce(text, start, end) {
+  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 300)).toLowerCase();
+  return around.includes("timestamp") && around.includes("signature");
+}
+function isInsideArn(text, nameStart) {
+  if (text[nameStart - 1] !== ":")
+    return false;
+  let i = nameStart - 1;
+  while (i > 0 && !/[\s"'`=,(]/.test(text[i - 1]))
+    i--;
+  return text.startsWith("arn:", i);
+}
+
 // dist/src/engine/windows.js
 var LINE_REACH = 4096;
 var MULTILINE_REACH = 65536;
@@ -22380,6 +22551,23 @@ function windowsAround(text, hits, isMultiline) {
 }
 
 // dist/src/engine/matcher.js
+function isJudgedByContext(rule) {
+  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+}
+var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m2 of matches) {
+    const key = `${lineOf(m2.start)}\0${m2.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    if (isBetter)
+      best.set(key, m2);
+  }
+  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+}
 var INLINE_ALLOW_MARKER = "secretscan:allow";
 function collectHits(chunk, automaton, plan) {
   const perRule = new Array(plan.isSticky.length);
@@ -22524,10 +22712,12 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         matches.push(...matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
           manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
-      } else if (rule.stickyRegex === void 0)
-        matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else
-        matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+      } else {
+        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m2 of found)
+          if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m2.start, m2.end, path))
+            matches.push(m2);
+      }
     }
     if (depth >= MAX_DECODE_DEPTH)
       return matches;
@@ -22583,7 +22773,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: kept.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
     }
   };
 }
@@ -24883,16 +25073,22 @@ var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
 }
+function hasUserPatterns(config) {
+  return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
+}
 function scannerFor(options) {
   const { source, rules, config, policy, shouldRevealSecrets, log } = options;
   const isHistory = source.kind === "history";
-  const threads = threadsOf(options.threads);
+  const isUserPatterned = hasUserPatterns(config);
+  const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
-  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : void 0;
-  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads`);
+  const pool = threads > 0 && (isLarge || isUserPatterned) ? workerPoolScanner(threads, setup) : void 0;
+  log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
     return pool;
+  if (isUserPatterned)
+    log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
 }
@@ -25686,7 +25882,6 @@ async function runScan(request) {
     const scan = await executeScan({
       cwd: request.cwd,
       source: request.source,
-      threads: 0,
       ...request.config === void 0 ? {} : { config: request.config },
       ...request.baseline === void 0 ? {} : { baseline: request.baseline }
     });

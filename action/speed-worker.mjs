@@ -11003,6 +11003,15 @@ var init_key_block = __esm({
 });
 
 // dist/src/engine/placeholders.js
+function isPlaceholderShape(secret, lower) {
+  if (lower.startsWith("my") && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, "")))
+    return true;
+  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower))
+    return true;
+  if (/^string[_-]?value$/.test(lower))
+    return true;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -11011,11 +11020,13 @@ function isPlaceholder(secret) {
   const lower = secret.toLowerCase();
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
     return true;
+  if (isPlaceholderShape(secret, lower))
+    return true;
   if (WRAPPED.some((pattern) => pattern.test(secret)))
     return true;
   return /^(.)\1*$/s.test(secret);
 }
-var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS;
+var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS;
 var init_placeholders = __esm({
   "dist/src/engine/placeholders.js"() {
     "use strict";
@@ -11048,6 +11059,7 @@ var init_placeholders = __esm({
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+    FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
   }
 });
 
@@ -11308,6 +11320,171 @@ var init_to_finding = __esm({
   }
 });
 
+// dist/src/engine/value-context.js
+function isNameChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95 || code2 === 36 || code2 === 45 || code2 === 46;
+}
+function nameBefore(text, valueStart) {
+  const floor = Math.max(0, valueStart - 80);
+  let i = valueStart - 1;
+  let isQuoted = false;
+  while (i >= floor && /["'`\\]/.test(text[i])) {
+    if (text[i] !== "\\")
+      isQuoted = true;
+    i--;
+  }
+  while (i >= floor && /[ \t:=>!,]/.test(text[i]))
+    i--;
+  while (i >= floor && /["'`\]]/.test(text[i]))
+    i--;
+  const end = i + 1;
+  while (i >= floor && isNameChar(text.charCodeAt(i)))
+    i--;
+  if (end === i + 1)
+    return void 0;
+  return { name: text.slice(i + 1, end), start: i + 1, isQuoted };
+}
+function lineAround(text, start) {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) {
+    if (start - lineStart >= TUPLE_REACH)
+      return void 0;
+    lineStart--;
+  }
+  let lineEnd = start;
+  while (lineEnd < text.length && lineEnd - start < TUPLE_REACH && text.charCodeAt(lineEnd) !== 10)
+    lineEnd++;
+  return { line: text.slice(lineStart, lineEnd), offset: start - lineStart };
+}
+function tupleNameOf(line, offset) {
+  const m = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
+  if (m === null || offset < m[0].length)
+    return void 0;
+  const names = m[1].split(",").map((n) => n.trim());
+  let index = 0;
+  const quoted = /(["'])(?:\\.|(?!\1)[^\\])*\1/g;
+  quoted.lastIndex = m[0].length;
+  for (let q = quoted.exec(line); q !== null; q = quoted.exec(line)) {
+    if (offset >= q.index && offset < q.index + q[0].length)
+      return names[index];
+    index++;
+  }
+  return void 0;
+}
+function isCodeName(value) {
+  if (!IDENTIFIER_PATH.test(value))
+    return false;
+  if (value.includes("."))
+    return true;
+  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w) => w.length > 0);
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  return words.length > 0 && letters / words.length >= 4 && (value.match(/[0-9]/g)?.length ?? 0) <= 2;
+}
+function isCodeExpression(value) {
+  return /[=!()&|]/.test(value) || isCodeName(value);
+}
+function isSourcePath(path) {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") && SOURCE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+function isNotCredentialInContext(text, start, end, path) {
+  const value = text.slice(start, end);
+  const before = nameBefore(text, start);
+  if (before !== void 0) {
+    const name = squash(lastSegment(before.name));
+    if (OPAQUE_TOKEN_NAMES.some((suffix) => name.endsWith(suffix)))
+      return true;
+    if (name === "token" && isWebhookNonce(text, start, end))
+      return true;
+    if (name === squash(value) && /[A-Z]/.test(value))
+      return true;
+    if (!before.isQuoted && isSourcePath(path) && isCodeExpression(value))
+      return true;
+    if (isInsideArn(text, before.start))
+      return true;
+  }
+  if (/^\*?(?:[A-Za-z]+\*){2,}[A-Za-z]*$/.test(value))
+    return true;
+  const around = lineAround(text, start);
+  const owner = around === void 0 ? void 0 : tupleNameOf(around.line, around.offset);
+  return owner !== void 0 && !CREDENTIAL_NAME.test(owner);
+}
+function isWebhookNonce(text, start, end) {
+  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 300)).toLowerCase();
+  return around.includes("timestamp") && around.includes("signature");
+}
+function isInsideArn(text, nameStart) {
+  if (text[nameStart - 1] !== ":")
+    return false;
+  let i = nameStart - 1;
+  while (i > 0 && !/[\s"'`=,(]/.test(text[i - 1]))
+    i--;
+  return text.startsWith("arn:", i);
+}
+var OPAQUE_TOKEN_NAMES, SOURCE_EXTENSIONS, CREDENTIAL_NAME, IDENTIFIER_PATH, squash, lastSegment, TUPLE_REACH;
+var init_value_context = __esm({
+  "dist/src/engine/value-context.js"() {
+    "use strict";
+    OPAQUE_TOKEN_NAMES = [
+      "nexttoken",
+      "continuationtoken",
+      "pagetoken",
+      "pagingtoken",
+      "paginationtoken",
+      "synctoken",
+      "changetoken",
+      "clientrequesttoken",
+      "clienttoken",
+      "lifecycleactiontoken",
+      "idempotencytoken",
+      "idempotencykey",
+      "resumetoken",
+      "csrftoken",
+      "xsrftoken",
+      "csrfmiddlewaretoken",
+      "authenticitytoken",
+      "antiforgerytoken",
+      "nonce"
+    ];
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+      "js",
+      "mjs",
+      "cjs",
+      "jsx",
+      "ts",
+      "mts",
+      "cts",
+      "tsx",
+      "py",
+      "rb",
+      "go",
+      "java",
+      "kt",
+      "kts",
+      "scala",
+      "groovy",
+      "cs",
+      "php",
+      "swift",
+      "c",
+      "h",
+      "cc",
+      "cpp",
+      "hpp",
+      "rs",
+      "dart",
+      "lua",
+      "vue",
+      "svelte"
+    ]);
+    CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
+    IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
+    squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+    lastSegment = (name) => name.slice(name.lastIndexOf(".") + 1);
+    TUPLE_REACH = 256;
+  }
+});
+
 // dist/src/engine/windows.js
 function lineStartNear(text, at) {
   const floor = Math.max(0, at - LINE_REACH);
@@ -11349,6 +11526,22 @@ var init_windows = __esm({
 });
 
 // dist/src/engine/matcher.js
+function isJudgedByContext(rule) {
+  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+}
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m of matches) {
+    const key = `${lineOf(m.start)}\0${m.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_RANK[m.severity] > SEVERITY_RANK[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+    if (isBetter)
+      best.set(key, m);
+  }
+  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+}
 function collectHits(chunk, automaton, plan) {
   const perRule = new Array(plan.isSticky.length);
   const touched = [];
@@ -11492,10 +11685,12 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         matches.push(...matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
           manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
-      } else if (rule.stickyRegex === void 0)
-        matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else
-        matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+      } else {
+        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m of found)
+          if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path))
+            matches.push(m);
+      }
     }
     if (depth >= MAX_DECODE_DEPTH)
       return matches;
@@ -11551,11 +11746,11 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: kept.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
     }
   };
 }
-var INLINE_ALLOW_MARKER;
+var SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -11564,7 +11759,9 @@ var init_matcher = __esm({
     init_line_index();
     init_match();
     init_to_finding();
+    init_value_context();
     init_windows();
+    SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });

@@ -6,7 +6,34 @@ import { buildLineIndex } from './line-index.js';
 import { matchKubernetesSecret, matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
 import { contextIndex, toFinding } from './to-finding.js';
 import type { Chunk, MatcherOptions } from './types.js';
+import { isNotCredentialInContext } from './value-context.js';
 import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
+
+/**
+ * Generic rules know a credential only by the name it is assigned to, so their values are also
+ * judged by the text around them (value-context.ts); a provider's rule knows its token's format.
+ */
+function isJudgedByContext(rule: Rule): boolean {
+  return rule.provider.id === 'generic' || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
+}
+
+const SEVERITY_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/**
+ * One finding per secret per line: `PASSWORD: "PASSWORD"` or a value repeated in one line is one
+ * place to fix. The most severe match stays, then the first on the line.
+ */
+function oncePerLine(matches: Match[], lineOf: (offset: number) => number): Match[] {
+  if (matches.length < 2) return matches;
+  const best = new Map<string, Match>();
+  for (const m of matches) {
+    const key = `${lineOf(m.start)}\0${m.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === undefined || SEVERITY_RANK[m.severity] > SEVERITY_RANK[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
+    if (isBetter) best.set(key, m);
+  }
+  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+}
 
 /** The marker that suppresses every finding on its line. */
 export const INLINE_ALLOW_MARKER = 'secretscan:allow';
@@ -190,8 +217,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         // Decoded values are scanned again as `key: value`, so the key names the value for the
         // assignment rules and a provider's token is found by its own rule.
         if (depth < MAX_DECODE_DEPTH) manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
-      } else if (rule.stickyRegex === undefined) matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+      } else {
+        const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);
+      }
     }
     if (depth >= MAX_DECODE_DEPTH) return matches;
     const base64Hits = hits.get(base64Trigger) ?? [];
@@ -244,7 +273,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: kept.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
     },
   };
 }
