@@ -15,6 +15,11 @@ export interface SensitiveFileSpec {
   contentPattern?: string;
   /** The lines `secretscan gitignore --fix` appends to `.gitignore`. */
   gitignore: string[];
+  /**
+   * Where its values belong instead, for remediation advice: `env` (set in the environment),
+   * `key` (mounted as a secret file) or `credentials` (kept on the machines that need it). Default: credentials.
+   */
+  placement?: 'env' | 'key' | 'credentials';
   /** One sentence: why the file must not be committed. */
   why: string;
   /** Where its values belong instead. */
