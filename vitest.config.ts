@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Worker threads and spawned CLIs run the build in dist/, not the sources: rebuild it when stale.
+    globalSetup: ['test/setup/fresh-build.ts'],
   },
 });

@@ -4,7 +4,8 @@ export { createMatcher, scanChunks, INLINE_ALLOW_MARKER } from './engine/index.j
 export type { Finding, ScanResult, Severity, SkippedFile } from './findings/index.js';
 export { fingerprintOf, redact, secretIdOf } from './findings/index.js';
 export type { Rule, RulePack, RuleSpec } from './rules/index.js';
-export { checkRules, loadBuiltinRules, loadRulePacksFrom } from './rules/index.js';
+export { loadBuiltinRules, loadRulePacksFrom } from './rules/index.js';
+export { checkRules } from './rule-check/index.js';
 export type { Config } from './config/index.js';
 export { loadConfig, parseConfig, selectRules, suppressionFrom } from './config/index.js';
 export type { ReportContext, Reporter } from './reporters/index.js';

@@ -9,7 +9,7 @@ import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
 import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
-import { failureOf } from './verdict.js';
+import { failureOf, scanMessagesOf } from './verdict.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -37,10 +37,9 @@ function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
 }
 
 async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent; reserved: ReservedAnnotations }): Promise<void> {
-  if (outcome.result === undefined) return;
-  const vcs = vcsOf(context.env, revisionOf(context.event));
-  const ctx = await reportContextFor({ cwd: context.workspace, ...(inputs.config === undefined ? {} : { config: inputs.config }), ...(vcs === undefined ? {} : { vcs }) });
-  await publishResult(outcome.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+  if (outcome.scan === undefined) return;
+  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 
 /** The action's steps: inputs, event, git source, one scan, reports, verdict. */
@@ -59,15 +58,13 @@ async function runAction(env: Env): Promise<void> {
   if (scan.warning !== undefined) warn(`secretscan: ${scan.warning}`);
   const outcome = await runScan({
     cwd: workspace,
-    env,
-    sourceArgs: scan.args,
+    source: scan.source,
     ...(inputs.config === undefined ? {} : { config: inputs.config }),
     ...(inputs.baseline === undefined ? {} : { baseline: inputs.baseline }),
-    ...(env.RUNNER_TEMP ? { tempRoot: env.RUNNER_TEMP } : {}),
   });
-  logUntrusted(outcome.stderr);
+  logUntrusted(scanMessagesOf(outcome).join('\n'));
   const failure = failureOf(outcome, inputs.failOn);
-  const hasPrivateNotice = event.isPrivate === true && outcome.result !== undefined;
+  const hasPrivateNotice = event.isPrivate === true && outcome.scan !== undefined;
   // The step's own annotations come out of GitHub's per-step budget before the findings' do.
   const reserved = { error: failure === undefined ? 0 : 1, warning: scan.warning === undefined ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
   await publish(outcome, inputs, { workspace, env, event, reserved });

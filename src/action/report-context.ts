@@ -1,8 +1,6 @@
-import { packageInfo } from '../cli/package-info.js';
-import { loadConfig, selectRules } from '../config/index.js';
+import { packageInfo } from '../package-info.js';
+import type { CompletedScan } from '../pipeline/index.js';
 import type { ReportContext, VersionControlInfo } from '../reporters/index.js';
-import { loadBuiltinRules } from '../rules/index.js';
-import { findRepository } from '../sources/index.js';
 
 /** The repository on GitHub, from the runner's variables: links in the summary, SARIF provenance. */
 export function vcsOf(env: Readonly<Record<string, string | undefined>>, revision: string | undefined): VersionControlInfo | undefined {
@@ -18,21 +16,18 @@ export function vcsOf(env: Readonly<Record<string, string | undefined>>, revisio
 }
 
 /**
- * The context the reporters need, built as the CLI builds it: the built-in rules narrowed by the
- * same config (`loadConfig(root, config, cwd)`), the repository root, and secretscan's version.
+ * The context the reporters need, as the CLI builds it: the rules the scan ran, the root its
+ * paths are relative to, and secretscan's version.
  */
-export async function reportContextFor(options: { cwd: string; config?: string; vcs?: VersionControlInfo }): Promise<ReportContext> {
-  const [repo, builtin] = await Promise.all([findRepository(options.cwd), loadBuiltinRules()]);
-  const root = repo?.root ?? options.cwd;
-  const config = await loadConfig(root, options.config, options.cwd);
+export function reportContextFor(scan: CompletedScan, vcs: VersionControlInfo | undefined): ReportContext {
   const info = packageInfo();
   return {
     toolName: info.name,
     version: info.version,
     informationUri: info.homepage,
-    rules: selectRules(builtin, config),
-    root,
+    rules: scan.rules,
+    root: scan.root,
     useColor: false,
-    ...(options.vcs === undefined ? {} : { vcs: options.vcs }),
+    ...(vcs === undefined ? {} : { vcs }),
   };
 }

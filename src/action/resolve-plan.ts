@@ -1,11 +1,12 @@
 import { GitError } from '../errors.js';
+import type { SourceRequest } from '../pipeline/index.js';
 import { completeRange, fetchFromOrigin, type FetchLog } from './complete-range.js';
 import { commitOf, isShallow, shallowCommits } from './git.js';
 import type { ScanPlan } from './plan.js';
 
-/** The scan to run: the source's `scan` arguments and a description for the log. */
+/** The scan to run: its source and a description for the log. */
 export interface ResolvedScan {
-  args: string[];
+  source: SourceRequest;
   description: string;
   /** Something the reader should know about the scan, shown as a warning. */
   warning?: string;
@@ -15,13 +16,13 @@ const FETCH_DEPTH_HINT = 'set `fetch-depth: 0` on actions/checkout so the whole 
 
 /** A history audit; in a shallow clone it covers only the commits fetched, which deserves a warning. */
 async function historyScan(cwd: string, why: string): Promise<ResolvedScan> {
-  const scan: ResolvedScan = { args: ['--history'], description: `the history (${why})` };
+  const scan: ResolvedScan = { source: { kind: 'history' }, description: `the history (${why})` };
   if (await isShallow(cwd)) scan.warning = `this clone is shallow, so the history audit covers only the commits actions/checkout fetched: ${FETCH_DEPTH_HINT}`;
   return scan;
 }
 
 function rangeScan(base: string, head: string, description: string): ResolvedScan {
-  return { args: ['--range', `${base}..${head}`], description };
+  return { source: { kind: 'range', range: `${base}..${head}` }, description };
 }
 
 function missingRange(base: string, head: string): GitError {
@@ -62,7 +63,7 @@ async function newBranchScan(cwd: string, plan: { head: string; defaultBranch?: 
 }
 
 /**
- * Turns a plan into `scan` arguments, fetching what a shallow clone lacks. Undefined when there
+ * Turns a plan into the source to scan, fetching what a shallow clone lacks. Undefined when there
  * is nothing to scan (a deleted branch). Throws a GitError naming `fetch-depth: 0` when the
  * range cannot be completed.
  */
@@ -71,7 +72,7 @@ export async function resolvePlan(cwd: string, plan: ScanPlan, log: FetchLog): P
     case 'nothing':
       return undefined;
     case 'tree':
-      return plan.paths.length === 0 ? { args: [], description: 'the working tree' } : { args: ['--', ...plan.paths], description: `the working tree: ${plan.paths.join(' ')}` };
+      return plan.paths.length === 0 ? { source: { kind: 'tree', paths: [] }, description: 'the working tree' } : { source: { kind: 'tree', paths: plan.paths }, description: `the working tree: ${plan.paths.join(' ')}` };
     case 'history':
       return historyScan(cwd, plan.reason);
     case 'new-branch':

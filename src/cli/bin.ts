@@ -33,6 +33,7 @@ void run(process.argv.slice(2), {
   readStdin,
   env: process.env,
   cwd: process.cwd(),
+  scriptPath: process.argv[1],
   onInterrupt,
 }).then((code) => {
   process.exitCode = code;

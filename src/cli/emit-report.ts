@@ -1,12 +1,14 @@
 import { relative, resolve } from 'node:path';
 import type { ScanResult } from '../findings/index.js';
-import { reporterFor } from '../reporters/index.js';
+import { reporterFor, type CommitAdvice } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
+import { commandFor } from './invocation.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
 import { writeFileSafely } from '../safe-fs/index.js';
+import { printable } from '../terminal-text/index.js';
 
 /** What emitReport needs besides the result. */
 export interface EmitOptions {
@@ -14,6 +16,8 @@ export interface EmitOptions {
   io: Io;
   rules: Rule[];
   root: string;
+  /** Set for a scan of a commit being made (`--staged`, `--commit-msg`): the text report says how to get it through. */
+  commitAdvice?: CommitAdvice;
 }
 
 /** The exit code a result earns: partial beats findings beats clean. */
@@ -31,7 +35,7 @@ function isColorAllowed(io: Io, flags: ReportFlags): boolean {
  * Renders the report, writes it to `--output` (atomically) or stdout, prints a one-line summary on
  * stderr when the report went to a file, and returns the exit code.
  */
-export async function emitReport(result: ScanResult, { flags, io, rules, root }: EmitOptions): Promise<number> {
+export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice }: EmitOptions): Promise<number> {
   const info = packageInfo();
   if (flags['show-secrets']) io.stderr.write('secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n');
   const report = reporterFor(flags.format)(result, {
@@ -41,6 +45,8 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root }:
     rules,
     root,
     useColor: isColorAllowed(io, flags),
+    command: commandFor(io.scriptPath, io.cwd),
+    ...(commitAdvice === undefined ? {} : { commitAdvice }),
   });
   if (flags.output === undefined) {
     io.stdout.write(report);
@@ -48,7 +54,7 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root }:
     const target = resolve(io.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative(io.cwd, target) || target;
-    io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}\n`);
+    io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${printable(shown)}\n`);
   }
   if (result.isPartial) io.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report\n`);
   return exitCodeFor(result);

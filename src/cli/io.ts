@@ -19,6 +19,8 @@ export interface Io {
   readStdin: (maxBytes: number) => Promise<Buffer>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** The running script as Node was given it (`process.argv[1]`): tells a local install from a global one. */
+  scriptPath?: string;
   /** Registers a handler for an interrupt (Ctrl-C); returns the function that unregisters it. */
   onInterrupt?: (handler: () => void) => () => void;
 }

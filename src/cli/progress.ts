@@ -1,4 +1,5 @@
-import type { OutputStream } from './io.js';
+import type { ScanOptions } from '../pipeline/index.js';
+import type { Io, OutputStream } from './io.js';
 
 /** Minimum time between two redraws of the progress line. */
 const REDRAW_MS = 250;
@@ -42,4 +43,10 @@ export function createProgress(stream: OutputStream, label: string, unit: string
       if (isDrawn) stream.write('\r\x1b[K');
     },
   };
+}
+
+/** A progress line for a scan on a terminal's stderr; none elsewhere (then nothing is counted up front). */
+export function progressOn(io: Io): ScanOptions['progressFor'] {
+  if (io.stderr.isTTY !== true) return undefined;
+  return (kind) => createProgress(io.stderr, kind === 'history' ? 'history' : 'scan', kind === 'history' ? 'blobs' : 'files');
 }

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { ScanError, UsageError } from '../errors.js';
-import { printable } from '../reporters/index.js';
+import { printable, printableLines } from '../terminal-text/index.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
-import { packageInfo } from './package-info.js';
+import { packageInfo } from '../package-info.js';
 
 const MAIN_HELP = `usage: secretscan <command> [options]
 
@@ -13,6 +13,7 @@ Find secrets in git repositories, files and standard input.
 commands:
   scan [PATH...]      scan the working tree or given paths
   scan --staged       scan what is about to be committed (the pre-commit hook)
+  scan --commit-msg F scan a commit message file (the commit-msg hook)
   scan --range A..B   scan the commits of a range (pull requests, pushes)
   scan --history      audit every blob in the repository's history
   scan --stdin        scan standard input
@@ -27,15 +28,13 @@ Run \`secretscan <command> --help\` for a command's options, \`secretscan --vers
 `;
 
 /** A message made safe for a terminal: config keys, paths and git output may hold escape codes. */
-function safe(text: string): string {
-  return text.split('\n').map(printable).join('\n');
-}
+const safe = printableLines;
 
 function reportError(error: unknown, io: Io, isDebug: boolean): number {
   if (error instanceof ScanError) {
     io.stderr.write(`secretscan: ${safe(error.message)}\n`);
     if (error.hint !== undefined) io.stderr.write(`hint: ${safe(error.hint)}\n`);
-    if (isDebug && error.cause instanceof Error) io.stderr.write(`cause: ${error.cause.message}\n`);
+    if (isDebug && error.cause instanceof Error) io.stderr.write(`cause: ${safe(error.cause.message)}\n`);
     return error.exitCode;
   }
   io.stderr.write(`secretscan: internal error: ${safe(error instanceof Error ? error.message : String(error))}\n`);
@@ -103,7 +102,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const isDebug = argv.includes('--debug');
   const started = performance.now();
   const log = (line: string) => {
-    if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${line}\n`);
+    if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${printable(line)}\n`);
   };
   try {
     return await dispatch(argv, io, log);

@@ -4,3 +4,4 @@ export { CONFIG_FILE_NAMES, loadConfig, parseConfig } from './load.js';
 export { parseSize } from './size.js';
 export { selectRules } from './select-rules.js';
 export { pathAllowlistFrom, suppressionFrom } from './suppression.js';
+export { configRisks } from './config-risks.js';

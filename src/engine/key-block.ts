@@ -15,18 +15,23 @@ const KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS
 /** Lines of a key block that are not body: BEGIN/END lines and `Name: value` headers. */
 const FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
 
-/**
- * Whether a key block's body is filler standing in for a key: a run of eight equal characters
- * (random base64 repeats a character eight times about once in 10^13 positions; `A` and `/` are
- * exempt because zero and 0xFF bytes of the key's DER or wire encoding give runs of them), or a
- * body poorer than 3 bits per character (random base64 carries about 6).
- */
+/** Whether a key block's body (BEGIN/END lines and headers left out) is filler: see isFillerText. */
 export function isFillerKeyBody(secret: string): boolean {
   const body = secret
     .split(/\r?\n|\\r\\n|\\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !FRAME_LINE.test(line))
     .join('');
-  if (/([^A/])\1{7}/.test(body)) return true;
-  return shannonEntropy(body) < 3;
+  return isFillerText(body);
+}
+
+/**
+ * Whether random-by-construction text is filler standing in for a key: a run of eight equal
+ * characters (random base64 repeats a character eight times about once in 10^13 positions; `A`
+ * and `/` are exempt because zero and 0xFF bytes of a key's DER or wire encoding give runs of
+ * them), or text poorer than 3 bits per character (random base64 carries about 6).
+ */
+export function isFillerText(text: string): boolean {
+  if (/([^A/])\1{7}/.test(text)) return true;
+  return shannonEntropy(text) < 3;
 }

@@ -2,9 +2,9 @@ import type { Severity } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Encoding, SecretDataEntry } from './decoding/index.js';
 import { shannonEntropy } from './entropy.js';
-import { isFillerKeyBody, isKeyBlock } from './key-block.js';
+import { isFillerKeyBody, isFillerText, isKeyBlock } from './key-block.js';
 import { isPlaceholder } from './placeholders.js';
-import { VALIDATORS } from './validators/index.js';
+import { VALIDATORS } from '../validators/index.js';
 import type { Window } from './windows.js';
 
 /**
@@ -23,9 +23,18 @@ export interface Match {
   encoding?: Encoding;
 }
 
+/** Key blocks and generated values are judged by their shape, anything else by placeholder words. */
+function isStandIn(rule: Rule, secret: string): boolean {
+  if (isKeyBlock(secret)) return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes('generated-value')) return isFillerText(secret);
+  return isPlaceholder(secret);
+}
+
 /**
- * Applies the rule's own filters in order: entropy, validators, placeholder. A whole key block is
- * judged by its body (filler or not), never by placeholder words that random base64 can contain.
+ * Applies the rule's own filters in order: entropy, validators, placeholder. A whole key block, or
+ * the value of a rule tagged `generated-value` (a format that is random by construction, such as
+ * WordPress salts or Django keys), is judged by its shape (filler or not), never by placeholder
+ * words that random text can contain (`xxxx`, `%s`, `...`).
  */
 function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: Severity; entropy: number } | undefined {
   const entropy = shannonEntropy(secret);
@@ -36,7 +45,7 @@ function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: S
     if (verdict === undefined || !verdict.isValid) return undefined;
     if (verdict.severity !== undefined) severity = verdict.severity;
   }
-  if (isKeyBlock(secret) ? isFillerKeyBody(secret) : isPlaceholder(secret)) return undefined;
+  if (isStandIn(rule, secret)) return undefined;
   return { severity, entropy };
 }
 

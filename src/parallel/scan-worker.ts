@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { suppressionFrom } from '../config/index.js';
-import { createMatcher, scanInput } from '../engine/index.js';
-import { compilePacks, readBuiltinAutomaton } from '../rules/index.js';
+import { createMatcher, readBuiltinAutomaton, scanInput } from '../engine/index.js';
+import { compilePacks } from '../rules/index.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
 
 // A matcher thread: compiles the rules and allowlist it was given once, then scans what the pool sends.

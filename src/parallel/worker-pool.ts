@@ -53,12 +53,12 @@ function transferable(inputs: ScanInput[]): { inputs: ScanInput[]; transfer: Arr
 }
 
 /**
- * Scans on `threads` worker threads. Undefined when the compiled worker script is not available,
- * so the caller falls back to scanning in-process.
+ * Scans on `threads` worker threads. A missing worker script is an error, not a quiet fall back
+ * to this thread: it means a broken install or build, which should be seen.
  */
-export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkScanner | undefined {
+export function workerPoolScanner(threads: number, setup: WorkerSetup): ChunkScanner {
   const script = workerScript();
-  if (script === undefined) return undefined;
+  if (script === undefined) throw new Error(`the matching worker is missing (looked beside ${fileURLToPath(import.meta.url)} and in dist/); run \`npm run build\`, or scan with --threads 0`);
   const pending = new Map<number, { resolve: (scans: InputScan[]) => void; reject: (error: Error) => void }>();
   const load: number[] = [];
   let nextId = 0;

@@ -5,13 +5,12 @@ import { toSarif } from './sarif.js';
 import { toText } from './text.js';
 import type { Reporter } from './types.js';
 
-export type { ReportContext, Reporter, VersionControlInfo } from './types.js';
+export type { CommitAdvice, ReportContext, Reporter, VersionControlInfo } from './types.js';
 export { toJson } from './json.js';
 export { toMarkdown } from './markdown.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
 export { SECURITY_SEVERITY } from './sarif-severity.js';
 export { toText } from './text.js';
-export { printable } from './printable.js';
 
 /** Every `--format` value, in the order help text lists them. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -8,14 +8,14 @@ import { findingsTable } from './markdown-table.js';
 import { sortByPath, sortFindings } from './sort-findings.js';
 import type { ReportContext } from './types.js';
 
-function summaryParagraph(result: ScanResult): string {
+function summaryParagraph(result: ScanResult, ruleCount: number): string {
   const { findings } = result;
   const parts =
     findings.length === 0
       ? ['No secrets found.']
       : [`**${plural(findings.length, 'finding')}** in ${plural(fileCount(findings), 'file')} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== '') parts.push(`Suppressed: ${suppressed}.`);
+  parts.push(`${plural(ruleCount, 'rule')} ran; suppressed: ${suppressed === '' ? 'nothing' : suppressed}.`);
   if (result.skipped.length > 0) parts.push(`Skipped ${plural(result.skipped.length, 'file')}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(' ');
 }
@@ -53,7 +53,7 @@ function howToFix(result: ScanResult, ctx: ReportContext): string[] {
 export function toMarkdown(result: ScanResult, ctx: ReportContext): string {
   const findings = sortFindings(result.findings);
   const title = findings.length === 0 ? 'no secrets found' : plural(findings.length, 'possible secret');
-  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, '', ...noticeCallout(result), summaryParagraph(result), '', ...partialWarning(result)];
+  const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, '', ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), '', ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), '', ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }

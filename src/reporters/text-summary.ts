@@ -1,7 +1,7 @@
 import type { Finding, ScanResult } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown } from './counts.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 import { sortByPath } from './sort-findings.js';
 
 function skippedLines(result: ScanResult): string[] {
@@ -31,13 +31,20 @@ function headline(findings: readonly Finding[], c: Colors): string {
 }
 
 /**
- * The closing block of the text report: headline, suppressed counts, skipped files by reason and
+ * How many rules ran and what was suppressed, always said: a clean report means little without
+ * either (a config can turn every rule off, or allowlist every file).
+ */
+export function rulesAndSuppressed(result: ScanResult, ruleCount: number): string {
+  const suppressed = suppressedBreakdown(result.suppressed);
+  return `${plural(ruleCount, 'rule')} ran; suppressed: ${suppressed === '' ? 'nothing' : suppressed}.`;
+}
+
+/**
+ * The closing block of the text report: headline, rules run and suppressed counts, skipped files by reason and
  * by path, problems, and the partial-scan warning. Skips and problems are never silent.
  */
-export function summaryLines(result: ScanResult, c: Colors): string[] {
-  const lines = [headline(result.findings, c)];
-  const suppressed = suppressedBreakdown(result.suppressed);
-  if (suppressed !== '') lines.push(`Suppressed: ${suppressed}.`);
+export function summaryLines(result: ScanResult, c: Colors, ruleCount: number): string[] {
+  const lines = [headline(result.findings, c), rulesAndSuppressed(result, ruleCount)];
   lines.push(...skippedLines(result), ...problemLines(result, c));
   if (result.isPartial) {
     lines.push(c.yellow('Warning: partial scan. Some content could not be scanned, so this report may be missing secrets.'));

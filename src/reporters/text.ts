@@ -3,9 +3,10 @@ import type { Colors } from './color.js';
 import { createColors } from './color.js';
 import { firedRules } from './fired-rules.js';
 import { isHistoryFinding } from './occurrences.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 import { sortFindings } from './sort-findings.js';
 import { historyLines } from './text-history.js';
+import { commitAdviceLines } from './text-advice.js';
 import { summaryLines } from './text-summary.js';
 import type { ReportContext } from './types.js';
 
@@ -53,8 +54,9 @@ function groupByPath(findings: readonly Finding[]): Finding[][] {
 
 function fileBlock(group: readonly Finding[], c: Colors): string[] {
   const widths = {
-    position: Math.max(...group.map((f) => `${f.startLine}:${f.startColumn}`.length)),
-    rule: Math.max(...group.map((f) => f.ruleId.length)),
+    // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
+    position: group.reduce((width, f) => Math.max(width, `${f.startLine}:${f.startColumn}`.length), 0),
+    rule: group.reduce((width, f) => Math.max(width, f.ruleId.length), 0),
   };
   const path = group[0]?.path ?? '';
   return [c.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c)), ''];
@@ -71,7 +73,7 @@ function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
   return [
     'Rotate each credential at its provider first: rewriting git history does not un-leak a pushed secret.',
     ...fired.map((f) => `  ${f.id.padEnd(width)}  ${f.rule?.provider.remediation.rotateUrl ?? '(rotate it where it was issued)'}`),
-    'Then remove it from the code and purge it from history: `secretscan scan --format markdown` prints the full steps per rule.',
+    `Then remove it from the code and purge it from history: \`${ctx.command ?? 'secretscan'} scan --format markdown\` prints the full steps per rule.`,
     '',
   ];
 }
@@ -79,14 +81,17 @@ function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
 /**
  * The report for people: findings grouped by file, each with position, severity, rule, redacted
  * preview, redacted context line and commit (for history findings: who introduced the secret, whether
- * HEAD still holds it, and where else it appears); then where to rotate, notices, and a summary.
+ * HEAD still holds it, and where else it appears); then where to rotate (for a commit being made:
+ * how to get it through, with the fingerprints to ignore a false positive), notices, and a summary.
  * Colour only when `ctx.useColor` is set.
  */
 export function toText(result: ScanResult, ctx: ReportContext): string {
   const c = createColors(ctx.useColor);
   const findings = sortFindings(result.findings);
   const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c));
-  if (findings.length > 0) lines.push(...fixHintLines(result, ctx));
-  lines.push(...noticeLines(result, c), ...summaryLines(result, c));
+  if (findings.length > 0) {
+    lines.push(...(ctx.commitAdvice === undefined ? fixHintLines(result, ctx) : commitAdviceLines(findings, ctx.commitAdvice, ctx.command ?? 'secretscan')));
+  }
+  lines.push(...noticeLines(result, c), ...summaryLines(result, c, ctx.rules.length));
   return `${lines.join('\n')}\n`;
 }

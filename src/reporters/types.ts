@@ -11,6 +11,9 @@ export interface VersionControlInfo {
   branch?: string;
 }
 
+/** A scan of a commit being made: its staged changes, or its message file. */
+export type CommitAdvice = { kind: 'staged' } | { kind: 'commit-msg'; /** The message file as the user named it. */ messageFile: string };
+
 /** Everything a reporter may know besides the result. Reporters never read `process.*`. */
 export interface ReportContext {
   toolName: string;
@@ -25,6 +28,10 @@ export interface ReportContext {
   useColor: boolean;
   /** Present when the root is a git repository with a remote. */
   vcs?: VersionControlInfo;
+  /** How the user runs secretscan here (`npx secretscan`, `secretscan`, …), for commands in advice. Default: `secretscan`. */
+  command?: string;
+  /** Set when the scan checked a commit being made: the text report then says how to get it through. */
+  commitAdvice?: CommitAdvice;
 }
 
 /** A pure function from a result to the report's full text. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { VALIDATOR_NAMES } from '../engine/index.js';
+import { VALIDATOR_NAMES } from '../validators/index.js';
 import { compilePathPatterns, memoizeByPath } from './path-glob.js';
 import type { ProviderSpec, Rule, RuleSpec } from './types.js';
 

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { delimiter, resolve } from 'node:path';
 
 /**
  * Git runs sealed: no system or global config (a user's aliases, diff drivers or hooks cannot change
- * what we see), no prompts, a fixed locale, no fsmonitor, and paths printed raw.
+ * what we see), no prompts, a fixed locale, no fsmonitor, no replace refs, and paths printed raw.
  */
 export const SEALED_CONFIG = ['core.quotePath=off', 'core.fsmonitor=false', 'diff.external=', 'color.ui=false'];
 
@@ -69,6 +69,9 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string =
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
     LC_ALL: 'C',
+    // `git replace` refs swap one object for another in every command: a replaced commit or blob
+    // would hide what history really holds. Always read the real objects.
+    GIT_NO_REPLACE_OBJECTS: '1',
   };
   for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR']) {
     const value = env[key];
@@ -87,3 +90,25 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string =
   return sealed;
 }
 
+
+/**
+ * The values of `keys` (lower-cased) as git itself would read them for the user: their system,
+ * global and repository configuration and `git -c` settings, with the user's environment. Only
+ * for settings that must match what git does with the same files (how it cleans a commit
+ * message); reading config runs nothing. Missing keys, or git failing, give an empty map.
+ */
+export function userGitConfig(cwd: string, env: Readonly<Record<string, string | undefined>>, keys: readonly string[]): Promise<Map<string, string>> {
+  const pattern = `^(${keys.map((key) => key.toLowerCase().replace(/\./g, '\\.')).join('|')})$`;
+  return new Promise((done) => {
+    execFile('git', ['config', '-z', '--get-regexp', pattern], { cwd, env: { ...env }, encoding: 'utf8' }, (error, stdout) => {
+      const values = new Map<string, string>();
+      if (error === null) {
+        for (const entry of stdout.split('\0')) {
+          const newline = entry.indexOf('\n');
+          if (newline > 0) values.set(entry.slice(0, newline), entry.slice(newline + 1));
+        }
+      }
+      done(values);
+    });
+  });
+}

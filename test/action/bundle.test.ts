@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ACTION_BUNDLE, ACTION_BUNDLE_OPTIONS, bundleAction } from '../../scripts/bundle-action.js';
+import { ACTION_BUNDLE, ACTION_BUNDLE_DIR, ACTION_BUNDLE_FILES, ACTION_BUNDLE_OPTIONS, bundleAction } from '../../scripts/bundle-action.js';
 import { fixtureGitEnv } from '../helpers/git-repo.js';
 import { readActionYaml } from './run-action.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REBUILD = 'run `npm run build` and commit action/index.mjs (and action/index.mjs.LEGAL.txt)';
+const REBUILD = 'run `npm run build` and commit action/ (index.mjs, speed-worker.mjs and their .LEGAL.txt files)';
 
-/** A fresh bundle built from dist/src with the build's own options, and its legal-comments file. */
-async function freshBundle(): Promise<{ code: string; legal: string }> {
+/** A fresh bundle built from dist/src with the build's own options: each file's text by name ('' when not written). */
+async function freshBundle(): Promise<Record<string, string>> {
   const dir = await mkdtemp(join(tmpdir(), 'secretscan-bundle-'));
   try {
-    await bundleAction(ROOT, join(dir, 'index.mjs'));
-    return { code: await readFile(join(dir, 'index.mjs'), 'utf8'), legal: await readFile(join(dir, 'index.mjs.LEGAL.txt'), 'utf8').catch(() => '') };
+    await bundleAction(ROOT, dir);
+    return Object.fromEntries(await Promise.all(ACTION_BUNDLE_FILES.map(async (name) => [name, await readFile(join(dir, name), 'utf8').catch(() => '')] as const)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -34,9 +34,12 @@ function gitOutput(args: string[]): string | undefined {
 describe('the committed action bundle', () => {
   it('equals a fresh build of the sources', async () => {
     const fresh = await freshBundle();
-    const committed = await readFile(join(ROOT, ACTION_BUNDLE), 'utf8');
-    expect(committed === fresh.code, `action/index.mjs is stale: ${REBUILD}`).toBe(true);
-    expect(await readFile(join(ROOT, 'action', 'index.mjs.LEGAL.txt'), 'utf8').catch(() => ''), `action/index.mjs.LEGAL.txt is stale: ${REBUILD}`).toBe(fresh.legal);
+    expect(fresh['index.mjs']).not.toBe('');
+    expect(fresh['speed-worker.mjs']).not.toBe('');
+    for (const name of ACTION_BUNDLE_FILES) {
+      const committed = await readFile(join(ROOT, ACTION_BUNDLE_DIR, name), 'utf8').catch(() => '');
+      expect(committed === fresh[name], `action/${name} is stale: ${REBUILD}`).toBe(true);
+    }
   });
 
   // `npm run build` rewrites action/index.mjs, so after a build the working copy always matches.
@@ -45,7 +48,7 @@ describe('the committed action bundle', () => {
     const dirty = gitOutput(['status', '--porcelain', '--', 'src', 'scripts/bundle-action.ts', 'package.json', 'package-lock.json']);
     const committed = gitOutput(['show', `HEAD:${ACTION_BUNDLE}`]);
     if (dirty === undefined || dirty !== '' || committed === undefined) return; // not a checkout, or work in progress
-    expect(committed === (await freshBundle()).code, `the committed action/index.mjs is stale: ${REBUILD}`).toBe(true);
+    expect(committed === (await freshBundle())['index.mjs'], `the committed action/index.mjs is stale: ${REBUILD}`).toBe(true);
   });
 
   it('holds no network client: nothing it loads can send data anywhere', async () => {

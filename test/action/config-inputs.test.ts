@@ -44,4 +44,27 @@ describe('the config and baseline inputs', () => {
     expect(result.outputs.findings).toBe('0');
     expect(result.stdout + result.summary).not.toContain(FAKE.stripe);
   });
+
+  it('times a custom rule from the config with the bundled timing worker, refusing a quadratic one', { timeout: 60_000 }, async () => {
+    const { workspace, payload } = await workspaceWithSecret();
+    await mkdir(join(workspace, 'ci'));
+    const provider = "    - provider: {id: acme, name: Acme, remediation: {rotateUrl: 'https://acme.test/rotate', steps: [Rotate the token]}}\n";
+    const rule = [
+      '      - id: acme.quadratic',
+      '        name: Acme quadratic token',
+      '        description: Scans to the next semicolon, however far.',
+      '        severity: high',
+      "        pattern: 'quadratic-token=(?<secret>[^;]*);'",
+      '        keywords: [quadratic-token=]',
+      '        references: [https://acme.test/tokens]',
+      '        tags: [internal]',
+      "        examples: ['quadratic-token=q8w7e6r5t4;', 'quadratic-token=z9x8c7v6b5;']",
+      "        negativeExamples: ['quadratic-token q8w7e6r5t4']",
+    ].join('\n');
+    await writeFile(join(workspace, 'ci', 'secretscan.yaml'), `rules:\n  custom:\n${provider}      rules:\n${rule}\n`);
+    const result = await run(workspace, payload, { config: 'ci/secretscan.yaml' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error::secretscan could not complete the scan \(exit 2\): .*acme\.quadratic: (not linear|too slow): /m);
+    expect(result.stdout).not.toContain('timing worker is missing');
+  });
 });

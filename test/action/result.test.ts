@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { annotationOf } from '../../src/action/annotations.js';
 import { failingFindings } from '../../src/action/fail-on.js';
-import { scanArgv } from '../../src/action/run-scan.js';
-import { parseScanResult } from '../../src/action/scan-result.js';
 import { failureOf } from '../../src/action/verdict.js';
-import type { Finding } from '../../src/findings/index.js';
+import { UsageError } from '../../src/errors.js';
+import type { Finding, ScanResult } from '../../src/findings/index.js';
+import type { CompletedScan } from '../../src/pipeline/index.js';
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -14,20 +14,11 @@ function finding(overrides: Partial<Finding> = {}): Finding {
   };
 }
 
-const REPORT = { tool: { name: 'secretscan', version: '0' }, findings: [finding()], suppressed: { inline: 1, allowlist: 2, paths: 0, baseline: 4 }, skipped: [{ path: 'x.bin', reason: 'binary' }], problems: [], notices: ['n'], stats: { chunks: 3, bytes: 40 }, isPartial: false };
-
-describe('parseScanResult', () => {
-  it('rebuilds the result from the JSON report, keeping every suppression count', () => {
-    const { findings, suppressed, skipped, problems, notices, isPartial } = REPORT;
-    expect(parseScanResult(JSON.stringify(REPORT))).toStrictEqual({ findings, suppressed, skipped, problems, notices, stats: { chunks: 3, bytes: 40, durationMs: 0 }, isPartial });
-  });
-
-  it('refuses a report of another shape', () => {
-    expect(() => parseScanResult('{')).toThrow(/JSON report/);
-    expect(() => parseScanResult(JSON.stringify({ ...REPORT, findings: [{ ruleId: 'x' }] }))).toThrow(/a finding lacks a field/);
-    expect(() => parseScanResult(JSON.stringify({ ...REPORT, skipped: null }))).toThrow(/"skipped" is not an array/);
-  });
-});
+/** A completed scan of these findings, as the pipeline returns it. */
+function completed(findings: Finding[], overrides: Partial<ScanResult> = {}): CompletedScan {
+  const result: ScanResult = { findings, suppressed: { inline: 0, allowlist: 0, paths: 0 }, skipped: [], problems: [], stats: { chunks: 1, bytes: 1, durationMs: 0 }, isPartial: false, ...overrides };
+  return { result, rules: [], root: '/w', projectRoot: '/w', repo: undefined, sourceKind: 'range', suppressions: {}, unused: { baseline: [], ignore: [] } };
+}
 
 describe('annotationOf', () => {
   it('maps severity to level and points at the secret, columns only on one line', () => {
@@ -52,27 +43,21 @@ describe('annotationOf', () => {
 
 describe('failingFindings and failureOf', () => {
   const findings = [finding({ severity: 'medium' }), finding({ severity: 'low' })];
-  const result = parseScanResult(JSON.stringify({ ...REPORT, findings }));
+  const scan = completed(findings);
 
   it('fails at or above fail-on, never with none', () => {
     expect(failingFindings(findings, 'high')).toEqual([]);
     expect(failingFindings(findings, 'medium')).toHaveLength(1);
     expect(failingFindings(findings, 'low')).toHaveLength(2);
     expect(failingFindings(findings, 'none')).toEqual([]);
-    expect(failureOf({ exitCode: 1, stderr: '', result }, 'high')).toBeUndefined();
-    expect(failureOf({ exitCode: 1, stderr: '', result }, 'medium')).toMatch(/found 2 secret\(s\); 1 at or above fail-on: medium/);
+    expect(failureOf({ scan }, 'high')).toBeUndefined();
+    expect(failureOf({ scan }, 'medium')).toMatch(/found 2 secret\(s\); 1 at or above fail-on: medium/);
   });
 
-  it('fails on exit 2 and 3 with the scanner\'s message, even with fail-on: none', () => {
-    expect(failureOf({ exitCode: 2, stderr: 'secretscan: the scan is partial\n', result }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: the scan is partial');
-    expect(failureOf({ exitCode: 3, stderr: 'secretscan: internal error: x\n' }, 'none')).toMatch(/crashed \(exit 3\), which is a bug: secretscan: internal error: x/);
-  });
-});
-
-describe('scanArgv', () => {
-  it('asks for JSON in a file, no worker threads, and puts the source last', () => {
-    expect(scanArgv({ cwd: '/w', env: {}, sourceArgs: ['--', '-odd-name'], config: 'c.yaml', baseline: 'b.json' }, '/t/r.json')).toEqual([
-      'scan', '--format', 'json', '--output', '/t/r.json', '--threads', '0', '--config', 'c.yaml', '--baseline', 'b.json', '--', '-odd-name',
-    ]);
+  it('fails on a partial scan, a scan error and a crash with the scanner\'s message, even with fail-on: none', () => {
+    const partial = completed(findings, { isPartial: true, problems: [{ path: 'a', message: 'm' }] });
+    expect(failureOf({ scan: partial }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: the scan is partial: 1 problem(s), see the report');
+    expect(failureOf({ error: new UsageError('bad \x1b[31mflag', 'try again') }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: bad \\x1b[31mflag hint: try again');
+    expect(failureOf({ error: new Error('x') }, 'none')).toMatch(/crashed \(exit 3\), which is a bug: secretscan: internal error: x/);
   });
 });

@@ -86,7 +86,7 @@ describe('scan with a baseline', () => {
     expect(dirty.code).toBe(1);
     expect(dirty.report.findings.map((f) => [f.path, f.startLine])).toEqual([['src/config.ts', 2]]);
     const text = await runCli(['scan'], { cwd: repo });
-    expect(text.stdout).toContain('Suppressed: 2 in the baseline.');
+    expect(text.stdout).toContain('ran; suppressed: 2 in the baseline.');
   });
 
   it('says in --debug that it uses the default baseline; --no-baseline and another --baseline file', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAutomatonTables, createMatcher, decodeAutomatonTables, encodeAutomatonTables, keywordPlan } from '../../src/engine/index.js';
-import { loadBuiltinRules, readBuiltinAutomaton } from '../../src/rules/index.js';
+import { buildAutomatonTables, createMatcher, decodeAutomatonTables, encodeAutomatonTables, keywordPlan, readBuiltinAutomaton } from '../../src/engine/index.js';
+import { loadBuiltinRules } from '../../src/rules/index.js';
 import { FAKE } from '../helpers/fake-secrets.js';
 
 const { rules } = await loadBuiltinRules();

@@ -23,7 +23,7 @@ describe('toText', () => {
   it('summarises counts, suppressions, skipped files by reason and path, problems and the partial scan', () => {
     const output = toText(sampleResult(), sampleContext());
     expect(output).toContain('6 findings in 4 files (3 high, 2 medium, 1 low).');
-    expect(output).toContain('Suppressed: 2 inline, 1 allowlist, 3 allowlisted paths.');
+    expect(output).toContain('rules ran; suppressed: 2 inline, 1 allowlist, 3 allowlisted paths.');
     expect(output).toContain('Skipped 3 files: 1 binary, 1 symlink, 1 too-large.');
     expect(output).toContain('  vendor/bundle.min.js  (too-large, 5242880 bytes)');
     expect(output).toContain("1 problem:\n  secrets/locked.txt: EACCES: permission denied, open 'secrets/locked.txt'");
@@ -36,10 +36,12 @@ describe('toText', () => {
     expect(output).toMatch(/legacy\.api-token\s+\(rotate it where it was issued\)/);
   });
 
-  it('prints one clean line plus the skip summary when nothing was found', () => {
+  it('prints one clean line, the rules that ran and what was suppressed, and the skip summary when nothing was found', () => {
     expect(toText(cleanResult(), sampleContext())).toBe(
-      'No secrets found.\nSkipped 1 file: 1 binary.\n  assets/logo.png  (binary, 20480 bytes)\n',
+      'No secrets found.\n5 rules ran; suppressed: nothing.\nSkipped 1 file: 1 binary.\n  assets/logo.png  (binary, 20480 bytes)\n',
     );
+    // With no rule at all, the line says so: a clean report then means nothing.
+    expect(toText(cleanResult(), sampleContext({ rules: [] }))).toContain('0 rules ran; suppressed: nothing.');
   });
 
   it('warns about a partial scan even when nothing was found', () => {

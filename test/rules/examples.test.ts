@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltinRules, scanExample } from '../../src/rules/index.js';
+import { scanExample } from '../../src/rule-check/index.js';
+import { loadBuiltinRules } from '../../src/rules/index.js';
 
 // One generated case per example and per negative example of every built-in rule.
 // Case names use the index, never the example text: examples are secret-shaped.

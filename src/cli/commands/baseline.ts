@@ -4,7 +4,9 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
-import { executeScan, scanFlagsOf, SCAN_COMMAND, type ScanFlags } from './scan.js';
+import { printable } from '../../terminal-text/index.js';
+import { executeScan } from '../../pipeline/index.js';
+import { scanFlagsOf, scanOptionsOf, SCAN_COMMAND, type ScanFlags } from './scan.js';
 
 // The scan options that mean the same here: the git sources, limits, config and --debug.
 const SHARED_OPTIONS = new Set(['staged', 'range', 'history', 'max-file-size', 'threads', 'config', 'debug']);
@@ -35,14 +37,14 @@ export async function runBaseline(args: ParsedArgs, io: Io, log: (line: string) 
   // --output names the baseline file here, not a report; no report is written.
   const { output, ...parsed } = scanFlagsOf(args);
   const flags: ScanFlags = { ...parsed, 'show-secrets': false, 'no-baseline': true, 'report-unused': false };
-  const scan = await executeScan(flags, io, log);
+  const scan = await executeScan(scanOptionsOf(flags, io, log));
   const target = output === undefined ? join(scan.projectRoot, BASELINE_FILE_NAME) : resolve(io.cwd, output);
   const baseline = baselineOf(scan.result.findings);
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
   const shown = relative(io.cwd, target) || target;
-  io.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}\n`);
-  for (const notice of scan.result.notices ?? []) io.stderr.write(`secretscan: note: ${notice}\n`);
+  io.stderr.write(`secretscan: baseline written to ${printable(shown)}: ${describeBaselineChange(previous, baseline.entries)}\n`);
+  for (const notice of scan.result.notices ?? []) io.stderr.write(`secretscan: note: ${printable(notice)}\n`);
   if (!scan.result.isPartial) return EXIT.clean;
   io.stderr.write(`secretscan: the scan is partial: ${scan.result.problems.length} problem(s); the baseline may lack entries\n`);
   return EXIT.userError;

@@ -1,4 +1,4 @@
-import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../audit/index.js';
+import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../sensitive-files/index.js';
 import { loadConfig, suppressionFrom } from '../../config/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import { findRepository } from '../../sources/index.js';

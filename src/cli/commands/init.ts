@@ -2,7 +2,7 @@ import { applyStep, describeStep, isPlanSettled, planInit } from '../../init/ind
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { packageInfo } from '../package-info.js';
+import { packageInfo } from '../../package-info.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** `secretscan init`: usage, options and examples. */

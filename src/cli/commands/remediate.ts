@@ -1,23 +1,23 @@
 import { relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
-import type { Finding } from '../../findings/index.js';
+import type { ScanOptions } from '../../pipeline/index.js';
 import {
   DEFAULT_REPLACEMENTS_FILE,
   formatLocatedMarkdown,
   formatLocatedText,
-  locateSecret,
-  planForLocation,
+  gatherScans,
+  locatedPlans,
   replacementLines,
-  type LocatedPlan,
-  type SecretEvidence,
+  type RemediationMode,
+  type RemediationRequest,
 } from '../../remediation/index.js';
-import type { Rule } from '../../rules/index.js';
 import { findRepository, type Repository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
+import { progressOn } from '../progress.js';
+import { printable, printableLines } from '../../terminal-text/index.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
-import { executeScan, type ScanFlags } from './scan.js';
 
 /** `secretscan remediate`: usage, options and examples. */
 export const REMEDIATE_COMMAND: CommandSpec = {
@@ -40,12 +40,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
   ],
 };
 
-type Mode = 'all' | 'staged' | 'range' | 'history';
-
-interface RemediateFlags {
-  mode: Mode;
-  paths: string[];
-  range?: string;
+interface RemediateFlags extends RemediationRequest {
   format: 'text' | 'markdown';
   config?: string;
   replacements?: string;
@@ -56,7 +51,7 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
   const { values } = args;
   const chosen = (['staged', 'range', 'history'] as const).filter((name) => values[name] !== undefined && values[name] !== false);
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.join(', --')}`);
-  const mode: Mode = chosen[0] ?? 'all';
+  const mode: RemediationMode = chosen[0] ?? 'all';
   if (mode !== 'all' && args.positionals.length > 0) throw new UsageError(`--${mode} cannot be combined with paths`);
   const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' ? 'markdown' : 'text', debug: values.debug === true };
   if (typeof values.range === 'string') flags.range = values.range;
@@ -65,82 +60,14 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
   return flags;
 }
 
-/** The scans a plan needs, keyed by what they are for. */
-interface Scans {
-  targets: Finding[];
-  evidence: Map<string, SecretEvidence>;
-  rules: Rule[];
-  root: string;
-  secrets: Map<string, Set<string>>;
-  isPartial: boolean;
-}
-
-function evidenceOf(evidence: Map<string, SecretEvidence>, secretId: string): SecretEvidence {
-  let found = evidence.get(secretId);
-  if (found === undefined) evidence.set(secretId, (found = {}));
-  return found;
-}
-
-function addTo(evidence: SecretEvidence, key: 'workingTree' | 'staged' | 'other', finding: Finding): void {
-  evidence[key] = [...(evidence[key] ?? []), finding];
-}
-
-/**
- * Runs the scans: the one the flags choose (its findings are what gets a plan) and, in a
- * repository, the working tree, index and history for where each secret lives. With `reveal`
- * the raw values are collected into `secrets` and removed from the findings straight away.
- */
-async function runScans(flags: RemediateFlags, repo: Repository | undefined, io: Io, log: (line: string) => void, reveal: boolean): Promise<Scans> {
-  // The .gitignore audit's findings are about files, not secret values: `secretscan gitignore` plans for those.
-  const base: ScanFlags = { format: 'text', 'show-secrets': reveal, debug: flags.debug, paths: [], stdin: false, staged: false, history: false, 'no-gitignore-audit': true };
+/** The options every scan of the plan shares: the config, the streams' progress and interrupt, --debug. */
+function baseScanOptions(flags: RemediateFlags, io: Io, log: (line: string) => void, shouldRevealSecrets: boolean): Omit<ScanOptions, 'source'> {
+  const base: Omit<ScanOptions, 'source'> = { cwd: io.cwd, shouldRevealSecrets, log };
   if (flags.config !== undefined) base.config = flags.config;
-  const scans: Scans = { targets: [], evidence: new Map(), rules: [], root: repo?.root ?? io.cwd, secrets: new Map(), isPartial: false };
-  const run = async (extra: Partial<ScanFlags>, label: string): Promise<Finding[]> => {
-    log(`remediate: ${label} scan`);
-    const scan = await executeScan({ ...base, ...extra }, io, log);
-    scans.rules = scan.rules;
-    scans.root = scan.root;
-    scans.isPartial ||= scan.result.isPartial;
-    return scan.result.findings.map((finding) => {
-      if (finding.secret !== undefined) {
-        const values = scans.secrets.get(finding.secretId) ?? new Set<string>();
-        values.add(finding.secret);
-        scans.secrets.set(finding.secretId, values);
-      }
-      const { secret: _secret, ...redacted } = finding;
-      return redacted;
-    });
-  };
-  const isWorkTree = repo !== undefined && !repo.isBare;
-  const tree = repo?.isBare === true ? [] : await run({ paths: flags.paths }, 'working tree');
-  const staged = isWorkTree ? await run({ staged: true }, 'staged') : [];
-  const history = repo !== undefined ? await run({ history: true }, 'history') : [];
-  for (const finding of tree) addTo(evidenceOf(scans.evidence, finding.secretId), 'workingTree', finding);
-  for (const finding of staged) addTo(evidenceOf(scans.evidence, finding.secretId), 'staged', finding);
-  for (const finding of history) evidenceOf(scans.evidence, finding.secretId).history = finding;
-  if (flags.mode === 'range') {
-    const range = await run({ range: flags.range ?? '' }, 'range');
-    for (const finding of range) addTo(evidenceOf(scans.evidence, finding.secretId), 'other', finding);
-    scans.targets = range;
-  } else if (flags.mode === 'staged') scans.targets = staged;
-  else if (flags.mode === 'history') scans.targets = history;
-  else scans.targets = flags.paths.length > 0 ? tree : [...history, ...staged, ...tree];
-  return scans;
-}
-
-const PLACE_ORDER = { pushed: 0, unpushed: 1, 'working-tree': 2 } as const;
-
-async function locatedPlans(scans: Scans, repo: Repository | undefined, replacementsFile: string): Promise<LocatedPlan[]> {
-  const representative = new Map<string, Finding>();
-  for (const finding of scans.targets) if (!representative.has(finding.secretId)) representative.set(finding.secretId, finding);
-  const rules = new Map(scans.rules.map((rule) => [rule.spec.id, rule]));
-  const plans: LocatedPlan[] = [];
-  for (const [secretId, finding] of representative) {
-    const location = await locateSecret(repo?.root, scans.evidence.get(secretId) ?? { other: [finding] });
-    const rule = rules.get(finding.ruleId);
-    plans.push({ finding, location, plan: planForLocation({ ruleId: finding.ruleId, ruleName: finding.ruleName, ...(rule === undefined ? {} : { rule }) }, location, replacementsFile) });
-  }
-  return plans.sort((a, b) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b.location.place] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.startLine - b.finding.startLine));
+  const progressFor = progressOn(io);
+  if (progressFor !== undefined) base.progressFor = progressFor;
+  if (io.onInterrupt !== undefined) base.onInterrupt = io.onInterrupt;
+  return base;
 }
 
 /** Refuses a replacements file inside the working tree: it holds raw secrets and could be committed. */
@@ -161,7 +88,7 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   const repo = await findRepository(io.cwd);
   if (repo === undefined && flags.mode !== 'all') throw new UsageError(`--${flags.mode} needs a git repository, and ${io.cwd} is not inside one`);
   const target = flags.replacements === undefined ? undefined : replacementsTarget(flags.replacements, repo, io);
-  const scans = await runScans(flags, repo, io, log, target !== undefined);
+  const scans = await gatherScans(flags, baseScanOptions(flags, io, log, target !== undefined), repo);
   const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : (repo === undefined ? target : relative(repo.root, target));
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
@@ -171,11 +98,12 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   }
   const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
   const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
-  io.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'));
+  // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
+  io.stdout.write(printableLines(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n')));
   if (target !== undefined) {
     const lines = replacementLines(plans.flatMap((item) => [...(scans.secrets.get(item.finding.secretId) ?? [])]));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
-    io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${target} (mode 0600): it holds the raw secrets, delete it after use\n`);
+    io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;
 }

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkCatalogueFile } from '../../audit/index.js';
+import { checkCatalogueFile } from '../../sensitive-files/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { RulePackError } from '../../errors.js';
-import { BUILTIN_RULES_DIR, checkRules, loadBuiltinRules, loadRulePacksFrom } from '../../rules/index.js';
+import { checkRules } from '../../rule-check/index.js';
+import { BUILTIN_RULES_DIR, loadBuiltinRules, loadRulePacksFrom } from '../../rules/index.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 

@@ -1,0 +1,87 @@
+import { addAuditFindings, auditChecksFor } from '../sensitive-files/index.js';
+import { loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { scanChunks } from '../engine/index.js';
+import type { ScanResult } from '../findings/index.js';
+import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
+import { ConfigError } from '../errors.js';
+import { checkRules } from '../rule-check/index.js';
+import { loadBuiltinRules, type Rule } from '../rules/index.js';
+import { findRepository, type ReadOutcome } from '../sources/index.js';
+import { openSource } from './open-source.js';
+import { armScanStop } from './scan-stop.js';
+import { scannerFor } from './scanner-for.js';
+import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
+
+/** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
+export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
+const NO_PROGRESS: ScanProgress = { update: () => undefined, setTotal: () => undefined, done: () => undefined };
+
+/**
+ * Custom rules from the config get the checks built-in packs get from `rules check`: their
+ * examples, and the timing on adversarial input, so a catastrophic pattern is refused (exit 2)
+ * instead of hanging the scan. Built-in rules are checked when they are built.
+ */
+async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[], cwd: string): Promise<void> {
+  const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
+  const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
+  if (custom.length === 0) return;
+  const problems = await checkRules(custom, { cwd });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/**
+ * The scan pipeline, the one entry point that the CLI's commands, the GitHub Action and
+ * remediation share: repository, config and rules, suppression files, the source, matching
+ * (on worker threads when it pays), the `.gitignore` audit and every suppression, in that order.
+ * Nothing is reported or printed here. The baseline and ignore file are read before scanning, so
+ * a malformed one fails fast (exit 2).
+ */
+export async function executeScan(options: ScanOptions): Promise<CompletedScan> {
+  const { cwd, source: request } = options;
+  const log = options.log ?? (() => undefined);
+  const shouldUseDefaultBaseline = options.shouldUseDefaultBaseline !== false;
+  log('started');
+  // Independent start-up work runs together: the git call's wait overlaps reading the rules.
+  const [repo, builtin] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
+  const projectRoot = repo?.root ?? cwd;
+  log(`repository: ${repo?.root ?? '(none)'}`);
+  log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
+  const config = await loadConfig(projectRoot, options.config, cwd);
+  const rules = selectRules(builtin, config);
+  await checkCustomRules(rules, builtin.rules, cwd);
+  log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline)) log(line);
+  const outcome: ReadOutcome = { skipped: [], problems: [] };
+  const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
+  const policy = suppressionFrom(config.allowlist);
+  const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
+  log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
+  const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const progress = options.progressFor?.(source.kind);
+  if (source.size !== undefined) progress?.setTotal(source.size);
+  else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);
+  const shown = progress ?? NO_PROGRESS;
+  const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
+  let scanned: ScanResult;
+  try {
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
+  } finally {
+    stop.dispose();
+    shown.done();
+    await scanner.close();
+  }
+  const stopped = stop.reason();
+  if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
+  const result = source.finish === undefined ? scanned : await source.finish(scanned);
+  result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.problems = outcome.problems;
+  result.isPartial = result.problems.length > 0;
+  log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
+  const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
+  const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
+  const applied = applySuppressions(result, suppressions);
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+}

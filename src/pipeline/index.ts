@@ -1,0 +1,4 @@
+// The scan pipeline: one typed entry point (options in, result and context out) for every caller.
+export type { SourceKind, SourceRequest } from './open-source.js';
+export type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
+export { executeScan, MAX_SCANNABLE_SIZE } from './execute-scan.js';

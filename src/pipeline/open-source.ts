@@ -1,0 +1,97 @@
+import type { ScanInput } from '../engine/index.js';
+import type { ScanResult } from '../findings/index.js';
+import { GitError, UsageError } from '../errors.js';
+import {
+  commitMessageChunks,
+  DEFAULT_STDIN_PATH,
+  historySource,
+  listScanTargets,
+  onBinaryFile,
+  rangeChunks,
+  readFiles,
+  stagedChunks,
+  stdinChunks,
+  type ReadOutcome,
+  type Repository,
+} from '../sources/index.js';
+
+/** Which input a scan reads. */
+export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
+
+/** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
+export type SourceRequest =
+  | { kind: 'tree'; /** Files or directories, relative to the working directory; empty = the whole tree. */ paths: string[] }
+  | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
+  | { kind: 'staged' }
+  | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
+  | { kind: 'history' }
+  | {
+      kind: 'commit-msg';
+      /** The message file a commit-msg hook was given, relative to the working directory. */
+      file: string;
+      /** The environment git runs in (the hook's: GIT_DIR and the like). */
+      env: Readonly<Record<string, string | undefined>>;
+    };
+
+/** A chosen source: its root (reported paths are relative to it) and its chunks. */
+export interface Source {
+  kind: SourceKind;
+  root: string;
+  repo: Repository | undefined;
+  chunks: AsyncIterable<ScanInput>;
+  /** How many files or objects it will read, when known up front (for --debug). */
+  size?: number;
+  /** A last step over the whole result (history: one finding per secret, provenance, notices). */
+  finish?: (result: ScanResult) => Promise<ScanResult>;
+  /** Called for each byte input the scanner found to be binary. */
+  onBinary?: (input: ScanInput) => void;
+  /** How many inputs the source will yield, when it can tell at a cost (for a progress ETA). */
+  countTotal?: () => Promise<number>;
+}
+
+function requireRepository(repo: Repository | undefined, cwd: string, kind: SourceKind): Repository {
+  if (repo === undefined) throw new GitError('E_NOT_A_REPO', `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: 'run it from inside the repository' });
+  if (repo.isBare && kind !== 'history') throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
+  return repo;
+}
+
+/** Where and how a source reads. */
+export interface OpenOptions {
+  cwd: string;
+  /** The repository around the working directory, if any. */
+  repo: Repository | undefined;
+  maxFileSize: number;
+  outcome: ReadOutcome;
+  isPathSuppressed: (path: string) => boolean;
+  /** Whether a whole-path allowlist entry covers the path (staged and range scans). */
+  isPathAllowlisted: (path: string) => boolean;
+}
+
+/** Opens the requested source. Reading happens lazily as the chunks are consumed. */
+export async function openSource(request: SourceRequest, options: OpenOptions): Promise<Source> {
+  const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
+  const kind = request.kind;
+  if (request.kind === 'stdin') {
+    const bytes = await request.read(maxFileSize);
+    if (bytes.length > maxFileSize) {
+      throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, 'raise --max-file-size (up to 511MiB), or save the input to a file and scan that');
+    }
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
+  }
+  if (request.kind === 'tree') {
+    if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
+    const targets = await listScanTargets(cwd, request.paths, repo);
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+  }
+  if (request.kind === 'commit-msg') {
+    // The message file is read wherever it is; the repository (if any) only lends its git config.
+    const root = repo?.root ?? cwd;
+    return { kind, root, repo, chunks: commitMessageChunks(request.file, { cwd, root, env: request.env, maxFileSize, outcome }) };
+  }
+  const gitRepo = requireRepository(repo, cwd, kind);
+  const root = gitRepo.root;
+  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+  const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+}

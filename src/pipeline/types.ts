@@ -1,0 +1,59 @@
+import type { ScanResult } from '../findings/index.js';
+import type { Rule } from '../rules/index.js';
+import type { Repository } from '../sources/index.js';
+import type { Suppressions, UnusedEntries } from '../suppress/index.js';
+import type { SourceKind, SourceRequest } from './open-source.js';
+
+/** A progress display the scan updates; the caller decides where (if anywhere) it is drawn. */
+export interface ScanProgress {
+  /** Called after each input is scanned, with running totals (inputs, characters). */
+  update: (items: number, characters: number) => void;
+  setTotal: (total: number) => void;
+  done: () => void;
+}
+
+/** Everything one scan needs: what to read, where, with which config, limits and observers. */
+export interface ScanOptions {
+  /** The working directory: the repository around it is found, relative paths resolve against it. */
+  cwd: string;
+  source: SourceRequest;
+  /** A config file, relative to `cwd`. Default: `.secretscan.yaml` at the repository root. */
+  config?: string;
+  /** A baseline file, relative to `cwd`. Default: `.secretscan-baseline.json` at the repository root, if present. */
+  baseline?: string;
+  /** Whether the default baseline file is used when `baseline` is not given. Default: true. */
+  shouldUseDefaultBaseline?: boolean;
+  /** Larger files are skipped (and counted), in bytes. Default: the config's, else 10 MiB. */
+  maxFileSize?: number;
+  /** Worker threads for history audits and large trees; 0 = match on this thread. Default: CPU cores - 1, at most 4. */
+  threads?: number;
+  /** Seconds after which the scan stops and returns what it has, marked partial. */
+  timeoutSeconds?: number;
+  /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
+  shouldRevealSecrets?: boolean;
+  /** Report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored. Default: true. */
+  shouldAuditGitignore?: boolean;
+  /** Debug lines: rule ids, paths, counts and timings, never chunk text. */
+  log?: (line: string) => void;
+  /** A progress display for a source of this kind, or undefined for none (then nothing is counted up front). */
+  progressFor?: (kind: SourceKind) => ScanProgress | undefined;
+  /** Registers a handler for an interrupt (Ctrl-C); returns the function that unregisters it. */
+  onInterrupt?: (handler: () => void) => () => void;
+}
+
+/**
+ * A scan before any report: `result` after every suppression, `rules` it ran, `root` for reported
+ * paths, `projectRoot` (repository root, or working directory outside git) for config, baseline
+ * and ignore file, and the entries of those files that matched no finding.
+ */
+export interface CompletedScan {
+  result: ScanResult;
+  rules: Rule[];
+  root: string;
+  projectRoot: string;
+  /** The repository around the working directory, if any. */
+  repo: Repository | undefined;
+  sourceKind: SourceKind;
+  suppressions: Suppressions;
+  unused: UnusedEntries;
+}
