@@ -9833,12 +9833,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat5 = fs_1.statSync(path);
-        if (stat5.isFile() && isFile) {
+        const stat3 = fs_1.statSync(path);
+        if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat5.isDirectory() && isDirectory) {
+        if (stat3.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -16752,8 +16752,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -16798,15 +16798,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative8 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative8.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative8];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -17110,7 +17110,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path, (statError, stat5) => {
+        settings.fs.stat(path, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -17120,9 +17120,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat5.isSymbolicLink = () => true;
+            stat3.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat5);
+          callSuccessCallback(callback, stat3);
         });
       });
     }
@@ -17148,11 +17148,11 @@ var require_sync = __commonJS({
         return lstat3;
       }
       try {
-        const stat5 = settings.fs.statSync(path);
+        const stat3 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat5.isSymbolicLink = () => true;
+          stat3.isSymbolicLink = () => true;
         }
-        return stat5;
+        return stat3;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat3;
@@ -17219,14 +17219,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat5(path, optionsOrSettingsOrCallback, callback) {
+    function stat3(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat5;
+    exports.stat = stat3;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -19117,7 +19117,7 @@ var require_out4 = __commonJS({
 });
 
 // dist/src/action/main.js
-import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative8, resolve as resolve8 } from "node:path";
 
 // dist/src/errors.js
 var ScanError = class extends Error {
@@ -20228,8 +20228,9 @@ function fallbackRemediation(ruleId, ruleName) {
 }
 
 // dist/src/rules/load.js
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join3, relative as relative2 } from "node:path";
+import { readdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join4, relative as relative2 } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
@@ -20977,6 +20978,78 @@ function compileRule(spec, provider, file) {
   return { rule, problems };
 }
 
+// dist/src/rules/compiled-file.js
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var COMPILED_FORMAT = 2;
+var PREFIX = Buffer.from('{"stamp":');
+var SEPARATOR = Buffer.from(',"payload":');
+function sha256Hex(data) {
+  return createHash3("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash3("sha256");
+  for (const name of names) {
+    const bytes = readFileSync(join3(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return typeof v2.format === "number" && typeof v2.sources === "string" && typeof v2.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync(file);
+  } catch (error2) {
+    const code2 = error2.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+
 // dist/src/rules/validate-pack.js
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21169,7 +21242,7 @@ function parseYamlDocument(text, file) {
 }
 
 // dist/src/rules/load.js
-var BUILTIN_RULES_DIR = join3(PACKAGE_ROOT, "rules");
+var BUILTIN_RULES_DIR = join4(PACKAGE_ROOT, "rules");
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -21207,7 +21280,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join3(dir, name);
+    const path = join4(dir, name);
     const shown = relative2(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -21218,23 +21291,37 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
-var COMPILED_RULES_FILE = join3(PACKAGE_ROOT, "dist", "rules.json");
-async function readCompiledPacks() {
+var COMPILED_RULES_FILE = join4(PACKAGE_ROOT, "dist", "rules.json");
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
   try {
-    const compiled = await stat2(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat2(join3(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
+    sources = digestBuiltinPacks();
+  } catch (error2) {
+    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -21255,7 +21342,7 @@ function kindOfPath(kinds, path) {
 }
 
 // dist/src/sensitive-files/git-queries.js
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // dist/src/sources/git-process.js
 import { execFile as execFile2, spawn } from "node:child_process";
@@ -21489,13 +21576,13 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-import { stat as stat3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join4(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join5(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -21507,11 +21594,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative3(root, join4(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative3(root, join5(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat3(path)).isDirectory() ? "dir" : "file";
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -21537,20 +21624,20 @@ async function listScanTargets(cwd, paths, repo) {
 
 // dist/src/sources/read-files.js
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join5(root, path);
+  const full = join6(root, path);
   try {
-    const stat5 = await lstat2(full);
-    if (stat5.isSymbolicLink())
+    const stat3 = await lstat2(full);
+    if (stat3.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat5.isDirectory())
+    if (stat3.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat5.isFile())
+    if (!stat3.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat5.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat5.size } };
+    if (stat3.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat3.size } };
     return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
@@ -21977,6 +22064,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
@@ -22892,6 +22980,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -23079,15 +23168,19 @@ async function scanChunks(inputs, scanner, hooks = {}) {
 }
 
 // dist/src/engine/automaton-file.js
-import { readFileSync } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join6 } from "node:path";
-var MAGIC = "secretscan-automaton-1";
+import { join as join7 } from "node:path";
+var MAGIC = "secretscan-automaton-2";
+function digestOf(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v2 = value;
-  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && typeof v2.digest === "string" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -23107,6 +23200,8 @@ function decodeAutomatonTables(bytes) {
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
     return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
+    return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
   if (endianness() === "LE" && start % 4 === 0)
@@ -23122,10 +23217,10 @@ function decodeAutomatonTables(bytes) {
   }
   return { keywords: header.keywords, table, outputsByState };
 }
-var COMPILED_AUTOMATON_FILE = join6(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+var COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
 function readBuiltinAutomaton() {
   try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
   } catch {
     return void 0;
   }
@@ -23966,7 +24061,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join7(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join8(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -24122,8 +24217,8 @@ async function auditRepository({ root, catalogue, checks }) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join8, relative as relative4 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join9, relative as relative4 } from "node:path";
 
 // dist/src/sensitive-files/validate-catalogue.js
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
@@ -24214,35 +24309,43 @@ function validateCatalogue(value, lineOf, file) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
+var CATALOGUE_FILE = join9(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join9(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
   const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
   return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
 }
-async function readCompiledEntries() {
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
   try {
-    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs)
-      return void 0;
-    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
-  } catch {
-    return void 0;
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
 function loadCatalogue() {
   builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    const compiled = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    const origin = "origin" in compiled ? compiled.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
@@ -24263,6 +24366,7 @@ async function addAuditFindings(result, options) {
   if (options.checks.length === 0)
     return result;
   const catalogue = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
   const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
   result.suppressed.paths += findings.length - kept.length;
@@ -24276,7 +24380,7 @@ var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
+import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24433,8 +24537,8 @@ async function loadConfig(root, explicitPath, cwd) {
   let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join9(root, name))) {
-        path = join9(root, name);
+      if (await exists(join10(root, name))) {
+        path = join10(root, name);
         break;
       }
     }
@@ -24596,7 +24700,7 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative6, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -24614,7 +24718,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -24625,7 +24729,7 @@ async function loadBaseline(options) {
   return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
 }
 async function loadIgnoreFile(options) {
-  const file = join10(options.root, IGNORE_FILE_NAME);
+  const file = join11(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
@@ -24675,7 +24779,7 @@ function describeSuppressions(suppressions, isBaselineOff) {
 }
 
 // dist/src/rule-check/speed/rule-line.js
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24685,7 +24789,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile4(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24718,7 +24822,7 @@ function isSuperLinear(smallMs, largeMs) {
 // dist/src/rule-check/speed/speed-pool.js
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
@@ -24918,7 +25022,7 @@ function workerScript() {
     if (existsSync3(beside))
       return beside;
   }
-  const built = join11(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
+  const built = join12(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
   if (existsSync3(built))
     return built;
   throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and for ${built}); run \`npm run build\``);
@@ -25170,10 +25274,11 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 
 // dist/src/pipeline/scanner-for.js
 import { availableParallelism as availableParallelism2 } from "node:os";
+import { relative as relative7 } from "node:path";
 
 // dist/src/parallel/worker-pool.js
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var QUEUE_PER_WORKER = 3;
@@ -25184,7 +25289,7 @@ function workerScript2() {
     if (existsSync4(beside))
       return beside;
   }
-  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
   return existsSync4(built) ? built : void 0;
 }
 function packsOf(rules) {
@@ -25282,7 +25387,9 @@ function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  return inProcessScanner(matcher);
 }
 
 // dist/src/pipeline/execute-scan.js
@@ -25305,6 +25412,7 @@ async function executeScan(options) {
   const [repo, builtin2] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
+  log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
   const config = await loadConfig(projectRoot, options.config, cwd);
   const rules = selectRules(builtin2, config);
   await checkCustomRules(rules, builtin2.rules, cwd);
@@ -25344,7 +25452,7 @@ async function executeScan(options) {
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
@@ -25902,12 +26010,12 @@ async function publishResult(result, ctx, sarif, options) {
 }
 
 // dist/src/package-info.js
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join14 } from "node:path";
 var cached;
 function packageInfo() {
   if (cached === void 0) {
-    const raw = JSON.parse(readFileSync2(join13(PACKAGE_ROOT, "package.json"), "utf8"));
+    const raw = JSON.parse(readFileSync3(join14(PACKAGE_ROOT, "package.json"), "utf8"));
     cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
   }
   return cached;
@@ -25942,7 +26050,7 @@ function reportContextFor(scan, vcs) {
 }
 
 // dist/src/action/git.js
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
@@ -25956,7 +26064,7 @@ async function shallowCommits(cwd) {
   const path = resolve7(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
-  return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
+  return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
 }
 async function isShallow2(cwd) {
   return (await runGit(cwd, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
@@ -26133,7 +26241,7 @@ function revisionOf(event) {
 }
 function sarifTarget(workspace, sarifFile) {
   const path = resolve8(workspace, sarifFile);
-  const inside = relative7(workspace, path);
+  const inside = relative8(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {

@@ -2066,6 +2066,10 @@ function compileRule(spec, provider, file) {
   return { rule, problems };
 }
 
+// dist/src/rules/compiled-file.js
+var PREFIX = Buffer.from('{"stamp":');
+var SEPARATOR = Buffer.from(',"payload":');
+
 // dist/src/findings/fingerprint.js
 import { createHash as createHash2 } from "node:crypto";
 function digest(parts) {
@@ -2549,6 +2553,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
@@ -3464,6 +3469,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -3540,15 +3546,19 @@ function scanInput(matcher2, input) {
 }
 
 // dist/src/engine/automaton-file.js
+import { createHash as createHash3 } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
 import { join as join3 } from "node:path";
-var MAGIC = "secretscan-automaton-1";
+var MAGIC = "secretscan-automaton-2";
+function digestOf(bytes) {
+  return createHash3("sha256").update(bytes).digest("hex");
+}
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v = value;
-  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && typeof v.digest === "string" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -3567,6 +3577,8 @@ function decodeAutomatonTables(bytes) {
   const headerLength = Math.ceil((length + 4) / 4) * 4;
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
     return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
