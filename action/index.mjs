@@ -25597,6 +25597,9 @@ var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
+function isCommentsOnly(text) {
+  return text.split("\n").every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith("\r") ? line.slice(0, -1) : line));
+}
 function parseConfig(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -25625,8 +25628,11 @@ async function loadConfig(root, explicitPath, cwd) {
     throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
   const shown = relative5(cwd, path);
+  const file = shown === "" || shown.startsWith("..") ? path : shown;
+  if (isCommentsOnly(text))
+    return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
+  return parseConfig(text, file);
 }
 
 // dist/src/config/select-rules.js

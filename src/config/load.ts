@@ -16,6 +16,15 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/**
+ * True for text of only blank lines and `#` comments (the starter config `secretscan init` writes):
+ * YAML reads it as an empty document, so the yaml package, a large share of a pre-commit hook's
+ * start-up, need not be loaded for it.
+ */
+function isCommentsOnly(text: string): boolean {
+  return text.split('\n').every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
 /** Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every problem. */
 export function parseConfig(text: string, file: string): Config {
   const doc = parseYamlDocument(text, file);
@@ -48,6 +57,8 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
     throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}: ${readFailure(error)}`, { cause: error, hint: 'check the --config path' });
   }
   const shown = relative(cwd, path);
+  const file = shown === '' || shown.startsWith('..') ? path : shown;
+  if (isCommentsOnly(text)) return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown);
+  return parseConfig(text, file);
 }
