@@ -46,6 +46,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const [repo, builtin] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
+  log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
   if (options.settingsCommit !== undefined && repo === undefined) throw new UsageError('the settings can be read from a commit only inside a git repository');
   const read = options.settingsCommit !== undefined && repo !== undefined ? commitFileReader(repo.root, options.settingsCommit) : undefined;
   if (read !== undefined) log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ''}`);
@@ -84,7 +85,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
   const risks = configRisks(config, rules);

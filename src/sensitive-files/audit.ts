@@ -86,10 +86,10 @@ async function auditHistory(root: string, catalogue: Catalogue, range?: string):
 export async function auditRepository({ root, catalogue, checks, range }: AuditOptions): Promise<AuditReport> {
   const report: AuditReport = { findings: [], missing: [], tracked: [] };
   if (checks.includes('tracked') || checks.includes('untracked')) Object.assign(report, await auditWorkTree(root, catalogue, checks));
-  if (checks.includes('staged')) report.findings.push(...(await auditStaged(root, catalogue)));
-  if (checks.includes('history')) report.findings.push(...(await auditHistory(root, catalogue)));
+  if (checks.includes('staged')) for (const finding of await auditStaged(root, catalogue)) report.findings.push(finding);
+  if (checks.includes('history')) for (const finding of await auditHistory(root, catalogue)) report.findings.push(finding);
   // A range scan (a pull request, a push) audits what the range adds: a new `.env` fails it too.
-  if (checks.includes('range') && range !== undefined) report.findings.push(...(await auditHistory(root, catalogue, range)));
+  if (checks.includes('range') && range !== undefined) for (const finding of await auditHistory(root, catalogue, range)) report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
 }
