@@ -7692,21 +7692,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative8 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute5(pattern)) {
           absolute.push(pattern);
         } else {
-          relative8.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative8];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute5(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute5;
   }
 });
 
@@ -8791,41 +8791,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve10) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve10();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve10();
                 queue.drain = previousDrain;
               };
             }
@@ -9311,9 +9311,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve9(stats) : reject(error2);
+            return error2 === null ? resolve10(stats) : reject(error2);
           });
         });
       }
@@ -9337,10 +9337,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve9(entries);
+              resolve10(entries);
             } else {
               reject(error2);
             }
@@ -9350,10 +9350,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.once("end", () => resolve10(entries));
         });
       }
     };
@@ -15749,10 +15749,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -15766,7 +15766,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -15790,7 +15790,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -15806,7 +15806,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -15897,7 +15897,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -15911,13 +15911,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -15960,18 +15960,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -16025,8 +16025,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -16038,7 +16038,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -16049,8 +16049,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep4)
+                for (const st2 of sep4) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -16067,7 +16067,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -16247,7 +16247,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -16264,24 +16264,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -16464,25 +16464,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep3 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -17292,14 +17292,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep4)
+        for (const st2 of sep4)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -18466,18 +18466,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep4;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -18630,15 +18630,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep4 = it2.sep;
+                  sep4.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -18832,13 +18832,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -19117,7 +19117,7 @@ var require_dist3 = __commonJS({
 });
 
 // dist/src/action/main.js
-import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative8, resolve as resolve9 } from "node:path";
 
 // dist/src/errors.js
 var ScanError = class extends Error {
@@ -19328,11 +19328,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve9) {
-      resolve9(value);
+    return value instanceof P3 ? value : new P3(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -19348,7 +19348,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20342,11 +20342,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve10, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve9() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve10() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -21743,12 +21743,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9("aborted");
+  return new Promise((resolve10, reject) => {
+    const onAbort = () => resolve10("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve9(value);
+      resolve10(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -21760,12 +21760,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9();
+  return new Promise((resolve10, reject) => {
+    const onAbort = () => resolve10();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve9();
+      resolve10();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22336,8 +22336,8 @@ async function* commitMessageChunks(file, options) {
     yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }
 
-// dist/src/sources/history/blob-stream.js
-import { spawn as spawn2 } from "node:child_process";
+// dist/src/sources/committed-tree.js
+import { isAbsolute as isAbsolute3, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // dist/src/sources/history/batch-parser.js
 var NEWLINE = 10;
@@ -22416,7 +22416,72 @@ function parseHeader(line) {
   return { sha, type, size: Number(size), rest: rest.join(" ") };
 }
 
+// dist/src/sources/committed-tree.js
+var SYMLINK_MODE = "120000";
+function committedPrefixes(root, cwd, paths) {
+  if (paths.length === 0)
+    return [""];
+  return paths.map((path) => {
+    const inRepo = relative3(root, resolve4(cwd, path));
+    return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
+  });
+}
+function isUnder(path, prefixes) {
+  return prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
+}
+async function listCommittedFiles(root, prefixes) {
+  const head = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{tree}"]).catch(() => "")).trim();
+  if (head === "")
+    return [];
+  const out = await gitText(root, ["ls-tree", "-r", "-z", "-l", "--full-tree", head]);
+  const files = [];
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1)
+      continue;
+    const [mode, type, blob, size] = entry.slice(0, tab).split(/ +/);
+    const path = entry.slice(tab + 1);
+    if (type !== "blob" || mode === SYMLINK_MODE || blob === void 0 || !isUnder(path, prefixes))
+      continue;
+    files.push({ path, blob, size: Number(size) });
+  }
+  return files;
+}
+async function* committedFileInputs(root, files, maxFileSize, outcome) {
+  const pathsByBlob = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.size > maxFileSize) {
+      outcome.skipped.push({ path: file.path, reason: "too-large", size: file.size });
+      continue;
+    }
+    pathsByBlob.set(file.blob, [...pathsByBlob.get(file.blob) ?? [], file.path]);
+  }
+  if (pathsByBlob.size === 0)
+    return;
+  const { child, done } = spawnGit(root, ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"]);
+  child.stdin.end(`${[...pathsByBlob.keys()].join("\n")}
+`);
+  const parser = new BatchParser();
+  try {
+    for await (const data of child.stdout) {
+      for (const object of parser.push(data)) {
+        for (const path of pathsByBlob.get(object.sha) ?? []) {
+          if (object.type === "blob")
+            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+          else
+            outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
+        }
+      }
+    }
+    await done;
+  } finally {
+    if (child.exitCode === null)
+      child.kill();
+  }
+}
+
 // dist/src/sources/history/blob-stream.js
+import { spawn as spawn2 } from "node:child_process";
 async function* reachableBlobs(root) {
   const revList = spawnGit(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"], { isStdoutHandedOff: true });
   revList.child.stdin.end();
@@ -22427,9 +22492,9 @@ async function* reachableBlobs(root) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve9, reject) => {
+  const catDone = new Promise((resolve10, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve9);
+    catFile.on("close", resolve10);
   });
   const parser = new BatchParser();
   try {
@@ -22634,7 +22699,7 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/rules/load.js
 import { readdir, readFile as readFile2, stat as stat3 } from "node:fs/promises";
-import { join as join6, relative as relative3 } from "node:path";
+import { join as join6, relative as relative4 } from "node:path";
 
 // dist/src/rules/compile.js
 import { createHash as createHash2 } from "node:crypto";
@@ -23480,7 +23545,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   await loadYamlSupport();
   for (const name of names) {
     const path = join6(dir, name);
-    const shown = relative3(displayBase, path) || path;
+    const shown = relative4(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
     if (parsed.pack !== void 0)
@@ -23725,7 +23790,7 @@ async function auditRepository({ root, catalogue, checks }) {
 
 // dist/src/sensitive-files/load-catalogue.js
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join8, relative as relative4 } from "node:path";
+import { join as join8, relative as relative5 } from "node:path";
 
 // dist/src/sensitive-files/validate-catalogue.js
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
@@ -23818,7 +23883,7 @@ var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
 var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
+  const shown = relative5(PACKAGE_ROOT, file);
   const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
@@ -23842,7 +23907,7 @@ function loadCatalogue() {
     const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
   })();
   return builtin;
 }
@@ -23876,7 +23941,7 @@ var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
+import { join as join9, relative as relative6, resolve as resolve5 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24030,7 +24095,7 @@ function parseConfig(text, file) {
   return config;
 }
 async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
+  let path = explicitPath === void 0 ? void 0 : resolve5(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
       if (await exists(join9(root, name))) {
@@ -24047,7 +24112,7 @@ async function loadConfig(root, explicitPath, cwd) {
   } catch (error2) {
     throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
-  const shown = relative5(cwd, path);
+  const shown = relative6(cwd, path);
   await loadYamlSupport();
   return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
 }
@@ -24196,7 +24261,7 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join10, relative as relative7, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -24208,13 +24273,13 @@ async function readIfPresent(file, displayName, isNamedByUser = false) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative6(cwd, file) || file;
+  return relative7(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -24280,7 +24345,7 @@ function describeSuppressions(suppressions, isBaselineOff) {
 
 // dist/src/rule-check/speed/rule-line.js
 import { readFile as readFile4 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -24289,7 +24354,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile4(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile4(resolve7(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24539,7 +24604,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     const worker = new Worker(script);
     let current;
     let timer;
@@ -24554,7 +24619,7 @@ function drainQueue(rules, script, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve9(drainQueue(rules, script, queue, times, retried));
+      resolve10(drainQueue(rules, script, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -24587,7 +24652,7 @@ function drainQueue(rules, script, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve9();
+        resolve10();
     });
     next();
   });
@@ -24732,6 +24797,11 @@ async function openSource(request, options) {
   if (request.kind === "tree") {
     if (repo?.isBare === true)
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
+    if (request.isCommittedOnly === true && repo !== void 0) {
+      const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
+      const committedPaths = new Set(files.map((file) => file.path));
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+    }
     const targets = await listScanTargets(cwd, request.paths, repo);
     return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
   }
@@ -24852,8 +24922,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve9, reject) => {
-        pending.set(id, { resolve: resolve9, reject });
+      return new Promise((resolve10, reject) => {
+        pending.set(id, { resolve: resolve10, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -24943,6 +25013,9 @@ async function executeScan(options) {
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
@@ -25550,7 +25623,7 @@ function reportContextFor(scan, vcs) {
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -25560,7 +25633,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve7(cwd, run.stdout.trim());
+  const path = resolve8(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -25740,9 +25813,9 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve8(workspace, sarifFile);
-  const inside = relative7(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
+  const path = resolve9(workspace, sarifFile);
+  const inside = relative8(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute4(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)

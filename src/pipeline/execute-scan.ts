@@ -81,6 +81,8 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+  const committed = source.committedPaths;
+  if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
