@@ -1,5 +1,5 @@
 import { ScanError } from '../errors.js';
-import { printable } from '../reporters/index.js';
+import { printableLines } from '../terminal-text/index.js';
 import { failingFindings, type FailOn } from './fail-on.js';
 import type { ScanOutcome } from './run-scan.js';
 
@@ -13,7 +13,7 @@ const INTERNAL_ERROR = 3;
  */
 export function scanMessagesOf(outcome: ScanOutcome): string[] {
   const { error, scan } = outcome;
-  const safe = (text: string): string => text.split('\n').map(printable).join('\n');
+  const safe = printableLines;
   if (error instanceof ScanError) return [`secretscan: ${safe(error.message)}`, ...(error.hint === undefined ? [] : [`hint: ${safe(error.hint)}`])];
   if (scan === undefined) return [`secretscan: internal error: ${safe(error instanceof Error ? error.message : String(error))}`];
   if (scan.result.isPartial) return [`secretscan: the scan is partial: ${scan.result.problems.length} problem(s), see the report`];

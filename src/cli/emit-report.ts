@@ -8,6 +8,7 @@ import type { Io } from './io.js';
 import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
 import { writeFileSafely } from '../safe-fs/index.js';
+import { printable } from '../terminal-text/index.js';
 
 /** What emitReport needs besides the result. */
 export interface EmitOptions {
@@ -53,7 +54,7 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root, c
     const target = resolve(io.cwd, flags.output);
     await writeFileSafely(target, report, { root, mayBeDevice: true });
     const shown = relative(io.cwd, target) || target;
-    io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${shown}\n`);
+    io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${printable(shown)}\n`);
   }
   if (result.isPartial) io.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report\n`);
   return exitCodeFor(result);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ScanError, UsageError } from '../errors.js';
-import { printable } from '../reporters/index.js';
+import { printable, printableLines } from '../terminal-text/index.js';
 import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -28,15 +28,13 @@ Run \`secretscan <command> --help\` for a command's options, \`secretscan --vers
 `;
 
 /** A message made safe for a terminal: config keys, paths and git output may hold escape codes. */
-function safe(text: string): string {
-  return text.split('\n').map(printable).join('\n');
-}
+const safe = printableLines;
 
 function reportError(error: unknown, io: Io, isDebug: boolean): number {
   if (error instanceof ScanError) {
     io.stderr.write(`secretscan: ${safe(error.message)}\n`);
     if (error.hint !== undefined) io.stderr.write(`hint: ${safe(error.hint)}\n`);
-    if (isDebug && error.cause instanceof Error) io.stderr.write(`cause: ${error.cause.message}\n`);
+    if (isDebug && error.cause instanceof Error) io.stderr.write(`cause: ${safe(error.cause.message)}\n`);
     return error.exitCode;
   }
   io.stderr.write(`secretscan: internal error: ${safe(error instanceof Error ? error.message : String(error))}\n`);
@@ -104,7 +102,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const isDebug = argv.includes('--debug');
   const started = performance.now();
   const log = (line: string) => {
-    if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${line}\n`);
+    if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${printable(line)}\n`);
   };
   try {
     return await dispatch(argv, io, log);

@@ -5,8 +5,36 @@ import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automato
 import { buildLineIndex } from './line-index.js';
 import { matchKubernetesSecret, matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
 import { contextIndex, toFinding } from './to-finding.js';
+import { appendAll, MatchesBySecret, SpansByRule } from './match-index.js';
 import type { Chunk, MatcherOptions } from './types.js';
+import { isNotCredentialInContext } from './value-context.js';
 import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
+
+/**
+ * Generic rules know a credential only by the name it is assigned to, so their values are also
+ * judged by the text around them (value-context.ts); a provider's rule knows its token's format.
+ */
+function isJudgedByContext(rule: Rule): boolean {
+  return rule.provider.id === 'generic' || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
+}
+
+const SEVERITY_RANK = { low: 0, medium: 1, high: 2 } as const;
+
+/**
+ * One finding per secret per line: `PASSWORD: "PASSWORD"` or a value repeated in one line is one
+ * place to fix. The most severe match stays, then the first on the line.
+ */
+function oncePerLine(matches: Match[], lineOf: (offset: number) => number): Match[] {
+  if (matches.length < 2) return matches;
+  const best = new Map<string, Match>();
+  for (const m of matches) {
+    const key = `${lineOf(m.start)}\0${m.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === undefined || SEVERITY_RANK[m.severity] > SEVERITY_RANK[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
+    if (isBetter) best.set(key, m);
+  }
+  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+}
 
 /** The marker that suppresses every finding on its line. */
 export const INLINE_ALLOW_MARKER = 'secretscan:allow';
@@ -20,6 +48,8 @@ export interface ChunkScan {
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
 export interface Matcher {
   scanChunk: (chunk: Chunk) => ChunkScan;
+  /** True when the keyword automaton came from `prebuiltAutomaton`, false when it was built. */
+  usesPrebuiltAutomaton: boolean;
 }
 
 /**
@@ -186,37 +216,46 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === 'kubernetes-secret') {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         // Decoded values are scanned again as `key: value`, so the key names the value for the
         // assignment rules and a provider's token is found by its own rule.
-        if (depth < MAX_DECODE_DEPTH) manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
-      } else if (rule.stickyRegex === undefined) matches.push(...matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base));
-      else matches.push(...matchRuleAtHits(rule, text, ruleHits, base));
+        if (depth < MAX_DECODE_DEPTH) appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
+      } else {
+        const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);
+      }
     }
     if (depth >= MAX_DECODE_DEPTH) return matches;
     const base64Hits = hits.get(base64Trigger) ?? [];
     // keywordHits is empty unless the text has a backslash or a percent sign (wantsEscapes).
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0) return matches;
     const decoded: Match[] = [];
+    // Matches by rule and secret, so that finding the same one again costs a lookup, not a pass
+    // over every match of the chunk (a file can hold a million).
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0) continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
         // The same secret already matched in the clear on this span (a PEM block inside a JSON
         // string) is one finding, not two; so is a value two decoders both read.
-        const isSame = (m: Match): boolean => m.rule === found.rule && m.secret === found.secret && m.start < span.end && span.start < m.end;
-        if (matches.some(isSame) || decoded.some(isSame)) continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        if (seen.hasOverlapping(found, span.start, span.end)) continue;
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0) return matches;
     // A rule that matched the encoded text itself (a base64 value taken for a password) yields to
     // its own match on what the text decodes to.
-    const isShadowed = (m: Match): boolean => decoded.some((d) => d.rule === m.rule && d.start < m.end && m.start < d.end);
-    return [...matches.filter((m) => m.encoding !== undefined || !isShadowed(m)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m) => m.encoding !== undefined || !shadows.overlaps(m));
+    appendAll(kept, decoded);
+    return kept;
   };
 
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
@@ -244,7 +283,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: kept.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
     },
   };
 }

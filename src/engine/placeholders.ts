@@ -12,12 +12,29 @@ const WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$
 
 const KNOWN_EXAMPLE_KEYS = new Set(['AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY']);
 
+/** Words a placeholder built from a field's name is made of: `my_api_key`, `MY_SECRET_TOKEN`, `mypassword`. */
+const FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+
+/**
+ * Value shapes that stand for a value: `my_<field>`, `<field>_here`, `sample…`, `…for_testing`,
+ * `xxx…`, `STRING_VALUE` (generated API docs), and an upper-case variable name that names a credential
+ * (`NEXT_UPGRADE_PUBLISH_TOKEN`: the name of the variable that holds it, not its value).
+ */
+function isPlaceholderShape(secret: string, lower: string): boolean {
+  if (lower.startsWith('my') && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, ''))) return true;
+  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower)) return true;
+  if (/^string[_-]?value$/.test(lower)) return true;
+  // Three words or more: SOME_PASSWORD may be a weak password, NEXT_UPGRADE_PUBLISH_TOKEN is a name.
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
+}
+
 /** Whether a candidate secret is a placeholder or a documented example rather than a credential. */
 export function isPlaceholder(secret: string): boolean {
   if (KNOWN_EXAMPLE_KEYS.has(secret)) return true;
   if (secret.startsWith('$')) return true;
   const lower = secret.toLowerCase();
   if (PLACEHOLDER_WORDS.some((word) => lower.includes(word))) return true;
+  if (isPlaceholderShape(secret, lower)) return true;
   if (WRAPPED.some((pattern) => pattern.test(secret))) return true;
   return /^(.)\1*$/s.test(secret);
 }

@@ -1,3 +1,4 @@
+import { shellQuote } from '../terminal-text/index.js';
 import { gitignoreLinesFor, isWholeSecretFile, secretFileKind } from './file-kind.js';
 import type { SecretLocation } from './secret-location.js';
 import type { RemediationStep } from './types.js';
@@ -8,19 +9,14 @@ export const DEFAULT_REPLACEMENTS_FILE = '../secretscan-replacements.txt';
 /** GitHub's guide to removing sensitive data (cached views, pull-request refs, support). */
 export const GITHUB_SENSITIVE_DATA_URL = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository';
 
-/** Quotes a word for a POSIX shell when it needs it. */
-export function shellQuote(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function short(sha: string): string {
   return sha.slice(0, 12);
 }
 
 /** Never committed: take it out of the file (and the index), nothing to rewrite. */
 export function removeStep(location: SecretLocation): RemediationStep {
-  const whole = location.paths.filter(isWholeSecretFile);
-  const values = location.paths.filter((path) => !isWholeSecretFile(path));
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
+  const values = location.paths.filter((path) => !isWholeSecretFile(location, path));
   return {
     kind: 'remove',
     title: 'Remove it from the working tree before it is committed',
@@ -37,9 +33,9 @@ export function removeStep(location: SecretLocation): RemediationStep {
 /** Committed but not pushed: rewrite the local commits before pushing. */
 export function rewriteStep(location: SecretLocation, replacementsFile: string): RemediationStep {
   const oldest = location.commits[0] ?? 'COMMIT';
-  const whole = location.paths.filter(isWholeSecretFile);
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
   const fixes = [
-    ...location.paths.filter((path) => !isWholeSecretFile(path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
+    ...location.paths.filter((path) => !isWholeSecretFile(location, path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
     ...whole.map((path) => `Untrack \`${path}\` with \`git rm --cached ${shellQuote(path)}\` and add it to \`.gitignore\`.`),
   ];
   const base = {
@@ -69,7 +65,7 @@ export function rewriteStep(location: SecretLocation, replacementsFile: string):
 
 /** Pushed: purge from every commit with git filter-repo, force-push, and deal with the host and clones. */
 export function pushedPurgeStep(location: SecretLocation, replacementsFile: string): RemediationStep {
-  const whole = location.paths.filter(isWholeSecretFile);
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
   const remotes = location.remotes.length > 0 ? location.remotes : ['origin'];
   const file = shellQuote(replacementsFile);
   const urlVar = (remote: string): string => `${remote.replace(/[^A-Za-z0-9_]/g, '_')}_url`;
@@ -99,8 +95,8 @@ export function pushedPurgeStep(location: SecretLocation, replacementsFile: stri
   };
 }
 
-function placementFor(path: string, envName: string): string {
-  const kind = secretFileKind(path);
+function placementFor(location: SecretLocation, path: string, envName: string): string {
+  const kind = secretFileKind(location, path);
   if (kind === 'env') return `\`${path}\` is the right kind of place for local values, but only ignored by git: set the value in the environment of your deployment and in your CI secrets, and commit a \`.env.example\` with empty values.`;
   if (kind === 'key') return `Do not keep \`${path}\` in the repository: mount it as a secret file (Docker and Kubernetes secrets appear under \`/run/secrets/\`) and pass its path in \`${envName}_FILE\`, or keep it in a secret manager.`;
   if (kind === 'credentials') return `Keep \`${path}\` only on the machines that need it (outside the repository), or replace it with CI secrets or a secret manager.`;
@@ -109,13 +105,13 @@ function placementFor(path: string, envName: string): string {
 
 /** Always: keep it from coming back, with .gitignore lines and where the value belongs, per file kind. */
 export function preventStep(location: SecretLocation, envName: string): RemediationStep {
-  const ignore = [...new Set(location.paths.flatMap(gitignoreLinesFor))];
+  const ignore = [...new Set(location.paths.flatMap((path) => gitignoreLinesFor(location, path)))];
   return {
     kind: 'prevent',
     title: 'Keep it from coming back',
     why: 'A secret that stays in a tracked file leaks again with the next commit.',
     actions: [
-      ...location.paths.map((path) => placementFor(path, envName)),
+      ...location.paths.map((path) => placementFor(location, path, envName)),
       ...(ignore.length > 0 ? [`Add ${ignore.map((line) => `\`${line}\``).join(', ')} to \`.gitignore\`.`] : []),
       'Install the pre-commit hook (`secretscan init`) so `secretscan scan --staged` stops the next one.',
     ],

@@ -11,7 +11,6 @@ export { toMarkdown } from './markdown.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
 export { SECURITY_SEVERITY } from './sarif-severity.js';
 export { toText } from './text.js';
-export { printable } from './printable.js';
 
 /** Every `--format` value, in the order help text lists them. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

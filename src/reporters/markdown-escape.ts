@@ -1,4 +1,4 @@
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 
 /**
  * Untrusted text for a Markdown table cell or list item: Markdown punctuation is backslash-escaped

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/index.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 import type { CommitAdvice } from './types.js';
 
 const AUDIT_RULE_PREFIX = 'file.';

@@ -2,7 +2,7 @@ import type { Finding } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { calendarDateOf } from './iso-instant.js';
 import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 
 function headStatus(finding: Finding, c: Colors): string | undefined {
   if (finding.isPresentAtHead === undefined) return undefined;

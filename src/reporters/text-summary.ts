@@ -1,7 +1,7 @@
 import type { Finding, ScanResult } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown } from './counts.js';
-import { printable } from './printable.js';
+import { printable } from '../terminal-text/index.js';
 import { sortByPath } from './sort-findings.js';
 
 function skippedLines(result: ScanResult): string[] {

@@ -1,7 +1,10 @@
 import type { GitignoreOutcome } from './gitignore-audit.js';
-import { shellQuote } from './shell-quote.js';
+import { printable, shellQuote } from '../terminal-text/index.js';
 
-/** The `secretscan gitignore` report as text: findings, why and where values belong, the lines and commands. */
+/**
+ * The `secretscan gitignore` report as text: findings, why and where values belong, the lines and
+ * commands. Repository paths are printed through `printable` (and quoted for the shell in commands).
+ */
 export function formatOutcomeText(outcome: GitignoreOutcome, shouldFix: boolean): string {
   const out: string[] = [];
   const shown = shouldFix ? outcome.remaining : outcome.findings;
@@ -10,15 +13,15 @@ export function formatOutcomeText(outcome: GitignoreOutcome, shouldFix: boolean)
   const kinds = new Map(outcome.catalogue.kinds.map((kind) => [kind.spec.id, kind.spec]));
   for (const finding of outcome.findings) {
     const spec = kinds.get(finding.ruleId);
-    out.push('', `  ${finding.severity.padEnd(6)}  ${finding.path}  (${finding.ruleId}: ${finding.ruleName})`, `          ${finding.context}`);
+    out.push('', `  ${finding.severity.padEnd(6)}  ${printable(finding.path)}  (${finding.ruleId}: ${finding.ruleName})`, `          ${printable(finding.context)}`);
     if (spec !== undefined) out.push(`          why: ${spec.why}`, `          belongs in: ${spec.belongsIn}`);
   }
   if (shouldFix) {
-    if (outcome.appended.length > 0) out.push('', `appended ${outcome.appended.length} line(s) to .gitignore:`, ...outcome.appended.map((line) => `  ${line}`));
+    if (outcome.appended.length > 0) out.push('', `appended ${outcome.appended.length} line(s) to .gitignore:`, ...outcome.appended.map((line) => `  ${printable(line)}`));
     else out.push('', '.gitignore already has every line it needs');
   } else if (outcome.missing.length > 0) {
     out.push('', '.gitignore lacks these lines (`secretscan gitignore --fix` appends them):');
-    for (const entry of outcome.missing) out.push(`  # ${entry.name}: ${entry.paths.join(', ')}`, ...entry.lines.map((line) => `  ${line}`));
+    for (const entry of outcome.missing) out.push(`  # ${entry.name}: ${entry.paths.map(printable).join(', ')}`, ...entry.lines.map((line) => `  ${printable(line)}`));
   }
   if (outcome.tracked.length > 0) {
     out.push('', 'ignoring does not untrack: run these yourself (secretscan never does), commit, and rotate what the files held:');

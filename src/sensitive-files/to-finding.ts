@@ -1,5 +1,5 @@
 import { fingerprintFromSecretId, secretIdOf, type CommitInfo, type Finding } from '../findings/index.js';
-import { shellQuote } from './shell-quote.js';
+import { shellQuote } from '../terminal-text/index.js';
 import type { SensitiveFileKind } from './types.js';
 
 /** What the audit found about one sensitive file. */

@@ -1,13 +1,9 @@
 import type { UnusedEntries } from './apply-suppressions.js';
+import { printable } from '../terminal-text/index.js';
 import type { Suppressions } from './load-suppressions.js';
 
 // Paths and rule ids in a baseline come from a file anyone can commit: controls and bidi
 // overrides are shown as escapes, never sent to the terminal.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-function printable(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 function count(n: number, noun: string, plural: string): string {
   return `${n} ${n === 1 ? noun : plural}`;

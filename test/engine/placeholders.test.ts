@@ -36,3 +36,12 @@ describe('isPlaceholder', () => {
     expect(isPlaceholder(value)).toBe(false);
   });
 });
+
+describe('placeholder shapes', () => {
+  it.each(['my_api_key', 'MY_SECRET_TOKEN', 'mypassword', 'api_key_here', 'sample_8f3a9c2d1e7b', 'fake_key_for_testing', 'xxx9f8e7d6c5b4a', 'STRING_VALUE', 'NEXT_UPGRADE_PUBLISH_TOKEN'])('%s is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+  it.each(['myS3cr3tV4lu3x', 'mydog2Cat!', 'FakeValues99ESPW3ALMEZ6U', 'SOME_PASSWORD', 'HERE_IS_9f8e7d6c', 'Tr0ub4dor_here3'])('%s is not', (value) => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+});

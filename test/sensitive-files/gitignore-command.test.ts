@@ -81,3 +81,14 @@ describe('secretscan gitignore', () => {
     expect((await runCli(['gitignore'], { cwd: dir })).code).toBe(2);
   });
 });
+
+describe('secretscan gitignore with hostile file names', () => {
+  it('prints bidi controls in paths as escapes, and quotes them so the command still names the file', async () => {
+    const root = await createRepo({ commits: [{ files: { 'bi\u202edi/.env': SECRET } }] });
+    const run = await runCli(['gitignore'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('\u202e');
+    expect(run.stdout).toContain("git rm --cached -- $'bi\\u202edi/.env'");
+    expect(run.stdout).toContain('# dotenv file: bi\\u202edi/.env');
+  });
+});

@@ -15,7 +15,7 @@ describe('describeUnused', () => {
 
   it('escapes control and bidi characters from a committed baseline', () => {
     const [line] = describeUnused({ baseline: [{ fingerprint: FP, ruleId: 'r\u001b[31m', path: 'a\u202eb\nc' }], ignore: [] }, FILES);
-    expect(line).toBe(`unused baseline entry: ${FP} (r\\u001b[31m in a\\u202eb\\u000ac)`);
+    expect(line).toBe(`unused baseline entry: ${FP} (r\\x1b[31m in a\\u202eb\\x0ac)`);
   });
 
   it('says when there is nothing unused, or nothing to check', () => {

@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../../errors.js';
 import type { Io } from '../io.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
+import { printable } from '../../terminal-text/index.js';
 import { executeScan } from '../../pipeline/index.js';
 import { scanFlagsOf, scanOptionsOf, SCAN_COMMAND, type ScanFlags } from './scan.js';
 
@@ -51,8 +52,8 @@ export async function runBaseline(args: ParsedArgs, io: Io, log: (line: string) 
   const previous = await readPreviousBaseline(target);
   await writeFileSafely(target, formatBaseline(baseline), { root: scan.projectRoot });
   const shown = relative(io.cwd, target) || target;
-  io.stderr.write(`secretscan: baseline written to ${shown}: ${describeBaselineChange(previous, baseline.entries)}\n`);
-  for (const notice of scan.result.notices ?? []) io.stderr.write(`secretscan: note: ${notice}\n`);
+  io.stderr.write(`secretscan: baseline written to ${printable(shown)}: ${describeBaselineChange(previous, baseline.entries)}\n`);
+  for (const notice of scan.result.notices ?? []) io.stderr.write(`secretscan: note: ${printable(notice)}\n`);
   if (!scan.result.isPartial) return EXIT.clean;
   io.stderr.write(`secretscan: the scan is partial: ${scan.result.problems.length} problem(s); the baseline may lack entries\n`);
   return EXIT.userError;

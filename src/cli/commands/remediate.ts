@@ -16,6 +16,7 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressOn } from '../progress.js';
+import { printable, printableLines } from '../../terminal-text/index.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
 
 /** `secretscan remediate`: usage, options and examples. */
@@ -97,11 +98,12 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   }
   const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
   const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
-  io.stdout.write(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'));
+  // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
+  io.stdout.write(printableLines(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n')));
   if (target !== undefined) {
     const lines = replacementLines(plans.flatMap((item) => [...(scans.secrets.get(item.finding.secretId) ?? [])]));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
-    io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${target} (mode 0600): it holds the raw secrets, delete it after use\n`);
+    io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;
 }

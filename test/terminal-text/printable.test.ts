@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printable } from '../../src/reporters/printable.js';
+import { printable } from '../../src/terminal-text/index.js';
 
 describe('printable', () => {
   it('keeps ordinary text, tabs and non-ASCII letters', () => {
