@@ -60,7 +60,7 @@ describe('secretscan remediate', () => {
     expect(out.code).toBe(1);
     expect(sections(out.stdout)).toHaveLength(1);
     expect(out.stdout).toMatch(/never committed: only in the working tree and the index \(staged\)/);
-    expect(out.stdout).toContain('$ git restore --staged staged.js');
+    expect(out.stdout).toContain('$ git restore --staged -- staged.js');
   });
 
   it('uses an interactive rebase from the exact commit when the secret is older than the last commit', async () => {
