@@ -215,7 +215,11 @@ var init_bech32 = __esm({
 });
 
 // dist/src/validators/github-checksum.js
-import { crc32 } from "node:zlib";
+import { createRequire } from "node:module";
+function crc32(data) {
+  zlibCrc32 ??= createRequire(import.meta.url)("node:zlib").crc32;
+  return zlibCrc32(data);
+}
 function toBase62(value, width) {
   let out = "";
   let rest = value;
@@ -239,7 +243,7 @@ function validateNpmChecksum(secret) {
   const [, body = "", checksum] = match;
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
-var BASE62;
+var zlibCrc32, BASE62;
 var init_github_checksum = __esm({
   "dist/src/validators/github-checksum.js"() {
     "use strict";
@@ -2114,6 +2118,65 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// dist/src/rules/segment-glob.js
+function segmentGlobRegex(glob) {
+  if (!/^[\w.\-/@+~ ,*?{}$%#&=:;'"^]+$/.test(glob))
+    return void 0;
+  const segments = glob.split("/").filter((s, i, all) => !(s === "**" && all[i - 1] === "**"));
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**") && s !== "**"))
+    return void 0;
+  let body = "";
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    if (segment === "**") {
+      if (!isLast)
+        body += `(?:${SEGMENT}/)*`;
+      else
+        body += i === 0 ? ANY_PATH : `(?:/${ANY_PATH})?`;
+      continue;
+    }
+    const part = segmentRegex(segment);
+    if (part === void 0)
+      return void 0;
+    const isBeforeTrailingAny = i === segments.length - 2 && segments[i + 1] === "**";
+    body += isLast || isBeforeTrailingAny ? part : `${part}/`;
+  }
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+function segmentRegex(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i];
+    if (char === "*")
+      out += "[^/]*";
+    else if (char === "?")
+      out += "[^/]";
+    else if (char === "{") {
+      const end = segment.indexOf("}", i);
+      const inner = end === -1 ? void 0 : segment.slice(i + 1, end);
+      if (inner === void 0 || !inner.includes(",") || /[{*?]|\.\./.test(inner))
+        return void 0;
+      out += `(?:${inner.split(",").map(escapeLiteral).join("|")})`;
+      i = end;
+    } else if (char === "}" || char === ",")
+      return void 0;
+    else
+      out += escapeLiteral(char);
+  }
+  return segment.startsWith("*") || segment.startsWith("?") ? `(?!\\.\\.?(?:/|$))${out}` : out;
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var SEGMENT, ANY_PATH;
+var init_segment_glob = __esm({
+  "dist/src/rules/segment-glob.js"() {
+    "use strict";
+    SEGMENT = "(?!\\.\\.?(?:/|$))[^/]+";
+    ANY_PATH = `${SEGMENT}(?:/${SEGMENT})*`;
+  }
+});
+
 // dist/src/rules/speed/ambiguity.js
 function normalize(ranges) {
   const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
@@ -2641,7 +2704,9 @@ function toGlobs(pattern) {
 function compilePathPatterns(patterns) {
   const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
-    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
+    const globs = toGlobs(isNegated ? p.slice(1) : p);
+    const regex = segmentGlobRegex(globs[0]);
+    const matcher = regex === void 0 ? (0, import_picomatch.default)(globs, { dot: true }) : (path) => regex.test(path);
     return { isNegated, matcher };
   });
   const test = (path) => {
@@ -2691,6 +2756,7 @@ var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
+    init_segment_glob();
     init_ambiguity();
     MAX_STARS_PER_SEGMENT = 3;
     MEMO_LIMIT = 4096;
@@ -2744,6 +2810,88 @@ var init_compile = __esm({
   }
 });
 
+// dist/src/rules/compiled-file.js
+import { createHash as createHash2 } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+function sha256Hex(data) {
+  return createHash2("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash2("sha256");
+  for (const name of names) {
+    const bytes = readFileSync(join2(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function encodeCompiledJson(sources, payloadJson) {
+  const stamp = { format: COMPILED_FORMAT, sources, content: sha256Hex(payloadJson) };
+  return `${PREFIX.toString()}${JSON.stringify(stamp)}${SEPARATOR.toString()}${payloadJson}}`;
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v = value;
+  return typeof v.format === "number" && typeof v.sources === "string" && typeof v.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code2 = error.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+var COMPILED_FORMAT, PREFIX, SEPARATOR;
+var init_compiled_file = __esm({
+  "dist/src/rules/compiled-file.js"() {
+    "use strict";
+    COMPILED_FORMAT = 2;
+    PREFIX = Buffer.from('{"stamp":');
+    SEPARATOR = Buffer.from(',"payload":');
+  }
+});
+
 // dist/src/findings/finding.js
 var SEVERITIES;
 var init_finding = __esm({
@@ -2754,7 +2902,7 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash2, scryptSync } from "node:crypto";
+import { createHash as createHash3, scryptSync } from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
@@ -2766,7 +2914,7 @@ function stretch(secret) {
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
   return `${version}:${hash.digest("hex").slice(0, 32)}`;
@@ -10378,8 +10526,9 @@ var init_yaml_document = __esm({
 });
 
 // dist/src/rules/load.js
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join as join2, relative } from "node:path";
+import { readdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join3, relative } from "node:path";
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -10417,7 +10566,7 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join2(dir, name);
+    const path = join3(dir, name);
     const shown = relative(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -10428,22 +10577,36 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
-async function readCompiledPacks() {
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
   try {
-    const compiled = await stat(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat(join2(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
+    sources = digestBuiltinPacks();
+  } catch (error) {
+    return { reason: `the rule packs cannot be read (${error.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -10456,10 +10619,11 @@ var init_load = __esm({
     init_safe_fs();
     init_package_root();
     init_compile();
+    init_compiled_file();
     init_validate_pack();
     init_yaml_document();
-    BUILTIN_RULES_DIR = join2(PACKAGE_ROOT, "rules");
-    COMPILED_RULES_FILE = join2(PACKAGE_ROOT, "dist", "rules.json");
+    BUILTIN_RULES_DIR = join3(PACKAGE_ROOT, "rules");
+    COMPILED_RULES_FILE = join3(PACKAGE_ROOT, "dist", "rules.json");
   }
 });
 
@@ -10467,9 +10631,15 @@ var init_load = __esm({
 var rules_exports = {};
 __export(rules_exports, {
   BUILTIN_RULES_DIR: () => BUILTIN_RULES_DIR,
+  COMPILED_FORMAT: () => COMPILED_FORMAT,
   COMPILED_RULES_FILE: () => COMPILED_RULES_FILE,
+  builtinPackNames: () => builtinPackNames,
   compilePacks: () => compilePacks,
   compilePathPatterns: () => compilePathPatterns,
+  describeStamp: () => describeStamp,
+  digestBuiltinPacks: () => digestBuiltinPacks,
+  digestFiles: () => digestFiles,
+  encodeCompiledJson: () => encodeCompiledJson,
   exponentialBacktrackingProblem: () => exponentialBacktrackingProblem,
   globProblem: () => globProblem,
   loadBuiltinRules: () => loadBuiltinRules,
@@ -10477,12 +10647,14 @@ __export(rules_exports, {
   loadYamlSupport: () => loadYamlSupport,
   parsePack: () => parsePack,
   parseYamlDocument: () => parseYamlDocument,
+  readCompiledJson: () => readCompiledJson,
   validatePack: () => validatePack
 });
 var init_rules = __esm({
   "dist/src/rules/index.js"() {
     "use strict";
     init_load();
+    init_compiled_file();
     init_validate_pack();
     init_yaml_document();
     init_path_glob();
@@ -10909,6 +11081,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
@@ -11898,6 +12071,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -12119,29 +12293,35 @@ var init_scan = __esm({
 });
 
 // dist/src/engine/automaton-file.js
-import { readFileSync } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
+function digestOf(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
 function encodeAutomatonTables(tables) {
   const outputs = [];
   tables.outputsByState.forEach((list, state) => {
     if (list.length > 0)
       outputs.push([state, ...list]);
   });
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs }), "utf8");
+  const tableBytes = Buffer.alloc(tables.table.length * 4);
+  for (let i = 0; i < tables.table.length; i++)
+    tableBytes.writeInt32LE(tables.table[i], i * 4);
+  const fields = { magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs, digest: digestOf(tableBytes) };
+  const header = Buffer.from(JSON.stringify(fields), "utf8");
   const headerLength = Math.ceil((header.length + 4) / 4) * 4;
-  const out = Buffer.alloc(headerLength + tables.table.length * 4);
+  const out = Buffer.alloc(headerLength);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
-  for (let i = 0; i < tables.table.length; i++)
-    out.writeInt32LE(tables.table[i], headerLength + i * 4);
-  return out;
+  return Buffer.concat([out, tableBytes]);
 }
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v = value;
-  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && typeof v.digest === "string" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -12161,6 +12341,8 @@ function decodeAutomatonTables(bytes) {
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
     return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
+    return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
   if (endianness() === "LE" && start % 4 === 0)
@@ -12178,7 +12360,7 @@ function decodeAutomatonTables(bytes) {
 }
 function readBuiltinAutomaton() {
   try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
   } catch {
     return void 0;
   }
@@ -12188,8 +12370,8 @@ var init_automaton_file = __esm({
   "dist/src/engine/automaton-file.js"() {
     "use strict";
     init_package_root();
-    MAGIC = "secretscan-automaton-1";
-    COMPILED_AUTOMATON_FILE = join3(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    MAGIC = "secretscan-automaton-2";
+    COMPILED_AUTOMATON_FILE = join4(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 

@@ -48,6 +48,8 @@ export interface ChunkScan {
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
 export interface Matcher {
   scanChunk: (chunk: Chunk) => ChunkScan;
+  /** True when the keyword automaton came from `prebuiltAutomaton`, false when it was built. */
+  usesPrebuiltAutomaton: boolean;
 }
 
 /**
@@ -253,6 +255,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
   };
 
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
