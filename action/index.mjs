@@ -94,13 +94,13 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
 });
 
 // dist/src/safe-fs/read-file.js
-import { constants as constants2 } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 function fileError(code2, message) {
   return Object.assign(new Error(message), { code: code2 });
 }
 async function readRegularFile(path, options) {
-  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants.O_NOFOLLOW);
   const handle = await open(path, flags).catch((error2) => {
     throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
   });
@@ -161,8 +161,8 @@ var init_read_file = __esm({
 });
 
 // dist/src/safe-fs/write-file.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3 } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { constants as constants2 } from "node:fs";
 import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 function ioError(path, error2) {
@@ -191,7 +191,7 @@ async function assertNoLinkedDirectory(root, dir) {
   }
 }
 async function writeInPlace(path, data) {
-  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
+  const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
     await handle.writeFile(data);
   } finally {
@@ -232,9 +232,9 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
+    const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
       await handle.writeFile(data);
       if (mode !== void 0)
@@ -265,163 +265,8 @@ var init_safe_fs = __esm({
   }
 });
 
-// dist/src/findings/finding.js
-var SEVERITIES;
-var init_finding = __esm({
-  "dist/src/findings/finding.js"() {
-    "use strict";
-    SEVERITIES = ["high", "medium", "low"];
-  }
-});
-
-// dist/src/findings/fingerprint.js
-import { createHash, scryptSync } from "node:crypto";
-function stretch(secret) {
-  let value = stretchedCache.get(secret);
-  if (value !== void 0)
-    return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
-  if (stretchedCache.size >= CACHE_LIMIT)
-    stretchedCache.clear();
-  stretchedCache.set(secret, value);
-  return value;
-}
-function digest(version, parts) {
-  const hash = createHash("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
-}
-function secretIdOf(ruleId, secret) {
-  if (secret.length >= SLOW_HASH_BELOW)
-    return digest("v1", [ruleId, secret]);
-  return digest("v2", [ruleId, stretch(secret)]);
-}
-function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
-}
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
-var init_fingerprint = __esm({
-  "dist/src/findings/fingerprint.js"() {
-    "use strict";
-    SLOW_HASH_BELOW = 32;
-    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
-    SCRYPT_SALT = "secretscan secret-id v2";
-    stretchedCache = /* @__PURE__ */ new Map();
-    CACHE_LIMIT = 1e5;
-  }
-});
-
-// dist/src/findings/redact.js
-function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
-}
-var PREVIEW_MIN_LENGTH;
-var init_redact = __esm({
-  "dist/src/findings/redact.js"() {
-    "use strict";
-    PREVIEW_MIN_LENGTH = 16;
-  }
-});
-
-// dist/src/findings/compare.js
-function compareStrings(a, b3) {
-  if (a === b3)
-    return 0;
-  return a < b3 ? -1 : 1;
-}
-function compareFindings(a, b3) {
-  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
-}
-var init_compare = __esm({
-  "dist/src/findings/compare.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/group-by-secret.js
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
-  if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
-}
-function comparePlaced(a, b3) {
-  const [x3, y2] = [a.occurrence, b3.occurrence];
-  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
-  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
-}
-function mergeGroup(group, headBlobs2) {
-  group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
-  const seen = /* @__PURE__ */ new Set();
-  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  const { blob: _blob, ...rest } = base;
-  const merged = {
-    ...rest,
-    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
-    path: first.path,
-    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
-    occurrences
-  };
-  if (first.commit !== void 0)
-    merged.commit = first.commit;
-  if (headBlobs2 !== void 0)
-    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
-  return merged;
-}
-function groupBySecret(findings, options) {
-  const groups = /* @__PURE__ */ new Map();
-  let suppressedPaths = 0;
-  for (const finding of findings) {
-    for (const placed of occurrencesOf(finding, options.places)) {
-      if (options.isPathSuppressed(placed.occurrence.path)) {
-        suppressedPaths++;
-        continue;
-      }
-      const group = groups.get(finding.secretId);
-      if (group === void 0)
-        groups.set(finding.secretId, [{ ...placed, finding }]);
-      else
-        group.push({ ...placed, finding });
-    }
-  }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
-  return { findings: grouped.sort(compareFindings), suppressedPaths };
-}
-var RANK2;
-var init_group_by_secret = __esm({
-  "dist/src/findings/group-by-secret.js"() {
-    "use strict";
-    init_compare();
-    init_fingerprint();
-    RANK2 = { high: 3, medium: 2, low: 1 };
-  }
-});
-
-// dist/src/findings/index.js
-var init_findings = __esm({
-  "dist/src/findings/index.js"() {
-    "use strict";
-    init_finding();
-    init_fingerprint();
-    init_redact();
-    init_compare();
-    init_group_by_secret();
-  }
-});
-
 // dist/src/package-root.js
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PACKAGE_ROOT;
@@ -430,7 +275,7 @@ var init_package_root = __esm({
     "use strict";
     PACKAGE_ROOT = (() => {
       let dir = dirname2(fileURLToPath(import.meta.url));
-      while (!existsSync2(join2(dir, "package.json")) || !existsSync2(join2(dir, "rules"))) {
+      while (!existsSync(join2(dir, "package.json")) || !existsSync(join2(dir, "rules"))) {
         const parent = dirname2(dir);
         if (parent === dir)
           throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
@@ -3035,7 +2880,7 @@ var init_path_glob = __esm({
 });
 
 // dist/src/rules/compile.js
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -3058,7 +2903,7 @@ function compileRule(spec, provider, file) {
   if (regex === void 0 || problems.length > 0)
     return { problems };
   const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
-  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
+  const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
   if (spec.severityByPath !== void 0) {
@@ -3082,14 +2927,14 @@ var init_compile = __esm({
 });
 
 // dist/src/rules/compiled-file.js
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 function sha256Hex(data) {
-  return createHash3("sha256").update(data).digest("hex");
+  return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
     hash.update(`${name}\0${bytes.length}\0`);
@@ -3156,6 +3001,161 @@ var init_compiled_file = __esm({
     COMPILED_FORMAT = 2;
     PREFIX = Buffer.from('{"stamp":');
     SEPARATOR = Buffer.from(',"payload":');
+  }
+});
+
+// dist/src/findings/finding.js
+var SEVERITIES;
+var init_finding = __esm({
+  "dist/src/findings/finding.js"() {
+    "use strict";
+    SEVERITIES = ["high", "medium", "low"];
+  }
+});
+
+// dist/src/findings/fingerprint.js
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
+  const hash = createHash3("sha256");
+  for (const part of parts)
+    hash.update(part).update("\0");
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+}
+function secretIdOf(ruleId, secret) {
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
+}
+function fingerprintFromSecretId(ruleId, path, secretId) {
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
+}
+function fingerprintOf(ruleId, path, secret) {
+  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
+}
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var init_fingerprint = __esm({
+  "dist/src/findings/fingerprint.js"() {
+    "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
+  }
+});
+
+// dist/src/findings/redact.js
+function redact(secret) {
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
+}
+var PREVIEW_MIN_LENGTH;
+var init_redact = __esm({
+  "dist/src/findings/redact.js"() {
+    "use strict";
+    PREVIEW_MIN_LENGTH = 16;
+  }
+});
+
+// dist/src/findings/compare.js
+function compareStrings(a, b3) {
+  if (a === b3)
+    return 0;
+  return a < b3 ? -1 : 1;
+}
+function compareFindings(a, b3) {
+  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
+}
+var init_compare = __esm({
+  "dist/src/findings/compare.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/findings/group-by-secret.js
+function occurrencesOf(finding, places) {
+  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
+  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+  if (known === void 0 || known.length === 0)
+    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
+  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+}
+function comparePlaced(a, b3) {
+  const [x3, y2] = [a.occurrence, b3.occurrence];
+  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
+  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
+}
+function mergeGroup(group, headBlobs2) {
+  group.sort(comparePlaced);
+  const { finding: base, occurrence: first } = group[0];
+  const seen = /* @__PURE__ */ new Set();
+  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const { blob: _blob, ...rest } = base;
+  const merged = {
+    ...rest,
+    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
+    path: first.path,
+    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
+    occurrences
+  };
+  if (first.commit !== void 0)
+    merged.commit = first.commit;
+  if (headBlobs2 !== void 0)
+    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
+  return merged;
+}
+function groupBySecret(findings, options) {
+  const groups = /* @__PURE__ */ new Map();
+  let suppressedPaths = 0;
+  for (const finding of findings) {
+    for (const placed of occurrencesOf(finding, options.places)) {
+      if (options.isPathSuppressed(placed.occurrence.path)) {
+        suppressedPaths++;
+        continue;
+      }
+      const group = groups.get(finding.secretId);
+      if (group === void 0)
+        groups.set(finding.secretId, [{ ...placed, finding }]);
+      else
+        group.push({ ...placed, finding });
+    }
+  }
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
+  return { findings: grouped.sort(compareFindings), suppressedPaths };
+}
+var RANK2;
+var init_group_by_secret = __esm({
+  "dist/src/findings/group-by-secret.js"() {
+    "use strict";
+    init_compare();
+    init_fingerprint();
+    RANK2 = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// dist/src/findings/index.js
+var init_findings = __esm({
+  "dist/src/findings/index.js"() {
+    "use strict";
+    init_finding();
+    init_fingerprint();
+    init_redact();
+    init_compare();
+    init_group_by_secret();
   }
 });
 
@@ -7287,10 +7287,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7304,7 +7304,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7328,7 +7328,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7344,7 +7344,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7435,7 +7435,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7449,13 +7449,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -7498,18 +7498,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7563,8 +7563,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7576,7 +7576,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7587,8 +7587,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep5)
+                for (const st2 of sep5) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -7605,7 +7605,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7785,7 +7785,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7802,24 +7802,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8002,25 +8002,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep3 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8830,14 +8830,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep5)
+        for (const st2 of sep5)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -10004,18 +10004,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep5;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10168,15 +10168,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep5 = it2.sep;
+                  sep5.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -10370,13 +10370,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -11487,12 +11487,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat4 = fs_1.statSync(path);
+        if (stat4.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat4.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -18452,21 +18452,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative9 = [];
+      const relative11 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute6(pattern)) {
           absolute.push(pattern);
         } else {
-          relative9.push(pattern);
+          relative11.push(pattern);
         }
       }
-      return [absolute, relative9];
+      return [absolute, relative11];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute6(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute6;
   }
 });
 
@@ -18764,7 +18764,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path, (statError, stat3) => {
+        settings.fs.stat(path, (statError, stat4) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -18774,9 +18774,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat3.isSymbolicLink = () => true;
+            stat4.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat3);
+          callSuccessCallback(callback, stat4);
         });
       });
     }
@@ -18802,11 +18802,11 @@ var require_sync = __commonJS({
         return lstat3;
       }
       try {
-        const stat3 = settings.fs.statSync(path);
+        const stat4 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat3.isSymbolicLink = () => true;
+          stat4.isSymbolicLink = () => true;
         }
-        return stat3;
+        return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat3;
@@ -18873,14 +18873,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path, optionsOrSettingsOrCallback, callback) {
+    function stat4(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat3;
+    exports.stat = stat4;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -19551,41 +19551,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve10, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve10(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve10) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve10();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve10();
                 queue.drain = previousDrain;
               };
             }
@@ -20071,9 +20071,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve9(stats) : reject(error2);
+            return error2 === null ? resolve10(stats) : reject(error2);
           });
         });
       }
@@ -20097,10 +20097,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve9(entries);
+              resolve10(entries);
             } else {
               reject(error2);
             }
@@ -20110,10 +20110,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.once("end", () => resolve10(entries));
         });
       }
     };
@@ -22310,12 +22310,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9("aborted");
+  return new Promise((resolve10, reject) => {
+    const onAbort = () => resolve10("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve9(value);
+      resolve10(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22327,12 +22327,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9();
+  return new Promise((resolve10, reject) => {
+    const onAbort = () => resolve10();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve9();
+      resolve10();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22404,7 +22404,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22462,7 +22462,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22556,8 +22556,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve9, reject) => {
-        pending.set(id, { resolve: resolve9, reject });
+      return new Promise((resolve10, reject) => {
+        pending.set(id, { resolve: resolve10, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -22872,7 +22872,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve10) => {
     const worker = new Worker2(script);
     let current;
     let timer;
@@ -22887,7 +22887,7 @@ function drainQueue(rules, script, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve9(drainQueue(rules, script, queue, times, retried));
+      resolve10(drainQueue(rules, script, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -22920,7 +22920,7 @@ function drainQueue(rules, script, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve9();
+        resolve10();
     });
     next();
   });
@@ -23088,7 +23088,8 @@ var init_rule_check = __esm({
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute3, relative as relative8, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9 } from "node:path";
+import { stat as stat3 } from "node:fs/promises";
 
 // dist/src/action/event.js
 init_errors();
@@ -23154,8 +23155,383 @@ function failingFindings(findings, failOn) {
   return findings.filter((finding) => RANK[finding.severity] >= floor);
 }
 
+// dist/src/action/scan-args.js
+import { parseArgs } from "node:util";
+
+// dist/src/config/types.js
+var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
+var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+// dist/src/config/load.js
+init_errors();
+init_safe_fs();
+init_rules();
+import { access } from "node:fs/promises";
+import { join as join5, relative as relative3, resolve } from "node:path";
+
+// dist/src/config/validate.js
+init_rules();
+
+// dist/src/config/size.js
+var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
+function parseSize(value) {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value > 0 ? value : void 0;
+  if (typeof value !== "string")
+    return void 0;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
+  if (match === null || factor === void 0)
+    return void 0;
+  const bytes = Math.round(Number(match[1]) * factor);
+  return bytes > 0 ? bytes : void 0;
+}
+
+// dist/src/config/validate.js
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringList2(value) {
+  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
+}
+var Problems = class {
+  file;
+  doc;
+  items = [];
+  constructor(file, doc) {
+    this.file = file;
+    this.doc = doc;
+  }
+  add(path, what) {
+    const line = this.doc.lineOf(path);
+    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
+    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
+  }
+};
+function checkEntry(raw, at2, problems) {
+  if (!isRecord2(raw)) {
+    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
+    return void 0;
+  }
+  const before = problems.items.length;
+  for (const key of Object.keys(raw))
+    if (!ENTRY_KEYS.has(key))
+      problems.add([...at2, key], `unknown field \`${key}\``);
+  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
+    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
+  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
+    if (raw[key] !== void 0 && !isStringList2(raw[key]))
+      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
+    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
+  }
+  if (isStringList2(raw.regexes)) {
+    raw.regexes.forEach((source, i) => {
+      try {
+        new RegExp(source);
+      } catch (error2) {
+        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
+      }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
+    });
+  }
+  if (isStringList2(raw.paths)) {
+    raw.paths.forEach((glob, i) => {
+      const problem = globProblem(glob.replace(/^!/, ""));
+      if (problem !== void 0)
+        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
+    });
+  }
+  return problems.items.length === before ? raw : void 0;
+}
+function checkRulesBlock(raw, file, doc, problems) {
+  const out = { disabledRules: [], customPacks: [] };
+  if (raw === void 0)
+    return out;
+  if (!isRecord2(raw)) {
+    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
+    return out;
+  }
+  for (const key of Object.keys(raw))
+    if (key !== "disable" && key !== "custom")
+      problems.add(["rules", key], `unknown field \`${key}\``);
+  if (raw.disable !== void 0) {
+    if (isStringList2(raw.disable))
+      out.disabledRules = raw.disable;
+    else
+      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
+  }
+  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
+    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
+  if (Array.isArray(raw.custom)) {
+    raw.custom.forEach((pack, i) => {
+      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
+      problems.items.push(...checked.problems);
+      if (checked.pack !== void 0)
+        out.customPacks.push(checked.pack);
+    });
+    problems.items.push(...compilePacks(out.customPacks).problems);
+  }
+  return out;
+}
+function validateConfig(value, file, doc) {
+  const problems = new Problems(file, doc);
+  if (value === null || value === void 0)
+    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
+  if (!isRecord2(value))
+    return { problems: [`${file}: the configuration must be a mapping`] };
+  for (const key of Object.keys(value))
+    if (!TOP_KEYS.has(key))
+      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
+  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
+  if (value.maxFileSize !== void 0) {
+    const size = parseSize(value.maxFileSize);
+    if (size === void 0)
+      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
+    else
+      config.maxFileSize = size;
+  }
+  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
+    problems.add(["allowlist"], "must be a list of entries");
+  if (Array.isArray(value.allowlist)) {
+    value.allowlist.forEach((raw, i) => {
+      const entry = checkEntry(raw, ["allowlist", i], problems);
+      if (entry !== void 0)
+        config.allowlist.push(entry);
+    });
+  }
+  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
+}
+
+// dist/src/config/load.js
+var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
+async function exists(path) {
+  return access(path).then(() => true, () => false);
+}
+function parseConfig(text, file) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    throw new ConfigError(doc.errors);
+  const { config, problems } = validateConfig(doc.value, file, doc);
+  if (config === void 0)
+    throw new ConfigError(problems);
+  return config;
+}
+async function loadConfig(root, explicitPath, cwd, read) {
+  if (read !== void 0)
+    return loadConfigThrough(read, root, explicitPath, cwd);
+  let path = explicitPath === void 0 ? void 0 : resolve(cwd, explicitPath);
+  if (path === void 0) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(join5(root, name))) {
+        path = join5(root, name);
+        break;
+      }
+    }
+  }
+  if (path === void 0)
+    return DEFAULT_CONFIG;
+  let text;
+  try {
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
+  } catch (error2) {
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
+  }
+  return parseShown(text, path, cwd);
+}
+async function parseShown(text, path, cwd) {
+  const shown = relative3(cwd, path);
+  await loadYamlSupport();
+  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
+}
+async function loadConfigThrough(read, root, explicitPath, cwd) {
+  const candidates = explicitPath === void 0 ? CONFIG_FILE_NAMES.map((name) => join5(root, name)) : [resolve(cwd, explicitPath)];
+  for (const path of candidates) {
+    const text = await read(path);
+    if (text !== void 0)
+      return parseShown(text, path, cwd);
+  }
+  if (explicitPath !== void 0)
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${candidates[0] ?? explicitPath}: it does not exist there`, { hint: "check the --config path" });
+  return DEFAULT_CONFIG;
+}
+
+// dist/src/config/select-rules.js
+init_errors();
+init_rules();
+function selectRules(builtin2, config) {
+  const merged = compilePacks(config.customPacks, builtin2);
+  const problems = [...merged.problems];
+  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
+  const source = config.file ?? "config";
+  for (const id of config.disabledRules) {
+    if (!known.has(id))
+      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
+  }
+  if (problems.length > 0)
+    throw new ConfigError(problems);
+  const disabled = new Set(config.disabledRules);
+  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
+}
+
+// dist/src/config/suppression.js
+init_rules();
+function compileEntry(entry) {
+  const compiled = {};
+  if (entry.paths !== void 0)
+    compiled.matchesPath = compilePathPatterns(entry.paths);
+  if (entry.rules !== void 0)
+    compiled.ruleIds = new Set(entry.rules);
+  if (entry.regexes !== void 0)
+    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+  if (entry.stopwords !== void 0)
+    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled;
+}
+function matchesRule(ruleIds, ruleId) {
+  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
+}
+function matchesCandidate(entry, candidate) {
+  if (!matchesRule(entry.ruleIds, candidate.ruleId))
+    return false;
+  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
+    return false;
+  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
+    return false;
+  const secret = candidate.secret.toLowerCase();
+  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
+}
+function suppressionFrom(allowlist) {
+  const entries = allowlist.map(compileEntry);
+  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
+  const rest = entries.filter((e) => !wholePath.includes(e));
+  return {
+    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
+    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
+  };
+}
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
+
+// dist/src/config/config-risks.js
+var PROBE_PATHS = ["a", "app.js", ".env", "config/production.env", "src/deep/nested/dir/settings.py", "id_rsa", "Dockerfile", "x/y.z"];
+var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+var PROBE_RULES = ["generic.password-assignment", "aws.access-key-id", "stripe.secret-key", "private-key.pem"];
+function suppressesEveryProbe(entry) {
+  const policy = suppressionFrom([entry]);
+  const isWholePath = entry.paths !== void 0 && entry.rules === void 0 && entry.regexes === void 0 && entry.stopwords === void 0;
+  if (isWholePath)
+    return PROBE_PATHS.every((path) => policy.isPathSuppressed(path));
+  return PROBE_PATHS.every((path) => PROBE_RULES.every((ruleId) => PROBE_SECRETS.every((secret) => policy.isSuppressed({ ruleId, path, secret }))));
+}
+function configRisks(config, rules) {
+  const where = config.file ?? "the config";
+  const risks = [];
+  if (rules.length === 0)
+    risks.push(`${where} disables every rule: nothing was looked for, so "no secrets found" means nothing.`);
+  config.allowlist.forEach((entry, index) => {
+    if (suppressesEveryProbe(entry)) {
+      risks.push(`${where}: allowlist entry ${index + 1} ("${entry.reason.slice(0, 80)}") suppresses every finding in every file: nothing can be reported while it stands.`);
+    }
+  });
+  return risks;
+}
+
+// dist/src/action/scan-args.js
+init_errors();
+var SUPPORTED = "--max-file-size SIZE, --threads N, --timeout SECONDS, --no-gitignore-audit, --no-baseline";
+function splitWords(text) {
+  const words = [];
+  let word;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c3 = text[i];
+    if (quote === "'") {
+      if (c3 === "'")
+        quote = void 0;
+      else
+        word = `${word ?? ""}${c3}`;
+    } else if (quote === '"') {
+      if (c3 === '"')
+        quote = void 0;
+      else if (c3 === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1]))
+        word = `${word ?? ""}${text[++i]}`;
+      else
+        word = `${word ?? ""}${c3}`;
+    } else if (/\s/.test(c3)) {
+      if (word !== void 0)
+        words.push(word);
+      word = void 0;
+    } else if (c3 === "'" || c3 === '"') {
+      quote = c3;
+      word ??= "";
+    } else if (c3 === "\\" && i + 1 < text.length) {
+      word = (word ?? "") + text[++i];
+    } else {
+      word = (word ?? "") + c3;
+    }
+  }
+  if (quote !== void 0)
+    throw new UsageError(`args: unterminated ${quote === "'" ? "single" : "double"} quote`, "close the quote, or remove it");
+  if (word !== void 0)
+    words.push(word);
+  return words;
+}
+function positiveNumber(flag, value, isInteger) {
+  const number = Number(value);
+  if (value === void 0 || value.trim() === "" || !Number.isFinite(number) || number < 0 || isInteger && !Number.isInteger(number) || !isInteger && number === 0) {
+    throw new UsageError(`args: ${flag} ${value ?? ""} is not a ${isInteger ? "whole number" : "positive number"}`);
+  }
+  return number;
+}
+function parseScanArgs(text) {
+  const words = splitWords(text);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: words,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "max-file-size": { type: "string" },
+        threads: { type: "string" },
+        timeout: { type: "string" },
+        "no-gitignore-audit": { type: "boolean" },
+        "no-baseline": { type: "boolean" }
+      }
+    });
+  } catch (error2) {
+    throw new UsageError(`args: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}`, `the args input takes only ${SUPPORTED}; the other settings are the action's own inputs`);
+  }
+  const values = parsed.values;
+  const args = {};
+  if (typeof values["max-file-size"] === "string") {
+    const size = parseSize(values["max-file-size"]);
+    if (size === void 0)
+      throw new UsageError(`args: --max-file-size ${values["max-file-size"]} is not a size`, "use bytes or a unit, e.g. 2MiB");
+    args.maxFileSize = size;
+  }
+  if (typeof values.threads === "string")
+    args.threads = positiveNumber("--threads", values.threads, true);
+  if (typeof values.timeout === "string")
+    args.timeoutSeconds = positiveNumber("--timeout", values.timeout, false);
+  if (values["no-gitignore-audit"] === true)
+    args.shouldAuditGitignore = false;
+  if (values["no-baseline"] === true)
+    args.shouldUseDefaultBaseline = false;
+  return args;
+}
+
 // dist/src/action/toolkit.js
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -23261,14 +23637,14 @@ import * as os4 from "os";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants3, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve9) {
-      resolve9(value);
+    return value instanceof P3 ? value : new P3(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23284,12 +23660,12 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { access, appendFile, writeFile } = promises;
+var { access: access2, appendFile, writeFile } = promises;
 var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
 var Summary = class {
   constructor() {
@@ -23311,7 +23687,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access2(pathFromEnv, constants3.R_OK | constants3.W_OK);
       } catch (_a) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -23606,7 +23982,7 @@ function warn(message) {
 function logUntrusted(text) {
   if (text.trim() === "")
     return;
-  const token = randomBytes(16).toString("hex");
+  const token = randomBytes2(16).toString("hex");
   process.stdout.write(`::stop-commands::${token}
 ${text.endsWith("\n") ? text : `${text}
 `}::${token}::
@@ -23627,6 +24003,17 @@ function fail(message) {
 }
 
 // dist/src/action/inputs.js
+var DEFAULT_TIMEOUT_SECONDS = 900;
+function parseTimeout(value) {
+  if (value === "")
+    return DEFAULT_TIMEOUT_SECONDS;
+  if (value.toLowerCase() === "none")
+    return void 0;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`timeout: "${value}" is not a positive number of seconds`, "give seconds, e.g. 600, or none for no budget");
+  return seconds;
+}
 function parseScan(value) {
   if (value === "")
     return void 0;
@@ -23640,7 +24027,12 @@ function parseInputs(raw) {
   if (paths.length > 0 && scan !== void 0 && scan !== "tree") {
     throw new UsageError(`paths is set, which scans the working tree, but scan is "${scan}"`, "leave scan unset (or set it to tree) when you give paths");
   }
-  const inputs = { failOn: parseFailOn(raw("fail-on")), sarifFile: raw("sarif-file") || "secretscan.sarif", paths };
+  const scanArgs = parseScanArgs(raw("args"));
+  const timeout = parseTimeout(raw("timeout"));
+  const inputs = { failOn: parseFailOn(raw("fail-on")), sarifFile: raw("sarif-file") || "secretscan.sarif", paths, scanArgs, timeoutSeconds: scanArgs.timeoutSeconds ?? timeout };
+  const workingDirectory = raw("working-directory");
+  if (workingDirectory !== "")
+    inputs.workingDirectory = workingDirectory;
   if (scan !== void 0)
     inputs.scan = scan;
   const config = raw("config");
@@ -23950,7 +24342,7 @@ function kindOfPath(kinds, path) {
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -23961,7 +24353,7 @@ import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
 import { execFile, execFileSync } from "node:child_process";
-import { delimiter, resolve } from "node:path";
+import { delimiter, resolve as resolve2 } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
 function trustedDirectories(env) {
@@ -23987,11 +24379,11 @@ function locationVariables(env, cwd) {
   for (const key of LOCATION_VARIABLES) {
     const value = env[key];
     if (value !== void 0 && value !== "")
-      carried[key] = resolve(cwd, value);
+      carried[key] = resolve2(cwd, value);
   }
   const alternates = env[ALTERNATES_VARIABLE];
   if (alternates !== void 0 && alternates !== "") {
-    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve2(cwd, dir)).join(delimiter);
   }
   return carried;
 }
@@ -24074,11 +24466,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve10, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve9() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve10() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -24192,12 +24584,12 @@ async function listWorkingTreeFiles(root, pathspecs) {
 init_errors();
 init_safe_fs();
 import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join5(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24209,7 +24601,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative3(root, join5(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24223,8 +24615,8 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
-    const rel = toPosix(relative3(root, full));
+    const full = isAbsolute2(given) ? given : resolve3(cwd, given);
+    const rel = toPosix(relative4(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24233,27 +24625,27 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join6(root, path);
+  const full = join7(root, path);
   try {
-    const stat3 = await lstat2(full);
-    if (stat3.isSymbolicLink())
+    const stat4 = await lstat2(full);
+    if (stat4.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat3.isDirectory())
+    if (stat4.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat3.isFile())
+    if (!stat4.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat3.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat3.size } };
+    if (stat4.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat4.size } };
     return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
@@ -24590,7 +24982,7 @@ async function* stagedChunks(root, options) {
 init_engine();
 init_errors();
 init_safe_fs();
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // dist/src/sources/range.js
 init_errors();
@@ -24733,9 +25125,9 @@ async function* catObjects(root, revListArgs, types) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve9, reject) => {
+  const catDone = new Promise((resolve10, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve9);
+    catFile.on("close", resolve10);
   });
   const parser = new BatchParser();
   try {
@@ -24874,7 +25266,7 @@ function describeReadError(error2) {
   return error2.message;
 }
 async function* commitMessageChunks(file, options) {
-  const path = resolve3(options.cwd, file);
+  const path = resolve4(options.cwd, file);
   let bytes;
   try {
     bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
@@ -25075,6 +25467,27 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   };
 }
 
+// dist/src/sources/commit-files.js
+init_errors();
+import { isAbsolute as isAbsolute3, relative as relative5, sep as sep3 } from "node:path";
+var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+function commitFileReader(root, commit) {
+  return async (path) => {
+    const inside = relative5(root, path);
+    if (inside === "" || inside.startsWith("..") || isAbsolute3(inside)) {
+      throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
+    }
+    const spec = `${commit}:${inside.split(sep3).join("/")}`;
+    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep3).join("/")]);
+    const match = /^(100644|100755) blob [0-9a-f]+ +(\d+)\t/.exec(listed.stdout);
+    if (listed.code !== 0 || match === null)
+      return void 0;
+    if (Number(match[2]) > MAX_SETTINGS_BYTES)
+      throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
+    return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
+  };
+}
+
 // dist/src/sensitive-files/git-queries.js
 var MAX_CONTENT = 1024 * 1024;
 async function gitOk(root, args) {
@@ -25107,12 +25520,13 @@ async function ignoredAmong(root, paths) {
   }
   return ignored;
 }
-async function listHeadPaths(root) {
-  const run = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD"]);
+async function listHeadPaths(root, revision = "HEAD") {
+  const run = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "--end-of-options", revision]);
   return new Set(run.code === 0 ? nulList(run.stdout) : []);
 }
-async function listEverAdded(root) {
-  const run = await runGit(root, ["log", "--all", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI"]);
+async function listEverAdded(root, range) {
+  const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
+  const run = await runGit(root, ["log", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI", ...revisions]);
   const added = /* @__PURE__ */ new Map();
   if (run.code !== 0)
     return added;
@@ -25134,7 +25548,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join8(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25268,17 +25682,18 @@ async function auditStaged(root, catalogue) {
   }
   return findings;
 }
-async function auditHistory(root, catalogue) {
-  const [added, head] = await Promise.all([listEverAdded(root), listHeadPaths(root)]);
+async function auditHistory(root, catalogue, range) {
+  const head = range === void 0 ? "HEAD" : range.slice(range.lastIndexOf("..") + 2) || "HEAD";
+  const [added, present] = await Promise.all([listEverAdded(root, range), listHeadPaths(root, head)]);
   const findings = [];
   for (const [path, commit] of added) {
     const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `${commit.sha}:${path}`));
     if (kind !== void 0)
-      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: head.has(path) }));
+      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: present.has(path) }));
   }
   return findings;
 }
-async function auditRepository({ root, catalogue, checks }) {
+async function auditRepository({ root, catalogue, checks, range }) {
   const report = { findings: [], missing: [], tracked: [] };
   if (checks.includes("tracked") || checks.includes("untracked"))
     Object.assign(report, await auditWorkTree(root, catalogue, checks));
@@ -25287,6 +25702,9 @@ async function auditRepository({ root, catalogue, checks }) {
       report.findings.push(finding);
   if (checks.includes("history"))
     for (const finding of await auditHistory(root, catalogue))
+      report.findings.push(finding);
+  if (checks.includes("range") && range !== void 0)
+    for (const finding of await auditHistory(root, catalogue, range))
       report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
@@ -25297,7 +25715,7 @@ init_errors();
 init_package_root();
 init_rules();
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join9, relative as relative4 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join10, relative as relative6 } from "node:path";
 
 // dist/src/sensitive-files/check-examples.js
 init_rules();
@@ -25310,7 +25728,7 @@ var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
 var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
 var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
 var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList2(value) {
+function isStringList3(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 function validateCatalogue(value, lineOf, file) {
@@ -25343,7 +25761,7 @@ function validateCatalogue(value, lineOf, file) {
     if (!SEVERITIES.includes(entry.severity))
       problem("severity", "`severity` must be high, medium or low");
     for (const key of PATTERN_LISTS) {
-      if (!isStringList2(entry[key]))
+      if (!isStringList3(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
       else
         for (const pattern of entry[key]) {
@@ -25354,14 +25772,14 @@ function validateCatalogue(value, lineOf, file) {
     }
     if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
       problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList2(entry.paths) && entry.paths.length === 0)
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
       problem("paths", "`paths` must not be empty");
-    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
       problem("gitignore", "`gitignore` must not be empty");
     for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList2(entry[key]))
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList2(entry.examples) && entry.examples.length === 0)
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
       problem("examples", "at least one example is required");
     if (entry.contentPattern !== void 0) {
       if (typeof entry.contentPattern !== "string")
@@ -25372,10 +25790,10 @@ function validateCatalogue(value, lineOf, file) {
         } catch (error2) {
           problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
         }
-        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
           problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
       }
-    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
       problem("contentExamples", "`contentExamples` without a `contentPattern`");
     if (problems.length > before)
       return;
@@ -25393,11 +25811,11 @@ function validateCatalogue(value, lineOf, file) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join9(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join9(PACKAGE_ROOT, "dist", "sensitive-files.json");
+var CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
+  const shown = relative6(PACKAGE_ROOT, file);
   const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
@@ -25419,7 +25837,7 @@ function readCompiledEntries() {
     return read;
   if (!Array.isArray(read.payload))
     return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+  return { specs: read.payload, origin: `${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
 function loadCatalogue() {
@@ -25428,8 +25846,8 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled ? compiled.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+    const origin = "origin" in compiled ? compiled.origin : `${relative6(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative6(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
@@ -25443,6 +25861,8 @@ init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
+  if (scan.kind === "range")
+    return ["range"];
   if (scan.isBare)
     return [];
   if (scan.kind === "staged")
@@ -25456,7 +25876,7 @@ async function addAuditFindings(result, options) {
     return result;
   const catalogue = await loadCatalogue();
   options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
-  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
+  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...options.range === void 0 ? {} : { range: options.range } });
   const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);
@@ -25465,256 +25885,6 @@ async function addAuditFindings(result, options) {
 
 // dist/src/remediation/replacements.js
 init_engine();
-
-// dist/src/config/types.js
-var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-// dist/src/config/load.js
-init_errors();
-init_safe_fs();
-init_rules();
-import { access as access2 } from "node:fs/promises";
-import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
-
-// dist/src/config/validate.js
-init_rules();
-
-// dist/src/config/size.js
-var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
-function parseSize(value) {
-  if (typeof value === "number")
-    return Number.isInteger(value) && value > 0 ? value : void 0;
-  if (typeof value !== "string")
-    return void 0;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
-  if (match === null || factor === void 0)
-    return void 0;
-  const bytes = Math.round(Number(match[1]) * factor);
-  return bytes > 0 ? bytes : void 0;
-}
-
-// dist/src/config/validate.js
-var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
-var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList3(value) {
-  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
-}
-var Problems = class {
-  file;
-  doc;
-  items = [];
-  constructor(file, doc) {
-    this.file = file;
-    this.doc = doc;
-  }
-  add(path, what) {
-    const line = this.doc.lineOf(path);
-    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
-    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
-  }
-};
-function checkEntry(raw, at2, problems) {
-  if (!isRecord2(raw)) {
-    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
-    return void 0;
-  }
-  const before = problems.items.length;
-  for (const key of Object.keys(raw))
-    if (!ENTRY_KEYS.has(key))
-      problems.add([...at2, key], `unknown field \`${key}\``);
-  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
-    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
-  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
-    if (raw[key] !== void 0 && !isStringList3(raw[key]))
-      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
-    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
-  }
-  if (isStringList3(raw.regexes)) {
-    raw.regexes.forEach((source, i) => {
-      try {
-        new RegExp(source);
-      } catch (error2) {
-        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        return;
-      }
-      const slow = exponentialBacktrackingProblem(source);
-      if (slow !== void 0)
-        problems.add([...at2, "regexes", i], `regex ${slow}`);
-    });
-  }
-  if (isStringList3(raw.paths)) {
-    raw.paths.forEach((glob, i) => {
-      const problem = globProblem(glob.replace(/^!/, ""));
-      if (problem !== void 0)
-        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
-    });
-  }
-  return problems.items.length === before ? raw : void 0;
-}
-function checkRulesBlock(raw, file, doc, problems) {
-  const out = { disabledRules: [], customPacks: [] };
-  if (raw === void 0)
-    return out;
-  if (!isRecord2(raw)) {
-    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
-    return out;
-  }
-  for (const key of Object.keys(raw))
-    if (key !== "disable" && key !== "custom")
-      problems.add(["rules", key], `unknown field \`${key}\``);
-  if (raw.disable !== void 0) {
-    if (isStringList3(raw.disable))
-      out.disabledRules = raw.disable;
-    else
-      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
-  }
-  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
-    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
-  if (Array.isArray(raw.custom)) {
-    raw.custom.forEach((pack, i) => {
-      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
-      problems.items.push(...checked.problems);
-      if (checked.pack !== void 0)
-        out.customPacks.push(checked.pack);
-    });
-    problems.items.push(...compilePacks(out.customPacks).problems);
-  }
-  return out;
-}
-function validateConfig(value, file, doc) {
-  const problems = new Problems(file, doc);
-  if (value === null || value === void 0)
-    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
-  if (!isRecord2(value))
-    return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value))
-    if (!TOP_KEYS.has(key))
-      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
-  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
-  if (value.maxFileSize !== void 0) {
-    const size = parseSize(value.maxFileSize);
-    if (size === void 0)
-      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
-    else
-      config.maxFileSize = size;
-  }
-  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
-    problems.add(["allowlist"], "must be a list of entries");
-  if (Array.isArray(value.allowlist)) {
-    value.allowlist.forEach((raw, i) => {
-      const entry = checkEntry(raw, ["allowlist", i], problems);
-      if (entry !== void 0)
-        config.allowlist.push(entry);
-    });
-  }
-  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
-}
-
-// dist/src/config/load.js
-var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
-async function exists(path) {
-  return access2(path).then(() => true, () => false);
-}
-function parseConfig(text, file) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
-  if (config === void 0)
-    throw new ConfigError(problems);
-  return config;
-}
-async function loadConfig(root, explicitPath, cwd) {
-  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
-  if (path === void 0) {
-    for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join10(root, name))) {
-        path = join10(root, name);
-        break;
-      }
-    }
-  }
-  if (path === void 0)
-    return DEFAULT_CONFIG;
-  let text;
-  try {
-    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
-  } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
-  }
-  const shown = relative5(cwd, path);
-  await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
-}
-
-// dist/src/config/select-rules.js
-init_errors();
-init_rules();
-function selectRules(builtin2, config) {
-  const merged = compilePacks(config.customPacks, builtin2);
-  const problems = [...merged.problems];
-  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
-  const source = config.file ?? "config";
-  for (const id of config.disabledRules) {
-    if (!known.has(id))
-      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
-  }
-  if (problems.length > 0)
-    throw new ConfigError(problems);
-  const disabled = new Set(config.disabledRules);
-  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
-}
-
-// dist/src/config/suppression.js
-init_rules();
-function compileEntry(entry) {
-  const compiled = {};
-  if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
-  if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
-  if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
-  if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled;
-}
-function matchesRule(ruleIds, ruleId) {
-  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
-}
-function matchesCandidate(entry, candidate) {
-  if (!matchesRule(entry.ruleIds, candidate.ruleId))
-    return false;
-  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
-    return false;
-  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
-    return false;
-  const secret = candidate.secret.toLowerCase();
-  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
-}
-function suppressionFrom(allowlist) {
-  const entries = allowlist.map(compileEntry);
-  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
-  const rest = entries.filter((e) => !wholePath.includes(e));
-  return {
-    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
-    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
-  };
-}
-function pathAllowlistFrom(allowlist) {
-  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
-  return (path) => matchers.some((matches) => matches(path));
-}
-
-// dist/src/config/config-risks.js
-var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
@@ -25808,7 +25978,7 @@ function parseIgnoreFile(text, file) {
 // dist/src/suppress/load-suppressions.js
 init_errors();
 init_safe_fs();
-import { join as join11, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative7, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -25820,7 +25990,7 @@ async function readIfPresent(file, displayName, isNamedByUser = false) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative6(cwd, file) || file;
+  return relative7(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
@@ -25828,7 +25998,7 @@ async function loadBaseline(options) {
     return void 0;
   const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName, !isDefault);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
   if (text === void 0 && isDefault)
     return void 0;
   if (text === void 0) {
@@ -25839,7 +26009,7 @@ async function loadBaseline(options) {
 async function loadIgnoreFile(options) {
   const file = join11(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
 }
 async function loadSuppressions(options) {
@@ -25956,7 +26126,7 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 init_engine();
 init_package_root();
 import { availableParallelism } from "node:os";
-import { relative as relative7 } from "node:path";
+import { relative as relative8 } from "node:path";
 var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
@@ -25981,7 +26151,7 @@ async function scannerFor(options) {
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
-  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative8(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
@@ -26007,11 +26177,16 @@ async function executeScan(options) {
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
   log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
-  const config = await loadConfig(projectRoot, options.config, cwd);
+  if (options.settingsCommit !== void 0 && repo === void 0)
+    throw new UsageError("the settings can be read from a commit only inside a git repository");
+  const read = options.settingsCommit !== void 0 && repo !== void 0 ? commitFileReader(repo.root, options.settingsCommit) : void 0;
+  if (read !== void 0)
+    log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ""}`);
+  const config = await loadConfig(projectRoot, options.config, cwd, read);
   const rules = selectRules(builtin2, config);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
-  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...read === void 0 ? {} : { read } });
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline))
     log(line);
   const outcome = { skipped: [], problems: [] };
@@ -26045,9 +26220,13 @@ async function executeScan(options) {
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
+  const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
+    await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
 
@@ -26777,6 +26956,35 @@ async function resolvePlan(cwd, plan, log) {
   }
 }
 
+// dist/src/action/settings-changes.js
+import { isAbsolute as isAbsolute4, relative as relative9, resolve as resolve8, sep as sep4 } from "node:path";
+var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
+function settingsPaths(workspace, inputs) {
+  const inside = (path) => {
+    const rel = relative9(workspace, resolve8(workspace, path));
+    return rel === "" || rel.startsWith("..") || isAbsolute4(rel) ? void 0 : rel.split(sep4).join("/");
+  };
+  const config = inputs.config === void 0 ? CONFIG_FILE_NAMES : [inside(inputs.config)];
+  const baseline = inputs.baseline === void 0 ? [BASELINE_FILE_NAME] : [inside(inputs.baseline)];
+  return [...config, ...baseline, IGNORE_FILE_NAME].filter((path) => path !== void 0);
+}
+async function changedSettings(workspace, base, head, paths) {
+  if (paths.length === 0)
+    return [];
+  const run = await runGit(workspace, ["diff", "--no-renames", "--name-status", "-z", base, head, "--", ...paths.map((path) => `:(literal)${path}`)]);
+  if (run.code !== 0)
+    return [];
+  const fields = run.stdout.split("\0").filter((field) => field !== "");
+  const changes = [];
+  for (let i = 0; i + 1 < fields.length; i += 2)
+    changes.push({ status: fields[i].slice(0, 1), path: fields[i + 1] });
+  return changes;
+}
+var VERBS = { A: "adds", D: "deletes", M: "changes", T: "changes the type of" };
+function describeChange(change, base) {
+  return `This pull request ${VERBS[change.status] ?? "changes"} ${change.path}, which sets up the scan. The scan used the version in the base commit ${base.slice(0, 12)}, not this one: review the change, as it takes effect once merged (it could turn rules off or allowlist real secrets).`;
+}
+
 // dist/src/action/run-scan.js
 async function runScan(request) {
   try {
@@ -26784,7 +26992,13 @@ async function runScan(request) {
       cwd: request.cwd,
       source: request.source,
       ...request.config === void 0 ? {} : { config: request.config },
-      ...request.baseline === void 0 ? {} : { baseline: request.baseline }
+      ...request.baseline === void 0 ? {} : { baseline: request.baseline },
+      ...request.settingsCommit === void 0 ? {} : { settingsCommit: request.settingsCommit },
+      ...request.timeoutSeconds === void 0 ? {} : { timeoutSeconds: request.timeoutSeconds },
+      ...request.args?.maxFileSize === void 0 ? {} : { maxFileSize: request.args.maxFileSize },
+      ...request.args?.threads === void 0 ? {} : { threads: request.args.threads },
+      ...request.args?.shouldAuditGitignore === void 0 ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore },
+      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }
     });
     return { scan };
   } catch (error2) {
@@ -26842,19 +27056,29 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve8(workspace, sarifFile);
-  const inside = relative8(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
+  const path = resolve9(workspace, sarifFile);
+  const inside = relative10(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
     return;
   const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
-  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+}
+async function workingDirectoryOf(githubWorkspace, inputs) {
+  if (inputs.workingDirectory === void 0)
+    return githubWorkspace;
+  const dir = resolve9(githubWorkspace, inputs.workingDirectory);
+  const isDirectory = await stat3(dir).then((info2) => info2.isDirectory(), () => false);
+  if (!isDirectory)
+    throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, "name the folder that holds the repository, relative to the workspace");
+  return dir;
 }
 async function runAction(env) {
   const inputs = readInputs();
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const githubWorkspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = await workingDirectoryOf(githubWorkspace, inputs);
   const event = await readEvent(env);
   const plan = planScan(event, inputs);
   const scan = await resolvePlan(workspace, plan, LOG);
@@ -26866,17 +27090,31 @@ async function runAction(env) {
   logInfo(`secretscan: scanning ${scan.description}`);
   if (scan.warning !== void 0)
     warn(`secretscan: ${scan.warning}`);
+  const base = PROPOSAL_EVENTS.has(event.name) && plan.kind === "range" ? { sha: plan.base, head: plan.head } : void 0;
+  if (base !== void 0)
+    logInfo(`secretscan: the config, baseline and ignore file come from the base commit ${base.sha.slice(0, 12)}`);
   const outcome = await runScan({
     cwd: workspace,
     source: scan.source,
     ...inputs.config === void 0 ? {} : { config: inputs.config },
-    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline }
+    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline },
+    ...base === void 0 ? {} : { settingsCommit: base.sha },
+    ...inputs.timeoutSeconds === void 0 ? {} : { timeoutSeconds: inputs.timeoutSeconds },
+    args: inputs.scanArgs
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
+  const changes = base === void 0 ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));
+  if (outcome.scan !== void 0 && changes.length > 0) {
+    const result = outcome.scan.result;
+    result.notices = [...changes.map((change) => describeChange(change, base?.sha ?? "")), ...result.notices ?? []];
+  }
   const failure = failureOf(outcome, inputs.failOn);
   const hasPrivateNotice = event.isPrivate === true && outcome.scan !== void 0;
-  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
-  await publish(outcome, inputs, { workspace, env, event, reserved });
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: (scan.warning === void 0 ? 0 : 1) + changes.length, notice: hasPrivateNotice ? 1 : 0 };
+  for (const change of changes) {
+    annotate("warning", describeChange(change, base?.sha ?? ""), { title: "secretscan: this pull request changes how it is scanned", ...change.status === "D" ? {} : { file: change.path } });
+  }
+  await publish(outcome, inputs, { githubWorkspace, env, event, reserved });
   if (hasPrivateNotice)
     annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)
