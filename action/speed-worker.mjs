@@ -215,7 +215,11 @@ var init_bech32 = __esm({
 });
 
 // dist/src/validators/github-checksum.js
-import { crc32 } from "node:zlib";
+import { createRequire } from "node:module";
+function crc32(data) {
+  zlibCrc32 ??= createRequire(import.meta.url)("node:zlib").crc32;
+  return zlibCrc32(data);
+}
 function toBase62(value, width) {
   let out = "";
   let rest = value;
@@ -239,7 +243,7 @@ function validateNpmChecksum(secret) {
   const [, body = "", checksum] = match;
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
-var BASE62;
+var zlibCrc32, BASE62;
 var init_github_checksum = __esm({
   "dist/src/validators/github-checksum.js"() {
     "use strict";
@@ -2114,6 +2118,65 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// dist/src/rules/segment-glob.js
+function segmentGlobRegex(glob) {
+  if (!/^[\w.\-/@+~ ,*?{}$%#&=:;'"^]+$/.test(glob))
+    return void 0;
+  const segments = glob.split("/").filter((s, i, all) => !(s === "**" && all[i - 1] === "**"));
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**") && s !== "**"))
+    return void 0;
+  let body = "";
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    if (segment === "**") {
+      if (!isLast)
+        body += `(?:${SEGMENT}/)*`;
+      else
+        body += i === 0 ? ANY_PATH : `(?:/${ANY_PATH})?`;
+      continue;
+    }
+    const part = segmentRegex(segment);
+    if (part === void 0)
+      return void 0;
+    const isBeforeTrailingAny = i === segments.length - 2 && segments[i + 1] === "**";
+    body += isLast || isBeforeTrailingAny ? part : `${part}/`;
+  }
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+function segmentRegex(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i];
+    if (char === "*")
+      out += "[^/]*";
+    else if (char === "?")
+      out += "[^/]";
+    else if (char === "{") {
+      const end = segment.indexOf("}", i);
+      const inner = end === -1 ? void 0 : segment.slice(i + 1, end);
+      if (inner === void 0 || !inner.includes(",") || /[{*?]|\.\./.test(inner))
+        return void 0;
+      out += `(?:${inner.split(",").map(escapeLiteral).join("|")})`;
+      i = end;
+    } else if (char === "}" || char === ",")
+      return void 0;
+    else
+      out += escapeLiteral(char);
+  }
+  return segment.startsWith("*") || segment.startsWith("?") ? `(?!\\.\\.?(?:/|$))${out}` : out;
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var SEGMENT, ANY_PATH;
+var init_segment_glob = __esm({
+  "dist/src/rules/segment-glob.js"() {
+    "use strict";
+    SEGMENT = "(?!\\.\\.?(?:/|$))[^/]+";
+    ANY_PATH = `${SEGMENT}(?:/${SEGMENT})*`;
+  }
+});
+
 // dist/src/rules/speed/ambiguity.js
 function normalize(ranges) {
   const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
@@ -2641,7 +2704,9 @@ function toGlobs(pattern) {
 function compilePathPatterns(patterns) {
   const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
-    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
+    const globs = toGlobs(isNegated ? p.slice(1) : p);
+    const regex = segmentGlobRegex(globs[0]);
+    const matcher = regex === void 0 ? (0, import_picomatch.default)(globs, { dot: true }) : (path) => regex.test(path);
     return { isNegated, matcher };
   });
   const test = (path) => {
@@ -2691,6 +2756,7 @@ var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
+    init_segment_glob();
     init_ambiguity();
     MAX_STARS_PER_SEGMENT = 3;
     MEMO_LIMIT = 4096;
@@ -2836,37 +2902,57 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
-function digest(parts) {
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
   const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
 }
 function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
 }
 function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
 function fingerprintOf(ruleId, path, secret) {
   return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
 }
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
 }
+var PREVIEW_MIN_LENGTH;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    PREVIEW_MIN_LENGTH = 16;
   }
 });
 
@@ -11162,7 +11248,9 @@ var init_placeholders = __esm({
       "os.environ",
       "secrets.",
       "env.",
-      "%s"
+      "%s",
+      // What `secretscan remediate` puts in place of a purged value.
+      "removed-by-secretscan"
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
