@@ -2639,14 +2639,14 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
+  const compiled2 = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
     const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
     return { isNegated, matcher };
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
+    for (const { isNegated, matcher } of compiled2) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
@@ -2667,11 +2667,11 @@ function memoizeByPath(compute) {
     return value;
   };
 }
-function globSpeedProblem(pattern, compiled) {
+function globSpeedProblem(pattern, compiled2) {
   const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
   if (crowded !== void 0)
     return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  const exponential = exponentialBacktrackingProblem(compiled2.source, compiled2.flags);
   return exponential === void 0 ? void 0 : `the glob ${exponential}`;
 }
 function globProblem(pattern) {
@@ -2697,8 +2697,82 @@ var init_path_glob = __esm({
   }
 });
 
+// dist/src/rules/path-classes.js
+function isPathClassName(name) {
+  return typeof name === "string" && Object.hasOwn(PATH_CLASSES, name);
+}
+function pathClassMatcher(name) {
+  let matcher = compiled.get(name);
+  if (matcher === void 0)
+    compiled.set(name, matcher = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher;
+}
+var PATH_CLASSES, DEFAULT_SEVERITY_BY_PATH, compiled;
+var init_path_classes = __esm({
+  "dist/src/rules/path-classes.js"() {
+    "use strict";
+    init_path_glob();
+    PATH_CLASSES = {
+      "tests-and-docs": [
+        "test/",
+        "tests/",
+        "__tests__/",
+        "spec/",
+        "specs/",
+        "testdata/",
+        "test-data/",
+        "test_data/",
+        "testing/",
+        "fixtures/",
+        "fixture/",
+        "__fixtures__/",
+        "mocks/",
+        "__mocks__/",
+        "*.test.*",
+        "*.spec.*",
+        "*_test.*",
+        "*_spec.*",
+        "test_*.*",
+        "*Test.{java,kt,scala,groovy,php}",
+        "*Tests.{cs,java,kt,swift}",
+        "examples/",
+        "example/",
+        "samples/",
+        "sample/",
+        "samples-dev/",
+        "demo/",
+        "demos/",
+        "*.example",
+        "*.sample",
+        "*.example.*",
+        "*.sample.*",
+        ".env.example",
+        ".env.sample",
+        ".env.test",
+        ".env.template",
+        "*.template",
+        "*.tt",
+        "docs/",
+        "doc/",
+        "documentation/",
+        "*.md",
+        "*.mdx",
+        "*.rst",
+        "*.adoc",
+        ".devcontainer/",
+        ".devcontainer.json"
+      ]
+    };
+    DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/rules/compile.js
 import { createHash } from "node:crypto";
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2724,8 +2798,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2739,6 +2818,7 @@ var init_compile = __esm({
   "dist/src/rules/compile.js"() {
     "use strict";
     init_validators();
+    init_path_classes();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
   }
@@ -2886,9 +2966,10 @@ function checkRuleFields(raw, subject, problems, at) {
     problems.add([...at, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "class" || k === "severity"));
+    const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
-      problems.add([...at, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+      problems.add([...at, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
@@ -2949,6 +3030,7 @@ var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
+    init_path_classes();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     RULE_KEYS = /* @__PURE__ */ new Set([
@@ -10410,10 +10492,10 @@ async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
 }
 async function readCompiledPacks() {
   try {
-    const compiled = await stat(COMPILED_RULES_FILE);
+    const compiled2 = await stat(COMPILED_RULES_FILE);
     const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
     const times = await Promise.all(names.map(async (n) => (await stat(join2(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
+    if (times.some((time) => time > compiled2.mtimeMs))
       return void 0;
     const packs = JSON.parse(await readFile(COMPILED_RULES_FILE, "utf8"));
     return packs.count === names.length ? packs.packs : void 0;
@@ -10422,8 +10504,8 @@ async function readCompiledPacks() {
   }
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled2 = await readCompiledPacks();
+  const loaded = compiled2 === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled2);
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -12116,9 +12198,9 @@ parentPort?.on("message", async (request) => {
   for (const shape of request.regexShapes)
     timeShape(request.rule, "regex", shape, runRegex(regex));
   const [rules, engine] = await library;
-  const compiled = rules.compilePacks([request.pack]).rules[0];
-  if (compiled !== void 0) {
-    const matcher = engine.createMatcher([{ ...compiled, matchesPath: () => true }]);
+  const compiled2 = rules.compilePacks([request.pack]).rules[0];
+  if (compiled2 !== void 0) {
+    const matcher = engine.createMatcher([{ ...compiled2, matchesPath: () => true }]);
     const scan = (text) => void matcher.scanChunk({ origin: "stdin", path: "speed-check.txt", text, startLine: 1 });
     for (const shape of request.matcherShapes)
       timeShape(request.rule, "matcher", shape, scan);
