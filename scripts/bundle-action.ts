@@ -20,15 +20,16 @@ const dropUnusedNetworkCode: Plugin = {
 };
 
 /**
- * How the GitHub Action is bundled: its entry, and the rule timing worker that checks custom rules
- * from the config, each one ES module with every dependency inlined (the action runs from a
+ * How the GitHub Action is bundled: its entry, the rule timing worker that checks custom rules
+ * from the config, and the matching worker (large scans, and the config's own patterns, which a
+ * stop can only end on a worker), each one ES module with every dependency inlined (the action runs from a
  * checkout of this repository, which has no node_modules/ and no dist/), no code splitting, no
  * source map, no dates or absolute paths, so the same sources always give the same bytes. Licence
  * comments of bundled packages go to `*.mjs.LEGAL.txt` beside them. The test comparing the
  * committed bundle with a fresh build uses these options too.
  */
 export const ACTION_BUNDLE_OPTIONS: BuildOptions = {
-  entryPoints: { index: 'dist/src/action/index.js', 'speed-worker': 'dist/src/rule-check/speed/speed-worker.js' },
+  entryPoints: { index: 'dist/src/action/index.js', 'speed-worker': 'dist/src/rule-check/speed/speed-worker.js', 'scan-worker': 'dist/src/parallel/scan-worker.js' },
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: false,
@@ -51,7 +52,7 @@ export const ACTION_BUNDLE = 'action/index.mjs';
 export const ACTION_BUNDLE_DIR = 'action';
 
 /** The files a build writes into the bundle's folder, by name. */
-export const ACTION_BUNDLE_FILES = ['index.mjs', 'index.mjs.LEGAL.txt', 'speed-worker.mjs', 'speed-worker.mjs.LEGAL.txt'] as const;
+export const ACTION_BUNDLE_FILES = ['index.mjs', 'index.mjs.LEGAL.txt', 'speed-worker.mjs', 'speed-worker.mjs.LEGAL.txt', 'scan-worker.mjs', 'scan-worker.mjs.LEGAL.txt'] as const;
 
 /** Bundles the action's compiled entry and worker (dist/src/, after tsc) into `outdir`. */
 export async function bundleAction(root: string, outdir: string): Promise<void> {

@@ -13,16 +13,14 @@ export interface ScanRequest {
 export type ScanOutcome = { scan: CompletedScan; error?: undefined } | { scan?: undefined; error: unknown };
 
 /**
- * Runs the scan pipeline once, in this process, as `secretscan scan` would in the workspace.
- * Worker threads are off: the bundled action ships no worker script, so matching happens on this
- * thread wherever the action runs.
+ * Runs the scan pipeline once, in this process, as `secretscan scan` would in the workspace,
+ * matching on worker threads when it pays (action/scan-worker.mjs is bundled beside the entry).
  */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   try {
     const scan = await executeScan({
       cwd: request.cwd,
       source: request.source,
-      threads: 0,
       ...(request.config === undefined ? {} : { config: request.config }),
       ...(request.baseline === undefined ? {} : { baseline: request.baseline }),
     });

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
-import { createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { relative } from 'node:path';
+import { COMPILED_AUTOMATON_FILE, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { packsOf, workerPoolScanner } from '../parallel/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
@@ -17,20 +19,35 @@ function threadsOf(requested: number | undefined): number {
 }
 
 /**
- * Worker threads for history audits and large trees when more than one thread is allowed;
- * otherwise this thread. A history blob is matched
+ * Whether the config brings patterns of its own (custom rules, allowlist regexes). They passed the
+ * load-time checks, but a polynomial one can still be slow on some input, and a regex running on
+ * this thread cannot be interrupted: neither `--timeout` nor Ctrl-C could end the scan.
+ */
+function hasUserPatterns(config: Config): boolean {
+  return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== undefined);
+}
+
+/**
+ * Worker threads for history audits and large trees when more than one thread is allowed; in every
+ * mode when the config brings patterns of its own (at least one worker then, even with `--threads
+ * 0`: a stop terminates a worker stuck in a regex, which it could not do on this thread);
+ * otherwise (and when the compiled worker is unavailable) this thread. A history blob is matched
  * once under one of its paths, so whole-path allowlists are applied later, per path it was
  * committed at (see groupBySecret), not by the matcher.
  */
 export function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; threads: number | undefined; shouldRevealSecrets: boolean; log: (line: string) => void }): ChunkScanner {
   const { source, rules, config, policy, shouldRevealSecrets, log } = options;
   const isHistory = source.kind === 'history';
-  const threads = threadsOf(options.threads);
+  const isUserPatterned = hasUserPatterns(config);
+  const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
   const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
-  const pool = threads > 0 && isLarge ? workerPoolScanner(threads, setup) : undefined;
-  log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads`);
+  const pool = threads > 0 && (isLarge || isUserPatterned) ? workerPoolScanner(threads, setup) : undefined;
+  log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
+  if (isUserPatterned) log('the worker script is missing: the config\'s own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them');
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
+  return inProcessScanner(matcher);
 }

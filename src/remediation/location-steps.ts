@@ -15,8 +15,8 @@ function short(sha: string): string {
 
 /** Never committed: take it out of the file (and the index), nothing to rewrite. */
 export function removeStep(location: SecretLocation): RemediationStep {
-  const whole = location.paths.filter(isWholeSecretFile);
-  const values = location.paths.filter((path) => !isWholeSecretFile(path));
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
+  const values = location.paths.filter((path) => !isWholeSecretFile(location, path));
   return {
     kind: 'remove',
     title: 'Remove it from the working tree before it is committed',
@@ -33,9 +33,9 @@ export function removeStep(location: SecretLocation): RemediationStep {
 /** Committed but not pushed: rewrite the local commits before pushing. */
 export function rewriteStep(location: SecretLocation, replacementsFile: string): RemediationStep {
   const oldest = location.commits[0] ?? 'COMMIT';
-  const whole = location.paths.filter(isWholeSecretFile);
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
   const fixes = [
-    ...location.paths.filter((path) => !isWholeSecretFile(path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
+    ...location.paths.filter((path) => !isWholeSecretFile(location, path)).map((path) => `Delete the value from \`${path}\` and \`git add\` it.`),
     ...whole.map((path) => `Untrack \`${path}\` with \`git rm --cached ${shellQuote(path)}\` and add it to \`.gitignore\`.`),
   ];
   const base = {
@@ -65,7 +65,7 @@ export function rewriteStep(location: SecretLocation, replacementsFile: string):
 
 /** Pushed: purge from every commit with git filter-repo, force-push, and deal with the host and clones. */
 export function pushedPurgeStep(location: SecretLocation, replacementsFile: string): RemediationStep {
-  const whole = location.paths.filter(isWholeSecretFile);
+  const whole = location.paths.filter((path) => isWholeSecretFile(location, path));
   const remotes = location.remotes.length > 0 ? location.remotes : ['origin'];
   const file = shellQuote(replacementsFile);
   const urlVar = (remote: string): string => `${remote.replace(/[^A-Za-z0-9_]/g, '_')}_url`;
@@ -95,8 +95,8 @@ export function pushedPurgeStep(location: SecretLocation, replacementsFile: stri
   };
 }
 
-function placementFor(path: string, envName: string): string {
-  const kind = secretFileKind(path);
+function placementFor(location: SecretLocation, path: string, envName: string): string {
+  const kind = secretFileKind(location, path);
   if (kind === 'env') return `\`${path}\` is the right kind of place for local values, but only ignored by git: set the value in the environment of your deployment and in your CI secrets, and commit a \`.env.example\` with empty values.`;
   if (kind === 'key') return `Do not keep \`${path}\` in the repository: mount it as a secret file (Docker and Kubernetes secrets appear under \`/run/secrets/\`) and pass its path in \`${envName}_FILE\`, or keep it in a secret manager.`;
   if (kind === 'credentials') return `Keep \`${path}\` only on the machines that need it (outside the repository), or replace it with CI secrets or a secret manager.`;
@@ -105,13 +105,13 @@ function placementFor(path: string, envName: string): string {
 
 /** Always: keep it from coming back, with .gitignore lines and where the value belongs, per file kind. */
 export function preventStep(location: SecretLocation, envName: string): RemediationStep {
-  const ignore = [...new Set(location.paths.flatMap(gitignoreLinesFor))];
+  const ignore = [...new Set(location.paths.flatMap((path) => gitignoreLinesFor(location, path)))];
   return {
     kind: 'prevent',
     title: 'Keep it from coming back',
     why: 'A secret that stays in a tracked file leaks again with the next commit.',
     actions: [
-      ...location.paths.map((path) => placementFor(path, envName)),
+      ...location.paths.map((path) => placementFor(location, path, envName)),
       ...(ignore.length > 0 ? [`Add ${ignore.map((line) => `\`${line}\``).join(', ')} to \`.gitignore\`.`] : []),
       'Install the pre-commit hook (`secretscan init`) so `secretscan scan --staged` stops the next one.',
     ],

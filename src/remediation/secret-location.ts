@@ -1,5 +1,7 @@
 import type { Finding } from '../findings/index.js';
+import { loadCatalogue } from '../sensitive-files/index.js';
 import { runGit } from '../sources/index.js';
+import { secretFileOf, type SecretFile } from './file-kind.js';
 
 /**
  * Where a secret lives, as git sees it: `working-tree` (never committed: only in files or the
@@ -31,6 +33,8 @@ export interface SecretLocation {
   isStaged: boolean;
   /** Every repository-relative path it was seen at, sorted. */
   paths: string[];
+  /** What each of `paths` is, by the catalogue of secret-bearing files. */
+  files: Record<string, SecretFile>;
   /** Commits that introduced it, oldest first (full SHAs). */
   commits: string[];
   /** Remote-tracking refs (e.g. `origin/main`) that reach an introducing commit, sorted. */
@@ -86,11 +90,14 @@ async function revParse(root: string, rev: string): Promise<string | undefined> 
  */
 export async function locateSecret(root: string | undefined, evidence: SecretEvidence): Promise<SecretLocation> {
   const commits = introducingCommits(evidence);
+  const paths = pathsOf(evidence);
+  const catalogue = await loadCatalogue();
   const base = {
     isAtHead: evidence.history?.isPresentAtHead === true,
     isInWorkingTree: (evidence.workingTree ?? []).length > 0,
     isStaged: (evidence.staged ?? []).length > 0,
-    paths: pathsOf(evidence),
+    paths,
+    files: Object.fromEntries(paths.map((path) => [path, secretFileOf(path, catalogue)])),
     commits,
   };
   if (root === undefined || commits.length === 0) {

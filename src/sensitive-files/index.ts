@@ -2,7 +2,7 @@ export type { AuditCheck, Catalogue, MissingLines, SensitiveFileKind, SensitiveF
 export type { AuditOptions, AuditReport } from './audit.js';
 export type { ScanShape } from './scan-audit.js';
 export { auditRepository } from './audit.js';
-export { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE, loadCatalogue, parseCatalogue } from './load-catalogue.js';
+export { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE, digestCatalogue, loadCatalogue, parseCatalogue } from './load-catalogue.js';
 export { checkKindExamples } from './check-examples.js';
 export { appendGitignoreLines, applyGitignoreFix, FIX_HEADER } from './fix.js';
 export { addAuditFindings, auditChecksFor } from './scan-audit.js';

@@ -15,6 +15,11 @@ export interface SensitiveFileSpec {
   contentPattern?: string;
   /** The lines `secretscan gitignore --fix` appends to `.gitignore`. */
   gitignore: string[];
+  /**
+   * Where its values belong instead, for remediation advice: `env` (set in the environment),
+   * `key` (mounted as a secret file) or `credentials` (kept on the machines that need it). Default: credentials.
+   */
+  placement?: 'env' | 'key' | 'credentials';
   /** One sentence: why the file must not be committed. */
   why: string;
   /** Where its values belong instead. */
@@ -43,6 +48,8 @@ export interface Catalogue {
   /** The file it was read from, as shown in problems. */
   file: string;
   kinds: SensitiveFileKind[];
+  /** Where the built-in catalogue came from, for `--debug`: the compiled file and its stamp, or the YAML and why. */
+  origin?: string;
 }
 
 /** Which checks an audit runs (see DESIGN.md §8). */

@@ -5,7 +5,7 @@ import type { SensitiveFileSpec } from './types.js';
 const REQUIRED_STRINGS = ['id', 'name', 'description', 'why', 'belongsIn'] as const;
 const PATTERN_LISTS = ['paths', 'exceptions', 'gitignore'] as const;
 const TEXT_LISTS = ['examples', 'negativeExamples', 'contentExamples', 'negativeContentExamples'] as const;
-const KNOWN_KEYS = new Set<string>([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, 'severity', 'contentPattern']);
+const KNOWN_KEYS = new Set<string>([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, 'severity', 'contentPattern', 'placement']);
 const ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A validated entry and the line it starts on. */
@@ -48,6 +48,7 @@ export function validateCatalogue(value: unknown, lineOf: (path: readonly (strin
         if (error !== undefined) problem(key, `pattern \`${pattern}\` does not compile: ${error}`);
       }
     }
+    if (entry.placement !== undefined && !['env', 'key', 'credentials'].includes(entry.placement as string)) problem('placement', '`placement` must be env, key or credentials');
     if (isStringList(entry.paths) && entry.paths.length === 0) problem('paths', '`paths` must not be empty');
     if (isStringList(entry.gitignore) && entry.gitignore.length === 0) problem('gitignore', '`gitignore` must not be empty');
     for (const key of TEXT_LISTS) if (entry[key] !== undefined && !isStringList(entry[key])) problem(key, `\`${key}\` must be a list of strings`);

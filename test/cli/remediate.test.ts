@@ -119,14 +119,14 @@ describe('secretscan remediate', () => {
   });
 
   it('prints repository paths with escape sequences as escapes, in text and Markdown, with commands that still name the file', async () => {
-    const name = 'evil\u001b]0;pwned\u0007.env';
+    const name = 'evil\u001b]0;pwned\u0007.pem';
     const root = await createRepo({ commits: [{ files: { [name]: `K=${FAKE.stripe}\n` } }] });
     for (const format of ['text', 'markdown']) {
       const out = await runCli(['remediate', '--format', format], { cwd: root });
       expect(out.code, format).toBe(1);
       expect(out.stdout, format).not.toMatch(/[\u001b\u0007]/);
-      expect(out.stdout, format).toContain('evil\\x1b]0;pwned\\x07.env');
+      expect(out.stdout, format).toContain('evil\\x1b]0;pwned\\x07.pem');
     }
-    expect((await runCli(['remediate'], { cwd: root })).stdout).toContain("git rm --cached $'evil\\x1b]0;pwned\\x07.env'");
+    expect((await runCli(['remediate'], { cwd: root })).stdout).toContain("git rm --cached $'evil\\x1b]0;pwned\\x07.pem'");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/index.js';
-import { describeLocation, gitignoreLinesFor, isWholeSecretFile, locateSecret, replacementLines } from '../../src/remediation/index.js';
+import { describeLocation, gitignoreLinesFor, isWholeSecretFile, locateSecret, replacementLines, secretFileKind, secretFileOf } from '../../src/remediation/index.js';
+import { loadCatalogue } from '../../src/sensitive-files/index.js';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { createRepo, git } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -75,12 +76,19 @@ describe('remediate: at HEAD or only in history', () => {
 });
 
 describe('file kinds and replacements', () => {
-  it('treats .env, key and credential files as secret as a whole, templates and source as values', () => {
-    expect(['.env', 'config/.env.production', 'deploy/id_rsa', 'tls/server.pem', '.netrc'].every(isWholeSecretFile)).toBe(true);
-    expect(['.env.example', 'src/app.ts', 'config.yaml'].some(isWholeSecretFile)).toBe(false);
-    expect(gitignoreLinesFor('.env.local')).toEqual(['.env', '.env.*', '!.env.example']);
-    expect(gitignoreLinesFor('tls/server.pem')).toEqual(['*.pem']);
-    expect(gitignoreLinesFor('src/app.ts')).toEqual([]);
+  it('treats .env, key and credential files as secret as a whole, templates and source as values, as the catalogue says', async () => {
+    const catalogue = await loadCatalogue();
+    const paths = ['.env', 'config/.env.production', 'deploy/id_rsa', 'tls/server.pem', '.netrc', '.env.example', 'src/app.ts', 'config.yaml', '.env.local'];
+    const location = { files: Object.fromEntries(paths.map((path) => [path, secretFileOf(path, catalogue)])) };
+    const isWhole = (path: string): boolean => isWholeSecretFile(location, path);
+    expect(['.env', 'config/.env.production', 'deploy/id_rsa', 'tls/server.pem', '.netrc'].every(isWhole)).toBe(true);
+    expect(['.env.example', 'src/app.ts', 'config.yaml'].some(isWhole)).toBe(false);
+    expect(['.env', 'deploy/id_rsa', '.netrc', 'src/app.ts'].map((path) => secretFileKind(location, path))).toEqual(['env', 'key', 'credentials', 'source']);
+    const dotenv = catalogue.kinds.find((kind) => kind.spec.id === 'file.dotenv');
+    expect(gitignoreLinesFor(location, '.env.local')).toEqual(dotenv?.spec.gitignore);
+    expect(gitignoreLinesFor(location, '.env.local')).toEqual(expect.arrayContaining(['.env', '.env.*', '!.env.example']));
+    expect(gitignoreLinesFor(location, 'tls/server.pem')).toEqual(['*.pem']);
+    expect(gitignoreLinesFor(location, 'src/app.ts')).toEqual([]);
   });
 
   it('writes one VALUE==>REMOVED line per value, longest first, PEM bodies line by line', () => {
