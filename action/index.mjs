@@ -3094,37 +3094,57 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
-function digest(parts) {
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
   const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
 }
 function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
 }
 function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
 function fingerprintOf(ruleId, path, secret) {
   return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
 }
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
 }
+var PREVIEW_MIN_LENGTH;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    PREVIEW_MIN_LENGTH = 16;
   }
 });
 
@@ -21418,7 +21438,9 @@ var init_placeholders = __esm({
       "os.environ",
       "secrets.",
       "env.",
-      "%s"
+      "%s",
+      // What `secretscan remediate` puts in place of a purged value.
+      "removed-by-secretscan"
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
@@ -25966,6 +25988,9 @@ async function addAuditFindings(result, options) {
   return result;
 }
 
+// dist/src/remediation/replacements.js
+init_engine();
+
 // dist/src/pipeline/execute-scan.js
 init_engine();
 
@@ -25978,8 +26003,8 @@ var BASELINE_FILE_NAME = ".secretscan-baseline.json";
 var IGNORE_FILE_NAME = ".secretscanignore";
 
 // dist/src/suppress/is-fingerprint.js
-var FINGERPRINT = /^v1:[0-9a-f]{32}$/;
-var FINGERPRINT_SHAPE = "v1: followed by 32 lower-case hex characters";
+var FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
+var FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
 function isFingerprint(text) {
   return FINGERPRINT.test(text);
 }

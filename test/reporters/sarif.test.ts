@@ -75,7 +75,7 @@ describe('buildSarifLog', () => {
   it('carries both fingerprints and the commit provenance', () => {
     const result = resultAt(0);
     expect(Object.keys(result.partialFingerprints ?? {})).toEqual(['secretscan/v1', 'secretscanSecretId/v1']);
-    expect(result.partialFingerprints?.['secretscan/v1']).toMatch(/^v1:[0-9a-f]{32}$/);
+    expect(result.partialFingerprints?.['secretscan/v1']).toMatch(/^v[12]:[0-9a-f]{32}$/);
     expect(result.properties).toEqual({
       commit: { sha: '0badc0de1234567890abcdef1234567890abcdef', author: 'Zoë Ünal <zoe@example.com>', date: '2024-05-17T08:30:00+02:00' },
     });
