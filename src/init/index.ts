@@ -3,7 +3,7 @@ export type { InitOptions } from './plan-init.js';
 export { describeStep, isPlanSettled } from './steps.js';
 export { planInit } from './plan-init.js';
 export { applyStep } from './apply-step.js';
-export { HOOK_BLOCK, HOOK_MARKER, NATIVE_HOOK, nativePreCommitHook, preCommitBlock } from './hook-script.js';
+export { commitMsgBlock, COMMIT_MSG_MARKER, HOOK_BLOCK, HOOK_MARKER, hookBlock, NATIVE_HOOK, nativeHook, nativePreCommitHook, preCommitBlock, type HookName } from './hook-script.js';
 export { huskyPrepareCommand } from './package-json.js';
 export { installSpecOf } from './install-spec.js';
 export { STARTER_CONFIG } from './starter-config.js';
