@@ -19897,7 +19897,7 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes2(8).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
     try {
@@ -20227,9 +20227,9 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/rules/load.js
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join3, relative as relative2 } from "node:path";
+// dist/src/sensitive-files/load-catalogue.js
+import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
+import { join as join4, relative as relative3 } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
@@ -20245,6 +20245,10 @@ var PACKAGE_ROOT = (() => {
   }
   return dir;
 })();
+
+// dist/src/rules/load.js
+import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { join as join3, relative as relative2 } from "node:path";
 
 // dist/src/rules/compile.js
 import { createHash as createHash2 } from "node:crypto";
@@ -21196,7 +21200,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -21254,8 +21258,130 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList2(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList2(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList2(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList2(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList2(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join4(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join4(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative3(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+async function readCompiledEntries() {
+  try {
+    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
+    if (source.mtimeMs > compiled.mtimeMs)
+      return void 0;
+    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled = await readCompiledEntries();
+    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    return { file: relative3(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+  })();
+  return builtin;
+}
+
 // dist/src/sensitive-files/git-queries.js
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 
 // dist/src/sources/git-process.js
 import { execFile as execFile2, spawn } from "node:child_process";
@@ -21463,6 +21589,10 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+import { stat as stat4 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join5, relative as relative4, resolve as resolve2, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 async function clientFor(dir) {
   const { simpleGit } = await Promise.resolve().then(() => (init_dist3(), dist_exports));
@@ -21486,13 +21616,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-import { stat as stat3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join4(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join5(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -21504,11 +21632,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative3(root, join4(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join5(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat3(path)).isDirectory() ? "dir" : "file";
+    return (await stat4(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -21519,7 +21647,7 @@ async function listScanTargets(cwd, paths, repo) {
   const dirs = [];
   for (const given of paths) {
     const full = isAbsolute2(given) ? given : resolve2(cwd, given);
-    const rel = toPosix(relative3(root, full));
+    const rel = toPosix(relative4(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -21534,10 +21662,10 @@ async function listScanTargets(cwd, paths, repo) {
 
 // dist/src/sources/read-files.js
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join5(root, path);
+  const full = join6(root, path);
   try {
     const stat5 = await lstat2(full);
     if (stat5.isSymbolicLink())
@@ -22931,7 +23059,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
 // dist/src/engine/automaton-file.js
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var MAGIC = "secretscan-automaton-1";
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
@@ -22972,7 +23100,7 @@ function decodeAutomatonTables(bytes) {
   }
   return { keywords: header.keywords, table, outputsByState };
 }
-var COMPILED_AUTOMATON_FILE = join6(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+var COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
 function readBuiltinAutomaton() {
   try {
     return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
@@ -23776,7 +23904,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join7(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join8(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -23927,132 +24055,6 @@ async function auditRepository({ root, catalogue, checks }) {
     report.findings.push(...await auditHistory(root, catalogue));
   report.findings.sort(compareFindings);
   return report;
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join8, relative as relative4 } from "node:path";
-
-// dist/src/sensitive-files/validate-catalogue.js
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList2(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList2(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList2(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList2(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList2(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join8(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join8(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-async function readCompiledEntries() {
-  try {
-    const [compiled, source] = await Promise.all([stat4(COMPILED_CATALOGUE_FILE), stat4(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs)
-      return void 0;
-    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
-  })();
-  return builtin;
 }
 
 // dist/src/sensitive-files/scan-audit.js
@@ -24844,7 +24846,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);

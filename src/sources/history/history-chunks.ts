@@ -1,7 +1,6 @@
 import type { ScanInput } from '../../engine/index.js';
 import { gitText } from '../git-process.js';
 import type { ReadOutcome } from '../read-files.js';
-import { COMMIT_MESSAGE_PATH } from '../range.js';
 import { reachableBlobs } from './blob-stream.js';
 import { commitMessageChunks } from './commit-messages.js';
 
