@@ -9833,12 +9833,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat5 = fs_1.statSync(path);
-        if (stat5.isFile() && isFile) {
+        const stat3 = fs_1.statSync(path);
+        if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat5.isDirectory() && isDirectory) {
+        if (stat3.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -16752,8 +16752,8 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename2 = path.basename(pattern);
-      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename2);
+      const basename3 = path.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename3);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
     function expandPatternsWithBraceExpansion(patterns) {
@@ -16798,15 +16798,15 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative8 = [];
+      const relative9 = [];
       for (const pattern of patterns) {
         if (isAbsolute4(pattern)) {
           absolute.push(pattern);
         } else {
-          relative8.push(pattern);
+          relative9.push(pattern);
         }
       }
-      return [absolute, relative8];
+      return [absolute, relative9];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute4(pattern) {
@@ -17110,7 +17110,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path, (statError, stat5) => {
+        settings.fs.stat(path, (statError, stat3) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -17120,9 +17120,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat5.isSymbolicLink = () => true;
+            stat3.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat5);
+          callSuccessCallback(callback, stat3);
         });
       });
     }
@@ -17148,11 +17148,11 @@ var require_sync = __commonJS({
         return lstat3;
       }
       try {
-        const stat5 = settings.fs.statSync(path);
+        const stat3 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat5.isSymbolicLink = () => true;
+          stat3.isSymbolicLink = () => true;
         }
-        return stat5;
+        return stat3;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat3;
@@ -17219,14 +17219,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat5(path, optionsOrSettingsOrCallback, callback) {
+    function stat3(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat5;
+    exports.stat = stat3;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -19117,7 +19117,7 @@ var require_out4 = __commonJS({
 });
 
 // dist/src/action/main.js
-import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative8, resolve as resolve8 } from "node:path";
 
 // dist/src/errors.js
 var ScanError = class extends Error {
@@ -20228,8 +20228,8 @@ function fallbackRemediation(ruleId, ruleName) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-import { readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { join as join4, relative as relative3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join5, relative as relative3 } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync as existsSync2 } from "node:fs";
@@ -20247,8 +20247,9 @@ var PACKAGE_ROOT = (() => {
 })();
 
 // dist/src/rules/load.js
-import { readdir, readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join3, relative as relative2 } from "node:path";
+import { readdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join4, relative as relative2 } from "node:path";
 
 // dist/src/rules/compile.js
 import { createHash as createHash2 } from "node:crypto";
@@ -20981,6 +20982,78 @@ function compileRule(spec, provider, file) {
   return { rule, problems };
 }
 
+// dist/src/rules/compiled-file.js
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+var COMPILED_FORMAT = 2;
+var PREFIX = Buffer.from('{"stamp":');
+var SEPARATOR = Buffer.from(',"payload":');
+function sha256Hex(data) {
+  return createHash3("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash3("sha256");
+  for (const name of names) {
+    const bytes = readFileSync(join3(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return typeof v2.format === "number" && typeof v2.sources === "string" && typeof v2.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync(file);
+  } catch (error2) {
+    const code2 = error2.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+
 // dist/src/rules/validate-pack.js
 var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21173,7 +21246,7 @@ function parseYamlDocument(text, file) {
 }
 
 // dist/src/rules/load.js
-var BUILTIN_RULES_DIR = join3(PACKAGE_ROOT, "rules");
+var BUILTIN_RULES_DIR = join4(PACKAGE_ROOT, "rules");
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -21211,7 +21284,7 @@ async function loadRulePacksFrom(dir, displayBase = ".") {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join3(dir, name);
+    const path = join4(dir, name);
     const shown = relative2(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -21222,23 +21295,37 @@ async function loadRulePacksFrom(dir, displayBase = ".") {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
-var COMPILED_RULES_FILE = join3(PACKAGE_ROOT, "dist", "rules.json");
-async function readCompiledPacks() {
+var COMPILED_RULES_FILE = join4(PACKAGE_ROOT, "dist", "rules.json");
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
   try {
-    const compiled = await stat2(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat2(join3(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile2(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
+    sources = digestBuiltinPacks();
+  } catch (error2) {
+    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -21347,41 +21434,49 @@ function validateCatalogue(value, lineOf, file) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join4(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join4(PACKAGE_ROOT, "dist", "sensitive-files.json");
+var CATALOGUE_FILE = join5(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join5(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
   const shown = relative3(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile3(file, "utf8"), shown);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
   const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
   return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
 }
-async function readCompiledEntries() {
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
   try {
-    const [compiled, source] = await Promise.all([stat3(COMPILED_CATALOGUE_FILE), stat3(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs)
-      return void 0;
-    return JSON.parse(await readFile3(COMPILED_CATALOGUE_FILE, "utf8"));
-  } catch {
-    return void 0;
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative3(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
 function loadCatalogue() {
   builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === void 0 ? await catalogueEntries() : { specs: compiled, problems: [] };
+    const compiled = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    return { file: relative3(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    const origin = "origin" in compiled ? compiled.origin : `${relative3(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative3(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative3(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
 
 // dist/src/sensitive-files/git-queries.js
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 
 // dist/src/sources/git-process.js
 import { execFile as execFile2, spawn } from "node:child_process";
@@ -21428,7 +21523,10 @@ function sealedGitEnv(env = process.env, cwd = process.cwd()) {
     GIT_CONFIG_GLOBAL: "/dev/null",
     GIT_TERMINAL_PROMPT: "0",
     GIT_OPTIONAL_LOCKS: "0",
-    LC_ALL: "C"
+    LC_ALL: "C",
+    // `git replace` refs swap one object for another in every command: a replaced commit or blob
+    // would hide what history really holds. Always read the real objects.
+    GIT_NO_REPLACE_OBJECTS: "1"
   };
   for (const key of ["PATH", "HOME", "SYSTEMROOT", "TMPDIR"]) {
     const value = env[key];
@@ -21590,8 +21688,8 @@ async function findRepository(dir) {
 }
 
 // dist/src/sources/directory.js
-import { stat as stat4 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative4, resolve as resolve2, sep as sep2 } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve2, sep as sep2 } from "node:path";
 
 // dist/src/sources/git.js
 async function clientFor(dir) {
@@ -21620,7 +21718,7 @@ function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join5(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -21632,11 +21730,11 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join5(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
 }
 async function kindOf(path) {
   try {
-    return (await stat4(path)).isDirectory() ? "dir" : "file";
+    return (await stat2(path)).isDirectory() ? "dir" : "file";
   } catch {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
@@ -21662,20 +21760,20 @@ async function listScanTargets(cwd, paths, repo) {
 
 // dist/src/sources/read-files.js
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join6(root, path);
+  const full = join7(root, path);
   try {
-    const stat5 = await lstat2(full);
-    if (stat5.isSymbolicLink())
+    const stat3 = await lstat2(full);
+    if (stat3.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat5.isDirectory())
+    if (stat3.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat5.isFile())
+    if (!stat3.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat5.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat5.size } };
+    if (stat3.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat3.size } };
     return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
@@ -22102,6 +22200,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row2 = 0;
       for (let i = 0; i < text.length; i++) {
@@ -22398,15 +22497,97 @@ function preferSpecificMatches(matches) {
 }
 var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
 
+// dist/src/engine/secret-finder.js
+var MODULUS = 2147483647;
+var BASE = 65599;
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
+}
+var SecretFinder = class {
+  /** The longest secret's length (0 when there is none). */
+  longest;
+  lengths = [];
+  constructor(secrets) {
+    const byLength = /* @__PURE__ */ new Map();
+    for (const secret of new Set(secrets)) {
+      if (secret === "" || secret.includes("\n"))
+        continue;
+      let group = byLength.get(secret.length);
+      if (group === void 0) {
+        let lead = 1;
+        for (let i = 1; i < secret.length; i++)
+          lead = lead * BASE % MODULUS;
+        byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+      }
+      const hash = hashOf(secret, 0, secret.length);
+      const list = group.byHash.get(hash);
+      if (list === void 0)
+        group.byHash.set(hash, [secret]);
+      else
+        list.push(secret);
+    }
+    this.lengths = [...byLength.values()];
+    this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+  }
+  /** Copies in `text` as [start, secret], in no particular order. */
+  occurrences(text) {
+    const found = [];
+    for (const { length, lead, byHash } of this.lengths) {
+      if (length > text.length)
+        continue;
+      let hash = hashOf(text, 0, length);
+      for (let start = 0; ; start++) {
+        for (const secret of byHash.get(hash) ?? [])
+          if (text.startsWith(secret, start))
+            found.push([start, secret]);
+        if (start + length >= text.length)
+          break;
+        const dropped = text.charCodeAt(start) * lead % MODULUS;
+        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+      }
+    }
+    return found;
+  }
+  /**
+   * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+   * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+   * lands in the result.
+   */
+  redactIn(text, focus = 0) {
+    const found = this.occurrences(text);
+    if (found.length === 0)
+      return { text, focus };
+    found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
+    const taken = new Uint8Array(text.length);
+    const chosen = [];
+    for (const [start, secret] of found) {
+      if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+        continue;
+      taken.fill(1, start, start + secret.length);
+      chosen.push([start, secret]);
+    }
+    chosen.sort((a, b3) => a[0] - b3[0]);
+    let out = "";
+    let at2 = 0;
+    let shifted = focus;
+    for (const [start, secret] of chosen) {
+      const preview = redact(secret);
+      out += text.slice(at2, start) + preview;
+      if (start + secret.length <= focus)
+        shifted += preview.length - secret.length;
+      else if (start < focus)
+        shifted = out.length;
+      at2 = start + secret.length;
+    }
+    return { text: out + text.slice(at2), focus: shifted };
+  }
+};
+
 // dist/src/engine/to-finding.js
 var CONTEXT_WIDTH = 240;
-function redactValues(text, secrets) {
-  let out = text;
-  for (const secret of secrets)
-    if (out.includes(secret))
-      out = out.split(secret).join(redact(secret));
-  return out;
-}
 function contextIndex(all, lines) {
   const byLine = /* @__PURE__ */ new Map();
   for (const m2 of all) {
@@ -22420,15 +22601,14 @@ function contextIndex(all, lines) {
         list.push(m2);
     }
   }
-  const secrets = [...new Set(all.map((m2) => m2.secret))].filter((secret) => !secret.includes("\n")).sort((a, b3) => b3.length - a.length);
-  return { lines, byLine, secrets };
+  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
 }
 function contextOf(match, index) {
   const { lines } = index;
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
   const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
   const from = Math.max(0, match.start - lineStart - margin);
   const to2 = Math.min(full.length, match.end - lineStart + margin);
   let text = full.slice(from, to2);
@@ -22444,9 +22624,7 @@ function contextOf(match, index) {
     if (cutFrom < focus)
       focus += preview.length - (cutTo - cutFrom);
   }
-  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
-  focus = redactValues(text.slice(0, focus), secrets).length;
-  text = redactValues(text, secrets);
+  ({ text, focus } = index.secrets.redactIn(text, focus));
   const isCutLeft = from > 0;
   const isCutRight = to2 < full.length;
   if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
@@ -22484,6 +22662,70 @@ function toFinding(match, chunk, index, shouldReveal) {
     finding.secret = match.secret;
   return finding;
 }
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret = class {
+  byKey = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    for (const match of matches)
+      this.add(match);
+  }
+  add(match) {
+    let bySecret = this.byKey.get(match.rule);
+    if (bySecret === void 0)
+      this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+    const list = bySecret.get(match.secret);
+    if (list === void 0)
+      bySecret.set(match.secret, [match]);
+    else
+      list.push(match);
+  }
+  /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+  hasOverlapping(found, start, end) {
+    return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
+  }
+};
+var SpansByRule = class {
+  byRule = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    const grouped = /* @__PURE__ */ new Map();
+    for (const m2 of matches) {
+      const list = grouped.get(m2.rule);
+      if (list === void 0)
+        grouped.set(m2.rule, [m2]);
+      else
+        list.push(m2);
+    }
+    for (const [rule, list] of grouped) {
+      list.sort((a, b3) => a.start - b3.start);
+      const maxEnds = [];
+      let maxEnd = Number.NEGATIVE_INFINITY;
+      for (const m2 of list)
+        maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
+      this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
+    }
+  }
+  /** Whether a span of `m`'s rule overlaps `m`. */
+  overlaps(m2) {
+    const spans = this.byRule.get(m2.rule);
+    if (spans === void 0)
+      return false;
+    let low = 0;
+    let high = spans.starts.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (spans.starts[mid] < m2.end)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+    return low > 0 && spans.maxEnds[low - 1] > m2.start;
+  }
+};
 
 // dist/src/engine/value-context.js
 var OPAQUE_TOKEN_NAMES = [
@@ -22837,9 +23079,9 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === "kubernetes-secret") {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
-          manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
       } else {
         const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m2 of found)
@@ -22853,23 +23095,28 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
       return matches;
     const decoded = [];
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0)
         continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        const isSame = (m2) => m2.rule === found.rule && m2.secret === found.secret && m2.start < span.end && span.start < m2.end;
-        if (matches.some(isSame) || decoded.some(isSame))
+        if (seen.hasOverlapping(found, span.start, span.end))
           continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0)
       return matches;
-    const isShadowed = (m2) => decoded.some((d2) => d2.rule === m2.rule && d2.start < m2.end && m2.start < d2.end);
-    return [...matches.filter((m2) => m2.encoding !== void 0 || !isShadowed(m2)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
+    appendAll(kept, decoded);
+    return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -23057,15 +23304,19 @@ async function scanChunks(inputs, scanner, hooks = {}) {
 }
 
 // dist/src/engine/automaton-file.js
-import { readFileSync } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join7 } from "node:path";
-var MAGIC = "secretscan-automaton-1";
+import { join as join8 } from "node:path";
+var MAGIC = "secretscan-automaton-2";
+function digestOf(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v2 = value;
-  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && typeof v2.digest === "string" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -23085,6 +23336,8 @@ function decodeAutomatonTables(bytes) {
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
     return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
+    return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
   if (endianness() === "LE" && start % 4 === 0)
@@ -23100,10 +23353,10 @@ function decodeAutomatonTables(bytes) {
   }
   return { keywords: header.keywords, table, outputsByState };
 }
-var COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+var COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
 function readBuiltinAutomaton() {
   try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
   } catch {
     return void 0;
   }
@@ -23409,144 +23662,50 @@ async function* stagedChunks(root, options) {
 // dist/src/sources/commit-message.js
 import { resolve as resolve3 } from "node:path";
 
-// dist/src/sources/range.js
-var COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
-var COMMIT_START = "";
-var FIELD = "";
-var MESSAGE_END = "";
-var LOG_FORMAT = `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI${FIELD}%B${MESSAGE_END}`;
-var SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
-async function isShallow(root) {
-  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+// dist/src/sources/commit-object.js
+import { TextDecoder } from "node:util";
+function isoDateOf(seconds, zone) {
+  const zoneMatch = /^([+-])(\d\d)(\d\d)$/.exec(zone);
+  const sign = zoneMatch?.[1] === "-" ? -1 : 1;
+  const offsetMinutes = zoneMatch === null ? 0 : sign * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
+  const local = new Date((Number(seconds) + offsetMinutes * 60) * 1e3);
+  if (Number.isNaN(local.getTime()))
+    return "";
+  const offset = zoneMatch === null ? "+00:00" : `${zoneMatch[1]}${zoneMatch[2]}:${zoneMatch[3]}`;
+  return `${local.toISOString().slice(0, 19)}${offset}`;
 }
-async function resolveCommit(root, rev, range) {
-  if (rev.startsWith("-"))
-    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
-  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
-  if (sha !== "")
-    return sha;
-  if (await isShallow(root)) {
-    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
-  }
-  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
+function personOf(value) {
+  const parts = value.split(" ");
+  const zone = parts.at(-1) ?? "";
+  const seconds = parts.at(-2) ?? "";
+  if (!/^\d+$/.test(seconds))
+    return { person: value, date: "" };
+  return { person: parts.slice(0, -2).join(" "), date: isoDateOf(seconds, zone) };
 }
-async function resolveRange(root, range) {
-  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
-  if (match === null)
-    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
-  const [, baseRev = "", dots, headRev] = match;
-  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
-  const base = await resolveCommit(root, baseRev, range);
-  if (dots === "..")
-    return { base, head };
-  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
-  if (mergeBase === "") {
-    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
-  }
-  return { base: mergeBase, head };
-}
-function parseCommitHeader(line) {
-  const [sha = "", author = "", date = "", ...rest] = line.slice(1).split(FIELD);
-  return { commit: { sha, author, date }, message: rest.join(FIELD) };
-}
-async function* rangeChunks(root, range, options) {
-  const { base, head } = await resolveRange(root, range);
-  const parser = new UnifiedDiffParser();
-  const chunker = new DiffChunker(root, "range", options);
-  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
-  let commit;
-  let message;
-  for await (const raw of gitLines(root, args)) {
-    const line = raw.toString("utf8");
-    if (message !== void 0) {
-      const end = line.indexOf(MESSAGE_END);
-      message.push(end === -1 ? line : line.slice(0, end));
-      if (end === -1)
-        continue;
-      yield* messageChunk(message, commit);
-      message = void 0;
-      continue;
-    }
-    if (line.startsWith(COMMIT_START)) {
-      yield* chunker.chunks(parser.end(), commit);
-      const header = parseCommitHeader(line);
-      commit = header.commit;
-      const end = header.message.indexOf(MESSAGE_END);
-      if (end === -1)
-        message = [header.message];
-      else
-        yield* messageChunk([header.message.slice(0, end)], commit);
-      continue;
-    }
-    yield* chunker.chunks(parser.line(line), commit);
-  }
-  yield* chunker.chunks(parser.end(), commit);
-}
-function* messageChunk(lines, commit) {
-  const text = lines.join("\n");
-  if (text.trim() === "" || commit === void 0)
-    return;
-  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
-}
-
-// dist/src/sources/commit-message.js
-var AUTO_COMMENT_CHARS = "#;@!$%^&|:";
-var SCISSORS = " ------------------------ >8 ------------------------";
-async function messageCleanupOf(root, env) {
-  const config = await userGitConfig(root, env, ["core.commentString", "core.commentChar", "commit.cleanup"]);
-  const comment = config.get("core.commentstring") ?? config.get("core.commentchar") ?? "#";
-  const isEdited = env.GIT_EDITOR !== ":";
-  const configured = config.get("commit.cleanup");
-  const mode = configured === "strip" || configured === "whitespace" || configured === "verbatim" || configured === "scissors" ? configured : isEdited ? "strip" : "whitespace";
-  return { comment: comment === "auto" ? void 0 : comment, mode };
-}
-function isScissorsLine(line, comment) {
-  if (comment !== void 0)
-    return line === `${comment}${SCISSORS}`;
-  return line.length > 1 && AUTO_COMMENT_CHARS.includes(line[0]) && line.slice(1) === SCISSORS;
-}
-function committedMessage(text, cleanup) {
-  const lines = text.split("\n");
-  if (cleanup.mode === "strip" || cleanup.mode === "scissors") {
-    const cut = lines.findIndex((line) => isScissorsLine(line.replace(/\r$/, ""), cleanup.comment));
-    if (cut !== -1)
-      lines.length = cut;
-  }
-  const comment = cleanup.comment;
-  if (cleanup.mode !== "strip" || comment === void 0)
-    return lines.join("\n");
-  return lines.map((line) => line.startsWith(comment) ? "" : line).join("\n");
-}
-function describeReadError(error2) {
-  if (error2.code === "ENOENT")
-    return "it does not exist";
-  if (error2.code === "ENOTREG" || error2.code === "EISDIR")
-    return "it is not a regular file";
-  if (error2.code === "EACCES")
-    return "permission denied";
-  return error2.message;
-}
-async function* commitMessageChunks(file, options) {
-  const path = resolve3(options.cwd, file);
-  let bytes;
+function decoderFor(label) {
   try {
-    bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
-  } catch (error2) {
-    const failure = error2;
-    if (failure.code === "EFBIG") {
-      options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "too-large" });
-      return;
-    }
-    throw new UsageError(`--commit-msg ${file}: cannot read the message file: ${describeReadError(failure)}`, 'a commit-msg hook passes the file as its first argument: secretscan scan --commit-msg "$1"');
+    return new TextDecoder(label ?? "utf-8");
+  } catch {
+    return new TextDecoder("utf-8");
   }
-  const decoded = decodeText(bytes);
-  if ("isBinary" in decoded) {
-    options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "binary", size: bytes.length });
-    return;
+}
+var SIGNATURE_START = /\n-----BEGIN (?:PGP|SSH) SIGNATURE-----\n[\s\S]*$/;
+function parseMessageObject(sha, content) {
+  const split = content.indexOf("\n\n");
+  const headerText = (split === -1 ? content : content.subarray(0, split)).toString("utf8");
+  const headers = /* @__PURE__ */ new Map();
+  for (const line of headerText.split("\n")) {
+    if (line.startsWith(" "))
+      continue;
+    const space = line.indexOf(" ");
+    if (space > 0 && !headers.has(line.slice(0, space)))
+      headers.set(line.slice(0, space), line.slice(space + 1));
   }
-  const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
-  if (text.trim() !== "")
-    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+  const body = split === -1 ? "" : decoderFor(headers.get("encoding")).decode(content.subarray(split + 2));
+  const isTag = headers.has("tagger") || headers.has("object") && headers.has("tag");
+  const message = (isTag ? body.replace(SIGNATURE_START, "\n") : body).replace(/\n+$/, "");
+  const { person, date } = personOf(headers.get("author") ?? headers.get("tagger") ?? "");
+  return { commit: { sha, author: person, date }, message };
 }
 
 // dist/src/sources/history/blob-stream.js
@@ -23630,8 +23789,8 @@ function parseHeader(line) {
 }
 
 // dist/src/sources/history/blob-stream.js
-async function* reachableBlobs(root) {
-  const revList = spawnGit(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"], { isStdoutHandedOff: true });
+async function* catObjects(root, revListArgs, types) {
+  const revList = spawnGit(root, ["rev-list", ...revListArgs], { isStdoutHandedOff: true });
   revList.child.stdin.end();
   const catFile = spawn2("git", ["-c", "core.fsmonitor=false", "cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"], {
     cwd: root,
@@ -23648,7 +23807,7 @@ async function* reachableBlobs(root) {
   try {
     for await (const data of catFile.stdout) {
       for (const object of parser.push(data))
-        if (object.type === "blob" || object.type === "missing")
+        if (types.has(object.type) || object.type === "missing")
           yield object;
     }
     const code2 = await catDone;
@@ -23662,38 +23821,172 @@ async function* reachableBlobs(root) {
       revList.child.kill();
   }
 }
+var BLOB = /* @__PURE__ */ new Set(["blob"]);
+function reachableBlobs(root) {
+  return catObjects(root, ["--objects", "--all", "--filter=object:type=blob"], BLOB);
+}
 
-// dist/src/sources/history/commit-messages.js
-var COMMIT_START2 = "";
-var FIELD2 = "";
-async function* commitMessageChunks2(root, stats) {
-  let oldest = Number.POSITIVE_INFINITY;
-  let current;
-  const flush = function* () {
-    if (current === void 0)
-      return;
-    const text = current.lines.join("\n").replace(/\n+$/, "");
-    const { sha, author, date } = current;
-    if (text.trim() !== "")
-      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit: { sha, author, date } };
-  };
-  for await (const raw of gitLines(root, ["log", "--all", `--format=${COMMIT_START2}%H${FIELD2}%an <%ae>${FIELD2}%aI${FIELD2}%B`])) {
+// dist/src/sources/message-paths.js
+var COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
+var TAG_MESSAGE_PATH = "TAG_EDITMSG";
+
+// dist/src/sources/range.js
+var COMMIT_START = "";
+var COMMIT_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
+var LOG_FORMAT = `--format=${COMMIT_START}%H`;
+var SHALLOW_HINT = "this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout";
+async function isShallow(root) {
+  return (await gitText(root, ["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+}
+async function resolveCommit(root, rev, range) {
+  if (rev.startsWith("-"))
+    throw new UsageError(`--range ${range}: a revision cannot start with "-"`);
+  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim();
+  if (sha !== "")
+    return sha;
+  if (await isShallow(root)) {
+    throw new GitError("E_GIT", `--range ${range}: commit "${rev}" is not in this repository`, { hint: SHALLOW_HINT });
+  }
+  throw new UsageError(`--range ${range}: "${rev}" is not a commit in this repository`, "use BASE..HEAD with branch names, tags or commit shas (`git log --oneline` lists them)");
+}
+async function resolveRange(root, range) {
+  const match = /^(.+?)(\.\.\.?)(.*)$/.exec(range);
+  if (match === null)
+    throw new UsageError(`--range ${range} is not a range`, "write BASE..HEAD or BASE...HEAD, e.g. origin/main..HEAD");
+  const [, baseRev = "", dots, headRev] = match;
+  const head = await resolveCommit(root, headRev === "" ? "HEAD" : headRev ?? "HEAD", range);
+  const base = await resolveCommit(root, baseRev, range);
+  if (dots === "..")
+    return { base, head };
+  const mergeBase = (await gitText(root, ["merge-base", base, head]).catch(() => "")).trim();
+  if (mergeBase === "") {
+    throw new GitError("E_GIT", `--range ${range}: the two sides have no common ancestor in this clone`, { hint: await isShallow(root) ? SHALLOW_HINT : "use BASE..HEAD instead" });
+  }
+  return { base: mergeBase, head };
+}
+var COMMIT = /* @__PURE__ */ new Set(["commit"]);
+async function rangeMessages(root, base, head) {
+  const messages = /* @__PURE__ */ new Map();
+  for await (const object of catObjects(root, [`${base}..${head}`], COMMIT)) {
+    if (object.type === "commit")
+      messages.set(object.sha, parseMessageObject(object.sha, object.content));
+  }
+  return messages;
+}
+async function* rangeChunks(root, range, options) {
+  const { base, head } = await resolveRange(root, range);
+  const messages = await rangeMessages(root, base, head);
+  const parser = new UnifiedDiffParser();
+  const chunker = new DiffChunker(root, "range", options);
+  const args = ["log", "--reverse", "--topo-order", "-p", "--cc", ...DIFF_ARGS, "--diff-filter=ACMRT", LOG_FORMAT, `${base}..${head}`, "--"];
+  let commit;
+  for await (const raw of gitLines(root, args)) {
     const line = raw.toString("utf8");
-    if (!line.startsWith(COMMIT_START2)) {
-      current?.lines.push(line);
+    const marker = line.startsWith(COMMIT_START) ? COMMIT_LINE.exec(line) : null;
+    if (marker !== null) {
+      yield* chunker.chunks(parser.end(), commit);
+      const sha = marker[1] ?? "";
+      const found = messages.get(sha);
+      commit = found?.commit ?? { sha, author: "", date: "" };
+      if (found !== void 0)
+        yield* messageChunk(found.message, commit);
       continue;
     }
-    yield* flush();
-    const [sha = "", author = "", date = "", ...first] = line.slice(1).split(FIELD2);
-    current = { sha, author, date, lines: [first.join(FIELD2)] };
+    yield* chunker.chunks(parser.line(line), commit);
+  }
+  yield* chunker.chunks(parser.end(), commit);
+}
+function* messageChunk(text, commit) {
+  if (text.trim() === "")
+    return;
+  yield { origin: "range", path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
+}
+
+// dist/src/sources/commit-message.js
+var AUTO_COMMENT_CHARS = "#;@!$%^&|:";
+var SCISSORS = " ------------------------ >8 ------------------------";
+async function messageCleanupOf(root, env) {
+  const config = await userGitConfig(root, env, ["core.commentString", "core.commentChar", "commit.cleanup"]);
+  const comment = config.get("core.commentstring") ?? config.get("core.commentchar") ?? "#";
+  const isEdited = env.GIT_EDITOR !== ":";
+  const configured = config.get("commit.cleanup");
+  const mode = configured === "strip" || configured === "whitespace" || configured === "verbatim" || configured === "scissors" ? configured : isEdited ? "strip" : "whitespace";
+  return { comment: comment === "auto" ? void 0 : comment, mode };
+}
+function isScissorsLine(line, comment) {
+  if (comment !== void 0)
+    return line === `${comment}${SCISSORS}`;
+  return line.length > 1 && AUTO_COMMENT_CHARS.includes(line[0]) && line.slice(1) === SCISSORS;
+}
+function committedMessage(text, cleanup) {
+  const lines = text.split("\n");
+  if (cleanup.mode === "strip" || cleanup.mode === "scissors") {
+    const cut = lines.findIndex((line) => isScissorsLine(line.replace(/\r$/, ""), cleanup.comment));
+    if (cut !== -1)
+      lines.length = cut;
+  }
+  const comment = cleanup.comment;
+  if (cleanup.mode !== "strip" || comment === void 0)
+    return lines.join("\n");
+  return lines.map((line) => line.startsWith(comment) ? "" : line).join("\n");
+}
+function describeReadError(error2) {
+  if (error2.code === "ENOENT")
+    return "it does not exist";
+  if (error2.code === "ENOTREG" || error2.code === "EISDIR")
+    return "it is not a regular file";
+  if (error2.code === "EACCES")
+    return "permission denied";
+  return error2.message;
+}
+async function* commitMessageChunks(file, options) {
+  const path = resolve3(options.cwd, file);
+  let bytes;
+  try {
+    bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
+  } catch (error2) {
+    const failure = error2;
+    if (failure.code === "EFBIG") {
+      options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "too-large" });
+      return;
+    }
+    throw new UsageError(`--commit-msg ${file}: cannot read the message file: ${describeReadError(failure)}`, 'a commit-msg hook passes the file as its first argument: secretscan scan --commit-msg "$1"');
+  }
+  const decoded = decodeText(bytes);
+  if ("isBinary" in decoded) {
+    options.outcome.skipped.push({ path: COMMIT_MESSAGE_PATH, reason: "binary", size: bytes.length });
+    return;
+  }
+  const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
+  if (text.trim() !== "")
+    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+
+// dist/src/sources/history/commit-messages.js
+var COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
+var TAG = /* @__PURE__ */ new Set(["tag"]);
+async function* commitMessageChunks2(root, stats) {
+  let oldest = Number.POSITIVE_INFINITY;
+  for await (const object of catObjects(root, ["--all"], COMMIT2)) {
+    if (object.type !== "commit")
+      continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
     stats.commits++;
-    const time = Date.parse(date);
+    const time = Date.parse(commit.date);
     if (time < oldest) {
       oldest = time;
-      stats.oldestDate = date;
+      stats.oldestDate = commit.date;
     }
+    if (message.trim() !== "")
+      yield { origin: "history", path: COMMIT_MESSAGE_PATH, text: message, startLine: 1, commit };
   }
-  yield* flush();
+  for await (const object of catObjects(root, ["--objects", "--all", "--filter=object:type=tag"], TAG)) {
+    if (object.type !== "tag")
+      continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
+    if (message.trim() !== "")
+      yield { origin: "history", path: TAG_MESSAGE_PATH, text: message, startLine: 1, commit };
+  }
 }
 
 // dist/src/sources/history/history-chunks.js
@@ -23734,8 +24027,8 @@ async function countReachableBlobs(root) {
 }
 
 // dist/src/sources/history/provenance.js
-var COMMIT_START3 = "";
-var FIELD3 = "";
+var COMMIT_START2 = "";
+var FIELD = "";
 async function* nulTokens(stream) {
   let pending = Buffer.alloc(0);
   for await (const data of stream) {
@@ -23768,7 +24061,7 @@ async function blobProvenance(root, wanted) {
     "--diff-merges=first-parent",
     "--no-ext-diff",
     "--no-textconv",
-    `--format=${COMMIT_START3}%H${FIELD3}%an <%ae>${FIELD3}%aI`
+    `--format=${COMMIT_START2}%H${FIELD}%an <%ae>${FIELD}%aI`
   ]);
   child.stdin.end();
   let commit;
@@ -23783,8 +24076,8 @@ async function blobProvenance(root, wanted) {
       if (commit !== void 0)
         keepEarliest(places, token, commit, age);
       blob = void 0;
-    } else if (token.startsWith(COMMIT_START3)) {
-      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD3);
+    } else if (token.startsWith(COMMIT_START2)) {
+      const [sha = "", author = "", date = ""] = token.slice(1).split(FIELD);
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(":")) {
@@ -23904,7 +24197,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join8(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -24050,9 +24343,11 @@ async function auditRepository({ root, catalogue, checks }) {
   if (checks.includes("tracked") || checks.includes("untracked"))
     Object.assign(report, await auditWorkTree(root, catalogue, checks));
   if (checks.includes("staged"))
-    report.findings.push(...await auditStaged(root, catalogue));
+    for (const finding of await auditStaged(root, catalogue))
+      report.findings.push(finding);
   if (checks.includes("history"))
-    report.findings.push(...await auditHistory(root, catalogue));
+    for (const finding of await auditHistory(root, catalogue))
+      report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
 }
@@ -24073,6 +24368,7 @@ async function addAuditFindings(result, options) {
   if (options.checks.length === 0)
     return result;
   const catalogue = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
   const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
   result.suppressed.paths += findings.length - kept.length;
@@ -24086,7 +24382,7 @@ var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
 import { access as access2 } from "node:fs/promises";
-import { join as join9, relative as relative5, resolve as resolve4 } from "node:path";
+import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24243,8 +24539,8 @@ async function loadConfig(root, explicitPath, cwd) {
   let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join9(root, name))) {
-        path = join9(root, name);
+      if (await exists(join10(root, name))) {
+        path = join10(root, name);
         break;
       }
     }
@@ -24406,7 +24702,7 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
-import { join as join10, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative6, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -24424,7 +24720,7 @@ async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join10(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName, !isDefault);
   if (text === void 0 && isDefault)
@@ -24435,7 +24731,7 @@ async function loadBaseline(options) {
   return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
 }
 async function loadIgnoreFile(options) {
-  const file = join10(options.root, IGNORE_FILE_NAME);
+  const file = join11(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
   const text = await readIfPresent(file, displayName);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
@@ -24485,7 +24781,7 @@ function describeSuppressions(suppressions, isBaselineOff) {
 }
 
 // dist/src/rule-check/speed/rule-line.js
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 import { resolve as resolve6 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24495,7 +24791,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile4(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -24528,7 +24824,7 @@ function isSuperLinear(smallMs, largeMs) {
 // dist/src/rule-check/speed/speed-pool.js
 import { existsSync as existsSync3 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { Worker } from "node:worker_threads";
 
@@ -24728,7 +25024,7 @@ function workerScript() {
     if (existsSync3(beside))
       return beside;
   }
-  const built = join11(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
+  const built = join12(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
   if (existsSync3(built))
     return built;
   throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and for ${built}); run \`npm run build\``);
@@ -24980,10 +25276,11 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 
 // dist/src/pipeline/scanner-for.js
 import { availableParallelism as availableParallelism2 } from "node:os";
+import { relative as relative7 } from "node:path";
 
 // dist/src/parallel/worker-pool.js
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 import { Worker as Worker2 } from "node:worker_threads";
 var QUEUE_PER_WORKER = 3;
@@ -24994,7 +25291,7 @@ function workerScript2() {
     if (existsSync4(beside))
       return beside;
   }
-  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
   return existsSync4(built) ? built : void 0;
 }
 function packsOf(rules) {
@@ -25092,7 +25389,9 @@ function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  return inProcessScanner(matcher);
 }
 
 // dist/src/pipeline/execute-scan.js
@@ -25115,6 +25414,7 @@ async function executeScan(options) {
   const [repo, builtin2] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
+  log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
   const config = await loadConfig(projectRoot, options.config, cwd);
   const rules = selectRules(builtin2, config);
   await checkCustomRules(rules, builtin2.rules, cwd);
@@ -25154,7 +25454,7 @@ async function executeScan(options) {
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
@@ -25712,12 +26012,12 @@ async function publishResult(result, ctx, sarif, options) {
 }
 
 // dist/src/package-info.js
-import { readFileSync as readFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import { join as join14 } from "node:path";
 var cached;
 function packageInfo() {
   if (cached === void 0) {
-    const raw = JSON.parse(readFileSync2(join13(PACKAGE_ROOT, "package.json"), "utf8"));
+    const raw = JSON.parse(readFileSync3(join14(PACKAGE_ROOT, "package.json"), "utf8"));
     cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
   }
   return cached;
@@ -25752,7 +26052,7 @@ function reportContextFor(scan, vcs) {
 }
 
 // dist/src/action/git.js
-import { existsSync as existsSync5, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
@@ -25766,7 +26066,7 @@ async function shallowCommits(cwd) {
   const path = resolve7(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
-  return new Set(readFileSync3(path, "utf8").split("\n").filter((line) => line !== ""));
+  return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
 }
 async function isShallow2(cwd) {
   return (await runGit(cwd, ["rev-parse", "--is-shallow-repository"])).stdout.trim() === "true";
@@ -25943,7 +26243,7 @@ function revisionOf(event) {
 }
 function sarifTarget(workspace, sarifFile) {
   const path = resolve8(workspace, sarifFile);
-  const inside = relative7(workspace, path);
+  const inside = relative8(workspace, path);
   return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {

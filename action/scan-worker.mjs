@@ -2066,6 +2066,10 @@ function compileRule(spec, provider, file) {
   return { rule, problems };
 }
 
+// dist/src/rules/compiled-file.js
+var PREFIX = Buffer.from('{"stamp":');
+var SEPARATOR = Buffer.from(',"payload":');
+
 // dist/src/findings/fingerprint.js
 import { createHash as createHash2 } from "node:crypto";
 function digest(parts) {
@@ -2549,6 +2553,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
@@ -2845,15 +2850,97 @@ function preferSpecificMatches(matches) {
 }
 var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
 
+// dist/src/engine/secret-finder.js
+var MODULUS = 2147483647;
+var BASE = 65599;
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
+}
+var SecretFinder = class {
+  /** The longest secret's length (0 when there is none). */
+  longest;
+  lengths = [];
+  constructor(secrets) {
+    const byLength = /* @__PURE__ */ new Map();
+    for (const secret of new Set(secrets)) {
+      if (secret === "" || secret.includes("\n"))
+        continue;
+      let group = byLength.get(secret.length);
+      if (group === void 0) {
+        let lead = 1;
+        for (let i = 1; i < secret.length; i++)
+          lead = lead * BASE % MODULUS;
+        byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+      }
+      const hash = hashOf(secret, 0, secret.length);
+      const list = group.byHash.get(hash);
+      if (list === void 0)
+        group.byHash.set(hash, [secret]);
+      else
+        list.push(secret);
+    }
+    this.lengths = [...byLength.values()];
+    this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+  }
+  /** Copies in `text` as [start, secret], in no particular order. */
+  occurrences(text) {
+    const found = [];
+    for (const { length, lead, byHash } of this.lengths) {
+      if (length > text.length)
+        continue;
+      let hash = hashOf(text, 0, length);
+      for (let start = 0; ; start++) {
+        for (const secret of byHash.get(hash) ?? [])
+          if (text.startsWith(secret, start))
+            found.push([start, secret]);
+        if (start + length >= text.length)
+          break;
+        const dropped = text.charCodeAt(start) * lead % MODULUS;
+        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+      }
+    }
+    return found;
+  }
+  /**
+   * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+   * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+   * lands in the result.
+   */
+  redactIn(text, focus = 0) {
+    const found = this.occurrences(text);
+    if (found.length === 0)
+      return { text, focus };
+    found.sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+    const taken = new Uint8Array(text.length);
+    const chosen = [];
+    for (const [start, secret] of found) {
+      if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+        continue;
+      taken.fill(1, start, start + secret.length);
+      chosen.push([start, secret]);
+    }
+    chosen.sort((a, b) => a[0] - b[0]);
+    let out = "";
+    let at = 0;
+    let shifted = focus;
+    for (const [start, secret] of chosen) {
+      const preview = redact(secret);
+      out += text.slice(at, start) + preview;
+      if (start + secret.length <= focus)
+        shifted += preview.length - secret.length;
+      else if (start < focus)
+        shifted = out.length;
+      at = start + secret.length;
+    }
+    return { text: out + text.slice(at), focus: shifted };
+  }
+};
+
 // dist/src/engine/to-finding.js
 var CONTEXT_WIDTH = 240;
-function redactValues(text, secrets) {
-  let out = text;
-  for (const secret of secrets)
-    if (out.includes(secret))
-      out = out.split(secret).join(redact(secret));
-  return out;
-}
 function contextIndex(all, lines) {
   const byLine = /* @__PURE__ */ new Map();
   for (const m of all) {
@@ -2867,15 +2954,14 @@ function contextIndex(all, lines) {
         list.push(m);
     }
   }
-  const secrets = [...new Set(all.map((m) => m.secret))].filter((secret) => !secret.includes("\n")).sort((a, b) => b.length - a.length);
-  return { lines, byLine, secrets };
+  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
 }
 function contextOf(match, index) {
   const { lines } = index;
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
   const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
   const from = Math.max(0, match.start - lineStart - margin);
   const to = Math.min(full.length, match.end - lineStart + margin);
   let text = full.slice(from, to);
@@ -2891,9 +2977,7 @@ function contextOf(match, index) {
     if (cutFrom < focus)
       focus += preview.length - (cutTo - cutFrom);
   }
-  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
-  focus = redactValues(text.slice(0, focus), secrets).length;
-  text = redactValues(text, secrets);
+  ({ text, focus } = index.secrets.redactIn(text, focus));
   const isCutLeft = from > 0;
   const isCutRight = to < full.length;
   if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
@@ -2931,6 +3015,70 @@ function toFinding(match, chunk, index, shouldReveal) {
     finding.secret = match.secret;
   return finding;
 }
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret = class {
+  byKey = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    for (const match of matches)
+      this.add(match);
+  }
+  add(match) {
+    let bySecret = this.byKey.get(match.rule);
+    if (bySecret === void 0)
+      this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+    const list = bySecret.get(match.secret);
+    if (list === void 0)
+      bySecret.set(match.secret, [match]);
+    else
+      list.push(match);
+  }
+  /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+  hasOverlapping(found, start, end) {
+    return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m) => m.start < end && start < m.end);
+  }
+};
+var SpansByRule = class {
+  byRule = /* @__PURE__ */ new Map();
+  constructor(matches) {
+    const grouped = /* @__PURE__ */ new Map();
+    for (const m of matches) {
+      const list = grouped.get(m.rule);
+      if (list === void 0)
+        grouped.set(m.rule, [m]);
+      else
+        list.push(m);
+    }
+    for (const [rule, list] of grouped) {
+      list.sort((a, b) => a.start - b.start);
+      const maxEnds = [];
+      let maxEnd = Number.NEGATIVE_INFINITY;
+      for (const m of list)
+        maxEnds.push(maxEnd = Math.max(maxEnd, m.end));
+      this.byRule.set(rule, { starts: list.map((m) => m.start), maxEnds });
+    }
+  }
+  /** Whether a span of `m`'s rule overlaps `m`. */
+  overlaps(m) {
+    const spans = this.byRule.get(m.rule);
+    if (spans === void 0)
+      return false;
+    let low = 0;
+    let high = spans.starts.length;
+    while (low < high) {
+      const mid = low + high >>> 1;
+      if (spans.starts[mid] < m.end)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+    return low > 0 && spans.maxEnds[low - 1] > m.start;
+  }
+};
 
 // dist/src/engine/value-context.js
 var OPAQUE_TOKEN_NAMES = [
@@ -3284,9 +3432,9 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === "kubernetes-secret") {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
-          manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
       } else {
         const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found)
@@ -3300,23 +3448,28 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
       return matches;
     const decoded = [];
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0)
         continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        const isSame = (m) => m.rule === found.rule && m.secret === found.secret && m.start < span.end && span.start < m.end;
-        if (matches.some(isSame) || decoded.some(isSame))
+        if (seen.hasOverlapping(found, span.start, span.end))
           continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0)
       return matches;
-    const isShadowed = (m) => decoded.some((d) => d.rule === m.rule && d.start < m.end && m.start < d.end);
-    return [...matches.filter((m) => m.encoding !== void 0 || !isShadowed(m)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m) => m.encoding !== void 0 || !shadows.overlaps(m));
+    appendAll(kept, decoded);
+    return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -3393,15 +3546,19 @@ function scanInput(matcher2, input) {
 }
 
 // dist/src/engine/automaton-file.js
+import { createHash as createHash3 } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { endianness } from "node:os";
 import { join as join3 } from "node:path";
-var MAGIC = "secretscan-automaton-1";
+var MAGIC = "secretscan-automaton-2";
+function digestOf(bytes) {
+  return createHash3("sha256").update(bytes).digest("hex");
+}
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v = value;
-  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && typeof v.digest === "string" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -3420,6 +3577,8 @@ function decodeAutomatonTables(bytes) {
   const headerLength = Math.ceil((length + 4) / 4) * 4;
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
     return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;

@@ -2744,6 +2744,88 @@ var init_compile = __esm({
   }
 });
 
+// dist/src/rules/compiled-file.js
+import { createHash as createHash2 } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join as join2 } from "node:path";
+function sha256Hex(data) {
+  return createHash2("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash2("sha256");
+  for (const name of names) {
+    const bytes = readFileSync(join2(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function encodeCompiledJson(sources, payloadJson) {
+  const stamp = { format: COMPILED_FORMAT, sources, content: sha256Hex(payloadJson) };
+  return `${PREFIX.toString()}${JSON.stringify(stamp)}${SEPARATOR.toString()}${payloadJson}}`;
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v = value;
+  return typeof v.format === "number" && typeof v.sources === "string" && typeof v.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code2 = error.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+var COMPILED_FORMAT, PREFIX, SEPARATOR;
+var init_compiled_file = __esm({
+  "dist/src/rules/compiled-file.js"() {
+    "use strict";
+    COMPILED_FORMAT = 2;
+    PREFIX = Buffer.from('{"stamp":');
+    SEPARATOR = Buffer.from(',"payload":');
+  }
+});
+
 // dist/src/findings/finding.js
 var SEVERITIES;
 var init_finding = __esm({
@@ -2754,9 +2836,9 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function digest(parts) {
-  const hash = createHash2("sha256");
+  const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
   return `v1:${hash.digest("hex").slice(0, 32)}`;
@@ -10358,8 +10440,9 @@ var init_yaml_document = __esm({
 });
 
 // dist/src/rules/load.js
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join as join2, relative } from "node:path";
+import { readdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join3, relative } from "node:path";
 function parsePack(text, file) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -10397,7 +10480,7 @@ async function loadRulePacksFrom(dir, displayBase = ".") {
   const problems = [];
   await loadYamlSupport();
   for (const name of names) {
-    const path = join2(dir, name);
+    const path = join3(dir, name);
     const shown = relative(displayBase, path) || path;
     const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
     problems.push(...parsed.problems);
@@ -10408,22 +10491,36 @@ async function loadRulePacksFrom(dir, displayBase = ".") {
     problems.push(`${dir}: no *.yaml rule packs found`);
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
-async function readCompiledPacks() {
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
   try {
-    const compiled = await stat(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml");
-    const times = await Promise.all(names.map(async (n) => (await stat(join2(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs))
-      return void 0;
-    const packs = JSON.parse(await readFile(COMPILED_RULES_FILE, "utf8"));
-    return packs.count === names.length ? packs.packs : void 0;
-  } catch {
-    return void 0;
+    sources = digestBuiltinPacks();
+  } catch (error) {
+    return { reason: `the rule packs cannot be read (${error.code ?? "error"})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === void 0 ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
   return loaded;
@@ -10436,10 +10533,11 @@ var init_load = __esm({
     init_safe_fs();
     init_package_root();
     init_compile();
+    init_compiled_file();
     init_validate_pack();
     init_yaml_document();
-    BUILTIN_RULES_DIR = join2(PACKAGE_ROOT, "rules");
-    COMPILED_RULES_FILE = join2(PACKAGE_ROOT, "dist", "rules.json");
+    BUILTIN_RULES_DIR = join3(PACKAGE_ROOT, "rules");
+    COMPILED_RULES_FILE = join3(PACKAGE_ROOT, "dist", "rules.json");
   }
 });
 
@@ -10447,9 +10545,15 @@ var init_load = __esm({
 var rules_exports = {};
 __export(rules_exports, {
   BUILTIN_RULES_DIR: () => BUILTIN_RULES_DIR,
+  COMPILED_FORMAT: () => COMPILED_FORMAT,
   COMPILED_RULES_FILE: () => COMPILED_RULES_FILE,
+  builtinPackNames: () => builtinPackNames,
   compilePacks: () => compilePacks,
   compilePathPatterns: () => compilePathPatterns,
+  describeStamp: () => describeStamp,
+  digestBuiltinPacks: () => digestBuiltinPacks,
+  digestFiles: () => digestFiles,
+  encodeCompiledJson: () => encodeCompiledJson,
   exponentialBacktrackingProblem: () => exponentialBacktrackingProblem,
   globProblem: () => globProblem,
   loadBuiltinRules: () => loadBuiltinRules,
@@ -10457,12 +10561,14 @@ __export(rules_exports, {
   loadYamlSupport: () => loadYamlSupport,
   parsePack: () => parsePack,
   parseYamlDocument: () => parseYamlDocument,
+  readCompiledJson: () => readCompiledJson,
   validatePack: () => validatePack
 });
 var init_rules = __esm({
   "dist/src/rules/index.js"() {
     "use strict";
     init_load();
+    init_compiled_file();
     init_validate_pack();
     init_yaml_document();
     init_path_glob();
@@ -10889,6 +10995,7 @@ function buildKeywordAutomaton(keywords, prebuilt) {
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row = 0;
       for (let i = 0; i < text.length; i++) {
@@ -11226,14 +11333,103 @@ var init_match = __esm({
   }
 });
 
-// dist/src/engine/to-finding.js
-function redactValues(text, secrets) {
-  let out = text;
-  for (const secret of secrets)
-    if (out.includes(secret))
-      out = out.split(secret).join(redact(secret));
-  return out;
+// dist/src/engine/secret-finder.js
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
 }
+var MODULUS, BASE, SecretFinder;
+var init_secret_finder = __esm({
+  "dist/src/engine/secret-finder.js"() {
+    "use strict";
+    init_findings();
+    MODULUS = 2147483647;
+    BASE = 65599;
+    SecretFinder = class {
+      /** The longest secret's length (0 when there is none). */
+      longest;
+      lengths = [];
+      constructor(secrets) {
+        const byLength = /* @__PURE__ */ new Map();
+        for (const secret of new Set(secrets)) {
+          if (secret === "" || secret.includes("\n"))
+            continue;
+          let group = byLength.get(secret.length);
+          if (group === void 0) {
+            let lead = 1;
+            for (let i = 1; i < secret.length; i++)
+              lead = lead * BASE % MODULUS;
+            byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+          }
+          const hash = hashOf(secret, 0, secret.length);
+          const list = group.byHash.get(hash);
+          if (list === void 0)
+            group.byHash.set(hash, [secret]);
+          else
+            list.push(secret);
+        }
+        this.lengths = [...byLength.values()];
+        this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+      }
+      /** Copies in `text` as [start, secret], in no particular order. */
+      occurrences(text) {
+        const found = [];
+        for (const { length, lead, byHash } of this.lengths) {
+          if (length > text.length)
+            continue;
+          let hash = hashOf(text, 0, length);
+          for (let start = 0; ; start++) {
+            for (const secret of byHash.get(hash) ?? [])
+              if (text.startsWith(secret, start))
+                found.push([start, secret]);
+            if (start + length >= text.length)
+              break;
+            const dropped = text.charCodeAt(start) * lead % MODULUS;
+            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+          }
+        }
+        return found;
+      }
+      /**
+       * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+       * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+       * lands in the result.
+       */
+      redactIn(text, focus = 0) {
+        const found = this.occurrences(text);
+        if (found.length === 0)
+          return { text, focus };
+        found.sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+        const taken = new Uint8Array(text.length);
+        const chosen = [];
+        for (const [start, secret] of found) {
+          if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+            continue;
+          taken.fill(1, start, start + secret.length);
+          chosen.push([start, secret]);
+        }
+        chosen.sort((a, b) => a[0] - b[0]);
+        let out = "";
+        let at = 0;
+        let shifted = focus;
+        for (const [start, secret] of chosen) {
+          const preview = redact(secret);
+          out += text.slice(at, start) + preview;
+          if (start + secret.length <= focus)
+            shifted += preview.length - secret.length;
+          else if (start < focus)
+            shifted = out.length;
+          at = start + secret.length;
+        }
+        return { text: out + text.slice(at), focus: shifted };
+      }
+    };
+  }
+});
+
+// dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
   const byLine = /* @__PURE__ */ new Map();
   for (const m of all) {
@@ -11247,15 +11443,14 @@ function contextIndex(all, lines) {
         list.push(m);
     }
   }
-  const secrets = [...new Set(all.map((m) => m.secret))].filter((secret) => !secret.includes("\n")).sort((a, b) => b.length - a.length);
-  return { lines, byLine, secrets };
+  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
 }
 function contextOf(match, index) {
   const { lines } = index;
   const line = lines.lineOf(match.start);
   const lineStart = lines.startOf(line);
   const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
   const from = Math.max(0, match.start - lineStart - margin);
   const to = Math.min(full.length, match.end - lineStart + margin);
   let text = full.slice(from, to);
@@ -11271,9 +11466,7 @@ function contextOf(match, index) {
     if (cutFrom < focus)
       focus += preview.length - (cutTo - cutFrom);
   }
-  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
-  focus = redactValues(text.slice(0, focus), secrets).length;
-  text = redactValues(text, secrets);
+  ({ text, focus } = index.secrets.redactIn(text, focus));
   const isCutLeft = from > 0;
   const isCutRight = to < full.length;
   if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
@@ -11316,7 +11509,78 @@ var init_to_finding = __esm({
   "dist/src/engine/to-finding.js"() {
     "use strict";
     init_findings();
+    init_secret_finder();
     CONTEXT_WIDTH = 240;
+  }
+});
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret, SpansByRule;
+var init_match_index = __esm({
+  "dist/src/engine/match-index.js"() {
+    "use strict";
+    MatchesBySecret = class {
+      byKey = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        for (const match of matches)
+          this.add(match);
+      }
+      add(match) {
+        let bySecret = this.byKey.get(match.rule);
+        if (bySecret === void 0)
+          this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+        const list = bySecret.get(match.secret);
+        if (list === void 0)
+          bySecret.set(match.secret, [match]);
+        else
+          list.push(match);
+      }
+      /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+      hasOverlapping(found, start, end) {
+        return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m) => m.start < end && start < m.end);
+      }
+    };
+    SpansByRule = class {
+      byRule = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        const grouped = /* @__PURE__ */ new Map();
+        for (const m of matches) {
+          const list = grouped.get(m.rule);
+          if (list === void 0)
+            grouped.set(m.rule, [m]);
+          else
+            list.push(m);
+        }
+        for (const [rule, list] of grouped) {
+          list.sort((a, b) => a.start - b.start);
+          const maxEnds = [];
+          let maxEnd = Number.NEGATIVE_INFINITY;
+          for (const m of list)
+            maxEnds.push(maxEnd = Math.max(maxEnd, m.end));
+          this.byRule.set(rule, { starts: list.map((m) => m.start), maxEnds });
+        }
+      }
+      /** Whether a span of `m`'s rule overlaps `m`. */
+      overlaps(m) {
+        const spans = this.byRule.get(m.rule);
+        if (spans === void 0)
+          return false;
+        let low = 0;
+        let high = spans.starts.length;
+        while (low < high) {
+          const mid = low + high >>> 1;
+          if (spans.starts[mid] < m.end)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+        return low > 0 && spans.maxEnds[low - 1] > m.start;
+      }
+    };
   }
 });
 
@@ -11682,9 +11946,9 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === "kubernetes-secret") {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         if (depth < MAX_DECODE_DEPTH)
-          manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
       } else {
         const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found)
@@ -11698,23 +11962,28 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
       return matches;
     const decoded = [];
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0)
         continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        const isSame = (m) => m.rule === found.rule && m.secret === found.secret && m.start < span.end && span.start < m.end;
-        if (matches.some(isSame) || decoded.some(isSame))
+        if (seen.hasOverlapping(found, span.start, span.end))
           continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0)
       return matches;
-    const isShadowed = (m) => decoded.some((d) => d.rule === m.rule && d.start < m.end && m.start < d.end);
-    return [...matches.filter((m) => m.encoding !== void 0 || !isShadowed(m)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m) => m.encoding !== void 0 || !shadows.overlaps(m));
+    appendAll(kept, decoded);
+    return kept;
   };
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true)
@@ -11759,6 +12028,7 @@ var init_matcher = __esm({
     init_line_index();
     init_match();
     init_to_finding();
+    init_match_index();
     init_value_context();
     init_windows();
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
@@ -11935,29 +12205,35 @@ var init_scan = __esm({
 });
 
 // dist/src/engine/automaton-file.js
-import { readFileSync } from "node:fs";
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
+function digestOf(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
 function encodeAutomatonTables(tables) {
   const outputs = [];
   tables.outputsByState.forEach((list, state) => {
     if (list.length > 0)
       outputs.push([state, ...list]);
   });
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs }), "utf8");
+  const tableBytes = Buffer.alloc(tables.table.length * 4);
+  for (let i = 0; i < tables.table.length; i++)
+    tableBytes.writeInt32LE(tables.table[i], i * 4);
+  const fields = { magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs, digest: digestOf(tableBytes) };
+  const header = Buffer.from(JSON.stringify(fields), "utf8");
   const headerLength = Math.ceil((header.length + 4) / 4) * 4;
-  const out = Buffer.alloc(headerLength + tables.table.length * 4);
+  const out = Buffer.alloc(headerLength);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
-  for (let i = 0; i < tables.table.length; i++)
-    out.writeInt32LE(tables.table[i], headerLength + i * 4);
-  return out;
+  return Buffer.concat([out, tableBytes]);
 }
 function isHeader(value) {
   if (typeof value !== "object" || value === null)
     return false;
   const v = value;
-  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === "string") && typeof v.states === "number" && typeof v.digest === "string" && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
 }
 function decodeAutomatonTables(bytes) {
   if (bytes.length < 4)
@@ -11977,6 +12253,8 @@ function decodeAutomatonTables(bytes) {
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4)
     return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
+    return void 0;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
   if (endianness() === "LE" && start % 4 === 0)
@@ -11994,7 +12272,7 @@ function decodeAutomatonTables(bytes) {
 }
 function readBuiltinAutomaton() {
   try {
-    return decodeAutomatonTables(readFileSync(COMPILED_AUTOMATON_FILE));
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
   } catch {
     return void 0;
   }
@@ -12004,8 +12282,8 @@ var init_automaton_file = __esm({
   "dist/src/engine/automaton-file.js"() {
     "use strict";
     init_package_root();
-    MAGIC = "secretscan-automaton-1";
-    COMPILED_AUTOMATON_FILE = join3(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    MAGIC = "secretscan-automaton-2";
+    COMPILED_AUTOMATON_FILE = join4(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 

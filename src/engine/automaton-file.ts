@@ -1,37 +1,48 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { AutomatonTables } from './keyword-automaton.js';
 
-const MAGIC = 'secretscan-automaton-1';
+const MAGIC = 'secretscan-automaton-2';
+
+function digestOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 /**
- * Serializes automaton tables: a JSON header (magic, keywords, outputs per state), padded to a
- * multiple of 4 bytes, then the transition table as little-endian 32-bit integers.
+ * Serializes automaton tables: a JSON header (magic, keywords, outputs per state, the sha256 of
+ * the table bytes), padded to a multiple of 4 bytes, then the transition table as little-endian
+ * 32-bit integers.
  */
 export function encodeAutomatonTables(tables: AutomatonTables): Buffer {
   const outputs: [number, ...number[]][] = [];
   tables.outputsByState.forEach((list, state) => {
     if (list.length > 0) outputs.push([state, ...list]);
   });
-  const header = Buffer.from(JSON.stringify({ magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs }), 'utf8');
+  const tableBytes = Buffer.alloc(tables.table.length * 4);
+  for (let i = 0; i < tables.table.length; i++) tableBytes.writeInt32LE(tables.table[i] as number, i * 4);
+  const fields = { magic: MAGIC, keywords: tables.keywords, states: tables.outputsByState.length, outputs, digest: digestOf(tableBytes) };
+  const header = Buffer.from(JSON.stringify(fields), 'utf8');
   const headerLength = Math.ceil((header.length + 4) / 4) * 4;
-  const out = Buffer.alloc(headerLength + tables.table.length * 4);
+  const out = Buffer.alloc(headerLength);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 4);
-  for (let i = 0; i < tables.table.length; i++) out.writeInt32LE(tables.table[i] as number, headerLength + i * 4);
-  return out;
+  return Buffer.concat([out, tableBytes]);
 }
 
-function isHeader(value: unknown): value is { magic: string; keywords: string[]; states: number; outputs: number[][] } {
+function isHeader(value: unknown): value is { magic: string; keywords: string[]; states: number; outputs: number[][]; digest: string } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === 'string')
-    && typeof v.states === 'number' && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+    && typeof v.states === 'number' && typeof v.digest === 'string' && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
 }
 
-/** Reads tables written by `encodeAutomatonTables`; undefined for anything else (the caller then builds them). */
+/**
+ * Reads tables written by `encodeAutomatonTables`; undefined for anything else, including tables
+ * whose bytes do not match the digest in their header (the caller then builds them).
+ */
 export function decodeAutomatonTables(bytes: Buffer): AutomatonTables | undefined {
   if (bytes.length < 4) return undefined;
   const length = bytes.readUInt32LE(0);
@@ -46,6 +57,7 @@ export function decodeAutomatonTables(bytes: Buffer): AutomatonTables | undefine
   const headerLength = Math.ceil((length + 4) / 4) * 4;
   const tableBytes = bytes.length - headerLength;
   if (tableBytes !== header.states * 128 * 4) return undefined;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest) return undefined;
   const table = new Int32Array(header.states * 128);
   const start = bytes.byteOffset + headerLength;
   if (endianness() === 'LE' && start % 4 === 0) table.set(new Int32Array(bytes.buffer, start, table.length));
@@ -63,8 +75,9 @@ export const COMPILED_AUTOMATON_FILE = join(PACKAGE_ROOT, 'dist', 'keyword-autom
 
 /**
  * The stored automaton tables, or undefined when there are none or they cannot be read. The
- * matcher uses them only when their keywords are exactly its own, so stale tables (a pack edited
- * since the build, rules turned off in the config) are never wrong, just not used.
+ * tables carry a digest of themselves (a damaged file is refused), and the matcher uses them only
+ * when their keywords are exactly its own, so stale tables (a pack edited since the build, rules
+ * turned off in the config) are never wrong, just not used.
  */
 export function readBuiltinAutomaton(): AutomatonTables | undefined {
   try {

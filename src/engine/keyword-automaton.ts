@@ -19,6 +19,8 @@ export interface KeywordAutomaton {
    * chains of table lookups keep the processor busy where one would wait on each load.
    */
   scanBytes: (bytes: Uint8Array, onHit: KeywordHitHandler) => void;
+  /** True when the tables were given (stored by the build), false when built here. */
+  isPrebuilt: boolean;
 }
 
 function foldCase(code: number): number {
@@ -164,6 +166,7 @@ export function buildKeywordAutomaton(keywords: readonly string[], prebuilt?: Au
     }
   };
   return {
+    isPrebuilt: isReusable,
     scan(text, onHit) {
       let row = 0;
       for (let i = 0; i < text.length; i++) {

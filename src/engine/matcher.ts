@@ -5,6 +5,7 @@ import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automato
 import { buildLineIndex } from './line-index.js';
 import { matchKubernetesSecret, matchRule, matchRuleAtHits, preferSpecificMatches, type Match } from './match.js';
 import { contextIndex, toFinding } from './to-finding.js';
+import { appendAll, MatchesBySecret, SpansByRule } from './match-index.js';
 import type { Chunk, MatcherOptions } from './types.js';
 import { isNotCredentialInContext } from './value-context.js';
 import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
@@ -47,6 +48,8 @@ export interface ChunkScan {
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
 export interface Matcher {
   scanChunk: (chunk: Chunk) => ChunkScan;
+  /** True when the keyword automaton came from `prebuiltAutomaton`, false when it was built. */
+  usesPrebuiltAutomaton: boolean;
 }
 
 /**
@@ -213,10 +216,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       const base = rule.severityFor?.(path) ?? rule.spec.severity;
       if (rule.spec.decoder === 'kubernetes-secret') {
         const entries = secretManifestEntries(text);
-        matches.push(...matchKubernetesSecret(rule, entries, base));
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
         // Decoded values are scanned again as `key: value`, so the key names the value for the
         // assignment rules and a provider's token is found by its own rule.
-        if (depth < MAX_DECODE_DEPTH) manifestSpans.push(...entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
+        if (depth < MAX_DECODE_DEPTH) appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
       } else {
         const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);
@@ -227,25 +230,32 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
     // keywordHits is empty unless the text has a backslash or a percent sign (wantsEscapes).
     if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0) return matches;
     const decoded: Match[] = [];
+    // Matches by rule and secret, so that finding the same one again costs a lookup, not a pass
+    // over every match of the chunk (a file can hold a million).
+    const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
       if (inner.size === 0) continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
         // The same secret already matched in the clear on this span (a PEM block inside a JSON
         // string) is one finding, not two; so is a value two decoders both read.
-        const isSame = (m: Match): boolean => m.rule === found.rule && m.secret === found.secret && m.start < span.end && span.start < m.end;
-        if (matches.some(isSame) || decoded.some(isSame)) continue;
-        decoded.push({ ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding });
+        if (seen.hasOverlapping(found, span.start, span.end)) continue;
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
       }
     }
     if (decoded.length === 0) return matches;
     // A rule that matched the encoded text itself (a base64 value taken for a password) yields to
     // its own match on what the text decodes to.
-    const isShadowed = (m: Match): boolean => decoded.some((d) => d.rule === m.rule && d.start < m.end && m.start < d.end);
-    return [...matches.filter((m) => m.encoding !== undefined || !isShadowed(m)), ...decoded];
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m) => m.encoding !== undefined || !shadows.overlaps(m));
+    appendAll(kept, decoded);
+    return kept;
   };
 
   return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
     scanChunk(chunk) {
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };

@@ -1,30 +1,21 @@
 import { fingerprintOf, redact, secretIdOf, type Finding } from '../findings/index.js';
 import type { LineIndex } from './line-index.js';
 import type { Match } from './match.js';
+import { SecretFinder } from './secret-finder.js';
 import type { Chunk } from './types.js';
 
 const CONTEXT_WIDTH = 240;
 
-/**
- * Replaces every occurrence of each detected secret's value with its preview, longest first. The
- * matched spans alone are not enough: a second copy of a secret glued to other characters is not
- * a match of the rule (its boundaries fail), yet it is the same secret.
- */
-function redactValues(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(redact(secret));
-  return out;
-}
 
 /**
  * What every finding of one chunk shares for building its context line: the matches bucketed by
- * line, and the distinct secrets, longest first. Built once per chunk, so a file with many
+ * line, and every distinct secret, for finding their copies (see SecretFinder). Built once per chunk, so a file with many
  * findings costs each finding only its own line.
  */
 export interface ContextIndex {
   lines: LineIndex;
   byLine: Map<number, Match[]>;
-  secrets: string[];
+  secrets: SecretFinder;
 }
 
 /** Indexes a chunk's matches for `toFinding`. */
@@ -39,8 +30,7 @@ export function contextIndex(all: readonly Match[], lines: LineIndex): ContextIn
       else list.push(m);
     }
   }
-  const secrets = [...new Set(all.map((m) => m.secret))].filter((secret) => !secret.includes('\n')).sort((a, b) => b.length - a.length);
-  return { lines, byLine, secrets };
+  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
 }
 
 /** The line holding `match`, with every detected secret on it replaced by its preview, trimmed around the secret. */
@@ -52,7 +42,7 @@ function contextOf(match: Match, index: ContextIndex): string {
   // Only the part of a long line that can end up in the context is redacted and trimmed: the
   // focus, CONTEXT_WIDTH around it, and room for the longest secret on either side, so a secret
   // cut by the edge is still recognised and replaced whole.
-  const margin = CONTEXT_WIDTH + (index.secrets[0]?.length ?? 0);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
   const from = Math.max(0, match.start - lineStart - margin);
   const to = Math.min(full.length, match.end - lineStart + margin);
   let text = full.slice(from, to);
@@ -67,9 +57,9 @@ function contextOf(match: Match, index: ContextIndex): string {
     text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
     if (cutFrom < focus) focus += preview.length - (cutTo - cutFrom);
   }
-  const secrets = index.secrets.filter((secret) => secret.length <= text.length);
-  focus = redactValues(text.slice(0, focus), secrets).length;
-  text = redactValues(text, secrets);
+  // The matched spans alone are not enough: a second copy of a secret glued to other characters
+  // is not a match of the rule (its boundaries fail), yet it is the same secret.
+  ({ text, focus } = index.secrets.redactIn(text, focus));
   const isCutLeft = from > 0;
   const isCutRight = to < full.length;
   if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight) return text.trim();

@@ -46,6 +46,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const [repo, builtin] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
+  log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
   const config = await loadConfig(projectRoot, options.config, cwd);
   const rules = selectRules(builtin, config);
   await checkCustomRules(rules, builtin.rules, cwd);
@@ -80,7 +81,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
-import { createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { relative } from 'node:path';
+import { COMPILED_AUTOMATON_FILE, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { packsOf, workerPoolScanner } from '../parallel/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
@@ -45,5 +47,7 @@ export function scannerFor(options: { source: Source; rules: Rule[]; config: Con
   if (pool !== undefined) return pool;
   if (isUserPatterned) log('the worker script is missing: the config\'s own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them');
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  return inProcessScanner(createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() }));
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
+  return inProcessScanner(matcher);
 }

@@ -54,8 +54,9 @@ function groupByPath(findings: readonly Finding[]): Finding[][] {
 
 function fileBlock(group: readonly Finding[], c: Colors): string[] {
   const widths = {
-    position: Math.max(...group.map((f) => `${f.startLine}:${f.startColumn}`.length)),
-    rule: Math.max(...group.map((f) => f.ruleId.length)),
+    // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
+    position: group.reduce((width, f) => Math.max(width, `${f.startLine}:${f.startColumn}`.length), 0),
+    rule: group.reduce((width, f) => Math.max(width, f.ruleId.length), 0),
   };
   const path = group[0]?.path ?? '';
   return [c.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c)), ''];

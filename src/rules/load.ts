@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { RulePackError, ScanError } from '../errors.js';
 import { readTextFile } from '../safe-fs/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileRule } from './compile.js';
+import { describeStamp, digestFiles, readCompiledJson } from './compiled-file.js';
 import type { Rule, RulePack } from './types.js';
 import { validatePack } from './validate-pack.js';
 import { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
@@ -16,6 +18,8 @@ export interface LoadedRules {
   packs: RulePack[];
   rules: Rule[];
   problems: string[];
+  /** Where the rules came from, for `--debug`: the compiled file and its stamp, or the YAML and why. */
+  origin?: string;
 }
 
 /** Parses and validates one pack file's text; `file` is used in messages only. */
@@ -68,30 +72,47 @@ export async function loadRulePacksFrom(dir: string, displayBase = '.'): Promise
   return compilePacks(packs, { packs: [], rules: [], problems });
 }
 
-/** The built-in packs, validated and stored as JSON by the build (see scripts/compile-rules.ts). */
+/** The built-in packs, validated and stored as stamped JSON by the build (see scripts/compile-rules.ts). */
 export const COMPILED_RULES_FILE = join(PACKAGE_ROOT, 'dist', 'rules.json');
 
-/** The compiled packs when they exist and no pack file changed since they were written. */
-async function readCompiledPacks(): Promise<RulePack[] | undefined> {
+/** Names of the built-in pack files, sorted (the sensitive-file catalogue is not a pack). */
+export function builtinPackNames(): string[] {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml').sort();
+}
+
+/** The digest of the built-in packs as they are now: what the stamp of COMPILED_RULES_FILE must hold. */
+export function digestBuiltinPacks(names = builtinPackNames()): string {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+
+/** The compiled packs when their stamp proves them built from the packs as they are now; else why not. */
+function readCompiledPacks(): { packs: RulePack[]; origin: string } | { reason: string } {
+  let sources: string;
   try {
-    const compiled = await stat(COMPILED_RULES_FILE);
-    const names = (await readdir(BUILTIN_RULES_DIR)).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml');
-    const times = await Promise.all(names.map(async (n) => (await stat(join(BUILTIN_RULES_DIR, n))).mtimeMs));
-    if (times.some((time) => time > compiled.mtimeMs)) return undefined;
-    const packs = JSON.parse(await readFile(COMPILED_RULES_FILE, 'utf8')) as { count: number; packs: RulePack[] };
-    return packs.count === names.length ? packs.packs : undefined;
-  } catch {
-    return undefined;
+    sources = digestBuiltinPacks();
+  } catch (error) {
+    return { reason: `the rule packs cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ('reason' in read) return read;
+  if (!Array.isArray(read.payload)) return { reason: 'its content is not a list of packs' };
+  const packs = read.payload as RulePack[];
+  return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 
 /**
  * Loads the built-in packs: from the JSON the build wrote (parsing YAML costs a pre-commit hook
- * about 100 ms), or from the YAML when a pack is newer. Any problem is a RulePackError.
+ * about 100 ms) when its stamp matches the packs' content, else from the YAML. `origin` says which,
+ * and why the JSON was passed over. Any problem is a RulePackError.
  */
 export async function loadBuiltinRules(): Promise<LoadedRules> {
-  const compiled = await readCompiledPacks();
-  const loaded = compiled === undefined ? await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT) : compilePacks(compiled);
+  const compiled = readCompiledPacks();
+  let loaded: LoadedRules;
+  if ('packs' in compiled) loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
   if (loaded.problems.length > 0) throw new RulePackError(loaded.problems);
   return loaded;
 }

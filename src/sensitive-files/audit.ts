@@ -81,8 +81,8 @@ async function auditHistory(root: string, catalogue: Catalogue): Promise<Finding
 export async function auditRepository({ root, catalogue, checks }: AuditOptions): Promise<AuditReport> {
   const report: AuditReport = { findings: [], missing: [], tracked: [] };
   if (checks.includes('tracked') || checks.includes('untracked')) Object.assign(report, await auditWorkTree(root, catalogue, checks));
-  if (checks.includes('staged')) report.findings.push(...(await auditStaged(root, catalogue)));
-  if (checks.includes('history')) report.findings.push(...(await auditHistory(root, catalogue)));
+  if (checks.includes('staged')) for (const finding of await auditStaged(root, catalogue)) report.findings.push(finding);
+  if (checks.includes('history')) for (const finding of await auditHistory(root, catalogue)) report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
 }

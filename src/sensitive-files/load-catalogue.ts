@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
 import { RulePackError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { loadYamlSupport, parseYamlDocument } from '../rules/index.js';
+import { describeStamp, digestFiles, loadYamlSupport, parseYamlDocument, readCompiledJson } from '../rules/index.js';
 import { checkCatalogueExamples } from './check-examples.js';
 import { compileKind } from './compile-kind.js';
 import type { Catalogue, SensitiveFileSpec } from './types.js';
@@ -40,29 +40,39 @@ export async function catalogueEntries(file = CATALOGUE_FILE): Promise<{ specs: 
   return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
 }
 
-/** The compiled entries when they exist and are newer than the catalogue file. */
-async function readCompiledEntries(): Promise<{ spec: SensitiveFileSpec; line: number }[] | undefined> {
+/** The digest of the catalogue file as it is now: what the stamp of COMPILED_CATALOGUE_FILE must hold. */
+export function digestCatalogue(): string {
+  return digestFiles(dirname(CATALOGUE_FILE), [basename(CATALOGUE_FILE)]);
+}
+
+/** The compiled entries when their stamp proves them built from the catalogue as it is now; else why not. */
+function readCompiledEntries(): { specs: { spec: SensitiveFileSpec; line: number }[]; origin: string } | { reason: string } {
+  let sources: string;
   try {
-    const [compiled, source] = await Promise.all([stat(COMPILED_CATALOGUE_FILE), stat(CATALOGUE_FILE)]);
-    if (source.mtimeMs > compiled.mtimeMs) return undefined;
-    return JSON.parse(await readFile(COMPILED_CATALOGUE_FILE, 'utf8')) as { spec: SensitiveFileSpec; line: number }[];
-  } catch {
-    return undefined;
+    sources = digestCatalogue();
+  } catch (error) {
+    return { reason: `the catalogue cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ('reason' in read) return read;
+  if (!Array.isArray(read.payload)) return { reason: 'its content is not a list of entries' };
+  return { specs: read.payload as { spec: SensitiveFileSpec; line: number }[], origin: `${relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 
 let builtin: Promise<Catalogue> | undefined;
 
 /**
  * The built-in catalogue, loaded once: from the JSON the build wrote (the pre-commit hook then
- * parses no YAML), else from the YAML. A broken one is a RulePackError (exit 2).
+ * parses no YAML) when its stamp matches the catalogue's content, else from the YAML. `origin`
+ * says which. A broken one is a RulePackError (exit 2).
  */
 export function loadCatalogue(): Promise<Catalogue> {
   builtin ??= (async () => {
-    const compiled = await readCompiledEntries();
-    const { specs, problems } = compiled === undefined ? await catalogueEntries() : { specs: compiled, problems: [] };
+    const compiled = readCompiledEntries();
+    const { specs, problems } = 'specs' in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0) throw new RulePackError(problems);
-    return { file: relative(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)) };
+    const origin = 'origin' in compiled ? compiled.origin : `${relative(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    return { file: relative(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }

@@ -27,11 +27,13 @@ export function auditChecksFor(scan: ScanShape): AuditCheck[] {
 
 /**
  * Runs the audit checks on the repository at `root` and adds their findings to `result`, except
- * those whose path a whole-path allowlist entry covers (counted as suppressed paths).
+ * those whose path a whole-path allowlist entry covers (counted as suppressed paths). `log`
+ * (for `--debug`) hears where the catalogue came from.
  */
-export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; isPathSuppressed: (path: string) => boolean }): Promise<ScanResult> {
+export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; isPathSuppressed: (path: string) => boolean; log?: (line: string) => void }): Promise<ScanResult> {
   if (options.checks.length === 0) return result;
   const catalogue = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
   const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
   result.suppressed.paths += findings.length - kept.length;

@@ -48,6 +48,8 @@ export interface Catalogue {
   /** The file it was read from, as shown in problems. */
   file: string;
   kinds: SensitiveFileKind[];
+  /** Where the built-in catalogue came from, for `--debug`: the compiled file and its stamp, or the YAML and why. */
+  origin?: string;
 }
 
 /** Which checks an audit runs (see DESIGN.md §8). */

@@ -3,7 +3,7 @@ import { delimiter, resolve } from 'node:path';
 
 /**
  * Git runs sealed: no system or global config (a user's aliases, diff drivers or hooks cannot change
- * what we see), no prompts, a fixed locale, no fsmonitor, and paths printed raw.
+ * what we see), no prompts, a fixed locale, no fsmonitor, no replace refs, and paths printed raw.
  */
 export const SEALED_CONFIG = ['core.quotePath=off', 'core.fsmonitor=false', 'diff.external=', 'color.ui=false'];
 
@@ -69,6 +69,9 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string =
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
     LC_ALL: 'C',
+    // `git replace` refs swap one object for another in every command: a replaced commit or blob
+    // would hide what history really holds. Always read the real objects.
+    GIT_NO_REPLACE_OBJECTS: '1',
   };
   for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'TMPDIR']) {
     const value = env[key];

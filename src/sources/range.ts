@@ -1,18 +1,26 @@
 import type { Chunk, ScanInput } from '../engine/index.js';
 import { GitError, UsageError } from '../errors.js';
 import type { CommitInfo } from '../findings/index.js';
+import { parseMessageObject, type MessageObject } from './commit-object.js';
 import { DiffChunker, type DiffSourceOptions } from './diff-chunks.js';
+import { catObjects } from './history/blob-stream.js';
+import { COMMIT_MESSAGE_PATH } from './message-paths.js';
 import { gitLines, gitText } from './git-process.js';
 import { DIFF_ARGS } from './staged.js';
 import { UnifiedDiffParser } from './unified-diff.js';
 
-/** The path commit messages are reported under, as git names the message file. */
-export const COMMIT_MESSAGE_PATH = 'COMMIT_EDITMSG';
+export { COMMIT_MESSAGE_PATH } from './message-paths.js';
 
+/**
+ * The patch stream marks each commit with one line: a record separator and the full sha, nothing
+ * else. The message and author come from the commit objects themselves (see rangeMessages): a
+ * message is free text and may hold any control character, so it never shares a stream with
+ * separators. Diff lines start with `+`, `-`, ` `, `\\` or a git header, and git quotes control
+ * characters in paths, so no other line can start with the separator.
+ */
 const COMMIT_START = '\x1e';
-const FIELD = '\x1f';
-const MESSAGE_END = '\x1d';
-const LOG_FORMAT = `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI${FIELD}%B${MESSAGE_END}`;
+const COMMIT_LINE = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
+const LOG_FORMAT = `--format=${COMMIT_START}%H`;
 
 const SHALLOW_HINT = 'this clone is shallow: fetch the missing history (`git fetch --deepen=100`, or `git fetch --unshallow`); in GitHub Actions set `fetch-depth: 0` on actions/checkout';
 
@@ -45,9 +53,15 @@ export async function resolveRange(root: string, range: string): Promise<{ base:
   return { base: mergeBase, head };
 }
 
-function parseCommitHeader(line: string): { commit: CommitInfo; message: string } {
-  const [sha = '', author = '', date = '', ...rest] = line.slice(1).split(FIELD);
-  return { commit: { sha, author, date }, message: rest.join(FIELD) };
+const COMMIT = new Set(['commit']);
+
+/** Author, date and message of every commit in `base..head`, by sha, read as raw objects. */
+async function rangeMessages(root: string, base: string, head: string): Promise<Map<string, MessageObject>> {
+  const messages = new Map<string, MessageObject>();
+  for await (const object of catObjects(root, [`${base}..${head}`], COMMIT)) {
+    if (object.type === 'commit') messages.set(object.sha, parseMessageObject(object.sha, object.content));
+  }
+  return messages;
 }
 
 /**
@@ -56,28 +70,20 @@ function parseCommitHeader(line: string): { commit: CommitInfo; message: string 
  */
 export async function* rangeChunks(root: string, range: string, options: DiffSourceOptions): AsyncGenerator<ScanInput> {
   const { base, head } = await resolveRange(root, range);
+  const messages = await rangeMessages(root, base, head);
   const parser = new UnifiedDiffParser();
   const chunker = new DiffChunker(root, 'range', options);
   const args = ['log', '--reverse', '--topo-order', '-p', '--cc', ...DIFF_ARGS, '--diff-filter=ACMRT', LOG_FORMAT, `${base}..${head}`, '--'];
   let commit: CommitInfo | undefined;
-  let message: string[] | undefined;
   for await (const raw of gitLines(root, args)) {
     const line = raw.toString('utf8');
-    if (message !== undefined) {
-      const end = line.indexOf(MESSAGE_END);
-      message.push(end === -1 ? line : line.slice(0, end));
-      if (end === -1) continue;
-      yield* messageChunk(message, commit);
-      message = undefined;
-      continue;
-    }
-    if (line.startsWith(COMMIT_START)) {
+    const marker = line.startsWith(COMMIT_START) ? COMMIT_LINE.exec(line) : null;
+    if (marker !== null) {
       yield* chunker.chunks(parser.end(), commit);
-      const header = parseCommitHeader(line);
-      commit = header.commit;
-      const end = header.message.indexOf(MESSAGE_END);
-      if (end === -1) message = [header.message];
-      else yield* messageChunk([header.message.slice(0, end)], commit);
+      const sha = marker[1] ?? '';
+      const found = messages.get(sha);
+      commit = found?.commit ?? { sha, author: '', date: '' };
+      if (found !== undefined) yield* messageChunk(found.message, commit);
       continue;
     }
     yield* chunker.chunks(parser.line(line), commit);
@@ -85,8 +91,7 @@ export async function* rangeChunks(root: string, range: string, options: DiffSou
   yield* chunker.chunks(parser.end(), commit);
 }
 
-function* messageChunk(lines: string[], commit: CommitInfo | undefined): Generator<Chunk> {
-  const text = lines.join('\n');
-  if (text.trim() === '' || commit === undefined) return;
+function* messageChunk(text: string, commit: CommitInfo): Generator<Chunk> {
+  if (text.trim() === '') return;
   yield { origin: 'range', path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit };
 }

@@ -31,7 +31,8 @@ describe('sealedGitEnv', () => {
       GIT_EDITOR: ':',
     }, '/work/project');
     expect(Object.keys(env).filter((key) => key.startsWith('GIT_') && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_')).sort())
-      .toEqual(['GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT'].filter((key) => key !== 'GIT_CONFIG_COUNT' || env.GIT_CONFIG_COUNT !== undefined));
+      .toEqual(['GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_NO_REPLACE_OBJECTS', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT'].filter((key) => key !== 'GIT_CONFIG_COUNT' || env.GIT_CONFIG_COUNT !== undefined));
     expect(env.GIT_CONFIG_GLOBAL).toBe('/dev/null');
+    expect(env.GIT_NO_REPLACE_OBJECTS).toBe('1');
   });
 });

@@ -5,12 +5,13 @@ import { spawnGit } from '../git-process.js';
 import { BatchParser, type BatchObject } from './batch-parser.js';
 
 /**
- * Every unique blob reachable from any ref (branches, tags, remote-tracking refs, the stash), each
- * exactly once, with content (plus the one tip commit rev-list always prints, which callers skip): `git rev-list --objects --all` piped straight into
- * one long-lived `git cat-file --batch`, the bytes never passing through JavaScript until parsed.
+ * The objects `git rev-list ...revListArgs` names, with content, whose type is in `types` (plus
+ * `missing` ones): rev-list piped straight into one long-lived `git cat-file --batch`, the bytes
+ * never passing through JavaScript until parsed. Every object arrives length-prefixed, so no
+ * content (a commit message with control characters, a file) can be mistaken for a separator.
  */
-export async function* reachableBlobs(root: string): AsyncGenerator<BatchObject> {
-  const revList = spawnGit(root, ['rev-list', '--objects', '--all', '--filter=object:type=blob'], { isStdoutHandedOff: true });
+export async function* catObjects(root: string, revListArgs: readonly string[], types: ReadonlySet<string>): AsyncGenerator<BatchObject> {
+  const revList = spawnGit(root, ['rev-list', ...revListArgs], { isStdoutHandedOff: true });
   revList.child.stdin.end();
   const catFile = spawn('git', ['-c', 'core.fsmonitor=false', 'cat-file', '--batch=%(objectname) %(objecttype) %(objectsize) %(rest)'], {
     cwd: root,
@@ -26,7 +27,7 @@ export async function* reachableBlobs(root: string): AsyncGenerator<BatchObject>
   const parser = new BatchParser();
   try {
     for await (const data of catFile.stdout as AsyncIterable<Buffer>) {
-      for (const object of parser.push(data)) if (object.type === 'blob' || object.type === 'missing') yield object;
+      for (const object of parser.push(data)) if (types.has(object.type) || object.type === 'missing') yield object;
     }
     const code = await catDone;
     await revList.done;
@@ -35,4 +36,14 @@ export async function* reachableBlobs(root: string): AsyncGenerator<BatchObject>
     if (catFile.exitCode === null) catFile.kill();
     if (revList.child.exitCode === null) revList.child.kill();
   }
+}
+
+const BLOB = new Set(['blob']);
+
+/**
+ * Every unique blob reachable from any ref (branches, tags, remote-tracking refs, the stash), each
+ * exactly once, with content (plus the one tip commit rev-list always prints, which callers skip).
+ */
+export function reachableBlobs(root: string): AsyncGenerator<BatchObject> {
+  return catObjects(root, ['--objects', '--all', '--filter=object:type=blob'], BLOB);
 }

@@ -1,39 +1,35 @@
 import type { Chunk } from '../../engine/index.js';
-import { gitLines } from '../git-process.js';
-import { COMMIT_MESSAGE_PATH } from '../range.js';
+import { parseMessageObject } from '../commit-object.js';
+import { COMMIT_MESSAGE_PATH, TAG_MESSAGE_PATH } from '../message-paths.js';
+import { catObjects } from './blob-stream.js';
 import type { HistoryStats } from './history-chunks.js';
 
-const COMMIT_START = '\x1e';
-const FIELD = '\x1f';
+const COMMIT = new Set(['commit']);
+const TAG = new Set(['tag']);
 
 /**
  * The message of every commit reachable from any ref, as chunks named COMMIT_EDITMSG carrying the
- * commit; counts commits and notes the oldest author date. One `git log` without patches.
+ * commit, then the message of every annotated tag (TAG_EDITMSG, carrying the tag object and its
+ * tagger). Read as raw objects through `git cat-file --batch`, so a control character in a
+ * message cannot cut it short or forge another record. Counts commits; notes the oldest author date.
  */
 export async function* commitMessageChunks(root: string, stats: HistoryStats): AsyncGenerator<Chunk> {
   let oldest = Number.POSITIVE_INFINITY;
-  let current: { sha: string; author: string; date: string; lines: string[] } | undefined;
-  const flush = function* (): Generator<Chunk> {
-    if (current === undefined) return;
-    const text = current.lines.join('\n').replace(/\n+$/, '');
-    const { sha, author, date } = current;
-    if (text.trim() !== '') yield { origin: 'history', path: COMMIT_MESSAGE_PATH, text, startLine: 1, commit: { sha, author, date } };
-  };
-  for await (const raw of gitLines(root, ['log', '--all', `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI${FIELD}%B`])) {
-    const line = raw.toString('utf8');
-    if (!line.startsWith(COMMIT_START)) {
-      current?.lines.push(line);
-      continue;
-    }
-    yield* flush();
-    const [sha = '', author = '', date = '', ...first] = line.slice(1).split(FIELD);
-    current = { sha, author, date, lines: [first.join(FIELD)] };
+  for await (const object of catObjects(root, ['--all'], COMMIT)) {
+    if (object.type !== 'commit') continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
     stats.commits++;
-    const time = Date.parse(date);
+    const time = Date.parse(commit.date);
     if (time < oldest) {
       oldest = time;
-      stats.oldestDate = date;
+      stats.oldestDate = commit.date;
     }
+    if (message.trim() !== '') yield { origin: 'history', path: COMMIT_MESSAGE_PATH, text: message, startLine: 1, commit };
   }
-  yield* flush();
+  // Tag objects, nested ones included; rev-list also prints one tip commit, which is skipped.
+  for await (const object of catObjects(root, ['--objects', '--all', '--filter=object:type=tag'], TAG)) {
+    if (object.type !== 'tag') continue;
+    const { commit, message } = parseMessageObject(object.sha, object.content);
+    if (message.trim() !== '') yield { origin: 'history', path: TAG_MESSAGE_PATH, text: message, startLine: 1, commit };
+  }
 }
