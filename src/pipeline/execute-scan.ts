@@ -1,12 +1,11 @@
 import { addAuditFindings, auditChecksFor } from '../sensitive-files/index.js';
-import { loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { configRisks, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
-import { ConfigError } from '../errors.js';
-import { checkRules } from '../rule-check/index.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
-import { findRepository, type ReadOutcome } from '../sources/index.js';
+import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
 import { openSource } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
@@ -26,6 +25,8 @@ async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]
   const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0) return;
+  // Loaded only here: the checker brings worker threads that a scan without custom rules never needs.
+  const { checkRules } = await import('../rule-check/index.js');
   const problems = await checkRules(custom, { cwd });
   if (problems.length > 0) throw new ConfigError(problems);
 }
@@ -47,18 +48,21 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
   log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
-  const config = await loadConfig(projectRoot, options.config, cwd);
+  if (options.settingsCommit !== undefined && repo === undefined) throw new UsageError('the settings can be read from a commit only inside a git repository');
+  const read = options.settingsCommit !== undefined && repo !== undefined ? commitFileReader(repo.root, options.settingsCommit) : undefined;
+  if (read !== undefined) log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ''}`);
+  const config = await loadConfig(projectRoot, options.config, cwd, read);
   const rules = selectRules(builtin, config);
   await checkCustomRules(rules, builtin.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
-  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...(read === undefined ? {} : { read }) });
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline)) log(line);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== undefined) progress?.setTotal(source.size);
   else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);
@@ -81,7 +85,11 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
+  const range = request.kind === 'range' ? { range: request.range } : {};
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
   const applied = applySuppressions(result, suppressions);
+  // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
+  const risks = configRisks(config, rules);
+  if (risks.length > 0) applied.result.notices = [...(applied.result.notices ?? []), ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }

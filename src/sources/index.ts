@@ -17,3 +17,5 @@ export { historySource } from './history/index.js';
 export type { HistorySource, HistoryStats } from './history/index.js';
 export type { GitRun } from './git-process.js';
 export { runGit } from './git-process.js';
+export { commitFileReader } from './commit-files.js';
+export type { FileReader } from './commit-files.js';

@@ -57,7 +57,7 @@ describe('installed from a git URL', () => {
       context.skip();
     }
     const repo = await userProject({
-      '.pre-commit-config.yaml': `repos:\n  - repo: ${source}\n    rev: ${sourceCommit}\n    hooks:\n      - id: secretscan\n`,
+      '.pre-commit-config.yaml': `default_install_hook_types: [pre-commit, commit-msg]\nrepos:\n  - repo: ${source}\n    rev: ${sourceCommit}\n    hooks:\n      - id: secretscan\n      - id: secretscan-commit-msg\n`,
       'main.py': 'print(1)\n',
     });
     const env = { ...npmEnv(), PRE_COMMIT_HOME: await makeTempDir('secretscan-pre-commit-') };
@@ -69,8 +69,15 @@ describe('installed from a git URL', () => {
     expect(blocked.stdout + blocked.stderr).toMatch(/secretscan\.+Failed/);
     expect(blocked.stdout + blocked.stderr).not.toContain(FAKE.stripe);
     expect(blocked.status).not.toBe(0);
-    const clean = await commitKeys(repo, CLEAN_FILE, [], env);
+    await writeFile(join(repo, 'keys.ts'), CLEAN_FILE);
+    git(repo, ['add', 'keys.ts']);
+    const withSecretMessage = spawnSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', `use ${FAKE.stripe}`], { cwd: repo, env, encoding: 'utf8' });
+    expect(withSecretMessage.stdout + withSecretMessage.stderr).toMatch(/secretscan \(commit message\)\.+Failed/);
+    expect(withSecretMessage.stdout + withSecretMessage.stderr).not.toContain(FAKE.stripe);
+    expect(withSecretMessage.status).not.toBe(0);
+    const clean = spawnSync('git', ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'read the key from the environment'], { cwd: repo, env, encoding: 'utf8' });
     expect(clean.stdout + clean.stderr).toMatch(/secretscan\.+Passed/);
+    expect(clean.stdout + clean.stderr).toMatch(/secretscan \(commit message\)\.+Passed/);
     expect(clean.status).toBe(0);
   }, SLOW);
 });
