@@ -129,7 +129,7 @@ describe('scan with a baseline', () => {
     const bad = await runCli(['scan'], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain(`${BASELINE}: entries[0].fingerprint: must be v1: followed by 32 lower-case hex characters`);
+    expect(bad.stderr).toContain(`${BASELINE}: entries[0].fingerprint: must be v1: or v2: followed by 32 lower-case hex characters`);
     expect((await runCli(['scan', '--no-baseline'], { cwd: repo })).code).toBe(1);
     const missing = await runCli(['scan', '--baseline', 'nothing.json'], { cwd: repo });
     expect(missing.code).toBe(2);
