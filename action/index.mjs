@@ -232,7 +232,7 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
@@ -10804,7 +10804,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -22486,7 +22486,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22544,7 +22544,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -23062,7 +23062,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);
@@ -23156,7 +23156,6 @@ var init_check = __esm({
 // dist/src/rule-check/index.js
 var rule_check_exports = {};
 __export(rule_check_exports, {
-  checkRuleSpeed: () => checkRuleSpeed,
   checkRules: () => checkRules2,
   scanExample: () => scanExample
 });
@@ -23164,7 +23163,6 @@ var init_rule_check = __esm({
   "dist/src/rule-check/index.js"() {
     "use strict";
     init_check();
-    init_check_speed();
   }
 });
 
@@ -24412,8 +24410,15 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/sensitive-files/audit.js
-init_findings();
+// dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/check-examples.js
+init_rules();
 
 // dist/src/sensitive-files/compile-kind.js
 init_rules();
@@ -24430,10 +24435,148 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
+  try {
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled2 = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+init_findings();
+
+// dist/src/sensitive-files/audit.js
+init_findings();
+
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -24648,6 +24791,12 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 init_errors();
 async function clientFor(dir) {
@@ -24672,15 +24821,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-init_errors();
-init_safe_fs();
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24692,7 +24837,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24719,7 +24864,7 @@ async function listScanTargets(cwd, paths, repo) {
   const dirs = [];
   for (const given of paths) {
     const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative4(root, full));
+    const rel = toPosix(relative5(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24737,10 +24882,10 @@ async function listScanTargets(cwd, paths, repo) {
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join7(root, path);
+  const full = join8(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25574,11 +25719,11 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute3, relative as relative5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative6, sep as sep3 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative5(root, path);
+    const inside = relative6(root, path);
     if (inside === "" || inside.startsWith("..") || isAbsolute3(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
@@ -25653,7 +25798,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25815,154 +25960,7 @@ async function auditRepository({ root, catalogue, checks, range }) {
   return report;
 }
 
-// dist/src/sensitive-files/load-catalogue.js
-init_errors();
-init_package_root();
-init_rules();
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join10, relative as relative6 } from "node:path";
-
-// dist/src/sensitive-files/check-examples.js
-init_rules();
-
-// dist/src/sensitive-files/validate-catalogue.js
-init_findings();
-init_rules();
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative6(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-function digestCatalogue() {
-  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
-}
-function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled2 = readCompiledEntries();
-    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : `${relative6(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
-    return { file: relative6(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
-  })();
-  return builtin;
-}
-
-// dist/src/sensitive-files/fix.js
-init_safe_fs();
-init_errors();
-
 // dist/src/sensitive-files/scan-audit.js
-init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
@@ -25987,6 +25985,10 @@ async function addAuditFindings(result, options) {
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
 }
+
+// dist/src/sensitive-files/fix.js
+init_safe_fs();
+init_errors();
 
 // dist/src/remediation/replacements.js
 init_engine();
