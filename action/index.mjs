@@ -232,7 +232,7 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
@@ -2818,7 +2818,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
+  const compiled2 = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
     const isNegated = p2.startsWith("!");
     const globs = toGlobs(isNegated ? p2.slice(1) : p2);
     const regex = segmentGlobRegex(globs[0]);
@@ -2827,7 +2827,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
+    for (const { isNegated, matcher } of compiled2) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
@@ -2848,11 +2848,11 @@ function memoizeByPath(compute) {
     return value;
   };
 }
-function globSpeedProblem(pattern, compiled) {
+function globSpeedProblem(pattern, compiled2) {
   const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
   if (crowded !== void 0)
     return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  const exponential = exponentialBacktrackingProblem(compiled2.source, compiled2.flags);
   return exponential === void 0 ? void 0 : `the glob ${exponential}`;
 }
 function globProblem(pattern) {
@@ -2879,8 +2879,82 @@ var init_path_glob = __esm({
   }
 });
 
+// dist/src/rules/path-classes.js
+function isPathClassName(name) {
+  return typeof name === "string" && Object.hasOwn(PATH_CLASSES, name);
+}
+function pathClassMatcher(name) {
+  let matcher = compiled.get(name);
+  if (matcher === void 0)
+    compiled.set(name, matcher = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher;
+}
+var PATH_CLASSES, DEFAULT_SEVERITY_BY_PATH, compiled;
+var init_path_classes = __esm({
+  "dist/src/rules/path-classes.js"() {
+    "use strict";
+    init_path_glob();
+    PATH_CLASSES = {
+      "tests-and-docs": [
+        "test/",
+        "tests/",
+        "__tests__/",
+        "spec/",
+        "specs/",
+        "testdata/",
+        "test-data/",
+        "test_data/",
+        "testing/",
+        "fixtures/",
+        "fixture/",
+        "__fixtures__/",
+        "mocks/",
+        "__mocks__/",
+        "*.test.*",
+        "*.spec.*",
+        "*_test.*",
+        "*_spec.*",
+        "test_*.*",
+        "*Test.{java,kt,scala,groovy,php}",
+        "*Tests.{cs,java,kt,swift}",
+        "examples/",
+        "example/",
+        "samples/",
+        "sample/",
+        "samples-dev/",
+        "demo/",
+        "demos/",
+        "*.example",
+        "*.sample",
+        "*.example.*",
+        "*.sample.*",
+        ".env.example",
+        ".env.sample",
+        ".env.test",
+        ".env.template",
+        "*.template",
+        "*.tt",
+        "docs/",
+        "doc/",
+        "documentation/",
+        "*.md",
+        "*.mdx",
+        "*.rst",
+        "*.adoc",
+        ".devcontainer/",
+        ".devcontainer.json"
+      ]
+    };
+    DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/rules/compile.js
 import { createHash } from "node:crypto";
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2906,8 +2980,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2921,6 +3000,7 @@ var init_compile = __esm({
   "dist/src/rules/compile.js"() {
     "use strict";
     init_validators();
+    init_path_classes();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
   }
@@ -3221,9 +3301,10 @@ function checkRuleFields(raw, subject, problems, at2) {
     problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
+    const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
-      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+      problems.add([...at2, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
@@ -3284,6 +3365,7 @@ var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
+    init_path_classes();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     RULE_KEYS = /* @__PURE__ */ new Set([
@@ -10722,7 +10804,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -10766,13 +10848,13 @@ function readCompiledPacks() {
   return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = readCompiledPacks();
+  const compiled2 = readCompiledPacks();
   let loaded;
-  if ("packs" in compiled)
-    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  if ("packs" in compiled2)
+    loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -22232,7 +22314,7 @@ var init_matcher = __esm({
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -22252,8 +22334,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -22285,7 +22367,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -22404,7 +22486,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22462,7 +22544,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22474,7 +22556,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
@@ -22980,7 +23062,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);
@@ -23040,7 +23122,7 @@ function checkStatically(rule) {
   const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
   if (slow !== void 0)
     problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths ?? [])];
   for (const glob of globs) {
     const problem = globProblem(glob.replace(/^!/, ""));
     if (problem !== void 0)
@@ -23074,7 +23156,6 @@ var init_check = __esm({
 // dist/src/rule-check/index.js
 var rule_check_exports = {};
 __export(rule_check_exports, {
-  checkRuleSpeed: () => checkRuleSpeed,
   checkRules: () => checkRules2,
   scanExample: () => scanExample
 });
@@ -23082,7 +23163,6 @@ var init_rule_check = __esm({
   "dist/src/rule-check/index.js"() {
     "use strict";
     init_check();
-    init_check_speed();
   }
 });
 
@@ -23383,16 +23463,16 @@ function selectRules(builtin2, config) {
 // dist/src/config/suppression.js
 init_rules();
 function compileEntry(entry) {
-  const compiled = {};
+  const compiled2 = {};
   if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
   if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
+    compiled2.ruleIds = new Set(entry.rules);
   if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
   if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled;
+    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled2;
 }
 function matchesRule(ruleIds, ruleId) {
   return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
@@ -24154,6 +24234,15 @@ function otherOccurrences(finding) {
   const own = sorted.findIndex((occurrence) => isFindingItself(finding, occurrence));
   return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
 }
+function otherPaths(finding) {
+  const seen = /* @__PURE__ */ new Set([finding.path]);
+  return otherOccurrences(finding).filter((occurrence) => {
+    if (seen.has(occurrence.path))
+      return false;
+    seen.add(occurrence.path);
+    return true;
+  });
+}
 function isHistoryFinding(finding) {
   return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
 }
@@ -24321,8 +24410,15 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/sensitive-files/audit.js
-init_findings();
+// dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/check-examples.js
+init_rules();
 
 // dist/src/sensitive-files/compile-kind.js
 init_rules();
@@ -24339,10 +24435,148 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
+  try {
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled2 = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+init_findings();
+
+// dist/src/sensitive-files/audit.js
+init_findings();
+
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -24557,6 +24791,12 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 init_errors();
 async function clientFor(dir) {
@@ -24581,15 +24821,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-init_errors();
-init_safe_fs();
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24601,7 +24837,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24610,13 +24846,25 @@ async function kindOf(path) {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
 }
+async function refuseIgnoredDirectories(root, dirs, listed) {
+  const empty = dirs.filter((dir) => dir !== "." && !listed.some((path) => path.startsWith(`${dir}/`)));
+  if (empty.length === 0)
+    return;
+  const run = await runGit(root, ["check-ignore", "--", ...empty]);
+  if (run.code !== 0)
+    return;
+  const ignored = run.stdout.split("\n").filter((line) => line !== "");
+  if (ignored.length === 0)
+    return;
+  throw new UsageError(`${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored by git (.gitignore, .git/info/exclude or core.excludesFile): the scan reads tracked and not-ignored files, so nothing there would be scanned`, "name the files to scan them anyway (secretscan scan DIR/FILE ...), or scan a copy outside the repository");
+}
 async function listScanTargets(cwd, paths, repo) {
   const root = repo?.root ?? cwd;
   const files = [];
   const dirs = [];
   for (const given of paths) {
     const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative4(root, full));
+    const rel = toPosix(relative5(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24626,16 +24874,18 @@ async function listScanTargets(cwd, paths, repo) {
       dirs.push(rel === "" ? "." : rel);
   }
   const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
+  if (repo !== void 0)
+    await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join7(root, path);
+  const full = join8(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25289,13 +25539,13 @@ async function* commitMessageChunks(file, options) {
 }
 
 // dist/src/sources/committed-tree.js
-import { isAbsolute as isAbsolute3, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
 var SYMLINK_MODE = "120000";
 function committedPrefixes(root, cwd, paths) {
   if (paths.length === 0)
     return [""];
   return paths.map((path) => {
-    const inRepo = relative5(root, resolve5(cwd, path));
+    const inRepo = relative6(root, resolve5(cwd, path));
     return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
   });
 }
@@ -25534,11 +25784,11 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative6, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative6(root, path);
+    const inside = relative7(root, path);
     if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
@@ -25613,7 +25863,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25775,154 +26025,7 @@ async function auditRepository({ root, catalogue, checks, range }) {
   return report;
 }
 
-// dist/src/sensitive-files/load-catalogue.js
-init_errors();
-init_package_root();
-init_rules();
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join10, relative as relative7 } from "node:path";
-
-// dist/src/sensitive-files/check-examples.js
-init_rules();
-
-// dist/src/sensitive-files/validate-catalogue.js
-init_findings();
-init_rules();
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative7(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-function digestCatalogue() {
-  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
-}
-function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative7(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled = readCompiledEntries();
-    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    const origin = "origin" in compiled ? compiled.origin : `${relative7(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative7(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
-    return { file: relative7(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
-  })();
-  return builtin;
-}
-
-// dist/src/sensitive-files/fix.js
-init_safe_fs();
-init_errors();
-
 // dist/src/sensitive-files/scan-audit.js
-init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
@@ -25947,6 +26050,10 @@ async function addAuditFindings(result, options) {
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
 }
+
+// dist/src/sensitive-files/fix.js
+init_safe_fs();
+init_errors();
 
 // dist/src/remediation/replacements.js
 init_engine();
@@ -26153,7 +26260,9 @@ async function openSource(request, options) {
       return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+    const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
+    const suppressedPaths = targets.paths.length - toRead.length;
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26280,6 +26389,7 @@ async function executeScan(options) {
     shown.done();
     await scanner.close();
   }
+  scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
@@ -26386,7 +26496,7 @@ function locationCell(finding, vcs) {
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
+  const others = otherPaths(finding).length;
   return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
 }
 function headCell(finding) {
@@ -26426,14 +26536,14 @@ function occurrenceItem(occurrence, vcs) {
   return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
 }
 function findingItems(finding, vcs) {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
   const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }
 function occurrenceSection(findings, vcs) {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherPaths(finding).length > 0);
   if (listed.length === 0)
     return [];
   return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
@@ -26517,7 +26627,7 @@ function placeMessage(occurrence) {
   return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
 }
 function relatedLocationsOf(finding) {
-  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
+  return otherPaths(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
     id: index + 1,
     physicalLocation: {
       artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
@@ -26542,7 +26652,7 @@ function provenanceSentence(finding) {
 function historySentences(finding) {
   const provenance = provenanceSentence(finding);
   const parts = provenance === void 0 ? [] : [provenance];
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length > 0) {
     const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
     const rest = others.length - links.length;
@@ -26565,7 +26675,7 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -26726,7 +26836,7 @@ function placeOf(finding) {
   return place;
 }
 function messageOf4(finding) {
-  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview}`];
+  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
