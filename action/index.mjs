@@ -232,7 +232,7 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
@@ -2818,7 +2818,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
+  const compiled2 = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
     const isNegated = p2.startsWith("!");
     const globs = toGlobs(isNegated ? p2.slice(1) : p2);
     const regex = segmentGlobRegex(globs[0]);
@@ -2827,7 +2827,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
+    for (const { isNegated, matcher } of compiled2) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
@@ -2848,11 +2848,11 @@ function memoizeByPath(compute) {
     return value;
   };
 }
-function globSpeedProblem(pattern, compiled) {
+function globSpeedProblem(pattern, compiled2) {
   const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
   if (crowded !== void 0)
     return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  const exponential = exponentialBacktrackingProblem(compiled2.source, compiled2.flags);
   return exponential === void 0 ? void 0 : `the glob ${exponential}`;
 }
 function globProblem(pattern) {
@@ -2879,8 +2879,82 @@ var init_path_glob = __esm({
   }
 });
 
+// dist/src/rules/path-classes.js
+function isPathClassName(name) {
+  return typeof name === "string" && Object.hasOwn(PATH_CLASSES, name);
+}
+function pathClassMatcher(name) {
+  let matcher = compiled.get(name);
+  if (matcher === void 0)
+    compiled.set(name, matcher = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher;
+}
+var PATH_CLASSES, DEFAULT_SEVERITY_BY_PATH, compiled;
+var init_path_classes = __esm({
+  "dist/src/rules/path-classes.js"() {
+    "use strict";
+    init_path_glob();
+    PATH_CLASSES = {
+      "tests-and-docs": [
+        "test/",
+        "tests/",
+        "__tests__/",
+        "spec/",
+        "specs/",
+        "testdata/",
+        "test-data/",
+        "test_data/",
+        "testing/",
+        "fixtures/",
+        "fixture/",
+        "__fixtures__/",
+        "mocks/",
+        "__mocks__/",
+        "*.test.*",
+        "*.spec.*",
+        "*_test.*",
+        "*_spec.*",
+        "test_*.*",
+        "*Test.{java,kt,scala,groovy,php}",
+        "*Tests.{cs,java,kt,swift}",
+        "examples/",
+        "example/",
+        "samples/",
+        "sample/",
+        "samples-dev/",
+        "demo/",
+        "demos/",
+        "*.example",
+        "*.sample",
+        "*.example.*",
+        "*.sample.*",
+        ".env.example",
+        ".env.sample",
+        ".env.test",
+        ".env.template",
+        "*.template",
+        "*.tt",
+        "docs/",
+        "doc/",
+        "documentation/",
+        "*.md",
+        "*.mdx",
+        "*.rst",
+        "*.adoc",
+        ".devcontainer/",
+        ".devcontainer.json"
+      ]
+    };
+    DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/rules/compile.js
 import { createHash } from "node:crypto";
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2906,8 +2980,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2921,6 +3000,7 @@ var init_compile = __esm({
   "dist/src/rules/compile.js"() {
     "use strict";
     init_validators();
+    init_path_classes();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
   }
@@ -3014,37 +3094,57 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
-function digest(parts) {
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
   const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
 }
 function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
 }
 function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
 function fingerprintOf(ruleId, path, secret) {
   return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
 }
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
 }
+var PREVIEW_MIN_LENGTH;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    PREVIEW_MIN_LENGTH = 16;
   }
 });
 
@@ -3201,9 +3301,10 @@ function checkRuleFields(raw, subject, problems, at2) {
     problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
+    const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
-      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+      problems.add([...at2, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
@@ -3264,6 +3365,7 @@ var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
+    init_path_classes();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     RULE_KEYS = /* @__PURE__ */ new Set([
@@ -7267,10 +7369,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7284,7 +7386,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7308,7 +7410,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7324,7 +7426,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7415,7 +7517,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7429,13 +7531,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -7478,18 +7580,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7543,8 +7645,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7556,7 +7658,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7567,8 +7669,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st2 of sep5) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -7585,7 +7687,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7765,7 +7867,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7782,24 +7884,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7982,25 +8084,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8810,14 +8912,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st2 of sep5)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -9984,18 +10086,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10148,15 +10250,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep5 = it2.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -10350,13 +10452,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10702,7 +10804,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -10746,13 +10848,13 @@ function readCompiledPacks() {
   return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = readCompiledPacks();
+  const compiled2 = readCompiledPacks();
   let loaded;
-  if ("packs" in compiled)
-    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  if ("packs" in compiled2)
+    loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -18432,21 +18534,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative11 = [];
+      const relative12 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative11.push(pattern);
+          relative12.push(pattern);
         }
       }
-      return [absolute, relative11];
+      return [absolute, relative12];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute7(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -19531,41 +19633,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve10) {
+        var p2 = new Promise(function(resolve11) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve11();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve11();
                 queue.drain = previousDrain;
               };
             }
@@ -20051,9 +20153,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve10(stats) : reject(error2);
+            return error2 === null ? resolve11(stats) : reject(error2);
           });
         });
       }
@@ -20077,10 +20179,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve10(entries);
+              resolve11(entries);
             } else {
               reject(error2);
             }
@@ -20090,10 +20192,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.once("end", () => resolve11(entries));
         });
       }
     };
@@ -21336,7 +21438,9 @@ var init_placeholders = __esm({
       "os.environ",
       "secrets.",
       "env.",
-      "%s"
+      "%s",
+      // What `secretscan remediate` puts in place of a purged value.
+      "removed-by-secretscan"
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
@@ -22210,7 +22314,7 @@ var init_matcher = __esm({
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -22230,8 +22334,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -22263,7 +22367,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -22288,12 +22392,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve10, reject) => {
-    const onAbort = () => resolve10("aborted");
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve10(value);
+      resolve11(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22305,12 +22409,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve10, reject) => {
-    const onAbort = () => resolve10();
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve10();
+      resolve11();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22382,7 +22486,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22440,7 +22544,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22452,7 +22556,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
@@ -22534,8 +22638,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve10, reject) => {
-        pending.set(id, { resolve: resolve10, reject });
+      return new Promise((resolve11, reject) => {
+        pending.set(id, { resolve: resolve11, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -22570,7 +22674,7 @@ var init_parallel = __esm({
 
 // dist/src/rule-check/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -22579,7 +22683,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve7(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -22850,7 +22954,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const worker = new Worker2(script);
     let current;
     let timer;
@@ -22865,7 +22969,7 @@ function drainQueue(rules, script, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve10(drainQueue(rules, script, queue, times, retried));
+      resolve11(drainQueue(rules, script, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -22898,7 +23002,7 @@ function drainQueue(rules, script, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve10();
+        resolve11();
     });
     next();
   });
@@ -22958,7 +23062,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);
@@ -23018,7 +23122,7 @@ function checkStatically(rule) {
   const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
   if (slow !== void 0)
     problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths ?? [])];
   for (const glob of globs) {
     const problem = globProblem(glob.replace(/^!/, ""));
     if (problem !== void 0)
@@ -23052,7 +23156,6 @@ var init_check = __esm({
 // dist/src/rule-check/index.js
 var rule_check_exports = {};
 __export(rule_check_exports, {
-  checkRuleSpeed: () => checkRuleSpeed,
   checkRules: () => checkRules2,
   scanExample: () => scanExample
 });
@@ -23060,13 +23163,12 @@ var init_rule_check = __esm({
   "dist/src/rule-check/index.js"() {
     "use strict";
     init_check();
-    init_check_speed();
   }
 });
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute6, relative as relative11, resolve as resolve10 } from "node:path";
 import { stat as stat3 } from "node:fs/promises";
 
 // dist/src/action/event.js
@@ -23367,16 +23469,16 @@ function selectRules(builtin2, config) {
 // dist/src/config/suppression.js
 init_rules();
 function compileEntry(entry) {
-  const compiled = {};
+  const compiled2 = {};
   if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
   if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
+    compiled2.ruleIds = new Set(entry.rules);
   if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
   if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled;
+    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled2;
 }
 function matchesRule(ruleIds, ruleId) {
   return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
@@ -23624,11 +23726,11 @@ import { EOL as EOL3 } from "os";
 import { constants as constants3, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve10) {
-      resolve10(value);
+    return value instanceof P3 ? value : new P3(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23644,7 +23746,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24138,6 +24240,15 @@ function otherOccurrences(finding) {
   const own = sorted.findIndex((occurrence) => isFindingItself(finding, occurrence));
   return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
 }
+function otherPaths(finding) {
+  const seen = /* @__PURE__ */ new Set([finding.path]);
+  return otherOccurrences(finding).filter((occurrence) => {
+    if (seen.has(occurrence.path))
+      return false;
+    seen.add(occurrence.path);
+    return true;
+  });
+}
 function isHistoryFinding(finding) {
   return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
 }
@@ -24305,8 +24416,15 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/sensitive-files/audit.js
-init_findings();
+// dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/check-examples.js
+init_rules();
 
 // dist/src/sensitive-files/compile-kind.js
 init_rules();
@@ -24323,10 +24441,148 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
+  try {
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled2 = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+init_findings();
+
+// dist/src/sensitive-files/audit.js
+init_findings();
+
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -24450,11 +24706,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve10, reject) => {
+  const done = new Promise((resolve11, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve10() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve11() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -24541,6 +24797,12 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 init_errors();
 async function clientFor(dir) {
@@ -24565,15 +24827,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-init_errors();
-init_safe_fs();
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24585,7 +24843,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24594,13 +24852,25 @@ async function kindOf(path) {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
 }
+async function refuseIgnoredDirectories(root, dirs, listed) {
+  const empty = dirs.filter((dir) => dir !== "." && !listed.some((path) => path.startsWith(`${dir}/`)));
+  if (empty.length === 0)
+    return;
+  const run = await runGit(root, ["check-ignore", "--", ...empty]);
+  if (run.code !== 0)
+    return;
+  const ignored = run.stdout.split("\n").filter((line) => line !== "");
+  if (ignored.length === 0)
+    return;
+  throw new UsageError(`${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored by git (.gitignore, .git/info/exclude or core.excludesFile): the scan reads tracked and not-ignored files, so nothing there would be scanned`, "name the files to scan them anyway (secretscan scan DIR/FILE ...), or scan a copy outside the repository");
+}
 async function listScanTargets(cwd, paths, repo) {
   const root = repo?.root ?? cwd;
   const files = [];
   const dirs = [];
   for (const given of paths) {
     const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative4(root, full));
+    const rel = toPosix(relative5(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24610,16 +24880,18 @@ async function listScanTargets(cwd, paths, repo) {
       dirs.push(rel === "" ? "." : rel);
   }
   const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
+  if (repo !== void 0)
+    await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join7(root, path);
+  const full = join8(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25109,9 +25381,9 @@ async function* catObjects(root, revListArgs, types) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve10, reject) => {
+  const catDone = new Promise((resolve11, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve10);
+    catFile.on("close", resolve11);
   });
   const parser = new BatchParser();
   try {
@@ -25270,6 +25542,71 @@ async function* commitMessageChunks(file, options) {
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
   if (text.trim() !== "")
     yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+
+// dist/src/sources/committed-tree.js
+import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
+var SYMLINK_MODE = "120000";
+function committedPrefixes(root, cwd, paths) {
+  if (paths.length === 0)
+    return [""];
+  return paths.map((path) => {
+    const inRepo = relative6(root, resolve5(cwd, path));
+    return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
+  });
+}
+function isUnder(path, prefixes) {
+  return prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
+}
+async function listCommittedFiles(root, prefixes) {
+  const head = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{tree}"]).catch(() => "")).trim();
+  if (head === "")
+    return [];
+  const out = await gitText(root, ["ls-tree", "-r", "-z", "-l", "--full-tree", head]);
+  const files = [];
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1)
+      continue;
+    const [mode, type, blob, size] = entry.slice(0, tab).split(/ +/);
+    const path = entry.slice(tab + 1);
+    if (type !== "blob" || mode === SYMLINK_MODE || blob === void 0 || !isUnder(path, prefixes))
+      continue;
+    files.push({ path, blob, size: Number(size) });
+  }
+  return files;
+}
+async function* committedFileInputs(root, files, maxFileSize, outcome) {
+  const pathsByBlob = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.size > maxFileSize) {
+      outcome.skipped.push({ path: file.path, reason: "too-large", size: file.size });
+      continue;
+    }
+    pathsByBlob.set(file.blob, [...pathsByBlob.get(file.blob) ?? [], file.path]);
+  }
+  if (pathsByBlob.size === 0)
+    return;
+  const { child, done } = spawnGit(root, ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"]);
+  child.stdin.end(`${[...pathsByBlob.keys()].join("\n")}
+`);
+  const parser = new BatchParser();
+  try {
+    for await (const data of child.stdout) {
+      for (const object of parser.push(data)) {
+        for (const path of pathsByBlob.get(object.sha) ?? []) {
+          if (object.type === "blob")
+            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+          else
+            outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
+        }
+      }
+    }
+    await done;
+  } finally {
+    if (child.exitCode === null)
+      child.kill();
+  }
 }
 
 // dist/src/sources/history/index.js
@@ -25453,16 +25790,16 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute3, relative as relative5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative5(root, path);
-    if (inside === "" || inside.startsWith("..") || isAbsolute3(inside)) {
+    const inside = relative7(root, path);
+    if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
-    const spec = `${commit}:${inside.split(sep3).join("/")}`;
-    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep3).join("/")]);
+    const spec = `${commit}:${inside.split(sep4).join("/")}`;
+    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep4).join("/")]);
     const match = /^(100644|100755) blob [0-9a-f]+ +(\d+)\t/.exec(listed.stdout);
     if (listed.code !== 0 || match === null)
       return void 0;
@@ -25532,7 +25869,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25694,154 +26031,7 @@ async function auditRepository({ root, catalogue, checks, range }) {
   return report;
 }
 
-// dist/src/sensitive-files/load-catalogue.js
-init_errors();
-init_package_root();
-init_rules();
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join10, relative as relative6 } from "node:path";
-
-// dist/src/sensitive-files/check-examples.js
-init_rules();
-
-// dist/src/sensitive-files/validate-catalogue.js
-init_findings();
-init_rules();
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative6(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-function digestCatalogue() {
-  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
-}
-function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled = readCompiledEntries();
-    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    const origin = "origin" in compiled ? compiled.origin : `${relative6(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
-    return { file: relative6(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
-  })();
-  return builtin;
-}
-
-// dist/src/sensitive-files/fix.js
-init_safe_fs();
-init_errors();
-
 // dist/src/sensitive-files/scan-audit.js
-init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
@@ -25867,6 +26057,13 @@ async function addAuditFindings(result, options) {
   return result;
 }
 
+// dist/src/sensitive-files/fix.js
+init_safe_fs();
+init_errors();
+
+// dist/src/remediation/replacements.js
+init_engine();
+
 // dist/src/pipeline/execute-scan.js
 init_engine();
 
@@ -25879,8 +26076,8 @@ var BASELINE_FILE_NAME = ".secretscan-baseline.json";
 var IGNORE_FILE_NAME = ".secretscanignore";
 
 // dist/src/suppress/is-fingerprint.js
-var FINGERPRINT = /^v1:[0-9a-f]{32}$/;
-var FINGERPRINT_SHAPE = "v1: followed by 32 lower-case hex characters";
+var FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
+var FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
 function isFingerprint(text) {
   return FINGERPRINT.test(text);
 }
@@ -25959,7 +26156,7 @@ function parseIgnoreFile(text, file) {
 // dist/src/suppress/load-suppressions.js
 init_errors();
 init_safe_fs();
-import { join as join11, relative as relative7, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative8, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -25971,13 +26168,13 @@ async function readIfPresent(file, displayName, isNamedByUser = false) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative7(cwd, file) || file;
+  return relative8(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
   if (text === void 0 && isDefault)
@@ -26063,8 +26260,15 @@ async function openSource(request, options) {
   if (request.kind === "tree") {
     if (repo?.isBare === true)
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
+    if (request.isCommittedOnly === true && repo !== void 0) {
+      const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
+      const committedPaths = new Set(files.map((file) => file.path));
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+    }
     const targets = await listScanTargets(cwd, request.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+    const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
+    const suppressedPaths = targets.paths.length - toRead.length;
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26107,7 +26311,7 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 init_engine();
 init_package_root();
 import { availableParallelism } from "node:os";
-import { relative as relative8 } from "node:path";
+import { relative as relative9 } from "node:path";
 var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
@@ -26132,7 +26336,7 @@ async function scannerFor(options) {
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
-  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative8(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
@@ -26191,6 +26395,7 @@ async function executeScan(options) {
     shown.done();
     await scanner.close();
   }
+  scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
@@ -26204,6 +26409,9 @@ async function executeScan(options) {
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   const risks = configRisks(config, rules);
   if (risks.length > 0)
@@ -26294,7 +26502,7 @@ function locationCell(finding, vcs) {
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
+  const others = otherPaths(finding).length;
   return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
 }
 function headCell(finding) {
@@ -26334,14 +26542,14 @@ function occurrenceItem(occurrence, vcs) {
   return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
 }
 function findingItems(finding, vcs) {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
   const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }
 function occurrenceSection(findings, vcs) {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherPaths(finding).length > 0);
   if (listed.length === 0)
     return [];
   return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
@@ -26425,7 +26633,7 @@ function placeMessage(occurrence) {
   return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
 }
 function relatedLocationsOf(finding) {
-  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
+  return otherPaths(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
     id: index + 1,
     physicalLocation: {
       artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
@@ -26450,7 +26658,7 @@ function provenanceSentence(finding) {
 function historySentences(finding) {
   const provenance = provenanceSentence(finding);
   const parts = provenance === void 0 ? [] : [provenance];
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length > 0) {
     const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
     const rest = others.length - links.length;
@@ -26473,7 +26681,7 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -26634,7 +26842,7 @@ function placeOf(finding) {
   return place;
 }
 function messageOf4(finding) {
-  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview}`];
+  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
@@ -26812,7 +27020,7 @@ init_errors();
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -26822,7 +27030,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve7(cwd, run.stdout.trim());
+  const path = resolve8(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -26938,12 +27146,12 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/settings-changes.js
-import { isAbsolute as isAbsolute4, relative as relative9, resolve as resolve8, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9, sep as sep5 } from "node:path";
 var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 function settingsPaths(workspace, inputs) {
   const inside = (path) => {
-    const rel = relative9(workspace, resolve8(workspace, path));
-    return rel === "" || rel.startsWith("..") || isAbsolute4(rel) ? void 0 : rel.split(sep4).join("/");
+    const rel = relative10(workspace, resolve9(workspace, path));
+    return rel === "" || rel.startsWith("..") || isAbsolute5(rel) ? void 0 : rel.split(sep5).join("/");
   };
   const config = inputs.config === void 0 ? CONFIG_FILE_NAMES : [inside(inputs.config)];
   const baseline = inputs.baseline === void 0 ? [BASELINE_FILE_NAME] : [inside(inputs.baseline)];
@@ -27037,9 +27245,9 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve9(workspace, sarifFile);
-  const inside = relative10(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
+  const path = resolve10(workspace, sarifFile);
+  const inside = relative11(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
@@ -27050,7 +27258,7 @@ async function publish(outcome, inputs, context) {
 async function workingDirectoryOf(githubWorkspace, inputs) {
   if (inputs.workingDirectory === void 0)
     return githubWorkspace;
-  const dir = resolve9(githubWorkspace, inputs.workingDirectory);
+  const dir = resolve10(githubWorkspace, inputs.workingDirectory);
   const isDirectory = await stat3(dir).then((info2) => info2.isDirectory(), () => false);
   if (!isDirectory)
     throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, "name the folder that holds the repository, relative to the workspace");

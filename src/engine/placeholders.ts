@@ -6,6 +6,8 @@ const PLACEHOLDER_WORDS = [
   'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'replaceme', 'replace_me', 'replace-me',
   'your_', 'your-', 'yourkey', 'yourtoken', 'yoursecret', 'dummy', 'redacted', 'xxxx', '****', '...', '…',
   'process.env', 'getenv', 'os.environ', 'secrets.', 'env.', '%s',
+  // What `secretscan remediate` puts in place of a purged value.
+  'removed-by-secretscan',
 ];
 
 const WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];

@@ -26,7 +26,7 @@ export function removeStep(location: SecretLocation): RemediationStep {
       ...whole.map((path) => `Keep \`${path}\` out of git: add it to \`.gitignore\` (below) and never \`git add\` it.`),
       ...(location.isStaged ? ['It is staged: take it out of the index before you commit.'] : []),
     ],
-    commands: location.isStaged ? location.paths.map((path) => `git restore --staged ${shellQuote(path)}`) : [],
+    commands: location.isStaged ? location.paths.map((path) => `git restore --staged -- ${shellQuote(path)}`) : [],
   };
 }
 

@@ -55,7 +55,7 @@ describe('secretscan baseline', () => {
     const repo = await repoWithSecrets();
     await runCli(['baseline', '--output', 'b.json'], { cwd: join(repo, 'src') });
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
-    const run = await runCli(['baseline', '-o', 'b.json'], { cwd: join(repo, 'src') });
+    const run = await runCli(['baseline', '-o', 'b.json', '--include-uncommitted'], { cwd: join(repo, 'src') });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('secretscan: baseline written to b.json: 3 entries (1 added, 0 removed)\n');
     expect(JSON.parse(await readFile(join(repo, 'src/b.json'), 'utf8')).entries).toHaveLength(3);
@@ -129,7 +129,7 @@ describe('scan with a baseline', () => {
     const bad = await runCli(['scan'], { cwd: repo });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain(`${BASELINE}: entries[0].fingerprint: must be v1: followed by 32 lower-case hex characters`);
+    expect(bad.stderr).toContain(`${BASELINE}: entries[0].fingerprint: must be v1: or v2: followed by 32 lower-case hex characters`);
     expect((await runCli(['scan', '--no-baseline'], { cwd: repo })).code).toBe(1);
     const missing = await runCli(['scan', '--baseline', 'nothing.json'], { cwd: repo });
     expect(missing.code).toBe(2);
