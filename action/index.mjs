@@ -19967,7 +19967,13 @@ function comparePlaced(a, b3) {
   const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
   return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
 }
-function mergeGroup(group, headBlobs2) {
+function isAtHead(placed, options) {
+  const { blob } = placed.finding;
+  if (blob !== void 0)
+    return options.headBlobs?.has(blob) === true;
+  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
+}
+function mergeGroup(group, options) {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0];
   const seen = /* @__PURE__ */ new Set();
@@ -19985,8 +19991,8 @@ function mergeGroup(group, headBlobs2) {
   };
   if (first.commit !== void 0)
     merged.commit = first.commit;
-  if (headBlobs2 !== void 0)
-    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
+  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
+    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
   return merged;
 }
 function groupBySecret(findings, options) {
@@ -20005,7 +20011,7 @@ function groupBySecret(findings, options) {
         group.push({ ...placed, finding });
     }
   }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }
 
@@ -21221,6 +21227,7 @@ function yaml() {
     throw new Error("internal: loadYamlSupport() must be awaited before parsing YAML");
   return yamlModule;
 }
+var MAX_ALIAS_COUNT = 100;
 function parseYamlDocument(text, file) {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
@@ -21238,7 +21245,14 @@ function parseYamlDocument(text, file) {
     }
     return void 0;
   };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
+  if (errors.length > 0)
+    return { value: void 0, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
 }
 
 // dist/src/rules/load.js
@@ -23969,6 +23983,10 @@ async function headBlobs(root) {
   }
   return blobs;
 }
+async function headCommitSha(root) {
+  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
+  return sha === "" ? void 0 : sha;
+}
 
 // dist/src/sources/history/index.js
 function plural(count2, noun) {
@@ -23978,8 +23996,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
   const finish = async (result) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
-    const [places, head, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
+    const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
     const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
@@ -24362,13 +24380,17 @@ function auditChecksFor(scan) {
     return ["tracked", "untracked"];
   return [];
 }
+function withoutKindsOff(catalogue, isKindOff) {
+  return { ...catalogue, kinds: catalogue.kinds.filter((kind) => !isKindOff(kind.spec.id)) };
+}
 async function addAuditFindings(result, options) {
   if (options.checks.length === 0)
     return result;
-  const catalogue = await loadCatalogue();
-  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
+  const loaded = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
+  const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
-  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
+  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
@@ -24460,6 +24482,20 @@ function checkEntry(raw, at2, problems) {
   }
   return problems.items.length === before ? raw : void 0;
 }
+function checkIdReferences(config, known, problems) {
+  const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
+  const isKnown = (id) => known.has(id) || custom.has(id);
+  config.disabledRules.forEach((id, i) => {
+    if (!isKnown(id))
+      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+  });
+  config.allowlist.forEach((entry, i) => {
+    entry.rules?.forEach((id, j3) => {
+      if (!isKnown(id))
+        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+    });
+  });
+}
 function checkRulesBlock(raw, file, doc, problems) {
   const out = { disabledRules: [], customPacks: [] };
   if (raw === void 0)
@@ -24490,7 +24526,7 @@ function checkRulesBlock(raw, file, doc, problems) {
   }
   return out;
 }
-function validateConfig(value, file, doc) {
+function validateConfig(value, file, doc, known) {
   const problems = new Problems(file, doc);
   if (value === null || value === void 0)
     return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
@@ -24516,6 +24552,8 @@ function validateConfig(value, file, doc) {
         config.allowlist.push(entry);
     });
   }
+  if (known !== void 0)
+    checkIdReferences(config, known, problems);
   return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
 }
 
@@ -24524,16 +24562,16 @@ var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
 async function exists(path) {
   return access2(path).then(() => true, () => false);
 }
-function parseConfig(text, file) {
+function parseConfig(text, file, known) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
     throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
+  const { config, problems } = validateConfig(doc.value, file, doc, known);
   if (config === void 0)
     throw new ConfigError(problems);
   return config;
 }
-async function loadConfig(root, explicitPath, cwd) {
+async function loadConfig(root, explicitPath, cwd, known) {
   let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -24553,18 +24591,18 @@ async function loadConfig(root, explicitPath, cwd) {
   }
   const shown = relative5(cwd, path);
   await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown);
+  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown, known);
 }
 
 // dist/src/config/select-rules.js
-function selectRules(builtin2, config) {
+function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) {
   const merged = compilePacks(config.customPacks, builtin2);
   const problems = [...merged.problems];
-  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
+  const known = /* @__PURE__ */ new Set([...merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]), ...fileKindIds]);
   const source = config.file ?? "config";
   for (const id of config.disabledRules) {
     if (!known.has(id))
-      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
+      problems.push(`${source}: rules.disable: no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   }
   if (problems.length > 0)
     throw new ConfigError(problems);
@@ -24610,6 +24648,14 @@ function suppressionFrom(allowlist) {
 function pathAllowlistFrom(allowlist) {
   const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
   return (path) => matchers.some((matches) => matches(path));
+}
+function kindPolicyFrom(config) {
+  const disabled = new Set(config.disabledRules);
+  const policy = suppressionFrom(config.allowlist);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
+  };
 }
 
 // dist/src/config/config-risks.js
@@ -25250,6 +25296,7 @@ async function openSource(request, options) {
 }
 
 // dist/src/pipeline/scan-stop.js
+var MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1e3);
 function armScanStop(timeoutSeconds, onInterrupt) {
   const controller = new AbortController();
   let reason;
@@ -25259,6 +25306,9 @@ function armScanStop(timeoutSeconds, onInterrupt) {
     reason = why;
     controller.abort(why);
   };
+  if (timeoutSeconds !== void 0 && !(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new UsageError(`a timeout of ${timeoutSeconds} s is outside 0 to ${MAX_TIMEOUT_SECONDS} s (about 24 days)`);
+  }
   const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1e3);
   timer?.unref();
   const unregister = onInterrupt?.(() => stop("interrupted; the report covers what was scanned until then"));
@@ -25409,12 +25459,14 @@ async function executeScan(options) {
   const log = options.log ?? (() => void 0);
   const shouldUseDefaultBaseline = options.shouldUseDefaultBaseline !== false;
   log("started");
-  const [repo, builtin2] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
+  const [repo, builtin2, catalogue] = await Promise.all([findRepository(cwd), loadBuiltinRules(), loadCatalogue()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
   log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
-  const config = await loadConfig(projectRoot, options.config, cwd);
-  const rules = selectRules(builtin2, config);
+  const fileKindIds = /* @__PURE__ */ new Set(["file", ...catalogue.kinds.map((kind) => kind.spec.id)]);
+  const knownIds = /* @__PURE__ */ new Set([...builtin2.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
+  const config = await loadConfig(projectRoot, options.config, cwd, knownIds);
+  const rules = selectRules(builtin2, config, fileKindIds);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
@@ -25452,7 +25504,7 @@ async function executeScan(options) {
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, isPathSuppressed: policy.isPathSuppressed, log });
+    await addAuditFindings(result, { root: repo.root, checks, policy: kindPolicyFrom(config), log });
   const applied = applySuppressions(result, suppressions);
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }

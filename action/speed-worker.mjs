@@ -10430,12 +10430,20 @@ function parseYamlDocument(text, file) {
     }
     return void 0;
   };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
+  if (errors.length > 0)
+    return { value: void 0, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
 }
-var yamlModule;
+var yamlModule, MAX_ALIAS_COUNT;
 var init_yaml_document = __esm({
   "dist/src/rules/yaml-document.js"() {
     "use strict";
+    MAX_ALIAS_COUNT = 100;
   }
 });
 

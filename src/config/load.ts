@@ -4,7 +4,7 @@ import { ConfigError, ScanError } from '../errors.js';
 import { readFailure, readTextFile } from '../safe-fs/index.js';
 import { loadYamlSupport, parseYamlDocument } from '../rules/index.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
-import { validateConfig } from './validate.js';
+import { validateConfig, type KnownIds } from './validate.js';
 
 /** File names looked for at the root, in order. */
 export const CONFIG_FILE_NAMES = ['.secretscan.yaml', '.secretscan.yml'];
@@ -16,11 +16,14 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every problem. */
-export function parseConfig(text: string, file: string): Config {
+/**
+ * Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every
+ * problem. With `known`, the ids it names are checked in the same pass (see validateConfig).
+ */
+export function parseConfig(text: string, file: string, known?: KnownIds): Config {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0) throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
+  const { config, problems } = validateConfig(doc.value, file, doc, known);
   if (config === undefined) throw new ConfigError(problems);
   return config;
 }
@@ -29,7 +32,7 @@ export function parseConfig(text: string, file: string): Config {
  * Loads `explicitPath` (relative to `cwd`; it must exist) or the first of CONFIG_FILE_NAMES in
  * `root`; without either, the defaults.
  */
-export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string): Promise<Config> {
+export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string, known?: KnownIds): Promise<Config> {
   let path = explicitPath === undefined ? undefined : resolve(cwd, explicitPath);
   if (path === undefined) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -49,5 +52,5 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
   }
   const shown = relative(cwd, path);
   await loadYamlSupport();
-  return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown);
+  return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown, known);
 }

@@ -2,7 +2,7 @@ import { parseSize } from '../../config/index.js';
 import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
 import type { CommitAdvice } from '../../reporters/index.js';
-import { executeScan, MAX_SCANNABLE_SIZE, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
+import { executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
@@ -85,6 +85,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
+    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {

@@ -1,5 +1,5 @@
 import type { CommitInfo } from '../../findings/index.js';
-import { spawnGit } from '../git-process.js';
+import { gitText, spawnGit } from '../git-process.js';
 
 /** A path a blob was committed at, with the earliest commit that put it there. */
 export interface BlobPlace {
@@ -83,4 +83,10 @@ export async function headBlobs(root: string): Promise<Set<string> | undefined> 
     return undefined;
   }
   return blobs;
+}
+
+/** The commit HEAD names; undefined when HEAD is unborn. */
+export async function headCommitSha(root: string): Promise<string | undefined> {
+  const sha = (await gitText(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim();
+  return sha === '' ? undefined : sha;
 }
