@@ -47,6 +47,558 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// dist/src/errors.js
+var ScanError, UsageError, ConfigError, RulePackError, GitError;
+var init_errors = __esm({
+  "dist/src/errors.js"() {
+    "use strict";
+    ScanError = class extends Error {
+      code;
+      exitCode;
+      hint;
+      constructor(code2, message, options = {}) {
+        super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code2;
+        this.exitCode = options.exitCode ?? 2;
+        this.hint = options.hint;
+      }
+    };
+    UsageError = class extends ScanError {
+      constructor(message, hint) {
+        super("E_USAGE", message, hint === void 0 ? {} : { hint });
+      }
+    };
+    ConfigError = class extends ScanError {
+      problems;
+      constructor(problems) {
+        super("E_CONFIG_INVALID", `invalid configuration:
+${problems.map((p2) => `  ${p2}`).join("\n")}`);
+        this.problems = problems;
+      }
+    };
+    RulePackError = class extends ScanError {
+      problems;
+      constructor(problems) {
+        super("E_RULE_INVALID", `invalid rule pack:
+${problems.map((p2) => `  ${p2}`).join("\n")}`);
+        this.problems = problems;
+      }
+    };
+    GitError = class extends ScanError {
+      constructor(code2, message, options = {}) {
+        super(code2, message, options);
+      }
+    };
+  }
+});
+
+// dist/src/safe-fs/read-file.js
+import { constants as constants2 } from "node:fs";
+import { open } from "node:fs/promises";
+function fileError(code2, message) {
+  return Object.assign(new Error(message), { code: code2 });
+}
+async function readRegularFile(path, options) {
+  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const handle = await open(path, flags).catch((error2) => {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  });
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
+      if (bytes.length <= options.maxBytes)
+        return bytes;
+      if (options.shouldTruncate === true)
+        return bytes.subarray(0, options.maxBytes);
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    });
+  } finally {
+    await handle.close();
+  }
+}
+async function readAtMost(handle, limit, initial) {
+  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
+  let length = 0;
+  for (; ; ) {
+    if (length === buffer.length) {
+      if (length >= limit)
+        break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+    if (bytesRead === 0)
+      break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+async function readTextFile(path, options = {}) {
+  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
+}
+function readFailure(error2) {
+  const code2 = error2.code;
+  if (code2 === "ELOOP")
+    return "it is a symbolic link (not followed)";
+  if (code2 === "ENOTREG")
+    return "it is not a regular file";
+  if (code2 === "EFBIG")
+    return "it is too large";
+  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
+}
+var MAX_DATA_FILE_SIZE;
+var init_read_file = __esm({
+  "dist/src/safe-fs/read-file.js"() {
+    "use strict";
+    MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
+  }
+});
+
+// dist/src/safe-fs/write-file.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { constants as constants3 } from "node:fs";
+import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+function ioError(path, error2) {
+  if (error2 instanceof ScanError)
+    return error2;
+  return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
+    cause: error2,
+    hint: "check that the directory exists and is writable"
+  });
+}
+function refuse(path, what) {
+  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
+}
+async function assertNoLinkedDirectory(root, dir) {
+  const rel = relative(root, dir);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+    return;
+  let current = root;
+  for (const part of rel.split(sep)) {
+    current = join(current, part);
+    const info2 = await lstat(current).catch(() => void 0);
+    if (info2 === void 0)
+      return;
+    if (info2.isSymbolicLink())
+      throw refuse(current, "it is a symbolic link to a directory");
+  }
+}
+async function writeInPlace(path, data) {
+  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
+  try {
+    await handle.writeFile(data);
+  } finally {
+    await handle.close();
+  }
+}
+async function writeFileSafely(path, data, options = {}) {
+  try {
+    if (options.root !== void 0)
+      await assertNoLinkedDirectory(options.root, dirname(path));
+    if (options.shouldCreateDirectories === true)
+      await mkdir(dirname(path), { recursive: true });
+    const existing = await lstat(path).catch((error2) => {
+      if (error2.code === "ENOENT")
+        return void 0;
+      throw error2;
+    });
+    if (existing?.isSymbolicLink() === true) {
+      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
+      if (target === void 0 || target.isFile() || target.isDirectory())
+        throw refuse(path, "it is a symbolic link");
+      await writeInPlace(path, data);
+      return;
+    }
+    if (existing !== void 0 && existing.isDirectory())
+      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
+    if (existing !== void 0 && !existing.isFile()) {
+      if (options.mayBeDevice !== true)
+        throw refuse(path, "it is not a regular file");
+      await writeInPlace(path, data);
+      return;
+    }
+    const execBits = options.isExecutable === true ? 73 : 0;
+    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
+    await replaceFile(path, data, mode);
+  } catch (error2) {
+    throw ioError(path, error2);
+  }
+}
+async function replaceFile(path, data, mode) {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  try {
+    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
+    try {
+      await handle.writeFile(data);
+      if (mode !== void 0)
+        await handle.chmod(mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error2) {
+    await rm(temp, { force: true });
+    throw error2;
+  }
+}
+var init_write_file = __esm({
+  "dist/src/safe-fs/write-file.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/safe-fs/index.js
+var init_safe_fs = __esm({
+  "dist/src/safe-fs/index.js"() {
+    "use strict";
+    init_read_file();
+    init_write_file();
+  }
+});
+
+// dist/src/findings/finding.js
+var SEVERITIES;
+var init_finding = __esm({
+  "dist/src/findings/finding.js"() {
+    "use strict";
+    SEVERITIES = ["high", "medium", "low"];
+  }
+});
+
+// dist/src/findings/fingerprint.js
+import { createHash } from "node:crypto";
+function digest(parts) {
+  const hash = createHash("sha256");
+  for (const part of parts)
+    hash.update(part).update("\0");
+  return `v1:${hash.digest("hex").slice(0, 32)}`;
+}
+function secretIdOf(ruleId, secret) {
+  return digest([ruleId, secret]);
+}
+function fingerprintFromSecretId(ruleId, path, secretId) {
+  return digest([ruleId, path, secretId]);
+}
+function fingerprintOf(ruleId, path, secret) {
+  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
+}
+var init_fingerprint = __esm({
+  "dist/src/findings/fingerprint.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/findings/redact.js
+function redact(secret) {
+  const length = [...secret].length;
+  const shown = Math.min(4, Math.floor(length / 4));
+  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+}
+var init_redact = __esm({
+  "dist/src/findings/redact.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/findings/compare.js
+function compareStrings(a, b3) {
+  if (a === b3)
+    return 0;
+  return a < b3 ? -1 : 1;
+}
+function compareFindings(a, b3) {
+  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
+}
+var init_compare = __esm({
+  "dist/src/findings/compare.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/findings/group-by-secret.js
+function occurrencesOf(finding, places) {
+  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
+  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+  if (known === void 0 || known.length === 0)
+    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
+  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+}
+function comparePlaced(a, b3) {
+  const [x3, y2] = [a.occurrence, b3.occurrence];
+  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
+  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
+}
+function isAtHead(placed, options) {
+  const { blob } = placed.finding;
+  if (blob !== void 0)
+    return options.headBlobs?.has(blob) === true;
+  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
+}
+function mergeGroup(group, options) {
+  group.sort(comparePlaced);
+  const { finding: base, occurrence: first } = group[0];
+  const seen = /* @__PURE__ */ new Set();
+  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const { blob: _blob, ...rest } = base;
+  const merged = {
+    ...rest,
+    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
+    path: first.path,
+    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
+    occurrences
+  };
+  if (first.commit !== void 0)
+    merged.commit = first.commit;
+  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
+    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
+  return merged;
+}
+function groupBySecret(findings, options) {
+  const groups = /* @__PURE__ */ new Map();
+  let suppressedPaths = 0;
+  for (const finding of findings) {
+    for (const placed of occurrencesOf(finding, options.places)) {
+      if (options.isPathSuppressed(placed.occurrence.path)) {
+        suppressedPaths++;
+        continue;
+      }
+      const group = groups.get(finding.secretId);
+      if (group === void 0)
+        groups.set(finding.secretId, [{ ...placed, finding }]);
+      else
+        group.push({ ...placed, finding });
+    }
+  }
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
+  return { findings: grouped.sort(compareFindings), suppressedPaths };
+}
+var RANK2;
+var init_group_by_secret = __esm({
+  "dist/src/findings/group-by-secret.js"() {
+    "use strict";
+    init_compare();
+    init_fingerprint();
+    RANK2 = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// dist/src/findings/index.js
+var init_findings = __esm({
+  "dist/src/findings/index.js"() {
+    "use strict";
+    init_finding();
+    init_fingerprint();
+    init_redact();
+    init_compare();
+    init_group_by_secret();
+  }
+});
+
+// dist/src/package-root.js
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_ROOT;
+var init_package_root = __esm({
+  "dist/src/package-root.js"() {
+    "use strict";
+    PACKAGE_ROOT = (() => {
+      let dir = dirname2(fileURLToPath(import.meta.url));
+      while (!existsSync2(join2(dir, "package.json")) || !existsSync2(join2(dir, "rules"))) {
+        const parent = dirname2(dir);
+        if (parent === dir)
+          throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
+        dir = parent;
+      }
+      return dir;
+    })();
+  }
+});
+
+// dist/src/validators/types.js
+var VALID, INVALID;
+var init_types = __esm({
+  "dist/src/validators/types.js"() {
+    "use strict";
+    VALID = { isValid: true };
+    INVALID = { isValid: false };
+  }
+});
+
+// dist/src/validators/bech32.js
+function polymod(values) {
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = (checksum & 33554431) << 5 ^ value;
+    for (let i = 0; i < 5; i++)
+      if ((top >>> i & 1) === 1)
+        checksum ^= GENERATOR[i];
+  }
+  return checksum;
+}
+function validateBech32Checksum(secret) {
+  const lower = secret.toLowerCase();
+  const separator = lower.lastIndexOf("1");
+  if (separator < 1 || lower.length - separator < 7)
+    return INVALID;
+  const hrp = lower.slice(0, separator);
+  const data = [...lower.slice(separator + 1)].map((char) => CHARSET.indexOf(char));
+  if (data.some((value) => value < 0))
+    return INVALID;
+  const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
+  return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
+}
+var CHARSET, GENERATOR;
+var init_bech32 = __esm({
+  "dist/src/validators/bech32.js"() {
+    "use strict";
+    init_types();
+    CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
+  }
+});
+
+// dist/src/validators/github-checksum.js
+import { createRequire } from "node:module";
+function crc32(data) {
+  zlibCrc32 ??= createRequire(import.meta.url)("node:zlib").crc32;
+  return zlibCrc32(data);
+}
+function toBase62(value, width) {
+  let out = "";
+  let rest = value;
+  while (rest > 0) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out.padStart(width, "0");
+}
+function validateGithubChecksum(secret) {
+  const match = /^gh[pousr]_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null)
+    return secret.startsWith("github_pat_") ? VALID : INVALID;
+  const [, body = "", checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}
+function validateNpmChecksum(secret) {
+  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
+  if (match === null)
+    return INVALID;
+  const [, body = "", checksum] = match;
+  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
+}
+var zlibCrc32, BASE62;
+var init_github_checksum = __esm({
+  "dist/src/validators/github-checksum.js"() {
+    "use strict";
+    init_types();
+    BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  }
+});
+
+// dist/src/validators/grading.js
+function gradeStripeMode(secret) {
+  return /(?:^|_)test_/.test(secret) ? { isValid: true, severity: "medium" } : VALID;
+}
+function gradeAlpacaMode(secret) {
+  return secret.startsWith("PK") ? { isValid: true, severity: "medium" } : VALID;
+}
+function validateAwsKeyId(secret) {
+  return /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/.test(secret) ? VALID : INVALID;
+}
+var init_grading = __esm({
+  "dist/src/validators/grading.js"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// dist/src/validators/jwt-structure.js
+function decodeJson(part) {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(part))
+    return void 0;
+  try {
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function validateJwtStructure(secret) {
+  const parts = secret.split(".");
+  if (parts.length !== 3)
+    return INVALID;
+  const header = decodeJson(parts[0] ?? "");
+  if (typeof header !== "object" || header === null || typeof header.alg !== "string")
+    return INVALID;
+  return decodeJson(parts[1] ?? "") === void 0 ? INVALID : VALID;
+}
+var init_jwt_structure = __esm({
+  "dist/src/validators/jwt-structure.js"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// dist/src/validators/pem-structure.js
+function validatePemStructure(secret) {
+  const begin = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/.exec(secret);
+  if (begin === null)
+    return VALID;
+  const label = begin[1] ?? "";
+  const endMarker = `-----END ${label}-----`;
+  const endAt = secret.indexOf(endMarker, begin.index);
+  if (endAt < 0)
+    return INVALID;
+  const lines = secret.slice(begin.index + begin[0].length, endAt).split(/\r?\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !HEADER_LINE.test(line));
+  const body = lines.join("");
+  return /^[A-Za-z0-9+/=]{64,}$/.test(body) ? VALID : INVALID;
+}
+var HEADER_LINE;
+var init_pem_structure = __esm({
+  "dist/src/validators/pem-structure.js"() {
+    "use strict";
+    init_types();
+    HEADER_LINE = /^(?:Proc-Type|DEK-Info|Comment):/;
+  }
+});
+
+// dist/src/validators/index.js
+var VALIDATORS, VALIDATOR_NAMES;
+var init_validators = __esm({
+  "dist/src/validators/index.js"() {
+    "use strict";
+    init_bech32();
+    init_github_checksum();
+    init_grading();
+    init_jwt_structure();
+    init_pem_structure();
+    VALIDATORS = {
+      "github-checksum": validateGithubChecksum,
+      "npm-checksum": validateNpmChecksum,
+      "bech32-checksum": validateBech32Checksum,
+      "jwt-structure": validateJwtStructure,
+      "pem-structure": validatePemStructure,
+      "stripe-mode": gradeStripeMode,
+      "alpaca-mode": gradeAlpacaMode,
+      "aws-key-id": validateAwsKeyId
+    };
+    VALIDATOR_NAMES = Object.keys(VALIDATORS);
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -1820,6 +2372,941 @@ var require_picomatch2 = __commonJS({
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
+  }
+});
+
+// dist/src/rules/segment-glob.js
+function segmentGlobRegex(glob) {
+  if (!/^[\w.\-/@+~ ,*?{}$%#&=:;'"^]+$/.test(glob))
+    return void 0;
+  const segments = glob.split("/").filter((s, i, all) => !(s === "**" && all[i - 1] === "**"));
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**") && s !== "**"))
+    return void 0;
+  let body = "";
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    if (segment === "**") {
+      if (!isLast)
+        body += `(?:${SEGMENT}/)*`;
+      else
+        body += i === 0 ? ANY_PATH : `(?:/${ANY_PATH})?`;
+      continue;
+    }
+    const part = segmentRegex(segment);
+    if (part === void 0)
+      return void 0;
+    const isBeforeTrailingAny = i === segments.length - 2 && segments[i + 1] === "**";
+    body += isLast || isBeforeTrailingAny ? part : `${part}/`;
+  }
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+function segmentRegex(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i];
+    if (char === "*")
+      out += "[^/]*";
+    else if (char === "?")
+      out += "[^/]";
+    else if (char === "{") {
+      const end = segment.indexOf("}", i);
+      const inner = end === -1 ? void 0 : segment.slice(i + 1, end);
+      if (inner === void 0 || !inner.includes(",") || /[{*?]|\.\./.test(inner))
+        return void 0;
+      out += `(?:${inner.split(",").map(escapeLiteral).join("|")})`;
+      i = end;
+    } else if (char === "}" || char === ",")
+      return void 0;
+    else
+      out += escapeLiteral(char);
+  }
+  return segment.startsWith("*") || segment.startsWith("?") ? `(?!\\.\\.?(?:/|$))${out}` : out;
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var SEGMENT, ANY_PATH;
+var init_segment_glob = __esm({
+  "dist/src/rules/segment-glob.js"() {
+    "use strict";
+    SEGMENT = "(?!\\.\\.?(?:/|$))[^/]+";
+    ANY_PATH = `${SEGMENT}(?:/${SEGMENT})*`;
+  }
+});
+
+// dist/src/rules/speed/ambiguity.js
+function normalize(ranges) {
+  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
+  const out = [];
+  for (const [a, b3] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== void 0 && a <= last[1] + 1)
+      last[1] = Math.max(last[1], b3);
+    else
+      out.push([a, b3]);
+  }
+  return out;
+}
+function invert(set) {
+  const out = [];
+  let next = 0;
+  for (const [a, b3] of set) {
+    if (a > next)
+      out.push([next, a - 1]);
+    next = b3 + 1;
+  }
+  if (next <= MAX_UNIT)
+    out.push([next, MAX_UNIT]);
+  return out;
+}
+function intersects(x3, y2) {
+  let i = 0;
+  let j3 = 0;
+  while (i < x3.length && j3 < y2.length) {
+    const [a, b3] = x3[i];
+    const [c3, d2] = y2[j3];
+    if (b3 < c3)
+      i++;
+    else if (d2 < a)
+      j3++;
+    else
+      return true;
+  }
+  return false;
+}
+function foldCase(set) {
+  const extra = [];
+  for (const [a, b3] of set) {
+    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+      const from = Math.max(a, lo);
+      const to2 = Math.min(b3, hi);
+      if (from <= to2)
+        extra.push([from + shift, to2 + shift]);
+    }
+  }
+  return normalize([...set, ...extra]);
+}
+function positionCount(node) {
+  switch (node.kind) {
+    case "set":
+      return 1;
+    case "empty":
+      return 0;
+    case "seq":
+    case "alt":
+      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
+    case "repeat": {
+      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
+      return Math.min(positionCount(node.item) * copies, 1e9);
+    }
+  }
+}
+function linkAll(positions, from, to2) {
+  const link = positions.links++;
+  for (const f3 of from) {
+    const follow = positions.follow[f3];
+    for (const t2 of to2) {
+      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
+      by.add(link);
+      follow.set(t2, by);
+    }
+  }
+}
+function buildSeq(items, positions) {
+  let isNullable = true;
+  let first = [];
+  let last = [];
+  for (const item of items) {
+    const built = build(item, positions);
+    linkAll(positions, last, built.first);
+    if (isNullable)
+      first = [...first, ...built.first];
+    last = built.isNullable ? [...last, ...built.last] : built.last;
+    isNullable &&= built.isNullable;
+  }
+  return { isNullable, first, last };
+}
+function buildLoop(item, positions, isOptional) {
+  const built = build(item, positions);
+  linkAll(positions, built.last, built.first);
+  return { ...built, isNullable: built.isNullable || isOptional };
+}
+function buildRepeat(node, positions) {
+  const { item, min, max } = node;
+  if (max === 0)
+    return { isNullable: true, first: [], last: [] };
+  const size = positionCount(item);
+  if (max === Infinity || size * max > EXPAND_LIMIT) {
+    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
+    const head = buildSeq(copies, positions);
+    const loop = buildLoop(item, positions, min === 0);
+    linkAll(positions, head.last, loop.first);
+    return {
+      isNullable: head.isNullable && loop.isNullable,
+      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
+      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
+    };
+  }
+  let optional = EMPTY;
+  for (let i = min; i < max; i++)
+    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
+  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
+}
+function build(node, positions) {
+  switch (node.kind) {
+    case "empty":
+      return { isNullable: true, first: [], last: [] };
+    case "set": {
+      const id = positions.sets.length;
+      positions.sets.push(node.set);
+      positions.follow.push(/* @__PURE__ */ new Map());
+      return { isNullable: false, first: [id], last: [id] };
+    }
+    case "seq":
+      return buildSeq(node.items, positions);
+    case "alt": {
+      const all = node.items.map((item) => build(item, positions));
+      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
+    }
+    case "repeat":
+      if (node.min === 0 && node.max === 1) {
+        const built = build(node.item, positions);
+        return { ...built, isNullable: true };
+      }
+      return buildRepeat(node, positions);
+  }
+}
+function components(count2, next) {
+  const index = new Array(count2).fill(-1);
+  const low = new Array(count2).fill(0);
+  const component = new Array(count2).fill(-1);
+  const onStack = new Array(count2).fill(false);
+  const stack = [];
+  let counter = 0;
+  let componentCount = 0;
+  for (let root = 0; root < count2; root++) {
+    if (index[root] !== -1)
+      continue;
+    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const step = frame.edges.next();
+      if (!step.done) {
+        const to2 = step.value;
+        if (index[to2] === -1) {
+          index[to2] = low[to2] = counter++;
+          stack.push(to2);
+          onStack[to2] = true;
+          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
+        } else if (onStack[to2]) {
+          low[frame.node] = Math.min(low[frame.node], index[to2]);
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent !== void 0)
+        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
+      if (low[frame.node] === index[frame.node]) {
+        for (; ; ) {
+          const member = stack.pop();
+          onStack[member] = false;
+          component[member] = componentCount;
+          if (member === frame.node)
+            break;
+        }
+        componentCount++;
+      }
+    }
+  }
+  return component;
+}
+function isLoopAmbiguous(members, positions) {
+  const local = new Map(members.map((p2, i) => [p2, i]));
+  const n = members.length;
+  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
+  const sets = members.map((p2) => positions.sets[p2]);
+  const splits = [];
+  const splitOf = /* @__PURE__ */ new Map();
+  succ.forEach((edges, a) => {
+    for (const edge of edges) {
+      if (!edge.isDouble)
+        continue;
+      splitOf.set(a * n + edge.to, n * n + splits.length);
+      splits.push({ from: a, to: edge.to });
+    }
+  });
+  const next = function* (node) {
+    if (node >= n * n) {
+      const split = splits[node - n * n];
+      yield split.to * n + split.to;
+      return;
+    }
+    const a = Math.floor(node / n);
+    const b3 = node % n;
+    for (const x3 of succ[a]) {
+      for (const y2 of succ[b3]) {
+        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
+          continue;
+        yield x3.to * n + y2.to;
+        if (a === b3 && x3.to === y2.to) {
+          const split = splitOf.get(a * n + x3.to);
+          if (split !== void 0)
+            yield split;
+        }
+      }
+    }
+  };
+  const component = components(n * n + splits.length, next);
+  const withDiagonal = /* @__PURE__ */ new Set();
+  for (let p2 = 0; p2 < n; p2++)
+    withDiagonal.add(component[p2 * n + p2]);
+  for (let node = 0; node < n * n + splits.length; node++) {
+    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
+    if (!isDiagonal && withDiagonal.has(component[node]))
+      return true;
+  }
+  return false;
+}
+function exponentialBacktrackingProblem(source, flags = "") {
+  let tree;
+  try {
+    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
+  } catch (error2) {
+    if (error2 instanceof Unparsable)
+      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
+    throw error2;
+  }
+  const positions = { sets: [], follow: [], links: 0 };
+  build(tree, positions);
+  if (flags.includes("i"))
+    positions.sets = positions.sets.map(foldCase);
+  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
+  const loops = /* @__PURE__ */ new Map();
+  component.forEach((c3, p2) => {
+    const members = loops.get(c3) ?? [];
+    members.push(p2);
+    loops.set(c3, members);
+  });
+  for (const members of loops.values()) {
+    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
+    if (!isLoop)
+      continue;
+    if (members.length > LOOP_LIMIT)
+      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
+    if (isLoopAmbiguous(members, positions)) {
+      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
+    }
+  }
+  return void 0;
+}
+var MAX_UNIT, EMPTY, EXPAND_LIMIT, LOOP_LIMIT, code, DIGIT, WORD, SPACE, LINE_TERMINATORS, CLASS_ESCAPES, CONTROL, Unparsable, Parser;
+var init_ambiguity = __esm({
+  "dist/src/rules/speed/ambiguity.js"() {
+    "use strict";
+    MAX_UNIT = 65535;
+    EMPTY = { kind: "empty" };
+    EXPAND_LIMIT = 96;
+    LOOP_LIMIT = 600;
+    code = (c3) => c3.charCodeAt(0);
+    DIGIT = [[48, 57]];
+    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
+    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
+    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
+    CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
+    Unparsable = class extends Error {
+    };
+    Parser = class {
+      source;
+      isUnicode;
+      at = 0;
+      constructor(source, isUnicode) {
+        this.source = source;
+        this.isUnicode = isUnicode;
+      }
+      parse() {
+        const node = this.alternation();
+        if (this.at < this.source.length)
+          throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
+        return node;
+      }
+      peek(offset = 0) {
+        return this.source[this.at + offset];
+      }
+      alternation() {
+        const items = [this.sequence()];
+        while (this.peek() === "|") {
+          this.at++;
+          items.push(this.sequence());
+        }
+        return items.length === 1 ? items[0] : { kind: "alt", items };
+      }
+      sequence() {
+        const items = [];
+        while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
+          const atom = this.atom();
+          items.push(this.quantified(atom));
+        }
+        return { kind: "seq", items };
+      }
+      /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
+      braces() {
+        const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
+        if (m2 === null)
+          return void 0;
+        const min = Number(m2[1]);
+        const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
+        return { min, max, length: m2[0].length };
+      }
+      quantified(atom) {
+        let node = atom;
+        for (; ; ) {
+          const c3 = this.peek();
+          let min;
+          let max;
+          if (c3 === "*" || c3 === "+" || c3 === "?") {
+            this.at++;
+            [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
+          } else if (c3 === "{") {
+            const braces = this.braces();
+            if (braces === void 0)
+              return node;
+            this.at += braces.length;
+            ({ min, max } = braces);
+          } else {
+            return node;
+          }
+          if (this.peek() === "?")
+            this.at++;
+          node = { kind: "repeat", item: node, min, max };
+        }
+      }
+      atom() {
+        const c3 = this.peek();
+        if (c3 === "(")
+          return this.group();
+        if (c3 === "[")
+          return { kind: "set", set: this.charClass() };
+        if (c3 === ".") {
+          this.at++;
+          return { kind: "set", set: invert(LINE_TERMINATORS) };
+        }
+        if (c3 === "^" || c3 === "$") {
+          this.at++;
+          return EMPTY;
+        }
+        if (c3 === "\\")
+          return this.escape();
+        if (c3 === "{" && this.braces() === void 0) {
+          this.at++;
+          return { kind: "set", set: [[123, 123]] };
+        }
+        if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
+          throw new Unparsable(`nothing to repeat at ${this.at}`);
+        const unit = this.source.charCodeAt(this.at);
+        this.at++;
+        return { kind: "set", set: [[unit, unit]] };
+      }
+      group() {
+        this.at++;
+        let isLookaround = false;
+        if (this.peek() === "?") {
+          const next = this.peek(1);
+          if (next === ":")
+            this.at += 2;
+          else if (next === "=" || next === "!") {
+            this.at += 2;
+            isLookaround = true;
+          } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
+            this.at += 3;
+            isLookaround = true;
+          } else if (next === "<") {
+            const close = this.source.indexOf(">", this.at);
+            if (close < 0)
+              throw new Unparsable("unterminated group name");
+            this.at = close + 1;
+          } else {
+            const colon = this.source.indexOf(":", this.at);
+            if (colon < 0)
+              throw new Unparsable("unknown group syntax");
+            this.at = colon + 1;
+          }
+        }
+        const inner = this.alternation();
+        if (this.peek() !== ")")
+          throw new Unparsable("unterminated group");
+        this.at++;
+        return isLookaround ? EMPTY : inner;
+      }
+      /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
+      escape() {
+        const e = this.peek(1);
+        if (e === void 0)
+          throw new Unparsable("trailing backslash");
+        if (e === "b" || e === "B") {
+          this.at += 2;
+          return EMPTY;
+        }
+        if (/[1-9]/.test(e)) {
+          this.at += 2;
+          while (/[0-9]/.test(this.peek() ?? ""))
+            this.at++;
+          return EMPTY;
+        }
+        if (e === "k" && this.peek(2) === "<") {
+          const close = this.source.indexOf(">", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return EMPTY;
+        }
+        return { kind: "set", set: this.escapedSet() };
+      }
+      /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
+      escapedSet(isInClass = false) {
+        const e = this.peek(1);
+        this.at += 2;
+        const cls = CLASS_ESCAPES[e];
+        if (cls !== void 0)
+          return cls;
+        if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
+          const close = this.source.indexOf("}", this.at);
+          this.at = close < 0 ? this.source.length : close + 1;
+          return [[0, MAX_UNIT]];
+        }
+        if (isInClass && e === "b")
+          return [[8, 8]];
+        if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
+          return [[CONTROL[e], CONTROL[e]]];
+        if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
+          const unit2 = code(this.peek()) % 32;
+          this.at++;
+          return [[unit2, unit2]];
+        }
+        if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
+          const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
+          this.at += 2;
+          return [[unit2, unit2]];
+        }
+        if (e === "u") {
+          if (this.peek() === "{" && this.isUnicode) {
+            const close = this.source.indexOf("}", this.at);
+            this.at = close < 0 ? this.source.length : close + 1;
+            return [[0, MAX_UNIT]];
+          }
+          if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
+            const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
+            this.at += 4;
+            return [[unit2, unit2]];
+          }
+        }
+        if (/[0-7]/.test(e)) {
+          let digits = e;
+          while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
+            digits += this.source[this.at++];
+          const unit2 = parseInt(digits, 8);
+          return [[unit2, unit2]];
+        }
+        const unit = code(e);
+        return [[unit, unit]];
+      }
+      charClass() {
+        this.at++;
+        const isNegated = this.peek() === "^";
+        if (isNegated)
+          this.at++;
+        const ranges = [];
+        const single = () => {
+          if (this.peek() === "\\") {
+            const set2 = this.escapedSet(true);
+            return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
+          }
+          const unit = this.source.charCodeAt(this.at++);
+          return { set: [[unit, unit]], unit };
+        };
+        while (this.at < this.source.length && this.peek() !== "]") {
+          const from = single();
+          if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
+            this.at++;
+            const to2 = single();
+            if (to2.unit === void 0)
+              ranges.push(...from.set, [45, 45], ...to2.set);
+            else
+              ranges.push([from.unit, to2.unit]);
+          } else {
+            ranges.push(...from.set);
+          }
+        }
+        if (this.peek() !== "]")
+          throw new Unparsable("unterminated character class");
+        this.at++;
+        const set = normalize(ranges);
+        return isNegated ? invert(set) : set;
+      }
+    };
+  }
+});
+
+// dist/src/rules/path-glob.js
+function toGlobs(pattern) {
+  let glob = pattern.trim();
+  const isAnchored = glob.startsWith("/") || glob.slice(0, -1).includes("/");
+  glob = glob.replace(/^\//, "").replace(/\/$/, "");
+  if (!isAnchored && !glob.startsWith("**/"))
+    glob = `**/${glob}`;
+  return [glob, `${glob}/**`];
+}
+function compilePathPatterns(patterns) {
+  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
+    const isNegated = p2.startsWith("!");
+    const globs = toGlobs(isNegated ? p2.slice(1) : p2);
+    const regex = segmentGlobRegex(globs[0]);
+    const matcher = regex === void 0 ? (0, import_picomatch.default)(globs, { dot: true }) : (path) => regex.test(path);
+    return { isNegated, matcher };
+  });
+  const test = (path) => {
+    let isMatched = false;
+    for (const { isNegated, matcher } of compiled) {
+      if (isMatched === isNegated && matcher(path))
+        isMatched = !isNegated;
+    }
+    return isMatched;
+  };
+  return memoizeByPath(test);
+}
+function memoizeByPath(compute) {
+  const memo = /* @__PURE__ */ new Map();
+  return (path) => {
+    const known = memo.get(path);
+    if (known !== void 0 || memo.has(path))
+      return known;
+    if (memo.size >= MEMO_LIMIT)
+      memo.clear();
+    const value = compute(path);
+    memo.set(path, value);
+    return value;
+  };
+}
+function globSpeedProblem(pattern, compiled) {
+  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
+  if (crowded !== void 0)
+    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
+  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
+}
+function globProblem(pattern) {
+  try {
+    for (const glob of toGlobs(pattern)) {
+      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
+      if (problem !== void 0)
+        return problem;
+    }
+    return void 0;
+  } catch (error2) {
+    return error2 instanceof Error ? error2.message : String(error2);
+  }
+}
+var import_picomatch, MAX_STARS_PER_SEGMENT, MEMO_LIMIT;
+var init_path_glob = __esm({
+  "dist/src/rules/path-glob.js"() {
+    "use strict";
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_segment_glob();
+    init_ambiguity();
+    MAX_STARS_PER_SEGMENT = 3;
+    MEMO_LIMIT = 4096;
+  }
+});
+
+// dist/src/rules/compile.js
+import { createHash as createHash2 } from "node:crypto";
+function compileRule(spec, provider, file) {
+  const problems = [];
+  const where = `${file}: ${spec.id}`;
+  const flags = `gd${spec.ignoreCase === true ? "i" : ""}`;
+  let regex;
+  try {
+    regex = new RegExp(spec.pattern, flags);
+  } catch (error2) {
+    const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? " (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)" : "";
+    problems.push(`${where}: pattern does not compile: ${error2 instanceof Error ? error2.message : String(error2)}${hint}`);
+  }
+  for (const name of spec.validators ?? []) {
+    if (!VALIDATOR_NAMES.includes(name))
+      problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(", ")})`);
+  }
+  for (const keyword of spec.keywords) {
+    if (!/^[\x20-\x7e]+$/.test(keyword))
+      problems.push(`${where}: keyword \`${keyword}\` must be printable ASCII`);
+  }
+  if (regex === void 0 || problems.length > 0)
+    return { problems };
+  const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
+  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
+  const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
+  const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
+  if (spec.severityByPath !== void 0) {
+    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
+  }
+  if (spec.startsWithKeyword === true) {
+    rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));
+    rule.stickyProbe = new RegExp(spec.pattern, flags.replace("g", "y").replace("d", ""));
+  }
+  return { rule, problems };
+}
+var UNICODE_ONLY_SYNTAX;
+var init_compile = __esm({
+  "dist/src/rules/compile.js"() {
+    "use strict";
+    init_validators();
+    init_path_glob();
+    UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+  }
+});
+
+// dist/src/rules/compiled-file.js
+import { createHash as createHash3 } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+function sha256Hex(data) {
+  return createHash3("sha256").update(data).digest("hex");
+}
+function digestFiles(dir, names) {
+  const hash = createHash3("sha256");
+  for (const name of names) {
+    const bytes = readFileSync(join3(dir, name));
+    hash.update(`${name}\0${bytes.length}\0`);
+    hash.update(bytes);
+  }
+  return hash.digest("hex");
+}
+function isStamp(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return typeof v2.format === "number" && typeof v2.sources === "string" && typeof v2.content === "string";
+}
+function readBytes(file) {
+  try {
+    return readFileSync(file);
+  } catch (error2) {
+    const code2 = error2.code;
+    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
+  }
+}
+function splitCompiled(bytes) {
+  const end = bytes.indexOf(125, PREFIX.length) + 1;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
+  if (!isStamped)
+    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
+  let stamp;
+  try {
+    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
+  } catch {
+    return { reason: "its build stamp is damaged" };
+  }
+  if (!isStamp(stamp))
+    return { reason: "its build stamp is damaged" };
+  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
+}
+function readCompiledJson(file, sources) {
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes))
+    return bytes;
+  const split = splitCompiled(bytes);
+  if ("reason" in split)
+    return split;
+  const { stamp, payload } = split;
+  if (stamp.format !== COMPILED_FORMAT)
+    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
+  if (stamp.sources !== sources)
+    return { reason: "it is stale: the sources changed since it was built" };
+  if (sha256Hex(payload) !== stamp.content)
+    return { reason: "its content does not match its build stamp (damaged or edited)" };
+  try {
+    return { payload: JSON.parse(payload.toString("utf8")), stamp };
+  } catch {
+    return { reason: "its content is not JSON" };
+  }
+}
+function describeStamp(stamp) {
+  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
+}
+var COMPILED_FORMAT, PREFIX, SEPARATOR;
+var init_compiled_file = __esm({
+  "dist/src/rules/compiled-file.js"() {
+    "use strict";
+    COMPILED_FORMAT = 2;
+    PREFIX = Buffer.from('{"stamp":');
+    SEPARATOR = Buffer.from(',"payload":');
+  }
+});
+
+// dist/src/rules/validate-pack.js
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringList(value, { allowEmpty }) {
+  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
+}
+function checkProvider(raw, problems) {
+  if (!isRecord(raw)) {
+    problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
+    return void 0;
+  }
+  const before = problems.items.length;
+  if (typeof raw.id !== "string" || !PROVIDER_ID.test(raw.id))
+    problems.add(["provider", "id"], "provider", "`id` must be lower-case letters, digits and hyphens");
+  if (typeof raw.name !== "string" || raw.name.trim() === "")
+    problems.add(["provider", "name"], "provider", "`name` must be a non-empty string");
+  const remediation = raw.remediation;
+  if (!isRecord(remediation)) {
+    problems.add(["provider", "remediation"], "provider", "missing `remediation:` with `rotateUrl` and `steps`");
+  } else {
+    if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
+      problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
+    }
+    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+      problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
+    }
+  }
+  return problems.items.length === before ? raw : void 0;
+}
+function checkRuleFields(raw, subject, problems, at2) {
+  for (const key of Object.keys(raw)) {
+    if (!RULE_KEYS.has(key))
+      problems.add([...at2, key], subject, `unknown field \`${key}\``);
+  }
+  for (const key of ["name", "description"]) {
+    if (typeof raw[key] !== "string" || raw[key].trim() === "")
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
+  }
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+    raw.pattern = raw.pattern.join("");
+  } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
+    problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
+  }
+  if (!SEVERITIES.includes(raw.severity))
+    problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
+  if (!isStringList(raw.keywords, { allowEmpty: false }))
+    problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
+  for (const key of ["references", "tags", "negativeExamples"]) {
+    if (!isStringList(raw[key], { allowEmpty: false }))
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
+    problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
+  for (const key of ["validators", "paths"]) {
+    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
+      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
+    problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
+  if (raw.severityByPath !== void 0) {
+    const entries = raw.severityByPath;
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    if (!isValid)
+      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+  }
+  for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
+    if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
+      problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
+  }
+  if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
+    problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
+  }
+}
+function checkRules(raw, providerId, problems) {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.add(["rules"], "rules", "`rules:` must be a non-empty list");
+    return [];
+  }
+  const rules = [];
+  const seen = /* @__PURE__ */ new Set();
+  raw.forEach((entry, index) => {
+    const at2 = ["rules", index];
+    if (!isRecord(entry)) {
+      problems.add(at2, `rules[${index}]`, "each rule must be a mapping");
+      return;
+    }
+    const subject = typeof entry.id === "string" ? entry.id : `rules[${index}]`;
+    const before = problems.items.length;
+    if (typeof entry.id !== "string" || !RULE_ID.test(entry.id)) {
+      problems.add([...at2, "id"], subject, "`id` must look like `provider.kind` (lower case, hyphens inside parts)");
+    } else if (providerId !== void 0 && !entry.id.startsWith(`${providerId}.`)) {
+      problems.add([...at2, "id"], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
+    }
+    if (seen.has(entry.id))
+      problems.add([...at2, "id"], subject, "duplicate rule id in this pack");
+    seen.add(entry.id);
+    checkRuleFields(entry, subject, problems, at2);
+    if (problems.items.length === before)
+      rules.push(entry);
+  });
+  return rules;
+}
+function validatePack(value, file, doc, base = []) {
+  const problems = new ProblemList(file, doc, base);
+  if (!isRecord(value)) {
+    problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
+    return { problems: problems.items };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "provider" && key !== "rules")
+      problems.add([key], "pack", `unknown top-level field \`${key}\``);
+  }
+  const provider = checkProvider(value.provider, problems);
+  const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
+  const rules = checkRules(value.rules, providerId, problems);
+  if (provider === void 0)
+    return { problems: problems.items };
+  return { pack: { file, provider, rules }, problems: problems.items };
+}
+var RULE_ID, PROVIDER_ID, RULE_KEYS, ProblemList;
+var init_validate_pack = __esm({
+  "dist/src/rules/validate-pack.js"() {
+    "use strict";
+    init_findings();
+    RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    RULE_KEYS = /* @__PURE__ */ new Set([
+      "id",
+      "name",
+      "description",
+      "severity",
+      "pattern",
+      "ignoreCase",
+      "keywords",
+      "entropy",
+      "validators",
+      "paths",
+      "severityByPath",
+      "decoder",
+      "multiline",
+      "startsWithKeyword",
+      "references",
+      "tags",
+      "examples",
+      "negativeExamples"
+    ]);
+    ProblemList = class {
+      file;
+      doc;
+      base;
+      items = [];
+      constructor(file, doc, base) {
+        this.file = file;
+        this.doc = doc;
+        this.base = base;
+      }
+      add(path, subject, what) {
+        const line = this.doc.lineOf([...this.base, ...path]);
+        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
+      }
+    };
   }
 });
 
@@ -9150,6 +10637,167 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// dist/src/rules/yaml-document.js
+async function loadYamlSupport() {
+  if (yamlModule !== void 0)
+    return;
+  const loaded = await Promise.resolve().then(() => __toESM(require_dist(), 1));
+  yamlModule = typeof loaded.parseDocument === "function" ? loaded : loaded.default;
+}
+function yaml() {
+  if (yamlModule === void 0)
+    throw new Error("internal: loadYamlSupport() must be awaited before parsing YAML");
+  return yamlModule;
+}
+function parseYamlDocument(text, file) {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const errors = doc.errors.map((error2) => {
+    const line = lineCounter.linePos(error2.pos[0]).line;
+    return `${file}:${line}: ${error2.message.split("\n")[0] ?? "YAML syntax error"}`;
+  });
+  const lineOf = (path) => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (node && typeof node === "object" && Array.isArray(node.range)) {
+        return lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    return void 0;
+  };
+  if (errors.length > 0)
+    return { value: void 0, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
+}
+var yamlModule, MAX_ALIAS_COUNT;
+var init_yaml_document = __esm({
+  "dist/src/rules/yaml-document.js"() {
+    "use strict";
+    MAX_ALIAS_COUNT = 100;
+  }
+});
+
+// dist/src/rules/load.js
+import { readdirSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join4, relative as relative2 } from "node:path";
+function parsePack(text, file) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    return { problems: doc.errors };
+  return validatePack(doc.value, file, doc);
+}
+function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
+  const result = { packs: [...seed.packs], rules: [...seed.rules], problems: [...seed.problems] };
+  const owners = new Map(result.rules.map((r2) => [r2.spec.id, r2.file]));
+  for (const pack of packs) {
+    result.packs.push(pack);
+    for (const spec of pack.rules) {
+      const owner = owners.get(spec.id);
+      if (owner !== void 0) {
+        result.problems.push(`${pack.file}: ${spec.id}: duplicate rule id (also defined in ${owner})`);
+        continue;
+      }
+      owners.set(spec.id, pack.file);
+      const { rule, problems } = compileRule(spec, pack.provider, pack.file);
+      result.problems.push(...problems);
+      if (rule !== void 0)
+        result.rules.push(rule);
+    }
+  }
+  return result;
+}
+async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+  let names;
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+  } catch (error2) {
+    throw new ScanError("E_RULE_INVALID", `cannot read rule directory ${dir}`, { cause: error2, hint: "pass a directory that holds *.yaml rule packs" });
+  }
+  const packs = [];
+  const problems = [];
+  await loadYamlSupport();
+  for (const name of names) {
+    const path = join4(dir, name);
+    const shown = relative2(displayBase, path) || path;
+    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
+    problems.push(...parsed.problems);
+    if (parsed.pack !== void 0)
+      packs.push(parsed.pack);
+  }
+  if (names.length === 0)
+    problems.push(`${dir}: no *.yaml rule packs found`);
+  return compilePacks(packs, { packs: [], rules: [], problems });
+}
+function builtinPackNames() {
+  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
+}
+function digestBuiltinPacks(names = builtinPackNames()) {
+  return digestFiles(BUILTIN_RULES_DIR, names);
+}
+function readCompiledPacks() {
+  let sources;
+  try {
+    sources = digestBuiltinPacks();
+  } catch (error2) {
+    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of packs" };
+  const packs = read.payload;
+  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
+}
+async function loadBuiltinRules() {
+  const compiled = readCompiledPacks();
+  let loaded;
+  if ("packs" in compiled)
+    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  else {
+    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+  }
+  if (loaded.problems.length > 0)
+    throw new RulePackError(loaded.problems);
+  return loaded;
+}
+var BUILTIN_RULES_DIR, COMPILED_RULES_FILE;
+var init_load = __esm({
+  "dist/src/rules/load.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_package_root();
+    init_compile();
+    init_compiled_file();
+    init_validate_pack();
+    init_yaml_document();
+    BUILTIN_RULES_DIR = join4(PACKAGE_ROOT, "rules");
+    COMPILED_RULES_FILE = join4(PACKAGE_ROOT, "dist", "rules.json");
+  }
+});
+
+// dist/src/rules/index.js
+var init_rules = __esm({
+  "dist/src/rules/index.js"() {
+    "use strict";
+    init_load();
+    init_compiled_file();
+    init_validate_pack();
+    init_yaml_document();
+    init_path_glob();
+    init_ambiguity();
   }
 });
 
@@ -19116,50 +20764,2326 @@ var require_out4 = __commonJS({
   }
 });
 
+// dist/src/engine/decoding/base64.js
+import { isUtf8 } from "node:buffer";
+function base64Fragments(word) {
+  const fragments = [];
+  const bytes = Buffer.from(word, "utf8");
+  for (let skip = 0; skip < 3; skip++) {
+    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).toString("base64");
+    const start = skip === 0 ? 0 : skip + 1;
+    const end = Math.floor((skip + bytes.length) / 3) * 4;
+    const fragment = encoded.slice(start, end);
+    if (fragment.length >= MIN_FRAGMENT)
+      fragments.push(fragment);
+  }
+  return fragments;
+}
+function isBase64Char(code2) {
+  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
+}
+function base64RunAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(end)))
+    end++;
+  while (end < text.length && end - start < MAX_BASE64_RUN && text.charCodeAt(end) === 61)
+    end++;
+  return [start, end];
+}
+function isPrintable(text) {
+  let printable2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
+      printable2++;
+  }
+  return printable2 >= text.length * 0.95;
+}
+function base64ToText(encoded) {
+  const bytes = Buffer.from(encoded, "base64");
+  if (bytes.length === 0 || !isUtf8(bytes))
+    return void 0;
+  const decoded = bytes.toString("utf8");
+  return isPrintable(decoded) ? decoded : void 0;
+}
+function decodeBase64Value(text, start, end) {
+  if (end - start < MIN_BASE64_RUN)
+    return void 0;
+  if (text.charCodeAt(start - 1) === 46 || text.charCodeAt(end) === 46)
+    return void 0;
+  return base64ToText(text.slice(start, end));
+}
+var BASE64_TRIGGER_WORDS, MIN_FRAGMENT, MIN_BASE64_RUN, MAX_BASE64_RUN;
+var init_base64 = __esm({
+  "dist/src/engine/decoding/base64.js"() {
+    "use strict";
+    BASE64_TRIGGER_WORDS = [
+      "-----BEGIN",
+      "PRIVATE KEY",
+      "password",
+      "passwd",
+      "secret",
+      "token",
+      "api_key",
+      "apikey",
+      "api-key",
+      "access_key",
+      "accessKey",
+      "client_secret",
+      "credential",
+      "aws_access",
+      "sk_live_",
+      "github_pat_",
+      "glpat-",
+      "xoxb-",
+      "xoxp-",
+      '"auth"',
+      "Authorization",
+      "mongodb",
+      "postgres",
+      "mysql://",
+      "redis://"
+    ];
+    MIN_FRAGMENT = 6;
+    MIN_BASE64_RUN = 16;
+    MAX_BASE64_RUN = 64 * 1024;
+  }
+});
+
+// dist/src/engine/decoding/escapes.js
+function jsonStringAround(text, at2) {
+  const open3 = unescapedQuote(text, at2 - 1, -1);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
+  if (close === -1)
+    return void 0;
+  const literal = text.slice(open3, close + 1);
+  if (!literal.includes("\\"))
+    return void 0;
+  try {
+    const decoded = JSON.parse(literal);
+    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function unescapedQuote(text, from, step) {
+  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      return -1;
+    if (code2 === 34 && !isEscaped(text, i))
+      return i;
+  }
+  return -1;
+}
+function isEscaped(text, i) {
+  let count2 = 0;
+  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
+    count2++;
+  return count2 % 2 === 1;
+}
+function isTokenChar(code2) {
+  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
+}
+function urlEncodedAround(text, at2) {
+  let start = at2;
+  while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
+    start--;
+  let end = at2;
+  while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
+    end++;
+  const token = text.slice(start, end);
+  if (!URL_ESCAPE.test(token))
+    return void 0;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(token);
+  } catch {
+    decoded = token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+  return decoded === token ? void 0 : { start, end, decoded };
+}
+var MAX_ESCAPED, URL_ESCAPE;
+var init_escapes = __esm({
+  "dist/src/engine/decoding/escapes.js"() {
+    "use strict";
+    MAX_ESCAPED = 4 * 1024;
+    URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
+  }
+});
+
+// dist/src/engine/decoding/kubernetes.js
+function secretManifestEntries(text) {
+  if (!SECRET_KIND.test(text))
+    return [];
+  const entries = [];
+  DATA_KEY.lastIndex = 0;
+  for (let data = DATA_KEY.exec(text); data !== null; data = DATA_KEY.exec(text)) {
+    const indent = (data[1] ?? "").replace(/\t/g, "    ").length;
+    let at2 = data.index + data[0].length + 1;
+    while (at2 < text.length) {
+      const lineEnd = text.indexOf("\n", at2) === -1 ? text.length : text.indexOf("\n", at2);
+      const line = text.slice(at2, lineEnd).replace(/\r$/, "");
+      if (line.trim() === "" || line.trim().startsWith("#")) {
+        at2 = lineEnd + 1;
+        continue;
+      }
+      const entry = ENTRY.exec(line);
+      if (entry === null || (entry[1] ?? "").replace(/\t/g, "    ").length <= indent)
+        break;
+      const [, , key = "", rest = ""] = entry;
+      let next = lineEnd + 1;
+      const inline = BASE64_VALUE.exec(rest);
+      if (inline !== null) {
+        const value = inline[1] ?? "";
+        const start = at2 + line.indexOf(value, line.indexOf(":") + 1);
+        pushDecoded(entries, key, text, start, start + value.length);
+      } else if (/^[|>][-+]?[ \t]*$/.test(rest.trim())) {
+        let start = -1;
+        let end = -1;
+        while (next < text.length) {
+          const blockEnd = text.indexOf("\n", next) === -1 ? text.length : text.indexOf("\n", next);
+          const blockLine = text.slice(next, blockEnd).replace(/\r$/, "");
+          const part = CONTINUATION.exec(blockLine);
+          if (part === null)
+            break;
+          if (start === -1)
+            start = next + blockLine.indexOf(part[1] ?? "");
+          end = next + blockLine.indexOf(part[1] ?? "") + (part[1] ?? "").length;
+          next = blockEnd + 1;
+        }
+        if (start !== -1)
+          pushDecoded(entries, key, text, start, end, true);
+      }
+      at2 = next;
+    }
+  }
+  return entries;
+}
+function pushDecoded(entries, key, text, start, end, isBlock = false) {
+  const encoded = isBlock ? text.slice(start, end).replace(/\s+/g, "") : text.slice(start, end);
+  const decoded = base64ToText(encoded);
+  if (decoded !== void 0)
+    entries.push({ key, decoded, start, end });
+}
+var SECRET_KIND, DATA_KEY, ENTRY, BASE64_VALUE, CONTINUATION;
+var init_kubernetes = __esm({
+  "dist/src/engine/decoding/kubernetes.js"() {
+    "use strict";
+    init_base64();
+    SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/im;
+    DATA_KEY = /^([ \t]*)data:[ \t]*\r?$/gm;
+    ENTRY = /^([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*(.*)$/;
+    BASE64_VALUE = /^["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*(?:#.*)?$/;
+    CONTINUATION = /^[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/;
+  }
+});
+
+// dist/src/engine/decoding/index.js
+function lineHasEscapes(text, at2) {
+  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      break;
+    if (code2 === 92 || code2 === 37)
+      return true;
+  }
+  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
+    const code2 = text.charCodeAt(i);
+    if (code2 === 10)
+      break;
+    if (code2 === 92 || code2 === 37)
+      return true;
+  }
+  return false;
+}
+function encodedSpans(text, base64Hits, keywordHits) {
+  const spans = [];
+  const seen = /* @__PURE__ */ new Set();
+  let budget = MAX_DECODED_CHARS;
+  const add = (span) => {
+    if (span === void 0 || spans.length >= MAX_SPANS || span.decoded.length > budget)
+      return;
+    const key = `${span.start}:${span.end}:${span.encoding}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    budget -= span.decoded.length;
+    spans.push(span);
+  };
+  for (const at2 of base64Hits) {
+    const [start, end] = base64RunAround(text, at2);
+    if (seen.has(`${start}:${end}:base64`))
+      continue;
+    const decoded = decodeBase64Value(text, start, end);
+    add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
+  }
+  let probed = 0;
+  let coveredUntil = -1;
+  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
+    if (at2 < coveredUntil)
+      continue;
+    if (!lineHasEscapes(text, at2))
+      continue;
+    if (++probed > MAX_ESCAPE_PROBES)
+      break;
+    coveredUntil = at2 + 1;
+    const json = jsonStringAround(text, at2);
+    add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
+    const url = urlEncodedAround(text, at2);
+    add(url === void 0 ? void 0 : { ...url, encoding: "url" });
+    coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
+  }
+  return spans;
+}
+var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES;
+var init_decoding = __esm({
+  "dist/src/engine/decoding/index.js"() {
+    "use strict";
+    init_base64();
+    init_escapes();
+    init_base64();
+    init_kubernetes();
+    MAX_DECODE_DEPTH = 2;
+    MAX_SPANS = 256;
+    MAX_DECODED_CHARS = 1024 * 1024;
+    MAX_ESCAPE_PROBES = 1024;
+  }
+});
+
+// dist/src/engine/keyword-automaton.js
+function foldCase2(code2) {
+  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
+}
+function buildTrie(keywords) {
+  const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
+  const next = new Int32Array(capacity * ALPHABET).fill(-1);
+  const outputs = [[]];
+  let states = 1;
+  keywords.forEach((keyword, index) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const at2 = state * ALPHABET + foldCase2(keyword.charCodeAt(i));
+      if (next[at2] === -1) {
+        next[at2] = states++;
+        outputs.push([]);
+      }
+      state = next[at2];
+    }
+    outputs[state].push(index);
+  });
+  return { next, outputs, states };
+}
+function buildTable(next, outputs, states, alphabet) {
+  const table = new Int32Array(states * ALPHABET);
+  const fail2 = new Int32Array(states);
+  const queue = [];
+  const setBoth = (state, code2, target) => {
+    table[state * ALPHABET + code2] = target * ALPHABET;
+    if (code2 >= 97 && code2 <= 122)
+      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
+  };
+  for (const c3 of alphabet) {
+    const child = next[c3];
+    if (child !== -1) {
+      setBoth(0, c3, child);
+      queue.push(child);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head];
+    const failOutputs = outputs[fail2[state]];
+    if (failOutputs.length > 0)
+      outputs[state] = [...outputs[state], ...failOutputs];
+    for (const c3 of alphabet) {
+      const child = next[state * ALPHABET + c3];
+      const viaFail = table[fail2[state] * ALPHABET + c3] / ALPHABET;
+      if (child === -1) {
+        if (viaFail !== 0)
+          setBoth(state, c3, viaFail);
+      } else {
+        setBoth(state, c3, child);
+        fail2[child] = viaFail;
+        queue.push(child);
+      }
+    }
+  }
+  return table;
+}
+function buildAutomatonTables(keywords) {
+  const { next, outputs, states } = buildTrie(keywords);
+  const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase2(char.charCodeAt(0)))))];
+  const table = buildTable(next, outputs, states, alphabet);
+  for (let at2 = 0; at2 < table.length; at2++) {
+    const target = table[at2];
+    if (outputs[target / ALPHABET].length > 0)
+      table[at2] = ~target;
+  }
+  return { keywords, table, outputsByState: outputs };
+}
+function buildKeywordAutomaton(keywords, prebuilt) {
+  const isReusable = prebuilt !== void 0 && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k2, i) => k2 === keywords[i]);
+  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
+  const report = (state, end, onHit) => {
+    for (const keyword of outputsByState[state])
+      onHit(keyword, end);
+  };
+  const longest = keywords.reduce((max, keyword) => Math.max(max, keyword.length), 1);
+  const scanRange = (bytes, from, to2, reportAfter, onHit) => {
+    let row2 = 0;
+    for (let i = from; i < to2; i++) {
+      const code2 = bytes[i];
+      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
+      if (row2 < 0) {
+        row2 = ~row2;
+        if (i + 1 > reportAfter)
+          report(row2 / ALPHABET, i + 1, onHit);
+      }
+    }
+  };
+  const scanTwo = (bytes, mid, start2, onFirst, onSecond) => {
+    let a = 0;
+    let b3 = 0;
+    const offset = start2;
+    const steps = mid;
+    for (let i = 0; i < steps; i++) {
+      const c1 = bytes[i];
+      const c22 = bytes[offset + i];
+      a = c1 < ALPHABET ? table[a + c1] : 0;
+      b3 = c22 < ALPHABET ? table[b3 + c22] : 0;
+      if ((a | b3) < 0) {
+        if (a < 0) {
+          a = ~a;
+          report(a / ALPHABET, i + 1, onFirst);
+        }
+        if (b3 < 0) {
+          b3 = ~b3;
+          if (offset + i + 1 > mid)
+            report(b3 / ALPHABET, offset + i + 1, onSecond);
+        }
+      }
+    }
+    for (let i = offset + steps; i < bytes.length; i++) {
+      const code2 = bytes[i];
+      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
+      if (b3 < 0) {
+        b3 = ~b3;
+        if (i + 1 > mid)
+          report(b3 / ALPHABET, i + 1, onSecond);
+      }
+    }
+  };
+  return {
+    isPrebuilt: isReusable,
+    scan(text, onHit) {
+      let row2 = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code2 = text.charCodeAt(i);
+        if (code2 >= ALPHABET) {
+          row2 = 0;
+          continue;
+        }
+        row2 = table[row2 + code2];
+        if (row2 < 0) {
+          row2 = ~row2;
+          report(row2 / ALPHABET, i + 1, onHit);
+        }
+      }
+    },
+    scanBytes(bytes, onHit) {
+      if (bytes.length < TWO_STREAM_MIN) {
+        scanRange(bytes, 0, bytes.length, 0, onHit);
+        return;
+      }
+      const mid = bytes.length >> 1;
+      const later = [];
+      scanTwo(bytes, mid, Math.max(0, mid - longest + 1), onHit, (keyword, end) => void later.push(keyword, end));
+      for (let i = 0; i < later.length; i += 2)
+        onHit(later[i], later[i + 1]);
+    }
+  };
+}
+var ALPHABET, TWO_STREAM_MIN;
+var init_keyword_automaton = __esm({
+  "dist/src/engine/keyword-automaton.js"() {
+    "use strict";
+    ALPHABET = 128;
+    TWO_STREAM_MIN = 4096;
+  }
+});
+
+// dist/src/engine/line-index.js
+function buildLineIndex(text) {
+  const starts = [0];
+  for (let at2 = text.indexOf("\n"); at2 !== -1; at2 = text.indexOf("\n", at2 + 1))
+    starts.push(at2 + 1);
+  const lineOf = (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if (starts[mid] <= offset)
+        low = mid;
+      else
+        high = mid - 1;
+    }
+    return low;
+  };
+  const startOf = (line) => starts[line] ?? text.length;
+  const textOf = (line) => {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    const raw = text.slice(startOf(line), end);
+    return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  };
+  return { lineOf, startOf, textOf };
+}
+var init_line_index = __esm({
+  "dist/src/engine/line-index.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/engine/entropy.js
+function shannonEntropy(text) {
+  if (text.length === 0)
+    return 0;
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const code2 = text.charCodeAt(i);
+    counts.set(code2, (counts.get(code2) ?? 0) + 1);
+  }
+  let bits = 0;
+  for (const count2 of counts.values()) {
+    const p2 = count2 / text.length;
+    bits -= p2 * Math.log2(p2);
+  }
+  return bits;
+}
+var init_entropy = __esm({
+  "dist/src/engine/entropy.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/engine/key-block.js
+function isKeyBlock(secret) {
+  return KEY_BLOCK_START.test(secret);
+}
+function isFillerKeyBody(secret) {
+  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
+  return isFillerText(body);
+}
+function isFillerText(text) {
+  if (/([^A/])\1{7}/.test(text))
+    return true;
+  return shannonEntropy(text) < 3;
+}
+var KEY_BLOCK_START, FRAME_LINE;
+var init_key_block = __esm({
+  "dist/src/engine/key-block.js"() {
+    "use strict";
+    init_entropy();
+    KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
+    FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
+  }
+});
+
+// dist/src/engine/placeholders.js
+function isPlaceholderShape(secret, lower) {
+  if (lower.startsWith("my") && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, "")))
+    return true;
+  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower))
+    return true;
+  if (/^string[_-]?value$/.test(lower))
+    return true;
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
+}
+function isPlaceholder(secret) {
+  if (KNOWN_EXAMPLE_KEYS.has(secret))
+    return true;
+  if (secret.startsWith("$"))
+    return true;
+  const lower = secret.toLowerCase();
+  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
+    return true;
+  if (isPlaceholderShape(secret, lower))
+    return true;
+  if (WRAPPED.some((pattern) => pattern.test(secret)))
+    return true;
+  return /^(.)\1*$/s.test(secret);
+}
+var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS;
+var init_placeholders = __esm({
+  "dist/src/engine/placeholders.js"() {
+    "use strict";
+    PLACEHOLDER_WORDS = [
+      "example",
+      "placeholder",
+      "changeme",
+      "change_me",
+      "change-me",
+      "replaceme",
+      "replace_me",
+      "replace-me",
+      "your_",
+      "your-",
+      "yourkey",
+      "yourtoken",
+      "yoursecret",
+      "dummy",
+      "redacted",
+      "xxxx",
+      "****",
+      "...",
+      "…",
+      "process.env",
+      "getenv",
+      "os.environ",
+      "secrets.",
+      "env.",
+      "%s"
+    ];
+    WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
+    KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
+    FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+  }
+});
+
+// dist/src/engine/match.js
+function isStandIn(rule, secret) {
+  if (isKeyBlock(secret))
+    return isFillerKeyBody(secret);
+  if (rule.spec.tags.includes("generated-value"))
+    return isFillerText(secret);
+  return isPlaceholder(secret);
+}
+function acceptSecret(rule, secret, base) {
+  const entropy = shannonEntropy(secret);
+  if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
+    return void 0;
+  let severity = base;
+  for (const name of rule.spec.validators ?? []) {
+    const verdict = VALIDATORS[name]?.(secret);
+    if (verdict === void 0 || !verdict.isValid)
+      return void 0;
+    if (verdict.severity !== void 0)
+      severity = verdict.severity;
+  }
+  if (isStandIn(rule, secret))
+    return void 0;
+  return { severity, entropy };
+}
+function acceptMatch(rule, m2, offset, seen, base) {
+  const span = m2.indices?.groups?.secret ?? m2.indices?.[0];
+  const secret = m2.groups?.secret ?? m2[0];
+  if (span === void 0 || secret.length === 0)
+    return void 0;
+  const start = offset + span[0];
+  if (seen.has(start))
+    return void 0;
+  seen.add(start);
+  const accepted = acceptSecret(rule, secret, base);
+  return accepted === void 0 ? void 0 : { rule, start, end: offset + span[1], secret, ...accepted };
+}
+function matchRuleAtHits(rule, text, hitStarts, base = rule.spec.severity) {
+  const regex = rule.stickyRegex;
+  const probe = rule.stickyProbe;
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const start of hitStarts) {
+    probe.lastIndex = start;
+    if (!probe.test(text))
+      continue;
+    regex.lastIndex = start;
+    const m2 = regex.exec(text);
+    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen, base);
+    if (match !== void 0)
+      matches.push(match);
+  }
+  return matches;
+}
+function matchRule(rule, text, windows, base = rule.spec.severity) {
+  const matches = [];
+  const seen = /* @__PURE__ */ new Set();
+  const { regex } = rule;
+  for (const window2 of windows) {
+    const slice = text.slice(window2.start, window2.end);
+    regex.lastIndex = 0;
+    for (let m2 = regex.exec(slice); m2 !== null; m2 = regex.exec(slice)) {
+      if (m2[0].length === 0)
+        regex.lastIndex++;
+      const match = acceptMatch(rule, m2, window2.start, seen, base);
+      if (match !== void 0)
+        matches.push(match);
+    }
+  }
+  return matches;
+}
+function matchKubernetesSecret(rule, entries, base) {
+  const matches = [];
+  for (const entry of entries) {
+    const prefix = `${entry.key}: `;
+    const rendered = prefix + entry.decoded;
+    rule.regex.lastIndex = 0;
+    const m2 = rule.regex.exec(rendered);
+    const span = m2?.indices?.groups?.secret ?? m2?.indices?.[0];
+    if (m2 === null || span === void 0 || span[0] < prefix.length)
+      continue;
+    const secret = m2.groups?.secret ?? m2[0];
+    const accepted = secret.length === 0 ? void 0 : acceptSecret(rule, secret, base);
+    if (accepted !== void 0)
+      matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: "base64" });
+  }
+  return matches;
+}
+function specificity(match) {
+  const { tags } = match.rule.spec;
+  if (tags.includes("weak") || tags.includes("fallback"))
+    return 0;
+  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function overlappingPairs(matches) {
+  const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
+  const pairs = [];
+  for (let x3 = 0; x3 < order.length; x3++) {
+    const i = order[x3];
+    const end = matches[i].end;
+    for (let y2 = x3 + 1; y2 < order.length && matches[order[y2]].start < end; y2++)
+      pairs.push([i, order[y2]]);
+  }
+  return pairs;
+}
+function preferSpecificMatches(matches) {
+  if (matches.length < 2)
+    return matches;
+  const pairs = overlappingPairs(matches);
+  if (pairs.length === 0)
+    return matches;
+  const rank = matches.map(specificity);
+  const at2 = (i) => matches[i];
+  const isDropped = new Uint8Array(matches.length);
+  const stage = (decide) => {
+    const marks = [];
+    for (const [a, b3] of pairs) {
+      if (isDropped[a] === 1 || isDropped[b3] === 1)
+        continue;
+      const loser = decide(a, b3);
+      if (loser !== void 0)
+        marks.push(loser);
+    }
+    for (const i of marks)
+      isDropped[i] = 1;
+  };
+  stage((a, b3) => rank[a] === rank[b3] ? void 0 : rank[a] > rank[b3] ? b3 : a);
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    if (ma.start !== mb.start || ma.end !== mb.end)
+      return void 0;
+    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
+    if (bySeverity2 !== 0)
+      return bySeverity2 > 0 ? b3 : a;
+    const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
+    if (byDecoding !== 0)
+      return byDecoding > 0 ? b3 : a;
+    return a < b3 ? b3 : a;
+  });
+  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+  stage((a, b3) => {
+    const [ma, mb] = [at2(a), at2(b3)];
+    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
+    if (outer === void 0 || inner === void 0)
+      return void 0;
+    const [mo, mi] = [at2(outer), at2(inner)];
+    if (mo.encoding !== void 0 && mi.encoding === void 0 && rank[outer] === rank[inner])
+      return outer;
+    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : void 0;
+  });
+  return matches.filter((_3, i) => isDropped[i] === 0);
+}
+var SEVERITY_ORDER;
+var init_match = __esm({
+  "dist/src/engine/match.js"() {
+    "use strict";
+    init_entropy();
+    init_key_block();
+    init_placeholders();
+    init_validators();
+    SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
+  }
+});
+
+// dist/src/engine/secret-finder.js
+function hashOf(text, from, length) {
+  let hash = 0;
+  for (let i = from; i < from + length; i++)
+    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash;
+}
+var MODULUS, BASE, SecretFinder;
+var init_secret_finder = __esm({
+  "dist/src/engine/secret-finder.js"() {
+    "use strict";
+    init_findings();
+    MODULUS = 2147483647;
+    BASE = 65599;
+    SecretFinder = class {
+      /** The longest secret's length (0 when there is none). */
+      longest;
+      lengths = [];
+      constructor(secrets) {
+        const byLength = /* @__PURE__ */ new Map();
+        for (const secret of new Set(secrets)) {
+          if (secret === "" || secret.includes("\n"))
+            continue;
+          let group = byLength.get(secret.length);
+          if (group === void 0) {
+            let lead = 1;
+            for (let i = 1; i < secret.length; i++)
+              lead = lead * BASE % MODULUS;
+            byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
+          }
+          const hash = hashOf(secret, 0, secret.length);
+          const list = group.byHash.get(hash);
+          if (list === void 0)
+            group.byHash.set(hash, [secret]);
+          else
+            list.push(secret);
+        }
+        this.lengths = [...byLength.values()];
+        this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
+      }
+      /** Copies in `text` as [start, secret], in no particular order. */
+      occurrences(text) {
+        const found = [];
+        for (const { length, lead, byHash } of this.lengths) {
+          if (length > text.length)
+            continue;
+          let hash = hashOf(text, 0, length);
+          for (let start = 0; ; start++) {
+            for (const secret of byHash.get(hash) ?? [])
+              if (text.startsWith(secret, start))
+                found.push([start, secret]);
+            if (start + length >= text.length)
+              break;
+            const dropped = text.charCodeAt(start) * lead % MODULUS;
+            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+          }
+        }
+        return found;
+      }
+      /**
+       * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
+       * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
+       * lands in the result.
+       */
+      redactIn(text, focus = 0) {
+        const found = this.occurrences(text);
+        if (found.length === 0)
+          return { text, focus };
+        found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
+        const taken = new Uint8Array(text.length);
+        const chosen = [];
+        for (const [start, secret] of found) {
+          if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
+            continue;
+          taken.fill(1, start, start + secret.length);
+          chosen.push([start, secret]);
+        }
+        chosen.sort((a, b3) => a[0] - b3[0]);
+        let out = "";
+        let at2 = 0;
+        let shifted = focus;
+        for (const [start, secret] of chosen) {
+          const preview = redact(secret);
+          out += text.slice(at2, start) + preview;
+          if (start + secret.length <= focus)
+            shifted += preview.length - secret.length;
+          else if (start < focus)
+            shifted = out.length;
+          at2 = start + secret.length;
+        }
+        return { text: out + text.slice(at2), focus: shifted };
+      }
+    };
+  }
+});
+
+// dist/src/engine/to-finding.js
+function contextIndex(all, lines) {
+  const byLine = /* @__PURE__ */ new Map();
+  for (const m2 of all) {
+    const first = lines.lineOf(m2.start);
+    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
+    for (let line = first; line <= last; line++) {
+      const list = byLine.get(line);
+      if (list === void 0)
+        byLine.set(line, [m2]);
+      else
+        list.push(m2);
+    }
+  }
+  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function contextOf(match, index) {
+  const { lines } = index;
+  const line = lines.lineOf(match.start);
+  const lineStart = lines.startOf(line);
+  const full = lines.textOf(line);
+  const margin = CONTEXT_WIDTH + index.secrets.longest;
+  const from = Math.max(0, match.start - lineStart - margin);
+  const to2 = Math.min(full.length, match.end - lineStart + margin);
+  let text = full.slice(from, to2);
+  const base = lineStart + from;
+  const end = base + text.length;
+  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  let focus = match.start - base;
+  for (const m2 of onLine) {
+    const cutFrom = Math.max(m2.start, base) - base;
+    const cutTo = Math.min(m2.end, end) - base;
+    const preview = redact(m2.secret);
+    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
+    if (cutFrom < focus)
+      focus += preview.length - (cutTo - cutFrom);
+  }
+  ({ text, focus } = index.secrets.redactIn(text, focus));
+  const isCutLeft = from > 0;
+  const isCutRight = to2 < full.length;
+  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
+    return text.trim();
+  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
+  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
+  return `${start > 0 || isCutLeft ? "…" : ""}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? "…" : ""}`;
+}
+function toFinding(match, chunk, index, shouldReveal) {
+  const { lines } = index;
+  const startLine = lines.lineOf(match.start);
+  const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const finding = {
+    ruleId: match.rule.spec.id,
+    ruleName: match.rule.spec.name,
+    severity: match.severity,
+    path: chunk.path,
+    startLine: chunk.startLine + startLine,
+    startColumn: match.start - lines.startOf(startLine) + 1,
+    endLine: chunk.startLine + lastLine,
+    endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
+    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
+    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    preview: redact(match.secret),
+    context: contextOf(match, index),
+    entropy: Math.round(match.entropy * 1e3) / 1e3
+  };
+  if (match.encoding !== void 0)
+    finding.decodedFrom = match.encoding;
+  if (chunk.commit !== void 0)
+    finding.commit = chunk.commit;
+  if (chunk.blob !== void 0)
+    finding.blob = chunk.blob;
+  if (shouldReveal)
+    finding.secret = match.secret;
+  return finding;
+}
+var CONTEXT_WIDTH;
+var init_to_finding = __esm({
+  "dist/src/engine/to-finding.js"() {
+    "use strict";
+    init_findings();
+    init_secret_finder();
+    CONTEXT_WIDTH = 240;
+  }
+});
+
+// dist/src/engine/match-index.js
+function appendAll(target, items) {
+  for (const item of items)
+    target.push(item);
+}
+var MatchesBySecret, SpansByRule;
+var init_match_index = __esm({
+  "dist/src/engine/match-index.js"() {
+    "use strict";
+    MatchesBySecret = class {
+      byKey = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        for (const match of matches)
+          this.add(match);
+      }
+      add(match) {
+        let bySecret = this.byKey.get(match.rule);
+        if (bySecret === void 0)
+          this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
+        const list = bySecret.get(match.secret);
+        if (list === void 0)
+          bySecret.set(match.secret, [match]);
+        else
+          list.push(match);
+      }
+      /** Whether a match of `found`'s rule and secret overlaps [start, end). */
+      hasOverlapping(found, start, end) {
+        return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
+      }
+    };
+    SpansByRule = class {
+      byRule = /* @__PURE__ */ new Map();
+      constructor(matches) {
+        const grouped = /* @__PURE__ */ new Map();
+        for (const m2 of matches) {
+          const list = grouped.get(m2.rule);
+          if (list === void 0)
+            grouped.set(m2.rule, [m2]);
+          else
+            list.push(m2);
+        }
+        for (const [rule, list] of grouped) {
+          list.sort((a, b3) => a.start - b3.start);
+          const maxEnds = [];
+          let maxEnd = Number.NEGATIVE_INFINITY;
+          for (const m2 of list)
+            maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
+          this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
+        }
+      }
+      /** Whether a span of `m`'s rule overlaps `m`. */
+      overlaps(m2) {
+        const spans = this.byRule.get(m2.rule);
+        if (spans === void 0)
+          return false;
+        let low = 0;
+        let high = spans.starts.length;
+        while (low < high) {
+          const mid = low + high >>> 1;
+          if (spans.starts[mid] < m2.end)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+        return low > 0 && spans.maxEnds[low - 1] > m2.start;
+      }
+    };
+  }
+});
+
+// dist/src/engine/value-context.js
+function isNameChar(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95 || code2 === 36 || code2 === 45 || code2 === 46;
+}
+function nameBefore(text, valueStart) {
+  const floor = Math.max(0, valueStart - 80);
+  let i = valueStart - 1;
+  let isQuoted = false;
+  while (i >= floor && /["'`\\]/.test(text[i])) {
+    if (text[i] !== "\\")
+      isQuoted = true;
+    i--;
+  }
+  while (i >= floor && /[ \t:=>!,]/.test(text[i]))
+    i--;
+  while (i >= floor && /["'`\]]/.test(text[i]))
+    i--;
+  const end = i + 1;
+  while (i >= floor && isNameChar(text.charCodeAt(i)))
+    i--;
+  if (end === i + 1)
+    return void 0;
+  return { name: text.slice(i + 1, end), start: i + 1, isQuoted };
+}
+function lineAround(text, start) {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) {
+    if (start - lineStart >= TUPLE_REACH)
+      return void 0;
+    lineStart--;
+  }
+  let lineEnd = start;
+  while (lineEnd < text.length && lineEnd - start < TUPLE_REACH && text.charCodeAt(lineEnd) !== 10)
+    lineEnd++;
+  return { line: text.slice(lineStart, lineEnd), offset: start - lineStart };
+}
+function tupleNameOf(line, offset) {
+  const m2 = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
+  if (m2 === null || offset < m2[0].length)
+    return void 0;
+  const names = m2[1].split(",").map((n) => n.trim());
+  let index = 0;
+  const quoted = /(["'])(?:\\.|(?!\1)[^\\])*\1/g;
+  quoted.lastIndex = m2[0].length;
+  for (let q3 = quoted.exec(line); q3 !== null; q3 = quoted.exec(line)) {
+    if (offset >= q3.index && offset < q3.index + q3[0].length)
+      return names[index];
+    index++;
+  }
+  return void 0;
+}
+function isCodeName(value) {
+  if (!IDENTIFIER_PATH.test(value))
+    return false;
+  if (value.includes("."))
+    return true;
+  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w2) => w2.length > 0);
+  const letters = words.reduce((n, w2) => n + w2.length, 0);
+  return words.length > 0 && letters / words.length >= 4 && (value.match(/[0-9]/g)?.length ?? 0) <= 2;
+}
+function isCodeExpression(value) {
+  return /[=!()&|]/.test(value) || isCodeName(value);
+}
+function isSourcePath(path) {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") && SOURCE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
+}
+function isNotCredentialInContext(text, start, end, path) {
+  const value = text.slice(start, end);
+  const before = nameBefore(text, start);
+  if (before !== void 0) {
+    const name = squash(lastSegment(before.name));
+    if (OPAQUE_TOKEN_NAMES.some((suffix) => name.endsWith(suffix)))
+      return true;
+    if (name === "token" && isWebhookNonce(text, start, end))
+      return true;
+    if (name === squash(value) && /[A-Z]/.test(value))
+      return true;
+    if (!before.isQuoted && isSourcePath(path) && isCodeExpression(value))
+      return true;
+    if (isInsideArn(text, before.start))
+      return true;
+  }
+  if (/^\*?(?:[A-Za-z]+\*){2,}[A-Za-z]*$/.test(value))
+    return true;
+  const around = lineAround(text, start);
+  const owner = around === void 0 ? void 0 : tupleNameOf(around.line, around.offset);
+  return owner !== void 0 && !CREDENTIAL_NAME.test(owner);
+}
+function isWebhookNonce(text, start, end) {
+  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 300)).toLowerCase();
+  return around.includes("timestamp") && around.includes("signature");
+}
+function isInsideArn(text, nameStart) {
+  if (text[nameStart - 1] !== ":")
+    return false;
+  let i = nameStart - 1;
+  while (i > 0 && !/[\s"'`=,(]/.test(text[i - 1]))
+    i--;
+  return text.startsWith("arn:", i);
+}
+var OPAQUE_TOKEN_NAMES, SOURCE_EXTENSIONS, CREDENTIAL_NAME, IDENTIFIER_PATH, squash, lastSegment, TUPLE_REACH;
+var init_value_context = __esm({
+  "dist/src/engine/value-context.js"() {
+    "use strict";
+    OPAQUE_TOKEN_NAMES = [
+      "nexttoken",
+      "continuationtoken",
+      "pagetoken",
+      "pagingtoken",
+      "paginationtoken",
+      "synctoken",
+      "changetoken",
+      "clientrequesttoken",
+      "clienttoken",
+      "lifecycleactiontoken",
+      "idempotencytoken",
+      "idempotencykey",
+      "resumetoken",
+      "csrftoken",
+      "xsrftoken",
+      "csrfmiddlewaretoken",
+      "authenticitytoken",
+      "antiforgerytoken",
+      "nonce"
+    ];
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
+      "js",
+      "mjs",
+      "cjs",
+      "jsx",
+      "ts",
+      "mts",
+      "cts",
+      "tsx",
+      "py",
+      "rb",
+      "go",
+      "java",
+      "kt",
+      "kts",
+      "scala",
+      "groovy",
+      "cs",
+      "php",
+      "swift",
+      "c",
+      "h",
+      "cc",
+      "cpp",
+      "hpp",
+      "rs",
+      "dart",
+      "lua",
+      "vue",
+      "svelte"
+    ]);
+    CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
+    IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
+    squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+    lastSegment = (name) => name.slice(name.lastIndexOf(".") + 1);
+    TUPLE_REACH = 256;
+  }
+});
+
+// dist/src/engine/windows.js
+function lineStartNear(text, at2) {
+  const floor = Math.max(0, at2 - LINE_REACH);
+  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
+}
+function windowsAround(text, hits, isMultiline) {
+  const windows = [];
+  let newline = -1;
+  let searchedTo = 0;
+  for (let i = 0; i < hits.length; i += 3) {
+    const lineStart = hits[i];
+    const hitStart = hits[i + 1];
+    const hitEnd = hits[i + 2];
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
+      }
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
+    }
+    const start = Math.max(lineStart, hitStart - LINE_REACH);
+    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
+    const last = windows[windows.length - 1];
+    if (last !== void 0 && start <= last.end + 1)
+      last.end = Math.max(last.end, end);
+    else
+      windows.push({ start, end });
+  }
+  return windows;
+}
+var LINE_REACH, MULTILINE_REACH;
+var init_windows = __esm({
+  "dist/src/engine/windows.js"() {
+    "use strict";
+    LINE_REACH = 4096;
+    MULTILINE_REACH = 65536;
+  }
+});
+
+// dist/src/engine/matcher.js
+function isJudgedByContext(rule) {
+  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+}
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m2 of matches) {
+    const key = `${lineOf(m2.start)}\0${m2.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    if (isBetter)
+      best.set(key, m2);
+  }
+  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+}
+function collectHits(chunk, automaton, plan) {
+  const perRule = new Array(plan.isSticky.length);
+  const touched = [];
+  const { text } = chunk;
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start) => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at2 = start - 1; at2 >= knownAt; at2--) {
+        if (text.charCodeAt(at2) === 10) {
+          gapBreak = at2;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
+  const onHit = (keyword, end) => {
+    const start = end - plan.keywordLengths[keyword];
+    let lineStart = -1;
+    for (const ruleIndex of plan.keywordRules[keyword]) {
+      let list = perRule[ruleIndex];
+      if (list === void 0) {
+        perRule[ruleIndex] = list = [];
+        touched.push(ruleIndex);
+      }
+      if (plan.isSticky[ruleIndex] === 1) {
+        if (list[list.length - 1] !== start)
+          list.push(start);
+        continue;
+      }
+      if (lineStart === -1)
+        lineStart = lineStartOf(start);
+      if (list.length > 0 && list[list.length - 3] === lineStart) {
+        const at2 = list.length - 2;
+        if (start < list[at2])
+          list[at2] = start;
+        list[at2 + 1] = end;
+      } else {
+        list.push(lineStart, start, end);
+      }
+    }
+  };
+  if (chunk.utf8 === void 0)
+    automaton.scan(text, onHit);
+  else if (chunk.utf8.isAscii)
+    automaton.scanBytes(chunk.utf8.bytes, onHit);
+  else
+    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
+  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
+}
+function byteToCharHits(bytes, onHit) {
+  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
+  let byte = 0;
+  let char = 0;
+  const step = () => {
+    const b3 = bytes[byte];
+    if ((b3 & 192) !== 128)
+      char += b3 >= 240 ? 2 : 1;
+    byte++;
+  };
+  return (keyword, end) => {
+    while (byte < end) {
+      const word = (byte - alignedFrom) / 4;
+      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
+        byte += 4;
+        char += 4;
+      } else {
+        step();
+      }
+    }
+    onHit(keyword, char);
+  };
+}
+function createMatcher(rules, options = {}) {
+  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
+  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
+  const plan = {
+    keywordRules,
+    keywordLengths: keywords.map((k2) => k2.length),
+    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
+  };
+  return matcherOver(rules, automaton, plan, base64Trigger, options);
+}
+function keywordPlan(rules) {
+  const keywords = [];
+  const keywordRules = [];
+  const keywordIndex = /* @__PURE__ */ new Map();
+  const addKeyword = (keyword, ruleIndex) => {
+    let index = keywordIndex.get(keyword);
+    if (index === void 0) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
+    }
+    const targets = keywordRules[index];
+    if (!targets.includes(ruleIndex))
+      targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords)
+      addKeyword(keyword, ruleIndex);
+  });
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS)
+    for (const fragment of base64Fragments(word))
+      addKeyword(fragment.toLowerCase(), base64Trigger);
+  return { keywords, keywordRules, base64Trigger };
+}
+function matcherOver(rules, automaton, plan, base64Trigger, options) {
+  const suppression = options.suppression;
+  const shouldReveal = options.shouldRevealSecrets === true;
+  const matchText = (text, path, hits, depth) => {
+    const matches = [];
+    const keywordHits = [];
+    const manifestSpans = [];
+    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
+    for (const [ruleIndex, ruleHits] of hits) {
+      if (ruleIndex === base64Trigger)
+        continue;
+      const rule = rules[ruleIndex];
+      if (wantsEscapes) {
+        if (rule.stickyRegex === void 0)
+          for (let i = 1; i < ruleHits.length; i += 3)
+            keywordHits.push(ruleHits[i]);
+        else
+          for (const at2 of ruleHits)
+            keywordHits.push(at2);
+      }
+      if (!rule.matchesPath(path))
+        continue;
+      const base = rule.severityFor?.(path) ?? rule.spec.severity;
+      if (rule.spec.decoder === "kubernetes-secret") {
+        const entries = secretManifestEntries(text);
+        appendAll(matches, matchKubernetesSecret(rule, entries, base));
+        if (depth < MAX_DECODE_DEPTH)
+          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
+      } else {
+        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        for (const m2 of found)
+          if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m2.start, m2.end, path))
+            matches.push(m2);
+      }
+    }
+    if (depth >= MAX_DECODE_DEPTH)
+      return matches;
+    const base64Hits = hits.get(base64Trigger) ?? [];
+    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
+      return matches;
+    const decoded = [];
+    const seen = new MatchesBySecret(matches);
+    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
+      const inner = collectHits({ text: span.decoded }, automaton, plan);
+      if (inner.size === 0)
+        continue;
+      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
+        if (seen.hasOverlapping(found, span.start, span.end))
+          continue;
+        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
+        decoded.push(placed);
+        seen.add(placed);
+      }
+    }
+    if (decoded.length === 0)
+      return matches;
+    const shadows = new SpansByRule(decoded);
+    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
+    appendAll(kept, decoded);
+    return kept;
+  };
+  return {
+    usesPrebuiltAutomaton: automaton.isPrebuilt,
+    scanChunk(chunk) {
+      const suppressed = { inline: 0, allowlist: 0, paths: 0 };
+      if (suppression?.isPathSuppressed(chunk.path) === true)
+        return { findings: [], suppressed: { ...suppressed, paths: 1 } };
+      const hits = collectHits(chunk, automaton, plan);
+      if (hits.size === 0)
+        return { findings: [], suppressed };
+      let matches = matchText(chunk.text, chunk.path, hits, 0);
+      if (matches.length === 0)
+        return { findings: [], suppressed };
+      matches = preferSpecificMatches(matches);
+      const lines = buildLineIndex(chunk.text);
+      const allowedLines = /* @__PURE__ */ new Map();
+      const isAllowedLine = (line) => {
+        let allowed = allowedLines.get(line);
+        if (allowed === void 0)
+          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+        return allowed;
+      };
+      const kept = matches.filter((match) => {
+        if (isAllowedLine(lines.lineOf(match.start))) {
+          suppressed.inline++;
+          return false;
+        }
+        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
+          suppressed.allowlist++;
+          return false;
+        }
+        return true;
+      });
+      const index = contextIndex(matches, lines);
+      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+    }
+  };
+}
+var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var init_matcher = __esm({
+  "dist/src/engine/matcher.js"() {
+    "use strict";
+    init_decoding();
+    init_keyword_automaton();
+    init_line_index();
+    init_match();
+    init_to_finding();
+    init_match_index();
+    init_value_context();
+    init_windows();
+    SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/engine/decode.js
+import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
+function decodeText(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
+    return { text: bytes.subarray(2).toString("utf16le") };
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
+    return { text: swapped.swap16().toString("utf16le") };
+  }
+  const probe = bytes.subarray(0, BINARY_PROBE);
+  if (probe.includes(0))
+    return { isBinary: true };
+  if (isAscii(bytes))
+    return { text: bytes.toString("latin1"), utf8: { bytes, isAscii: true } };
+  const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
+  const text = body.toString("utf8");
+  return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
+}
+var BINARY_PROBE;
+var init_decode = __esm({
+  "dist/src/engine/decode.js"() {
+    "use strict";
+    BINARY_PROBE = 8e3;
+  }
+});
+
+// dist/src/engine/chunk-scanner.js
+function textChunkOf(input) {
+  if (!("bytes" in input))
+    return input;
+  const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
+  if ("isBinary" in decoded)
+    return void 0;
+  const { bytes: _bytes, ...rest } = input;
+  return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
+}
+function scanInput(matcher, input) {
+  const chunk = textChunkOf(input);
+  if (chunk === void 0)
+    return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
+  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+}
+function inProcessScanner(matcher) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+}
+function sizeOf(input) {
+  return "bytes" in input ? input.bytes.length : input.text.length;
+}
+var NONE;
+var init_chunk_scanner = __esm({
+  "dist/src/engine/chunk-scanner.js"() {
+    "use strict";
+    init_decode();
+    NONE = { inline: 0, allowlist: 0, paths: 0 };
+  }
+});
+
+// dist/src/engine/scan.js
+import { performance } from "node:perf_hooks";
+async function* untilAborted(inputs, signal) {
+  if (signal === void 0) {
+    yield* inputs;
+    return;
+  }
+  const iterator = inputs[Symbol.asyncIterator]();
+  try {
+    while (!signal.aborted) {
+      const next = await nextOrAbort(iterator, signal);
+      if (next === "aborted" || next.done === true)
+        return;
+      yield next.value;
+    }
+  } finally {
+    void iterator.return?.().catch(() => void 0);
+  }
+}
+function nextOrAbort(iterator, signal) {
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9("aborted");
+    signal.addEventListener("abort", onAbort, { once: true });
+    iterator.next().then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve9(value);
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+function settledOrAborted(work, signal) {
+  if (signal === void 0)
+    return work.then(() => void 0);
+  if (signal.aborted)
+    return Promise.resolve();
+  return new Promise((resolve9, reject) => {
+    const onAbort = () => resolve9();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve9();
+    }, (error2) => {
+      signal.removeEventListener("abort", onAbort);
+      reject(error2);
+    });
+  });
+}
+async function scanChunks(inputs, scanner, hooks = {}) {
+  const started = performance.now();
+  const result = {
+    findings: [],
+    suppressed: { inline: 0, allowlist: 0, paths: 0 },
+    skipped: [],
+    problems: [],
+    stats: { chunks: 0, bytes: 0, durationMs: 0 },
+    isPartial: false
+  };
+  const merge = (input, scanned) => {
+    if (scanned.isBinary)
+      hooks.onBinary?.(input);
+    result.stats.chunks++;
+    result.stats.bytes += scanned.characters;
+    for (const finding of scanned.findings)
+      result.findings.push(finding);
+    result.suppressed.inline += scanned.suppressed.inline;
+    result.suppressed.allowlist += scanned.suppressed.allowlist;
+    result.suppressed.paths += scanned.suppressed.paths;
+    hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
+  };
+  const inFlight = /* @__PURE__ */ new Set();
+  const dispatch = (batch2) => {
+    const pending = scanner.scanBatch(batch2).then((scans) => {
+      inFlight.delete(pending);
+      if (hooks.signal?.aborted === true)
+        return;
+      scans.forEach((scanned, index) => merge(batch2[index], scanned));
+    });
+    inFlight.add(pending);
+    pending.catch(() => void 0);
+  };
+  let batch = [];
+  let batchSize = 0;
+  for await (const input of untilAborted(inputs, hooks.signal)) {
+    batch.push(input);
+    batchSize += sizeOf(input);
+    if (batchSize < scanner.batchBytes)
+      continue;
+    dispatch(batch);
+    batch = [];
+    batchSize = 0;
+    if (inFlight.size >= scanner.capacity)
+      await settledOrAborted(Promise.race(inFlight), hooks.signal);
+  }
+  if (batch.length > 0 && hooks.signal?.aborted !== true)
+    dispatch(batch);
+  await settledOrAborted(Promise.all(inFlight), hooks.signal);
+  result.findings.sort(compareFindings);
+  result.stats.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+var init_scan = __esm({
+  "dist/src/engine/scan.js"() {
+    "use strict";
+    init_findings();
+    init_chunk_scanner();
+  }
+});
+
+// dist/src/engine/automaton-file.js
+import { createHash as createHash4 } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { endianness } from "node:os";
+import { join as join7 } from "node:path";
+function digestOf(bytes) {
+  return createHash4("sha256").update(bytes).digest("hex");
+}
+function isHeader(value) {
+  if (typeof value !== "object" || value === null)
+    return false;
+  const v2 = value;
+  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && typeof v2.digest === "string" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
+}
+function decodeAutomatonTables(bytes) {
+  if (bytes.length < 4)
+    return void 0;
+  const length = bytes.readUInt32LE(0);
+  if (length + 4 > bytes.length)
+    return void 0;
+  let header;
+  try {
+    header = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
+  } catch {
+    return void 0;
+  }
+  if (!isHeader(header))
+    return void 0;
+  const headerLength = Math.ceil((length + 4) / 4) * 4;
+  const tableBytes = bytes.length - headerLength;
+  if (tableBytes !== header.states * 128 * 4)
+    return void 0;
+  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
+    return void 0;
+  const table = new Int32Array(header.states * 128);
+  const start = bytes.byteOffset + headerLength;
+  if (endianness() === "LE" && start % 4 === 0)
+    table.set(new Int32Array(bytes.buffer, start, table.length));
+  else
+    for (let i = 0; i < table.length; i++)
+      table[i] = bytes.readInt32LE(headerLength + i * 4);
+  const outputsByState = Array.from({ length: header.states }, () => []);
+  for (const [state, ...keywords] of header.outputs) {
+    if (state === void 0 || state < 0 || state >= header.states)
+      return void 0;
+    outputsByState[state] = keywords;
+  }
+  return { keywords: header.keywords, table, outputsByState };
+}
+function readBuiltinAutomaton() {
+  try {
+    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
+  } catch {
+    return void 0;
+  }
+}
+var MAGIC, COMPILED_AUTOMATON_FILE;
+var init_automaton_file = __esm({
+  "dist/src/engine/automaton-file.js"() {
+    "use strict";
+    init_package_root();
+    MAGIC = "secretscan-automaton-2";
+    COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+  }
+});
+
+// dist/src/engine/index.js
+var init_engine = __esm({
+  "dist/src/engine/index.js"() {
+    "use strict";
+    init_matcher();
+    init_entropy();
+    init_placeholders();
+    init_scan();
+    init_decode();
+    init_chunk_scanner();
+    init_keyword_automaton();
+    init_automaton_file();
+  }
+});
+
+// dist/src/parallel/worker-pool.js
+import { existsSync as existsSync3 } from "node:fs";
+import { join as join12 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { Worker } from "node:worker_threads";
+function workerScript() {
+  for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
+    const beside = fileURLToPath2(new URL(name, import.meta.url));
+    if (existsSync3(beside))
+      return beside;
+  }
+  const built = join12(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
+  return existsSync3(built) ? built : void 0;
+}
+function packsOf(rules) {
+  const packs = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    const key = `${rule.file}\0${rule.provider.id}`;
+    const pack = packs.get(key) ?? { file: rule.file, provider: rule.provider, rules: [] };
+    pack.rules.push(rule.spec);
+    packs.set(key, pack);
+  }
+  return [...packs.values()];
+}
+function transferable(inputs) {
+  const transfer = [];
+  const owned = inputs.map((input) => {
+    if (!("bytes" in input))
+      return input;
+    const bytes = new Uint8Array(input.bytes);
+    transfer.push(bytes.buffer);
+    return { ...input, bytes };
+  });
+  return { inputs: owned, transfer };
+}
+function workerPoolScanner(threads, setup) {
+  const script = workerScript();
+  if (script === void 0)
+    throw new Error(`the matching worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and in dist/); run \`npm run build\`, or scan with --threads 0`);
+  const pending = /* @__PURE__ */ new Map();
+  const load = [];
+  let nextId = 0;
+  let failure;
+  let isClosing = false;
+  const workers = Array.from({ length: threads }, (_3, index) => {
+    const worker = new Worker(script, { workerData: setup });
+    load[index] = 0;
+    worker.on("message", (reply) => {
+      load[index] = (load[index] ?? 1) - 1;
+      pending.get(reply.id)?.resolve(reply.scans);
+      pending.delete(reply.id);
+    });
+    const fail2 = (error2) => {
+      failure ??= error2;
+      for (const waiter of pending.values())
+        waiter.reject(failure);
+      pending.clear();
+    };
+    worker.on("error", fail2);
+    worker.on("exit", (code2) => {
+      if (!isClosing)
+        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
+    });
+    return worker;
+  });
+  return {
+    capacity: threads * QUEUE_PER_WORKER,
+    batchBytes: BATCH_BYTES,
+    scanBatch(inputs) {
+      if (failure !== void 0)
+        return Promise.reject(failure);
+      const index = load.indexOf(Math.min(...load));
+      load[index] = (load[index] ?? 0) + 1;
+      const id = nextId++;
+      const message = transferable(inputs);
+      return new Promise((resolve9, reject) => {
+        pending.set(id, { resolve: resolve9, reject });
+        workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
+      });
+    },
+    async close() {
+      isClosing = true;
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    }
+  };
+}
+var QUEUE_PER_WORKER, BATCH_BYTES;
+var init_worker_pool = __esm({
+  "dist/src/parallel/worker-pool.js"() {
+    "use strict";
+    init_package_root();
+    QUEUE_PER_WORKER = 3;
+    BATCH_BYTES = 256 * 1024;
+  }
+});
+
+// dist/src/parallel/index.js
+var parallel_exports = {};
+__export(parallel_exports, {
+  packsOf: () => packsOf,
+  workerPoolScanner: () => workerPoolScanner
+});
+var init_parallel = __esm({
+  "dist/src/parallel/index.js"() {
+    "use strict";
+    init_worker_pool();
+  }
+});
+
+// dist/src/rule-check/speed/rule-line.js
+import { readFile as readFile3 } from "node:fs/promises";
+import { resolve as resolve6 } from "node:path";
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function ruleLineFinder(cwd) {
+  const texts = /* @__PURE__ */ new Map();
+  return async (file, id) => {
+    let text = texts.get(file);
+    if (text === void 0) {
+      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
+      texts.set(file, text);
+    }
+    const lines = (await text)?.split("\n") ?? [];
+    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
+    const at2 = lines.findIndex((line) => definition.test(line));
+    return at2 === -1 ? void 0 : at2 + 1;
+  };
+}
+var init_rule_line = __esm({
+  "dist/src/rule-check/speed/rule-line.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/rule-check/speed/speed-limits.js
+function hangLimitOf(size, smallMs) {
+  if (smallMs === void 0)
+    return HANG_MS;
+  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
+}
+function isSuperLinear(smallMs, largeMs) {
+  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
+}
+var SMALL_INPUT, LARGE_INPUT, MEDIUM_INPUT, GROWTH_LIMIT, MEDIUM_GROWTH_LIMIT, GROWTH_FLOOR_MS, LARGE_RUN_FROM_MS, HANG_MS, MAX_HANG_MS;
+var init_speed_limits = __esm({
+  "dist/src/rule-check/speed/speed-limits.js"() {
+    "use strict";
+    SMALL_INPUT = 64 * 1024;
+    LARGE_INPUT = 1024 * 1024;
+    MEDIUM_INPUT = 256 * 1024;
+    GROWTH_LIMIT = 64;
+    MEDIUM_GROWTH_LIMIT = 8;
+    GROWTH_FLOOR_MS = 500;
+    LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
+    HANG_MS = 2e3;
+    MAX_HANG_MS = 8e3;
+  }
+});
+
+// dist/src/rule-check/speed/pattern-atoms.js
+function quantifierAt(source, at2) {
+  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
+  if (m2 === null)
+    return void 0;
+  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
+  if (m2[0] === "?")
+    return { max: 1, length: 1 + lazy };
+  if (m2[0] === "*" || m2[0] === "+")
+    return { max: Infinity, length: 1 + lazy };
+  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
+  return { max, length: m2[0].length + lazy };
+}
+function classEnd(source, at2) {
+  for (let i = at2 + 1; i < source.length; i++) {
+    if (source[i] === "\\")
+      i++;
+    else if (source[i] === "]")
+      return i + 1;
+  }
+  return source.length;
+}
+function atomAt(source, at2) {
+  const c3 = source[at2];
+  if (c3 === "[") {
+    const end = classEnd(source, at2);
+    return { end, cls: source.slice(at2, end) };
+  }
+  if (c3 === ".")
+    return { end: at2 + 1, cls: "." };
+  if (c3 !== "\\")
+    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
+  const e = source[at2 + 1] ?? "";
+  if (CLASS_ESCAPES2.includes(e))
+    return { end: at2 + 2, cls: `\\${e}` };
+  if (e === "k" && source[at2 + 2] === "<")
+    return { end: source.indexOf(">", at2) + 1 || source.length };
+  if (e === "x")
+    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
+  if (e === "u")
+    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
+  if (e === "c")
+    return { end: at2 + 3 };
+  if (/[1-9bB]/.test(e))
+    return { end: at2 + 2 };
+  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
+}
+function groupOpenerLength(source, at2) {
+  if (source[at2 + 1] !== "?")
+    return 1;
+  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
+    return source.indexOf(">", at2) + 1 - at2 || 1;
+  return source[at2 + 2] === "<" ? 4 : 3;
+}
+function classOf(atom) {
+  if (atom.cls !== void 0)
+    return atom.cls;
+  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
+}
+function scanPatternAtoms(source) {
+  const literals = /* @__PURE__ */ new Set();
+  const atoms = [];
+  const groupStarts = [];
+  let run = "";
+  const endRun = () => {
+    if (run.length > 0)
+      literals.add(run);
+    run = "";
+  };
+  for (let at2 = 0; at2 < source.length; ) {
+    if (source[at2] === "(") {
+      endRun();
+      groupStarts.push(atoms.length);
+      at2 += groupOpenerLength(source, at2);
+      continue;
+    }
+    const atom = atomAt(source, at2);
+    const quantifier = quantifierAt(source, atom.end);
+    const max = quantifier?.max ?? 1;
+    if (source[at2] === ")") {
+      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
+        inner.max *= max;
+    } else if (quantifier === void 0 && atom.literal !== void 0) {
+      run += atom.literal;
+    }
+    if (quantifier !== void 0 || atom.literal === void 0)
+      endRun();
+    const cls = classOf(atom);
+    if (cls !== void 0)
+      atoms.push({ source: cls, max });
+    at2 = atom.end + (quantifier?.length ?? 0);
+  }
+  endRun();
+  const classes = /* @__PURE__ */ new Map();
+  for (const atom of atoms.filter((a) => a.max >= 2)) {
+    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
+  }
+  return { literals: [...literals], classes: [...classes.values()] };
+}
+var CLASS_ESCAPES2, CONTROL_ESCAPES, QUANTIFIER;
+var init_pattern_atoms = __esm({
+  "dist/src/rule-check/speed/pattern-atoms.js"() {
+    "use strict";
+    CLASS_ESCAPES2 = "dDwWsS";
+    CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
+    QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+  }
+});
+
+// dist/src/rule-check/speed/adversarial-inputs.js
+function fill(unit, length) {
+  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+function sampleClass(cls, flags) {
+  let test;
+  try {
+    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
+  } catch {
+    return void 0;
+  }
+  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
+  if (members.length === 0)
+    return void 0;
+  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
+  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
+  return { label: cls.source, members, one, outside };
+}
+function repeated(name, unit, end = "", head = "") {
+  return { name, head, unit, end };
+}
+function buildInput(shape, size) {
+  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
+}
+function classShapes(samples, keyword) {
+  return samples.flatMap((s) => [
+    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
+    repeated(`run of ${s.label}`, s.members, s.outside),
+    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
+    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
+  ]);
+}
+function pairShapes(samples) {
+  const shapes = [];
+  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
+    const [a, b3] = [samples[i], samples[i + 1]];
+    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
+    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
+    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
+  }
+  return shapes;
+}
+function samplesOf(source) {
+  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
+  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
+}
+function regexShapes(source) {
+  const keyword = source.keywords[0] ?? "";
+  const samples = samplesOf(source);
+  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
+  const shapes = [
+    ...GENERIC_RUNS.map((run) => repeated(`keyword + run of ${JSON.stringify(run)}`, run, "", keyword)),
+    repeated("keywords repeated", source.keywords.join("")),
+    repeated("pattern literals repeated", literals.join("")),
+    repeated("examples repeated", source.examples.join(" ")),
+    ...classShapes(samples, keyword),
+    ...pairShapes(samples)
+  ];
+  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
+}
+function matcherShapes(source) {
+  const samples = samplesOf(source);
+  const keywords = source.keywords.length > 0 ? source.keywords : [""];
+  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
+    if (samples.length === 0)
+      return [keyword + fill("a", length)];
+    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
+  });
+  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
+  return [
+    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
+    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
+`).join(""))
+  ];
+}
+var GENERIC_RUNS, MAX_CLASSES, MAX_PAIRS, MAX_LITERALS, SEGMENT_RUN, LONG_LINE_SEGMENT, CANDIDATES, TERMINATORS, INLINE_MARKER_PREFIX;
+var init_adversarial_inputs = __esm({
+  "dist/src/rule-check/speed/adversarial-inputs.js"() {
+    "use strict";
+    init_pattern_atoms();
+    GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
+    MAX_CLASSES = 6;
+    MAX_PAIRS = 4;
+    MAX_LITERALS = 12;
+    SEGMENT_RUN = 48;
+    LONG_LINE_SEGMENT = 4e3;
+    CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
+    TERMINATORS = ["!", "\n", '"', " ", "#", ""];
+    INLINE_MARKER_PREFIX = "secretscan:allow ";
+  }
+});
+
+// dist/src/rule-check/speed/speed-pool.js
+import { existsSync as existsSync4 } from "node:fs";
+import { availableParallelism as availableParallelism2 } from "node:os";
+import { join as join13 } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { Worker as Worker2 } from "node:worker_threads";
+function workerScript2() {
+  for (const name of ["../speed-worker.mjs", "./speed-worker.mjs", "./speed-worker.js"]) {
+    const beside = fileURLToPath3(new URL(name, import.meta.url));
+    if (existsSync4(beside))
+      return beside;
+  }
+  const built = join13(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
+  if (existsSync4(built))
+    return built;
+  throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath3(import.meta.url)} and for ${built}); run \`npm run build\``);
+}
+function requestFor(rule, index) {
+  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
+  return {
+    rule: index,
+    pattern: rule.spec.pattern,
+    flags: rule.regex.flags,
+    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
+    regexShapes: regexShapes(source),
+    matcherShapes: matcherShapes(source)
+  };
+}
+function drainQueue(rules, script, queue, times, retried) {
+  return new Promise((resolve9) => {
+    const worker = new Worker2(script);
+    let current;
+    let timer;
+    let isStopped = false;
+    const next = () => {
+      current = queue.shift();
+      if (current === void 0)
+        return void worker.terminate();
+      worker.postMessage(requestFor(rules[current], current));
+    };
+    const replace = () => {
+      isStopped = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve9(drainQueue(rules, script, queue, times, retried));
+    };
+    worker.on("message", (reply) => {
+      clearTimeout(timer);
+      if (isStopped)
+        return;
+      const entry = times[reply.rule];
+      if (reply.type === "done")
+        return next();
+      if (reply.type === "time")
+        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
+      const limitMs = hangLimitOf(reply.size, reply.smallMs);
+      timer = setTimeout(() => {
+        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
+          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
+        } else {
+          retried.add(reply.rule);
+          entry.shapes = [];
+          queue.unshift(reply.rule);
+        }
+        replace();
+      }, limitMs);
+    });
+    worker.on("error", (error2) => {
+      if (isStopped)
+        return;
+      if (current !== void 0)
+        times[current].failure = error2.message;
+      replace();
+    });
+    worker.on("exit", () => {
+      clearTimeout(timer);
+      if (current === void 0)
+        resolve9();
+    });
+    next();
+  });
+}
+async function timeRules(rules) {
+  const times = rules.map(() => ({ shapes: [] }));
+  const queue = rules.map((_3, index) => index);
+  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism2(), rules.length));
+  const script = workerScript2();
+  const retried = /* @__PURE__ */ new Set();
+  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, script, queue, times, retried)));
+  return times;
+}
+var MAX_WORKERS;
+var init_speed_pool = __esm({
+  "dist/src/rule-check/speed/speed-pool.js"() {
+    "use strict";
+    init_package_root();
+    init_adversarial_inputs();
+    init_speed_limits();
+    MAX_WORKERS = 2;
+  }
+});
+
+// dist/src/rule-check/check-speed.js
+function sizeLabel(size) {
+  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
+}
+function describeHang(hung) {
+  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
+  if (hung.smallMs === void 0)
+    return `not linear: ${stopped}`;
+  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
+  if (hung.limitMs >= MAX_HANG_MS)
+    return `too slow: ${stopped} (${small})`;
+  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
+  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
+}
+function describeGrowth(worst, others) {
+  const large = worst.largeMs;
+  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
+  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
+  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
+}
+function verdictOf(times) {
+  if (times.failure !== void 0)
+    return `the timing check crashed: ${times.failure}`;
+  if (times.hung !== void 0)
+    return describeHang(times.hung);
+  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
+  if (grown.length === 0)
+    return void 0;
+  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
+  return describeGrowth(worst, grown.length - 1);
+}
+async function checkRuleSpeed(rules, options = {}) {
+  if (rules.length === 0)
+    return [];
+  const times = await timeRules(rules);
+  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const problems = [];
+  for (const [index, rule] of rules.entries()) {
+    const verdict = verdictOf(times[index]);
+    if (verdict === void 0)
+      continue;
+    const line = await lineOf(rule.file, rule.spec.id);
+    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT2}`);
+  }
+  return problems;
+}
+var HINT2, KIND_LABEL, ms2;
+var init_check_speed = __esm({
+  "dist/src/rule-check/check-speed.js"() {
+    "use strict";
+    init_rule_line();
+    init_speed_limits();
+    init_speed_pool();
+    HINT2 = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
+    KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
+    ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+  }
+});
+
+// dist/src/rule-check/check.js
+function scanExample(rule, text) {
+  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
+}
+function checkExamples(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  rule.regex.lastIndex = 0;
+  if (rule.regex.test(""))
+    problems.push(`${where}: pattern matches the empty string`);
+  rule.spec.examples.forEach((text, i) => {
+    if (scanExample(rule, text).length === 0)
+      problems.push(`${where}: examples[${i}] is not detected`);
+    rule.regex.lastIndex = 0;
+    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
+    for (const m2 of direct) {
+      const matched = m2[0].toLowerCase();
+      if (!rule.keywords.some((k2) => matched.includes(k2))) {
+        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
+      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
+        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
+      }
+    }
+  });
+  rule.spec.negativeExamples.forEach((text, i) => {
+    if (scanExample(rule, text).length > 0)
+      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
+  });
+  return problems;
+}
+function checkStatically(rule) {
+  const where = `${rule.file}: ${rule.spec.id}`;
+  const problems = [];
+  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
+  if (slow !== void 0)
+    problems.push(`${where}: not linear: the pattern ${slow}`);
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  for (const glob of globs) {
+    const problem = globProblem(glob.replace(/^!/, ""));
+    if (problem !== void 0)
+      problems.push(`${where}: path pattern "${glob}": ${problem}`);
+  }
+  return problems;
+}
+async function checkRules2(rules, options = {}) {
+  const problems = [];
+  const runnable = [];
+  for (const rule of rules) {
+    const refused = checkStatically(rule);
+    problems.push(...refused);
+    if (refused.length === 0)
+      runnable.push(rule);
+  }
+  problems.push(...runnable.flatMap(checkExamples));
+  if (options.shouldTimeRules !== false)
+    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
+  return problems;
+}
+var init_check = __esm({
+  "dist/src/rule-check/check.js"() {
+    "use strict";
+    init_engine();
+    init_check_speed();
+    init_rules();
+  }
+});
+
+// dist/src/rule-check/index.js
+var rule_check_exports = {};
+__export(rule_check_exports, {
+  checkRuleSpeed: () => checkRuleSpeed,
+  checkRules: () => checkRules2,
+  scanExample: () => scanExample
+});
+var init_rule_check = __esm({
+  "dist/src/rule-check/index.js"() {
+    "use strict";
+    init_check();
+    init_check_speed();
+  }
+});
+
 // dist/src/action/main.js
+init_errors();
 import { isAbsolute as isAbsolute3, relative as relative8, resolve as resolve8 } from "node:path";
 
-// dist/src/errors.js
-var ScanError = class extends Error {
-  code;
-  exitCode;
-  hint;
-  constructor(code2, message, options = {}) {
-    super(message, options.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code2;
-    this.exitCode = options.exitCode ?? 2;
-    this.hint = options.hint;
-  }
-};
-var UsageError = class extends ScanError {
-  constructor(message, hint) {
-    super("E_USAGE", message, hint === void 0 ? {} : { hint });
-  }
-};
-var ConfigError = class extends ScanError {
-  problems;
-  constructor(problems) {
-    super("E_CONFIG_INVALID", `invalid configuration:
-${problems.map((p2) => `  ${p2}`).join("\n")}`);
-    this.problems = problems;
-  }
-};
-var RulePackError = class extends ScanError {
-  problems;
-  constructor(problems) {
-    super("E_RULE_INVALID", `invalid rule pack:
-${problems.map((p2) => `  ${p2}`).join("\n")}`);
-    this.problems = problems;
-  }
-};
-var GitError = class extends ScanError {
-  constructor(code2, message, options = {}) {
-    super(code2, message, options);
-  }
-};
-
 // dist/src/action/event.js
+init_errors();
 import { readFile } from "node:fs/promises";
 function objectAt(value, key) {
   const inner = typeof value === "object" && value !== null ? value[key] : void 0;
@@ -19201,7 +23125,11 @@ async function readEvent(env) {
   return eventOf(name, payload);
 }
 
+// dist/src/action/inputs.js
+init_errors();
+
 // dist/src/action/fail-on.js
+init_errors();
 var RANK = { low: 1, medium: 2, high: 3 };
 function parseFailOn(value) {
   const normal = value.trim().toLowerCase();
@@ -19720,6 +23648,7 @@ function readInputs() {
 }
 
 // dist/src/action/plan.js
+init_errors();
 var PULL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 var ZERO = /^0+$/;
@@ -19764,256 +23693,14 @@ function planScan(event, inputs) {
   return { kind: "history", reason: `a ${event.name || "manual"} event audits the whole history` };
 }
 
-// dist/src/safe-fs/read-file.js
-import { constants as constants2 } from "node:fs";
-import { open } from "node:fs/promises";
-function fileError(code2, message) {
-  return Object.assign(new Error(message), { code: code2 });
-}
-async function readRegularFile(path, options) {
-  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
-  const handle = await open(path, flags).catch((error2) => {
-    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
-  });
-  try {
-    const info2 = await handle.stat();
-    if (!info2.isFile())
-      throw fileError("ENOTREG", `${path} is not a regular file`);
-    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
-      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
-    return await readAtMost(handle, options.maxBytes + 1, Math.min(info2.size, options.maxBytes) + 1).then((bytes) => {
-      if (bytes.length <= options.maxBytes)
-        return bytes;
-      if (options.shouldTruncate === true)
-        return bytes.subarray(0, options.maxBytes);
-      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
-    });
-  } finally {
-    await handle.close();
-  }
-}
-async function readAtMost(handle, limit, initial) {
-  let buffer = Buffer.allocUnsafe(Math.max(1, initial));
-  let length = 0;
-  for (; ; ) {
-    if (length === buffer.length) {
-      if (length >= limit)
-        break;
-      const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
-      buffer.copy(grown, 0, 0, length);
-      buffer = grown;
-    }
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-    if (bytesRead === 0)
-      break;
-    length += bytesRead;
-  }
-  return buffer.subarray(0, length);
-}
-var MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
-async function readTextFile(path, options = {}) {
-  return (await readRegularFile(path, { maxBytes: MAX_DATA_FILE_SIZE, ...options })).toString("utf8");
-}
-function readFailure(error2) {
-  const code2 = error2.code;
-  if (code2 === "ELOOP")
-    return "it is a symbolic link (not followed)";
-  if (code2 === "ENOTREG")
-    return "it is not a regular file";
-  if (code2 === "EFBIG")
-    return "it is too large";
-  return code2 ?? (error2 instanceof Error ? error2.message : String(error2));
-}
+// dist/src/action/publish.js
+init_safe_fs();
 
-// dist/src/safe-fs/write-file.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3 } from "node:fs";
-import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
-function ioError(path, error2) {
-  if (error2 instanceof ScanError)
-    return error2;
-  return new ScanError("E_IO", `cannot write ${path}: ${error2.code ?? String(error2)}`, {
-    cause: error2,
-    hint: "check that the directory exists and is writable"
-  });
-}
-function refuse(path, what) {
-  return new ScanError("E_IO", `not writing ${path}: ${what}`, { hint: "remove the link, or choose another path" });
-}
-async function assertNoLinkedDirectory(root, dir) {
-  const rel = relative(root, dir);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
-    return;
-  let current = root;
-  for (const part of rel.split(sep)) {
-    current = join(current, part);
-    const info2 = await lstat(current).catch(() => void 0);
-    if (info2 === void 0)
-      return;
-    if (info2.isSymbolicLink())
-      throw refuse(current, "it is a symbolic link to a directory");
-  }
-}
-async function writeInPlace(path, data) {
-  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
-  try {
-    await handle.writeFile(data);
-  } finally {
-    await handle.close();
-  }
-}
-async function writeFileSafely(path, data, options = {}) {
-  try {
-    if (options.root !== void 0)
-      await assertNoLinkedDirectory(options.root, dirname(path));
-    if (options.shouldCreateDirectories === true)
-      await mkdir(dirname(path), { recursive: true });
-    const existing = await lstat(path).catch((error2) => {
-      if (error2.code === "ENOENT")
-        return void 0;
-      throw error2;
-    });
-    if (existing?.isSymbolicLink() === true) {
-      const target = options.mayBeDevice === true ? await stat(path).catch(() => void 0) : void 0;
-      if (target === void 0 || target.isFile() || target.isDirectory())
-        throw refuse(path, "it is a symbolic link");
-      await writeInPlace(path, data);
-      return;
-    }
-    if (existing !== void 0 && existing.isDirectory())
-      throw new ScanError("E_IO", `cannot write ${path}: it is a directory`);
-    if (existing !== void 0 && !existing.isFile()) {
-      if (options.mayBeDevice !== true)
-        throw refuse(path, "it is not a regular file");
-      await writeInPlace(path, data);
-      return;
-    }
-    const execBits = options.isExecutable === true ? 73 : 0;
-    const mode = existing === void 0 ? options.mode ?? (execBits === 0 ? void 0 : 493) : existing.mode & 4095 | execBits;
-    await replaceFile(path, data, mode);
-  } catch (error2) {
-    throw ioError(path, error2);
-  }
-}
-async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
-  try {
-    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
-    try {
-      await handle.writeFile(data);
-      if (mode !== void 0)
-        await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } catch (error2) {
-    await rm(temp, { force: true });
-    throw error2;
-  }
-}
+// dist/src/reporters/index.js
+init_errors();
 
-// dist/src/findings/finding.js
-var SEVERITIES = ["high", "medium", "low"];
-
-// dist/src/findings/fingerprint.js
-import { createHash } from "node:crypto";
-function digest(parts) {
-  const hash = createHash("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
-}
-function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
-}
-function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
-}
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-
-// dist/src/findings/redact.js
-function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
-}
-
-// dist/src/findings/compare.js
-function compareStrings(a, b3) {
-  if (a === b3)
-    return 0;
-  return a < b3 ? -1 : 1;
-}
-function compareFindings(a, b3) {
-  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
-}
-
-// dist/src/findings/group-by-secret.js
-var RANK2 = { high: 3, medium: 2, low: 1 };
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
-  if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
-}
-function comparePlaced(a, b3) {
-  const [x3, y2] = [a.occurrence, b3.occurrence];
-  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
-  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
-}
-function isAtHead(placed, options) {
-  const { blob } = placed.finding;
-  if (blob !== void 0)
-    return options.headBlobs?.has(blob) === true;
-  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
-}
-function mergeGroup(group, options) {
-  group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
-  const seen = /* @__PURE__ */ new Set();
-  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  const { blob: _blob, ...rest } = base;
-  const merged = {
-    ...rest,
-    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
-    path: first.path,
-    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
-    occurrences
-  };
-  if (first.commit !== void 0)
-    merged.commit = first.commit;
-  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
-    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
-  return merged;
-}
-function groupBySecret(findings, options) {
-  const groups = /* @__PURE__ */ new Map();
-  let suppressedPaths = 0;
-  for (const finding of findings) {
-    for (const placed of occurrencesOf(finding, options.places)) {
-      if (options.isPathSuppressed(placed.occurrence.path)) {
-        suppressedPaths++;
-        continue;
-      }
-      const group = groups.get(finding.secretId);
-      if (group === void 0)
-        groups.set(finding.secretId, [{ ...placed, finding }]);
-      else
-        group.push({ ...placed, finding });
-    }
-  }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
-  return { findings: grouped.sort(compareFindings), suppressedPaths };
-}
+// dist/src/reporters/occurrences.js
+init_findings();
 
 // dist/src/reporters/iso-instant.js
 var ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -20072,6 +23759,7 @@ function isHistoryFinding(finding) {
 }
 
 // dist/src/reporters/sort-findings.js
+init_findings();
 function sortFindings(findings) {
   return [...findings].sort(compareFindings);
 }
@@ -20233,1115 +23921,11 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/rules/load.js
-import { readdirSync } from "node:fs";
-import { readdir } from "node:fs/promises";
-import { join as join4, relative as relative2 } from "node:path";
-
-// dist/src/package-root.js
-import { existsSync as existsSync2 } from "node:fs";
-import { dirname as dirname2, join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-var PACKAGE_ROOT = (() => {
-  let dir = dirname2(fileURLToPath(import.meta.url));
-  while (!existsSync2(join2(dir, "package.json")) || !existsSync2(join2(dir, "rules"))) {
-    const parent = dirname2(dir);
-    if (parent === dir)
-      throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
-    dir = parent;
-  }
-  return dir;
-})();
-
-// dist/src/rules/compile.js
-import { createHash as createHash2 } from "node:crypto";
-
-// dist/src/validators/types.js
-var VALID = { isValid: true };
-var INVALID = { isValid: false };
-
-// dist/src/validators/bech32.js
-var CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-var GENERATOR = [996825010, 642813549, 513874426, 1027748829, 705979059];
-function polymod(values) {
-  let checksum = 1;
-  for (const value of values) {
-    const top = checksum >>> 25;
-    checksum = (checksum & 33554431) << 5 ^ value;
-    for (let i = 0; i < 5; i++)
-      if ((top >>> i & 1) === 1)
-        checksum ^= GENERATOR[i];
-  }
-  return checksum;
-}
-function validateBech32Checksum(secret) {
-  const lower = secret.toLowerCase();
-  const separator = lower.lastIndexOf("1");
-  if (separator < 1 || lower.length - separator < 7)
-    return INVALID;
-  const hrp = lower.slice(0, separator);
-  const data = [...lower.slice(separator + 1)].map((char) => CHARSET.indexOf(char));
-  if (data.some((value) => value < 0))
-    return INVALID;
-  const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
-  return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
-}
-
-// dist/src/validators/github-checksum.js
-import { crc32 } from "node:zlib";
-var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-function toBase62(value, width) {
-  let out = "";
-  let rest = value;
-  while (rest > 0) {
-    out = BASE62[rest % 62] + out;
-    rest = Math.floor(rest / 62);
-  }
-  return out.padStart(width, "0");
-}
-function validateGithubChecksum(secret) {
-  const match = /^gh[pousr]_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
-  if (match === null)
-    return secret.startsWith("github_pat_") ? VALID : INVALID;
-  const [, body = "", checksum] = match;
-  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
-}
-function validateNpmChecksum(secret) {
-  const match = /^npm_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/.exec(secret);
-  if (match === null)
-    return INVALID;
-  const [, body = "", checksum] = match;
-  return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
-}
-
-// dist/src/validators/grading.js
-function gradeStripeMode(secret) {
-  return /(?:^|_)test_/.test(secret) ? { isValid: true, severity: "medium" } : VALID;
-}
-function gradeAlpacaMode(secret) {
-  return secret.startsWith("PK") ? { isValid: true, severity: "medium" } : VALID;
-}
-function validateAwsKeyId(secret) {
-  return /^(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}$/.test(secret) ? VALID : INVALID;
-}
-
-// dist/src/validators/jwt-structure.js
-function decodeJson(part) {
-  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(part))
-    return void 0;
-  try {
-    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-  } catch {
-    return void 0;
-  }
-}
-function validateJwtStructure(secret) {
-  const parts = secret.split(".");
-  if (parts.length !== 3)
-    return INVALID;
-  const header = decodeJson(parts[0] ?? "");
-  if (typeof header !== "object" || header === null || typeof header.alg !== "string")
-    return INVALID;
-  return decodeJson(parts[1] ?? "") === void 0 ? INVALID : VALID;
-}
-
-// dist/src/validators/pem-structure.js
-var HEADER_LINE = /^(?:Proc-Type|DEK-Info|Comment):/;
-function validatePemStructure(secret) {
-  const begin = /-----BEGIN ([A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?)-----/.exec(secret);
-  if (begin === null)
-    return VALID;
-  const label = begin[1] ?? "";
-  const endMarker = `-----END ${label}-----`;
-  const endAt = secret.indexOf(endMarker, begin.index);
-  if (endAt < 0)
-    return INVALID;
-  const lines = secret.slice(begin.index + begin[0].length, endAt).split(/\r?\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !HEADER_LINE.test(line));
-  const body = lines.join("");
-  return /^[A-Za-z0-9+/=]{64,}$/.test(body) ? VALID : INVALID;
-}
-
-// dist/src/validators/index.js
-var VALIDATORS = {
-  "github-checksum": validateGithubChecksum,
-  "npm-checksum": validateNpmChecksum,
-  "bech32-checksum": validateBech32Checksum,
-  "jwt-structure": validateJwtStructure,
-  "pem-structure": validatePemStructure,
-  "stripe-mode": gradeStripeMode,
-  "alpaca-mode": gradeAlpacaMode,
-  "aws-key-id": validateAwsKeyId
-};
-var VALIDATOR_NAMES = Object.keys(VALIDATORS);
-
-// dist/src/rules/path-glob.js
-var import_picomatch = __toESM(require_picomatch2(), 1);
-
-// dist/src/rules/speed/ambiguity.js
-var MAX_UNIT = 65535;
-var EMPTY = { kind: "empty" };
-var EXPAND_LIMIT = 96;
-var LOOP_LIMIT = 600;
-function normalize(ranges) {
-  const sorted = ranges.filter(([a, b3]) => a <= b3).sort((x3, y2) => x3[0] - y2[0]);
-  const out = [];
-  for (const [a, b3] of sorted) {
-    const last = out[out.length - 1];
-    if (last !== void 0 && a <= last[1] + 1)
-      last[1] = Math.max(last[1], b3);
-    else
-      out.push([a, b3]);
-  }
-  return out;
-}
-function invert(set) {
-  const out = [];
-  let next = 0;
-  for (const [a, b3] of set) {
-    if (a > next)
-      out.push([next, a - 1]);
-    next = b3 + 1;
-  }
-  if (next <= MAX_UNIT)
-    out.push([next, MAX_UNIT]);
-  return out;
-}
-function intersects(x3, y2) {
-  let i = 0;
-  let j3 = 0;
-  while (i < x3.length && j3 < y2.length) {
-    const [a, b3] = x3[i];
-    const [c3, d2] = y2[j3];
-    if (b3 < c3)
-      i++;
-    else if (d2 < a)
-      j3++;
-    else
-      return true;
-  }
-  return false;
-}
-var code = (c3) => c3.charCodeAt(0);
-var DIGIT = [[48, 57]];
-var WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-var SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-var LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
-var CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
-var CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
-function foldCase(set) {
-  const extra = [];
-  for (const [a, b3] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
-      const from = Math.max(a, lo);
-      const to2 = Math.min(b3, hi);
-      if (from <= to2)
-        extra.push([from + shift, to2 + shift]);
-    }
-  }
-  return normalize([...set, ...extra]);
-}
-var Unparsable = class extends Error {
-};
-var Parser = class {
-  source;
-  isUnicode;
-  at = 0;
-  constructor(source, isUnicode) {
-    this.source = source;
-    this.isUnicode = isUnicode;
-  }
-  parse() {
-    const node = this.alternation();
-    if (this.at < this.source.length)
-      throw new Unparsable(`unexpected "${this.source[this.at]}" at ${this.at}`);
-    return node;
-  }
-  peek(offset = 0) {
-    return this.source[this.at + offset];
-  }
-  alternation() {
-    const items = [this.sequence()];
-    while (this.peek() === "|") {
-      this.at++;
-      items.push(this.sequence());
-    }
-    return items.length === 1 ? items[0] : { kind: "alt", items };
-  }
-  sequence() {
-    const items = [];
-    while (this.at < this.source.length && this.peek() !== "|" && this.peek() !== ")") {
-      const atom = this.atom();
-      items.push(this.quantified(atom));
-    }
-    return { kind: "seq", items };
-  }
-  /** `{n}`, `{n,}`, `{n,m}` at the cursor, or undefined (then `{` is a literal, as Annex B allows). */
-  braces() {
-    const m2 = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.source.slice(this.at, this.at + 32));
-    if (m2 === null)
-      return void 0;
-    const min = Number(m2[1]);
-    const max = m2[2] === void 0 ? min : m2[3] === "" ? Infinity : Number(m2[3]);
-    return { min, max, length: m2[0].length };
-  }
-  quantified(atom) {
-    let node = atom;
-    for (; ; ) {
-      const c3 = this.peek();
-      let min;
-      let max;
-      if (c3 === "*" || c3 === "+" || c3 === "?") {
-        this.at++;
-        [min, max] = c3 === "*" ? [0, Infinity] : c3 === "+" ? [1, Infinity] : [0, 1];
-      } else if (c3 === "{") {
-        const braces = this.braces();
-        if (braces === void 0)
-          return node;
-        this.at += braces.length;
-        ({ min, max } = braces);
-      } else {
-        return node;
-      }
-      if (this.peek() === "?")
-        this.at++;
-      node = { kind: "repeat", item: node, min, max };
-    }
-  }
-  atom() {
-    const c3 = this.peek();
-    if (c3 === "(")
-      return this.group();
-    if (c3 === "[")
-      return { kind: "set", set: this.charClass() };
-    if (c3 === ".") {
-      this.at++;
-      return { kind: "set", set: invert(LINE_TERMINATORS) };
-    }
-    if (c3 === "^" || c3 === "$") {
-      this.at++;
-      return EMPTY;
-    }
-    if (c3 === "\\")
-      return this.escape();
-    if (c3 === "{" && this.braces() === void 0) {
-      this.at++;
-      return { kind: "set", set: [[123, 123]] };
-    }
-    if (c3 === "*" || c3 === "+" || c3 === "?" || c3 === "{")
-      throw new Unparsable(`nothing to repeat at ${this.at}`);
-    const unit = this.source.charCodeAt(this.at);
-    this.at++;
-    return { kind: "set", set: [[unit, unit]] };
-  }
-  group() {
-    this.at++;
-    let isLookaround = false;
-    if (this.peek() === "?") {
-      const next = this.peek(1);
-      if (next === ":")
-        this.at += 2;
-      else if (next === "=" || next === "!") {
-        this.at += 2;
-        isLookaround = true;
-      } else if (next === "<" && (this.peek(2) === "=" || this.peek(2) === "!")) {
-        this.at += 3;
-        isLookaround = true;
-      } else if (next === "<") {
-        const close = this.source.indexOf(">", this.at);
-        if (close < 0)
-          throw new Unparsable("unterminated group name");
-        this.at = close + 1;
-      } else {
-        const colon = this.source.indexOf(":", this.at);
-        if (colon < 0)
-          throw new Unparsable("unknown group syntax");
-        this.at = colon + 1;
-      }
-    }
-    const inner = this.alternation();
-    if (this.peek() !== ")")
-      throw new Unparsable("unterminated group");
-    this.at++;
-    return isLookaround ? EMPTY : inner;
-  }
-  /** One escape outside a class: a class escape, an assertion, a back-reference or a character. */
-  escape() {
-    const e = this.peek(1);
-    if (e === void 0)
-      throw new Unparsable("trailing backslash");
-    if (e === "b" || e === "B") {
-      this.at += 2;
-      return EMPTY;
-    }
-    if (/[1-9]/.test(e)) {
-      this.at += 2;
-      while (/[0-9]/.test(this.peek() ?? ""))
-        this.at++;
-      return EMPTY;
-    }
-    if (e === "k" && this.peek(2) === "<") {
-      const close = this.source.indexOf(">", this.at);
-      this.at = close < 0 ? this.source.length : close + 1;
-      return EMPTY;
-    }
-    return { kind: "set", set: this.escapedSet() };
-  }
-  /** The set an escape stands for (the cursor is on the backslash), inside or outside a class. */
-  escapedSet(isInClass = false) {
-    const e = this.peek(1);
-    this.at += 2;
-    const cls = CLASS_ESCAPES[e];
-    if (cls !== void 0)
-      return cls;
-    if ((e === "p" || e === "P") && this.isUnicode && this.peek() === "{") {
-      const close = this.source.indexOf("}", this.at);
-      this.at = close < 0 ? this.source.length : close + 1;
-      return [[0, MAX_UNIT]];
-    }
-    if (isInClass && e === "b")
-      return [[8, 8]];
-    if (CONTROL[e] !== void 0 && !(e === "0" && /[0-9]/.test(this.peek() ?? "")))
-      return [[CONTROL[e], CONTROL[e]]];
-    if (e === "c" && /[A-Za-z]/.test(this.peek() ?? "")) {
-      const unit2 = code(this.peek()) % 32;
-      this.at++;
-      return [[unit2, unit2]];
-    }
-    if (e === "x" && /^[0-9A-Fa-f]{2}$/.test(this.source.slice(this.at, this.at + 2))) {
-      const unit2 = parseInt(this.source.slice(this.at, this.at + 2), 16);
-      this.at += 2;
-      return [[unit2, unit2]];
-    }
-    if (e === "u") {
-      if (this.peek() === "{" && this.isUnicode) {
-        const close = this.source.indexOf("}", this.at);
-        this.at = close < 0 ? this.source.length : close + 1;
-        return [[0, MAX_UNIT]];
-      }
-      if (/^[0-9A-Fa-f]{4}$/.test(this.source.slice(this.at, this.at + 4))) {
-        const unit2 = parseInt(this.source.slice(this.at, this.at + 4), 16);
-        this.at += 4;
-        return [[unit2, unit2]];
-      }
-    }
-    if (/[0-7]/.test(e)) {
-      let digits = e;
-      while (digits.length < 3 && /[0-7]/.test(this.peek() ?? ""))
-        digits += this.source[this.at++];
-      const unit2 = parseInt(digits, 8);
-      return [[unit2, unit2]];
-    }
-    const unit = code(e);
-    return [[unit, unit]];
-  }
-  charClass() {
-    this.at++;
-    const isNegated = this.peek() === "^";
-    if (isNegated)
-      this.at++;
-    const ranges = [];
-    const single = () => {
-      if (this.peek() === "\\") {
-        const set2 = this.escapedSet(true);
-        return set2.length === 1 && set2[0]?.[0] === set2[0]?.[1] ? { set: set2, unit: set2[0]?.[0] } : { set: set2 };
-      }
-      const unit = this.source.charCodeAt(this.at++);
-      return { set: [[unit, unit]], unit };
-    };
-    while (this.at < this.source.length && this.peek() !== "]") {
-      const from = single();
-      if (this.peek() === "-" && this.peek(1) !== "]" && this.peek(1) !== void 0 && from.unit !== void 0) {
-        this.at++;
-        const to2 = single();
-        if (to2.unit === void 0)
-          ranges.push(...from.set, [45, 45], ...to2.set);
-        else
-          ranges.push([from.unit, to2.unit]);
-      } else {
-        ranges.push(...from.set);
-      }
-    }
-    if (this.peek() !== "]")
-      throw new Unparsable("unterminated character class");
-    this.at++;
-    const set = normalize(ranges);
-    return isNegated ? invert(set) : set;
-  }
-};
-function positionCount(node) {
-  switch (node.kind) {
-    case "set":
-      return 1;
-    case "empty":
-      return 0;
-    case "seq":
-    case "alt":
-      return node.items.reduce((sum, item) => sum + positionCount(item), 0);
-    case "repeat": {
-      const copies = node.max === Infinity ? Math.max(node.min, 1) : node.max;
-      return Math.min(positionCount(node.item) * copies, 1e9);
-    }
-  }
-}
-function linkAll(positions, from, to2) {
-  const link = positions.links++;
-  for (const f3 of from) {
-    const follow = positions.follow[f3];
-    for (const t2 of to2) {
-      const by = follow.get(t2) ?? /* @__PURE__ */ new Set();
-      by.add(link);
-      follow.set(t2, by);
-    }
-  }
-}
-function buildSeq(items, positions) {
-  let isNullable = true;
-  let first = [];
-  let last = [];
-  for (const item of items) {
-    const built = build(item, positions);
-    linkAll(positions, last, built.first);
-    if (isNullable)
-      first = [...first, ...built.first];
-    last = built.isNullable ? [...last, ...built.last] : built.last;
-    isNullable &&= built.isNullable;
-  }
-  return { isNullable, first, last };
-}
-function buildLoop(item, positions, isOptional) {
-  const built = build(item, positions);
-  linkAll(positions, built.last, built.first);
-  return { ...built, isNullable: built.isNullable || isOptional };
-}
-function buildRepeat(node, positions) {
-  const { item, min, max } = node;
-  if (max === 0)
-    return { isNullable: true, first: [], last: [] };
-  const size = positionCount(item);
-  if (max === Infinity || size * max > EXPAND_LIMIT) {
-    const copies = Array.from({ length: Math.max(min - 1, 0) * size <= EXPAND_LIMIT ? Math.max(min - 1, 0) : 0 }, () => item);
-    const head = buildSeq(copies, positions);
-    const loop = buildLoop(item, positions, min === 0);
-    linkAll(positions, head.last, loop.first);
-    return {
-      isNullable: head.isNullable && loop.isNullable,
-      first: head.isNullable ? [...head.first, ...loop.first] : head.first,
-      last: loop.isNullable ? [...head.last, ...loop.last] : loop.last
-    };
-  }
-  let optional = EMPTY;
-  for (let i = min; i < max; i++)
-    optional = { kind: "repeat", item: { kind: "seq", items: [item, optional] }, min: 0, max: 1 };
-  return buildSeq([...Array.from({ length: min }, () => item), optional], positions);
-}
-function build(node, positions) {
-  switch (node.kind) {
-    case "empty":
-      return { isNullable: true, first: [], last: [] };
-    case "set": {
-      const id = positions.sets.length;
-      positions.sets.push(node.set);
-      positions.follow.push(/* @__PURE__ */ new Map());
-      return { isNullable: false, first: [id], last: [id] };
-    }
-    case "seq":
-      return buildSeq(node.items, positions);
-    case "alt": {
-      const all = node.items.map((item) => build(item, positions));
-      return { isNullable: all.some((b3) => b3.isNullable), first: all.flatMap((b3) => b3.first), last: all.flatMap((b3) => b3.last) };
-    }
-    case "repeat":
-      if (node.min === 0 && node.max === 1) {
-        const built = build(node.item, positions);
-        return { ...built, isNullable: true };
-      }
-      return buildRepeat(node, positions);
-  }
-}
-function components(count2, next) {
-  const index = new Array(count2).fill(-1);
-  const low = new Array(count2).fill(0);
-  const component = new Array(count2).fill(-1);
-  const onStack = new Array(count2).fill(false);
-  const stack = [];
-  let counter = 0;
-  let componentCount = 0;
-  for (let root = 0; root < count2; root++) {
-    if (index[root] !== -1)
-      continue;
-    const work = [{ node: root, edges: next(root)[Symbol.iterator]() }];
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const step = frame.edges.next();
-      if (!step.done) {
-        const to2 = step.value;
-        if (index[to2] === -1) {
-          index[to2] = low[to2] = counter++;
-          stack.push(to2);
-          onStack[to2] = true;
-          work.push({ node: to2, edges: next(to2)[Symbol.iterator]() });
-        } else if (onStack[to2]) {
-          low[frame.node] = Math.min(low[frame.node], index[to2]);
-        }
-        continue;
-      }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent !== void 0)
-        low[parent.node] = Math.min(low[parent.node], low[frame.node]);
-      if (low[frame.node] === index[frame.node]) {
-        for (; ; ) {
-          const member = stack.pop();
-          onStack[member] = false;
-          component[member] = componentCount;
-          if (member === frame.node)
-            break;
-        }
-        componentCount++;
-      }
-    }
-  }
-  return component;
-}
-function isLoopAmbiguous(members, positions) {
-  const local = new Map(members.map((p2, i) => [p2, i]));
-  const n = members.length;
-  const succ = members.map((p2) => [...(positions.follow[p2] ?? /* @__PURE__ */ new Map()).entries()].filter(([q3]) => local.has(q3)).map(([q3, by]) => ({ to: local.get(q3), isDouble: by.size > 1 })));
-  const sets = members.map((p2) => positions.sets[p2]);
-  const splits = [];
-  const splitOf = /* @__PURE__ */ new Map();
-  succ.forEach((edges, a) => {
-    for (const edge of edges) {
-      if (!edge.isDouble)
-        continue;
-      splitOf.set(a * n + edge.to, n * n + splits.length);
-      splits.push({ from: a, to: edge.to });
-    }
-  });
-  const next = function* (node) {
-    if (node >= n * n) {
-      const split = splits[node - n * n];
-      yield split.to * n + split.to;
-      return;
-    }
-    const a = Math.floor(node / n);
-    const b3 = node % n;
-    for (const x3 of succ[a]) {
-      for (const y2 of succ[b3]) {
-        if (x3.to !== y2.to && !intersects(sets[x3.to], sets[y2.to]))
-          continue;
-        yield x3.to * n + y2.to;
-        if (a === b3 && x3.to === y2.to) {
-          const split = splitOf.get(a * n + x3.to);
-          if (split !== void 0)
-            yield split;
-        }
-      }
-    }
-  };
-  const component = components(n * n + splits.length, next);
-  const withDiagonal = /* @__PURE__ */ new Set();
-  for (let p2 = 0; p2 < n; p2++)
-    withDiagonal.add(component[p2 * n + p2]);
-  for (let node = 0; node < n * n + splits.length; node++) {
-    const isDiagonal = node < n * n && Math.floor(node / n) === node % n;
-    if (!isDiagonal && withDiagonal.has(component[node]))
-      return true;
-  }
-  return false;
-}
-function exponentialBacktrackingProblem(source, flags = "") {
-  let tree;
-  try {
-    tree = new Parser(source, flags.includes("u") || flags.includes("v")).parse();
-  } catch (error2) {
-    if (error2 instanceof Unparsable)
-      return `cannot be checked for exponential backtracking (${error2.message}); simplify it`;
-    throw error2;
-  }
-  const positions = { sets: [], follow: [], links: 0 };
-  build(tree, positions);
-  if (flags.includes("i"))
-    positions.sets = positions.sets.map(foldCase);
-  const component = components(positions.sets.length, (p2) => (positions.follow[p2] ?? /* @__PURE__ */ new Map()).keys());
-  const loops = /* @__PURE__ */ new Map();
-  component.forEach((c3, p2) => {
-    const members = loops.get(c3) ?? [];
-    members.push(p2);
-    loops.set(c3, members);
-  });
-  for (const members of loops.values()) {
-    const isLoop = members.length > 1 || positions.follow[members[0]]?.has(members[0]) === true;
-    if (!isLoop)
-      continue;
-    if (members.length > LOOP_LIMIT)
-      return `has a repeated part too large to check for exponential backtracking (${members.length} positions); simplify it`;
-    if (isLoopAmbiguous(members, positions)) {
-      return "can take exponential time (catastrophic backtracking): a repeated part can match the same text in more than one way, as in (a|a)+, (xy|x|y)+ or (\\w+_?)+; make what the repetition can match exclusive (e.g. [xy]+ for (xy|x|y)+, \\w+ for (\\w+_?)+ followed by a check of its own)";
-    }
-  }
-  return void 0;
-}
-
-// dist/src/rules/path-glob.js
-var MAX_STARS_PER_SEGMENT = 3;
-function toGlobs(pattern) {
-  let glob = pattern.trim();
-  const isAnchored = glob.startsWith("/") || glob.slice(0, -1).includes("/");
-  glob = glob.replace(/^\//, "").replace(/\/$/, "");
-  if (!isAnchored && !glob.startsWith("**/"))
-    glob = `**/${glob}`;
-  return [glob, `${glob}/**`];
-}
-function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
-    const isNegated = p2.startsWith("!");
-    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p2.slice(1) : p2), { dot: true });
-    return { isNegated, matcher };
-  });
-  const test = (path) => {
-    let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
-      if (isMatched === isNegated && matcher(path))
-        isMatched = !isNegated;
-    }
-    return isMatched;
-  };
-  return memoizeByPath(test);
-}
-var MEMO_LIMIT = 4096;
-function memoizeByPath(compute) {
-  const memo = /* @__PURE__ */ new Map();
-  return (path) => {
-    const known = memo.get(path);
-    if (known !== void 0 || memo.has(path))
-      return known;
-    if (memo.size >= MEMO_LIMIT)
-      memo.clear();
-    const value = compute(path);
-    memo.set(path, value);
-    return value;
-  };
-}
-function globSpeedProblem(pattern, compiled) {
-  const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
-  if (crowded !== void 0)
-    return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
-  return exponential === void 0 ? void 0 : `the glob ${exponential}`;
-}
-function globProblem(pattern) {
-  try {
-    for (const glob of toGlobs(pattern)) {
-      const problem = globSpeedProblem(glob, import_picomatch.default.makeRe(glob, { dot: true }));
-      if (problem !== void 0)
-        return problem;
-    }
-    return void 0;
-  } catch (error2) {
-    return error2 instanceof Error ? error2.message : String(error2);
-  }
-}
-
-// dist/src/rules/compile.js
-var UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
-function compileRule(spec, provider, file) {
-  const problems = [];
-  const where = `${file}: ${spec.id}`;
-  const flags = `gd${spec.ignoreCase === true ? "i" : ""}`;
-  let regex;
-  try {
-    regex = new RegExp(spec.pattern, flags);
-  } catch (error2) {
-    const hint = UNICODE_ONLY_SYNTAX.test(spec.pattern) ? " (hint: JavaScript has no inline flags or \\p{..} without `u`; use ignoreCase: true)" : "";
-    problems.push(`${where}: pattern does not compile: ${error2 instanceof Error ? error2.message : String(error2)}${hint}`);
-  }
-  for (const name of spec.validators ?? []) {
-    if (!VALIDATOR_NAMES.includes(name))
-      problems.push(`${where}: unknown validator \`${name}\` (known: ${VALIDATOR_NAMES.join(", ")})`);
-  }
-  for (const keyword of spec.keywords) {
-    if (!/^[\x20-\x7e]+$/.test(keyword))
-      problems.push(`${where}: keyword \`${keyword}\` must be printable ASCII`);
-  }
-  if (regex === void 0 || problems.length > 0)
-    return { problems };
-  const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
-  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
-  const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
-  const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
-    rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
-  }
-  if (spec.startsWithKeyword === true) {
-    rule.stickyRegex = new RegExp(spec.pattern, flags.replace("g", "y"));
-    rule.stickyProbe = new RegExp(spec.pattern, flags.replace("g", "y").replace("d", ""));
-  }
-  return { rule, problems };
-}
-
-// dist/src/rules/compiled-file.js
-import { createHash as createHash3 } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { join as join3 } from "node:path";
-var COMPILED_FORMAT = 2;
-var PREFIX = Buffer.from('{"stamp":');
-var SEPARATOR = Buffer.from(',"payload":');
-function sha256Hex(data) {
-  return createHash3("sha256").update(data).digest("hex");
-}
-function digestFiles(dir, names) {
-  const hash = createHash3("sha256");
-  for (const name of names) {
-    const bytes = readFileSync(join3(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
-  }
-  return hash.digest("hex");
-}
-function isStamp(value) {
-  if (typeof value !== "object" || value === null)
-    return false;
-  const v2 = value;
-  return typeof v2.format === "number" && typeof v2.sources === "string" && typeof v2.content === "string";
-}
-function readBytes(file) {
-  try {
-    return readFileSync(file);
-  } catch (error2) {
-    const code2 = error2.code;
-    return { reason: code2 === "ENOENT" ? "it does not exist (run the build)" : `it cannot be read (${code2 ?? "error"})` };
-  }
-}
-function splitCompiled(bytes) {
-  const end = bytes.indexOf(125, PREFIX.length) + 1;
-  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 125;
-  if (!isStamped)
-    return { reason: "it has no build stamp (written by an older build, or not by the build)" };
-  let stamp;
-  try {
-    stamp = JSON.parse(bytes.subarray(PREFIX.length, end).toString("utf8"));
-  } catch {
-    return { reason: "its build stamp is damaged" };
-  }
-  if (!isStamp(stamp))
-    return { reason: "its build stamp is damaged" };
-  return { stamp, payload: bytes.subarray(end + SEPARATOR.length, bytes.length - 1) };
-}
-function readCompiledJson(file, sources) {
-  const bytes = readBytes(file);
-  if (!Buffer.isBuffer(bytes))
-    return bytes;
-  const split = splitCompiled(bytes);
-  if ("reason" in split)
-    return split;
-  const { stamp, payload } = split;
-  if (stamp.format !== COMPILED_FORMAT)
-    return { reason: `it has layout ${stamp.format}, this version reads ${COMPILED_FORMAT}` };
-  if (stamp.sources !== sources)
-    return { reason: "it is stale: the sources changed since it was built" };
-  if (sha256Hex(payload) !== stamp.content)
-    return { reason: "its content does not match its build stamp (damaged or edited)" };
-  try {
-    return { payload: JSON.parse(payload.toString("utf8")), stamp };
-  } catch {
-    return { reason: "its content is not JSON" };
-  }
-}
-function describeStamp(stamp) {
-  return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
-}
-
-// dist/src/rules/validate-pack.js
-var RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-var PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-var RULE_KEYS = /* @__PURE__ */ new Set([
-  "id",
-  "name",
-  "description",
-  "severity",
-  "pattern",
-  "ignoreCase",
-  "keywords",
-  "entropy",
-  "validators",
-  "paths",
-  "severityByPath",
-  "decoder",
-  "multiline",
-  "startsWithKeyword",
-  "references",
-  "tags",
-  "examples",
-  "negativeExamples"
-]);
-var ProblemList = class {
-  file;
-  doc;
-  base;
-  items = [];
-  constructor(file, doc, base) {
-    this.file = file;
-    this.doc = doc;
-    this.base = base;
-  }
-  add(path, subject, what) {
-    const line = this.doc.lineOf([...this.base, ...path]);
-    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
-  }
-};
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList(value, { allowEmpty }) {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
-}
-function checkProvider(raw, problems) {
-  if (!isRecord(raw)) {
-    problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
-    return void 0;
-  }
-  const before = problems.items.length;
-  if (typeof raw.id !== "string" || !PROVIDER_ID.test(raw.id))
-    problems.add(["provider", "id"], "provider", "`id` must be lower-case letters, digits and hyphens");
-  if (typeof raw.name !== "string" || raw.name.trim() === "")
-    problems.add(["provider", "name"], "provider", "`name` must be a non-empty string");
-  const remediation = raw.remediation;
-  if (!isRecord(remediation)) {
-    problems.add(["provider", "remediation"], "provider", "missing `remediation:` with `rotateUrl` and `steps`");
-  } else {
-    if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
-      problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
-    }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
-      problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
-    }
-  }
-  return problems.items.length === before ? raw : void 0;
-}
-function checkRuleFields(raw, subject, problems, at2) {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key))
-      problems.add([...at2, key], subject, `unknown field \`${key}\``);
-  }
-  for (const key of ["name", "description"]) {
-    if (typeof raw[key] !== "string" || raw[key].trim() === "")
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
-  }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
-    raw.pattern = raw.pattern.join("");
-  } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
-    problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
-  }
-  if (!SEVERITIES.includes(raw.severity))
-    problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
-  if (!isStringList(raw.keywords, { allowEmpty: false }))
-    problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
-  for (const key of ["references", "tags", "negativeExamples"]) {
-    if (!isStringList(raw[key], { allowEmpty: false }))
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
-    problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
-  for (const key of ["validators", "paths"]) {
-    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
-      problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
-    problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
-  if (raw.severityByPath !== void 0) {
-    const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
-    if (!isValid)
-      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
-  }
-  for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
-    if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
-      problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
-  }
-  if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
-    problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
-  }
-}
-function checkRules(raw, providerId, problems) {
-  if (!Array.isArray(raw) || raw.length === 0) {
-    problems.add(["rules"], "rules", "`rules:` must be a non-empty list");
-    return [];
-  }
-  const rules = [];
-  const seen = /* @__PURE__ */ new Set();
-  raw.forEach((entry, index) => {
-    const at2 = ["rules", index];
-    if (!isRecord(entry)) {
-      problems.add(at2, `rules[${index}]`, "each rule must be a mapping");
-      return;
-    }
-    const subject = typeof entry.id === "string" ? entry.id : `rules[${index}]`;
-    const before = problems.items.length;
-    if (typeof entry.id !== "string" || !RULE_ID.test(entry.id)) {
-      problems.add([...at2, "id"], subject, "`id` must look like `provider.kind` (lower case, hyphens inside parts)");
-    } else if (providerId !== void 0 && !entry.id.startsWith(`${providerId}.`)) {
-      problems.add([...at2, "id"], subject, `\`id\` must start with the pack's provider id \`${providerId}.\``);
-    }
-    if (seen.has(entry.id))
-      problems.add([...at2, "id"], subject, "duplicate rule id in this pack");
-    seen.add(entry.id);
-    checkRuleFields(entry, subject, problems, at2);
-    if (problems.items.length === before)
-      rules.push(entry);
-  });
-  return rules;
-}
-function validatePack(value, file, doc, base = []) {
-  const problems = new ProblemList(file, doc, base);
-  if (!isRecord(value)) {
-    problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
-    return { problems: problems.items };
-  }
-  for (const key of Object.keys(value)) {
-    if (key !== "provider" && key !== "rules")
-      problems.add([key], "pack", `unknown top-level field \`${key}\``);
-  }
-  const provider = checkProvider(value.provider, problems);
-  const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
-  const rules = checkRules(value.rules, providerId, problems);
-  if (provider === void 0)
-    return { problems: problems.items };
-  return { pack: { file, provider, rules }, problems: problems.items };
-}
-
-// dist/src/rules/yaml-document.js
-var yamlModule;
-async function loadYamlSupport() {
-  if (yamlModule !== void 0)
-    return;
-  const loaded = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  yamlModule = typeof loaded.parseDocument === "function" ? loaded : loaded.default;
-}
-function yaml() {
-  if (yamlModule === void 0)
-    throw new Error("internal: loadYamlSupport() must be awaited before parsing YAML");
-  return yamlModule;
-}
-var MAX_ALIAS_COUNT = 100;
-function parseYamlDocument(text, file) {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = doc.errors.map((error2) => {
-    const line = lineCounter.linePos(error2.pos[0]).line;
-    return `${file}:${line}: ${error2.message.split("\n")[0] ?? "YAML syntax error"}`;
-  });
-  const lineOf = (path) => {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if (node && typeof node === "object" && Array.isArray(node.range)) {
-        return lineCounter.linePos(node.range[0]).line;
-      }
-    }
-    return void 0;
-  };
-  if (errors.length > 0)
-    return { value: void 0, errors, lineOf };
-  try {
-    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
-    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
-  }
-}
-
-// dist/src/rules/load.js
-var BUILTIN_RULES_DIR = join4(PACKAGE_ROOT, "rules");
-function parsePack(text, file) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    return { problems: doc.errors };
-  return validatePack(doc.value, file, doc);
-}
-function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
-  const result = { packs: [...seed.packs], rules: [...seed.rules], problems: [...seed.problems] };
-  const owners = new Map(result.rules.map((r2) => [r2.spec.id, r2.file]));
-  for (const pack of packs) {
-    result.packs.push(pack);
-    for (const spec of pack.rules) {
-      const owner = owners.get(spec.id);
-      if (owner !== void 0) {
-        result.problems.push(`${pack.file}: ${spec.id}: duplicate rule id (also defined in ${owner})`);
-        continue;
-      }
-      owners.set(spec.id, pack.file);
-      const { rule, problems } = compileRule(spec, pack.provider, pack.file);
-      result.problems.push(...problems);
-      if (rule !== void 0)
-        result.rules.push(rule);
-    }
-  }
-  return result;
-}
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
-  let names;
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
-  } catch (error2) {
-    throw new ScanError("E_RULE_INVALID", `cannot read rule directory ${dir}`, { cause: error2, hint: "pass a directory that holds *.yaml rule packs" });
-  }
-  const packs = [];
-  const problems = [];
-  await loadYamlSupport();
-  for (const name of names) {
-    const path = join4(dir, name);
-    const shown = relative2(displayBase, path) || path;
-    const parsed = parsePack(await readTextFile(path, { shouldFollowSymlink: true }), shown.startsWith("..") ? path : shown);
-    problems.push(...parsed.problems);
-    if (parsed.pack !== void 0)
-      packs.push(parsed.pack);
-  }
-  if (names.length === 0)
-    problems.push(`${dir}: no *.yaml rule packs found`);
-  return compilePacks(packs, { packs: [], rules: [], problems });
-}
-var COMPILED_RULES_FILE = join4(PACKAGE_ROOT, "dist", "rules.json");
-function builtinPackNames() {
-  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
-}
-function digestBuiltinPacks(names = builtinPackNames()) {
-  return digestFiles(BUILTIN_RULES_DIR, names);
-}
-function readCompiledPacks() {
-  let sources;
-  try {
-    sources = digestBuiltinPacks();
-  } catch (error2) {
-    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of packs" };
-  const packs = read.payload;
-  return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
-}
-async function loadBuiltinRules() {
-  const compiled = readCompiledPacks();
-  let loaded;
-  if ("packs" in compiled)
-    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
-  else {
-    loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
-  }
-  if (loaded.problems.length > 0)
-    throw new RulePackError(loaded.problems);
-  return loaded;
-}
+// dist/src/sensitive-files/audit.js
+init_findings();
 
 // dist/src/sensitive-files/compile-kind.js
+init_rules();
 function compileKind(spec, line) {
   const matchesPath = compilePathPatterns([...spec.paths, ...spec.exceptions.map((pattern) => `!${pattern}`)]);
   const kind = { spec, line, matchesPath };
@@ -21356,9 +23940,15 @@ function kindOfPath(kinds, path) {
 }
 
 // dist/src/sensitive-files/git-queries.js
+init_errors();
+init_safe_fs();
 import { join as join8 } from "node:path";
 
+// dist/src/sources/repository.js
+init_errors();
+
 // dist/src/sources/git-process.js
+init_errors();
 import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
@@ -21568,6 +24158,7 @@ async function findRepository(dir) {
 }
 
 // dist/src/sources/git.js
+init_errors();
 async function clientFor(dir) {
   const { simpleGit } = await Promise.resolve().then(() => (init_dist3(), dist_exports));
   const unsafe = { allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true };
@@ -21590,6 +24181,8 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
 import { stat as stat2 } from "node:fs/promises";
 import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
@@ -21637,6 +24230,7 @@ async function listScanTargets(cwd, paths, repo) {
 }
 
 // dist/src/sources/read-files.js
+init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
 import { join as join6 } from "node:path";
 var READ_CONCURRENCY = 16;
@@ -21686,1561 +24280,8 @@ function onBinaryFile(outcome) {
   return (input) => outcome.skipped.push({ path: input.path, reason: "binary", size: "bytes" in input ? input.bytes.length : input.text.length });
 }
 
-// dist/src/engine/decoding/base64.js
-import { isUtf8 } from "node:buffer";
-var BASE64_TRIGGER_WORDS = [
-  "-----BEGIN",
-  "PRIVATE KEY",
-  "password",
-  "passwd",
-  "secret",
-  "token",
-  "api_key",
-  "apikey",
-  "api-key",
-  "access_key",
-  "accessKey",
-  "client_secret",
-  "credential",
-  "aws_access",
-  "sk_live_",
-  "github_pat_",
-  "glpat-",
-  "xoxb-",
-  "xoxp-",
-  '"auth"',
-  "Authorization",
-  "mongodb",
-  "postgres",
-  "mysql://",
-  "redis://"
-];
-var MIN_FRAGMENT = 6;
-var MIN_BASE64_RUN = 16;
-var MAX_BASE64_RUN = 64 * 1024;
-function base64Fragments(word) {
-  const fragments = [];
-  const bytes = Buffer.from(word, "utf8");
-  for (let skip = 0; skip < 3; skip++) {
-    const encoded = Buffer.concat([Buffer.alloc(skip), bytes]).toString("base64");
-    const start = skip === 0 ? 0 : skip + 1;
-    const end = Math.floor((skip + bytes.length) / 3) * 4;
-    const fragment = encoded.slice(start, end);
-    if (fragment.length >= MIN_FRAGMENT)
-      fragments.push(fragment);
-  }
-  return fragments;
-}
-function isBase64Char(code2) {
-  return code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 >= 48 && code2 <= 57 || code2 === 43 || code2 === 47 || code2 === 45 || code2 === 95;
-}
-function base64RunAround(text, at2) {
-  let start = at2;
-  while (start > 0 && at2 - start < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(start - 1)))
-    start--;
-  let end = at2;
-  while (end < text.length && end - at2 < MAX_BASE64_RUN && isBase64Char(text.charCodeAt(end)))
-    end++;
-  while (end < text.length && end - start < MAX_BASE64_RUN && text.charCodeAt(end) === 61)
-    end++;
-  return [start, end];
-}
-function isPrintable(text) {
-  let printable2 = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable2++;
-  }
-  return printable2 >= text.length * 0.95;
-}
-function base64ToText(encoded) {
-  const bytes = Buffer.from(encoded, "base64");
-  if (bytes.length === 0 || !isUtf8(bytes))
-    return void 0;
-  const decoded = bytes.toString("utf8");
-  return isPrintable(decoded) ? decoded : void 0;
-}
-function decodeBase64Value(text, start, end) {
-  if (end - start < MIN_BASE64_RUN)
-    return void 0;
-  if (text.charCodeAt(start - 1) === 46 || text.charCodeAt(end) === 46)
-    return void 0;
-  return base64ToText(text.slice(start, end));
-}
-
-// dist/src/engine/decoding/escapes.js
-var MAX_ESCAPED = 4 * 1024;
-function jsonStringAround(text, at2) {
-  const open3 = unescapedQuote(text, at2 - 1, -1);
-  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
-  if (close === -1)
-    return void 0;
-  const literal = text.slice(open3, close + 1);
-  if (!literal.includes("\\"))
-    return void 0;
-  try {
-    const decoded = JSON.parse(literal);
-    return typeof decoded === "string" && decoded !== literal.slice(1, -1) ? { start: open3, end: close + 1, decoded } : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function unescapedQuote(text, from, step) {
-  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      return -1;
-    if (code2 === 34 && !isEscaped(text, i))
-      return i;
-  }
-  return -1;
-}
-function isEscaped(text, i) {
-  let count2 = 0;
-  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
-    count2++;
-  return count2 % 2 === 1;
-}
-var URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
-function isTokenChar(code2) {
-  return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
-}
-function urlEncodedAround(text, at2) {
-  let start = at2;
-  while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
-    start--;
-  let end = at2;
-  while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
-    end++;
-  const token = text.slice(start, end);
-  if (!URL_ESCAPE.test(token))
-    return void 0;
-  let decoded;
-  try {
-    decoded = decodeURIComponent(token);
-  } catch {
-    decoded = token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
-  }
-  return decoded === token ? void 0 : { start, end, decoded };
-}
-
-// dist/src/engine/decoding/kubernetes.js
-var SECRET_KIND = /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?\r?$/im;
-var DATA_KEY = /^([ \t]*)data:[ \t]*\r?$/gm;
-var ENTRY = /^([ \t]+)([A-Za-z0-9._-]{1,253}):[ \t]*(.*)$/;
-var BASE64_VALUE = /^["']?([A-Za-z0-9+/]{4,}={0,2})["']?[ \t]*(?:#.*)?$/;
-var CONTINUATION = /^[ \t]+([A-Za-z0-9+/]+={0,2})[ \t]*$/;
-function secretManifestEntries(text) {
-  if (!SECRET_KIND.test(text))
-    return [];
-  const entries = [];
-  DATA_KEY.lastIndex = 0;
-  for (let data = DATA_KEY.exec(text); data !== null; data = DATA_KEY.exec(text)) {
-    const indent = (data[1] ?? "").replace(/\t/g, "    ").length;
-    let at2 = data.index + data[0].length + 1;
-    while (at2 < text.length) {
-      const lineEnd = text.indexOf("\n", at2) === -1 ? text.length : text.indexOf("\n", at2);
-      const line = text.slice(at2, lineEnd).replace(/\r$/, "");
-      if (line.trim() === "" || line.trim().startsWith("#")) {
-        at2 = lineEnd + 1;
-        continue;
-      }
-      const entry = ENTRY.exec(line);
-      if (entry === null || (entry[1] ?? "").replace(/\t/g, "    ").length <= indent)
-        break;
-      const [, , key = "", rest = ""] = entry;
-      let next = lineEnd + 1;
-      const inline = BASE64_VALUE.exec(rest);
-      if (inline !== null) {
-        const value = inline[1] ?? "";
-        const start = at2 + line.indexOf(value, line.indexOf(":") + 1);
-        pushDecoded(entries, key, text, start, start + value.length);
-      } else if (/^[|>][-+]?[ \t]*$/.test(rest.trim())) {
-        let start = -1;
-        let end = -1;
-        while (next < text.length) {
-          const blockEnd = text.indexOf("\n", next) === -1 ? text.length : text.indexOf("\n", next);
-          const blockLine = text.slice(next, blockEnd).replace(/\r$/, "");
-          const part = CONTINUATION.exec(blockLine);
-          if (part === null)
-            break;
-          if (start === -1)
-            start = next + blockLine.indexOf(part[1] ?? "");
-          end = next + blockLine.indexOf(part[1] ?? "") + (part[1] ?? "").length;
-          next = blockEnd + 1;
-        }
-        if (start !== -1)
-          pushDecoded(entries, key, text, start, end, true);
-      }
-      at2 = next;
-    }
-  }
-  return entries;
-}
-function pushDecoded(entries, key, text, start, end, isBlock = false) {
-  const encoded = isBlock ? text.slice(start, end).replace(/\s+/g, "") : text.slice(start, end);
-  const decoded = base64ToText(encoded);
-  if (decoded !== void 0)
-    entries.push({ key, decoded, start, end });
-}
-
-// dist/src/engine/decoding/index.js
-var MAX_DECODE_DEPTH = 2;
-var MAX_SPANS = 256;
-var MAX_DECODED_CHARS = 1024 * 1024;
-var MAX_ESCAPE_PROBES = 1024;
-function lineHasEscapes(text, at2) {
-  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  return false;
-}
-function encodedSpans(text, base64Hits, keywordHits) {
-  const spans = [];
-  const seen = /* @__PURE__ */ new Set();
-  let budget = MAX_DECODED_CHARS;
-  const add = (span) => {
-    if (span === void 0 || spans.length >= MAX_SPANS || span.decoded.length > budget)
-      return;
-    const key = `${span.start}:${span.end}:${span.encoding}`;
-    if (seen.has(key))
-      return;
-    seen.add(key);
-    budget -= span.decoded.length;
-    spans.push(span);
-  };
-  for (const at2 of base64Hits) {
-    const [start, end] = base64RunAround(text, at2);
-    if (seen.has(`${start}:${end}:base64`))
-      continue;
-    const decoded = decodeBase64Value(text, start, end);
-    add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
-  }
-  let probed = 0;
-  let coveredUntil = -1;
-  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
-    if (at2 < coveredUntil)
-      continue;
-    if (!lineHasEscapes(text, at2))
-      continue;
-    if (++probed > MAX_ESCAPE_PROBES)
-      break;
-    coveredUntil = at2 + 1;
-    const json = jsonStringAround(text, at2);
-    add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
-    const url = urlEncodedAround(text, at2);
-    add(url === void 0 ? void 0 : { ...url, encoding: "url" });
-    coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
-  }
-  return spans;
-}
-
-// dist/src/engine/keyword-automaton.js
-var ALPHABET = 128;
-var TWO_STREAM_MIN = 4096;
-function foldCase2(code2) {
-  return code2 >= 65 && code2 <= 90 ? code2 | 32 : code2;
-}
-function buildTrie(keywords) {
-  const capacity = keywords.reduce((sum, keyword) => sum + keyword.length, 0) + 1;
-  const next = new Int32Array(capacity * ALPHABET).fill(-1);
-  const outputs = [[]];
-  let states = 1;
-  keywords.forEach((keyword, index) => {
-    let state = 0;
-    for (let i = 0; i < keyword.length; i++) {
-      const at2 = state * ALPHABET + foldCase2(keyword.charCodeAt(i));
-      if (next[at2] === -1) {
-        next[at2] = states++;
-        outputs.push([]);
-      }
-      state = next[at2];
-    }
-    outputs[state].push(index);
-  });
-  return { next, outputs, states };
-}
-function buildTable(next, outputs, states, alphabet) {
-  const table = new Int32Array(states * ALPHABET);
-  const fail2 = new Int32Array(states);
-  const queue = [];
-  const setBoth = (state, code2, target) => {
-    table[state * ALPHABET + code2] = target * ALPHABET;
-    if (code2 >= 97 && code2 <= 122)
-      table[state * ALPHABET + code2 - 32] = target * ALPHABET;
-  };
-  for (const c3 of alphabet) {
-    const child = next[c3];
-    if (child !== -1) {
-      setBoth(0, c3, child);
-      queue.push(child);
-    }
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head];
-    const failOutputs = outputs[fail2[state]];
-    if (failOutputs.length > 0)
-      outputs[state] = [...outputs[state], ...failOutputs];
-    for (const c3 of alphabet) {
-      const child = next[state * ALPHABET + c3];
-      const viaFail = table[fail2[state] * ALPHABET + c3] / ALPHABET;
-      if (child === -1) {
-        if (viaFail !== 0)
-          setBoth(state, c3, viaFail);
-      } else {
-        setBoth(state, c3, child);
-        fail2[child] = viaFail;
-        queue.push(child);
-      }
-    }
-  }
-  return table;
-}
-function buildAutomatonTables(keywords) {
-  const { next, outputs, states } = buildTrie(keywords);
-  const alphabet = [...new Set(keywords.flatMap((keyword) => [...keyword].map((char) => foldCase2(char.charCodeAt(0)))))];
-  const table = buildTable(next, outputs, states, alphabet);
-  for (let at2 = 0; at2 < table.length; at2++) {
-    const target = table[at2];
-    if (outputs[target / ALPHABET].length > 0)
-      table[at2] = ~target;
-  }
-  return { keywords, table, outputsByState: outputs };
-}
-function buildKeywordAutomaton(keywords, prebuilt) {
-  const isReusable = prebuilt !== void 0 && prebuilt.keywords.length === keywords.length && prebuilt.keywords.every((k2, i) => k2 === keywords[i]);
-  const { table, outputsByState } = isReusable ? prebuilt : buildAutomatonTables(keywords);
-  const report = (state, end, onHit) => {
-    for (const keyword of outputsByState[state])
-      onHit(keyword, end);
-  };
-  const longest = keywords.reduce((max, keyword) => Math.max(max, keyword.length), 1);
-  const scanRange = (bytes, from, to2, reportAfter, onHit) => {
-    let row2 = 0;
-    for (let i = from; i < to2; i++) {
-      const code2 = bytes[i];
-      row2 = code2 < ALPHABET ? table[row2 + code2] : 0;
-      if (row2 < 0) {
-        row2 = ~row2;
-        if (i + 1 > reportAfter)
-          report(row2 / ALPHABET, i + 1, onHit);
-      }
-    }
-  };
-  const scanTwo = (bytes, mid, start2, onFirst, onSecond) => {
-    let a = 0;
-    let b3 = 0;
-    const offset = start2;
-    const steps = mid;
-    for (let i = 0; i < steps; i++) {
-      const c1 = bytes[i];
-      const c22 = bytes[offset + i];
-      a = c1 < ALPHABET ? table[a + c1] : 0;
-      b3 = c22 < ALPHABET ? table[b3 + c22] : 0;
-      if ((a | b3) < 0) {
-        if (a < 0) {
-          a = ~a;
-          report(a / ALPHABET, i + 1, onFirst);
-        }
-        if (b3 < 0) {
-          b3 = ~b3;
-          if (offset + i + 1 > mid)
-            report(b3 / ALPHABET, offset + i + 1, onSecond);
-        }
-      }
-    }
-    for (let i = offset + steps; i < bytes.length; i++) {
-      const code2 = bytes[i];
-      b3 = code2 < ALPHABET ? table[b3 + code2] : 0;
-      if (b3 < 0) {
-        b3 = ~b3;
-        if (i + 1 > mid)
-          report(b3 / ALPHABET, i + 1, onSecond);
-      }
-    }
-  };
-  return {
-    isPrebuilt: isReusable,
-    scan(text, onHit) {
-      let row2 = 0;
-      for (let i = 0; i < text.length; i++) {
-        const code2 = text.charCodeAt(i);
-        if (code2 >= ALPHABET) {
-          row2 = 0;
-          continue;
-        }
-        row2 = table[row2 + code2];
-        if (row2 < 0) {
-          row2 = ~row2;
-          report(row2 / ALPHABET, i + 1, onHit);
-        }
-      }
-    },
-    scanBytes(bytes, onHit) {
-      if (bytes.length < TWO_STREAM_MIN) {
-        scanRange(bytes, 0, bytes.length, 0, onHit);
-        return;
-      }
-      const mid = bytes.length >> 1;
-      const later = [];
-      scanTwo(bytes, mid, Math.max(0, mid - longest + 1), onHit, (keyword, end) => void later.push(keyword, end));
-      for (let i = 0; i < later.length; i += 2)
-        onHit(later[i], later[i + 1]);
-    }
-  };
-}
-
-// dist/src/engine/line-index.js
-function buildLineIndex(text) {
-  const starts = [0];
-  for (let at2 = text.indexOf("\n"); at2 !== -1; at2 = text.indexOf("\n", at2 + 1))
-    starts.push(at2 + 1);
-  const lineOf = (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = low + high + 1 >> 1;
-      if (starts[mid] <= offset)
-        low = mid;
-      else
-        high = mid - 1;
-    }
-    return low;
-  };
-  const startOf = (line) => starts[line] ?? text.length;
-  const textOf = (line) => {
-    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
-    const raw = text.slice(startOf(line), end);
-    return raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  };
-  return { lineOf, startOf, textOf };
-}
-
-// dist/src/engine/entropy.js
-function shannonEntropy(text) {
-  if (text.length === 0)
-    return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const code2 = text.charCodeAt(i);
-    counts.set(code2, (counts.get(code2) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count2 of counts.values()) {
-    const p2 = count2 / text.length;
-    bits -= p2 * Math.log2(p2);
-  }
-  return bits;
-}
-
-// dist/src/engine/key-block.js
-function isKeyBlock(secret) {
-  return KEY_BLOCK_START.test(secret);
-}
-var KEY_BLOCK_START = /^(?:-----BEGIN |---- BEGIN |PuTTY-User-Key-File-|LS0tLS1CRUdJTi)/;
-var FRAME_LINE = /^(?:-{4,5} ?(?:BEGIN|END) .*|[A-Za-z][A-Za-z0-9-]{0,40}: .*|\\)$/;
-function isFillerKeyBody(secret) {
-  const body = secret.split(/\r?\n|\\r\\n|\\n/).map((line) => line.trim()).filter((line) => line !== "" && !FRAME_LINE.test(line)).join("");
-  return isFillerText(body);
-}
-function isFillerText(text) {
-  if (/([^A/])\1{7}/.test(text))
-    return true;
-  return shannonEntropy(text) < 3;
-}
-
-// dist/src/engine/placeholders.js
-var PLACEHOLDER_WORDS = [
-  "example",
-  "placeholder",
-  "changeme",
-  "change_me",
-  "change-me",
-  "replaceme",
-  "replace_me",
-  "replace-me",
-  "your_",
-  "your-",
-  "yourkey",
-  "yourtoken",
-  "yoursecret",
-  "dummy",
-  "redacted",
-  "xxxx",
-  "****",
-  "...",
-  "…",
-  "process.env",
-  "getenv",
-  "os.environ",
-  "secrets.",
-  "env.",
-  "%s"
-];
-var WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
-var KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
-var FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
-function isPlaceholderShape(secret, lower) {
-  if (lower.startsWith("my") && lower.length <= 40 && FIELD_WORDS.test(lower.slice(2).replace(/[^a-z]/g, "")))
-    return true;
-  if (/[_-]here$/.test(lower) || /^(?:sample|xxx)/.test(lower) || /for[_-]?test(?:ing|s)?(?:[_-]only)?$/.test(lower))
-    return true;
-  if (/^string[_-]?value$/.test(lower))
-    return true;
-  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
-}
-function isPlaceholder(secret) {
-  if (KNOWN_EXAMPLE_KEYS.has(secret))
-    return true;
-  if (secret.startsWith("$"))
-    return true;
-  const lower = secret.toLowerCase();
-  if (PLACEHOLDER_WORDS.some((word) => lower.includes(word)))
-    return true;
-  if (isPlaceholderShape(secret, lower))
-    return true;
-  if (WRAPPED.some((pattern) => pattern.test(secret)))
-    return true;
-  return /^(.)\1*$/s.test(secret);
-}
-
-// dist/src/engine/match.js
-function isStandIn(rule, secret) {
-  if (isKeyBlock(secret))
-    return isFillerKeyBody(secret);
-  if (rule.spec.tags.includes("generated-value"))
-    return isFillerText(secret);
-  return isPlaceholder(secret);
-}
-function acceptSecret(rule, secret, base) {
-  const entropy = shannonEntropy(secret);
-  if (rule.spec.entropy !== void 0 && entropy < rule.spec.entropy)
-    return void 0;
-  let severity = base;
-  for (const name of rule.spec.validators ?? []) {
-    const verdict = VALIDATORS[name]?.(secret);
-    if (verdict === void 0 || !verdict.isValid)
-      return void 0;
-    if (verdict.severity !== void 0)
-      severity = verdict.severity;
-  }
-  if (isStandIn(rule, secret))
-    return void 0;
-  return { severity, entropy };
-}
-function acceptMatch(rule, m2, offset, seen, base) {
-  const span = m2.indices?.groups?.secret ?? m2.indices?.[0];
-  const secret = m2.groups?.secret ?? m2[0];
-  if (span === void 0 || secret.length === 0)
-    return void 0;
-  const start = offset + span[0];
-  if (seen.has(start))
-    return void 0;
-  seen.add(start);
-  const accepted = acceptSecret(rule, secret, base);
-  return accepted === void 0 ? void 0 : { rule, start, end: offset + span[1], secret, ...accepted };
-}
-function matchRuleAtHits(rule, text, hitStarts, base = rule.spec.severity) {
-  const regex = rule.stickyRegex;
-  const probe = rule.stickyProbe;
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const start of hitStarts) {
-    probe.lastIndex = start;
-    if (!probe.test(text))
-      continue;
-    regex.lastIndex = start;
-    const m2 = regex.exec(text);
-    const match = m2 === null ? void 0 : acceptMatch(rule, m2, 0, seen, base);
-    if (match !== void 0)
-      matches.push(match);
-  }
-  return matches;
-}
-function matchRule(rule, text, windows, base = rule.spec.severity) {
-  const matches = [];
-  const seen = /* @__PURE__ */ new Set();
-  const { regex } = rule;
-  for (const window2 of windows) {
-    const slice = text.slice(window2.start, window2.end);
-    regex.lastIndex = 0;
-    for (let m2 = regex.exec(slice); m2 !== null; m2 = regex.exec(slice)) {
-      if (m2[0].length === 0)
-        regex.lastIndex++;
-      const match = acceptMatch(rule, m2, window2.start, seen, base);
-      if (match !== void 0)
-        matches.push(match);
-    }
-  }
-  return matches;
-}
-function matchKubernetesSecret(rule, entries, base) {
-  const matches = [];
-  for (const entry of entries) {
-    const prefix = `${entry.key}: `;
-    const rendered = prefix + entry.decoded;
-    rule.regex.lastIndex = 0;
-    const m2 = rule.regex.exec(rendered);
-    const span = m2?.indices?.groups?.secret ?? m2?.indices?.[0];
-    if (m2 === null || span === void 0 || span[0] < prefix.length)
-      continue;
-    const secret = m2.groups?.secret ?? m2[0];
-    const accepted = secret.length === 0 ? void 0 : acceptSecret(rule, secret, base);
-    if (accepted !== void 0)
-      matches.push({ rule, start: entry.start, end: entry.end, secret, ...accepted, encoding: "base64" });
-  }
-  return matches;
-}
-function specificity(match) {
-  const { tags } = match.rule.spec;
-  if (tags.includes("weak") || tags.includes("fallback"))
-    return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
-}
-function overlappingPairs(matches) {
-  const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
-  const pairs = [];
-  for (let x3 = 0; x3 < order.length; x3++) {
-    const i = order[x3];
-    const end = matches[i].end;
-    for (let y2 = x3 + 1; y2 < order.length && matches[order[y2]].start < end; y2++)
-      pairs.push([i, order[y2]]);
-  }
-  return pairs;
-}
-function preferSpecificMatches(matches) {
-  if (matches.length < 2)
-    return matches;
-  const pairs = overlappingPairs(matches);
-  if (pairs.length === 0)
-    return matches;
-  const rank = matches.map(specificity);
-  const at2 = (i) => matches[i];
-  const isDropped = new Uint8Array(matches.length);
-  const stage = (decide) => {
-    const marks = [];
-    for (const [a, b3] of pairs) {
-      if (isDropped[a] === 1 || isDropped[b3] === 1)
-        continue;
-      const loser = decide(a, b3);
-      if (loser !== void 0)
-        marks.push(loser);
-    }
-    for (const i of marks)
-      isDropped[i] = 1;
-  };
-  stage((a, b3) => rank[a] === rank[b3] ? void 0 : rank[a] > rank[b3] ? b3 : a);
-  stage((a, b3) => {
-    const [ma, mb] = [at2(a), at2(b3)];
-    if (ma.start !== mb.start || ma.end !== mb.end)
-      return void 0;
-    const bySeverity2 = SEVERITY_ORDER[ma.severity] - SEVERITY_ORDER[mb.severity];
-    if (bySeverity2 !== 0)
-      return bySeverity2 > 0 ? b3 : a;
-    const byDecoding = Number(ma.encoding !== void 0) - Number(mb.encoding !== void 0);
-    if (byDecoding !== 0)
-      return byDecoding > 0 ? b3 : a;
-    return a < b3 ? b3 : a;
-  });
-  const isInside = (inner, outer) => outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
-  stage((a, b3) => {
-    const [ma, mb] = [at2(a), at2(b3)];
-    const [outer, inner] = isInside(mb, ma) ? [a, b3] : isInside(ma, mb) ? [b3, a] : [void 0, void 0];
-    if (outer === void 0 || inner === void 0)
-      return void 0;
-    const [mo, mi] = [at2(outer), at2(inner)];
-    if (mo.encoding !== void 0 && mi.encoding === void 0 && rank[outer] === rank[inner])
-      return outer;
-    return mo.secret.includes(mi.secret) && SEVERITY_ORDER[mo.severity] >= SEVERITY_ORDER[mi.severity] ? inner : void 0;
-  });
-  return matches.filter((_3, i) => isDropped[i] === 0);
-}
-var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
-
-// dist/src/engine/secret-finder.js
-var MODULUS = 2147483647;
-var BASE = 65599;
-function hashOf(text, from, length) {
-  let hash = 0;
-  for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
-}
-var SecretFinder = class {
-  /** The longest secret's length (0 when there is none). */
-  longest;
-  lengths = [];
-  constructor(secrets) {
-    const byLength = /* @__PURE__ */ new Map();
-    for (const secret of new Set(secrets)) {
-      if (secret === "" || secret.includes("\n"))
-        continue;
-      let group = byLength.get(secret.length);
-      if (group === void 0) {
-        let lead = 1;
-        for (let i = 1; i < secret.length; i++)
-          lead = lead * BASE % MODULUS;
-        byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
-      }
-      const hash = hashOf(secret, 0, secret.length);
-      const list = group.byHash.get(hash);
-      if (list === void 0)
-        group.byHash.set(hash, [secret]);
-      else
-        list.push(secret);
-    }
-    this.lengths = [...byLength.values()];
-    this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
-  }
-  /** Copies in `text` as [start, secret], in no particular order. */
-  occurrences(text) {
-    const found = [];
-    for (const { length, lead, byHash } of this.lengths) {
-      if (length > text.length)
-        continue;
-      let hash = hashOf(text, 0, length);
-      for (let start = 0; ; start++) {
-        for (const secret of byHash.get(hash) ?? [])
-          if (text.startsWith(secret, start))
-            found.push([start, secret]);
-        if (start + length >= text.length)
-          break;
-        const dropped = text.charCodeAt(start) * lead % MODULUS;
-        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
-      }
-    }
-    return found;
-  }
-  /**
-   * `text` with every copy of a detected secret replaced by its preview: longest secrets first,
-   * then left to right, copies never overlapping. Also returns where `focus` (an offset in `text`)
-   * lands in the result.
-   */
-  redactIn(text, focus = 0) {
-    const found = this.occurrences(text);
-    if (found.length === 0)
-      return { text, focus };
-    found.sort((a, b3) => b3[1].length - a[1].length || a[0] - b3[0]);
-    const taken = new Uint8Array(text.length);
-    const chosen = [];
-    for (const [start, secret] of found) {
-      if (taken.subarray(start, start + secret.length).some((flag) => flag === 1))
-        continue;
-      taken.fill(1, start, start + secret.length);
-      chosen.push([start, secret]);
-    }
-    chosen.sort((a, b3) => a[0] - b3[0]);
-    let out = "";
-    let at2 = 0;
-    let shifted = focus;
-    for (const [start, secret] of chosen) {
-      const preview = redact(secret);
-      out += text.slice(at2, start) + preview;
-      if (start + secret.length <= focus)
-        shifted += preview.length - secret.length;
-      else if (start < focus)
-        shifted = out.length;
-      at2 = start + secret.length;
-    }
-    return { text: out + text.slice(at2), focus: shifted };
-  }
-};
-
-// dist/src/engine/to-finding.js
-var CONTEXT_WIDTH = 240;
-function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
-  }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
-}
-function contextOf(match, index) {
-  const { lines } = index;
-  const line = lines.lineOf(match.start);
-  const lineStart = lines.startOf(line);
-  const full = lines.textOf(line);
-  const margin = CONTEXT_WIDTH + index.secrets.longest;
-  const from = Math.max(0, match.start - lineStart - margin);
-  const to2 = Math.min(full.length, match.end - lineStart + margin);
-  let text = full.slice(from, to2);
-  const base = lineStart + from;
-  const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
-  let focus = match.start - base;
-  for (const m2 of onLine) {
-    const cutFrom = Math.max(m2.start, base) - base;
-    const cutTo = Math.min(m2.end, end) - base;
-    const preview = redact(m2.secret);
-    text = text.slice(0, cutFrom) + preview + text.slice(cutTo);
-    if (cutFrom < focus)
-      focus += preview.length - (cutTo - cutFrom);
-  }
-  ({ text, focus } = index.secrets.redactIn(text, focus));
-  const isCutLeft = from > 0;
-  const isCutRight = to2 < full.length;
-  if (text.length <= CONTEXT_WIDTH && !isCutLeft && !isCutRight)
-    return text.trim();
-  const start = Math.max(0, Math.min(focus - 80, text.length - CONTEXT_WIDTH));
-  const shown = text.slice(start, start + CONTEXT_WIDTH).trim();
-  return `${start > 0 || isCutLeft ? "…" : ""}${shown}${start + CONTEXT_WIDTH < text.length || isCutRight ? "…" : ""}`;
-}
-function toFinding(match, chunk, index, shouldReveal) {
-  const { lines } = index;
-  const startLine = lines.lineOf(match.start);
-  const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
-  const finding = {
-    ruleId: match.rule.spec.id,
-    ruleName: match.rule.spec.name,
-    severity: match.severity,
-    path: chunk.path,
-    startLine: chunk.startLine + startLine,
-    startColumn: match.start - lines.startOf(startLine) + 1,
-    endLine: chunk.startLine + lastLine,
-    endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
-    preview: redact(match.secret),
-    context: contextOf(match, index),
-    entropy: Math.round(match.entropy * 1e3) / 1e3
-  };
-  if (match.encoding !== void 0)
-    finding.decodedFrom = match.encoding;
-  if (chunk.commit !== void 0)
-    finding.commit = chunk.commit;
-  if (chunk.blob !== void 0)
-    finding.blob = chunk.blob;
-  if (shouldReveal)
-    finding.secret = match.secret;
-  return finding;
-}
-
-// dist/src/engine/match-index.js
-function appendAll(target, items) {
-  for (const item of items)
-    target.push(item);
-}
-var MatchesBySecret = class {
-  byKey = /* @__PURE__ */ new Map();
-  constructor(matches) {
-    for (const match of matches)
-      this.add(match);
-  }
-  add(match) {
-    let bySecret = this.byKey.get(match.rule);
-    if (bySecret === void 0)
-      this.byKey.set(match.rule, bySecret = /* @__PURE__ */ new Map());
-    const list = bySecret.get(match.secret);
-    if (list === void 0)
-      bySecret.set(match.secret, [match]);
-    else
-      list.push(match);
-  }
-  /** Whether a match of `found`'s rule and secret overlaps [start, end). */
-  hasOverlapping(found, start, end) {
-    return (this.byKey.get(found.rule)?.get(found.secret) ?? []).some((m2) => m2.start < end && start < m2.end);
-  }
-};
-var SpansByRule = class {
-  byRule = /* @__PURE__ */ new Map();
-  constructor(matches) {
-    const grouped = /* @__PURE__ */ new Map();
-    for (const m2 of matches) {
-      const list = grouped.get(m2.rule);
-      if (list === void 0)
-        grouped.set(m2.rule, [m2]);
-      else
-        list.push(m2);
-    }
-    for (const [rule, list] of grouped) {
-      list.sort((a, b3) => a.start - b3.start);
-      const maxEnds = [];
-      let maxEnd = Number.NEGATIVE_INFINITY;
-      for (const m2 of list)
-        maxEnds.push(maxEnd = Math.max(maxEnd, m2.end));
-      this.byRule.set(rule, { starts: list.map((m2) => m2.start), maxEnds });
-    }
-  }
-  /** Whether a span of `m`'s rule overlaps `m`. */
-  overlaps(m2) {
-    const spans = this.byRule.get(m2.rule);
-    if (spans === void 0)
-      return false;
-    let low = 0;
-    let high = spans.starts.length;
-    while (low < high) {
-      const mid = low + high >>> 1;
-      if (spans.starts[mid] < m2.end)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-    return low > 0 && spans.maxEnds[low - 1] > m2.start;
-  }
-};
-
-// dist/src/engine/value-context.js
-var OPAQUE_TOKEN_NAMES = [
-  "nexttoken",
-  "continuationtoken",
-  "pagetoken",
-  "pagingtoken",
-  "paginationtoken",
-  "synctoken",
-  "changetoken",
-  "clientrequesttoken",
-  "clienttoken",
-  "lifecycleactiontoken",
-  "idempotencytoken",
-  "idempotencykey",
-  "resumetoken",
-  "csrftoken",
-  "xsrftoken",
-  "csrfmiddlewaretoken",
-  "authenticitytoken",
-  "antiforgerytoken",
-  "nonce"
-];
-var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "js",
-  "mjs",
-  "cjs",
-  "jsx",
-  "ts",
-  "mts",
-  "cts",
-  "tsx",
-  "py",
-  "rb",
-  "go",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "groovy",
-  "cs",
-  "php",
-  "swift",
-  "c",
-  "h",
-  "cc",
-  "cpp",
-  "hpp",
-  "rs",
-  "dart",
-  "lua",
-  "vue",
-  "svelte"
-]);
-var CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
-var IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
-function isNameChar(code2) {
-  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95 || code2 === 36 || code2 === 45 || code2 === 46;
-}
-function nameBefore(text, valueStart) {
-  const floor = Math.max(0, valueStart - 80);
-  let i = valueStart - 1;
-  let isQuoted = false;
-  while (i >= floor && /["'`\\]/.test(text[i])) {
-    if (text[i] !== "\\")
-      isQuoted = true;
-    i--;
-  }
-  while (i >= floor && /[ \t:=>!,]/.test(text[i]))
-    i--;
-  while (i >= floor && /["'`\]]/.test(text[i]))
-    i--;
-  const end = i + 1;
-  while (i >= floor && isNameChar(text.charCodeAt(i)))
-    i--;
-  if (end === i + 1)
-    return void 0;
-  return { name: text.slice(i + 1, end), start: i + 1, isQuoted };
-}
-var squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-var lastSegment = (name) => name.slice(name.lastIndexOf(".") + 1);
-var TUPLE_REACH = 256;
-function lineAround(text, start) {
-  let lineStart = start;
-  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) {
-    if (start - lineStart >= TUPLE_REACH)
-      return void 0;
-    lineStart--;
-  }
-  let lineEnd = start;
-  while (lineEnd < text.length && lineEnd - start < TUPLE_REACH && text.charCodeAt(lineEnd) !== 10)
-    lineEnd++;
-  return { line: text.slice(lineStart, lineEnd), offset: start - lineStart };
-}
-function tupleNameOf(line, offset) {
-  const m2 = /^\s*((?:[A-Za-z_$][\w$.]*\s*,\s*)+[A-Za-z_$][\w$.]*)\s*=\s*(?!=)/.exec(line);
-  if (m2 === null || offset < m2[0].length)
-    return void 0;
-  const names = m2[1].split(",").map((n) => n.trim());
-  let index = 0;
-  const quoted = /(["'])(?:\\.|(?!\1)[^\\])*\1/g;
-  quoted.lastIndex = m2[0].length;
-  for (let q3 = quoted.exec(line); q3 !== null; q3 = quoted.exec(line)) {
-    if (offset >= q3.index && offset < q3.index + q3[0].length)
-      return names[index];
-    index++;
-  }
-  return void 0;
-}
-function isCodeName(value) {
-  if (!IDENTIFIER_PATH.test(value))
-    return false;
-  if (value.includes("."))
-    return true;
-  const words = value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).filter((w2) => w2.length > 0);
-  const letters = words.reduce((n, w2) => n + w2.length, 0);
-  return words.length > 0 && letters / words.length >= 4 && (value.match(/[0-9]/g)?.length ?? 0) <= 2;
-}
-function isCodeExpression(value) {
-  return /[=!()&|]/.test(value) || isCodeName(value);
-}
-function isSourcePath(path) {
-  const dot = path.lastIndexOf(".");
-  return dot > path.lastIndexOf("/") && SOURCE_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
-}
-function isNotCredentialInContext(text, start, end, path) {
-  const value = text.slice(start, end);
-  const before = nameBefore(text, start);
-  if (before !== void 0) {
-    const name = squash(lastSegment(before.name));
-    if (OPAQUE_TOKEN_NAMES.some((suffix) => name.endsWith(suffix)))
-      return true;
-    if (name === "token" && isWebhookNonce(text, start, end))
-      return true;
-    if (name === squash(value) && /[A-Z]/.test(value))
-      return true;
-    if (!before.isQuoted && isSourcePath(path) && isCodeExpression(value))
-      return true;
-    if (isInsideArn(text, before.start))
-      return true;
-  }
-  if (/^\*?(?:[A-Za-z]+\*){2,}[A-Za-z]*$/.test(value))
-    return true;
-  const around = lineAround(text, start);
-  const owner = around === void 0 ? void 0 : tupleNameOf(around.line, around.offset);
-  return owner !== void 0 && !CREDENTIAL_NAME.test(owner);
-}
-function isWebhookNonce(text, start, end) {
-  const around = text.slice(Math.max(0, start - 300), Math.min(text.length, end + 300)).toLowerCase();
-  return around.includes("timestamp") && around.includes("signature");
-}
-function isInsideArn(text, nameStart) {
-  if (text[nameStart - 1] !== ":")
-    return false;
-  let i = nameStart - 1;
-  while (i > 0 && !/[\s"'`=,(]/.test(text[i - 1]))
-    i--;
-  return text.startsWith("arn:", i);
-}
-
-// dist/src/engine/windows.js
-var LINE_REACH = 4096;
-var MULTILINE_REACH = 65536;
-function lineStartNear(text, at2) {
-  const floor = Math.max(0, at2 - LINE_REACH);
-  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
-}
-function windowsAround(text, hits, isMultiline) {
-  const windows = [];
-  let newline = -1;
-  let searchedTo = 0;
-  for (let i = 0; i < hits.length; i += 3) {
-    const lineStart = hits[i];
-    const hitStart = hits[i + 1];
-    const hitEnd = hits[i + 2];
-    let lineEnd = text.length;
-    if (!isMultiline) {
-      if (newline < hitEnd && searchedTo < text.length) {
-        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
-        searchedTo = newline === -1 ? text.length : newline;
-      }
-      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
-    }
-    const start = Math.max(lineStart, hitStart - LINE_REACH);
-    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
-    const last = windows[windows.length - 1];
-    if (last !== void 0 && start <= last.end + 1)
-      last.end = Math.max(last.end, end);
-    else
-      windows.push({ start, end });
-  }
-  return windows;
-}
-
-// dist/src/engine/matcher.js
-function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
-}
-var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
-function oncePerLine(matches, lineOf) {
-  if (matches.length < 2)
-    return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
-    if (isBetter)
-      best.set(key, m2);
-  }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
-}
-var INLINE_ALLOW_MARKER = "secretscan:allow";
-function collectHits(chunk, automaton, plan) {
-  const perRule = new Array(plan.isSticky.length);
-  const touched = [];
-  const { text } = chunk;
-  let knownAt = -1;
-  let knownLineStart = 0;
-  const lineStartOf = (start) => {
-    if (knownAt === -1 || start < knownAt) {
-      knownLineStart = lineStartNear(text, start);
-    } else {
-      let gapBreak = -1;
-      for (let at2 = start - 1; at2 >= knownAt; at2--) {
-        if (text.charCodeAt(at2) === 10) {
-          gapBreak = at2;
-          break;
-        }
-      }
-      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
-    }
-    knownAt = start;
-    return knownLineStart;
-  };
-  const onHit = (keyword, end) => {
-    const start = end - plan.keywordLengths[keyword];
-    let lineStart = -1;
-    for (const ruleIndex of plan.keywordRules[keyword]) {
-      let list = perRule[ruleIndex];
-      if (list === void 0) {
-        perRule[ruleIndex] = list = [];
-        touched.push(ruleIndex);
-      }
-      if (plan.isSticky[ruleIndex] === 1) {
-        if (list[list.length - 1] !== start)
-          list.push(start);
-        continue;
-      }
-      if (lineStart === -1)
-        lineStart = lineStartOf(start);
-      if (list.length > 0 && list[list.length - 3] === lineStart) {
-        const at2 = list.length - 2;
-        if (start < list[at2])
-          list[at2] = start;
-        list[at2 + 1] = end;
-      } else {
-        list.push(lineStart, start, end);
-      }
-    }
-  };
-  if (chunk.utf8 === void 0)
-    automaton.scan(text, onHit);
-  else if (chunk.utf8.isAscii)
-    automaton.scanBytes(chunk.utf8.bytes, onHit);
-  else
-    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
-  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
-}
-function byteToCharHits(bytes, onHit) {
-  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
-  let byte = 0;
-  let char = 0;
-  const step = () => {
-    const b3 = bytes[byte];
-    if ((b3 & 192) !== 128)
-      char += b3 >= 240 ? 2 : 1;
-    byte++;
-  };
-  return (keyword, end) => {
-    while (byte < end) {
-      const word = (byte - alignedFrom) / 4;
-      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
-        byte += 4;
-        char += 4;
-      } else {
-        step();
-      }
-    }
-    onHit(keyword, char);
-  };
-}
-function createMatcher(rules, options = {}) {
-  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
-  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
-  const plan = {
-    keywordRules,
-    keywordLengths: keywords.map((k2) => k2.length),
-    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
-  };
-  return matcherOver(rules, automaton, plan, base64Trigger, options);
-}
-function keywordPlan(rules) {
-  const keywords = [];
-  const keywordRules = [];
-  const keywordIndex = /* @__PURE__ */ new Map();
-  const addKeyword = (keyword, ruleIndex) => {
-    let index = keywordIndex.get(keyword);
-    if (index === void 0) {
-      index = keywords.push(keyword) - 1;
-      keywordIndex.set(keyword, index);
-      keywordRules.push([]);
-    }
-    const targets = keywordRules[index];
-    if (!targets.includes(ruleIndex))
-      targets.push(ruleIndex);
-  };
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords)
-      addKeyword(keyword, ruleIndex);
-  });
-  const base64Trigger = rules.length;
-  for (const word of BASE64_TRIGGER_WORDS)
-    for (const fragment of base64Fragments(word))
-      addKeyword(fragment.toLowerCase(), base64Trigger);
-  return { keywords, keywordRules, base64Trigger };
-}
-function matcherOver(rules, automaton, plan, base64Trigger, options) {
-  const suppression = options.suppression;
-  const shouldReveal = options.shouldRevealSecrets === true;
-  const matchText = (text, path, hits, depth) => {
-    const matches = [];
-    const keywordHits = [];
-    const manifestSpans = [];
-    const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
-    for (const [ruleIndex, ruleHits] of hits) {
-      if (ruleIndex === base64Trigger)
-        continue;
-      const rule = rules[ruleIndex];
-      if (wantsEscapes) {
-        if (rule.stickyRegex === void 0)
-          for (let i = 1; i < ruleHits.length; i += 3)
-            keywordHits.push(ruleHits[i]);
-        else
-          for (const at2 of ruleHits)
-            keywordHits.push(at2);
-      }
-      if (!rule.matchesPath(path))
-        continue;
-      const base = rule.severityFor?.(path) ?? rule.spec.severity;
-      if (rule.spec.decoder === "kubernetes-secret") {
-        const entries = secretManifestEntries(text);
-        appendAll(matches, matchKubernetesSecret(rule, entries, base));
-        if (depth < MAX_DECODE_DEPTH)
-          appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
-      } else {
-        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
-        for (const m2 of found)
-          if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m2.start, m2.end, path))
-            matches.push(m2);
-      }
-    }
-    if (depth >= MAX_DECODE_DEPTH)
-      return matches;
-    const base64Hits = hits.get(base64Trigger) ?? [];
-    if (base64Hits.length === 0 && keywordHits.length === 0 && manifestSpans.length === 0)
-      return matches;
-    const decoded = [];
-    const seen = new MatchesBySecret(matches);
-    for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
-      const inner = collectHits({ text: span.decoded }, automaton, plan);
-      if (inner.size === 0)
-        continue;
-      for (const found of matchText(span.decoded, path, inner, depth + 1)) {
-        if (seen.hasOverlapping(found, span.start, span.end))
-          continue;
-        const placed = { ...found, start: span.start, end: span.end, encoding: found.encoding ?? span.encoding };
-        decoded.push(placed);
-        seen.add(placed);
-      }
-    }
-    if (decoded.length === 0)
-      return matches;
-    const shadows = new SpansByRule(decoded);
-    const kept = matches.filter((m2) => m2.encoding !== void 0 || !shadows.overlaps(m2));
-    appendAll(kept, decoded);
-    return kept;
-  };
-  return {
-    usesPrebuiltAutomaton: automaton.isPrebuilt,
-    scanChunk(chunk) {
-      const suppressed = { inline: 0, allowlist: 0, paths: 0 };
-      if (suppression?.isPathSuppressed(chunk.path) === true)
-        return { findings: [], suppressed: { ...suppressed, paths: 1 } };
-      const hits = collectHits(chunk, automaton, plan);
-      if (hits.size === 0)
-        return { findings: [], suppressed };
-      let matches = matchText(chunk.text, chunk.path, hits, 0);
-      if (matches.length === 0)
-        return { findings: [], suppressed };
-      matches = preferSpecificMatches(matches);
-      const lines = buildLineIndex(chunk.text);
-      const allowedLines = /* @__PURE__ */ new Map();
-      const isAllowedLine = (line) => {
-        let allowed = allowedLines.get(line);
-        if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
-        return allowed;
-      };
-      const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
-      });
-      const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
-    }
-  };
-}
-
-// dist/src/engine/scan.js
-import { performance } from "node:perf_hooks";
-
-// dist/src/engine/decode.js
-import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
-var BINARY_PROBE = 8e3;
-function decodeText(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
-    return { text: bytes.subarray(2).toString("utf16le") };
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - bytes.length % 2));
-    return { text: swapped.swap16().toString("utf16le") };
-  }
-  const probe = bytes.subarray(0, BINARY_PROBE);
-  if (probe.includes(0))
-    return { isBinary: true };
-  if (isAscii(bytes))
-    return { text: bytes.toString("latin1"), utf8: { bytes, isAscii: true } };
-  const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
-  const body = hasUtf8Bom ? bytes.subarray(3) : bytes;
-  const text = body.toString("utf8");
-  return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
-}
-
-// dist/src/engine/chunk-scanner.js
-var NONE = { inline: 0, allowlist: 0, paths: 0 };
-function textChunkOf(input) {
-  if (!("bytes" in input))
-    return input;
-  const decoded = decodeText(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength));
-  if ("isBinary" in decoded)
-    return void 0;
-  const { bytes: _bytes, ...rest } = input;
-  return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
-}
-function scanInput(matcher, input) {
-  const chunk = textChunkOf(input);
-  if (chunk === void 0)
-    return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
-}
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
-}
-function sizeOf(input) {
-  return "bytes" in input ? input.bytes.length : input.text.length;
-}
-
-// dist/src/engine/scan.js
-async function* untilAborted(inputs, signal) {
-  if (signal === void 0) {
-    yield* inputs;
-    return;
-  }
-  const iterator = inputs[Symbol.asyncIterator]();
-  try {
-    while (!signal.aborted) {
-      const next = await nextOrAbort(iterator, signal);
-      if (next === "aborted" || next.done === true)
-        return;
-      yield next.value;
-    }
-  } finally {
-    void iterator.return?.().catch(() => void 0);
-  }
-}
-function nextOrAbort(iterator, signal) {
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9("aborted");
-    signal.addEventListener("abort", onAbort, { once: true });
-    iterator.next().then((value) => {
-      signal.removeEventListener("abort", onAbort);
-      resolve9(value);
-    }, (error2) => {
-      signal.removeEventListener("abort", onAbort);
-      reject(error2);
-    });
-  });
-}
-function settledOrAborted(work, signal) {
-  if (signal === void 0)
-    return work.then(() => void 0);
-  if (signal.aborted)
-    return Promise.resolve();
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve9();
-    }, (error2) => {
-      signal.removeEventListener("abort", onAbort);
-      reject(error2);
-    });
-  });
-}
-async function scanChunks(inputs, scanner, hooks = {}) {
-  const started = performance.now();
-  const result = {
-    findings: [],
-    suppressed: { inline: 0, allowlist: 0, paths: 0 },
-    skipped: [],
-    problems: [],
-    stats: { chunks: 0, bytes: 0, durationMs: 0 },
-    isPartial: false
-  };
-  const merge = (input, scanned) => {
-    if (scanned.isBinary)
-      hooks.onBinary?.(input);
-    result.stats.chunks++;
-    result.stats.bytes += scanned.characters;
-    for (const finding of scanned.findings)
-      result.findings.push(finding);
-    result.suppressed.inline += scanned.suppressed.inline;
-    result.suppressed.allowlist += scanned.suppressed.allowlist;
-    result.suppressed.paths += scanned.suppressed.paths;
-    hooks.onProgress?.(result.stats.chunks, result.stats.bytes);
-  };
-  const inFlight = /* @__PURE__ */ new Set();
-  const dispatch = (batch2) => {
-    const pending = scanner.scanBatch(batch2).then((scans) => {
-      inFlight.delete(pending);
-      if (hooks.signal?.aborted === true)
-        return;
-      scans.forEach((scanned, index) => merge(batch2[index], scanned));
-    });
-    inFlight.add(pending);
-    pending.catch(() => void 0);
-  };
-  let batch = [];
-  let batchSize = 0;
-  for await (const input of untilAborted(inputs, hooks.signal)) {
-    batch.push(input);
-    batchSize += sizeOf(input);
-    if (batchSize < scanner.batchBytes)
-      continue;
-    dispatch(batch);
-    batch = [];
-    batchSize = 0;
-    if (inFlight.size >= scanner.capacity)
-      await settledOrAborted(Promise.race(inFlight), hooks.signal);
-  }
-  if (batch.length > 0 && hooks.signal?.aborted !== true)
-    dispatch(batch);
-  await settledOrAborted(Promise.all(inFlight), hooks.signal);
-  result.findings.sort(compareFindings);
-  result.stats.durationMs = Math.round(performance.now() - started);
-  return result;
-}
-
-// dist/src/engine/automaton-file.js
-import { createHash as createHash4 } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
-import { endianness } from "node:os";
-import { join as join7 } from "node:path";
-var MAGIC = "secretscan-automaton-2";
-function digestOf(bytes) {
-  return createHash4("sha256").update(bytes).digest("hex");
-}
-function isHeader(value) {
-  if (typeof value !== "object" || value === null)
-    return false;
-  const v2 = value;
-  return v2.magic === MAGIC && Array.isArray(v2.keywords) && v2.keywords.every((k2) => typeof k2 === "string") && typeof v2.states === "number" && typeof v2.digest === "string" && Array.isArray(v2.outputs) && v2.outputs.every((o2) => Array.isArray(o2) && o2.every(Number.isInteger));
-}
-function decodeAutomatonTables(bytes) {
-  if (bytes.length < 4)
-    return void 0;
-  const length = bytes.readUInt32LE(0);
-  if (length + 4 > bytes.length)
-    return void 0;
-  let header;
-  try {
-    header = JSON.parse(bytes.subarray(4, 4 + length).toString("utf8"));
-  } catch {
-    return void 0;
-  }
-  if (!isHeader(header))
-    return void 0;
-  const headerLength = Math.ceil((length + 4) / 4) * 4;
-  const tableBytes = bytes.length - headerLength;
-  if (tableBytes !== header.states * 128 * 4)
-    return void 0;
-  if (digestOf(bytes.subarray(headerLength)) !== header.digest)
-    return void 0;
-  const table = new Int32Array(header.states * 128);
-  const start = bytes.byteOffset + headerLength;
-  if (endianness() === "LE" && start % 4 === 0)
-    table.set(new Int32Array(bytes.buffer, start, table.length));
-  else
-    for (let i = 0; i < table.length; i++)
-      table[i] = bytes.readInt32LE(headerLength + i * 4);
-  const outputsByState = Array.from({ length: header.states }, () => []);
-  for (const [state, ...keywords] of header.outputs) {
-    if (state === void 0 || state < 0 || state >= header.states)
-      return void 0;
-    outputsByState[state] = keywords;
-  }
-  return { keywords: header.keywords, table, outputsByState };
-}
-var COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
-function readBuiltinAutomaton() {
-  try {
-    return decodeAutomatonTables(readFileSync2(COMPILED_AUTOMATON_FILE));
-  } catch {
-    return void 0;
-  }
-}
-
 // dist/src/sources/stdin.js
+init_engine();
 var DEFAULT_STDIN_PATH = "<stdin>";
 async function* stdinChunks(bytes, path, outcome) {
   const decoded = decodeText(bytes);
@@ -23538,7 +24579,13 @@ async function* stagedChunks(root, options) {
 }
 
 // dist/src/sources/commit-message.js
+init_engine();
+init_errors();
+init_safe_fs();
 import { resolve as resolve3 } from "node:path";
+
+// dist/src/sources/range.js
+init_errors();
 
 // dist/src/sources/commit-object.js
 import { TextDecoder } from "node:util";
@@ -23587,6 +24634,7 @@ function parseMessageObject(sha, content) {
 }
 
 // dist/src/sources/history/blob-stream.js
+init_errors();
 import { spawn as spawn2 } from "node:child_process";
 
 // dist/src/sources/history/batch-parser.js
@@ -23839,6 +24887,9 @@ async function* commitMessageChunks(file, options) {
   if (text.trim() !== "")
     yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }
+
+// dist/src/sources/history/index.js
+init_findings();
 
 // dist/src/sources/history/commit-messages.js
 var COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
@@ -24104,6 +25155,9 @@ function missingLinesOf(unignored, existing) {
   return missing.sort((a, b3) => a.id < b3.id ? -1 : a.id > b3.id ? 1 : 0);
 }
 
+// dist/src/sensitive-files/to-finding.js
+init_findings();
+
 // dist/src/terminal-text/printable.js
 var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function printable(text) {
@@ -24235,10 +25289,18 @@ async function auditRepository({ root, catalogue, checks }) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
 import { readFile as readFile2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname3, join as join9, relative as relative4 } from "node:path";
 
+// dist/src/sensitive-files/check-examples.js
+init_rules();
+
 // dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
 var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
 var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
@@ -24368,7 +25430,12 @@ function loadCatalogue() {
   return builtin;
 }
 
+// dist/src/sensitive-files/fix.js
+init_safe_fs();
+init_errors();
+
 // dist/src/sensitive-files/scan-audit.js
+init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
@@ -24401,8 +25468,14 @@ var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 // dist/src/config/load.js
+init_errors();
+init_safe_fs();
+init_rules();
 import { access as access2 } from "node:fs/promises";
 import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
+
+// dist/src/config/validate.js
+init_rules();
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -24595,6 +25668,8 @@ async function loadConfig(root, explicitPath, cwd, known) {
 }
 
 // dist/src/config/select-rules.js
+init_errors();
+init_rules();
 function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) {
   const merged = compilePacks(config.customPacks, builtin2);
   const problems = [...merged.problems];
@@ -24611,6 +25686,7 @@ function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) 
 }
 
 // dist/src/config/suppression.js
+init_rules();
 function compileEntry(entry) {
   const compiled = {};
   if (entry.paths !== void 0)
@@ -24661,7 +25737,11 @@ function kindPolicyFrom(config) {
 // dist/src/config/config-risks.js
 var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
 
+// dist/src/pipeline/execute-scan.js
+init_engine();
+
 // dist/src/suppress/baseline-file.js
+init_findings();
 var BASELINE_VERSION = 1;
 
 // dist/src/suppress/file-names.js
@@ -24676,6 +25756,7 @@ function isFingerprint(text) {
 }
 
 // dist/src/suppress/suppression-file-error.js
+init_errors();
 function suppressionFileError(kind, problems, hint) {
   return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
 ${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
@@ -24746,6 +25827,8 @@ function parseIgnoreFile(text, file) {
 }
 
 // dist/src/suppress/load-suppressions.js
+init_errors();
+init_safe_fs();
 import { join as join11, relative as relative6, resolve as resolve5 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
@@ -24824,440 +25907,12 @@ function describeSuppressions(suppressions, isBaselineOff) {
   return [baselineLine, ignoreLine];
 }
 
-// dist/src/rule-check/speed/rule-line.js
-import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function ruleLineFinder(cwd) {
-  const texts = /* @__PURE__ */ new Map();
-  return async (file, id) => {
-    let text = texts.get(file);
-    if (text === void 0) {
-      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
-      texts.set(file, text);
-    }
-    const lines = (await text)?.split("\n") ?? [];
-    const definition = new RegExp(`^\\s*(?:-\\s+)?id:\\s*(["']?)${escapeRegExp(id)}\\1\\s*(?:#.*)?\\r?$`);
-    const at2 = lines.findIndex((line) => definition.test(line));
-    return at2 === -1 ? void 0 : at2 + 1;
-  };
-}
-
-// dist/src/rule-check/speed/speed-limits.js
-var SMALL_INPUT = 64 * 1024;
-var LARGE_INPUT = 1024 * 1024;
-var MEDIUM_INPUT = 256 * 1024;
-var GROWTH_LIMIT = 64;
-var MEDIUM_GROWTH_LIMIT = 8;
-var GROWTH_FLOOR_MS = 500;
-var LARGE_RUN_FROM_MS = GROWTH_FLOOR_MS / 256;
-var HANG_MS = 2e3;
-var MAX_HANG_MS = 8e3;
-function hangLimitOf(size, smallMs) {
-  if (smallMs === void 0)
-    return HANG_MS;
-  const growth = size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return Math.round(Math.min(MAX_HANG_MS, Math.max(HANG_MS, growth * smallMs)));
-}
-function isSuperLinear(smallMs, largeMs) {
-  return largeMs > GROWTH_FLOOR_MS && largeMs > GROWTH_LIMIT * Math.max(smallMs, 0.01);
-}
-
-// dist/src/rule-check/speed/speed-pool.js
-import { existsSync as existsSync3 } from "node:fs";
-import { availableParallelism } from "node:os";
-import { join as join12 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-import { Worker } from "node:worker_threads";
-
-// dist/src/rule-check/speed/pattern-atoms.js
-var CLASS_ESCAPES2 = "dDwWsS";
-var CONTROL_ESCAPES = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
-var QUANTIFIER = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
-function quantifierAt(source, at2) {
-  const m2 = QUANTIFIER.exec(source.slice(at2, at2 + 24));
-  if (m2 === null)
-    return void 0;
-  const lazy = source[at2 + m2[0].length] === "?" ? 1 : 0;
-  if (m2[0] === "?")
-    return { max: 1, length: 1 + lazy };
-  if (m2[0] === "*" || m2[0] === "+")
-    return { max: Infinity, length: 1 + lazy };
-  const max = m2[2] === void 0 ? Number(m2[1]) : m2[3] === "" ? Infinity : Number(m2[3]);
-  return { max, length: m2[0].length + lazy };
-}
-function classEnd(source, at2) {
-  for (let i = at2 + 1; i < source.length; i++) {
-    if (source[i] === "\\")
-      i++;
-    else if (source[i] === "]")
-      return i + 1;
-  }
-  return source.length;
-}
-function atomAt(source, at2) {
-  const c3 = source[at2];
-  if (c3 === "[") {
-    const end = classEnd(source, at2);
-    return { end, cls: source.slice(at2, end) };
-  }
-  if (c3 === ".")
-    return { end: at2 + 1, cls: "." };
-  if (c3 !== "\\")
-    return "()|^$".includes(c3) ? { end: at2 + 1 } : { end: at2 + 1, literal: c3 };
-  const e = source[at2 + 1] ?? "";
-  if (CLASS_ESCAPES2.includes(e))
-    return { end: at2 + 2, cls: `\\${e}` };
-  if (e === "k" && source[at2 + 2] === "<")
-    return { end: source.indexOf(">", at2) + 1 || source.length };
-  if (e === "x")
-    return { end: at2 + 4, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 4), 16)) };
-  if (e === "u")
-    return { end: at2 + 6, literal: String.fromCharCode(parseInt(source.slice(at2 + 2, at2 + 6), 16)) };
-  if (e === "c")
-    return { end: at2 + 3 };
-  if (/[1-9bB]/.test(e))
-    return { end: at2 + 2 };
-  return { end: at2 + 2, literal: CONTROL_ESCAPES[e] ?? e };
-}
-function groupOpenerLength(source, at2) {
-  if (source[at2 + 1] !== "?")
-    return 1;
-  if (source[at2 + 2] === "<" && source[at2 + 3] !== "=" && source[at2 + 3] !== "!")
-    return source.indexOf(">", at2) + 1 - at2 || 1;
-  return source[at2 + 2] === "<" ? 4 : 3;
-}
-function classOf(atom) {
-  if (atom.cls !== void 0)
-    return atom.cls;
-  return atom.literal === void 0 ? void 0 : `[${atom.literal.replace(/[\\\]^-]/g, "\\$&")}]`;
-}
-function scanPatternAtoms(source) {
-  const literals = /* @__PURE__ */ new Set();
-  const atoms = [];
-  const groupStarts = [];
-  let run = "";
-  const endRun = () => {
-    if (run.length > 0)
-      literals.add(run);
-    run = "";
-  };
-  for (let at2 = 0; at2 < source.length; ) {
-    if (source[at2] === "(") {
-      endRun();
-      groupStarts.push(atoms.length);
-      at2 += groupOpenerLength(source, at2);
-      continue;
-    }
-    const atom = atomAt(source, at2);
-    const quantifier = quantifierAt(source, atom.end);
-    const max = quantifier?.max ?? 1;
-    if (source[at2] === ")") {
-      for (const inner of atoms.slice(groupStarts.pop() ?? atoms.length))
-        inner.max *= max;
-    } else if (quantifier === void 0 && atom.literal !== void 0) {
-      run += atom.literal;
-    }
-    if (quantifier !== void 0 || atom.literal === void 0)
-      endRun();
-    const cls = classOf(atom);
-    if (cls !== void 0)
-      atoms.push({ source: cls, max });
-    at2 = atom.end + (quantifier?.length ?? 0);
-  }
-  endRun();
-  const classes = /* @__PURE__ */ new Map();
-  for (const atom of atoms.filter((a) => a.max >= 2)) {
-    classes.set(atom.source, { source: atom.source, max: Math.max(atom.max, classes.get(atom.source)?.max ?? 0) });
-  }
-  return { literals: [...literals], classes: [...classes.values()] };
-}
-
-// dist/src/rule-check/speed/adversarial-inputs.js
-var GENERIC_RUNS = ["a", "A", "0", "f", "_", "-", "/", "+", "=", " ", "	", ":", ".", "aA0", "a=", '"a', "'", "\n"];
-var MAX_CLASSES = 6;
-var MAX_PAIRS = 4;
-var MAX_LITERALS = 12;
-var SEGMENT_RUN = 48;
-var LONG_LINE_SEGMENT = 4e3;
-var CANDIDATES = ["	", "\n", ...Array.from({ length: 95 }, (_3, i) => String.fromCharCode(32 + i))];
-var TERMINATORS = ["!", "\n", '"', " ", "#", ""];
-var INLINE_MARKER_PREFIX = "secretscan:allow ";
-function fill(unit, length) {
-  return unit.length === 0 || length <= 0 ? "" : unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-}
-function sampleClass(cls, flags) {
-  let test;
-  try {
-    test = new RegExp(`^${cls.source}$`, flags.includes("i") ? "i" : "");
-  } catch {
-    return void 0;
-  }
-  const members = CANDIDATES.filter((c3) => test.test(c3)).join("");
-  if (members.length === 0)
-    return void 0;
-  const one = members.match(/[a-z]/)?.[0] ?? members.match(/[A-Z0-9]/)?.[0] ?? members[0];
-  const outside = TERMINATORS.find((c3) => !test.test(c3)) ?? "";
-  return { label: cls.source, members, one, outside };
-}
-function repeated(name, unit, end = "", head = "") {
-  return { name, head, unit, end };
-}
-function buildInput(shape, size) {
-  return shape.head + fill(shape.unit, size - shape.head.length - shape.end.length) + shape.end;
-}
-function classShapes(samples, keyword) {
-  return samples.flatMap((s) => [
-    repeated(`run of ${JSON.stringify(s.one)} from ${s.label}`, s.one, s.outside),
-    repeated(`run of ${s.label}`, s.members, s.outside),
-    repeated(`keyword + run of ${s.label}`, s.members, s.outside, keyword),
-    repeated(`keyword + ${SEGMENT_RUN} of ${s.label}, repeated`, keyword + fill(s.members, SEGMENT_RUN) + s.outside)
-  ]);
-}
-function pairShapes(samples) {
-  const shapes = [];
-  for (let i = 0; i + 1 < samples.length && shapes.length < MAX_PAIRS; i++) {
-    const [a, b3] = [samples[i], samples[i + 1]];
-    const first = [...a.members].find((c3) => !b3.members.includes(c3)) ?? a.one;
-    const second = [...b3.members].find((c3) => !a.members.includes(c3)) ?? b3.one;
-    shapes.push(repeated(`${a.label} and ${b3.label} alternating`, first + second, a.outside === b3.outside ? a.outside : ""));
-  }
-  return shapes;
-}
-function samplesOf(source) {
-  const classes = scanPatternAtoms(source.pattern).classes.sort((x3, y2) => y2.max - x3.max);
-  return classes.map((c3) => sampleClass(c3, source.flags)).filter((s) => s !== void 0).slice(0, MAX_CLASSES);
-}
-function regexShapes(source) {
-  const keyword = source.keywords[0] ?? "";
-  const samples = samplesOf(source);
-  const literals = scanPatternAtoms(source.pattern).literals.slice(0, MAX_LITERALS);
-  const shapes = [
-    ...GENERIC_RUNS.map((run) => repeated(`keyword + run of ${JSON.stringify(run)}`, run, "", keyword)),
-    repeated("keywords repeated", source.keywords.join("")),
-    repeated("pattern literals repeated", literals.join("")),
-    repeated("examples repeated", source.examples.join(" ")),
-    ...classShapes(samples, keyword),
-    ...pairShapes(samples)
-  ];
-  return shapes.filter((shape) => buildInput(shape, 16).length > 0);
-}
-function matcherShapes(source) {
-  const samples = samplesOf(source);
-  const keywords = source.keywords.length > 0 ? source.keywords : [""];
-  const segmentsOf = (length) => keywords.flatMap((keyword, k2) => {
-    if (samples.length === 0)
-      return [keyword + fill("a", length)];
-    return samples.map((s, i) => keyword + fill((k2 + i) % 2 === 0 ? s.members : s.one, length));
-  });
-  const sameLine = samples.map((s) => s.outside).find((c3) => c3 !== "" && c3 !== "\n") ?? " ";
-  return [
-    repeated("one line of keywords and class runs", segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, "", INLINE_MARKER_PREFIX),
-    repeated("short lines of keywords and class runs", segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}
-`).join(""))
-  ];
-}
-
-// dist/src/rule-check/speed/speed-pool.js
-var MAX_WORKERS = 2;
-function workerScript() {
-  for (const name of ["../speed-worker.mjs", "./speed-worker.mjs", "./speed-worker.js"]) {
-    const beside = fileURLToPath2(new URL(name, import.meta.url));
-    if (existsSync3(beside))
-      return beside;
-  }
-  const built = join12(PACKAGE_ROOT, "dist", "src", "rule-check", "speed", "speed-worker.js");
-  if (existsSync3(built))
-    return built;
-  throw new Error(`the rule timing worker is missing (looked beside ${fileURLToPath2(import.meta.url)} and for ${built}); run \`npm run build\``);
-}
-function requestFor(rule, index) {
-  const source = { pattern: rule.spec.pattern, flags: rule.regex.flags, keywords: rule.spec.keywords, examples: rule.spec.examples };
-  return {
-    rule: index,
-    pattern: rule.spec.pattern,
-    flags: rule.regex.flags,
-    pack: { file: rule.file, provider: rule.provider, rules: [rule.spec] },
-    regexShapes: regexShapes(source),
-    matcherShapes: matcherShapes(source)
-  };
-}
-function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve9) => {
-    const worker = new Worker(script);
-    let current;
-    let timer;
-    let isStopped = false;
-    const next = () => {
-      current = queue.shift();
-      if (current === void 0)
-        return void worker.terminate();
-      worker.postMessage(requestFor(rules[current], current));
-    };
-    const replace = () => {
-      isStopped = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve9(drainQueue(rules, script, queue, times, retried));
-    };
-    worker.on("message", (reply) => {
-      clearTimeout(timer);
-      if (isStopped)
-        return;
-      const entry = times[reply.rule];
-      if (reply.type === "done")
-        return next();
-      if (reply.type === "time")
-        return void entry.shapes.push({ kind: reply.kind, shape: reply.shape, smallMs: reply.smallMs, largeMs: reply.largeMs });
-      const limitMs = hangLimitOf(reply.size, reply.smallMs);
-      timer = setTimeout(() => {
-        if (reply.smallMs === void 0 || retried.has(reply.rule)) {
-          entry.hung = { kind: reply.kind, shape: reply.shape, size: reply.size, limitMs, smallMs: reply.smallMs };
-        } else {
-          retried.add(reply.rule);
-          entry.shapes = [];
-          queue.unshift(reply.rule);
-        }
-        replace();
-      }, limitMs);
-    });
-    worker.on("error", (error2) => {
-      if (isStopped)
-        return;
-      if (current !== void 0)
-        times[current].failure = error2.message;
-      replace();
-    });
-    worker.on("exit", () => {
-      clearTimeout(timer);
-      if (current === void 0)
-        resolve9();
-    });
-    next();
-  });
-}
-async function timeRules(rules) {
-  const times = rules.map(() => ({ shapes: [] }));
-  const queue = rules.map((_3, index) => index);
-  const workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), rules.length));
-  const script = workerScript();
-  const retried = /* @__PURE__ */ new Set();
-  await Promise.all(Array.from({ length: workers }, () => drainQueue(rules, script, queue, times, retried)));
-  return times;
-}
-
-// dist/src/rule-check/check-speed.js
-var HINT2 = "(hint: bound repetitions, e.g. {20,64} instead of +, and avoid nested or adjacent quantifiers over the same characters)";
-var KIND_LABEL = { regex: "the pattern", matcher: "a scan with this rule" };
-function sizeLabel(size) {
-  return size >= 1024 * 1024 ? `${(size / (1024 * 1024)).toFixed(size % (1024 * 1024) === 0 ? 0 : 1)} MiB` : `${Math.round(size / 1024)} KiB`;
-}
-var ms2 = (value) => `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
-function describeHang(hung) {
-  const stopped = `${KIND_LABEL[hung.kind]} was stopped after ${hung.limitMs} ms on ${sizeLabel(hung.size)} of ${hung.shape}`;
-  if (hung.smallMs === void 0)
-    return `not linear: ${stopped}`;
-  const small = `${sizeLabel(SMALL_INPUT)} took ${ms2(hung.smallMs)}`;
-  if (hung.limitMs >= MAX_HANG_MS)
-    return `too slow: ${stopped} (${small})`;
-  const limit = hung.size > MEDIUM_INPUT ? GROWTH_LIMIT : MEDIUM_GROWTH_LIMIT;
-  return `not linear: ${stopped}; ${small} (more than ${limit}x the time for ${Math.round(hung.size / SMALL_INPUT)}x the input)`;
-}
-function describeGrowth(worst, others) {
-  const large = worst.largeMs;
-  const growth = Math.round(large / Math.max(worst.smallMs, 0.01));
-  const more = others > 0 ? `; ${others} more input shape(s) grew too` : "";
-  return `not linear: ${KIND_LABEL[worst.kind]} took ${ms2(worst.smallMs)} on ${sizeLabel(SMALL_INPUT)} and ${ms2(large)} on ${sizeLabel(LARGE_INPUT)} of ${worst.shape} (${growth}x for ${LARGE_INPUT / SMALL_INPUT}x the input; the limit is ${GROWTH_LIMIT}x)${more}`;
-}
-function verdictOf(times) {
-  if (times.failure !== void 0)
-    return `the timing check crashed: ${times.failure}`;
-  if (times.hung !== void 0)
-    return describeHang(times.hung);
-  const grown = times.shapes.filter((s) => s.largeMs !== void 0 && isSuperLinear(s.smallMs, s.largeMs));
-  if (grown.length === 0)
-    return void 0;
-  const worst = grown.reduce((a, b3) => b3.largeMs / b3.smallMs > a.largeMs / a.smallMs ? b3 : a);
-  return describeGrowth(worst, grown.length - 1);
-}
-async function checkRuleSpeed(rules, options = {}) {
-  if (rules.length === 0)
-    return [];
-  const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
-  const problems = [];
-  for (const [index, rule] of rules.entries()) {
-    const verdict = verdictOf(times[index]);
-    if (verdict === void 0)
-      continue;
-    const line = await lineOf(rule.file, rule.spec.id);
-    problems.push(`${rule.file}${line === void 0 ? "" : `:${line}`}: ${rule.spec.id}: ${verdict} ${HINT2}`);
-  }
-  return problems;
-}
-
-// dist/src/rule-check/check.js
-function scanExample(rule, text) {
-  return createMatcher([rule]).scanChunk({ origin: "stdin", path: "example.txt", text, startLine: 1 }).findings;
-}
-function checkExamples(rule) {
-  const where = `${rule.file}: ${rule.spec.id}`;
-  const problems = [];
-  rule.regex.lastIndex = 0;
-  if (rule.regex.test(""))
-    problems.push(`${where}: pattern matches the empty string`);
-  rule.spec.examples.forEach((text, i) => {
-    if (scanExample(rule, text).length === 0)
-      problems.push(`${where}: examples[${i}] is not detected`);
-    rule.regex.lastIndex = 0;
-    const direct = rule.spec.decoder === void 0 ? text.matchAll(rule.regex) : [];
-    for (const m2 of direct) {
-      const matched = m2[0].toLowerCase();
-      if (!rule.keywords.some((k2) => matched.includes(k2))) {
-        problems.push(`${where}: examples[${i}]: the match contains none of the keywords, so the prefilter would skip it`);
-      } else if (rule.spec.startsWithKeyword === true && !rule.keywords.some((k2) => matched.startsWith(k2))) {
-        problems.push(`${where}: examples[${i}]: the match does not start with a keyword, but the rule says startsWithKeyword`);
-      }
-    }
-  });
-  rule.spec.negativeExamples.forEach((text, i) => {
-    if (scanExample(rule, text).length > 0)
-      problems.push(`${where}: negativeExamples[${i}] is detected but must not be`);
-  });
-  return problems;
-}
-function checkStatically(rule) {
-  const where = `${rule.file}: ${rule.spec.id}`;
-  const problems = [];
-  const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
-  if (slow !== void 0)
-    problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
-  for (const glob of globs) {
-    const problem = globProblem(glob.replace(/^!/, ""));
-    if (problem !== void 0)
-      problems.push(`${where}: path pattern "${glob}": ${problem}`);
-  }
-  return problems;
-}
-async function checkRules2(rules, options = {}) {
-  const problems = [];
-  const runnable = [];
-  for (const rule of rules) {
-    const refused = checkStatically(rule);
-    problems.push(...refused);
-    if (refused.length === 0)
-      runnable.push(rule);
-  }
-  problems.push(...runnable.flatMap(checkExamples));
-  if (options.shouldTimeRules !== false)
-    problems.push(...await checkRuleSpeed(runnable, { cwd: options.cwd }));
-  return problems;
-}
+// dist/src/pipeline/execute-scan.js
+init_errors();
+init_rules();
 
 // dist/src/pipeline/open-source.js
+init_errors();
 function requireRepository(repo, cwd, kind) {
   if (repo === void 0)
     throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
@@ -25296,6 +25951,7 @@ async function openSource(request, options) {
 }
 
 // dist/src/pipeline/scan-stop.js
+init_errors();
 var MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1e3);
 function armScanStop(timeoutSeconds, onInterrupt) {
   const controller = new AbortController();
@@ -25323,114 +25979,27 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 }
 
 // dist/src/pipeline/scanner-for.js
-import { availableParallelism as availableParallelism2 } from "node:os";
+init_engine();
+init_package_root();
+import { availableParallelism } from "node:os";
 import { relative as relative7 } from "node:path";
-
-// dist/src/parallel/worker-pool.js
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join13 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-import { Worker as Worker2 } from "node:worker_threads";
-var QUEUE_PER_WORKER = 3;
-var BATCH_BYTES = 256 * 1024;
-function workerScript2() {
-  for (const name of ["../scan-worker.mjs", "./scan-worker.mjs", "./scan-worker.js"]) {
-    const beside = fileURLToPath3(new URL(name, import.meta.url));
-    if (existsSync4(beside))
-      return beside;
-  }
-  const built = join13(PACKAGE_ROOT, "dist", "src", "parallel", "scan-worker.js");
-  return existsSync4(built) ? built : void 0;
-}
-function packsOf(rules) {
-  const packs = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    const key = `${rule.file}\0${rule.provider.id}`;
-    const pack = packs.get(key) ?? { file: rule.file, provider: rule.provider, rules: [] };
-    pack.rules.push(rule.spec);
-    packs.set(key, pack);
-  }
-  return [...packs.values()];
-}
-function transferable(inputs) {
-  const transfer = [];
-  const owned = inputs.map((input) => {
-    if (!("bytes" in input))
-      return input;
-    const bytes = new Uint8Array(input.bytes);
-    transfer.push(bytes.buffer);
-    return { ...input, bytes };
-  });
-  return { inputs: owned, transfer };
-}
-function workerPoolScanner(threads, setup) {
-  const script = workerScript2();
-  if (script === void 0)
-    throw new Error(`the matching worker is missing (looked beside ${fileURLToPath3(import.meta.url)} and in dist/); run \`npm run build\`, or scan with --threads 0`);
-  const pending = /* @__PURE__ */ new Map();
-  const load = [];
-  let nextId = 0;
-  let failure;
-  let isClosing = false;
-  const workers = Array.from({ length: threads }, (_3, index) => {
-    const worker = new Worker2(script, { workerData: setup });
-    load[index] = 0;
-    worker.on("message", (reply) => {
-      load[index] = (load[index] ?? 1) - 1;
-      pending.get(reply.id)?.resolve(reply.scans);
-      pending.delete(reply.id);
-    });
-    const fail2 = (error2) => {
-      failure ??= error2;
-      for (const waiter of pending.values())
-        waiter.reject(failure);
-      pending.clear();
-    };
-    worker.on("error", fail2);
-    worker.on("exit", (code2) => {
-      if (!isClosing)
-        fail2(new Error(`a matching thread stopped unexpectedly (exit code ${code2})`));
-    });
-    return worker;
-  });
-  return {
-    capacity: threads * QUEUE_PER_WORKER,
-    batchBytes: BATCH_BYTES,
-    scanBatch(inputs) {
-      if (failure !== void 0)
-        return Promise.reject(failure);
-      const index = load.indexOf(Math.min(...load));
-      load[index] = (load[index] ?? 0) + 1;
-      const id = nextId++;
-      const message = transferable(inputs);
-      return new Promise((resolve9, reject) => {
-        pending.set(id, { resolve: resolve9, reject });
-        workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
-      });
-    },
-    async close() {
-      isClosing = true;
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    }
-  };
-}
-
-// dist/src/pipeline/scanner-for.js
 var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
-  return requested ?? Math.min(Math.max(availableParallelism2() - 1, 0), 4);
+  return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
 }
 function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
 }
-function scannerFor(options) {
+async function scannerFor(options) {
   const { source, rules, config, policy, shouldRevealSecrets, log } = options;
   const isHistory = source.kind === "history";
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
-  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
-  const pool = threads > 0 && (isLarge || isUserPatterned) ? workerPoolScanner(threads, setup) : void 0;
+  const isPooled = threads > 0 && (isLarge || isUserPatterned);
+  const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
     return pool;
@@ -25450,7 +26019,8 @@ async function checkCustomRules(rules, builtin2, cwd) {
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0)
     return;
-  const problems = await checkRules2(custom, { cwd });
+  const { checkRules: checkRules3 } = await Promise.resolve().then(() => (init_rule_check(), rule_check_exports));
+  const problems = await checkRules3(custom, { cwd });
   if (problems.length > 0)
     throw new ConfigError(problems);
 }
@@ -25477,7 +26047,7 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -25515,6 +26085,7 @@ function remediationMarkdown(rule) {
 }
 
 // dist/src/reporters/counts.js
+init_findings();
 function plural2(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
@@ -25542,6 +26113,7 @@ function suppressedBreakdown(suppressed) {
 }
 
 // dist/src/reporters/fired-rules.js
+init_findings();
 function firedRules(findings, rules) {
   const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
   const fired = /* @__PURE__ */ new Map();
@@ -25945,6 +26517,7 @@ function annotationOf(finding, isFailing = true) {
 }
 
 // dist/src/action/github-limits.js
+init_findings();
 import { gzipSync } from "node:zlib";
 var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -26062,6 +26635,7 @@ async function publishResult(result, ctx, sarif, options) {
 }
 
 // dist/src/package-info.js
+init_package_root();
 import { readFileSync as readFileSync3 } from "node:fs";
 import { join as join14 } from "node:path";
 var cached;
@@ -26100,6 +26674,9 @@ function reportContextFor(scan, vcs) {
     ...vcs === void 0 ? {} : { vcs }
   };
 }
+
+// dist/src/action/resolve-plan.js
+init_errors();
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
@@ -26244,6 +26821,7 @@ async function runScan(request) {
 }
 
 // dist/src/action/verdict.js
+init_errors();
 var USER_ERROR = 2;
 var INTERNAL_ERROR = 3;
 function scanMessagesOf(outcome) {

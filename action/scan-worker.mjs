@@ -1867,7 +1867,12 @@ function validateBech32Checksum(secret) {
 }
 
 // dist/src/validators/github-checksum.js
-import { crc32 } from "node:zlib";
+import { createRequire } from "node:module";
+var zlibCrc32;
+function crc32(data) {
+  zlibCrc32 ??= createRequire(import.meta.url)("node:zlib").crc32;
+  return zlibCrc32(data);
+}
 var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 function toBase62(value, width) {
   let out = "";
@@ -1956,6 +1961,59 @@ var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 // dist/src/rules/path-glob.js
 var import_picomatch = __toESM(require_picomatch2(), 1);
 
+// dist/src/rules/segment-glob.js
+function segmentGlobRegex(glob) {
+  if (!/^[\w.\-/@+~ ,*?{}$%#&=:;'"^]+$/.test(glob))
+    return void 0;
+  const segments = glob.split("/").filter((s, i, all) => !(s === "**" && all[i - 1] === "**"));
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**") && s !== "**"))
+    return void 0;
+  let body = "";
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    if (segment === "**") {
+      if (!isLast)
+        body += `(?:${SEGMENT}/)*`;
+      else
+        body += i === 0 ? ANY_PATH : `(?:/${ANY_PATH})?`;
+      continue;
+    }
+    const part = segmentRegex(segment);
+    if (part === void 0)
+      return void 0;
+    const isBeforeTrailingAny = i === segments.length - 2 && segments[i + 1] === "**";
+    body += isLast || isBeforeTrailingAny ? part : `${part}/`;
+  }
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+var SEGMENT = "(?!\\.\\.?(?:/|$))[^/]+";
+var ANY_PATH = `${SEGMENT}(?:/${SEGMENT})*`;
+function segmentRegex(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i];
+    if (char === "*")
+      out += "[^/]*";
+    else if (char === "?")
+      out += "[^/]";
+    else if (char === "{") {
+      const end = segment.indexOf("}", i);
+      const inner = end === -1 ? void 0 : segment.slice(i + 1, end);
+      if (inner === void 0 || !inner.includes(",") || /[{*?]|\.\./.test(inner))
+        return void 0;
+      out += `(?:${inner.split(",").map(escapeLiteral).join("|")})`;
+      i = end;
+    } else if (char === "}" || char === ",")
+      return void 0;
+    else
+      out += escapeLiteral(char);
+  }
+  return segment.startsWith("*") || segment.startsWith("?") ? `(?!\\.\\.?(?:/|$))${out}` : out;
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // dist/src/rules/speed/ambiguity.js
 var MAX_UNIT = 65535;
 function normalize(ranges) {
@@ -2000,7 +2058,9 @@ function toGlobs(pattern) {
 function compilePathPatterns(patterns) {
   const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
-    const matcher2 = (0, import_picomatch.default)(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
+    const globs = toGlobs(isNegated ? p.slice(1) : p);
+    const regex = segmentGlobRegex(globs[0]);
+    const matcher2 = regex === void 0 ? (0, import_picomatch.default)(globs, { dot: true }) : (path) => regex.test(path);
     return { isNegated, matcher: matcher2 };
   });
   const test = (path) => {

@@ -215,7 +215,11 @@ var init_bech32 = __esm({
 });
 
 // dist/src/validators/github-checksum.js
-import { crc32 } from "node:zlib";
+import { createRequire } from "node:module";
+function crc32(data) {
+  zlibCrc32 ??= createRequire(import.meta.url)("node:zlib").crc32;
+  return zlibCrc32(data);
+}
 function toBase62(value, width) {
   let out = "";
   let rest = value;
@@ -239,7 +243,7 @@ function validateNpmChecksum(secret) {
   const [, body = "", checksum] = match;
   return toBase62(crc32(body) >>> 0, 6) === checksum ? VALID : INVALID;
 }
-var BASE62;
+var zlibCrc32, BASE62;
 var init_github_checksum = __esm({
   "dist/src/validators/github-checksum.js"() {
     "use strict";
@@ -2114,6 +2118,65 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// dist/src/rules/segment-glob.js
+function segmentGlobRegex(glob) {
+  if (!/^[\w.\-/@+~ ,*?{}$%#&=:;'"^]+$/.test(glob))
+    return void 0;
+  const segments = glob.split("/").filter((s, i, all) => !(s === "**" && all[i - 1] === "**"));
+  if (segments.some((s) => s === "" || s === "." || s === ".." || s.includes("**") && s !== "**"))
+    return void 0;
+  let body = "";
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    if (segment === "**") {
+      if (!isLast)
+        body += `(?:${SEGMENT}/)*`;
+      else
+        body += i === 0 ? ANY_PATH : `(?:/${ANY_PATH})?`;
+      continue;
+    }
+    const part = segmentRegex(segment);
+    if (part === void 0)
+      return void 0;
+    const isBeforeTrailingAny = i === segments.length - 2 && segments[i + 1] === "**";
+    body += isLast || isBeforeTrailingAny ? part : `${part}/`;
+  }
+  return new RegExp(`^${body}(?:/.*)?$`);
+}
+function segmentRegex(segment) {
+  let out = "";
+  for (let i = 0; i < segment.length; i++) {
+    const char = segment[i];
+    if (char === "*")
+      out += "[^/]*";
+    else if (char === "?")
+      out += "[^/]";
+    else if (char === "{") {
+      const end = segment.indexOf("}", i);
+      const inner = end === -1 ? void 0 : segment.slice(i + 1, end);
+      if (inner === void 0 || !inner.includes(",") || /[{*?]|\.\./.test(inner))
+        return void 0;
+      out += `(?:${inner.split(",").map(escapeLiteral).join("|")})`;
+      i = end;
+    } else if (char === "}" || char === ",")
+      return void 0;
+    else
+      out += escapeLiteral(char);
+  }
+  return segment.startsWith("*") || segment.startsWith("?") ? `(?!\\.\\.?(?:/|$))${out}` : out;
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var SEGMENT, ANY_PATH;
+var init_segment_glob = __esm({
+  "dist/src/rules/segment-glob.js"() {
+    "use strict";
+    SEGMENT = "(?!\\.\\.?(?:/|$))[^/]+";
+    ANY_PATH = `${SEGMENT}(?:/${SEGMENT})*`;
+  }
+});
+
 // dist/src/rules/speed/ambiguity.js
 function normalize(ranges) {
   const sorted = ranges.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
@@ -2641,7 +2704,9 @@ function toGlobs(pattern) {
 function compilePathPatterns(patterns) {
   const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
-    const matcher = (0, import_picomatch.default)(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
+    const globs = toGlobs(isNegated ? p.slice(1) : p);
+    const regex = segmentGlobRegex(globs[0]);
+    const matcher = regex === void 0 ? (0, import_picomatch.default)(globs, { dot: true }) : (path) => regex.test(path);
     return { isNegated, matcher };
   });
   const test = (path) => {
@@ -2691,6 +2756,7 @@ var init_path_glob = __esm({
   "dist/src/rules/path-glob.js"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
+    init_segment_glob();
     init_ambiguity();
     MAX_STARS_PER_SEGMENT = 3;
     MEMO_LIMIT = 4096;

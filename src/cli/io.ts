@@ -7,7 +7,7 @@ export interface OutputStream {
 
 /**
  * Everything the CLI touches in the outside world, passed in so tests can run `run()` in-process
- * with buffers. `bin.ts` builds it from `process`.
+ * with buffers. `main.ts` builds it from `process`.
  */
 export interface Io {
   stdout: OutputStream;

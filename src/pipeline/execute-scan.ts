@@ -4,7 +4,6 @@ import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
 import { ConfigError } from '../errors.js';
-import { checkRules } from '../rule-check/index.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { findRepository, type ReadOutcome } from '../sources/index.js';
 import { openSource } from './open-source.js';
@@ -26,6 +25,8 @@ async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]
   const builtinIds = new Set(builtin.map((rule) => rule.spec.id));
   const custom = rules.filter((rule) => !builtinIds.has(rule.spec.id));
   if (custom.length === 0) return;
+  // Loaded only here: the checker brings worker threads that a scan without custom rules never needs.
+  const { checkRules } = await import('../rule-check/index.js');
   const problems = await checkRules(custom, { cwd });
   if (problems.length > 0) throw new ConfigError(problems);
 }
@@ -61,7 +62,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
-  const scanner = scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== undefined) progress?.setTotal(source.size);
   else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);

@@ -3,7 +3,6 @@ import type { Config } from '../config/index.js';
 import { relative } from 'node:path';
 import { COMPILED_AUTOMATON_FILE, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { packsOf, workerPoolScanner } from '../parallel/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
 
@@ -35,14 +34,18 @@ function hasUserPatterns(config: Config): boolean {
  * once under one of its paths, so whole-path allowlists are applied later, per path it was
  * committed at (see groupBySecret), not by the matcher.
  */
-export function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; threads: number | undefined; shouldRevealSecrets: boolean; log: (line: string) => void }): ChunkScanner {
+export async function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; threads: number | undefined; shouldRevealSecrets: boolean; log: (line: string) => void }): Promise<ChunkScanner> {
   const { source, rules, config, policy, shouldRevealSecrets, log } = options;
   const isHistory = source.kind === 'history';
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || (source.kind === 'tree' && (source.size ?? 0) >= PARALLEL_TREE_FILES);
-  const setup = { packs: packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
-  const pool = threads > 0 && (isLarge || isUserPatterned) ? workerPoolScanner(threads, setup) : undefined;
+  // The pool's module is loaded only when a pool is wanted: worker threads cost a small scan (the
+  // pre-commit hook) start-up time.
+  const isPooled = threads > 0 && (isLarge || isUserPatterned);
+  const parallel = isPooled ? await import('../parallel/index.js') : undefined;
+  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const pool = parallel === undefined || setup === undefined ? undefined : parallel.workerPoolScanner(threads, setup);
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
   if (isUserPatterned) log('the worker script is missing: the config\'s own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them');

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { segmentGlobRegex } from './segment-glob.js';
 import { exponentialBacktrackingProblem } from './speed/ambiguity.js';
 
 /**
@@ -12,7 +13,7 @@ export const MAX_STARS_PER_SEGMENT = 3;
  * Turns one gitignore-style pattern into picomatch globs: a pattern without an inner `/` matches
  * at any depth, a leading `/` anchors it at the root, and a directory pattern covers its contents.
  */
-function toGlobs(pattern: string): string[] {
+export function toGlobs(pattern: string): [string, string] {
   let glob = pattern.trim();
   const isAnchored = glob.startsWith('/') || glob.slice(0, -1).includes('/');
   glob = glob.replace(/^\//, '').replace(/\/$/, '');
@@ -29,7 +30,9 @@ export function compilePathPatterns(patterns: readonly string[]): (path: string)
     .filter((p) => p.trim() !== '' && !p.startsWith('#'))
     .map((p) => {
       const isNegated = p.startsWith('!');
-      const matcher = picomatch(toGlobs(isNegated ? p.slice(1) : p), { dot: true });
+      const globs = toGlobs(isNegated ? p.slice(1) : p);
+      const regex = segmentGlobRegex(globs[0]);
+      const matcher = regex === undefined ? picomatch(globs, { dot: true }) : (path: string) => regex.test(path);
       return { isNegated, matcher };
     });
   const test = (path: string): boolean => {

@@ -1,5 +1,12 @@
-import { crc32 } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { INVALID, VALID, type Verdict } from './types.js';
+
+/** zlib's CRC-32, loaded on first use: zlib costs every scan start-up time and few scans meet a GitHub token. */
+let zlibCrc32: ((data: string) => number) | undefined;
+function crc32(data: string): number {
+  zlibCrc32 ??= (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).crc32;
+  return zlibCrc32(data);
+}
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

@@ -16,7 +16,7 @@ function pipeIntoHead(args: string[], cwd: string) {
 }
 
 describe('stdout closed early by the reader', () => {
-  // Found by this test and fixed (src/cli/bin.ts): a reader that goes away (`| head`) made the next
+  // Found by this test and fixed (src/cli/main.ts): a reader that goes away (`| head`) made the next
   // write fail with EPIPE and node print a stack trace; the CLI now stops quietly.
   it('scan --history --format json | head -c 10 prints no stack trace', { timeout: 30_000 }, async () => {
     const repo = await createRepo({ commits: [{ files: { 'keys.env': manySecrets() } }] });

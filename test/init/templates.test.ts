@@ -58,12 +58,17 @@ describe('init templates', () => {
     expect(githubWorkflow('#7', '0.1.0')).toContain('branches: ["#7"]');
   });
 
-  it('.pre-commit-hooks.yaml declares the pre-commit framework hook', async () => {
+  it('.pre-commit-hooks.yaml declares the pre-commit framework hook, for pre-commit 3.0 and 4.x', async () => {
     await loadYamlSupport();
     const doc = parseYamlDocument(await readFile(new URL('../../.pre-commit-hooks.yaml', import.meta.url), 'utf8'), '.pre-commit-hooks.yaml');
     expect(doc.errors).toEqual([]);
-    expect(doc.value).toEqual([
-      expect.objectContaining({ id: 'secretscan', name: 'secretscan', entry: 'secretscan scan --staged', language: 'node', pass_filenames: false, stages: ['pre-commit'] }),
+    const hooks = doc.value as Record<string, unknown>[];
+    expect(hooks).toEqual([
+      expect.objectContaining({ id: 'secretscan', name: 'secretscan', entry: 'secretscan scan --staged', language: 'node', pass_filenames: false, minimum_pre_commit_version: '3.0.0' }),
     ]);
+    // The pre-commit stage is `commit` before 3.2 and `pre-commit` after: naming either excludes
+    // one side, so the hook names no stage for it.
+    for (const hook of hooks) expect((hook.stages as string[] | undefined) ?? []).not.toContain('pre-commit');
+    for (const hook of hooks) expect((hook.stages as string[] | undefined) ?? []).not.toContain('commit');
   });
 });

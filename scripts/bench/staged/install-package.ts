@@ -15,11 +15,11 @@ function runTool(command: string, args: readonly string[], cwd: string, env: Nod
 }
 
 /**
- * Packs the package at `root` into `dir` and returns the tarball's path. Lifecycle scripts are
- * skipped: the bench has just built `dist/`, and the tarball must hold exactly that build.
+ * Packs the package at `root` into `dir` as `npm publish` would (its prepack step builds and trims
+ * package.json) and returns the tarball's path.
  */
 export function packPackage(root: string, dir: string): string {
-  runTool('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir], root, process.env);
+  runTool('npm', ['pack', '--silent', '--pack-destination', dir], root, process.env);
   const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
   if (tarball === undefined) throw new Error(`npm pack left no tarball in ${dir}`);
   return join(dir, tarball);
