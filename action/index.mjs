@@ -2336,7 +2336,10 @@ function intersects(x3, y2) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b3] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to2 = Math.min(b3, hi);
       if (from <= to2)
@@ -2572,9 +2575,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c3) => c3.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -21988,37 +22011,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -24330,10 +24323,7 @@ function rotateStep(provider) {
     kind: "rotate",
     title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
     why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
-    actions: [
-      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
-      "Check the access logs for use of the old credential since it was first committed."
-    ],
+    actions: [...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."], "Check the access logs for use of the old credential since it was first committed."],
     commands: []
   };
   if (provider !== void 0)
@@ -24392,12 +24382,7 @@ function remediationFor(rule) {
     ruleId: rule.spec.id,
     ruleName: rule.spec.name,
     providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep()
-    ]
+    steps: [rotateStep(rule.provider), relocateStep(envNameFor(rule.spec.id, rule.provider.id)), purgeStep(), verifyStep()]
   };
 }
 function fallbackRemediation(ruleId, ruleName) {
@@ -25921,7 +25906,11 @@ async function auditWorkTree(root, catalogue, checks) {
   }
   const existing = await readWorkingFile(root, ".gitignore") ?? "";
   const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
+  return {
+    findings,
+    missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing),
+    tracked: trackedPaths
+  };
 }
 async function auditStaged(root, catalogue) {
   const findings = [];
@@ -26834,7 +26823,11 @@ function fitSummary(result, render, fullReport) {
     const all = result[key];
     if (all.length === 0)
       continue;
-    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    const trimmedTo = (count2) => count2 >= all.length ? current : {
+      ...current,
+      [key]: all.slice(0, count2),
+      notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`]
+    };
     current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
     if (fits(current))
       return { markdown: render(current), listed: result.findings.length };
@@ -26881,7 +26874,9 @@ async function publishResult(result, ctx, sarif, options) {
     warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
   const failing = new Set(failingFindings(result.findings, options.failOn));
   const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
-  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const omitted = annotations.omitted === 0 ? [] : [
+    `${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`
+  ];
   const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
   const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
   const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);

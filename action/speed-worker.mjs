@@ -2220,7 +2220,10 @@ function intersects(x, y) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to = Math.min(b, hi);
       if (from <= to)
@@ -2456,9 +2459,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c) => c.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -11880,37 +11903,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();

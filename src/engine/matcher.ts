@@ -219,7 +219,11 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         appendAll(matches, matchKubernetesSecret(rule, entries, base));
         // Decoded values are scanned again as `key: value`, so the key names the value for the
         // assignment rules and a provider's token is found by its own rule.
-        if (depth < MAX_DECODE_DEPTH) appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
+        if (depth < MAX_DECODE_DEPTH)
+          appendAll(
+            manifestSpans,
+            entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })),
+          );
       } else {
         const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);

@@ -1,29 +1,21 @@
 import type { ScanInput } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { GitError, UsageError } from '../errors.js';
-import {
-  commitMessageChunks,
-  DEFAULT_STDIN_PATH,
-  historySource,
-  listScanTargets,
-  onBinaryFile,
-  rangeChunks,
-  readFiles,
-  stagedChunks,
-  stdinChunks,
-  type ReadOutcome,
-  type Repository,
-} from '../sources/index.js';
+import { commitMessageChunks, DEFAULT_STDIN_PATH, historySource, listScanTargets, onBinaryFile, rangeChunks, readFiles, stagedChunks, stdinChunks, type ReadOutcome, type Repository } from '../sources/index.js';
 
 /** Which input a scan reads. */
 export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
 
 /** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
 export type SourceRequest =
-  | { kind: 'tree'; /** Files or directories, relative to the working directory; empty = the whole tree. */ paths: string[] }
-  | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
+  | { kind: 'tree' /** Files or directories, relative to the working directory; empty = the whole tree. */; paths: string[] }
+  | {
+      kind: 'stdin' /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */;
+      read: (maxBytes: number) => Promise<Buffer> /** Its name in reports and for path-limited rules. */;
+      path?: string;
+    }
   | { kind: 'staged' }
-  | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
+  | { kind: 'range' /** `BASE..HEAD` or `BASE...HEAD`. */; range: string }
   | { kind: 'history' }
   | {
       kind: 'commit-msg';
