@@ -8,6 +8,7 @@ export { onBinaryFile, readFiles } from './read-files.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
 export { stagedChunks } from './staged.js';
 export { commitMessageChunks } from './commit-message.js';
+export { committedFileInputs, committedPrefixes, listCommittedFiles } from './committed-tree.js';
 export type { DiffSourceOptions } from './diff-chunks.js';
 export { rangeChunks, COMMIT_MESSAGE_PATH } from './range.js';
 export { UnifiedDiffParser } from './unified-diff.js';
