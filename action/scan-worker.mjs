@@ -3656,7 +3656,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
   };
 }
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 var BINARY_PROBE = 8e3;
 function decodeText(bytes) {

@@ -10637,7 +10637,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -12207,7 +12207,7 @@ var init_matcher = __esm({
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -12227,8 +12227,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -12260,7 +12260,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -12484,7 +12484,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();

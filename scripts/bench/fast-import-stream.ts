@@ -26,7 +26,7 @@ export interface CommitCommand {
   committer: Signature;
   message: string;
   /** Mark of the first parent. */
-  from?: number;
+  from?: number | undefined;
   /** Marks of further parents (a merge). */
   merge?: number[];
   changes: FileChange[];

@@ -9,10 +9,10 @@ import { relativeUriOf, SRCROOT } from './sarif-uri.js';
  * `partialFingerprints` key of `finding.fingerprint` (rule + path + secret). Versioned: a change
  * of recipe gets a new key, never a new meaning under the old one.
  */
-export const FINGERPRINT_KEY = 'secretscan/v1';
+const FINGERPRINT_KEY = 'secretscan/v1';
 
 /** `partialFingerprints` key of `finding.secretId` (rule + secret): the same secret in other files. */
-export const SECRET_ID_KEY = 'secretscanSecretId/v1';
+const SECRET_ID_KEY = 'secretscanSecretId/v1';
 
 function provenanceOf(finding: Finding): string {
   if (isHistoryFinding(finding)) return historySentences(finding);

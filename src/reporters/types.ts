@@ -27,7 +27,7 @@ export interface ReportContext {
   /** Whether colour escapes may be used (text reporter only). */
   useColor: boolean;
   /** Present when the root is a git repository with a remote. */
-  vcs?: VersionControlInfo;
+  vcs?: VersionControlInfo | undefined;
   /** How the user runs secretscan here (`npx secretscan`, `secretscan`, …), for commands in advice. Default: `secretscan`. */
   command?: string;
   /** Set when the scan checked a commit being made: the text report then says how to get it through. */

@@ -51,7 +51,7 @@ export function compilePacks(packs: readonly RulePack[], seed: LoadedRules = { p
 }
 
 /** Reads every `*.yaml`/`*.yml` pack in `dir`, collecting all problems rather than stopping at the first. */
-export async function loadRulePacksFrom(dir: string, displayBase = process.cwd()): Promise<LoadedRules> {
+export async function loadRulePacksFrom(dir: string, displayBase = '.'): Promise<LoadedRules> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml').sort();

@@ -55,7 +55,7 @@ describe('secretscan baseline', () => {
     const repo = await repoWithSecrets();
     await runCli(['baseline', '--output', 'b.json'], { cwd: join(repo, 'src') });
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
-    const run = await runCli(['baseline', '-o', 'b.json'], { cwd: join(repo, 'src') });
+    const run = await runCli(['baseline', '-o', 'b.json', '--include-uncommitted'], { cwd: join(repo, 'src') });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('secretscan: baseline written to b.json: 3 entries (1 added, 0 removed)\n');
     expect(JSON.parse(await readFile(join(repo, 'src/b.json'), 'utf8')).entries).toHaveLength(3);

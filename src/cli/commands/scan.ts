@@ -19,6 +19,8 @@ export interface SourceFlags {
   history: boolean;
   /** `--commit-msg FILE`: the message file a commit-msg hook was given. */
   'commit-msg'?: string;
+  /** Read the files as HEAD holds them, not the working tree (`baseline` without --include-uncommitted). */
+  'committed-only'?: boolean;
 }
 
 export interface ScanFlags extends ReportFlags, SourceFlags {
@@ -112,7 +114,7 @@ function sourceKindOf(flags: SourceFlags): SourceFlagKind {
 /** The source the flags ask for; standard input is read only when the scan starts reading. */
 function sourceRequestOf(flags: SourceFlags, io: Io): SourceRequest {
   const kind = sourceKindOf(flags);
-  if (kind === 'tree') return { kind, paths: flags.paths };
+  if (kind === 'tree') return { kind, paths: flags.paths, ...(flags['committed-only'] === true ? { isCommittedOnly: true } : {}) };
   if (kind === 'stdin') return { kind, read: io.readStdin, ...(flags['stdin-path'] === undefined ? {} : { path: flags['stdin-path'] }) };
   if (kind === 'range') return { kind, range: flags.range ?? '' };
   if (kind === 'commit-msg') return { kind, file: flags['commit-msg'] ?? '', env: io.env };
