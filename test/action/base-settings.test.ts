@@ -62,3 +62,26 @@ describe('a pull request cannot switch its own scan off', () => {
     expect(result.stdout).toMatch(/^::(error|warning|notice) .*file=\.env/m);
   });
 });
+
+describe('the working-directory and args inputs', () => {
+  it('scans the repository in working-directory, with args applied, and writes the SARIF relative to the workspace', async () => {
+    const outer = await createRepo({ commits: [{ files: { 'README.md': 'outer\n' } }] });
+    const inner = await createRepo({ commits: [{ files: { 'README.md': '# app\n' } }, { files: { 'app.js': `const key = "${FAKE.stripe}";\n`, '.env': 'MODE=dev\n' } }] });
+    const { cp } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    await cp(inner, join(outer, 'services', 'app'), { recursive: true });
+    const repo = join(outer, 'services', 'app');
+    const [head = '', base = ''] = git(repo, ['rev-list', '-n', '2', 'HEAD']).trim().split('\n');
+    const payload = { pull_request: { base: { sha: base }, head: { sha: head } } };
+    const inputs = { 'working-directory': 'services/app', args: '--no-gitignore-audit --max-file-size "1 MiB"' };
+    const result = await runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace: outer, inputs });
+    expect(result.code).toBe(1);
+    // The key is found; the .env is not audited (--no-gitignore-audit).
+    expect(result.outputs.findings).toBe('1');
+    expect(result.outputs['sarif-file']).toBe('secretscan.sarif');
+    const refused = await runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace: outer, inputs: { ...inputs, args: '--show-secrets' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^::error::secretscan: args: /m);
+    expect(refused.stdout).not.toContain(FAKE.stripe);
+  });
+});
