@@ -3414,8 +3414,9 @@ function windowsAround(text, hits, isMultiline) {
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
 var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)

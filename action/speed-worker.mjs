@@ -11954,7 +11954,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -12182,7 +12182,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -12194,6 +12194,7 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }

@@ -15,8 +15,11 @@ import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
  * judged by the text around them (value-context.ts); a provider's rule knows its token's format.
  */
 function isJudgedByContext(rule: Rule): boolean {
-  return rule.provider.id === 'generic' || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
 }
+
+/** Packs whose rules find a credential by the name it is assigned to (`name: X_TOKEN` / `value: …` entries included). */
+const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
 
 const SEVERITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 
