@@ -94,13 +94,13 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
 });
 
 // dist/src/safe-fs/read-file.js
-import { constants as constants2 } from "node:fs";
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 function fileError(code2, message) {
   return Object.assign(new Error(message), { code: code2 });
 }
 async function readRegularFile(path, options) {
-  const flags = constants2.O_RDONLY | constants2.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants2.O_NOFOLLOW);
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants.O_NOFOLLOW);
   const handle = await open(path, flags).catch((error2) => {
     throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
   });
@@ -161,8 +161,8 @@ var init_read_file = __esm({
 });
 
 // dist/src/safe-fs/write-file.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { constants as constants3 } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { constants as constants2 } from "node:fs";
 import { lstat, mkdir, open as open2, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 function ioError(path, error2) {
@@ -191,7 +191,7 @@ async function assertNoLinkedDirectory(root, dir) {
   }
 }
 async function writeInPlace(path, data) {
-  const handle = await open2(path, constants3.O_WRONLY | constants3.O_APPEND);
+  const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
     await handle.writeFile(data);
   } finally {
@@ -232,9 +232,9 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
-    const handle = await open2(temp, constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | constants3.O_NOFOLLOW, mode ?? 438);
+    const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
       await handle.writeFile(data);
       if (mode !== void 0)
@@ -265,149 +265,8 @@ var init_safe_fs = __esm({
   }
 });
 
-// dist/src/findings/finding.js
-var SEVERITIES;
-var init_finding = __esm({
-  "dist/src/findings/finding.js"() {
-    "use strict";
-    SEVERITIES = ["high", "medium", "low"];
-  }
-});
-
-// dist/src/findings/fingerprint.js
-import { createHash } from "node:crypto";
-function digest(parts) {
-  const hash = createHash("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
-}
-function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
-}
-function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
-}
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var init_fingerprint = __esm({
-  "dist/src/findings/fingerprint.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/redact.js
-function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
-}
-var init_redact = __esm({
-  "dist/src/findings/redact.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/compare.js
-function compareStrings(a, b3) {
-  if (a === b3)
-    return 0;
-  return a < b3 ? -1 : 1;
-}
-function compareFindings(a, b3) {
-  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
-}
-var init_compare = __esm({
-  "dist/src/findings/compare.js"() {
-    "use strict";
-  }
-});
-
-// dist/src/findings/group-by-secret.js
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
-  if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
-}
-function comparePlaced(a, b3) {
-  const [x3, y2] = [a.occurrence, b3.occurrence];
-  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
-  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
-}
-function isAtHead(placed, options) {
-  const { blob } = placed.finding;
-  if (blob !== void 0)
-    return options.headBlobs?.has(blob) === true;
-  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
-}
-function mergeGroup(group, options) {
-  group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
-  const seen = /* @__PURE__ */ new Set();
-  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  const { blob: _blob, ...rest } = base;
-  const merged = {
-    ...rest,
-    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
-    path: first.path,
-    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
-    occurrences
-  };
-  if (first.commit !== void 0)
-    merged.commit = first.commit;
-  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
-    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
-  return merged;
-}
-function groupBySecret(findings, options) {
-  const groups = /* @__PURE__ */ new Map();
-  let suppressedPaths = 0;
-  for (const finding of findings) {
-    for (const placed of occurrencesOf(finding, options.places)) {
-      if (options.isPathSuppressed(placed.occurrence.path)) {
-        suppressedPaths++;
-        continue;
-      }
-      const group = groups.get(finding.secretId);
-      if (group === void 0)
-        groups.set(finding.secretId, [{ ...placed, finding }]);
-      else
-        group.push({ ...placed, finding });
-    }
-  }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
-  return { findings: grouped.sort(compareFindings), suppressedPaths };
-}
-var RANK2;
-var init_group_by_secret = __esm({
-  "dist/src/findings/group-by-secret.js"() {
-    "use strict";
-    init_compare();
-    init_fingerprint();
-    RANK2 = { high: 3, medium: 2, low: 1 };
-  }
-});
-
-// dist/src/findings/index.js
-var init_findings = __esm({
-  "dist/src/findings/index.js"() {
-    "use strict";
-    init_finding();
-    init_fingerprint();
-    init_redact();
-    init_compare();
-    init_group_by_secret();
-  }
-});
-
 // dist/src/package-root.js
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname as dirname2, join as join2 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PACKAGE_ROOT;
@@ -416,7 +275,7 @@ var init_package_root = __esm({
     "use strict";
     PACKAGE_ROOT = (() => {
       let dir = dirname2(fileURLToPath(import.meta.url));
-      while (!existsSync2(join2(dir, "package.json")) || !existsSync2(join2(dir, "rules"))) {
+      while (!existsSync(join2(dir, "package.json")) || !existsSync(join2(dir, "rules"))) {
         const parent = dirname2(dir);
         if (parent === dir)
           throw new Error("secretscan: cannot locate its package root (package.json next to rules/)");
@@ -2477,7 +2336,10 @@ function intersects(x3, y2) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b3] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to2 = Math.min(b3, hi);
       if (from <= to2)
@@ -2713,9 +2575,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c3) => c3.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -2959,7 +2841,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
+  const compiled2 = patterns.filter((p2) => p2.trim() !== "" && !p2.startsWith("#")).map((p2) => {
     const isNegated = p2.startsWith("!");
     const globs = toGlobs(isNegated ? p2.slice(1) : p2);
     const regex = segmentGlobRegex(globs[0]);
@@ -2968,7 +2850,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
+    for (const { isNegated, matcher } of compiled2) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
@@ -2989,11 +2871,11 @@ function memoizeByPath(compute) {
     return value;
   };
 }
-function globSpeedProblem(pattern, compiled) {
+function globSpeedProblem(pattern, compiled2) {
   const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
   if (crowded !== void 0)
     return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  const exponential = exponentialBacktrackingProblem(compiled2.source, compiled2.flags);
   return exponential === void 0 ? void 0 : `the glob ${exponential}`;
 }
 function globProblem(pattern) {
@@ -3020,8 +2902,82 @@ var init_path_glob = __esm({
   }
 });
 
+// dist/src/rules/path-classes.js
+function isPathClassName(name) {
+  return typeof name === "string" && Object.hasOwn(PATH_CLASSES, name);
+}
+function pathClassMatcher(name) {
+  let matcher = compiled.get(name);
+  if (matcher === void 0)
+    compiled.set(name, matcher = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher;
+}
+var PATH_CLASSES, DEFAULT_SEVERITY_BY_PATH, compiled;
+var init_path_classes = __esm({
+  "dist/src/rules/path-classes.js"() {
+    "use strict";
+    init_path_glob();
+    PATH_CLASSES = {
+      "tests-and-docs": [
+        "test/",
+        "tests/",
+        "__tests__/",
+        "spec/",
+        "specs/",
+        "testdata/",
+        "test-data/",
+        "test_data/",
+        "testing/",
+        "fixtures/",
+        "fixture/",
+        "__fixtures__/",
+        "mocks/",
+        "__mocks__/",
+        "*.test.*",
+        "*.spec.*",
+        "*_test.*",
+        "*_spec.*",
+        "test_*.*",
+        "*Test.{java,kt,scala,groovy,php}",
+        "*Tests.{cs,java,kt,swift}",
+        "examples/",
+        "example/",
+        "samples/",
+        "sample/",
+        "samples-dev/",
+        "demo/",
+        "demos/",
+        "*.example",
+        "*.sample",
+        "*.example.*",
+        "*.sample.*",
+        ".env.example",
+        ".env.sample",
+        ".env.test",
+        ".env.template",
+        "*.template",
+        "*.tt",
+        "docs/",
+        "doc/",
+        "documentation/",
+        "*.md",
+        "*.mdx",
+        "*.rst",
+        "*.adoc",
+        ".devcontainer/",
+        ".devcontainer.json"
+      ]
+    };
+    DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/rules/compile.js
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -3044,11 +3000,16 @@ function compileRule(spec, provider, file) {
   if (regex === void 0 || problems.length > 0)
     return { problems };
   const matchesPath = spec.paths === void 0 ? () => true : compilePathPatterns(spec.paths);
-  const structuralId = createHash2("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
+  const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k2) => k2.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -3062,20 +3023,21 @@ var init_compile = __esm({
   "dist/src/rules/compile.js"() {
     "use strict";
     init_validators();
+    init_path_classes();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
   }
 });
 
 // dist/src/rules/compiled-file.js
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 function sha256Hex(data) {
-  return createHash3("sha256").update(data).digest("hex");
+  return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash3("sha256");
+  const hash = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
     hash.update(`${name}\0${bytes.length}\0`);
@@ -3145,6 +3107,167 @@ var init_compiled_file = __esm({
   }
 });
 
+// dist/src/findings/finding.js
+var SEVERITIES;
+var init_finding = __esm({
+  "dist/src/findings/finding.js"() {
+    "use strict";
+    SEVERITIES = ["high", "medium", "low"];
+  }
+});
+
+// dist/src/findings/fingerprint.js
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
+  const hash = createHash3("sha256");
+  for (const part of parts)
+    hash.update(part).update("\0");
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+}
+function secretIdOf(ruleId, secret) {
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
+}
+function fingerprintFromSecretId(ruleId, path, secretId) {
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
+}
+function fingerprintOf(ruleId, path, secret) {
+  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
+}
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var init_fingerprint = __esm({
+  "dist/src/findings/fingerprint.js"() {
+    "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
+  }
+});
+
+// dist/src/findings/redact.js
+function redact(secret) {
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
+}
+var PREVIEW_MIN_LENGTH;
+var init_redact = __esm({
+  "dist/src/findings/redact.js"() {
+    "use strict";
+    PREVIEW_MIN_LENGTH = 16;
+  }
+});
+
+// dist/src/findings/compare.js
+function compareStrings(a, b3) {
+  if (a === b3)
+    return 0;
+  return a < b3 ? -1 : 1;
+}
+function compareFindings(a, b3) {
+  return compareStrings(a.path, b3.path) || a.startLine - b3.startLine || a.startColumn - b3.startColumn || compareStrings(a.ruleId, b3.ruleId) || compareStrings(a.commit?.sha ?? "", b3.commit?.sha ?? "") || compareStrings(a.fingerprint, b3.fingerprint);
+}
+var init_compare = __esm({
+  "dist/src/findings/compare.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/findings/group-by-secret.js
+function occurrencesOf(finding, places) {
+  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
+  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+  if (known === void 0 || known.length === 0)
+    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
+  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+}
+function comparePlaced(a, b3) {
+  const [x3, y2] = [a.occurrence, b3.occurrence];
+  const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
+  return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
+}
+function isAtHead(placed, options) {
+  const { blob } = placed.finding;
+  if (blob !== void 0)
+    return options.headBlobs?.has(blob) === true;
+  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
+}
+function mergeGroup(group, options) {
+  group.sort(comparePlaced);
+  const { finding: base, occurrence: first } = group[0];
+  const seen = /* @__PURE__ */ new Set();
+  const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const { blob: _blob, ...rest } = base;
+  const merged = {
+    ...rest,
+    severity: group.reduce((worst, g2) => RANK2[g2.finding.severity] > RANK2[worst] ? g2.finding.severity : worst, base.severity),
+    path: first.path,
+    fingerprint: fingerprintFromSecretId(base.ruleId, first.path, base.secretId),
+    occurrences
+  };
+  if (first.commit !== void 0)
+    merged.commit = first.commit;
+  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
+    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
+  return merged;
+}
+function groupBySecret(findings, options) {
+  const groups = /* @__PURE__ */ new Map();
+  let suppressedPaths = 0;
+  for (const finding of findings) {
+    for (const placed of occurrencesOf(finding, options.places)) {
+      if (options.isPathSuppressed(placed.occurrence.path)) {
+        suppressedPaths++;
+        continue;
+      }
+      const group = groups.get(finding.secretId);
+      if (group === void 0)
+        groups.set(finding.secretId, [{ ...placed, finding }]);
+      else
+        group.push({ ...placed, finding });
+    }
+  }
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
+  return { findings: grouped.sort(compareFindings), suppressedPaths };
+}
+var RANK2;
+var init_group_by_secret = __esm({
+  "dist/src/findings/group-by-secret.js"() {
+    "use strict";
+    init_compare();
+    init_fingerprint();
+    RANK2 = { high: 3, medium: 2, low: 1 };
+  }
+});
+
+// dist/src/findings/index.js
+var init_findings = __esm({
+  "dist/src/findings/index.js"() {
+    "use strict";
+    init_finding();
+    init_fingerprint();
+    init_redact();
+    init_compare();
+    init_group_by_secret();
+  }
+});
+
 // dist/src/rules/validate-pack.js
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -3207,9 +3330,10 @@ function checkRuleFields(raw, subject, problems, at2) {
     problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
+    const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
-      problems.add([...at2, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+      problems.add([...at2, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
@@ -3270,6 +3394,7 @@ var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
+    init_path_classes();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     RULE_KEYS = /* @__PURE__ */ new Set([
@@ -7273,10 +7398,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7290,7 +7415,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7314,7 +7439,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7330,7 +7455,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7421,7 +7546,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7435,13 +7560,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -7484,18 +7609,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7549,8 +7674,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7562,7 +7687,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7573,8 +7698,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st2 of sep3) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -7591,7 +7716,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7771,7 +7896,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7788,24 +7913,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -7988,25 +8113,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep3 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8816,14 +8941,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st2 of sep3)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -9990,18 +10115,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep6;
           if (scalar.end) {
-            sep3 = scalar.end;
-            sep3.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep3 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep3 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10154,15 +10279,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep3 = it2.sep;
-                  sep3.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -10356,13 +10481,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10716,7 +10841,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -10760,13 +10885,13 @@ function readCompiledPacks() {
   return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = readCompiledPacks();
+  const compiled2 = readCompiledPacks();
   let loaded;
-  if ("packs" in compiled)
-    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  if ("packs" in compiled2)
+    loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -11481,12 +11606,12 @@ var require_src2 = __commonJS({
     function check(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat4 = fs_1.statSync(path);
+        if (stat4.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat4.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -18446,21 +18571,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative9 = [];
+      const relative12 = [];
       for (const pattern of patterns) {
-        if (isAbsolute4(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative9.push(pattern);
+          relative12.push(pattern);
         }
       }
-      return [absolute, relative9];
+      return [absolute, relative12];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute4(pattern) {
+    function isAbsolute7(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute4;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -18758,7 +18883,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat3);
           return;
         }
-        settings.fs.stat(path, (statError, stat3) => {
+        settings.fs.stat(path, (statError, stat4) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -18768,9 +18893,9 @@ var require_async = __commonJS({
             return;
           }
           if (settings.markSymbolicLink) {
-            stat3.isSymbolicLink = () => true;
+            stat4.isSymbolicLink = () => true;
           }
-          callSuccessCallback(callback, stat3);
+          callSuccessCallback(callback, stat4);
         });
       });
     }
@@ -18796,11 +18921,11 @@ var require_sync = __commonJS({
         return lstat3;
       }
       try {
-        const stat3 = settings.fs.statSync(path);
+        const stat4 = settings.fs.statSync(path);
         if (settings.markSymbolicLink) {
-          stat3.isSymbolicLink = () => true;
+          stat4.isSymbolicLink = () => true;
         }
-        return stat3;
+        return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
           return lstat3;
@@ -18867,14 +18992,14 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat3(path, optionsOrSettingsOrCallback, callback) {
+    function stat4(path, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
         async.read(path, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
       async.read(path, getSettings(optionsOrSettingsOrCallback), callback);
     }
-    exports.stat = stat3;
+    exports.stat = stat4;
     function statSync(path, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path, settings);
@@ -19545,41 +19670,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve9, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve9(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve9) {
+        var p2 = new Promise(function(resolve11) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve9();
+              resolve11();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve9();
+                resolve11();
                 queue.drain = previousDrain;
               };
             }
@@ -20065,9 +20190,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve11, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve9(stats) : reject(error2);
+            return error2 === null ? resolve11(stats) : reject(error2);
           });
         });
       }
@@ -20091,10 +20216,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve11, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve9(entries);
+              resolve11(entries);
             } else {
               reject(error2);
             }
@@ -20104,10 +20229,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve9(entries));
+          stream.once("end", () => resolve11(entries));
         });
       }
     };
@@ -21350,7 +21475,9 @@ var init_placeholders = __esm({
       "os.environ",
       "secrets.",
       "env.",
-      "%s"
+      "%s",
+      // What `secretscan remediate` puts in place of a purged value.
+      "removed-by-secretscan"
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
@@ -21898,37 +22025,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -21979,7 +22076,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -22207,7 +22304,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -22219,12 +22316,13 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -22244,8 +22342,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -22277,7 +22375,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -22302,12 +22400,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9("aborted");
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve9(value);
+      resolve11(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22319,12 +22417,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve9, reject) => {
-    const onAbort = () => resolve9();
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve9();
+      resolve11();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22396,7 +22494,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22454,7 +22552,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join7(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22466,7 +22564,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
@@ -22548,8 +22646,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve9, reject) => {
-        pending.set(id, { resolve: resolve9, reject });
+      return new Promise((resolve11, reject) => {
+        pending.set(id, { resolve: resolve11, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -22584,7 +22682,7 @@ var init_parallel = __esm({
 
 // dist/src/rule-check/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -22593,7 +22691,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve7(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -22864,7 +22962,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve9) => {
+  return new Promise((resolve11) => {
     const worker = new Worker2(script);
     let current;
     let timer;
@@ -22879,7 +22977,7 @@ function drainQueue(rules, script, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve9(drainQueue(rules, script, queue, times, retried));
+      resolve11(drainQueue(rules, script, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -22912,7 +23010,7 @@ function drainQueue(rules, script, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve9();
+        resolve11();
     });
     next();
   });
@@ -22972,7 +23070,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);
@@ -23032,7 +23130,7 @@ function checkStatically(rule) {
   const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
   if (slow !== void 0)
     problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  const globs = [...rule.spec.paths ?? [], ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths ?? [])];
   for (const glob of globs) {
     const problem = globProblem(glob.replace(/^!/, ""));
     if (problem !== void 0)
@@ -23066,7 +23164,6 @@ var init_check = __esm({
 // dist/src/rule-check/index.js
 var rule_check_exports = {};
 __export(rule_check_exports, {
-  checkRuleSpeed: () => checkRuleSpeed,
   checkRules: () => checkRules2,
   scanExample: () => scanExample
 });
@@ -23074,13 +23171,13 @@ var init_rule_check = __esm({
   "dist/src/rule-check/index.js"() {
     "use strict";
     init_check();
-    init_check_speed();
   }
 });
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute3, relative as relative8, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute6, relative as relative11, resolve as resolve10 } from "node:path";
+import { stat as stat3 } from "node:fs/promises";
 
 // dist/src/action/event.js
 init_errors();
@@ -23146,8 +23243,407 @@ function failingFindings(findings, failOn) {
   return findings.filter((finding) => RANK[finding.severity] >= floor);
 }
 
+// dist/src/action/scan-args.js
+import { parseArgs } from "node:util";
+
+// dist/src/config/types.js
+var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
+var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+// dist/src/config/load.js
+init_errors();
+init_safe_fs();
+init_rules();
+import { access } from "node:fs/promises";
+import { join as join5, relative as relative3, resolve } from "node:path";
+
+// dist/src/config/validate.js
+init_rules();
+
+// dist/src/config/size.js
+var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
+function parseSize(value) {
+  if (typeof value === "number")
+    return Number.isInteger(value) && value > 0 ? value : void 0;
+  if (typeof value !== "string")
+    return void 0;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
+  if (match === null || factor === void 0)
+    return void 0;
+  const bytes = Math.round(Number(match[1]) * factor);
+  return bytes > 0 ? bytes : void 0;
+}
+
+// dist/src/config/validate.js
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringList2(value) {
+  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
+}
+var Problems = class {
+  file;
+  doc;
+  items = [];
+  constructor(file, doc) {
+    this.file = file;
+    this.doc = doc;
+  }
+  add(path, what) {
+    const line = this.doc.lineOf(path);
+    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
+    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
+  }
+};
+function checkEntry(raw, at2, problems) {
+  if (!isRecord2(raw)) {
+    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
+    return void 0;
+  }
+  const before = problems.items.length;
+  for (const key of Object.keys(raw))
+    if (!ENTRY_KEYS.has(key))
+      problems.add([...at2, key], `unknown field \`${key}\``);
+  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
+    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
+  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
+    if (raw[key] !== void 0 && !isStringList2(raw[key]))
+      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
+  }
+  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
+    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
+  }
+  if (isStringList2(raw.regexes)) {
+    raw.regexes.forEach((source, i) => {
+      try {
+        new RegExp(source);
+      } catch (error2) {
+        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        return;
+      }
+      const slow = exponentialBacktrackingProblem(source);
+      if (slow !== void 0)
+        problems.add([...at2, "regexes", i], `regex ${slow}`);
+    });
+  }
+  if (isStringList2(raw.paths)) {
+    raw.paths.forEach((glob, i) => {
+      const problem = globProblem(glob.replace(/^!/, ""));
+      if (problem !== void 0)
+        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
+    });
+  }
+  return problems.items.length === before ? raw : void 0;
+}
+function checkIdReferences(config, known, problems) {
+  const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
+  const isKnown = (id) => known.has(id) || custom.has(id);
+  config.disabledRules.forEach((id, i) => {
+    if (!isKnown(id))
+      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+  });
+  config.allowlist.forEach((entry, i) => {
+    entry.rules?.forEach((id, j3) => {
+      if (!isKnown(id))
+        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+    });
+  });
+}
+function checkRulesBlock(raw, file, doc, problems) {
+  const out = { disabledRules: [], customPacks: [] };
+  if (raw === void 0)
+    return out;
+  if (!isRecord2(raw)) {
+    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
+    return out;
+  }
+  for (const key of Object.keys(raw))
+    if (key !== "disable" && key !== "custom")
+      problems.add(["rules", key], `unknown field \`${key}\``);
+  if (raw.disable !== void 0) {
+    if (isStringList2(raw.disable))
+      out.disabledRules = raw.disable;
+    else
+      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
+  }
+  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
+    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
+  if (Array.isArray(raw.custom)) {
+    raw.custom.forEach((pack, i) => {
+      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
+      problems.items.push(...checked.problems);
+      if (checked.pack !== void 0)
+        out.customPacks.push(checked.pack);
+    });
+    problems.items.push(...compilePacks(out.customPacks).problems);
+  }
+  return out;
+}
+function validateConfig(value, file, doc, known) {
+  const problems = new Problems(file, doc);
+  if (value === null || value === void 0)
+    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
+  if (!isRecord2(value))
+    return { problems: [`${file}: the configuration must be a mapping`] };
+  for (const key of Object.keys(value))
+    if (!TOP_KEYS.has(key))
+      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
+  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
+  if (value.maxFileSize !== void 0) {
+    const size = parseSize(value.maxFileSize);
+    if (size === void 0)
+      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
+    else
+      config.maxFileSize = size;
+  }
+  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
+    problems.add(["allowlist"], "must be a list of entries");
+  if (Array.isArray(value.allowlist)) {
+    value.allowlist.forEach((raw, i) => {
+      const entry = checkEntry(raw, ["allowlist", i], problems);
+      if (entry !== void 0)
+        config.allowlist.push(entry);
+    });
+  }
+  if (known !== void 0)
+    checkIdReferences(config, known, problems);
+  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
+}
+
+// dist/src/config/load.js
+var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
+async function exists(path) {
+  return access(path).then(() => true, () => false);
+}
+function parseConfig(text, file, known) {
+  const doc = parseYamlDocument(text, file);
+  if (doc.errors.length > 0)
+    throw new ConfigError(doc.errors);
+  const { config, problems } = validateConfig(doc.value, file, doc, known);
+  if (config === void 0)
+    throw new ConfigError(problems);
+  return config;
+}
+async function loadConfig(root, explicitPath, cwd, read, known) {
+  if (read !== void 0)
+    return loadConfigThrough(read, root, explicitPath, cwd, known);
+  let path = explicitPath === void 0 ? void 0 : resolve(cwd, explicitPath);
+  if (path === void 0) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(join5(root, name))) {
+        path = join5(root, name);
+        break;
+      }
+    }
+  }
+  if (path === void 0)
+    return DEFAULT_CONFIG;
+  let text;
+  try {
+    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
+  } catch (error2) {
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
+  }
+  return parseShown(text, path, cwd, known);
+}
+async function parseShown(text, path, cwd, known) {
+  const shown = relative3(cwd, path);
+  await loadYamlSupport();
+  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown, known);
+}
+async function loadConfigThrough(read, root, explicitPath, cwd, known) {
+  const candidates = explicitPath === void 0 ? CONFIG_FILE_NAMES.map((name) => join5(root, name)) : [resolve(cwd, explicitPath)];
+  for (const path of candidates) {
+    const text = await read(path);
+    if (text !== void 0)
+      return parseShown(text, path, cwd, known);
+  }
+  if (explicitPath !== void 0)
+    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${candidates[0] ?? explicitPath}: it does not exist there`, { hint: "check the --config path" });
+  return DEFAULT_CONFIG;
+}
+
+// dist/src/config/select-rules.js
+init_errors();
+init_rules();
+function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) {
+  const merged = compilePacks(config.customPacks, builtin2);
+  const problems = [...merged.problems];
+  const known = /* @__PURE__ */ new Set([...merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]), ...fileKindIds]);
+  const source = config.file ?? "config";
+  for (const id of config.disabledRules) {
+    if (!known.has(id))
+      problems.push(`${source}: rules.disable: no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+  }
+  if (problems.length > 0)
+    throw new ConfigError(problems);
+  const disabled = new Set(config.disabledRules);
+  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
+}
+
+// dist/src/config/suppression.js
+init_rules();
+function compileEntry(entry) {
+  const compiled2 = {};
+  if (entry.paths !== void 0)
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
+  if (entry.rules !== void 0)
+    compiled2.ruleIds = new Set(entry.rules);
+  if (entry.regexes !== void 0)
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
+  if (entry.stopwords !== void 0)
+    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled2;
+}
+function matchesRule(ruleIds, ruleId) {
+  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
+}
+function matchesCandidate(entry, candidate) {
+  if (!matchesRule(entry.ruleIds, candidate.ruleId))
+    return false;
+  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
+    return false;
+  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
+    return false;
+  const secret = candidate.secret.toLowerCase();
+  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
+}
+function suppressionFrom(allowlist) {
+  const entries = allowlist.map(compileEntry);
+  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
+  const rest = entries.filter((e) => !wholePath.includes(e));
+  return {
+    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
+    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
+  };
+}
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
+function kindPolicyFrom(config) {
+  const disabled = new Set(config.disabledRules);
+  const policy = suppressionFrom(config.allowlist);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
+  };
+}
+
+// dist/src/config/config-risks.js
+var PROBE_PATHS = ["a", "app.js", ".env", "config/production.env", "src/deep/nested/dir/settings.py", "id_rsa", "Dockerfile", "x/y.z"];
+var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+var PROBE_RULES = ["generic.password-assignment", "aws.access-key-id", "stripe.secret-key", "private-key.pem"];
+function suppressesEveryProbe(entry) {
+  const policy = suppressionFrom([entry]);
+  const isWholePath = entry.paths !== void 0 && entry.rules === void 0 && entry.regexes === void 0 && entry.stopwords === void 0;
+  if (isWholePath)
+    return PROBE_PATHS.every((path) => policy.isPathSuppressed(path));
+  return PROBE_PATHS.every((path) => PROBE_RULES.every((ruleId) => PROBE_SECRETS.every((secret) => policy.isSuppressed({ ruleId, path, secret }))));
+}
+function configRisks(config, rules) {
+  const where = config.file ?? "the config";
+  const risks = [];
+  if (rules.length === 0)
+    risks.push(`${where} disables every rule: nothing was looked for, so "no secrets found" means nothing.`);
+  config.allowlist.forEach((entry, index) => {
+    if (suppressesEveryProbe(entry)) {
+      risks.push(`${where}: allowlist entry ${index + 1} ("${entry.reason.slice(0, 80)}") suppresses every finding in every file: nothing can be reported while it stands.`);
+    }
+  });
+  return risks;
+}
+
+// dist/src/action/scan-args.js
+init_errors();
+var SUPPORTED = "--max-file-size SIZE, --threads N, --timeout SECONDS, --no-gitignore-audit, --no-baseline";
+function splitWords(text) {
+  const words = [];
+  let word;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c3 = text[i];
+    if (quote === "'") {
+      if (c3 === "'")
+        quote = void 0;
+      else
+        word = `${word ?? ""}${c3}`;
+    } else if (quote === '"') {
+      if (c3 === '"')
+        quote = void 0;
+      else if (c3 === "\\" && i + 1 < text.length && '"\\$`'.includes(text[i + 1]))
+        word = `${word ?? ""}${text[++i]}`;
+      else
+        word = `${word ?? ""}${c3}`;
+    } else if (/\s/.test(c3)) {
+      if (word !== void 0)
+        words.push(word);
+      word = void 0;
+    } else if (c3 === "'" || c3 === '"') {
+      quote = c3;
+      word ??= "";
+    } else if (c3 === "\\" && i + 1 < text.length) {
+      word = (word ?? "") + text[++i];
+    } else {
+      word = (word ?? "") + c3;
+    }
+  }
+  if (quote !== void 0)
+    throw new UsageError(`args: unterminated ${quote === "'" ? "single" : "double"} quote`, "close the quote, or remove it");
+  if (word !== void 0)
+    words.push(word);
+  return words;
+}
+function positiveNumber(flag, value, isInteger) {
+  const number = Number(value);
+  if (value === void 0 || value.trim() === "" || !Number.isFinite(number) || number < 0 || isInteger && !Number.isInteger(number) || !isInteger && number === 0) {
+    throw new UsageError(`args: ${flag} ${value ?? ""} is not a ${isInteger ? "whole number" : "positive number"}`);
+  }
+  return number;
+}
+function parseScanArgs(text) {
+  const words = splitWords(text);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: words,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        "max-file-size": { type: "string" },
+        threads: { type: "string" },
+        timeout: { type: "string" },
+        "no-gitignore-audit": { type: "boolean" },
+        "no-baseline": { type: "boolean" }
+      }
+    });
+  } catch (error2) {
+    throw new UsageError(`args: ${error2 instanceof Error ? error2.message.split("\n")[0] : String(error2)}`, `the args input takes only ${SUPPORTED}; the other settings are the action's own inputs`);
+  }
+  const values = parsed.values;
+  const args = {};
+  if (typeof values["max-file-size"] === "string") {
+    const size = parseSize(values["max-file-size"]);
+    if (size === void 0)
+      throw new UsageError(`args: --max-file-size ${values["max-file-size"]} is not a size`, "use bytes or a unit, e.g. 2MiB");
+    args.maxFileSize = size;
+  }
+  if (typeof values.threads === "string")
+    args.threads = positiveNumber("--threads", values.threads, true);
+  if (typeof values.timeout === "string")
+    args.timeoutSeconds = positiveNumber("--timeout", values.timeout, false);
+  if (values["no-gitignore-audit"] === true)
+    args.shouldAuditGitignore = false;
+  if (values["no-baseline"] === true)
+    args.shouldUseDefaultBaseline = false;
+  return args;
+}
+
 // dist/src/action/toolkit.js
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -23253,14 +23749,14 @@ import * as os4 from "os";
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants3, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve9) {
-      resolve9(value);
+    return value instanceof P3 ? value : new P3(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve9, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23276,12 +23772,12 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { access, appendFile, writeFile } = promises;
+var { access: access2, appendFile, writeFile } = promises;
 var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
 var Summary = class {
   constructor() {
@@ -23303,7 +23799,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access2(pathFromEnv, constants3.R_OK | constants3.W_OK);
       } catch (_a) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -23598,7 +24094,7 @@ function warn(message) {
 function logUntrusted(text) {
   if (text.trim() === "")
     return;
-  const token = randomBytes(16).toString("hex");
+  const token = randomBytes2(16).toString("hex");
   process.stdout.write(`::stop-commands::${token}
 ${text.endsWith("\n") ? text : `${text}
 `}::${token}::
@@ -23619,6 +24115,17 @@ function fail(message) {
 }
 
 // dist/src/action/inputs.js
+var DEFAULT_TIMEOUT_SECONDS = 900;
+function parseTimeout(value) {
+  if (value === "")
+    return DEFAULT_TIMEOUT_SECONDS;
+  if (value.toLowerCase() === "none")
+    return void 0;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new UsageError(`timeout: "${value}" is not a positive number of seconds`, "give seconds, e.g. 600, or none for no budget");
+  return seconds;
+}
 function parseScan(value) {
   if (value === "")
     return void 0;
@@ -23632,7 +24139,12 @@ function parseInputs(raw) {
   if (paths.length > 0 && scan !== void 0 && scan !== "tree") {
     throw new UsageError(`paths is set, which scans the working tree, but scan is "${scan}"`, "leave scan unset (or set it to tree) when you give paths");
   }
-  const inputs = { failOn: parseFailOn(raw("fail-on")), sarifFile: raw("sarif-file") || "secretscan.sarif", paths };
+  const scanArgs = parseScanArgs(raw("args"));
+  const timeout = parseTimeout(raw("timeout"));
+  const inputs = { failOn: parseFailOn(raw("fail-on")), sarifFile: raw("sarif-file") || "secretscan.sarif", paths, scanArgs, timeoutSeconds: scanArgs.timeoutSeconds ?? timeout };
+  const workingDirectory = raw("working-directory");
+  if (workingDirectory !== "")
+    inputs.workingDirectory = workingDirectory;
   if (scan !== void 0)
     inputs.scan = scan;
   const config = raw("config");
@@ -23754,6 +24266,15 @@ function otherOccurrences(finding) {
   const own = sorted.findIndex((occurrence) => isFindingItself(finding, occurrence));
   return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
 }
+function otherPaths(finding) {
+  const seen = /* @__PURE__ */ new Set([finding.path]);
+  return otherOccurrences(finding).filter((occurrence) => {
+    if (seen.has(occurrence.path))
+      return false;
+    seen.add(occurrence.path);
+    return true;
+  });
+}
 function isHistoryFinding(finding) {
   return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
 }
@@ -23841,10 +24362,7 @@ function rotateStep(provider) {
     kind: "rotate",
     title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
     why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
-    actions: [
-      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
-      "Check the access logs for use of the old credential since it was first committed."
-    ],
+    actions: [...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."], "Check the access logs for use of the old credential since it was first committed."],
     commands: []
   };
   if (provider !== void 0)
@@ -23903,12 +24421,7 @@ function remediationFor(rule) {
     ruleId: rule.spec.id,
     ruleName: rule.spec.name,
     providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep()
-    ]
+    steps: [rotateStep(rule.provider), relocateStep(envNameFor(rule.spec.id, rule.provider.id)), purgeStep(), verifyStep()]
   };
 }
 function fallbackRemediation(ruleId, ruleName) {
@@ -23921,8 +24434,15 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/sensitive-files/audit.js
-init_findings();
+// dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/check-examples.js
+init_rules();
 
 // dist/src/sensitive-files/compile-kind.js
 init_rules();
@@ -23939,10 +24459,148 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
+  try {
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled2 = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+init_findings();
+
+// dist/src/sensitive-files/audit.js
+init_findings();
+
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -23953,7 +24611,7 @@ import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
 import { execFile, execFileSync } from "node:child_process";
-import { delimiter, resolve } from "node:path";
+import { delimiter, resolve as resolve2 } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
 function trustedDirectories(env) {
@@ -23979,11 +24637,11 @@ function locationVariables(env, cwd) {
   for (const key of LOCATION_VARIABLES) {
     const value = env[key];
     if (value !== void 0 && value !== "")
-      carried[key] = resolve(cwd, value);
+      carried[key] = resolve2(cwd, value);
   }
   const alternates = env[ALTERNATES_VARIABLE];
   if (alternates !== void 0 && alternates !== "") {
-    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve(cwd, dir)).join(delimiter);
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve2(cwd, dir)).join(delimiter);
   }
   return carried;
 }
@@ -24066,11 +24724,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve11, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve9() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve11() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -24157,6 +24815,12 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 init_errors();
 async function clientFor(dir) {
@@ -24181,15 +24845,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-init_errors();
-init_safe_fs();
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join5, relative as relative3, resolve as resolve2, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join5(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24201,7 +24861,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative3(root, join5(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24210,13 +24870,25 @@ async function kindOf(path) {
     throw new UsageError(`path not found: ${path}`, "check the spelling, or quote paths that contain spaces");
   }
 }
+async function refuseIgnoredDirectories(root, dirs, listed) {
+  const empty = dirs.filter((dir) => dir !== "." && !listed.some((path) => path.startsWith(`${dir}/`)));
+  if (empty.length === 0)
+    return;
+  const run = await runGit(root, ["check-ignore", "--", ...empty]);
+  if (run.code !== 0)
+    return;
+  const ignored = run.stdout.split("\n").filter((line) => line !== "");
+  if (ignored.length === 0)
+    return;
+  throw new UsageError(`${ignored.join(", ")} ${ignored.length === 1 ? "is" : "are"} ignored by git (.gitignore, .git/info/exclude or core.excludesFile): the scan reads tracked and not-ignored files, so nothing there would be scanned`, "name the files to scan them anyway (secretscan scan DIR/FILE ...), or scan a copy outside the repository");
+}
 async function listScanTargets(cwd, paths, repo) {
   const root = repo?.root ?? cwd;
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve2(cwd, given);
-    const rel = toPosix(relative3(root, full));
+    const full = isAbsolute2(given) ? given : resolve3(cwd, given);
+    const rel = toPosix(relative5(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24225,27 +24897,29 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve2(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
+  if (repo !== void 0)
+    await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
 }
 
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { join as join8 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join6(root, path);
+  const full = join8(root, path);
   try {
-    const stat3 = await lstat2(full);
-    if (stat3.isSymbolicLink())
+    const stat4 = await lstat2(full);
+    if (stat4.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
-    if (stat3.isDirectory())
+    if (stat4.isDirectory())
       return { skipped: { path, reason: "submodule" } };
-    if (!stat3.isFile())
+    if (!stat4.isFile())
       return { skipped: { path, reason: "not-a-file" } };
-    if (stat3.size > maxFileSize)
-      return { skipped: { path, reason: "too-large", size: stat3.size } };
+    if (stat4.size > maxFileSize)
+      return { skipped: { path, reason: "too-large", size: stat4.size } };
     return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
@@ -24582,7 +25256,7 @@ async function* stagedChunks(root, options) {
 init_engine();
 init_errors();
 init_safe_fs();
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // dist/src/sources/range.js
 init_errors();
@@ -24725,9 +25399,9 @@ async function* catObjects(root, revListArgs, types) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve9, reject) => {
+  const catDone = new Promise((resolve11, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve9);
+    catFile.on("close", resolve11);
   });
   const parser = new BatchParser();
   try {
@@ -24866,7 +25540,7 @@ function describeReadError(error2) {
   return error2.message;
 }
 async function* commitMessageChunks(file, options) {
-  const path = resolve3(options.cwd, file);
+  const path = resolve4(options.cwd, file);
   let bytes;
   try {
     bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
@@ -24886,6 +25560,71 @@ async function* commitMessageChunks(file, options) {
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
   if (text.trim() !== "")
     yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+
+// dist/src/sources/committed-tree.js
+import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
+var SYMLINK_MODE = "120000";
+function committedPrefixes(root, cwd, paths) {
+  if (paths.length === 0)
+    return [""];
+  return paths.map((path) => {
+    const inRepo = relative6(root, resolve5(cwd, path));
+    return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
+  });
+}
+function isUnder(path, prefixes) {
+  return prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
+}
+async function listCommittedFiles(root, prefixes) {
+  const head = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{tree}"]).catch(() => "")).trim();
+  if (head === "")
+    return [];
+  const out = await gitText(root, ["ls-tree", "-r", "-z", "-l", "--full-tree", head]);
+  const files = [];
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1)
+      continue;
+    const [mode, type, blob, size] = entry.slice(0, tab).split(/ +/);
+    const path = entry.slice(tab + 1);
+    if (type !== "blob" || mode === SYMLINK_MODE || blob === void 0 || !isUnder(path, prefixes))
+      continue;
+    files.push({ path, blob, size: Number(size) });
+  }
+  return files;
+}
+async function* committedFileInputs(root, files, maxFileSize, outcome) {
+  const pathsByBlob = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.size > maxFileSize) {
+      outcome.skipped.push({ path: file.path, reason: "too-large", size: file.size });
+      continue;
+    }
+    pathsByBlob.set(file.blob, [...pathsByBlob.get(file.blob) ?? [], file.path]);
+  }
+  if (pathsByBlob.size === 0)
+    return;
+  const { child, done } = spawnGit(root, ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"]);
+  child.stdin.end(`${[...pathsByBlob.keys()].join("\n")}
+`);
+  const parser = new BatchParser();
+  try {
+    for await (const data of child.stdout) {
+      for (const object of parser.push(data)) {
+        for (const path of pathsByBlob.get(object.sha) ?? []) {
+          if (object.type === "blob")
+            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+          else
+            outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
+        }
+      }
+    }
+    await done;
+  } finally {
+    if (child.exitCode === null)
+      child.kill();
+  }
 }
 
 // dist/src/sources/history/index.js
@@ -25071,6 +25810,27 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   };
 }
 
+// dist/src/sources/commit-files.js
+init_errors();
+import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
+var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
+function commitFileReader(root, commit) {
+  return async (path) => {
+    const inside = relative7(root, path);
+    if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
+      throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
+    }
+    const spec = `${commit}:${inside.split(sep4).join("/")}`;
+    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep4).join("/")]);
+    const match = /^(100644|100755) blob [0-9a-f]+ +(\d+)\t/.exec(listed.stdout);
+    if (listed.code !== 0 || match === null)
+      return void 0;
+    if (Number(match[2]) > MAX_SETTINGS_BYTES)
+      throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
+    return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
+  };
+}
+
 // dist/src/sensitive-files/git-queries.js
 var MAX_CONTENT = 1024 * 1024;
 async function gitOk(root, args) {
@@ -25103,12 +25863,13 @@ async function ignoredAmong(root, paths) {
   }
   return ignored;
 }
-async function listHeadPaths(root) {
-  const run = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "HEAD"]);
+async function listHeadPaths(root, revision = "HEAD") {
+  const run = await runGit(root, ["ls-tree", "-r", "-z", "--name-only", "--end-of-options", revision]);
   return new Set(run.code === 0 ? nulList(run.stdout) : []);
 }
-async function listEverAdded(root) {
-  const run = await runGit(root, ["log", "--all", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI"]);
+async function listEverAdded(root, range) {
+  const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
+  const run = await runGit(root, ["log", "--no-renames", "--diff-filter=A", "--name-only", "-z", "--format=%x1e%H%x1f%an%x1f%aI", ...revisions]);
   const added = /* @__PURE__ */ new Map();
   if (run.code !== 0)
     return added;
@@ -25130,7 +25891,7 @@ async function listEverAdded(root) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join8(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25253,7 +26014,11 @@ async function auditWorkTree(root, catalogue, checks) {
   }
   const existing = await readWorkingFile(root, ".gitignore") ?? "";
   const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
+  return {
+    findings,
+    missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing),
+    tracked: trackedPaths
+  };
 }
 async function auditStaged(root, catalogue) {
   const findings = [];
@@ -25264,17 +26029,18 @@ async function auditStaged(root, catalogue) {
   }
   return findings;
 }
-async function auditHistory(root, catalogue) {
-  const [added, head] = await Promise.all([listEverAdded(root), listHeadPaths(root)]);
+async function auditHistory(root, catalogue, range) {
+  const head = range === void 0 ? "HEAD" : range.slice(range.lastIndexOf("..") + 2) || "HEAD";
+  const [added, present] = await Promise.all([listEverAdded(root, range), listHeadPaths(root, head)]);
   const findings = [];
   for (const [path, commit] of added) {
     const kind = await kindOf2(catalogue.kinds, path, () => readBlob(root, `${commit.sha}:${path}`));
     if (kind !== void 0)
-      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: head.has(path) }));
+      findings.push(auditFinding(kind, path, { state: "history", commit, isPresentAtHead: present.has(path) }));
   }
   return findings;
 }
-async function auditRepository({ root, catalogue, checks }) {
+async function auditRepository({ root, catalogue, checks, range }) {
   const report = { findings: [], missing: [], tracked: [] };
   if (checks.includes("tracked") || checks.includes("untracked"))
     Object.assign(report, await auditWorkTree(root, catalogue, checks));
@@ -25284,161 +26050,19 @@ async function auditRepository({ root, catalogue, checks }) {
   if (checks.includes("history"))
     for (const finding of await auditHistory(root, catalogue))
       report.findings.push(finding);
+  if (checks.includes("range") && range !== void 0)
+    for (const finding of await auditHistory(root, catalogue, range))
+      report.findings.push(finding);
   report.findings.sort(compareFindings);
   return report;
 }
 
-// dist/src/sensitive-files/load-catalogue.js
-init_errors();
-init_package_root();
-init_rules();
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join9, relative as relative4 } from "node:path";
-
-// dist/src/sensitive-files/check-examples.js
-init_rules();
-
-// dist/src/sensitive-files/validate-catalogue.js
-init_findings();
-init_rules();
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList2(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList2(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList2(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList2(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList2(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join9(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join9(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-function digestCatalogue() {
-  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
-}
-function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled = readCompiledEntries();
-    const { specs, problems } = "specs" in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    const origin = "origin" in compiled ? compiled.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
-  })();
-  return builtin;
-}
-
-// dist/src/sensitive-files/fix.js
-init_safe_fs();
-init_errors();
-
 // dist/src/sensitive-files/scan-audit.js
-init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
+  if (scan.kind === "range")
+    return ["range"];
   if (scan.isBare)
     return [];
   if (scan.kind === "staged")
@@ -25456,286 +26080,19 @@ async function addAuditFindings(result, options) {
   const loaded = await loadCatalogue();
   options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
   const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
-  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
+  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...options.range === void 0 ? {} : { range: options.range } });
   const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
 }
 
-// dist/src/config/types.js
-var DEFAULT_CONFIG = { disabledRules: [], customPacks: [], allowlist: [] };
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-// dist/src/config/load.js
-init_errors();
+// dist/src/sensitive-files/fix.js
 init_safe_fs();
-init_rules();
-import { access as access2 } from "node:fs/promises";
-import { join as join10, relative as relative5, resolve as resolve4 } from "node:path";
-
-// dist/src/config/validate.js
-init_rules();
-
-// dist/src/config/size.js
-var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
-function parseSize(value) {
-  if (typeof value === "number")
-    return Number.isInteger(value) && value > 0 ? value : void 0;
-  if (typeof value !== "string")
-    return void 0;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
-  const factor = UNITS[(match?.[2] ?? "x").toLowerCase()];
-  if (match === null || factor === void 0)
-    return void 0;
-  const bytes = Math.round(Number(match[1]) * factor);
-  return bytes > 0 ? bytes : void 0;
-}
-
-// dist/src/config/validate.js
-var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
-var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList3(value) {
-  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
-}
-var Problems = class {
-  file;
-  doc;
-  items = [];
-  constructor(file, doc) {
-    this.file = file;
-    this.doc = doc;
-  }
-  add(path, what) {
-    const line = this.doc.lineOf(path);
-    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
-    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
-  }
-};
-function checkEntry(raw, at2, problems) {
-  if (!isRecord2(raw)) {
-    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
-    return void 0;
-  }
-  const before = problems.items.length;
-  for (const key of Object.keys(raw))
-    if (!ENTRY_KEYS.has(key))
-      problems.add([...at2, key], `unknown field \`${key}\``);
-  if (typeof raw.reason !== "string" || raw.reason.trim() === "")
-    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
-  for (const key of ["paths", "rules", "regexes", "stopwords"]) {
-    if (raw[key] !== void 0 && !isStringList3(raw[key]))
-      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
-  }
-  if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
-    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
-  }
-  if (isStringList3(raw.regexes)) {
-    raw.regexes.forEach((source, i) => {
-      try {
-        new RegExp(source);
-      } catch (error2) {
-        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        return;
-      }
-      const slow = exponentialBacktrackingProblem(source);
-      if (slow !== void 0)
-        problems.add([...at2, "regexes", i], `regex ${slow}`);
-    });
-  }
-  if (isStringList3(raw.paths)) {
-    raw.paths.forEach((glob, i) => {
-      const problem = globProblem(glob.replace(/^!/, ""));
-      if (problem !== void 0)
-        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
-    });
-  }
-  return problems.items.length === before ? raw : void 0;
-}
-function checkIdReferences(config, known, problems) {
-  const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
-  const isKnown = (id) => known.has(id) || custom.has(id);
-  config.disabledRules.forEach((id, i) => {
-    if (!isKnown(id))
-      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
-  });
-  config.allowlist.forEach((entry, i) => {
-    entry.rules?.forEach((id, j3) => {
-      if (!isKnown(id))
-        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
-    });
-  });
-}
-function checkRulesBlock(raw, file, doc, problems) {
-  const out = { disabledRules: [], customPacks: [] };
-  if (raw === void 0)
-    return out;
-  if (!isRecord2(raw)) {
-    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
-    return out;
-  }
-  for (const key of Object.keys(raw))
-    if (key !== "disable" && key !== "custom")
-      problems.add(["rules", key], `unknown field \`${key}\``);
-  if (raw.disable !== void 0) {
-    if (isStringList3(raw.disable))
-      out.disabledRules = raw.disable;
-    else
-      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
-  }
-  if (raw.custom !== void 0 && !Array.isArray(raw.custom))
-    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
-  if (Array.isArray(raw.custom)) {
-    raw.custom.forEach((pack, i) => {
-      const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
-      problems.items.push(...checked.problems);
-      if (checked.pack !== void 0)
-        out.customPacks.push(checked.pack);
-    });
-    problems.items.push(...compilePacks(out.customPacks).problems);
-  }
-  return out;
-}
-function validateConfig(value, file, doc, known) {
-  const problems = new Problems(file, doc);
-  if (value === null || value === void 0)
-    return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
-  if (!isRecord2(value))
-    return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value))
-    if (!TOP_KEYS.has(key))
-      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
-  const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
-  if (value.maxFileSize !== void 0) {
-    const size = parseSize(value.maxFileSize);
-    if (size === void 0)
-      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
-    else
-      config.maxFileSize = size;
-  }
-  if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
-    problems.add(["allowlist"], "must be a list of entries");
-  if (Array.isArray(value.allowlist)) {
-    value.allowlist.forEach((raw, i) => {
-      const entry = checkEntry(raw, ["allowlist", i], problems);
-      if (entry !== void 0)
-        config.allowlist.push(entry);
-    });
-  }
-  if (known !== void 0)
-    checkIdReferences(config, known, problems);
-  return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
-}
-
-// dist/src/config/load.js
-var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
-async function exists(path) {
-  return access2(path).then(() => true, () => false);
-}
-function parseConfig(text, file, known) {
-  const doc = parseYamlDocument(text, file);
-  if (doc.errors.length > 0)
-    throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc, known);
-  if (config === void 0)
-    throw new ConfigError(problems);
-  return config;
-}
-async function loadConfig(root, explicitPath, cwd, known) {
-  let path = explicitPath === void 0 ? void 0 : resolve4(cwd, explicitPath);
-  if (path === void 0) {
-    for (const name of CONFIG_FILE_NAMES) {
-      if (await exists(join10(root, name))) {
-        path = join10(root, name);
-        break;
-      }
-    }
-  }
-  if (path === void 0)
-    return DEFAULT_CONFIG;
-  let text;
-  try {
-    text = await readTextFile(path, { shouldFollowSymlink: explicitPath !== void 0 });
-  } catch (error2) {
-    throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
-  }
-  const shown = relative5(cwd, path);
-  await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown, known);
-}
-
-// dist/src/config/select-rules.js
 init_errors();
-init_rules();
-function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) {
-  const merged = compilePacks(config.customPacks, builtin2);
-  const problems = [...merged.problems];
-  const known = /* @__PURE__ */ new Set([...merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]), ...fileKindIds]);
-  const source = config.file ?? "config";
-  for (const id of config.disabledRules) {
-    if (!known.has(id))
-      problems.push(`${source}: rules.disable: no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
-  }
-  if (problems.length > 0)
-    throw new ConfigError(problems);
-  const disabled = new Set(config.disabledRules);
-  return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
-}
 
-// dist/src/config/suppression.js
-init_rules();
-function compileEntry(entry) {
-  const compiled = {};
-  if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
-  if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
-  if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
-  if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled;
-}
-function matchesRule(ruleIds, ruleId) {
-  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
-}
-function matchesCandidate(entry, candidate) {
-  if (!matchesRule(entry.ruleIds, candidate.ruleId))
-    return false;
-  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
-    return false;
-  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
-    return false;
-  const secret = candidate.secret.toLowerCase();
-  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
-}
-function suppressionFrom(allowlist) {
-  const entries = allowlist.map(compileEntry);
-  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
-  const rest = entries.filter((e) => !wholePath.includes(e));
-  return {
-    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
-    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
-  };
-}
-function pathAllowlistFrom(allowlist) {
-  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
-  return (path) => matchers.some((matches) => matches(path));
-}
-function kindPolicyFrom(config) {
-  const disabled = new Set(config.disabledRules);
-  const policy = suppressionFrom(config.allowlist);
-  return {
-    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
-    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
-  };
-}
-
-// dist/src/config/config-risks.js
-var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+// dist/src/remediation/replacements.js
+init_engine();
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
@@ -25749,8 +26106,8 @@ var BASELINE_FILE_NAME = ".secretscan-baseline.json";
 var IGNORE_FILE_NAME = ".secretscanignore";
 
 // dist/src/suppress/is-fingerprint.js
-var FINGERPRINT = /^v1:[0-9a-f]{32}$/;
-var FINGERPRINT_SHAPE = "v1: followed by 32 lower-case hex characters";
+var FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
+var FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
 function isFingerprint(text) {
   return FINGERPRINT.test(text);
 }
@@ -25829,7 +26186,7 @@ function parseIgnoreFile(text, file) {
 // dist/src/suppress/load-suppressions.js
 init_errors();
 init_safe_fs();
-import { join as join11, relative as relative6, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative8, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -25841,15 +26198,15 @@ async function readIfPresent(file, displayName, isNamedByUser = false) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative6(cwd, file) || file;
+  return relative8(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName, !isDefault);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
   if (text === void 0 && isDefault)
     return void 0;
   if (text === void 0) {
@@ -25860,7 +26217,7 @@ async function loadBaseline(options) {
 async function loadIgnoreFile(options) {
   const file = join11(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
   return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
 }
 async function loadSuppressions(options) {
@@ -25933,8 +26290,15 @@ async function openSource(request, options) {
   if (request.kind === "tree") {
     if (repo?.isBare === true)
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
+    if (request.isCommittedOnly === true && repo !== void 0) {
+      const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
+      const committedPaths = new Set(files.map((file) => file.path));
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+    }
     const targets = await listScanTargets(cwd, request.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+    const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
+    const suppressedPaths = targets.paths.length - toRead.length;
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -25982,7 +26346,7 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 init_engine();
 init_package_root();
 import { availableParallelism } from "node:os";
-import { relative as relative7 } from "node:path";
+import { relative as relative9 } from "node:path";
 var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
@@ -26007,7 +26371,7 @@ async function scannerFor(options) {
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
-  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative7(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
@@ -26033,13 +26397,18 @@ async function executeScan(options) {
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
   log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
+  if (options.settingsCommit !== void 0 && repo === void 0)
+    throw new UsageError("the settings can be read from a commit only inside a git repository");
+  const read = options.settingsCommit !== void 0 && repo !== void 0 ? commitFileReader(repo.root, options.settingsCommit) : void 0;
+  if (read !== void 0)
+    log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ""}`);
   const fileKindIds = /* @__PURE__ */ new Set(["file", ...catalogue.kinds.map((kind) => kind.spec.id)]);
   const knownIds = /* @__PURE__ */ new Set([...builtin2.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
-  const config = await loadConfig(projectRoot, options.config, cwd, knownIds);
+  const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
   const rules = selectRules(builtin2, config, fileKindIds);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
-  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...read === void 0 ? {} : { read } });
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline))
     log(line);
   const outcome = { skipped: [], problems: [] };
@@ -26063,6 +26432,7 @@ async function executeScan(options) {
     shown.done();
     await scanner.close();
   }
+  scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
@@ -26073,9 +26443,16 @@ async function executeScan(options) {
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
+  const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, policy: kindPolicyFrom(config), log });
+    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
 
@@ -26162,7 +26539,7 @@ function locationCell(finding, vcs) {
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
+  const others = otherPaths(finding).length;
   return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
 }
 function headCell(finding) {
@@ -26202,14 +26579,14 @@ function occurrenceItem(occurrence, vcs) {
   return `  - ${url === void 0 ? location : `[${location}](${url})`} in ${markdownCode(commit.sha.slice(0, 12))}`;
 }
 function findingItems(finding, vcs) {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
   const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }
 function occurrenceSection(findings, vcs) {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherPaths(finding).length > 0);
   if (listed.length === 0)
     return [];
   return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
@@ -26293,7 +26670,7 @@ function placeMessage(occurrence) {
   return `The same secret, added here in commit ${commit.sha.slice(0, 12)} on ${calendarDateOf(commit.date)}.`;
 }
 function relatedLocationsOf(finding) {
-  return otherOccurrences(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
+  return otherPaths(finding).slice(0, MAX_RELATED_LOCATIONS).map((occurrence, index) => ({
     id: index + 1,
     physicalLocation: {
       artifactLocation: { uri: relativeUriOf(occurrence.path), uriBaseId: SRCROOT },
@@ -26318,7 +26695,7 @@ function provenanceSentence(finding) {
 function historySentences(finding) {
   const provenance = provenanceSentence(finding);
   const parts = provenance === void 0 ? [] : [provenance];
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length > 0) {
     const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
     const rest = others.length - links.length;
@@ -26341,7 +26718,7 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -26502,7 +26879,7 @@ function placeOf(finding) {
   return place;
 }
 function messageOf4(finding) {
-  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview}`];
+  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
@@ -26573,7 +26950,11 @@ function fitSummary(result, render, fullReport) {
     const all = result[key];
     if (all.length === 0)
       continue;
-    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    const trimmedTo = (count2) => count2 >= all.length ? current : {
+      ...current,
+      [key]: all.slice(0, count2),
+      notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`]
+    };
     current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
     if (fits(current))
       return { markdown: render(current), listed: result.findings.length };
@@ -26620,7 +27001,9 @@ async function publishResult(result, ctx, sarif, options) {
     warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
   const failing = new Set(failingFindings(result.findings, options.failOn));
   const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
-  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const omitted = annotations.omitted === 0 ? [] : [
+    `${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`
+  ];
   const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
   const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
   const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
@@ -26680,7 +27063,7 @@ init_errors();
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -26690,7 +27073,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve7(cwd, run.stdout.trim());
+  const path = resolve8(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -26805,6 +27188,35 @@ async function resolvePlan(cwd, plan, log) {
   }
 }
 
+// dist/src/action/settings-changes.js
+import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9, sep as sep5 } from "node:path";
+var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
+function settingsPaths(workspace, inputs) {
+  const inside = (path) => {
+    const rel = relative10(workspace, resolve9(workspace, path));
+    return rel === "" || rel.startsWith("..") || isAbsolute5(rel) ? void 0 : rel.split(sep5).join("/");
+  };
+  const config = inputs.config === void 0 ? CONFIG_FILE_NAMES : [inside(inputs.config)];
+  const baseline = inputs.baseline === void 0 ? [BASELINE_FILE_NAME] : [inside(inputs.baseline)];
+  return [...config, ...baseline, IGNORE_FILE_NAME].filter((path) => path !== void 0);
+}
+async function changedSettings(workspace, base, head, paths) {
+  if (paths.length === 0)
+    return [];
+  const run = await runGit(workspace, ["diff", "--no-renames", "--name-status", "-z", base, head, "--", ...paths.map((path) => `:(literal)${path}`)]);
+  if (run.code !== 0)
+    return [];
+  const fields = run.stdout.split("\0").filter((field) => field !== "");
+  const changes = [];
+  for (let i = 0; i + 1 < fields.length; i += 2)
+    changes.push({ status: fields[i].slice(0, 1), path: fields[i + 1] });
+  return changes;
+}
+var VERBS = { A: "adds", D: "deletes", M: "changes", T: "changes the type of" };
+function describeChange(change, base) {
+  return `This pull request ${VERBS[change.status] ?? "changes"} ${change.path}, which sets up the scan. The scan used the version in the base commit ${base.slice(0, 12)}, not this one: review the change, as it takes effect once merged (it could turn rules off or allowlist real secrets).`;
+}
+
 // dist/src/action/run-scan.js
 async function runScan(request) {
   try {
@@ -26812,7 +27224,13 @@ async function runScan(request) {
       cwd: request.cwd,
       source: request.source,
       ...request.config === void 0 ? {} : { config: request.config },
-      ...request.baseline === void 0 ? {} : { baseline: request.baseline }
+      ...request.baseline === void 0 ? {} : { baseline: request.baseline },
+      ...request.settingsCommit === void 0 ? {} : { settingsCommit: request.settingsCommit },
+      ...request.timeoutSeconds === void 0 ? {} : { timeoutSeconds: request.timeoutSeconds },
+      ...request.args?.maxFileSize === void 0 ? {} : { maxFileSize: request.args.maxFileSize },
+      ...request.args?.threads === void 0 ? {} : { threads: request.args.threads },
+      ...request.args?.shouldAuditGitignore === void 0 ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore },
+      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }
     });
     return { scan };
   } catch (error2) {
@@ -26870,19 +27288,29 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve8(workspace, sarifFile);
-  const inside = relative8(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute3(inside) ? inside : path };
+  const path = resolve10(workspace, sarifFile);
+  const inside = relative11(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
     return;
   const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
-  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+}
+async function workingDirectoryOf(githubWorkspace, inputs) {
+  if (inputs.workingDirectory === void 0)
+    return githubWorkspace;
+  const dir = resolve10(githubWorkspace, inputs.workingDirectory);
+  const isDirectory = await stat3(dir).then((info2) => info2.isDirectory(), () => false);
+  if (!isDirectory)
+    throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, "name the folder that holds the repository, relative to the workspace");
+  return dir;
 }
 async function runAction(env) {
   const inputs = readInputs();
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const githubWorkspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = await workingDirectoryOf(githubWorkspace, inputs);
   const event = await readEvent(env);
   const plan = planScan(event, inputs);
   const scan = await resolvePlan(workspace, plan, LOG);
@@ -26894,17 +27322,31 @@ async function runAction(env) {
   logInfo(`secretscan: scanning ${scan.description}`);
   if (scan.warning !== void 0)
     warn(`secretscan: ${scan.warning}`);
+  const base = PROPOSAL_EVENTS.has(event.name) && plan.kind === "range" ? { sha: plan.base, head: plan.head } : void 0;
+  if (base !== void 0)
+    logInfo(`secretscan: the config, baseline and ignore file come from the base commit ${base.sha.slice(0, 12)}`);
   const outcome = await runScan({
     cwd: workspace,
     source: scan.source,
     ...inputs.config === void 0 ? {} : { config: inputs.config },
-    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline }
+    ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline },
+    ...base === void 0 ? {} : { settingsCommit: base.sha },
+    ...inputs.timeoutSeconds === void 0 ? {} : { timeoutSeconds: inputs.timeoutSeconds },
+    args: inputs.scanArgs
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
+  const changes = base === void 0 ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));
+  if (outcome.scan !== void 0 && changes.length > 0) {
+    const result = outcome.scan.result;
+    result.notices = [...changes.map((change) => describeChange(change, base?.sha ?? "")), ...result.notices ?? []];
+  }
   const failure = failureOf(outcome, inputs.failOn);
   const hasPrivateNotice = event.isPrivate === true && outcome.scan !== void 0;
-  const reserved = { error: failure === void 0 ? 0 : 1, warning: scan.warning === void 0 ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
-  await publish(outcome, inputs, { workspace, env, event, reserved });
+  const reserved = { error: failure === void 0 ? 0 : 1, warning: (scan.warning === void 0 ? 0 : 1) + changes.length, notice: hasPrivateNotice ? 1 : 0 };
+  for (const change of changes) {
+    annotate("warning", describeChange(change, base?.sha ?? ""), { title: "secretscan: this pull request changes how it is scanned", ...change.status === "D" ? {} : { file: change.path } });
+  }
+  await publish(outcome, inputs, { githubWorkspace, env, event, reserved });
   if (hasPrivateNotice)
     annotate("notice", PRIVATE_UPLOAD_NOTICE, { title: "secretscan: code scanning on a private repository" });
   if (failure !== void 0)

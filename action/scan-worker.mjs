@@ -2041,9 +2041,29 @@ function invert(set) {
   return out;
 }
 var DIGIT = [[48, 57]];
-var WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-var SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-var LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+var WORD = normalize([
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122]
+]);
+var SPACE = normalize([
+  [9, 13],
+  [32, 32],
+  [160, 160],
+  [5760, 5760],
+  [8192, 8202],
+  [8232, 8233],
+  [8239, 8239],
+  [8287, 8287],
+  [12288, 12288],
+  [65279, 65279]
+]);
+var LINE_TERMINATORS = normalize([
+  [10, 10],
+  [13, 13],
+  [8232, 8233]
+]);
 var CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
 
 // dist/src/rules/path-glob.js
@@ -2056,7 +2076,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
+  const compiled2 = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
     const globs = toGlobs(isNegated ? p.slice(1) : p);
     const regex = segmentGlobRegex(globs[0]);
@@ -2065,7 +2085,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher: matcher2 } of compiled) {
+    for (const { isNegated, matcher: matcher2 } of compiled2) {
       if (isMatched === isNegated && matcher2(path))
         isMatched = !isNegated;
     }
@@ -2088,8 +2108,72 @@ function memoizeByPath(compute) {
   };
 }
 
+// dist/src/rules/path-classes.js
+var PATH_CLASSES = {
+  "tests-and-docs": [
+    "test/",
+    "tests/",
+    "__tests__/",
+    "spec/",
+    "specs/",
+    "testdata/",
+    "test-data/",
+    "test_data/",
+    "testing/",
+    "fixtures/",
+    "fixture/",
+    "__fixtures__/",
+    "mocks/",
+    "__mocks__/",
+    "*.test.*",
+    "*.spec.*",
+    "*_test.*",
+    "*_spec.*",
+    "test_*.*",
+    "*Test.{java,kt,scala,groovy,php}",
+    "*Tests.{cs,java,kt,swift}",
+    "examples/",
+    "example/",
+    "samples/",
+    "sample/",
+    "samples-dev/",
+    "demo/",
+    "demos/",
+    "*.example",
+    "*.sample",
+    "*.example.*",
+    "*.sample.*",
+    ".env.example",
+    ".env.sample",
+    ".env.test",
+    ".env.template",
+    "*.template",
+    "*.tt",
+    "docs/",
+    "doc/",
+    "documentation/",
+    "*.md",
+    "*.mdx",
+    "*.rst",
+    "*.adoc",
+    ".devcontainer/",
+    ".devcontainer.json"
+  ]
+};
+var DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+var compiled = /* @__PURE__ */ new Map();
+function pathClassMatcher(name) {
+  let matcher2 = compiled.get(name);
+  if (matcher2 === void 0)
+    compiled.set(name, matcher2 = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher2;
+}
+
 // dist/src/rules/compile.js
 var UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2115,8 +2199,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2131,28 +2220,46 @@ var PREFIX = Buffer.from('{"stamp":');
 var SEPARATOR = Buffer.from(',"payload":');
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash2 } from "node:crypto";
-function digest(parts) {
+import { createHash as createHash2, scryptSync } from "node:crypto";
+var SLOW_HASH_BELOW = 32;
+var SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+var SCRYPT_SALT = "secretscan secret-id v2";
+var stretchedCache = /* @__PURE__ */ new Map();
+var CACHE_LIMIT = 1e5;
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
   const hash = createHash2("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
 }
 function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
 }
 function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
 function fingerprintOf(ruleId, path, secret) {
   return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
 }
 
 // dist/src/findings/redact.js
+var PREVIEW_MIN_LENGTH = 16;
 function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
 }
 
 // dist/src/rules/load.js
@@ -2184,16 +2291,16 @@ var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 102
 
 // dist/src/config/suppression.js
 function compileEntry(entry) {
-  const compiled = {};
+  const compiled2 = {};
   if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
   if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
+    compiled2.ruleIds = new Set(entry.rules);
   if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
   if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w) => w.toLowerCase());
-  return compiled;
+    compiled2.stopwords = entry.stopwords.map((w) => w.toLowerCase());
+  return compiled2;
 }
 function matchesRule(ruleIds, ruleId) {
   return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
@@ -2728,7 +2835,9 @@ var PLACEHOLDER_WORDS = [
   "os.environ",
   "secrets.",
   "env.",
-  "%s"
+  "%s",
+  // What `secretscan remediate` puts in place of a purged value.
+  "removed-by-secretscan"
 ];
 var WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
 var KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
@@ -3162,37 +3271,7 @@ var OPAQUE_TOKEN_NAMES = [
   "antiforgerytoken",
   "nonce"
 ];
-var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "js",
-  "mjs",
-  "cjs",
-  "jsx",
-  "ts",
-  "mts",
-  "cts",
-  "tsx",
-  "py",
-  "rb",
-  "go",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "groovy",
-  "cs",
-  "php",
-  "swift",
-  "c",
-  "h",
-  "cc",
-  "cpp",
-  "hpp",
-  "rs",
-  "dart",
-  "lua",
-  "vue",
-  "svelte"
-]);
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
 var CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
 var IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
 function isNameChar(code) {
@@ -3335,8 +3414,9 @@ function windowsAround(text, hits, isMultiline) {
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
 var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -3566,7 +3646,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
   };
 }
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 var BINARY_PROBE = 8e3;
 function decodeText(bytes) {

@@ -2220,7 +2220,10 @@ function intersects(x, y) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to = Math.min(b, hi);
       if (from <= to)
@@ -2456,9 +2459,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c) => c.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -2702,7 +2725,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
+  const compiled2 = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
     const globs = toGlobs(isNegated ? p.slice(1) : p);
     const regex = segmentGlobRegex(globs[0]);
@@ -2711,7 +2734,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher } of compiled) {
+    for (const { isNegated, matcher } of compiled2) {
       if (isMatched === isNegated && matcher(path))
         isMatched = !isNegated;
     }
@@ -2732,11 +2755,11 @@ function memoizeByPath(compute) {
     return value;
   };
 }
-function globSpeedProblem(pattern, compiled) {
+function globSpeedProblem(pattern, compiled2) {
   const crowded = pattern.split("/").find((segment) => segment !== "**" && (segment.match(/\*+/g) ?? []).length > MAX_STARS_PER_SEGMENT);
   if (crowded !== void 0)
     return `too many \`*\` wildcards in "${crowded}" (at most ${MAX_STARS_PER_SEGMENT} per path segment): matching a long name could take very long`;
-  const exponential = exponentialBacktrackingProblem(compiled.source, compiled.flags);
+  const exponential = exponentialBacktrackingProblem(compiled2.source, compiled2.flags);
   return exponential === void 0 ? void 0 : `the glob ${exponential}`;
 }
 function globProblem(pattern) {
@@ -2763,8 +2786,82 @@ var init_path_glob = __esm({
   }
 });
 
+// dist/src/rules/path-classes.js
+function isPathClassName(name) {
+  return typeof name === "string" && Object.hasOwn(PATH_CLASSES, name);
+}
+function pathClassMatcher(name) {
+  let matcher = compiled.get(name);
+  if (matcher === void 0)
+    compiled.set(name, matcher = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher;
+}
+var PATH_CLASSES, DEFAULT_SEVERITY_BY_PATH, compiled;
+var init_path_classes = __esm({
+  "dist/src/rules/path-classes.js"() {
+    "use strict";
+    init_path_glob();
+    PATH_CLASSES = {
+      "tests-and-docs": [
+        "test/",
+        "tests/",
+        "__tests__/",
+        "spec/",
+        "specs/",
+        "testdata/",
+        "test-data/",
+        "test_data/",
+        "testing/",
+        "fixtures/",
+        "fixture/",
+        "__fixtures__/",
+        "mocks/",
+        "__mocks__/",
+        "*.test.*",
+        "*.spec.*",
+        "*_test.*",
+        "*_spec.*",
+        "test_*.*",
+        "*Test.{java,kt,scala,groovy,php}",
+        "*Tests.{cs,java,kt,swift}",
+        "examples/",
+        "example/",
+        "samples/",
+        "sample/",
+        "samples-dev/",
+        "demo/",
+        "demos/",
+        "*.example",
+        "*.sample",
+        "*.example.*",
+        "*.sample.*",
+        ".env.example",
+        ".env.sample",
+        ".env.test",
+        ".env.template",
+        "*.template",
+        "*.tt",
+        "docs/",
+        "doc/",
+        "documentation/",
+        "*.md",
+        "*.mdx",
+        "*.rst",
+        "*.adoc",
+        ".devcontainer/",
+        ".devcontainer.json"
+      ]
+    };
+    DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
 // dist/src/rules/compile.js
 import { createHash } from "node:crypto";
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2790,8 +2887,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2805,6 +2907,7 @@ var init_compile = __esm({
   "dist/src/rules/compile.js"() {
     "use strict";
     init_validators();
+    init_path_classes();
     init_path_glob();
     UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
   }
@@ -2902,37 +3005,57 @@ var init_finding = __esm({
 });
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3 } from "node:crypto";
-function digest(parts) {
+import { createHash as createHash3, scryptSync } from "node:crypto";
+function stretch(secret) {
+  let value = stretchedCache.get(secret);
+  if (value !== void 0)
+    return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  if (stretchedCache.size >= CACHE_LIMIT)
+    stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
+}
+function digest(version, parts) {
   const hash = createHash3("sha256");
   for (const part of parts)
     hash.update(part).update("\0");
-  return `v1:${hash.digest("hex").slice(0, 32)}`;
+  return `${version}:${hash.digest("hex").slice(0, 32)}`;
 }
 function secretIdOf(ruleId, secret) {
-  return digest([ruleId, secret]);
+  if (secret.length >= SLOW_HASH_BELOW)
+    return digest("v1", [ruleId, secret]);
+  return digest("v2", [ruleId, stretch(secret)]);
 }
 function fingerprintFromSecretId(ruleId, path, secretId) {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
 function fingerprintOf(ruleId, path, secret) {
   return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
 }
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    SLOW_HASH_BELOW = 32;
+    SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
+    SCRYPT_SALT = "secretscan secret-id v2";
+    stretchedCache = /* @__PURE__ */ new Map();
+    CACHE_LIMIT = 1e5;
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const length = [...secret].length;
-  const shown = Math.min(4, Math.floor(length / 4));
-  return `${[...secret].slice(0, shown).join("")}…(${length})`;
+  const chars = [...secret];
+  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
+  return `${shown}…(${chars.length})`;
 }
+var PREVIEW_MIN_LENGTH;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    PREVIEW_MIN_LENGTH = 16;
   }
 });
 
@@ -3034,9 +3157,10 @@ function checkRuleFields(raw, subject, problems, at) {
     problems.add([...at, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "class" || k === "severity"));
+    const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
-      problems.add([...at, "severityByPath"], subject, "`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }");
+      problems.add([...at, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ["ignoreCase", "multiline", "startsWithKeyword"]) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
@@ -3097,6 +3221,7 @@ var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
+    init_path_classes();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
     RULE_KEYS = /* @__PURE__ */ new Set([
@@ -10543,7 +10668,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -10587,13 +10712,13 @@ function readCompiledPacks() {
   return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 async function loadBuiltinRules() {
-  const compiled = readCompiledPacks();
+  const compiled2 = readCompiledPacks();
   let loaded;
-  if ("packs" in compiled)
-    loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
+  if ("packs" in compiled2)
+    loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -11236,7 +11361,9 @@ var init_placeholders = __esm({
       "os.environ",
       "secrets.",
       "env.",
-      "%s"
+      "%s",
+      // What `secretscan remediate` puts in place of a purged value.
+      "removed-by-secretscan"
     ];
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
@@ -11784,37 +11911,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -11865,7 +11962,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -12093,7 +12190,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -12105,12 +12202,13 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -12130,8 +12228,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -12163,7 +12261,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -12387,7 +12485,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
@@ -12468,9 +12566,9 @@ parentPort?.on("message", async (request) => {
   for (const shape of request.regexShapes)
     timeShape(request.rule, "regex", shape, runRegex(regex));
   const [rules, engine] = await library;
-  const compiled = rules.compilePacks([request.pack]).rules[0];
-  if (compiled !== void 0) {
-    const matcher = engine.createMatcher([{ ...compiled, matchesPath: () => true }]);
+  const compiled2 = rules.compilePacks([request.pack]).rules[0];
+  if (compiled2 !== void 0) {
+    const matcher = engine.createMatcher([{ ...compiled2, matchesPath: () => true }]);
     const scan = (text) => void matcher.scanChunk({ origin: "stdin", path: "speed-check.txt", text, startLine: 1 });
     for (const shape of request.matcherShapes)
       timeShape(request.rule, "matcher", shape, scan);

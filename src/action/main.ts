@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ScanError } from '../errors.js';
+import { stat } from 'node:fs/promises';
+import { ScanError, UsageError } from '../errors.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
@@ -7,6 +8,7 @@ import type { ReservedAnnotations } from './github-limits.js';
 import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
 import { resolvePlan } from './resolve-plan.js';
+import { changedSettings, describeChange, PROPOSAL_EVENTS, settingsPaths } from './settings-changes.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
 import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
 import { failureOf, scanMessagesOf } from './verdict.js';
@@ -36,16 +38,29 @@ function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
   return { path, root: workspace, shown: inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside : path };
 }
 
-async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { workspace: string; env: Env; event: GitHubEvent; reserved: ReservedAnnotations }): Promise<void> {
+async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { githubWorkspace: string; env: Env; event: GitHubEvent; reserved: ReservedAnnotations }): Promise<void> {
   if (outcome.scan === undefined) return;
   const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
-  await publishResult(outcome.scan.result, ctx, sarifTarget(context.workspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+  await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
+}
+
+/** The repository to scan: the workspace, or `working-directory` inside it. */
+async function workingDirectoryOf(githubWorkspace: string, inputs: ActionInputs): Promise<string> {
+  if (inputs.workingDirectory === undefined) return githubWorkspace;
+  const dir = resolve(githubWorkspace, inputs.workingDirectory);
+  const isDirectory = await stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  if (!isDirectory) throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, 'name the folder that holds the repository, relative to the workspace');
+  return dir;
 }
 
 /** The action's steps: inputs, event, git source, one scan, reports, verdict. */
 async function runAction(env: Env): Promise<void> {
   const inputs = readInputs();
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const githubWorkspace = env.GITHUB_WORKSPACE || process.cwd();
+  const workspace = await workingDirectoryOf(githubWorkspace, inputs);
   const event = await readEvent(env);
   const plan = planScan(event, inputs);
   const scan = await resolvePlan(workspace, plan, LOG);
@@ -56,18 +71,33 @@ async function runAction(env: Env): Promise<void> {
   }
   logInfo(`secretscan: scanning ${scan.description}`);
   if (scan.warning !== undefined) warn(`secretscan: ${scan.warning}`);
+  // A pull request (or merge queue entry) is scanned with the settings of its base: its own
+  // config, baseline or ignore file could otherwise switch the scan off.
+  const base = PROPOSAL_EVENTS.has(event.name) && plan.kind === 'range' ? { sha: plan.base, head: plan.head } : undefined;
+  if (base !== undefined) logInfo(`secretscan: the config, baseline and ignore file come from the base commit ${base.sha.slice(0, 12)}`);
   const outcome = await runScan({
     cwd: workspace,
     source: scan.source,
     ...(inputs.config === undefined ? {} : { config: inputs.config }),
     ...(inputs.baseline === undefined ? {} : { baseline: inputs.baseline }),
+    ...(base === undefined ? {} : { settingsCommit: base.sha }),
+    ...(inputs.timeoutSeconds === undefined ? {} : { timeoutSeconds: inputs.timeoutSeconds }),
+    args: inputs.scanArgs,
   });
   logUntrusted(scanMessagesOf(outcome).join('\n'));
+  const changes = base === undefined ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));
+  if (outcome.scan !== undefined && changes.length > 0) {
+    const result = outcome.scan.result;
+    result.notices = [...changes.map((change) => describeChange(change, base?.sha ?? '')), ...(result.notices ?? [])];
+  }
   const failure = failureOf(outcome, inputs.failOn);
   const hasPrivateNotice = event.isPrivate === true && outcome.scan !== undefined;
   // The step's own annotations come out of GitHub's per-step budget before the findings' do.
-  const reserved = { error: failure === undefined ? 0 : 1, warning: scan.warning === undefined ? 0 : 1, notice: hasPrivateNotice ? 1 : 0 };
-  await publish(outcome, inputs, { workspace, env, event, reserved });
+  const reserved = { error: failure === undefined ? 0 : 1, warning: (scan.warning === undefined ? 0 : 1) + changes.length, notice: hasPrivateNotice ? 1 : 0 };
+  for (const change of changes) {
+    annotate('warning', describeChange(change, base?.sha ?? ''), { title: 'secretscan: this pull request changes how it is scanned', ...(change.status === 'D' ? {} : { file: change.path }) });
+  }
+  await publish(outcome, inputs, { githubWorkspace, env, event, reserved });
   if (hasPrivateNotice) annotate('notice', PRIVATE_UPLOAD_NOTICE, { title: 'secretscan: code scanning on a private repository' });
   if (failure !== undefined) fail(failure);
 }

@@ -1,4 +1,5 @@
 import { executeScan, type CompletedScan, type SourceRequest } from '../pipeline/index.js';
+import type { ScanArgs } from './scan-args.js';
 
 /** What to scan and how. */
 export interface ScanRequest {
@@ -7,6 +8,12 @@ export interface ScanRequest {
   source: SourceRequest;
   config?: string;
   baseline?: string;
+  /** Read the config, baseline and ignore file from this commit (a pull request's base), not the work tree. */
+  settingsCommit?: string;
+  /** Seconds after which the scan stops, reports what it has and fails the step. */
+  timeoutSeconds?: number;
+  /** Further settings from the `args` input. */
+  args?: ScanArgs;
 }
 
 /** The completed scan, or the error that stopped it (an invalid config, a git failure, a bug). */
@@ -23,6 +30,12 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       source: request.source,
       ...(request.config === undefined ? {} : { config: request.config }),
       ...(request.baseline === undefined ? {} : { baseline: request.baseline }),
+      ...(request.settingsCommit === undefined ? {} : { settingsCommit: request.settingsCommit }),
+      ...(request.timeoutSeconds === undefined ? {} : { timeoutSeconds: request.timeoutSeconds }),
+      ...(request.args?.maxFileSize === undefined ? {} : { maxFileSize: request.args.maxFileSize }),
+      ...(request.args?.threads === undefined ? {} : { threads: request.args.threads }),
+      ...(request.args?.shouldAuditGitignore === undefined ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore }),
+      ...(request.args?.shouldUseDefaultBaseline === undefined ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }),
     });
     return { scan };
   } catch (error) {

@@ -30,9 +30,11 @@ export function parseConfig(text: string, file: string, known?: KnownIds): Confi
 
 /**
  * Loads `explicitPath` (relative to `cwd`; it must exist) or the first of CONFIG_FILE_NAMES in
- * `root`; without either, the defaults.
+ * `root`; without either, the defaults. With `read`, the file is read through it (e.g. as a
+ * commit holds it: text, or undefined when absent) instead of from the file system.
  */
-export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string, known?: KnownIds): Promise<Config> {
+export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string, read?: (path: string) => Promise<string | undefined>, known?: KnownIds): Promise<Config> {
+  if (read !== undefined) return loadConfigThrough(read, root, explicitPath, cwd, known);
   let path = explicitPath === undefined ? undefined : resolve(cwd, explicitPath);
   if (path === undefined) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -50,7 +52,21 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
   } catch (error) {
     throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}: ${readFailure(error)}`, { cause: error, hint: 'check the --config path' });
   }
+  return parseShown(text, path, cwd, known);
+}
+
+async function parseShown(text: string, path: string, cwd: string, known: KnownIds | undefined): Promise<Config> {
   const shown = relative(cwd, path);
   await loadYamlSupport();
   return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown, known);
+}
+
+async function loadConfigThrough(read: (path: string) => Promise<string | undefined>, root: string, explicitPath: string | undefined, cwd: string, known: KnownIds | undefined): Promise<Config> {
+  const candidates = explicitPath === undefined ? CONFIG_FILE_NAMES.map((name) => join(root, name)) : [resolve(cwd, explicitPath)];
+  for (const path of candidates) {
+    const text = await read(path);
+    if (text !== undefined) return parseShown(text, path, cwd, known);
+  }
+  if (explicitPath !== undefined) throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${candidates[0] ?? explicitPath}: it does not exist there`, { hint: 'check the --config path' });
+  return DEFAULT_CONFIG;
 }

@@ -3,9 +3,33 @@
  * "your key here" texts, masks, and the example keys providers print in their own docs.
  */
 const PLACEHOLDER_WORDS = [
-  'example', 'placeholder', 'changeme', 'change_me', 'change-me', 'replaceme', 'replace_me', 'replace-me',
-  'your_', 'your-', 'yourkey', 'yourtoken', 'yoursecret', 'dummy', 'redacted', 'xxxx', '****', '...', '…',
-  'process.env', 'getenv', 'os.environ', 'secrets.', 'env.', '%s',
+  'example',
+  'placeholder',
+  'changeme',
+  'change_me',
+  'change-me',
+  'replaceme',
+  'replace_me',
+  'replace-me',
+  'your_',
+  'your-',
+  'yourkey',
+  'yourtoken',
+  'yoursecret',
+  'dummy',
+  'redacted',
+  'xxxx',
+  '****',
+  '...',
+  '…',
+  'process.env',
+  'getenv',
+  'os.environ',
+  'secrets.',
+  'env.',
+  '%s',
+  // What `secretscan remediate` puts in place of a purged value.
+  'removed-by-secretscan',
 ];
 
 const WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];

@@ -1,23 +1,55 @@
-import { createHash } from 'node:crypto';
+import { createHash, scryptSync } from 'node:crypto';
 
-function digest(parts: string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part).update('\0');
-  return `v1:${hash.digest('hex').slice(0, 32)}`;
+/**
+ * Secrets shorter than this (in UTF-16 code units) are hashed slowly: a short value (a password,
+ * a PIN) could otherwise be found from its id by trying every candidate. Longer values (provider
+ * tokens) have too many candidates to try, and keep the fast `v1` scheme and their old ids.
+ */
+export const SLOW_HASH_BELOW = 32;
+
+/**
+ * scrypt parameters for short secrets: 2 MiB of memory and about 3 ms of one core per hash, so
+ * trying every 6-character printable value (7.4e11 candidates) takes thousands of core-years and
+ * GPUs gain little. The salt is fixed, so ids stay the same on every machine and in every run.
+ */
+const SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 } as const;
+const SCRYPT_SALT = 'secretscan secret-id v2';
+
+/** One scrypt per distinct short secret per process: a secret found twice costs one hash. */
+const stretchedCache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
+function stretch(secret: string): string {
+  let value = stretchedCache.get(secret);
+  if (value !== undefined) return value;
+  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString('hex');
+  if (stretchedCache.size >= CACHE_LIMIT) stretchedCache.clear();
+  stretchedCache.set(secret, value);
+  return value;
 }
 
-/** Identity of a secret wherever it appears: rule id + secret. */
-export function secretIdOf(ruleId: string, secret: string): string {
-  return digest([ruleId, secret]);
+function digest(version: string, parts: string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return `${version}:${hash.digest('hex').slice(0, 32)}`;
 }
 
 /**
- * Identity of one secret in one file, from its secret id and path. Built on the secret id rather
- * than the raw value so that a history scan, which learns every path of a blob only after
- * matching, can fingerprint each path without keeping the secret.
+ * Identity of a secret wherever it appears: rule id + secret. `v1:` (SHA-256) for secrets of
+ * SLOW_HASH_BELOW characters or more; `v2:` (SHA-256 over scrypt of the secret) below that.
+ */
+export function secretIdOf(ruleId: string, secret: string): string {
+  if (secret.length >= SLOW_HASH_BELOW) return digest('v1', [ruleId, secret]);
+  return digest('v2', [ruleId, stretch(secret)]);
+}
+
+/**
+ * Identity of one secret in one file, from its secret id and path (same version as the secret id).
+ * Built on the secret id rather than the raw value so that a history scan, which learns every path
+ * of a blob only after matching, can fingerprint each path without keeping the secret.
  */
 export function fingerprintFromSecretId(ruleId: string, path: string, secretId: string): string {
-  return digest([ruleId, path, secretId]);
+  return digest(secretId.startsWith('v2:') ? 'v2' : 'v1', [ruleId, path, secretId]);
 }
 
 /**

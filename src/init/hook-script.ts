@@ -21,14 +21,8 @@ function shellQuote(text: string): string {
  * depends on secretscan, `''` for the top level) says where that local scanner is.
  */
 export function preCommitBlock(packageDir = ''): string {
-  const local = shellQuote(`./${packageDir === '' ? '' : `${packageDir}/`}node_modules/.bin/secretscan`);
   return `${HOOK_MARKER}
-if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
-if [ -z "$secretscan_bin" ]; then
-  echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
-  echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
-  exit 1
-fi
+${scannerLookup(packageDir)}
 secretscan_status=0
 "$secretscan_bin" scan --staged || secretscan_status=$?
 if [ "$secretscan_status" -eq 1 ]; then
@@ -46,31 +40,90 @@ fi
 `;
 }
 
+/** Sets `secretscan_bin` to the project's scanner, else one on PATH; none blocks the commit. */
+function scannerLookup(packageDir: string): string {
+  const local = shellQuote(`./${packageDir === '' ? '' : `${packageDir}/`}node_modules/.bin/secretscan`);
+  return `if [ -x ${local} ]; then secretscan_bin=${local}; elif command -v secretscan >/dev/null 2>&1; then secretscan_bin="secretscan"; else secretscan_bin=""; fi
+if [ -z "$secretscan_bin" ]; then
+  echo "secretscan: not installed, so this commit cannot be checked for secrets." >&2
+  echo "  install it (npm install), or commit with --no-verify if you are sure." >&2
+  exit 1
+fi`;
+}
+
+/** The line that identifies our commit-msg check. */
+export const COMMIT_MSG_MARKER = '# secretscan: block commit messages that hold secrets';
+
+/**
+ * The commit-msg check, as `.husky/commit-msg` holds it and as the native commit-msg hook starts:
+ * git passes the message file as `$1`, after the editor closed or from `-m`, `-F` or a merge.
+ * Fails closed like the pre-commit check.
+ */
+export function commitMsgBlock(packageDir = ''): string {
+  return `${COMMIT_MSG_MARKER}
+${scannerLookup(packageDir)}
+secretscan_status=0
+"$secretscan_bin" scan --commit-msg "$1" || secretscan_status=$?
+if [ "$secretscan_status" -eq 1 ]; then
+  echo "" >&2
+  echo "secretscan blocked this commit: its message holds a secret (above)." >&2
+  echo "  fix: commit again with a message without it; what you wrote is in $1." >&2
+  echo "  false positive: add its fingerprint to .secretscanignore, or an allowlist entry in .secretscan.yaml." >&2
+  echo "  last resort: git commit --no-verify" >&2
+  exit 1
+elif [ "$secretscan_status" -ne 0 ]; then
+  echo "secretscan could not check this commit message (exit $secretscan_status); see the message above." >&2
+  echo "  fix the problem it names, or commit with --no-verify if you are sure." >&2
+  exit 1
+fi
+`;
+}
+
 /** The pre-commit check for a package.json at the top level. */
 export const HOOK_BLOCK = preCommitBlock();
 
+/** The git hooks init installs, with the check each one starts with. */
+export type HookName = 'pre-commit' | 'commit-msg';
+
+/** What each hook does, for the output. */
+export const HOOK_PURPOSE: Record<HookName, string> = {
+  'pre-commit': 'runs `secretscan scan --staged` before each commit',
+  'commit-msg': 'runs `secretscan scan --commit-msg` on each commit message',
+};
+
+/** The check `name` runs, for the package in `packageDir`. */
+export function hookBlock(name: HookName, packageDir = ''): string {
+  return name === 'pre-commit' ? preCommitBlock(packageDir) : commitMsgBlock(packageDir);
+}
+
 /**
- * A native `pre-commit` hook. The scan runs first; a hook that was there before `secretscan init`
- * was renamed to `pre-commit.local` and runs next (when executable), so a hook that ends early
- * (`exit 0`) or is slow never delays or skips the check.
+ * A native hook (`pre-commit` or `commit-msg`). The check runs first; a hook that was there before
+ * `secretscan init` was renamed to `<name>.local` and runs next with the same arguments (when
+ * executable), so a hook that ends early (`exit 0`) or is slow never skips or delays the check.
  */
-export function nativePreCommitHook(packageDir = ''): string {
+export function nativeHook(name: HookName, packageDir = ''): string {
   return `#!/bin/sh
-# Installed by \`secretscan init\`. A pre-commit hook that was here before is now pre-commit.local:
+# Installed by \`secretscan init\`. A ${name} hook that was here before is now ${name}.local:
 # it runs after the secretscan check, and the commit stops if it fails.
-${preCommitBlock(packageDir)}secretscan_local_hook="$(dirname "$0")/pre-commit.local"
+${hookBlock(name, packageDir)}secretscan_local_hook="$(dirname "$0")/${name}.local"
 if [ -x "$secretscan_local_hook" ]; then
   exec "$secretscan_local_hook" "$@"
 fi
 `;
 }
 
+/** The native pre-commit hook for a repository whose scanner is on PATH or at the top level. */
+export function nativePreCommitHook(packageDir = ''): string {
+  return nativeHook('pre-commit', packageDir);
+}
+
 /** The native hook for a repository whose scanner is on PATH or at the top level. */
 export const NATIVE_HOOK = nativePreCommitHook();
 
-/** True when a hook file's text already contains our marker line. */
-export function hasHookMarker(text: string): boolean {
-  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(HOOK_MARKER));
+/** True when a hook file's text already contains the marker line of `name`'s check. */
+export function hasHookMarker(text: string, name: HookName = 'pre-commit'): boolean {
+  const marker = name === 'pre-commit' ? HOOK_MARKER : COMMIT_MSG_MARKER;
+  return text.split(/\r?\n/).some((line) => line.trimStart().startsWith(marker));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ScanError } from '../errors.js';
 import type { HooksPathSetting } from './git-queries.js';
-import { hasHookMarker, preCommitBlock, prependHookBlock } from './hook-script.js';
+import { hasHookMarker, hookBlock, HOOK_PURPOSE, prependHookBlock, type HookName } from './hook-script.js';
 import { updatePackageJson } from './package-json.js';
 import { pathExists, readTargetFile } from './read-existing.js';
 import type { InitStep } from './steps.js';
@@ -43,15 +43,15 @@ function packageJsonStep(target: HuskyTarget): { step: InitStep; hasSecretscan: 
   return { step: { action: 'update', target: shown, detail: update.changes.join('; '), changes: [{ kind: 'write', path, text: update.text, isExecutable: false }] }, hasSecretscan };
 }
 
-async function huskyHookStep(target: HuskyTarget): Promise<InitStep> {
-  const shown = prefixed(target, '.husky/pre-commit');
+async function huskyHookStep(target: HuskyTarget, name: HookName): Promise<InitStep> {
+  const shown = prefixed(target, `.husky/${name}`);
   const path = join(target.root, shown);
-  const block = preCommitBlock(target.packageDir);
+  const block = hookBlock(name, target.packageDir);
   const existing = await readTargetFile(target.root, path, shown);
   if (existing === undefined) {
-    return { action: 'create', target: shown, detail: 'runs `secretscan scan --staged` before each commit', changes: [{ kind: 'write', path, text: block, isExecutable: true }] };
+    return { action: 'create', target: shown, detail: HOOK_PURPOSE[name], changes: [{ kind: 'write', path, text: block, isExecutable: true }] };
   }
-  if (hasHookMarker(existing)) return { action: 'unchanged', target: shown, detail: 'already runs secretscan', changes: [] };
+  if (hasHookMarker(existing, name)) return { action: 'unchanged', target: shown, detail: 'already runs secretscan', changes: [] };
   return {
     action: 'update',
     target: shown,
@@ -75,18 +75,21 @@ function checkHooksPath(target: HuskyTarget): { isActive: boolean; notes: string
       hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or remove the setting (\`git config --unset core.hooksPath\`) and run \`secretscan init\` again`,
     });
   }
-  return { isActive: false, notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`] };
+  return {
+    isActive: false,
+    notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`],
+  };
 }
 
 /**
  * The husky set-up for the package.json in `packageDir`: dependencies and the prepare script, then
- * `.husky/pre-commit` next to it. Nothing is installed: the user runs the install command, whose
+ * `.husky/pre-commit` and `.husky/commit-msg` next to it. Nothing is installed: the user runs the install command, whose
  * prepare step makes husky point git at `.husky/_`.
  */
 export async function planHusky(target: HuskyTarget): Promise<{ steps: InitStep[]; nextSteps: string[] }> {
   const { isActive, notes } = checkHooksPath(target);
   const packageJson = packageJsonStep(target);
-  const steps = [packageJson.step, await huskyHookStep(target)];
+  const steps = [packageJson.step, await huskyHookStep(target, 'pre-commit'), await huskyHookStep(target, 'commit-msg')];
   const isPackageChanged = packageJson.step.action !== 'unchanged';
   const nextSteps = [...notes];
   const where = target.packageDir === '' ? '' : ` in ${target.packageDir}/`;

@@ -1,11 +1,11 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
-import { kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
-import { findRepository, type ReadOutcome } from '../sources/index.js';
+import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
 import { openSource } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
@@ -48,14 +48,17 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
   log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
+  if (options.settingsCommit !== undefined && repo === undefined) throw new UsageError('the settings can be read from a commit only inside a git repository');
+  const read = options.settingsCommit !== undefined && repo !== undefined ? commitFileReader(repo.root, options.settingsCommit) : undefined;
+  if (read !== undefined) log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ''}`);
   // Secret-bearing file kinds are ids like rules: the config may disable or allowlist them.
   const fileKindIds = new Set(['file', ...catalogue.kinds.map((kind) => kind.spec.id)]);
   const knownIds = new Set([...builtin.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
-  const config = await loadConfig(projectRoot, options.config, cwd, knownIds);
+  const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
   const rules = selectRules(builtin, config, fileKindIds);
   await checkCustomRules(rules, builtin.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
-  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline });
+  const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...(read === undefined ? {} : { read }) });
   for (const line of describeSuppressions(suppressions, !shouldUseDefaultBaseline)) log(line);
   const outcome: ReadOutcome = { skipped: [], problems: [] };
   const maxFileSize = options.maxFileSize ?? Math.min(config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, MAX_SCANNABLE_SIZE);
@@ -76,6 +79,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
     shown.done();
     await scanner.close();
   }
+  scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
   const result = source.finish === undefined ? scanned : await source.finish(scanned);
@@ -85,7 +89,13 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, policy: kindPolicyFrom(config), log });
+  const range = request.kind === 'range' ? { range: request.range } : {};
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
+  const committed = source.committedPaths;
+  if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
+  // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
+  const risks = configRisks(config, rules);
+  if (risks.length > 0) applied.result.notices = [...(applied.result.notices ?? []), ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }

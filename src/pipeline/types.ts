@@ -21,6 +21,11 @@ export interface ScanOptions {
   config?: string;
   /** A baseline file, relative to `cwd`. Default: `.secretscan-baseline.json` at the repository root, if present. */
   baseline?: string;
+  /**
+   * Read the config, baseline and ignore file as this commit holds them (git), never from the work
+   * tree: a pull request's scan is set up by its base, not by the pull request. Default: the files.
+   */
+  settingsCommit?: string;
   /** Whether the default baseline file is used when `baseline` is not given. Default: true. */
   shouldUseDefaultBaseline?: boolean;
   /** Larger files are skipped (and counted), in bytes. Default: the config's, else 10 MiB. */

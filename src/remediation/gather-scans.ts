@@ -81,3 +81,9 @@ export async function gatherScans(request: RemediationRequest, base: Omit<ScanOp
   else scans.targets = request.paths.length > 0 ? tree : [...history, ...staged, ...tree];
   return scans;
 }
+
+/** Every finding the scans made of one secret (by secret id): history, working tree, index, others. */
+export function findingsOfSecret(scans: RemediationScans, secretId: string): Finding[] {
+  const evidence = scans.evidence.get(secretId) ?? {};
+  return [...(evidence.history === undefined ? [] : [evidence.history]), ...(evidence.workingTree ?? []), ...(evidence.staged ?? []), ...(evidence.other ?? [])];
+}

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { calendarDateOf } from './iso-instant.js';
-import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
+import { MAX_LISTED_OCCURRENCES, otherPaths } from './occurrences.js';
 import { printable } from '../terminal-text/index.js';
 
 function headStatus(finding: Finding, c: Colors): string | undefined {
@@ -11,16 +11,13 @@ function headStatus(finding: Finding, c: Colors): string | undefined {
 
 function introducedLine(finding: Finding, c: Colors): string | undefined {
   const { commit } = finding;
-  const introduced =
-    commit === undefined
-      ? undefined
-      : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
+  const introduced = commit === undefined ? undefined : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
   const parts = [introduced, headStatus(finding, c)].filter((part): part is string => part !== undefined);
   return parts.length === 0 ? undefined : parts.join('; ');
 }
 
 function alsoInLines(finding: Finding): string[] {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length === 0) return [];
   const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
     location: printable(`${occurrence.path}:${occurrence.startLine}`),

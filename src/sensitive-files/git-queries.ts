@@ -47,18 +47,20 @@ export async function ignoredAmong(root: string, paths: readonly string[]): Prom
   return ignored;
 }
 
-/** Paths at HEAD; empty on an unborn branch. */
-export async function listHeadPaths(root: string): Promise<Set<string>> {
-  const run = await runGit(root, ['ls-tree', '-r', '-z', '--name-only', 'HEAD']);
+/** Paths at HEAD (or at `revision`); empty on an unborn branch. */
+export async function listHeadPaths(root: string, revision = 'HEAD'): Promise<Set<string>> {
+  const run = await runGit(root, ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', revision]);
   return new Set(run.code === 0 ? nulList(run.stdout) : []);
 }
 
 /**
- * Every path ever added by a commit reachable from any ref, with the earliest commit that added
- * it: one `git log --diff-filter=A` pass (newest first, so the last one seen wins).
+ * Every path ever added by a commit reachable from any ref (or in `range`, `BASE..HEAD`), with the
+ * earliest commit that added it: one `git log --diff-filter=A` pass (newest first, so the last one
+ * seen wins).
  */
-export async function listEverAdded(root: string): Promise<Map<string, CommitInfo>> {
-  const run = await runGit(root, ['log', '--all', '--no-renames', '--diff-filter=A', '--name-only', '-z', '--format=%x1e%H%x1f%an%x1f%aI']);
+export async function listEverAdded(root: string, range?: string): Promise<Map<string, CommitInfo>> {
+  const revisions = range === undefined ? ['--all'] : ['--end-of-options', range];
+  const run = await runGit(root, ['log', '--no-renames', '--diff-filter=A', '--name-only', '-z', '--format=%x1e%H%x1f%an%x1f%aI', ...revisions]);
   const added = new Map<string, CommitInfo>();
   if (run.code !== 0) return added; // no commits yet
   let commit: CommitInfo | undefined;

@@ -22,9 +22,7 @@ export interface GitignoreOutcome {
 
 async function auditOnce(root: string, catalogue: Catalogue, isSuppressed: KindPolicy['isSuppressed']): Promise<{ findings: Finding[]; missing: MissingLines[]; tracked: string[] }> {
   const report = await auditRepository({ root, catalogue, checks: ['tracked', 'untracked'] });
-  const missing = report.missing
-    .map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isSuppressed(entry.id, path)) }))
-    .filter((entry) => entry.paths.length > 0);
+  const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isSuppressed(entry.id, path)) })).filter((entry) => entry.paths.length > 0);
   const findings = report.findings.filter((finding) => !isSuppressed(finding.ruleId, finding.path));
   const kept = new Set(findings.map((finding) => finding.path));
   return { findings, missing, tracked: [...new Set(report.tracked.filter((path) => kept.has(path)))] };

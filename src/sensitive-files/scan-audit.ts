@@ -14,11 +14,12 @@ export interface ScanShape {
 
 /**
  * The audit checks a scan runs: a whole-tree scan checks tracked and not-ignored files, `--staged`
- * what is about to be committed, `--history` every path ever committed; path, range and stdin
- * scans run none.
+ * what is about to be committed, `--history` every path ever committed, `--range` every path the
+ * range adds; path and stdin scans run none.
  */
 export function auditChecksFor(scan: ScanShape): AuditCheck[] {
   if (scan.kind === 'history') return ['history'];
+  if (scan.kind === 'range') return ['range'];
   if (scan.isBare) return [];
   if (scan.kind === 'staged') return ['staged'];
   if (scan.kind === 'tree' && scan.isWholeTree) return ['tracked', 'untracked'];
@@ -46,12 +47,12 @@ export function withoutKindsOff(catalogue: Catalogue, isKindOff: (id: string) =>
  * kinds turned off and findings an allowlist entry covers (counted as suppressed paths). `log`
  * (for `--debug`) hears where the catalogue came from.
  */
-export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; policy: KindPolicy; log?: (line: string) => void }): Promise<ScanResult> {
+export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; range?: string; policy: KindPolicy; log?: (line: string) => void }): Promise<ScanResult> {
   if (options.checks.length === 0) return result;
   const loaded = await loadCatalogue();
   options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
   const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
-  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks });
+  const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...(options.range === undefined ? {} : { range: options.range }) });
   const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);

@@ -53,7 +53,7 @@ export interface Catalogue {
 }
 
 /** Which checks an audit runs (see DESIGN.md §8). */
-export type AuditCheck = 'tracked' | 'untracked' | 'staged' | 'history';
+export type AuditCheck = 'tracked' | 'untracked' | 'staged' | 'history' | 'range';
 
 /** The `.gitignore` lines one catalogue entry still needs. */
 export interface MissingLines {

@@ -13,9 +13,11 @@ export interface LoadOptions {
   /** The directory relative paths are resolved against, and messages name files relative to. */
   cwd: string;
   /** `--baseline FILE`: must exist. */
-  baselineFile?: string;
+  baselineFile?: string | undefined;
   /** Use `.secretscan-baseline.json` at the root when it exists (off with `--no-baseline`). */
   shouldUseDefaultBaseline: boolean;
+  /** Reads the files (e.g. as a commit holds them): text, or undefined when absent. Default: the file system. */
+  read?: (path: string) => Promise<string | undefined>;
 }
 
 /** A baseline file that was read. */
@@ -61,7 +63,7 @@ async function loadBaseline(options: LoadOptions): Promise<LoadedBaseline | unde
   if (isDefault && !options.shouldUseDefaultBaseline) return undefined;
   const file = isDefault ? join(options.root, BASELINE_FILE_NAME) : resolve(options.cwd, options.baselineFile ?? '');
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName, !isDefault);
+  const text = options.read === undefined ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
   if (text === undefined && isDefault) return undefined;
   if (text === undefined) {
     throw new ScanError('E_IO', `baseline file ${displayName} does not exist`, { hint: 'create it with `secretscan baseline`' });
@@ -72,7 +74,7 @@ async function loadBaseline(options: LoadOptions): Promise<LoadedBaseline | unde
 async function loadIgnoreFile(options: LoadOptions): Promise<LoadedIgnoreFile | undefined> {
   const file = join(options.root, IGNORE_FILE_NAME);
   const displayName = displayNameOf(file, options.cwd);
-  const text = await readIfPresent(file, displayName);
+  const text = options.read === undefined ? await readIfPresent(file, displayName) : await options.read(file);
   return text === undefined ? undefined : { file, displayName, entries: parseIgnoreFile(text, displayName) };
 }
 

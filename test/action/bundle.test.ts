@@ -67,7 +67,8 @@ describe('action.yml', () => {
     // The bundle is built for the Node the runner starts it with.
     expect(ACTION_BUNDLE_OPTIONS.target).toBe(action.runs.using);
     expect(existsSync(join(ROOT, action.runs.main))).toBe(true);
-    expect(Object.keys(action.inputs).sort()).toEqual(['baseline', 'config', 'fail-on', 'paths', 'sarif-file', 'scan']);
+    expect(Object.keys(action.inputs).sort()).toEqual(['args', 'baseline', 'config', 'fail-on', 'paths', 'sarif-file', 'scan', 'timeout', 'working-directory']);
+    expect(action.inputs.timeout?.default).toBe('900');
     expect(action.inputs['fail-on']?.default).toBe('low');
     expect(action.inputs['sarif-file']?.default).toBe('secretscan.sarif');
     expect(Object.keys(action.outputs).sort()).toEqual(['findings', 'sarif-file']);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE } from '../helpers/fake-secrets.js';
@@ -12,9 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => checkout.remove());
 
-/** A pull request adding a secret to config.js. */
-async function workspaceWithSecret(): Promise<{ workspace: string; payload: unknown }> {
-  const workspace = await createRepo({ commits: [{ files: { 'README.md': '# app\n' } }, { files: { 'config.js': `k = "${FAKE.stripe}";\n` } }] });
+/**
+ * A pull request adding a secret to config.js. `baseFiles` are in its base commit: on a pull
+ * request the config and baseline are read from there, never from the work tree.
+ */
+async function workspaceWithSecret(baseFiles: Record<string, string> = {}): Promise<{ workspace: string; payload: unknown }> {
+  const workspace = await createRepo({ commits: [{ files: { 'README.md': '# app\n', ...baseFiles } }, { files: { 'config.js': `k = "${FAKE.stripe}";\n` } }] });
   const [head = '', base = ''] = git(workspace, ['rev-list', '-n', '2', 'HEAD']).trim().split('\n');
   return { workspace, payload: { pull_request: { base: { sha: base }, head: { sha: head } } } };
 }
@@ -25,9 +28,7 @@ function run(workspace: string, payload: unknown, inputs: Record<string, string>
 
 describe('the config and baseline inputs', () => {
   it('uses the config file the config input names', async () => {
-    const { workspace, payload } = await workspaceWithSecret();
-    await mkdir(join(workspace, 'ci'));
-    await writeFile(join(workspace, 'ci', 'secretscan.yaml'), 'allowlist:\n  - reason: fixture\n    paths: [config.js]\n');
+    const { workspace, payload } = await workspaceWithSecret({ 'ci/secretscan.yaml': 'allowlist:\n  - reason: fixture\n    paths: [config.js]\n' });
     expect((await run(workspace, payload, {})).code).toBe(1);
     const result = await run(workspace, payload, { config: 'ci/secretscan.yaml' });
     expect(result.code).toBe(0);
@@ -35,10 +36,12 @@ describe('the config and baseline inputs', () => {
   });
 
   it('passes the baseline input to the scan: recorded findings are not reported', async () => {
-    const { workspace, payload } = await workspaceWithSecret();
-    await mkdir(join(workspace, 'ci'));
-    const recorded = await runCli(['baseline', '--output', 'ci/known.json'], { cwd: workspace });
+    // The baseline is recorded in a first copy, then committed to the base of the pull request.
+    const first = await workspaceWithSecret();
+    await mkdir(join(first.workspace, 'ci'));
+    const recorded = await runCli(['baseline', '--output', 'ci/known.json'], { cwd: first.workspace });
     expect(recorded.code).toBe(0);
+    const { workspace, payload } = await workspaceWithSecret({ 'ci/known.json': await readFile(join(first.workspace, 'ci', 'known.json'), 'utf8') });
     const result = await run(workspace, payload, { baseline: 'ci/known.json' });
     expect(result.code).toBe(0);
     expect(result.outputs.findings).toBe('0');
@@ -46,8 +49,6 @@ describe('the config and baseline inputs', () => {
   });
 
   it('times a custom rule from the config with the bundled timing worker, refusing a quadratic one', { timeout: 60_000 }, async () => {
-    const { workspace, payload } = await workspaceWithSecret();
-    await mkdir(join(workspace, 'ci'));
     const provider = "    - provider: {id: acme, name: Acme, remediation: {rotateUrl: 'https://acme.test/rotate', steps: [Rotate the token]}}\n";
     const rule = [
       '      - id: acme.quadratic',
@@ -61,7 +62,7 @@ describe('the config and baseline inputs', () => {
       "        examples: ['quadratic-token=q8w7e6r5t4;', 'quadratic-token=z9x8c7v6b5;']",
       "        negativeExamples: ['quadratic-token q8w7e6r5t4']",
     ].join('\n');
-    await writeFile(join(workspace, 'ci', 'secretscan.yaml'), `rules:\n  custom:\n${provider}      rules:\n${rule}\n`);
+    const { workspace, payload } = await workspaceWithSecret({ 'ci/secretscan.yaml': `rules:\n  custom:\n${provider}      rules:\n${rule}\n` });
     const result = await run(workspace, payload, { config: 'ci/secretscan.yaml' });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error::secretscan could not complete the scan \(exit 2\): .*acme\.quadratic: (not linear|too slow): /m);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventOf } from '../../src/action/event.js';
+import { parseScanArgs, splitWords } from '../../src/action/scan-args.js';
 import { parseInputs, type ActionInputs } from '../../src/action/inputs.js';
 import { planScan } from '../../src/action/plan.js';
 
@@ -63,10 +64,29 @@ describe('planScan', () => {
 
 describe('parseInputs', () => {
   it('applies the defaults and validates fail-on and scan', () => {
-    expect(inputs()).toEqual({ failOn: 'low', sarifFile: 'secretscan.sarif', paths: [] });
-    expect(inputs({ 'fail-on': 'HIGH', config: 'c.yaml', baseline: 'b.json', 'sarif-file': 'x.sarif' })).toEqual({ failOn: 'high', sarifFile: 'x.sarif', paths: [], config: 'c.yaml', baseline: 'b.json' });
+    const defaults = { failOn: 'low', sarifFile: 'secretscan.sarif', paths: [], scanArgs: {}, timeoutSeconds: 900 };
+    expect(inputs()).toEqual(defaults);
+    expect(inputs({ 'fail-on': 'HIGH', config: 'c.yaml', baseline: 'b.json', 'sarif-file': 'x.sarif' })).toEqual({ ...defaults, failOn: 'high', sarifFile: 'x.sarif', config: 'c.yaml', baseline: 'b.json' });
+    expect(inputs({ timeout: 'none', 'working-directory': 'app' })).toEqual({ ...defaults, timeoutSeconds: undefined, workingDirectory: 'app' });
+    expect(inputs({ timeout: '60', args: "--max-file-size '2 MiB' --no-gitignore-audit --timeout=30" })).toEqual({
+      ...defaults,
+      timeoutSeconds: 30,
+      scanArgs: { maxFileSize: 2 * 1024 * 1024, shouldAuditGitignore: false, timeoutSeconds: 30 },
+    });
+    expect(() => inputs({ timeout: '-1' })).toThrow(/timeout: "-1" is not a positive number of seconds/);
     expect(() => inputs({ 'fail-on': 'critical' })).toThrow(/fail-on: "critical" is not a severity/);
     expect(() => inputs({ scan: 'staged' })).toThrow(/scan: "staged" is not a scan kind/);
     expect(() => inputs({ paths: 'src', scan: 'history' })).toThrow(/paths is set/);
+  });
+
+  it('parses args as words without a shell and accepts only the scan-tuning flags', () => {
+    expect(splitWords(`--a 'b c' "d \\"e\\"" f\\ g $HOME ; rm -rf /`)).toEqual(['--a', 'b c', 'd "e"', 'f g', '$HOME', ';', 'rm', '-rf', '/']);
+    expect(splitWords("''")).toEqual(['']);
+    expect(() => splitWords("'open")).toThrow(/unterminated single quote/);
+    expect(parseScanArgs('--threads 2 --no-baseline')).toEqual({ threads: 2, shouldUseDefaultBaseline: false });
+    for (const refused of ['--show-secrets', '--output x.json', '--range a..b', 'extra-path', '--format text']) {
+      expect(() => parseScanArgs(refused), refused).toThrow(/^args: /);
+    }
+    expect(() => parseScanArgs('--max-file-size lots')).toThrow(/is not a size/);
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAKE } from '../helpers/fake-secrets.js';
@@ -60,7 +60,7 @@ describe('secretscan remediate', () => {
     expect(out.code).toBe(1);
     expect(sections(out.stdout)).toHaveLength(1);
     expect(out.stdout).toMatch(/never committed: only in the working tree and the index \(staged\)/);
-    expect(out.stdout).toContain('$ git restore --staged staged.js');
+    expect(out.stdout).toContain('$ git restore --staged -- staged.js');
   });
 
   it('uses an interactive rebase from the exact commit when the secret is older than the last commit', async () => {
@@ -97,15 +97,29 @@ describe('secretscan remediate', () => {
     const file = join(await makeTempDir('secretscan-repl-'), 'replacements.txt');
     const out = await runCli(['remediate', '--write-replacements', file], { cwd: root });
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain(`wrote 4 replacement lines to ${file} (mode 0600)`);
+    expect(out.stderr).toContain(`wrote 8 replacement lines to ${file} (mode 0600)`);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').sort();
-    expect(lines).toEqual(PLANTED.map((secret) => `${secret}==>REMOVED-BY-SECRETSCAN`).sort());
+    // Each value as is and base64-encoded, the form a Kubernetes Secret or a config may hold it in.
+    expect(lines).toEqual(
+      PLANTED.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')])
+        .map((value) => `${value}==>REMOVED-BY-SECRETSCAN`)
+        .sort(),
+    );
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses to write the replacements file inside the repository', async () => {
     const root = await mixedRepo();
     const out = await runCli(['remediate', '--write-replacements', 'repl.txt'], { cwd: root });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/inside the repository/);
+  });
+
+  it('refuses a replacements path that leads back inside through a symlinked directory', async () => {
+    const root = await mixedRepo();
+    const outside = await makeTempDir('secretscan-link-');
+    await symlink(root, join(outside, 'back-inside'));
+    const out = await runCli(['remediate', '--write-replacements', join(outside, 'back-inside', 'repl.txt')], { cwd: root });
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/inside the repository/);
   });

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/index.js';
-import { githubWorkflow, HOOK_BLOCK, NATIVE_HOOK, STARTER_CONFIG } from '../../src/init/index.js';
+import { commitMsgBlock, githubWorkflow, HOOK_BLOCK, NATIVE_HOOK, nativeHook, preCommitBlock, STARTER_CONFIG } from '../../src/init/index.js';
 import { STARTER_CONFIG_EXAMPLE } from '../../src/init/starter-config.js';
 import { loadBuiltinRules, loadYamlSupport, parseYamlDocument } from '../../src/rules/index.js';
 import { FAKE } from '../helpers/fake-secrets.js';
@@ -26,10 +26,23 @@ describe('init templates', () => {
 
   it('the hooks are valid sh and carry the marker once', async () => {
     const dir = await makeTempDir();
-    for (const [name, text] of [['husky', HOOK_BLOCK], ['native', NATIVE_HOOK]] as const) {
+    for (const [name, text] of [
+      ['husky', HOOK_BLOCK],
+      ['native', NATIVE_HOOK],
+      ['monorepo', preCommitBlock('apps/web')],
+    ] as const) {
       await writeFile(join(dir, name), text);
       execFileSync('sh', ['-n', join(dir, name)]);
       expect(text.split('# secretscan: block commits that add secrets')).toHaveLength(2);
+    }
+    for (const [name, text] of [
+      ['husky-msg', commitMsgBlock()],
+      ['native-msg', nativeHook('commit-msg')],
+    ] as const) {
+      await writeFile(join(dir, name), text);
+      execFileSync('sh', ['-n', join(dir, name)]);
+      expect(text.split('# secretscan: block commit messages that hold secrets')).toHaveLength(2);
+      expect(text).toContain('scan --commit-msg "$1"');
     }
     expect(NATIVE_HOOK.startsWith('#!/bin/sh\n')).toBe(true);
   });
@@ -39,6 +52,8 @@ describe('init templates', () => {
     const templates: [string, string][] = [
       ['.husky/pre-commit', HOOK_BLOCK],
       ['pre-commit', NATIVE_HOOK],
+      ['.husky/commit-msg', commitMsgBlock()],
+      ['commit-msg', nativeHook('commit-msg')],
       ['.secretscan.yaml', STARTER_CONFIG],
       ['example.yaml', STARTER_CONFIG_EXAMPLE],
       ['.github/workflows/secretscan.yml', githubWorkflow('main', '0.1.0')],
@@ -65,6 +80,7 @@ describe('init templates', () => {
     const hooks = doc.value as Record<string, unknown>[];
     expect(hooks).toEqual([
       expect.objectContaining({ id: 'secretscan', name: 'secretscan', entry: 'secretscan scan --staged', language: 'node', pass_filenames: false, minimum_pre_commit_version: '3.0.0' }),
+      expect.objectContaining({ id: 'secretscan-commit-msg', entry: 'secretscan scan --commit-msg', language: 'node', stages: ['commit-msg'], pass_filenames: true, minimum_pre_commit_version: '3.0.0' }),
     ]);
     // The pre-commit stage is `commit` before 3.2 and `pre-commit` after: naming either excludes
     // one side, so the hook names no stage for it.

@@ -8,8 +8,20 @@ import { runCli } from '../helpers/run-cli.js';
 
 function finding(path: string, extra: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 33,
-    fingerprint: 'v1:f', secretId: 'v1:s', preview: 'sk_l…(32)', context: '', entropy: 4, ...extra,
+    ruleId: 'stripe.secret-key',
+    ruleName: 'Stripe secret key',
+    severity: 'high',
+    path,
+    startLine: 1,
+    startColumn: 1,
+    endLine: 1,
+    endColumn: 33,
+    fingerprint: 'v1:f',
+    secretId: 'v1:s',
+    preview: 'sk_l…(32)',
+    context: '',
+    entropy: 4,
+    ...extra,
   };
 }
 
@@ -54,7 +66,10 @@ describe('locateSecret', () => {
     const [c3, c2] = git(root, ['rev-list', 'HEAD']).trim().split('\n') as [string, string];
     const history = finding('x.js', {
       commit: at(c2, '2024-01-01T00:00:00Z'),
-      occurrences: [{ path: 'y.js', startLine: 1, startColumn: 1, commit: at(c3, '2024-02-01T00:00:00Z') }, { path: 'x.js', startLine: 1, startColumn: 1, commit: at(c2, '2024-01-01T00:00:00Z') }],
+      occurrences: [
+        { path: 'y.js', startLine: 1, startColumn: 1, commit: at(c3, '2024-02-01T00:00:00Z') },
+        { path: 'x.js', startLine: 1, startColumn: 1, commit: at(c2, '2024-01-01T00:00:00Z') },
+      ],
     });
     const location = await locateSecret(root, { history });
     expect(location).toMatchObject({ place: 'unpushed', commits: [c2, c3], paths: ['x.js', 'y.js'], isOnlyInLastCommit: false, isRootCommit: false });
@@ -91,11 +106,23 @@ describe('file kinds and replacements', () => {
     expect(gitignoreLinesFor(location, 'src/app.ts')).toEqual([]);
   });
 
-  it('writes one VALUE==>REMOVED line per value, longest first, PEM bodies line by line', () => {
-    expect(replacementLines(['short-value-1', 'a-longer-value-2', 'short-value-1'])).toEqual(['a-longer-value-2==>REMOVED-BY-SECRETSCAN', 'short-value-1==>REMOVED-BY-SECRETSCAN']);
-    const pem = replacementLines([FAKE.pem]);
+  it('writes a literal line for a long varied value (and its base64), longest first; PEM bodies line by line', () => {
+    const long = 'Zq7wKp3xNm8vRt2y';
+    const { lines } = replacementLines([{ values: [long, long], keys: [] }]);
+    expect(lines).toEqual([`${Buffer.from(long).toString('base64')}==>REMOVED-BY-SECRETSCAN`, `${long}==>REMOVED-BY-SECRETSCAN`]);
+    const pem = replacementLines([{ values: [FAKE.pem], keys: [] }]).lines;
     expect(pem).toHaveLength(3);
     expect(pem.join('\n')).not.toContain('BEGIN');
-    expect(replacementLines(['regex:abc12345'])).toEqual(['literal:regex:abc12345==>REMOVED-BY-SECRETSCAN']);
+    expect(replacementLines([{ values: ['regex:Zq7wKp3xNm8v'], keys: [] }]).lines).toContain('literal:regex:Zq7wKp3xNm8v==>REMOVED-BY-SECRETSCAN');
+  });
+
+  it('anchors a short or plain value to the names it was assigned to, and leaves it out when it has none', () => {
+    const { lines, unanchored } = replacementLines([{ values: ['dev'], keys: ['POSTGRES_PASSWORD'] }]);
+    expect(lines).toEqual([
+      'regex:(?<![A-Za-z0-9_])(POSTGRES_PASSWORD["\']?[ \\t]*(?::|=>?)[ \\t]*["\']?)ZGV2(?![A-Za-z0-9_])==>\\1REMOVED-BY-SECRETSCAN',
+      'regex:(?<![A-Za-z0-9_])(POSTGRES_PASSWORD["\']?[ \\t]*(?::|=>?)[ \\t]*["\']?)dev(?![A-Za-z0-9_])==>\\1REMOVED-BY-SECRETSCAN',
+    ]);
+    expect(unanchored).toBe(0);
+    expect(replacementLines([{ values: ['admin'], keys: [] }])).toEqual({ lines: [], unanchored: 2 });
   });
 });

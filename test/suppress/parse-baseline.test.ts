@@ -44,7 +44,7 @@ describe('parseBaseline', () => {
     const text = JSON.stringify({ version: 1, entries: [{ fingerprint: FP, ruleId: 'r', path: 'p' }, 'x', { fingerprint: 'v1:XYZ', ruleId: '', path: 3 }] });
     const message = problemOf(text).message;
     expect(message).toContain('base.json: entries[1]: must be an object');
-    expect(message).toContain('base.json: entries[2].fingerprint: must be v1: followed by 32 lower-case hex characters');
+    expect(message).toContain('base.json: entries[2].fingerprint: must be v1: or v2: followed by 32 lower-case hex characters');
     expect(message).toContain('base.json: entries[2].ruleId: must be a non-empty string');
     expect(message).toContain('base.json: entries[2].path: must be a non-empty string');
     expect(message).not.toContain('entries[0]');

@@ -38,8 +38,8 @@ describe('parseIgnoreFile', () => {
 });
 
 describe('isFingerprint', () => {
-  it('accepts v1: and 32 lower-case hex characters only', () => {
+  it('accepts v1: or v2: and 32 lower-case hex characters only', () => {
     expect([A, B].every(isFingerprint)).toBe(true);
-    expect([`v2:${'a'.repeat(32)}`, `v1:${'A'.repeat(32)}`, `v1:${'a'.repeat(31)}`, `v1:${'a'.repeat(33)}`, ` ${A}`].some(isFingerprint)).toBe(false);
+    expect([`v3:${'a'.repeat(32)}`, `v1:${'A'.repeat(32)}`, `v1:${'a'.repeat(31)}`, `v1:${'a'.repeat(33)}`, ` ${A}`].some(isFingerprint)).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ export const INIT_COMMAND: CommandSpec = {
   usage: 'secretscan init [--github] [--dry-run]',
   summary: [
     'Set up secretscan in the repository you are in: a pre-commit hook that runs `secretscan scan --staged`',
+    'and a commit-msg hook that runs `secretscan scan --commit-msg`',
     '(husky when this folder or one above it in the repository has a package.json, a git hook otherwise), a',
     'starter .secretscan.yaml and, with --github, a GitHub Actions workflow. The check runs before existing',
     'hook commands; nothing already set up changes. Links, and a global core.hooksPath, are refused (exit 2).',

@@ -1,16 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
+import { lstat, realpath } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ScanOptions } from '../../pipeline/index.js';
-import {
-  DEFAULT_REPLACEMENTS_FILE,
-  formatLocatedMarkdown,
-  formatLocatedText,
-  gatherScans,
-  locatedPlans,
-  replacementLines,
-  type RemediationMode,
-  type RemediationRequest,
-} from '../../remediation/index.js';
+import { DEFAULT_REPLACEMENTS_FILE, formatLocatedMarkdown, formatLocatedText, gatherScans, locatedPlans, findingsOfSecret, keyNamesOf, replacementLines, type RemediationMode, type RemediationRequest } from '../../remediation/index.js';
 import { findRepository, type Repository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
@@ -70,13 +62,38 @@ function baseScanOptions(flags: RemediateFlags, io: Io, log: (line: string) => v
   return base;
 }
 
-/** Refuses a replacements file inside the working tree: it holds raw secrets and could be committed. */
-function replacementsTarget(file: string, repo: Repository | undefined, io: Io): string {
+/** `path` with symlinks resolved as far as it exists (the file itself usually does not exist yet). */
+async function resolvedPath(path: string): Promise<string> {
+  const real = await realpath(path).catch(() => undefined);
+  if (real !== undefined) return real;
+  const parent = dirname(path);
+  return parent === path ? path : join(await resolvedPath(parent), basename(path));
+}
+
+/**
+ * Refuses a replacements file inside the working tree: it holds raw secrets and could be committed.
+ * Compared after resolving symlinks, so a linked directory that leads back inside is caught too.
+ */
+async function replacementsTarget(file: string, repo: Repository | undefined, io: Io): Promise<string> {
   const target = resolve(io.cwd, file);
-  if (repo !== undefined && !repo.isBare && (target === repo.root || target.startsWith(repo.root + sep))) {
+  const real = await resolvedPath(target);
+  const root = await resolvedPath(repo?.root ?? '/');
+  if (repo !== undefined && !repo.isBare && (real === root || real.startsWith(root + sep))) {
     throw new UsageError(`--write-replacements ${file} is inside the repository: the file holds raw secrets and could be committed`, 'write it outside, e.g. ../replacements.txt');
   }
   return target;
+}
+
+async function isNodeProject(root: string): Promise<boolean> {
+  return (await lstat(join(root, 'package.json')).catch(() => undefined))?.isFile() === true;
+}
+
+/**
+ * Commands in the plan call secretscan the way the user runs it: `npx secretscan` inside a Node
+ * project (where it is usually a devDependency, not on PATH), plain `secretscan` elsewhere.
+ */
+function asUserRunsIt(text: string, isNode: boolean): string {
+  return isNode ? text.replace(/^(\s*\$ )secretscan /gm, '$1npx secretscan ').replace(/`secretscan /g, '`npx secretscan ') : text;
 }
 
 /**
@@ -87,23 +104,31 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   const flags = remediateFlagsOf(args);
   const repo = await findRepository(io.cwd);
   if (repo === undefined && flags.mode !== 'all') throw new UsageError(`--${flags.mode} needs a git repository, and ${io.cwd} is not inside one`);
-  const target = flags.replacements === undefined ? undefined : replacementsTarget(flags.replacements, repo, io);
+  const target = flags.replacements === undefined ? undefined : await replacementsTarget(flags.replacements, repo, io);
   const scans = await gatherScans(flags, baseScanOptions(flags, io, log, target !== undefined), repo);
-  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : (repo === undefined ? target : relative(repo.root, target));
+  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : repo === undefined ? target : relative(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
   if (plans.length === 0) {
     io.stdout.write('Nothing to fix: no secrets found.\n');
+    // Still write the (empty) file: a plan's commands that run after the secrets are gone must not fail.
+    if (target !== undefined) await writeFileSafely(target, '', { mode: 0o600 });
     return scans.isPartial ? EXIT.userError : EXIT.clean;
   }
   const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
   const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
   // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
-  io.stdout.write(printableLines(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n')));
+  const text = asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), await isNodeProject(repo?.root ?? io.cwd));
+  io.stdout.write(printableLines(text));
   if (target !== undefined) {
-    const lines = replacementLines(plans.flatMap((item) => [...(scans.secrets.get(item.finding.secretId) ?? [])]));
+    const { lines, unanchored } = replacementLines(plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
     io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
+    if (unanchored > 0) {
+      io.stderr.write(
+        `secretscan: warning: ${unanchored} short value${unanchored === 1 ? '' : 's'} appear${unanchored === 1 ? 's' : ''} under no variable name: replacing ${unanchored === 1 ? 'it' : 'them'} everywhere could change unrelated text, so ${unanchored === 1 ? 'it is' : 'they are'} not in the file; edit those lines by hand\n`,
+      );
+    }
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;
 }
