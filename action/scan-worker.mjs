@@ -2056,7 +2056,7 @@ function toGlobs(pattern) {
   return [glob, `${glob}/**`];
 }
 function compilePathPatterns(patterns) {
-  const compiled = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
+  const compiled2 = patterns.filter((p) => p.trim() !== "" && !p.startsWith("#")).map((p) => {
     const isNegated = p.startsWith("!");
     const globs = toGlobs(isNegated ? p.slice(1) : p);
     const regex = segmentGlobRegex(globs[0]);
@@ -2065,7 +2065,7 @@ function compilePathPatterns(patterns) {
   });
   const test = (path) => {
     let isMatched = false;
-    for (const { isNegated, matcher: matcher2 } of compiled) {
+    for (const { isNegated, matcher: matcher2 } of compiled2) {
       if (isMatched === isNegated && matcher2(path))
         isMatched = !isNegated;
     }
@@ -2088,8 +2088,72 @@ function memoizeByPath(compute) {
   };
 }
 
+// dist/src/rules/path-classes.js
+var PATH_CLASSES = {
+  "tests-and-docs": [
+    "test/",
+    "tests/",
+    "__tests__/",
+    "spec/",
+    "specs/",
+    "testdata/",
+    "test-data/",
+    "test_data/",
+    "testing/",
+    "fixtures/",
+    "fixture/",
+    "__fixtures__/",
+    "mocks/",
+    "__mocks__/",
+    "*.test.*",
+    "*.spec.*",
+    "*_test.*",
+    "*_spec.*",
+    "test_*.*",
+    "*Test.{java,kt,scala,groovy,php}",
+    "*Tests.{cs,java,kt,swift}",
+    "examples/",
+    "example/",
+    "samples/",
+    "sample/",
+    "samples-dev/",
+    "demo/",
+    "demos/",
+    "*.example",
+    "*.sample",
+    "*.example.*",
+    "*.sample.*",
+    ".env.example",
+    ".env.sample",
+    ".env.test",
+    ".env.template",
+    "*.template",
+    "*.tt",
+    "docs/",
+    "doc/",
+    "documentation/",
+    "*.md",
+    "*.mdx",
+    "*.rst",
+    "*.adoc",
+    ".devcontainer/",
+    ".devcontainer.json"
+  ]
+};
+var DEFAULT_SEVERITY_BY_PATH = [{ class: "tests-and-docs", severity: "low" }];
+var compiled = /* @__PURE__ */ new Map();
+function pathClassMatcher(name) {
+  let matcher2 = compiled.get(name);
+  if (matcher2 === void 0)
+    compiled.set(name, matcher2 = compilePathPatterns(PATH_CLASSES[name]));
+  return matcher2;
+}
+
 // dist/src/rules/compile.js
 var UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+function defaultSeverityFor(path) {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class)(path))?.severity;
+}
 function compileRule(spec, provider, file) {
   const problems = [];
   const where = `${file}: ${spec.id}`;
@@ -2115,8 +2179,13 @@ function compileRule(spec, provider, file) {
   const structuralId = createHash("sha256").update(`${flags}\0${spec.pattern}`).digest("hex").slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== void 0) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === void 0)
+    rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== void 0 ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {
@@ -2202,16 +2271,16 @@ var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 102
 
 // dist/src/config/suppression.js
 function compileEntry(entry) {
-  const compiled = {};
+  const compiled2 = {};
   if (entry.paths !== void 0)
-    compiled.matchesPath = compilePathPatterns(entry.paths);
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
   if (entry.rules !== void 0)
-    compiled.ruleIds = new Set(entry.rules);
+    compiled2.ruleIds = new Set(entry.rules);
   if (entry.regexes !== void 0)
-    compiled.regexes = entry.regexes.map((source) => new RegExp(source));
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
   if (entry.stopwords !== void 0)
-    compiled.stopwords = entry.stopwords.map((w) => w.toLowerCase());
-  return compiled;
+    compiled2.stopwords = entry.stopwords.map((w) => w.toLowerCase());
+  return compiled2;
 }
 function matchesRule(ruleIds, ruleId) {
   return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");

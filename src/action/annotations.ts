@@ -27,7 +27,7 @@ function placeOf(finding: Finding): AnnotationPlace {
 }
 
 function messageOf(finding: Finding): string {
-  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview}`];
+  const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === '' ? finding.path : finding.preview}`];
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== undefined) parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== undefined) parts.push(`added in commit ${finding.commit.sha.slice(0, 12)}`);
   if (finding.isPresentAtHead === false) parts.push('no longer in the current tree, but still in the history');

@@ -76,6 +76,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
     shown.done();
     await scanner.close();
   }
+  scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
   const result = source.finish === undefined ? scanned : await source.finish(scanned);

@@ -39,8 +39,10 @@ export interface Source {
   root: string;
   repo: Repository | undefined;
   chunks: AsyncIterable<ScanInput>;
-  /** How many files or objects it will read, when known up front (for --debug). */
+  /** How many files or objects it will read, when known up front (for --debug and the progress total). */
   size?: number;
+  /** Paths left unread because an allowlist covers them; counted as suppressed by path. */
+  suppressedPaths?: number;
   /** A last step over the whole result (history: one finding per secret, provenance, notices). */
   finish?: (result: ScanResult) => Promise<ScanResult>;
   /** Called for each byte input the scanner found to be binary. */
@@ -81,7 +83,10 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   if (request.kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
     const targets = await listScanTargets(cwd, request.paths, repo);
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, targets.paths, maxFileSize, outcome), size: targets.paths.length, onBinary: onBinaryFile(outcome) };
+    // Allowlisted paths are not read at all: the progress total is what will be read.
+    const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
+    const suppressedPaths = targets.paths.length - toRead.length;
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
   }
   if (request.kind === 'commit-msg') {
     // The message file is read wherever it is; the repository (if any) only lends its git config.

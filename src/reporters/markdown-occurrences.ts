@@ -2,7 +2,7 @@ import type { Finding, Occurrence } from '../findings/index.js';
 import { blobUrlOf } from './markdown-blob-url.js';
 import { markdownCode } from './markdown-escape.js';
 import { MAX_TABLE_ROWS } from './markdown-table.js';
-import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
+import { MAX_LISTED_OCCURRENCES, otherPaths } from './occurrences.js';
 import type { VersionControlInfo } from './types.js';
 
 // A place no commit added (e.g. only a stash) gets no link: the scanned revision need not hold it.
@@ -15,7 +15,7 @@ function occurrenceItem(occurrence: Occurrence, vcs: VersionControlInfo | undefi
 }
 
 function findingItems(finding: Finding, vcs: VersionControlInfo | undefined): string[] {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
   const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
@@ -24,11 +24,11 @@ function findingItems(finding: Finding, vcs: VersionControlInfo | undefined): st
 
 /**
  * For history scans: under the table, each finding whose secret appears in other places, with those
- * places (at most MAX_LISTED_OCCURRENCES each, sorted by commit date, then path) and the commit that
+ * paths (each once, at most MAX_LISTED_OCCURRENCES, in commit order) and the commit that first
  * put the secret there. Empty when no listed finding has other places.
  */
 export function occurrenceSection(findings: readonly Finding[], vcs: VersionControlInfo | undefined): string[] {
-  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherOccurrences(finding).length > 0);
+  const listed = findings.slice(0, MAX_TABLE_ROWS).filter((finding) => otherPaths(finding).length > 0);
   if (listed.length === 0) return [];
   return ['### Other places in history', '', ...listed.flatMap((finding) => findingItems(finding, vcs)), ''];
 }

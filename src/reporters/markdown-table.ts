@@ -2,7 +2,7 @@ import type { Finding } from '../findings/index.js';
 import { plural } from './counts.js';
 import { blobUrlOf } from './markdown-blob-url.js';
 import { markdownCode, markdownText } from './markdown-escape.js';
-import { otherOccurrences } from './occurrences.js';
+import { otherPaths } from './occurrences.js';
 import type { VersionControlInfo } from './types.js';
 
 /** Rows beyond this are counted, not listed: a GitHub comment holds at most 65,536 characters. */
@@ -12,7 +12,7 @@ function locationCell(finding: Finding, vcs: VersionControlInfo | undefined): st
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === undefined ? location : `[${location}](${url})`;
-  const others = otherOccurrences(finding).length;
+  const others = otherPaths(finding).length;
   return others === 0 ? linked : `${linked} +${plural(others, 'more place', 'more places')}`;
 }
 

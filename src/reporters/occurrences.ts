@@ -48,6 +48,20 @@ export function otherOccurrences(finding: Finding): Occurrence[] {
   return own === -1 ? sorted : [...sorted.slice(0, own), ...sorted.slice(own + 1)];
 }
 
+/**
+ * What "also in" lists: the other paths the finding's secret appears in, each once with its first
+ * occurrence (earliest commit first), the finding's own path left out. The same file in every later
+ * commit is one place to clean, not one per commit.
+ */
+export function otherPaths(finding: Finding): Occurrence[] {
+  const seen = new Set<string>([finding.path]);
+  return otherOccurrences(finding).filter((occurrence) => {
+    if (seen.has(occurrence.path)) return false;
+    seen.add(occurrence.path);
+    return true;
+  });
+}
+
 /** Whether a finding comes from a history scan: it carries occurrences or whether it is still at HEAD. */
 export function isHistoryFinding(finding: Finding): boolean {
   return finding.occurrences !== undefined || finding.isPresentAtHead !== undefined;

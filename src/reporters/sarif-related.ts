@@ -1,7 +1,7 @@
 import type { Location, Region } from 'sarif';
 import type { Finding, Occurrence } from '../findings/index.js';
 import { calendarDateOf } from './iso-instant.js';
-import { otherOccurrences } from './occurrences.js';
+import { otherPaths } from './occurrences.js';
 import { relativeUriOf, SRCROOT } from './sarif-uri.js';
 
 /** Related locations per result beyond this are counted in the message, not listed: GitHub displays 100. */
@@ -25,12 +25,12 @@ function placeMessage(occurrence: Occurrence): string {
 }
 
 /**
- * For a history finding, one related location per other place its secret appears (sorted by commit
- * date, then path; at most MAX_RELATED_LOCATIONS), each relative to %SRCROOT% with its own region
+ * For a history finding, one related location per other path its secret appears in (each path once,
+ * at its first commit, in commit order; at most MAX_RELATED_LOCATIONS), each relative to %SRCROOT% with its own region
  * and a message naming the commit. Ids are 1, 2, 3…: unique integers, as GitHub requires.
  */
 export function relatedLocationsOf(finding: Finding): Location[] {
-  return otherOccurrences(finding)
+  return otherPaths(finding)
     .slice(0, MAX_RELATED_LOCATIONS)
     .map((occurrence, index) => ({
       id: index + 1,
@@ -61,14 +61,14 @@ function provenanceSentence(finding: Finding): string | undefined {
 
 /**
  * The history sentences of a result message: the introducing commit, whether HEAD still holds the
- * secret, and the other places as embedded links (`[path:line](id)`) to the ids that
+ * secret, and the other paths (each once) as embedded links (`[path:line](id)`) to the ids that
  * `relatedLocationsOf` gives them, which GitHub shows as links. Empty when the finding has no
  * commit, no HEAD status and no other places.
  */
 export function historySentences(finding: Finding): string {
   const provenance = provenanceSentence(finding);
   const parts = provenance === undefined ? [] : [provenance];
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length > 0) {
     const links = others.slice(0, MAX_LINKED).map((o, index) => `[${linkText(`${o.path}:${o.startLine}`)}](${index + 1})`);
     const rest = others.length - links.length;

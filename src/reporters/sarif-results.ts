@@ -19,10 +19,11 @@ function provenanceOf(finding: Finding): string {
   return finding.commit === undefined ? '' : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
 }
 
+// A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
 function messageOf(finding: Finding): string {
   const provenance = provenanceOf(finding);
   return (
-    `${finding.ruleName} detected: ${finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` +
+    `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` +
     'Rotate it at the provider first, then remove it from the code and from git history.'
   );
 }

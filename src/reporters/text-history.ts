@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/index.js';
 import type { Colors } from './color.js';
 import { calendarDateOf } from './iso-instant.js';
-import { MAX_LISTED_OCCURRENCES, otherOccurrences } from './occurrences.js';
+import { MAX_LISTED_OCCURRENCES, otherPaths } from './occurrences.js';
 import { printable } from '../terminal-text/index.js';
 
 function headStatus(finding: Finding, c: Colors): string | undefined {
@@ -20,7 +20,7 @@ function introducedLine(finding: Finding, c: Colors): string | undefined {
 }
 
 function alsoInLines(finding: Finding): string[] {
-  const others = otherOccurrences(finding);
+  const others = otherPaths(finding);
   if (others.length === 0) return [];
   const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
     location: printable(`${occurrence.path}:${occurrence.startLine}`),

@@ -44,7 +44,7 @@ function checkStatically(rule: Rule): string[] {
   const problems: string[] = [];
   const slow = exponentialBacktrackingProblem(rule.regex.source, rule.regex.flags);
   if (slow !== undefined) problems.push(`${where}: not linear: the pattern ${slow}`);
-  const globs = [...(rule.spec.paths ?? []), ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths)];
+  const globs = [...(rule.spec.paths ?? []), ...(rule.spec.severityByPath ?? []).flatMap((entry) => entry.paths ?? [])];
   for (const glob of globs) {
     const problem = globProblem(glob.replace(/^!/, ''));
     if (problem !== undefined) problems.push(`${where}: path pattern "${glob}": ${problem}`);

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { VALIDATOR_NAMES } from '../validators/index.js';
+import { DEFAULT_SEVERITY_BY_PATH, pathClassMatcher, type PathClassName } from './path-classes.js';
 import { compilePathPatterns, memoizeByPath } from './path-glob.js';
 import type { ProviderSpec, Rule, RuleSpec } from './types.js';
 
 const UNICODE_ONLY_SYNTAX = /\\[pP]\{|\(\?[imsx-]+[:)]/;
+
+/** The grading of a rule without `severityByPath` entries of its own: the default class entries only. */
+function defaultSeverityFor(path: string): RuleSpec['severity'] | undefined {
+  return DEFAULT_SEVERITY_BY_PATH.find((entry) => pathClassMatcher(entry.class as PathClassName)(path))?.severity;
+}
 
 /** Compiles a validated spec; returns the rule or the problems (each `file: rule-id: what`). */
 export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string): { rule?: Rule; problems: string[] } {
@@ -28,8 +34,12 @@ export function compileRule(spec: RuleSpec, provider: ProviderSpec, file: string
   const structuralId = createHash('sha256').update(`${flags}\0${spec.pattern}`).digest('hex').slice(0, 12);
   const keywords = [...new Set(spec.keywords.map((k) => k.toLowerCase()))];
   const rule: Rule = { spec, provider, file, regex, keywords, matchesPath, structuralId };
-  if (spec.severityByPath !== undefined) {
-    const graded = spec.severityByPath.map(({ paths, severity }) => ({ matches: compilePathPatterns(paths), severity }));
+  if (spec.severityByPath === undefined) rule.severityFor = defaultSeverityFor;
+  else {
+    const graded = [...spec.severityByPath, ...DEFAULT_SEVERITY_BY_PATH].map((entry) => ({
+      matches: entry.class !== undefined ? pathClassMatcher(entry.class) : compilePathPatterns(entry.paths ?? []),
+      severity: entry.severity,
+    }));
     rule.severityFor = memoizeByPath((path) => graded.find((entry) => entry.matches(path))?.severity);
   }
   if (spec.startsWithKeyword === true) {

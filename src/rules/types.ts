@@ -1,3 +1,4 @@
+import type { PathClassName } from './path-classes.js';
 import type { Severity } from '../findings/index.js';
 
 /**
@@ -40,11 +41,13 @@ export interface RuleSpec {
   /** picomatch globs: when present, the rule only runs on matching paths. */
   paths?: string[];
   /**
-   * Severity by where the secret is: the first entry whose gitignore-style `paths` match the file
-   * wins, else `severity`. For rules whose weight depends on the file (a weak password in
-   * `.env.production` vs in a test fixture). Validators may still re-grade afterwards.
+   * Severity by where the secret is: the first entry whose gitignore-style `paths` (or the named
+   * path `class`, see src/rules/path-classes.ts) match the file wins, else `severity`. For rules
+   * whose weight depends on the file (a weak password in `.env.production` vs in a test fixture).
+   * Every rule ends with the entry `{ class: tests-and-docs, severity: low }`. Validators may still
+   * re-grade afterwards.
    */
-  severityByPath?: { paths: string[]; severity: Severity }[];
+  severityByPath?: { paths?: string[]; class?: PathClassName; severity: Severity }[];
   /**
    * The rule reads decoded values instead of the text. `kubernetes-secret`: each `data:` entry of a
    * `kind: Secret` manifest, shown to the pattern as `key: decoded value`; a match is reported on

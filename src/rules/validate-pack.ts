@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../findings/index.js';
+import { isPathClassName, PATH_CLASSES } from './path-classes.js';
 import type { ProviderSpec, RulePack, RuleSpec } from './types.js';
 import type { YamlDocument } from './yaml-document.js';
 
@@ -77,9 +78,13 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   if (raw.severityByPath !== undefined) {
     const entries = raw.severityByPath;
     const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry: unknown) =>
-      isRecord(entry) && isStringList(entry.paths, { allowEmpty: false }) && SEVERITIES.includes(entry.severity as never)
-      && Object.keys(entry).every((k) => k === 'paths' || k === 'severity'));
-    if (!isValid) problems.add([...at, 'severityByPath'], subject, '`severityByPath` must be a non-empty list of { paths: [globs], severity: high|medium|low }');
+      isRecord(entry) && (entry.paths === undefined) !== (entry.class === undefined)
+      && (entry.paths === undefined || isStringList(entry.paths, { allowEmpty: false }))
+      && (entry.class === undefined || isPathClassName(entry.class))
+      && SEVERITIES.includes(entry.severity as never)
+      && Object.keys(entry).every((k) => k === 'paths' || k === 'class' || k === 'severity'));
+    const classes = Object.keys(PATH_CLASSES).join(', ');
+    if (!isValid) problems.add([...at, 'severityByPath'], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }
   for (const key of ['ignoreCase', 'multiline', 'startsWithKeyword'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add([...at, key], subject, `\`${key}\` must be true or false`);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { readTextFile } from '../safe-fs/index.js';
+import { runGit } from './git-process.js';
 import { listWorkingTreeFiles } from './git.js';
 import type { Repository } from './repository.js';
 
@@ -49,6 +50,23 @@ async function kindOf(path: string): Promise<'file' | 'dir'> {
 }
 
 /**
+ * A named directory that git ignores would be scanned as nothing (the scan reads tracked and
+ * untracked-not-ignored files): say so instead, with a way to scan it anyway.
+ */
+async function refuseIgnoredDirectories(root: string, dirs: readonly string[], listed: readonly string[]): Promise<void> {
+  const empty = dirs.filter((dir) => dir !== '.' && !listed.some((path) => path.startsWith(`${dir}/`)));
+  if (empty.length === 0) return;
+  const run = await runGit(root, ['check-ignore', '--', ...empty]);
+  if (run.code !== 0) return;
+  const ignored = run.stdout.split('\n').filter((line) => line !== '');
+  if (ignored.length === 0) return;
+  throw new UsageError(
+    `${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored by git (.gitignore, .git/info/exclude or core.excludesFile): the scan reads tracked and not-ignored files, so nothing there would be scanned`,
+    'name the files to scan them anyway (secretscan scan DIR/FILE ...), or scan a copy outside the repository',
+  );
+}
+
+/**
  * Lists the files a working-tree scan reads. Inside a repository: tracked and untracked-not-ignored
  * files (`git ls-files`); an explicitly named file is read even if ignored. Outside one: a walk of
  * the directory honouring the root `.gitignore`.
@@ -69,5 +87,6 @@ export async function listScanTargets(cwd: string, paths: readonly string[], rep
   const listed = repo !== undefined
     ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : []
     : (await Promise.all((paths.length === 0 ? ['.'] : dirs).map((d) => globDirectory(root, resolve(root, d))))).flat();
+  if (repo !== undefined) await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [...new Set([...listed, ...files])].sort() };
 }

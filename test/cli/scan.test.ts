@@ -96,6 +96,20 @@ describe('scan (working tree)', () => {
     expect((await scanJson(repo, ['local.env'])).report.findings).toHaveLength(1);
   });
 
+  it('says so when a named directory is ignored by git, instead of scanning nothing', async () => {
+    const repo = await createRepo({
+      commits: [{ files: { '.gitignore': 'build/\n', 'src/a.ts': 'ok\n' } }],
+      untracked: { 'build/out.env': `STRIPE_KEY=${FAKE.stripe}\n` },
+    });
+    const refused = await scanJson(repo, ['build']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('build is ignored by git');
+    expect(refused.stderr).toContain('secretscan scan DIR/FILE');
+    const named = await scanJson(repo, ['build/out.env']);
+    expect(named.report.findings.map((f) => f.ruleId)).toContain('stripe.secret-key');
+    expect((await scanJson(repo, ['src'])).code).toBe(0);
+  });
+
   it('honours the inline allow marker and config allowlists, and counts them', async () => {
     const repo = await createRepo({
       commits: [{

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../src/engine/index.js';
 import { loadBuiltinRules, type Rule } from '../../src/rules/index.js';
+import { FAKE } from '../helpers/fake-secrets.js';
 import { compileTestPack } from '../helpers/rules.js';
 
 const { rules } = await loadBuiltinRules();
@@ -64,6 +65,29 @@ rules:
   it('rejects a malformed entry with the rule id', () => {
     expect(() => pack(`[{ paths: ['x'], severity: urgent }]`)).toThrow(/acme\.token: `severityByPath` must be/);
     expect(() => pack(`[{ path: ['x'], severity: low }]`)).toThrow(/severityByPath/);
+    expect(() => pack(`[{ class: nowhere, severity: low }]`)).toThrow(/class: tests-and-docs/);
+    expect(() => pack(`[{ class: tests-and-docs, paths: ['x'], severity: low }]`)).toThrow(/severityByPath/);
+  });
+
+  it('names a path class instead of globs, and the rule entries come before the default one', () => {
+    const m = createMatcher(pack(`[{ class: tests-and-docs, severity: high }]`));
+    expect(m.scanChunk({ origin: 'directory', path: 'test/a.txt', text: 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1', startLine: 1 }).findings[0]?.severity).toBe('high');
+  });
+});
+
+describe('credentials in tests and docs are graded low, whatever the rule', () => {
+  it.each([
+    'test/certdata/keycert.pem', 'Lib/test/ssl_key.pem', 'spec/fixtures/id_rsa', 'src/__tests__/keys.ts', 'app/client.test.ts',
+    'examples/server.key', 'samples-dev/auth.key', 'docs/setup/key.pem', 'README.md', 'lib/generators/templates/master.key.tt',
+    '.devcontainer/devcontainer.json', '.devcontainer.json',
+  ])('%s', (path) => {
+    expect(scan(path, `${FAKE.pem}\n`).map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['private-key.pem:low']);
+    expect(scan(path, `aws_access_key_id = ${FAKE.awsKeyId}\n`).map((f) => f.severity)).toEqual(['low']);
+  });
+
+  it('and stay at the rule severity in code that runs', () => {
+    expect(scan('deploy/server.key', `${FAKE.pem}\n`).map((f) => f.severity)).toEqual(['high']);
+    expect(scan('contest/server.key', `${FAKE.pem}\n`).map((f) => f.severity)).toEqual(['high']);
   });
 });
 

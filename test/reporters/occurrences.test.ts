@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitInfo, Occurrence } from '../../src/findings/index.js';
-import { isHistoryFinding, otherOccurrences, sortOccurrences } from '../../src/reporters/occurrences.js';
+import { isHistoryFinding, otherOccurrences, otherPaths, sortOccurrences } from '../../src/reporters/occurrences.js';
 import { historyFindings, sampleFindings } from '../helpers/sample-result.js';
 
 const commit = (sha: string, date: string): CommitInfo => ({ sha, author: 'A <a@example.com>', date });
@@ -43,6 +43,20 @@ describe('otherOccurrences', () => {
 
   it('is empty for a finding that is not from a history scan', () => {
     for (const finding of sampleFindings()) expect(otherOccurrences(finding)).toEqual([]);
+  });
+});
+
+describe('otherPaths', () => {
+  it('lists each other path once, with its first commit, in commit order, without the own path', () => {
+    const [stripe] = historyFindings();
+    if (stripe === undefined) throw new Error('no history findings');
+    const first = commit('1'.repeat(40), '2020-01-01T00:00:00Z');
+    const later = commit('2'.repeat(40), '2021-01-01T00:00:00Z');
+    const last = commit('3'.repeat(40), '2022-01-01T00:00:00Z');
+    const own = (stripe.occurrences ?? []).filter((o) => o.path === stripe.path);
+    const occurrences = [...own, at(stripe.path, 40, last), at('b.ts', 3, last), at('b.ts', 7, first), at('a.ts', 1, later), at('b.ts', 9, later)];
+    const listed = otherPaths({ ...stripe, occurrences });
+    expect(listed.map((o) => `${o.path}:${o.startLine}@${o.commit?.sha.slice(0, 1)}`)).toEqual(['b.ts:7@1', 'a.ts:1@2']);
   });
 });
 

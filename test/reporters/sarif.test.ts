@@ -84,6 +84,15 @@ describe('buildSarifLog', () => {
     );
   });
 
+  it('names the file in the message of a secret-bearing-file finding (it has no preview)', () => {
+    const result = sampleResult();
+    const [first] = result.findings;
+    if (first === undefined) throw new Error('no finding');
+    result.findings = [{ ...first, ruleId: 'file.dotenv', ruleName: 'dotenv file', path: 'backend/.env', preview: '' }];
+    const message = runOf(buildSarifLog(result, sampleContext())).results?.[0]?.message.text;
+    expect(message).toMatch(/^dotenv file detected: backend\/\.env\. /);
+  });
+
   it('records a partial scan as an unsuccessful invocation with one notification per problem', () => {
     expect(richRun().invocations).toEqual([
       {
