@@ -232,7 +232,7 @@ async function writeFileSafely(path, data, options = {}) {
   }
 }
 async function replaceFile(path, data, mode) {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString("hex")}.tmp`);
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
@@ -2336,7 +2336,10 @@ function intersects(x3, y2) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b3] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to2 = Math.min(b3, hi);
       if (from <= to2)
@@ -2572,9 +2575,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c3) => c3.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -7369,10 +7392,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -7386,7 +7409,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -7410,7 +7433,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -7426,7 +7449,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -7517,7 +7540,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -7531,13 +7554,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -7580,18 +7603,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -7645,8 +7668,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -7658,7 +7681,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -7669,8 +7692,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st2 of sep5) {
+              if (sep6)
+                for (const st2 of sep6) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -7687,7 +7710,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -7867,7 +7890,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -7884,24 +7907,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -8084,25 +8107,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -8912,14 +8935,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st2 of sep5)
+      if (sep6)
+        for (const st2 of sep6)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -10086,18 +10109,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10250,15 +10273,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep5 = it2.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -10452,13 +10475,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10804,7 +10827,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -18534,21 +18557,21 @@ var require_pattern = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative11 = [];
+      const relative12 = [];
       for (const pattern of patterns) {
-        if (isAbsolute6(pattern)) {
+        if (isAbsolute7(pattern)) {
           absolute.push(pattern);
         } else {
-          relative11.push(pattern);
+          relative12.push(pattern);
         }
       }
-      return [absolute, relative11];
+      return [absolute, relative12];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute6(pattern) {
+    function isAbsolute7(pattern) {
       return path.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute6;
+    exports.isAbsolute = isAbsolute7;
   }
 });
 
@@ -19633,41 +19656,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function unshift(value) {
-        var p2 = new Promise(function(resolve10, reject) {
+        var p2 = new Promise(function(resolve11, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve10(result);
+            resolve11(result);
           });
         });
         p2.catch(noop);
         return p2;
       }
       function drained() {
-        var p2 = new Promise(function(resolve10) {
+        var p2 = new Promise(function(resolve11) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve10();
+              resolve11();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve10();
+                resolve11();
                 queue.drain = previousDrain;
               };
             }
@@ -20153,9 +20176,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._stat(filepath, this._fsStatSettings, (error2, stats) => {
-            return error2 === null ? resolve10(stats) : reject(error2);
+            return error2 === null ? resolve11(stats) : reject(error2);
           });
         });
       }
@@ -20179,10 +20202,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           this._walkAsync(root, options, (error2, entries) => {
             if (error2 === null) {
-              resolve10(entries);
+              resolve11(entries);
             } else {
               reject(error2);
             }
@@ -20192,10 +20215,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve10(entries));
+          stream.once("end", () => resolve11(entries));
         });
       }
     };
@@ -21988,37 +22011,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -22069,7 +22062,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -22297,7 +22290,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -22309,12 +22302,13 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -22334,8 +22328,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -22367,7 +22361,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -22392,12 +22386,12 @@ async function* untilAborted(inputs, signal) {
   }
 }
 function nextOrAbort(iterator, signal) {
-  return new Promise((resolve10, reject) => {
-    const onAbort = () => resolve10("aborted");
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11("aborted");
     signal.addEventListener("abort", onAbort, { once: true });
     iterator.next().then((value) => {
       signal.removeEventListener("abort", onAbort);
-      resolve10(value);
+      resolve11(value);
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22409,12 +22403,12 @@ function settledOrAborted(work, signal) {
     return work.then(() => void 0);
   if (signal.aborted)
     return Promise.resolve();
-  return new Promise((resolve10, reject) => {
-    const onAbort = () => resolve10();
+  return new Promise((resolve11, reject) => {
+    const onAbort = () => resolve11();
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(() => {
       signal.removeEventListener("abort", onAbort);
-      resolve10();
+      resolve11();
     }, (error2) => {
       signal.removeEventListener("abort", onAbort);
       reject(error2);
@@ -22486,7 +22480,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22544,7 +22538,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join8(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22556,7 +22550,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
@@ -22638,8 +22632,8 @@ function workerPoolScanner(threads, setup) {
       load[index] = (load[index] ?? 0) + 1;
       const id = nextId++;
       const message = transferable(inputs);
-      return new Promise((resolve10, reject) => {
-        pending.set(id, { resolve: resolve10, reject });
+      return new Promise((resolve11, reject) => {
+        pending.set(id, { resolve: resolve11, reject });
         workers[index].postMessage({ id, inputs: message.inputs }, message.transfer);
       });
     },
@@ -22674,7 +22668,7 @@ var init_parallel = __esm({
 
 // dist/src/rule-check/speed/rule-line.js
 import { readFile as readFile3 } from "node:fs/promises";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -22683,7 +22677,7 @@ function ruleLineFinder(cwd) {
   return async (file, id) => {
     let text = texts.get(file);
     if (text === void 0) {
-      text = readFile3(resolve6(cwd, file), "utf8").catch(() => void 0);
+      text = readFile3(resolve7(cwd, file), "utf8").catch(() => void 0);
       texts.set(file, text);
     }
     const lines = (await text)?.split("\n") ?? [];
@@ -22954,7 +22948,7 @@ function requestFor(rule, index) {
   };
 }
 function drainQueue(rules, script, queue, times, retried) {
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const worker = new Worker2(script);
     let current;
     let timer;
@@ -22969,7 +22963,7 @@ function drainQueue(rules, script, queue, times, retried) {
       isStopped = true;
       clearTimeout(timer);
       void worker.terminate();
-      resolve10(drainQueue(rules, script, queue, times, retried));
+      resolve11(drainQueue(rules, script, queue, times, retried));
     };
     worker.on("message", (reply) => {
       clearTimeout(timer);
@@ -23002,7 +22996,7 @@ function drainQueue(rules, script, queue, times, retried) {
     worker.on("exit", () => {
       clearTimeout(timer);
       if (current === void 0)
-        resolve10();
+        resolve11();
     });
     next();
   });
@@ -23062,7 +23056,7 @@ async function checkRuleSpeed(rules, options = {}) {
   if (rules.length === 0)
     return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? ".");
   const problems = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index]);
@@ -23156,7 +23150,6 @@ var init_check = __esm({
 // dist/src/rule-check/index.js
 var rule_check_exports = {};
 __export(rule_check_exports, {
-  checkRuleSpeed: () => checkRuleSpeed,
   checkRules: () => checkRules2,
   scanExample: () => scanExample
 });
@@ -23164,13 +23157,12 @@ var init_rule_check = __esm({
   "dist/src/rule-check/index.js"() {
     "use strict";
     init_check();
-    init_check_speed();
   }
 });
 
 // dist/src/action/main.js
 init_errors();
-import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute6, relative as relative11, resolve as resolve10 } from "node:path";
 import { stat as stat3 } from "node:fs/promises";
 
 // dist/src/action/event.js
@@ -23722,11 +23714,11 @@ import { EOL as EOL3 } from "os";
 import { constants as constants3, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
   function adopt(value) {
-    return value instanceof P3 ? value : new P3(function(resolve10) {
-      resolve10(value);
+    return value instanceof P3 ? value : new P3(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P3 || (P3 = Promise))(function(resolve10, reject) {
+  return new (P3 || (P3 = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23742,7 +23734,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24332,10 +24324,7 @@ function rotateStep(provider) {
     kind: "rotate",
     title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
     why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
-    actions: [
-      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
-      "Check the access logs for use of the old credential since it was first committed."
-    ],
+    actions: [...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."], "Check the access logs for use of the old credential since it was first committed."],
     commands: []
   };
   if (provider !== void 0)
@@ -24394,12 +24383,7 @@ function remediationFor(rule) {
     ruleId: rule.spec.id,
     ruleName: rule.spec.name,
     providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep()
-    ]
+    steps: [rotateStep(rule.provider), relocateStep(envNameFor(rule.spec.id, rule.provider.id)), purgeStep(), verifyStep()]
   };
 }
 function fallbackRemediation(ruleId, ruleName) {
@@ -24412,8 +24396,15 @@ function fallbackRemediation(ruleId, ruleName) {
   };
 }
 
-// dist/src/sensitive-files/audit.js
-init_findings();
+// dist/src/sensitive-files/load-catalogue.js
+init_errors();
+init_package_root();
+init_rules();
+import { readFile as readFile2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+
+// dist/src/sensitive-files/check-examples.js
+init_rules();
 
 // dist/src/sensitive-files/compile-kind.js
 init_rules();
@@ -24430,10 +24421,148 @@ function kindOfPath(kinds, path) {
   return kinds.find((kind) => kind.matchesPath(path));
 }
 
+// dist/src/sensitive-files/validate-catalogue.js
+init_findings();
+init_rules();
+var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
+var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
+var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
+var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
+var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
+function isStringList3(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+function validateCatalogue(value, lineOf, file) {
+  const problems = [];
+  const files = value?.files;
+  if (!Array.isArray(files) || files.length === 0)
+    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  files.forEach((raw, index) => {
+    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
+    const entry = raw ?? {};
+    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
+    const before = problems.length;
+    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      return problem(void 0, "an entry must be a mapping");
+    for (const key of Object.keys(entry))
+      if (!KNOWN_KEYS.has(key))
+        problem(key, `unknown key \`${key}\``);
+    for (const key of REQUIRED_STRINGS)
+      if (typeof entry[key] !== "string" || entry[key] === "")
+        problem(key, `\`${key}\` must be a non-empty string`);
+    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
+      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
+    if (typeof entry.id === "string" && seen.has(entry.id))
+      problem("id", "duplicate id");
+    if (typeof entry.id === "string")
+      seen.add(entry.id);
+    if (!SEVERITIES.includes(entry.severity))
+      problem("severity", "`severity` must be high, medium or low");
+    for (const key of PATTERN_LISTS) {
+      if (!isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+      else
+        for (const pattern of entry[key]) {
+          const error2 = globProblem(pattern.replace(/^!/, ""));
+          if (error2 !== void 0)
+            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
+        }
+    }
+    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
+      problem("placement", "`placement` must be env, key or credentials");
+    if (isStringList3(entry.paths) && entry.paths.length === 0)
+      problem("paths", "`paths` must not be empty");
+    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+      problem("gitignore", "`gitignore` must not be empty");
+    for (const key of TEXT_LISTS)
+      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+        problem(key, `\`${key}\` must be a list of strings`);
+    if (isStringList3(entry.examples) && entry.examples.length === 0)
+      problem("examples", "at least one example is required");
+    if (entry.contentPattern !== void 0) {
+      if (typeof entry.contentPattern !== "string")
+        problem("contentPattern", "`contentPattern` must be a string");
+      else {
+        try {
+          new RegExp(entry.contentPattern);
+        } catch (error2) {
+          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        }
+        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
+      }
+    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+      problem("contentExamples", "`contentExamples` without a `contentPattern`");
+    if (problems.length > before)
+      return;
+    entries.push({
+      spec: {
+        ...entry,
+        negativeExamples: entry.negativeExamples ?? [],
+        contentExamples: entry.contentExamples ?? [],
+        negativeContentExamples: entry.negativeContentExamples ?? []
+      },
+      line: at2()
+    });
+  });
+  return { entries, problems };
+}
+
+// dist/src/sensitive-files/load-catalogue.js
+var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+async function catalogueEntries(file = CATALOGUE_FILE) {
+  await loadYamlSupport();
+  const shown = relative4(PACKAGE_ROOT, file);
+  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
+  if (doc.errors.length > 0)
+    return { specs: [], problems: doc.errors };
+  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
+  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
+}
+function digestCatalogue() {
+  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
+}
+function readCompiledEntries() {
+  let sources;
+  try {
+    sources = digestCatalogue();
+  } catch (error2) {
+    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  if ("reason" in read)
+    return read;
+  if (!Array.isArray(read.payload))
+    return { reason: "its content is not a list of entries" };
+  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+}
+var builtin;
+function loadCatalogue() {
+  builtin ??= (async () => {
+    const compiled2 = readCompiledEntries();
+    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
+    if (problems.length > 0)
+      throw new RulePackError(problems);
+    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+  })();
+  return builtin;
+}
+
+// dist/src/sensitive-files/scan-audit.js
+init_findings();
+
+// dist/src/sensitive-files/audit.js
+init_findings();
+
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -24557,11 +24686,11 @@ function spawnGit(cwd, args, options = {}) {
     if (stderr.length < STDERR_LIMIT)
       stderr += data.toString("utf8");
   });
-  const done = new Promise((resolve10, reject) => {
+  const done = new Promise((resolve11, reject) => {
     child.on("error", (error2) => {
       reject(error2.code === "ENOENT" ? new GitError("E_GIT_MISSING", "git is not installed or not on PATH", { cause: error2, hint: GIT_VERSION_HINT }) : new GitError("E_GIT", `cannot run git: ${error2.message}`, { cause: error2 }));
     });
-    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve10() : reject(describeFailure(args, code2, stderr)));
+    child.on(options.isStdoutHandedOff === true ? "exit" : "close", (code2) => code2 === 0 ? resolve11() : reject(describeFailure(args, code2, stderr)));
   });
   done.catch(() => void 0);
   return { child, done };
@@ -24648,6 +24777,12 @@ async function findRepository(dir) {
   return { root: gitDir, isBare: true };
 }
 
+// dist/src/sources/directory.js
+init_errors();
+init_safe_fs();
+import { stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+
 // dist/src/sources/git.js
 init_errors();
 async function clientFor(dir) {
@@ -24672,15 +24807,11 @@ async function listWorkingTreeFiles(root, pathspecs) {
 }
 
 // dist/src/sources/directory.js
-init_errors();
-init_safe_fs();
-import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve3, sep as sep2 } from "node:path";
 function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join6(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -24692,7 +24823,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative4(root, join6(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -24719,7 +24850,7 @@ async function listScanTargets(cwd, paths, repo) {
   const dirs = [];
   for (const given of paths) {
     const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative4(root, full));
+    const rel = toPosix(relative5(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -24737,10 +24868,10 @@ async function listScanTargets(cwd, paths, repo) {
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join7(root, path);
+  const full = join8(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25230,9 +25361,9 @@ async function* catObjects(root, revListArgs, types) {
   });
   let stderr = "";
   catFile.stderr.on("data", (data) => stderr += data.toString("utf8").slice(0, 2048));
-  const catDone = new Promise((resolve10, reject) => {
+  const catDone = new Promise((resolve11, reject) => {
     catFile.on("error", reject);
-    catFile.on("close", resolve10);
+    catFile.on("close", resolve11);
   });
   const parser = new BatchParser();
   try {
@@ -25391,6 +25522,71 @@ async function* commitMessageChunks(file, options) {
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
   if (text.trim() !== "")
     yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+}
+
+// dist/src/sources/committed-tree.js
+import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
+var SYMLINK_MODE = "120000";
+function committedPrefixes(root, cwd, paths) {
+  if (paths.length === 0)
+    return [""];
+  return paths.map((path) => {
+    const inRepo = relative6(root, resolve5(cwd, path));
+    return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
+  });
+}
+function isUnder(path, prefixes) {
+  return prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
+}
+async function listCommittedFiles(root, prefixes) {
+  const head = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{tree}"]).catch(() => "")).trim();
+  if (head === "")
+    return [];
+  const out = await gitText(root, ["ls-tree", "-r", "-z", "-l", "--full-tree", head]);
+  const files = [];
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab === -1)
+      continue;
+    const [mode, type, blob, size] = entry.slice(0, tab).split(/ +/);
+    const path = entry.slice(tab + 1);
+    if (type !== "blob" || mode === SYMLINK_MODE || blob === void 0 || !isUnder(path, prefixes))
+      continue;
+    files.push({ path, blob, size: Number(size) });
+  }
+  return files;
+}
+async function* committedFileInputs(root, files, maxFileSize, outcome) {
+  const pathsByBlob = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.size > maxFileSize) {
+      outcome.skipped.push({ path: file.path, reason: "too-large", size: file.size });
+      continue;
+    }
+    pathsByBlob.set(file.blob, [...pathsByBlob.get(file.blob) ?? [], file.path]);
+  }
+  if (pathsByBlob.size === 0)
+    return;
+  const { child, done } = spawnGit(root, ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize) %(rest)"]);
+  child.stdin.end(`${[...pathsByBlob.keys()].join("\n")}
+`);
+  const parser = new BatchParser();
+  try {
+    for await (const data of child.stdout) {
+      for (const object of parser.push(data)) {
+        for (const path of pathsByBlob.get(object.sha) ?? []) {
+          if (object.type === "blob")
+            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+          else
+            outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
+        }
+      }
+    }
+    await done;
+  } finally {
+    if (child.exitCode === null)
+      child.kill();
+  }
 }
 
 // dist/src/sources/history/index.js
@@ -25574,16 +25770,16 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute3, relative as relative5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative5(root, path);
-    if (inside === "" || inside.startsWith("..") || isAbsolute3(inside)) {
+    const inside = relative7(root, path);
+    if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
-    const spec = `${commit}:${inside.split(sep3).join("/")}`;
-    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep3).join("/")]);
+    const spec = `${commit}:${inside.split(sep4).join("/")}`;
+    const listed = await runGit(root, ["ls-tree", "--full-tree", "-l", "-z", commit, "--", inside.split(sep4).join("/")]);
     const match = /^(100644|100755) blob [0-9a-f]+ +(\d+)\t/.exec(listed.stdout);
     if (listed.code !== 0 || match === null)
       return void 0;
@@ -25653,7 +25849,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join9(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -25776,7 +25972,11 @@ async function auditWorkTree(root, catalogue, checks) {
   }
   const existing = await readWorkingFile(root, ".gitignore") ?? "";
   const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
+  return {
+    findings,
+    missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing),
+    tracked: trackedPaths
+  };
 }
 async function auditStaged(root, catalogue) {
   const findings = [];
@@ -25815,154 +26015,7 @@ async function auditRepository({ root, catalogue, checks, range }) {
   return report;
 }
 
-// dist/src/sensitive-files/load-catalogue.js
-init_errors();
-init_package_root();
-init_rules();
-import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join10, relative as relative6 } from "node:path";
-
-// dist/src/sensitive-files/check-examples.js
-init_rules();
-
-// dist/src/sensitive-files/validate-catalogue.js
-init_findings();
-init_rules();
-var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
-var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
-var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
-var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
-var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
-}
-function validateCatalogue(value, lineOf, file) {
-  const problems = [];
-  const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
-    const entry = raw ?? {};
-    const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-      return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
-    for (const key of REQUIRED_STRINGS)
-      if (typeof entry[key] !== "string" || entry[key] === "")
-        problem(key, `\`${key}\` must be a non-empty string`);
-    if (typeof entry.id === "string" && !ID_SHAPE.test(entry.id))
-      problem("id", "the id must look like `file.<kind>` (lower case, digits, dashes)");
-    if (typeof entry.id === "string" && seen.has(entry.id))
-      problem("id", "duplicate id");
-    if (typeof entry.id === "string")
-      seen.add(entry.id);
-    if (!SEVERITIES.includes(entry.severity))
-      problem("severity", "`severity` must be high, medium or low");
-    for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-      else
-        for (const pattern of entry[key]) {
-          const error2 = globProblem(pattern.replace(/^!/, ""));
-          if (error2 !== void 0)
-            problem(key, `pattern \`${pattern}\` does not compile: ${error2}`);
-        }
-    }
-    if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
-      problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
-      problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
-      problem("gitignore", "`gitignore` must not be empty");
-    for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
-        problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
-      problem("examples", "at least one example is required");
-    if (entry.contentPattern !== void 0) {
-      if (typeof entry.contentPattern !== "string")
-        problem("contentPattern", "`contentPattern` must be a string");
-      else {
-        try {
-          new RegExp(entry.contentPattern);
-        } catch (error2) {
-          problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
-        }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
-          problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
-      }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
-      problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
-      return;
-    entries.push({
-      spec: {
-        ...entry,
-        negativeExamples: entry.negativeExamples ?? [],
-        contentExamples: entry.contentExamples ?? [],
-        negativeContentExamples: entry.negativeContentExamples ?? []
-      },
-      line: at2()
-    });
-  });
-  return { entries, problems };
-}
-
-// dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join10(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join10(PACKAGE_ROOT, "dist", "sensitive-files.json");
-async function catalogueEntries(file = CATALOGUE_FILE) {
-  await loadYamlSupport();
-  const shown = relative6(PACKAGE_ROOT, file);
-  const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
-  if (doc.errors.length > 0)
-    return { specs: [], problems: doc.errors };
-  const { entries, problems } = validateCatalogue(doc.value, doc.lineOf, shown);
-  return { specs: entries.map((entry) => ({ spec: entry.spec, line: entry.line })), problems };
-}
-function digestCatalogue() {
-  return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
-}
-function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
-  if ("reason" in read)
-    return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
-  return { specs: read.payload, origin: `${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
-}
-var builtin;
-function loadCatalogue() {
-  builtin ??= (async () => {
-    const compiled2 = readCompiledEntries();
-    const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
-    if (problems.length > 0)
-      throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : `${relative6(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative6(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
-    return { file: relative6(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
-  })();
-  return builtin;
-}
-
-// dist/src/sensitive-files/fix.js
-init_safe_fs();
-init_errors();
-
 // dist/src/sensitive-files/scan-audit.js
-init_findings();
 function auditChecksFor(scan) {
   if (scan.kind === "history")
     return ["history"];
@@ -25987,6 +26040,10 @@ async function addAuditFindings(result, options) {
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
 }
+
+// dist/src/sensitive-files/fix.js
+init_safe_fs();
+init_errors();
 
 // dist/src/remediation/replacements.js
 init_engine();
@@ -26083,7 +26140,7 @@ function parseIgnoreFile(text, file) {
 // dist/src/suppress/load-suppressions.js
 init_errors();
 init_safe_fs();
-import { join as join11, relative as relative7, resolve as resolve5 } from "node:path";
+import { join as join11, relative as relative8, resolve as resolve6 } from "node:path";
 async function readIfPresent(file, displayName, isNamedByUser = false) {
   try {
     return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
@@ -26095,13 +26152,13 @@ async function readIfPresent(file, displayName, isNamedByUser = false) {
   }
 }
 function displayNameOf(file, cwd) {
-  return relative7(cwd, file) || file;
+  return relative8(cwd, file) || file;
 }
 async function loadBaseline(options) {
   const isDefault = options.baselineFile === void 0;
   if (isDefault && !options.shouldUseDefaultBaseline)
     return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve5(options.cwd, options.baselineFile ?? "");
+  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
   const displayName = displayNameOf(file, options.cwd);
   const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
   if (text === void 0 && isDefault)
@@ -26187,6 +26244,11 @@ async function openSource(request, options) {
   if (request.kind === "tree") {
     if (repo?.isBare === true)
       throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, "use --history");
+    if (request.isCommittedOnly === true && repo !== void 0) {
+      const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
+      const committedPaths = new Set(files.map((file) => file.path));
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+    }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
@@ -26233,7 +26295,7 @@ function armScanStop(timeoutSeconds, onInterrupt) {
 init_engine();
 init_package_root();
 import { availableParallelism } from "node:os";
-import { relative as relative8 } from "node:path";
+import { relative as relative9 } from "node:path";
 var PARALLEL_TREE_FILES = 256;
 function threadsOf(requested) {
   return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
@@ -26258,7 +26320,7 @@ async function scannerFor(options) {
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
-  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative8(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
+  log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
@@ -26331,6 +26393,9 @@ async function executeScan(options) {
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   const risks = configRisks(config, rules);
   if (risks.length > 0)
@@ -26832,7 +26897,11 @@ function fitSummary(result, render, fullReport) {
     const all = result[key];
     if (all.length === 0)
       continue;
-    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    const trimmedTo = (count2) => count2 >= all.length ? current : {
+      ...current,
+      [key]: all.slice(0, count2),
+      notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`]
+    };
     current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
     if (fits(current))
       return { markdown: render(current), listed: result.findings.length };
@@ -26879,7 +26948,9 @@ async function publishResult(result, ctx, sarif, options) {
     warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
   const failing = new Set(failingFindings(result.findings, options.failOn));
   const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
-  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const omitted = annotations.omitted === 0 ? [] : [
+    `${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`
+  ];
   const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
   const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
   const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);
@@ -26939,7 +27010,7 @@ init_errors();
 
 // dist/src/action/git.js
 import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 async function hasCommit(cwd, sha) {
   return (await runGit(cwd, ["cat-file", "-e", `${sha}^{commit}`])).code === 0;
 }
@@ -26949,7 +27020,7 @@ async function commitOf(cwd, rev) {
 }
 async function shallowCommits(cwd) {
   const run = await runGit(cwd, ["rev-parse", "--git-path", "shallow"]);
-  const path = resolve7(cwd, run.stdout.trim());
+  const path = resolve8(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync5(path))
     return /* @__PURE__ */ new Set();
   return new Set(readFileSync4(path, "utf8").split("\n").filter((line) => line !== ""));
@@ -27065,12 +27136,12 @@ async function resolvePlan(cwd, plan, log) {
 }
 
 // dist/src/action/settings-changes.js
-import { isAbsolute as isAbsolute4, relative as relative9, resolve as resolve8, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9, sep as sep5 } from "node:path";
 var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 function settingsPaths(workspace, inputs) {
   const inside = (path) => {
-    const rel = relative9(workspace, resolve8(workspace, path));
-    return rel === "" || rel.startsWith("..") || isAbsolute4(rel) ? void 0 : rel.split(sep4).join("/");
+    const rel = relative10(workspace, resolve9(workspace, path));
+    return rel === "" || rel.startsWith("..") || isAbsolute5(rel) ? void 0 : rel.split(sep5).join("/");
   };
   const config = inputs.config === void 0 ? CONFIG_FILE_NAMES : [inside(inputs.config)];
   const baseline = inputs.baseline === void 0 ? [BASELINE_FILE_NAME] : [inside(inputs.baseline)];
@@ -27164,9 +27235,9 @@ function revisionOf(event) {
   return revision === void 0 || /^0+$/.test(revision) ? void 0 : revision;
 }
 function sarifTarget(workspace, sarifFile) {
-  const path = resolve9(workspace, sarifFile);
-  const inside = relative10(workspace, path);
-  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute5(inside) ? inside : path };
+  const path = resolve10(workspace, sarifFile);
+  const inside = relative11(workspace, path);
+  return { path, root: workspace, shown: inside !== "" && !inside.startsWith("..") && !isAbsolute6(inside) ? inside : path };
 }
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
@@ -27177,7 +27248,7 @@ async function publish(outcome, inputs, context) {
 async function workingDirectoryOf(githubWorkspace, inputs) {
   if (inputs.workingDirectory === void 0)
     return githubWorkspace;
-  const dir = resolve9(githubWorkspace, inputs.workingDirectory);
+  const dir = resolve10(githubWorkspace, inputs.workingDirectory);
   const isDirectory = await stat3(dir).then((info2) => info2.isDirectory(), () => false);
   if (!isDirectory)
     throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, "name the folder that holds the repository, relative to the workspace");

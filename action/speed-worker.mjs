@@ -2220,7 +2220,10 @@ function intersects(x, y) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to = Math.min(b, hi);
       if (from <= to)
@@ -2456,9 +2459,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c) => c.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -10637,7 +10660,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
   }
   return result;
 }
-async function loadRulePacksFrom(dir, displayBase = process.cwd()) {
+async function loadRulePacksFrom(dir, displayBase = ".") {
   let names;
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && n !== "sensitive-files.yaml").sort();
@@ -11880,37 +11903,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -11961,7 +11954,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -12189,7 +12182,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -12201,12 +12194,13 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
-// dist/src/engine/decode.js
+// dist/src/engine/bytes-to-text.js
 import { isAscii, isUtf8 as isUtf82 } from "node:buffer";
 function decodeText(bytes) {
   if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254)
@@ -12226,8 +12220,8 @@ function decodeText(bytes) {
   return isUtf82(body) ? { text, utf8: { bytes: body, isAscii: false } } : { text };
 }
 var BINARY_PROBE;
-var init_decode = __esm({
-  "dist/src/engine/decode.js"() {
+var init_bytes_to_text = __esm({
+  "dist/src/engine/bytes-to-text.js"() {
     "use strict";
     BINARY_PROBE = 8e3;
   }
@@ -12259,7 +12253,7 @@ var NONE;
 var init_chunk_scanner = __esm({
   "dist/src/engine/chunk-scanner.js"() {
     "use strict";
-    init_decode();
+    init_bytes_to_text();
     NONE = { inline: 0, allowlist: 0, paths: 0 };
   }
 });
@@ -12483,7 +12477,7 @@ var init_engine = __esm({
     init_entropy();
     init_placeholders();
     init_scan();
-    init_decode();
+    init_bytes_to_text();
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();

@@ -9,19 +9,19 @@ export interface GitHubEvent {
   /** `GITHUB_EVENT_NAME`, e.g. `pull_request`, `push`, `schedule`. */
   name: string;
   /** pull_request / pull_request_target: `pull_request.base.sha` and `.head.sha`; merge_group: `base_sha`, `head_sha`. */
-  baseSha?: string;
-  headSha?: string;
+  baseSha?: string | undefined;
+  headSha?: string | undefined;
   /** push: `before` and `after` (all zeros for a new or a deleted branch). */
-  before?: string;
-  after?: string;
+  before?: string | undefined;
+  after?: string | undefined;
   /** push: the pushed ref, e.g. `refs/heads/feature`. */
-  ref?: string;
+  ref?: string | undefined;
   /** push: whether it was a force push. */
-  isForced?: boolean;
+  isForced?: boolean | undefined;
   /** `repository.default_branch`. */
-  defaultBranch?: string;
+  defaultBranch?: string | undefined;
   /** `repository.private` (or a private or internal `repository.visibility`): code scanning then needs GitHub Code Security. */
-  isPrivate?: boolean;
+  isPrivate?: boolean | undefined;
 }
 
 function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {

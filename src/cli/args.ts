@@ -48,9 +48,7 @@ function parseError(error: unknown): UsageError {
  * a value outside `choices` and too many positionals are UsageErrors. Defaults are filled in.
  */
 export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): ParsedArgs {
-  const options = Object.fromEntries(
-    [...spec.options, HELP_OPTION].map((o) => [o.name, { type: o.type, ...(o.short === undefined ? {} : { short: o.short }) }]),
-  );
+  const options = Object.fromEntries([...spec.options, HELP_OPTION].map((o) => [o.name, { type: o.type, ...(o.short === undefined ? {} : { short: o.short }) }]));
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
@@ -76,9 +74,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
 export function helpText(spec: CommandSpec): string {
   const rows = [...spec.options, HELP_OPTION].map((o) => {
     const flag = `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.valueName === undefined ? '' : ` ${o.valueName}`}`;
-    const extra = [o.choices === undefined ? '' : `one of: ${o.choices.join(', ')}`, o.default === undefined || o.default === false ? '' : `default: ${String(o.default)}`]
-      .filter((part) => part !== '')
-      .join('; ');
+    const extra = [o.choices === undefined ? '' : `one of: ${o.choices.join(', ')}`, o.default === undefined || o.default === false ? '' : `default: ${String(o.default)}`].filter((part) => part !== '').join('; ');
     return [flag, `${o.description}${extra === '' ? '' : ` (${extra})`}`];
   });
   const width = Math.max(...rows.map(([flag]) => (flag ?? '').length));

@@ -20,7 +20,7 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** The running script as Node was given it (`process.argv[1]`): tells a local install from a global one. */
-  scriptPath?: string;
+  scriptPath?: string | undefined;
   /** Registers a handler for an interrupt (Ctrl-C); returns the function that unregisters it. */
   onInterrupt?: (handler: () => void) => () => void;
 }

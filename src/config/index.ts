@@ -1,5 +1,5 @@
 export type { AllowlistEntry, Config } from './types.js';
-export { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE } from './types.js';
+export { DEFAULT_MAX_FILE_SIZE } from './types.js';
 export { CONFIG_FILE_NAMES, loadConfig, parseConfig } from './load.js';
 export { parseSize } from './size.js';
 export { selectRules } from './select-rules.js';

@@ -16,10 +16,16 @@ function isStringList(value: unknown): value is string[] {
 
 class Problems {
   readonly items: string[] = [];
-  constructor(private readonly file: string, private readonly doc: YamlDocument) {}
+  constructor(
+    private readonly file: string,
+    private readonly doc: YamlDocument,
+  ) {}
   add(path: Path, what: string): void {
     const line = this.doc.lineOf(path);
-    const key = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const key = path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${key || '(root)'}: ${what}`);
   }
 }

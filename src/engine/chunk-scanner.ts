@@ -1,5 +1,5 @@
 import type { SuppressedCounts, Finding } from '../findings/index.js';
-import { decodeText } from './decode.js';
+import { decodeText } from './bytes-to-text.js';
 import type { Matcher } from './matcher.js';
 import type { Chunk, ScanInput } from './types.js';
 

@@ -4,7 +4,7 @@ export { createMatcher, INLINE_ALLOW_MARKER, keywordPlan } from './matcher.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
 export { scanChunks } from './scan.js';
-export { decodeText } from './decode.js';
+export { decodeText } from './bytes-to-text.js';
 export type { ChunkScanner, InputScan } from './chunk-scanner.js';
 export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
 export type { ScanHooks } from './scan.js';

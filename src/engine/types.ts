@@ -53,7 +53,7 @@ export interface SuppressionPolicy {
 /** Matcher options. */
 export interface MatcherOptions {
   /** Keyword automaton tables built ahead (by the build, for the built-in rules); used when their keywords are this rule set's. */
-  prebuiltAutomaton?: AutomatonTables;
+  prebuiltAutomaton?: AutomatonTables | undefined;
   suppression?: SuppressionPolicy;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;

@@ -66,7 +66,7 @@ export interface Occurrence {
   startLine: number;
   startColumn: number;
   /** The first commit that put this blob at this path; absent when no commit did (e.g. only a stash). */
-  commit?: CommitInfo;
+  commit?: CommitInfo | undefined;
 }
 
 /** Why a file was not scanned. Skipped files are counted and listed, never dropped silently. */

@@ -43,10 +43,12 @@ function mergeGroup(group: (Placed & { finding: Finding })[], headBlobs: Readonl
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0] as Placed & { finding: Finding };
   const seen = new Set<string>();
-  const occurrences = group.map((g) => g.occurrence).filter((o) => {
-    const key = `${o.path}\0${o.commit?.sha ?? ''}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const occurrences = group
+    .map((g) => g.occurrence)
+    .filter((o) => {
+      const key = `${o.path}\0${o.commit?.sha ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const { blob: _blob, ...rest } = base;
   const merged: Finding = {
     ...rest,

@@ -88,6 +88,8 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
   if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
+  const committed = source.committedPaths;
+  if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
   const risks = configRisks(config, rules);

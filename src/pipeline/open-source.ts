@@ -3,6 +3,9 @@ import type { ScanResult } from '../findings/index.js';
 import { GitError, UsageError } from '../errors.js';
 import {
   commitMessageChunks,
+  committedFileInputs,
+  committedPrefixes,
+  listCommittedFiles,
   DEFAULT_STDIN_PATH,
   historySource,
   listScanTargets,
@@ -20,10 +23,26 @@ export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'co
 
 /** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
 export type SourceRequest =
-  | { kind: 'tree'; /** Files or directories, relative to the working directory; empty = the whole tree. */ paths: string[] }
-  | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
+  | {
+      kind: 'tree';
+      /** Files or directories, relative to the working directory; empty = the whole tree. */
+      paths: string[];
+      /** In a repository, read the files as HEAD holds them instead of the working tree (a baseline's default). Default: false. */
+      isCommittedOnly?: boolean;
+    }
+  | {
+      kind: 'stdin';
+      /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */
+      read: (maxBytes: number) => Promise<Buffer>;
+      /** Its name in reports and for path-limited rules. */
+      path?: string;
+    }
   | { kind: 'staged' }
-  | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
+  | {
+      kind: 'range';
+      /** `BASE..HEAD` or `BASE...HEAD`. */
+      range: string;
+    }
   | { kind: 'history' }
   | {
       kind: 'commit-msg';
@@ -49,6 +68,8 @@ export interface Source {
   onBinary?: (input: ScanInput) => void;
   /** How many inputs the source will yield, when it can tell at a cost (for a progress ETA). */
   countTotal?: () => Promise<number>;
+  /** For a scan of committed files only: their paths (findings elsewhere, e.g. from the `.gitignore` audit, are dropped). */
+  committedPaths?: ReadonlySet<string>;
 }
 
 function requireRepository(repo: Repository | undefined, cwd: string, kind: SourceKind): Repository {
@@ -82,6 +103,11 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   }
   if (request.kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
+    if (request.isCommittedOnly === true && repo !== undefined) {
+      const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
+      const committedPaths = new Set(files.map((file) => file.path));
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+    }
     const targets = await listScanTargets(cwd, request.paths, repo);
     // Allowlisted paths are not read at all: the progress total is what will be read.
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));

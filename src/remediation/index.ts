@@ -21,10 +21,9 @@ export function remediationMarkdown(rule: Rule): string {
 export type { SecretEvidence, SecretLocation, SecretPlace } from './secret-location.js';
 export { locateSecret } from './secret-location.js';
 export type { PlanRule } from './location-plan.js';
-export { planForLocation } from './location-plan.js';
 export type { SecretFile, SecretFileKind } from './file-kind.js';
 export { gitignoreLinesFor, isWholeSecretFile, secretFileKind, secretFileOf } from './file-kind.js';
-export { DEFAULT_REPLACEMENTS_FILE, GITHUB_SENSITIVE_DATA_URL } from './location-steps.js';
+export { DEFAULT_REPLACEMENTS_FILE } from './location-steps.js';
 export type { LocatedPlan } from './format-located.js';
 export { describeLocation, formatLocatedMarkdown, formatLocatedText } from './format-located.js';
 export { formatLocatedJson } from './format-json.js';

@@ -9,7 +9,6 @@ export type { CommitAdvice, ReportContext, Reporter, VersionControlInfo } from '
 export { toJson } from './json.js';
 export { toMarkdown } from './markdown.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
-export { SECURITY_SEVERITY } from './sarif-severity.js';
 export { toText } from './text.js';
 
 /** Every `--format` value, in the order help text lists them. */

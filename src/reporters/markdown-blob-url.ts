@@ -6,7 +6,7 @@ export interface BlobLine {
   /** 1-based. */
   line: number;
   /** The commit to link to; the scanned revision (`vcs.revisionId`) when absent. */
-  sha?: string;
+  sha?: string | undefined;
 }
 
 /**

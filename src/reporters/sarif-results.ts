@@ -9,10 +9,10 @@ import { relativeUriOf, SRCROOT } from './sarif-uri.js';
  * `partialFingerprints` key of `finding.fingerprint` (rule + path + secret). Versioned: a change
  * of recipe gets a new key, never a new meaning under the old one.
  */
-export const FINGERPRINT_KEY = 'secretscan/v1';
+const FINGERPRINT_KEY = 'secretscan/v1';
 
 /** `partialFingerprints` key of `finding.secretId` (rule + secret): the same secret in other files. */
-export const SECRET_ID_KEY = 'secretscanSecretId/v1';
+const SECRET_ID_KEY = 'secretscanSecretId/v1';
 
 function provenanceOf(finding: Finding): string {
   if (isHistoryFinding(finding)) return historySentences(finding);
@@ -22,10 +22,7 @@ function provenanceOf(finding: Finding): string {
 // A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
 function messageOf(finding: Finding): string {
   const provenance = provenanceOf(finding);
-  return (
-    `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` +
-    'Rotate it at the provider first, then remove it from the code and from git history.'
-  );
+  return `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.';
 }
 
 // `commit` is where the reported location comes from; history results also name it `firstCommit`

@@ -12,7 +12,13 @@ export interface VersionControlInfo {
 }
 
 /** A scan of a commit being made: its staged changes, or its message file. */
-export type CommitAdvice = { kind: 'staged' } | { kind: 'commit-msg'; /** The message file as the user named it. */ messageFile: string };
+export type CommitAdvice =
+  | { kind: 'staged' }
+  | {
+      kind: 'commit-msg';
+      /** The message file as the user named it. */
+      messageFile: string;
+    };
 
 /** Everything a reporter may know besides the result. Reporters never read `process.*`. */
 export interface ReportContext {
@@ -27,7 +33,7 @@ export interface ReportContext {
   /** Whether colour escapes may be used (text reporter only). */
   useColor: boolean;
   /** Present when the root is a git repository with a remote. */
-  vcs?: VersionControlInfo;
+  vcs?: VersionControlInfo | undefined;
   /** How the user runs secretscan here (`npx secretscan`, `secretscan`, …), for commands in advice. Default: `secretscan`. */
   command?: string;
   /** Set when the scan checked a commit being made: the text report then says how to get it through. */

@@ -50,10 +50,10 @@ function verdictOf(times: RuleTimes): string | undefined {
  * or grows clearly super-linearly. One problem per failing rule: `file:line: rule-id: not linear: …`.
  * `cwd` resolves rule files for the line number.
  */
-export async function checkRuleSpeed(rules: readonly Rule[], options: { cwd?: string } = {}): Promise<string[]> {
+export async function checkRuleSpeed(rules: readonly Rule[], options: { cwd?: string | undefined } = {}): Promise<string[]> {
   if (rules.length === 0) return [];
   const times = await timeRules(rules);
-  const lineOf = ruleLineFinder(options.cwd ?? process.cwd());
+  const lineOf = ruleLineFinder(options.cwd ?? '.');
   const problems: string[] = [];
   for (const [index, rule] of rules.entries()) {
     const verdict = verdictOf(times[index] as RuleTimes);

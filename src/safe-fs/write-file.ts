@@ -94,7 +94,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
 }
 
 async function replaceFile(path: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode ?? 0o666);
     try {

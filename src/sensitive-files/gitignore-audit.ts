@@ -21,9 +21,7 @@ export interface GitignoreOutcome {
 
 async function auditOnce(root: string, catalogue: Catalogue, isPathSuppressed: (path: string) => boolean): Promise<{ findings: Finding[]; missing: MissingLines[]; tracked: string[] }> {
   const report = await auditRepository({ root, catalogue, checks: ['tracked', 'untracked'] });
-  const missing = report.missing
-    .map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) }))
-    .filter((entry) => entry.paths.length > 0);
+  const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isPathSuppressed(path)) })).filter((entry) => entry.paths.length > 0);
   return {
     findings: report.findings.filter((finding) => !isPathSuppressed(finding.path)),
     missing,

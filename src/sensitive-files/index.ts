@@ -1,10 +1,8 @@
 export type { AuditCheck, Catalogue, MissingLines, SensitiveFileKind, SensitiveFileSpec } from './types.js';
 export type { AuditOptions, AuditReport } from './audit.js';
 export type { ScanShape } from './scan-audit.js';
-export { auditRepository } from './audit.js';
 export { CATALOGUE_FILE, catalogueEntries, checkCatalogueFile, COMPILED_CATALOGUE_FILE, digestCatalogue, loadCatalogue, parseCatalogue } from './load-catalogue.js';
 export { checkKindExamples } from './check-examples.js';
-export { appendGitignoreLines, applyGitignoreFix, FIX_HEADER } from './fix.js';
 export { addAuditFindings, auditChecksFor } from './scan-audit.js';
 export type { GitignoreOutcome } from './gitignore-audit.js';
 export { runGitignoreAudit } from './gitignore-audit.js';

@@ -21,7 +21,7 @@ export function parseCatalogue(text: string, file: string): { catalogue: Catalog
 }
 
 /** Reads and checks a catalogue file (default: the built-in one), listing every problem. */
-export async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = process.cwd()): Promise<{ catalogue: Catalogue; problems: string[] }> {
+export async function checkCatalogueFile(file = CATALOGUE_FILE, displayBase = '.'): Promise<{ catalogue: Catalogue; problems: string[] }> {
   await loadYamlSupport();
   const shown = relative(displayBase, file);
   return parseCatalogue(await readFile(file, 'utf8'), shown === '' || shown.startsWith('..') ? file : shown);

@@ -1,6 +1,6 @@
 // Fingerprint-based suppression: the baseline file and the `.secretscanignore` file.
 export type { Baseline, BaselineEntry } from './baseline-file.js';
-export { BASELINE_VERSION, baselineOf, formatBaseline } from './baseline-file.js';
+export { baselineOf, formatBaseline } from './baseline-file.js';
 export { describeBaselineChange } from './baseline-changes.js';
 export { BASELINE_FILE_NAME, IGNORE_FILE_NAME } from './file-names.js';
 export { isFingerprint } from './is-fingerprint.js';

@@ -13,7 +13,7 @@ export interface LoadOptions {
   /** The directory relative paths are resolved against, and messages name files relative to. */
   cwd: string;
   /** `--baseline FILE`: must exist. */
-  baselineFile?: string;
+  baselineFile?: string | undefined;
   /** Use `.secretscan-baseline.json` at the root when it exists (off with `--no-baseline`). */
   shouldUseDefaultBaseline: boolean;
   /** Reads the files (e.g. as a commit holds them): text, or undefined when absent. Default: the file system. */

@@ -24,7 +24,9 @@ describe('a pull request cannot switch its own scan off', () => {
     const result = await proposal({}, { '.secretscan.yaml': ALLOW_EVERYTHING, 'app.js': `const key = "${FAKE.stripe}";\n` }, eventName);
     expect(result.code).toBe(1);
     expect(result.outputs.findings).toBe('1');
-    expect(result.stdout).toMatch(/^::warning title=secretscan%3A this pull request changes how it is scanned,file=\.secretscan\.yaml::This pull request adds \.secretscan\.yaml, which sets up the scan\. The scan used the version in the base commit [0-9a-f]{12}/m);
+    expect(result.stdout).toMatch(
+      /^::warning title=secretscan%3A this pull request changes how it is scanned,file=\.secretscan\.yaml::This pull request adds \.secretscan\.yaml, which sets up the scan\. The scan used the version in the base commit [0-9a-f]{12}/m,
+    );
     expect(result.summary).toContain('This pull request adds .secretscan.yaml, which sets up the scan.');
     expect(result.stdout).toContain('the config, baseline and ignore file come from the base commit');
   });
@@ -60,5 +62,28 @@ describe('a pull request cannot switch its own scan off', () => {
     const result = await proposal({}, { '.env': 'APP_MODE=production\nINTERNAL_TOKEN=blue-cactus-lamp\n' });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::(error|warning|notice) .*file=\.env/m);
+  });
+});
+
+describe('the working-directory and args inputs', () => {
+  it('scans the repository in working-directory, with args applied, and writes the SARIF relative to the workspace', async () => {
+    const outer = await createRepo({ commits: [{ files: { 'README.md': 'outer\n' } }] });
+    const inner = await createRepo({ commits: [{ files: { 'README.md': '# app\n' } }, { files: { 'app.js': `const key = "${FAKE.stripe}";\n`, '.env': 'MODE=dev\n' } }] });
+    const { cp } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    await cp(inner, join(outer, 'services', 'app'), { recursive: true });
+    const repo = join(outer, 'services', 'app');
+    const [head = '', base = ''] = git(repo, ['rev-list', '-n', '2', 'HEAD']).trim().split('\n');
+    const payload = { pull_request: { base: { sha: base }, head: { sha: head } } };
+    const inputs = { 'working-directory': 'services/app', args: '--no-gitignore-audit --max-file-size "1 MiB"' };
+    const result = await runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace: outer, inputs });
+    expect(result.code).toBe(1);
+    // The key is found; the .env is not audited (--no-gitignore-audit).
+    expect(result.outputs.findings).toBe('1');
+    expect(result.outputs['sarif-file']).toBe('secretscan.sarif');
+    const refused = await runAction({ checkout: checkout.dir, eventName: 'pull_request', payload, workspace: outer, inputs: { ...inputs, args: '--show-secrets' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^::error::secretscan: args: /m);
+    expect(refused.stdout).not.toContain(FAKE.stripe);
   });
 });

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bySeverity, fitSarif, fitSummary, selectAnnotations, SARIF_MAX_RESULTS, SUMMARY_LIMIT_BYTES } from '../../src/action/github-limits.js';
 import type { Finding, ScanResult } from '../../src/findings/index.js';

@@ -55,7 +55,7 @@ describe('secretscan baseline', () => {
     const repo = await repoWithSecrets();
     await runCli(['baseline', '--output', 'b.json'], { cwd: join(repo, 'src') });
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
-    const run = await runCli(['baseline', '-o', 'b.json'], { cwd: join(repo, 'src') });
+    const run = await runCli(['baseline', '-o', 'b.json', '--include-uncommitted'], { cwd: join(repo, 'src') });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('secretscan: baseline written to b.json: 3 entries (1 added, 0 removed)\n');
     expect(JSON.parse(await readFile(join(repo, 'src/b.json'), 'utf8')).entries).toHaveLength(3);
@@ -107,10 +107,7 @@ describe('scan with a baseline', () => {
 
   it('suppresses history findings with a baseline made by --history', async () => {
     const repo = await createRepo({
-      commits: [
-        { files: { 'old.conf': `KEY=${FAKE.stripe}\n` } },
-        { files: { 'old.conf': null, 'new.conf': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } },
-      ],
+      commits: [{ files: { 'old.conf': `KEY=${FAKE.stripe}\n` } }, { files: { 'old.conf': null, 'new.conf': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } }],
     });
     expect((await runCli(['baseline', '--history'], { cwd: repo })).code).toBe(0);
     const history = await scanJson(repo, ['--history']);
@@ -175,10 +172,7 @@ describe('scan --report-unused', () => {
     await writeFile(join(repo, '.secretscanignore'), `# old\n${stale?.fingerprint ?? ''}\n`);
     const run = await runCli(['scan', '--report-unused'], { cwd: repo });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(
-      `secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/app.conf)\n` +
-        `secretscan: unused ignore entry: .secretscanignore:2: ${stale?.fingerprint ?? ''}\n`,
-    );
+    expect(run.stderr).toBe(`secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/app.conf)\n` + `secretscan: unused ignore entry: .secretscanignore:2: ${stale?.fingerprint ?? ''}\n`);
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
     expect((await runCli(['scan', '--report-unused'], { cwd: repo })).code).toBe(1);
     await writeFile(join(repo, 'deploy/app.conf'), `STRIPE=${FAKE.stripeOther}\n`);

@@ -100,7 +100,11 @@ describe('secretscan remediate', () => {
     expect(out.stderr).toContain(`wrote 8 replacement lines to ${file} (mode 0600)`);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').sort();
     // Each value as is and base64-encoded, the form a Kubernetes Secret or a config may hold it in.
-    expect(lines).toEqual(PLANTED.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]).map((value) => `${value}==>REMOVED-BY-SECRETSCAN`).sort());
+    expect(lines).toEqual(
+      PLANTED.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')])
+        .map((value) => `${value}==>REMOVED-BY-SECRETSCAN`)
+        .sort(),
+    );
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -13,12 +13,5 @@ afterEach(async () => {
 export async function makeTempDir(prefix = 'secretscan-test-'): Promise<string> {
   const dir = await realpath(await mkdtemp(join(tmpdir(), prefix)));
   created.push(dir);
-  return dir;
-}
-
-/** Copies `fixtures/<name>` into a temp dir (tests never mutate fixtures in place). */
-export async function copyFixture(name: string): Promise<string> {
-  const dir = await makeTempDir();
-  await cp(new URL(`../../fixtures/${name}/`, import.meta.url), dir, { recursive: true });
   return dir;
 }

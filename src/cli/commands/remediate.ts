@@ -118,7 +118,7 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   if (repo === undefined && flags.mode !== 'all') throw new UsageError(`--${flags.mode} needs a git repository, and ${io.cwd} is not inside one`);
   const target = flags.replacements === undefined ? undefined : await replacementsTarget(flags.replacements, repo, io);
   const scans = await gatherScans(flags, baseScanOptions(flags, io, log, target !== undefined), repo);
-  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : (repo === undefined ? target : relative(repo.root, target));
+  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : repo === undefined ? target : relative(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
   if (plans.length === 0) {
@@ -139,13 +139,13 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
     io.stdout.write(printableLines(asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), isNode)));
   }
   if (target !== undefined) {
-    const { lines, unanchored } = replacementLines(
-      plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })),
-    );
+    const { lines, unanchored } = replacementLines(plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
     io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
     if (unanchored > 0) {
-      io.stderr.write(`secretscan: warning: ${unanchored} short value${unanchored === 1 ? '' : 's'} appear${unanchored === 1 ? 's' : ''} under no variable name: replacing ${unanchored === 1 ? 'it' : 'them'} everywhere could change unrelated text, so ${unanchored === 1 ? 'it is' : 'they are'} not in the file; edit those lines by hand\n`);
+      io.stderr.write(
+        `secretscan: warning: ${unanchored} short value${unanchored === 1 ? '' : 's'} appear${unanchored === 1 ? 's' : ''} under no variable name: replacing ${unanchored === 1 ? 'it' : 'them'} everywhere could change unrelated text, so ${unanchored === 1 ? 'it is' : 'they are'} not in the file; edit those lines by hand\n`,
+      );
     }
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;

@@ -19,6 +19,8 @@ export interface SourceFlags {
   history: boolean;
   /** `--commit-msg FILE`: the message file a commit-msg hook was given. */
   'commit-msg'?: string;
+  /** Read the files as HEAD holds them, not the working tree (`baseline` without --include-uncommitted). */
+  'committed-only'?: boolean;
 }
 
 export interface ScanFlags extends ReportFlags, SourceFlags {
@@ -101,7 +103,15 @@ type SourceFlagKind = SourceRequest['kind'];
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
 function sourceKindOf(flags: SourceFlags): SourceFlagKind {
-  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history], ['commit-msg', flags['commit-msg'] !== undefined]] as const).filter(([, isOn]) => isOn);
+  const chosen = (
+    [
+      ['stdin', flags.stdin],
+      ['staged', flags.staged],
+      ['range', flags.range !== undefined],
+      ['history', flags.history],
+      ['commit-msg', flags['commit-msg'] !== undefined],
+    ] as const
+  ).filter(([, isOn]) => isOn);
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(', --')}`);
   const kind: SourceFlagKind = chosen[0]?.[0] ?? 'tree';
   if (kind !== 'tree' && flags.paths.length > 0) throw new UsageError(`--${kind} cannot be combined with paths`, 'scan either paths or one git source');
@@ -112,7 +122,7 @@ function sourceKindOf(flags: SourceFlags): SourceFlagKind {
 /** The source the flags ask for; standard input is read only when the scan starts reading. */
 function sourceRequestOf(flags: SourceFlags, io: Io): SourceRequest {
   const kind = sourceKindOf(flags);
-  if (kind === 'tree') return { kind, paths: flags.paths };
+  if (kind === 'tree') return { kind, paths: flags.paths, ...(flags['committed-only'] === true ? { isCommittedOnly: true } : {}) };
   if (kind === 'stdin') return { kind, read: io.readStdin, ...(flags['stdin-path'] === undefined ? {} : { path: flags['stdin-path'] }) };
   if (kind === 'range') return { kind, range: flags.range ?? '' };
   if (kind === 'commit-msg') return { kind, file: flags['commit-msg'] ?? '', env: io.env };
@@ -155,7 +165,12 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   const scan = await executeScan(scanOptionsOf(flags, io, log));
-  if (flags['report-unused'] === true) io.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}\n`).join(''));
+  if (flags['report-unused'] === true)
+    io.stderr.write(
+      describeUnused(scan.unused, scan.suppressions)
+        .map((line) => `secretscan: ${line}\n`)
+        .join(''),
+    );
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
   return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
 }

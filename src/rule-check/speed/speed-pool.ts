@@ -17,7 +17,7 @@ export interface ShapeTime {
   kind: TimedKind;
   shape: string;
   smallMs: number;
-  largeMs?: number;
+  largeMs?: number | undefined;
 }
 
 /** A run that was stopped: which shape, at what size, after how long, and the small size's time when known. */
@@ -26,7 +26,7 @@ export interface HungRun {
   shape: string;
   size: number;
   limitMs: number;
-  smallMs?: number;
+  smallMs?: number | undefined;
 }
 
 /** Everything measured for one rule. `failure` is a worker crash, reported as it is. */

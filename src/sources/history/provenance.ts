@@ -41,7 +41,16 @@ export async function blobProvenance(root: string, wanted: ReadonlySet<string>):
   const found = new Map<string, Map<string, BlobPlace>>();
   if (wanted.size === 0) return new Map();
   const { child, done } = spawnGit(root, [
-    'log', '--all', '--topo-order', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-ext-diff', '--no-textconv',
+    'log',
+    '--all',
+    '--topo-order',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--no-renames',
+    '--diff-merges=first-parent',
+    '--no-ext-diff',
+    '--no-textconv',
     `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI`,
   ]);
   child.stdin.end();
