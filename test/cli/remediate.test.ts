@@ -124,6 +124,18 @@ describe('secretscan remediate', () => {
     expect(out.stderr).toMatch(/inside the repository/);
   });
 
+  it('prints the plans as JSON with --format json: per secret its place and steps (rotate first once committed), no raw value', async () => {
+    const root = await mixedRepo();
+    const out = await runCli(['remediate', '--format', 'json'], { cwd: root });
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout) as { version: number; secrets: { secretId: string; location: { place: string }; steps: { kind: string; commands: string[] }[] }[] };
+    expect(report.version).toBe(1);
+    expect(report.secrets).toHaveLength(4);
+    for (const secret of report.secrets) expect(secret.steps[0]?.kind).toBe(secret.location.place === 'working-tree' ? 'remove' : 'rotate');
+    expect(report.secrets.some((secret) => secret.location.place !== 'working-tree')).toBe(true);
+    for (const planted of PLANTED) expect(out.stdout).not.toContain(planted);
+  });
+
   it('renders Markdown with a heading per secret', async () => {
     const root = await mixedRepo();
     const out = await runCli(['remediate', '--format', 'markdown'], { cwd: root });

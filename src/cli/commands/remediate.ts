@@ -2,7 +2,19 @@ import { lstat, realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ScanOptions } from '../../pipeline/index.js';
-import { DEFAULT_REPLACEMENTS_FILE, formatLocatedMarkdown, formatLocatedText, gatherScans, locatedPlans, findingsOfSecret, keyNamesOf, replacementLines, type RemediationMode, type RemediationRequest } from '../../remediation/index.js';
+import {
+  DEFAULT_REPLACEMENTS_FILE,
+  formatLocatedJson,
+  formatLocatedMarkdown,
+  formatLocatedText,
+  gatherScans,
+  locatedPlans,
+  findingsOfSecret,
+  keyNamesOf,
+  replacementLines,
+  type RemediationMode,
+  type RemediationRequest,
+} from '../../remediation/index.js';
 import { findRepository, type Repository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
@@ -20,7 +32,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
     { name: 'staged', type: 'boolean', default: false, description: 'plan only for secrets the index adds' },
     { name: 'range', type: 'string', valueName: 'BASE..HEAD', description: 'plan only for secrets the commits of the range add' },
     { name: 'history', type: 'boolean', default: false, description: 'plan only for secrets in committed history' },
-    { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'markdown'], default: 'text', description: 'plan format' },
+    { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'markdown', 'json'], default: 'text', description: 'plan format' },
     { name: 'config', short: 'c', type: 'string', valueName: 'FILE', description: 'config file (default: .secretscan.yaml at the repository root)' },
     { name: 'write-replacements', type: 'string', valueName: 'FILE', description: 'write the raw values as `git filter-repo --replace-text` input to FILE (mode 0600, outside the repository)' },
     { name: 'debug', type: 'boolean', default: false, description: 'log scans and timings to stderr (never secret values)' },
@@ -33,7 +45,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
 };
 
 interface RemediateFlags extends RemediationRequest {
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'json';
   config?: string;
   replacements?: string;
   debug: boolean;
@@ -45,7 +57,7 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.join(', --')}`);
   const mode: RemediationMode = chosen[0] ?? 'all';
   if (mode !== 'all' && args.positionals.length > 0) throw new UsageError(`--${mode} cannot be combined with paths`);
-  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' ? 'markdown' : 'text', debug: values.debug === true };
+  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' || values.format === 'json' ? values.format : 'text', debug: values.debug === true };
   if (typeof values.range === 'string') flags.range = values.range;
   if (typeof values.config === 'string') flags.config = values.config;
   if (typeof values['write-replacements'] === 'string') flags.replacements = values['write-replacements'];
@@ -110,16 +122,22 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
   if (plans.length === 0) {
-    io.stdout.write('Nothing to fix: no secrets found.\n');
+    io.stdout.write(flags.format === 'json' ? formatLocatedJson([]) : 'Nothing to fix: no secrets found.\n');
     // Still write the (empty) file: a plan's commands that run after the secrets are gone must not fail.
     if (target !== undefined) await writeFileSafely(target, '', { mode: 0o600 });
     return scans.isPartial ? EXIT.userError : EXIT.clean;
   }
-  const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
-  const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
-  // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
-  const text = asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), await isNodeProject(repo?.root ?? io.cwd));
-  io.stdout.write(printableLines(text));
+  const isNode = await isNodeProject(repo?.root ?? io.cwd);
+  if (flags.format === 'json') {
+    // JSON escapes every control character itself; commands are rewritten before encoding.
+    const adjusted = plans.map((item) => ({ ...item, plan: { ...item.plan, steps: item.plan.steps.map((step) => ({ ...step, commands: step.commands.map((command) => asUserRunsIt(`$ ${command}`, isNode).slice(2)) })) } }));
+    io.stdout.write(formatLocatedJson(adjusted));
+  } else {
+    const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
+    const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
+    // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
+    io.stdout.write(printableLines(asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), isNode)));
+  }
   if (target !== undefined) {
     const { lines, unanchored } = replacementLines(plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
