@@ -2336,7 +2336,10 @@ function intersects(x3, y2) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b3] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to2 = Math.min(b3, hi);
       if (from <= to2)
@@ -2572,9 +2575,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c3) => c3.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -3176,7 +3199,13 @@ function comparePlaced(a, b3) {
   const byDate = (x3.commit ? Date.parse(x3.commit.date) : Infinity) - (y2.commit ? Date.parse(y2.commit.date) : Infinity);
   return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
 }
-function mergeGroup(group, headBlobs2) {
+function isAtHead(placed, options) {
+  const { blob } = placed.finding;
+  if (blob !== void 0)
+    return options.headBlobs?.has(blob) === true;
+  return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
+}
+function mergeGroup(group, options) {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0];
   const seen = /* @__PURE__ */ new Set();
@@ -3194,8 +3223,8 @@ function mergeGroup(group, headBlobs2) {
   };
   if (first.commit !== void 0)
     merged.commit = first.commit;
-  if (headBlobs2 !== void 0)
-    merged.isPresentAtHead = group.some((g2) => g2.finding.blob !== void 0 && headBlobs2.has(g2.finding.blob));
+  if (options.headBlobs !== void 0 || options.headCommit !== void 0)
+    merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
   return merged;
 }
 function groupBySecret(findings, options) {
@@ -3214,7 +3243,7 @@ function groupBySecret(findings, options) {
         group.push({ ...placed, finding });
     }
   }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }
 var RANK2;
@@ -10765,12 +10794,20 @@ function parseYamlDocument(text, file) {
     }
     return void 0;
   };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
+  if (errors.length > 0)
+    return { value: void 0, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message.split("\n")[0] : String(error2);
+    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
 }
-var yamlModule;
+var yamlModule, MAX_ALIAS_COUNT;
 var init_yaml_document = __esm({
   "dist/src/rules/yaml-document.js"() {
     "use strict";
+    MAX_ALIAS_COUNT = 100;
   }
 });
 
@@ -21988,37 +22025,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -22069,7 +22076,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -22297,7 +22304,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -22309,6 +22316,7 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
@@ -23330,6 +23338,20 @@ function checkEntry(raw, at2, problems) {
   }
   return problems.items.length === before ? raw : void 0;
 }
+function checkIdReferences(config, known, problems) {
+  const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
+  const isKnown = (id) => known.has(id) || custom.has(id);
+  config.disabledRules.forEach((id, i) => {
+    if (!isKnown(id))
+      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+  });
+  config.allowlist.forEach((entry, i) => {
+    entry.rules?.forEach((id, j3) => {
+      if (!isKnown(id))
+        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+    });
+  });
+}
 function checkRulesBlock(raw, file, doc, problems) {
   const out = { disabledRules: [], customPacks: [] };
   if (raw === void 0)
@@ -23360,7 +23382,7 @@ function checkRulesBlock(raw, file, doc, problems) {
   }
   return out;
 }
-function validateConfig(value, file, doc) {
+function validateConfig(value, file, doc, known) {
   const problems = new Problems(file, doc);
   if (value === null || value === void 0)
     return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
@@ -23386,6 +23408,8 @@ function validateConfig(value, file, doc) {
         config.allowlist.push(entry);
     });
   }
+  if (known !== void 0)
+    checkIdReferences(config, known, problems);
   return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
 }
 
@@ -23397,18 +23421,18 @@ async function exists(path) {
 function isCommentsOnly(text) {
   return text.split("\n").every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith("\r") ? line.slice(0, -1) : line));
 }
-function parseConfig(text, file) {
+function parseConfig(text, file, known) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
     throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
+  const { config, problems } = validateConfig(doc.value, file, doc, known);
   if (config === void 0)
     throw new ConfigError(problems);
   return config;
 }
-async function loadConfig(root, explicitPath, cwd, read) {
+async function loadConfig(root, explicitPath, cwd, read, known) {
   if (read !== void 0)
-    return loadConfigThrough(read, root, explicitPath, cwd);
+    return loadConfigThrough(read, root, explicitPath, cwd, known);
   let path = explicitPath === void 0 ? void 0 : resolve(cwd, explicitPath);
   if (path === void 0) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -23426,22 +23450,22 @@ async function loadConfig(root, explicitPath, cwd, read) {
   } catch (error2) {
     throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${path}: ${readFailure(error2)}`, { cause: error2, hint: "check the --config path" });
   }
-  return parseShown(text, path, cwd);
+  return parseShown(text, path, cwd, known);
 }
-async function parseShown(text, path, cwd) {
+async function parseShown(text, path, cwd, known) {
   const shown = relative3(cwd, path);
   const file = shown === "" || shown.startsWith("..") ? path : shown;
   if (isCommentsOnly(text))
     return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, file);
+  return parseConfig(text, file, known);
 }
-async function loadConfigThrough(read, root, explicitPath, cwd) {
+async function loadConfigThrough(read, root, explicitPath, cwd, known) {
   const candidates = explicitPath === void 0 ? CONFIG_FILE_NAMES.map((name) => join5(root, name)) : [resolve(cwd, explicitPath)];
   for (const path of candidates) {
     const text = await read(path);
     if (text !== void 0)
-      return parseShown(text, path, cwd);
+      return parseShown(text, path, cwd, known);
   }
   if (explicitPath !== void 0)
     throw new ScanError("E_CONFIG_INVALID", `cannot read config file ${candidates[0] ?? explicitPath}: it does not exist there`, { hint: "check the --config path" });
@@ -23451,14 +23475,14 @@ async function loadConfigThrough(read, root, explicitPath, cwd) {
 // dist/src/config/select-rules.js
 init_errors();
 init_rules();
-function selectRules(builtin2, config) {
+function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) {
   const merged = compilePacks(config.customPacks, builtin2);
   const problems = [...merged.problems];
-  const known = new Set(merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]));
+  const known = /* @__PURE__ */ new Set([...merged.rules.flatMap((r2) => [r2.spec.id, r2.provider.id]), ...fileKindIds]);
   const source = config.file ?? "config";
   for (const id of config.disabledRules) {
     if (!known.has(id))
-      problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
+      problems.push(`${source}: rules.disable: no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   }
   if (problems.length > 0)
     throw new ConfigError(problems);
@@ -23505,6 +23529,14 @@ function suppressionFrom(allowlist) {
 function pathAllowlistFrom(allowlist) {
   const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
   return (path) => matchers.some((matches) => matches(path));
+}
+function kindPolicyFrom(config) {
+  const disabled = new Set(config.disabledRules);
+  const policy = suppressionFrom(config.allowlist);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
+  };
 }
 
 // dist/src/config/config-risks.js
@@ -24336,10 +24368,7 @@ function rotateStep(provider) {
     kind: "rotate",
     title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : "Rotate or revoke the credential first, wherever it is accepted",
     why: "Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless.",
-    actions: [
-      ...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."],
-      "Check the access logs for use of the old credential since it was first committed."
-    ],
+    actions: [...provider?.remediation.steps ?? ["Revoke the leaked credential where it was issued, and issue a new one."], "Check the access logs for use of the old credential since it was first committed."],
     commands: []
   };
   if (provider !== void 0)
@@ -24398,12 +24427,7 @@ function remediationFor(rule) {
     ruleId: rule.spec.id,
     ruleName: rule.spec.name,
     providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep()
-    ]
+    steps: [rotateStep(rule.provider), relocateStep(envNameFor(rule.spec.id, rule.provider.id)), purgeStep(), verifyStep()]
   };
 }
 function fallbackRemediation(ruleId, ruleName) {
@@ -25755,6 +25779,10 @@ async function headBlobs(root) {
   }
   return blobs;
 }
+async function headCommitSha(root) {
+  const sha = (await gitText(root, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
+  return sha === "" ? void 0 : sha;
+}
 
 // dist/src/sources/history/index.js
 function plural(count2, noun) {
@@ -25764,8 +25792,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
   const finish = async (result) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
-    const [places, head, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, isPathSuppressed });
+    const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
     const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
@@ -25992,7 +26020,11 @@ async function auditWorkTree(root, catalogue, checks) {
   }
   const existing = await readWorkingFile(root, ".gitignore") ?? "";
   const trackedPaths = checks.includes("tracked") ? candidates.filter((c3) => c3.isTracked).map((c3) => c3.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing), tracked: trackedPaths };
+  return {
+    findings,
+    missing: missingLinesOf(candidates.filter((c3) => !ignored.has(c3.path)), existing),
+    tracked: trackedPaths
+  };
 }
 async function auditStaged(root, catalogue) {
   const findings = [];
@@ -26045,13 +26077,17 @@ function auditChecksFor(scan) {
     return ["tracked", "untracked"];
   return [];
 }
+function withoutKindsOff(catalogue, isKindOff) {
+  return { ...catalogue, kinds: catalogue.kinds.filter((kind) => !isKindOff(kind.spec.id)) };
+}
 async function addAuditFindings(result, options) {
   if (options.checks.length === 0)
     return result;
-  const catalogue = await loadCatalogue();
-  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
+  const loaded = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
+  const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...options.range === void 0 ? {} : { range: options.range } });
-  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
+  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;
@@ -26285,6 +26321,8 @@ async function openSource(request, options) {
 }
 
 // dist/src/pipeline/scan-stop.js
+init_errors();
+var MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1e3);
 function armScanStop(timeoutSeconds, onInterrupt) {
   const controller = new AbortController();
   let reason;
@@ -26294,6 +26332,9 @@ function armScanStop(timeoutSeconds, onInterrupt) {
     reason = why;
     controller.abort(why);
   };
+  if (timeoutSeconds !== void 0 && !(timeoutSeconds > 0 && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+    throw new UsageError(`a timeout of ${timeoutSeconds} s is outside 0 to ${MAX_TIMEOUT_SECONDS} s (about 24 days)`);
+  }
   const timer = timeoutSeconds === void 0 ? void 0 : setTimeout(() => stop(`stopped after the --timeout of ${timeoutSeconds} s; the report covers what was scanned until then`), timeoutSeconds * 1e3);
   timer?.unref();
   const unregister = onInterrupt?.(() => stop("interrupted; the report covers what was scanned until then"));
@@ -26358,7 +26399,7 @@ async function executeScan(options) {
   const log = options.log ?? (() => void 0);
   const shouldUseDefaultBaseline = options.shouldUseDefaultBaseline !== false;
   log("started");
-  const [repo, builtin2] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
+  const [repo, builtin2, catalogue] = await Promise.all([findRepository(cwd), loadBuiltinRules(), loadCatalogue()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? "(none)"}`);
   log(`built-in rules: ${builtin2.origin ?? "(unknown)"}`);
@@ -26367,8 +26408,10 @@ async function executeScan(options) {
   const read = options.settingsCommit !== void 0 && repo !== void 0 ? commitFileReader(repo.root, options.settingsCommit) : void 0;
   if (read !== void 0)
     log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ""}`);
-  const config = await loadConfig(projectRoot, options.config, cwd, read);
-  const rules = selectRules(builtin2, config);
+  const fileKindIds = /* @__PURE__ */ new Set(["file", ...catalogue.kinds.map((kind) => kind.spec.id)]);
+  const knownIds = /* @__PURE__ */ new Set([...builtin2.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
+  const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
+  const rules = selectRules(builtin2, config, fileKindIds);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...read === void 0 ? {} : { read } });
@@ -26408,7 +26451,7 @@ async function executeScan(options) {
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
+    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
   const committed = source.committedPaths;
   if (committed !== void 0)
     result.findings = result.findings.filter((finding) => committed.has(finding.path));
@@ -26913,7 +26956,11 @@ function fitSummary(result, render, fullReport) {
     const all = result[key];
     if (all.length === 0)
       continue;
-    const trimmedTo = (count2) => count2 >= all.length ? current : { ...current, [key]: all.slice(0, count2), notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+    const trimmedTo = (count2) => count2 >= all.length ? current : {
+      ...current,
+      [key]: all.slice(0, count2),
+      notices: [...current.notices ?? [], `This summary lists ${count2} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`]
+    };
     current = trimmedTo(largestFitting(all.length, (count2) => fits(trimmedTo(count2))));
     if (fits(current))
       return { markdown: render(current), listed: result.findings.length };
@@ -26960,7 +27007,9 @@ async function publishResult(result, ctx, sarif, options) {
     warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
   const failing = new Set(failingFindings(result.findings, options.failOn));
   const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
-  const omitted = annotations.omitted === 0 ? [] : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+  const omitted = annotations.omitted === 0 ? [] : [
+    `${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`
+  ];
   const summarized = omitted.length === 0 ? result : { ...result, notices: [...result.notices ?? [], ...omitted] };
   const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ""} and under Security > Code scanning once uploaded`;
   const summary2 = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);

@@ -2041,9 +2041,29 @@ function invert(set) {
   return out;
 }
 var DIGIT = [[48, 57]];
-var WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-var SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-var LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+var WORD = normalize([
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122]
+]);
+var SPACE = normalize([
+  [9, 13],
+  [32, 32],
+  [160, 160],
+  [5760, 5760],
+  [8192, 8202],
+  [8232, 8233],
+  [8239, 8239],
+  [8287, 8287],
+  [12288, 12288],
+  [65279, 65279]
+]);
+var LINE_TERMINATORS = normalize([
+  [10, 10],
+  [13, 13],
+  [8232, 8233]
+]);
 var CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
 
 // dist/src/rules/path-glob.js
@@ -3251,37 +3271,7 @@ var OPAQUE_TOKEN_NAMES = [
   "antiforgerytoken",
   "nonce"
 ];
-var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-  "js",
-  "mjs",
-  "cjs",
-  "jsx",
-  "ts",
-  "mts",
-  "cts",
-  "tsx",
-  "py",
-  "rb",
-  "go",
-  "java",
-  "kt",
-  "kts",
-  "scala",
-  "groovy",
-  "cs",
-  "php",
-  "swift",
-  "c",
-  "h",
-  "cc",
-  "cpp",
-  "hpp",
-  "rs",
-  "dart",
-  "lua",
-  "vue",
-  "svelte"
-]);
+var SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
 var CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
 var IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
 function isNameChar(code) {
@@ -3424,8 +3414,9 @@ function windowsAround(text, hits, isMultiline) {
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
 var SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)

@@ -2220,7 +2220,10 @@ function intersects(x, y) {
 function foldCase(set) {
   const extra = [];
   for (const [a, b] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]]) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32]
+    ]) {
       const from = Math.max(a, lo);
       const to = Math.min(b, hi);
       if (from <= to)
@@ -2456,9 +2459,29 @@ var init_ambiguity = __esm({
     LOOP_LIMIT = 600;
     code = (c) => c.charCodeAt(0);
     DIGIT = [[48, 57]];
-    WORD = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-    SPACE = normalize([[9, 13], [32, 32], [160, 160], [5760, 5760], [8192, 8202], [8232, 8233], [8239, 8239], [8287, 8287], [12288, 12288], [65279, 65279]]);
-    LINE_TERMINATORS = normalize([[10, 10], [13, 13], [8232, 8233]]);
+    WORD = normalize([
+      [48, 57],
+      [65, 90],
+      [95, 95],
+      [97, 122]
+    ]);
+    SPACE = normalize([
+      [9, 13],
+      [32, 32],
+      [160, 160],
+      [5760, 5760],
+      [8192, 8202],
+      [8232, 8233],
+      [8239, 8239],
+      [8287, 8287],
+      [12288, 12288],
+      [65279, 65279]
+    ]);
+    LINE_TERMINATORS = normalize([
+      [10, 10],
+      [13, 13],
+      [8232, 8233]
+    ]);
     CLASS_ESCAPES = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
     CONTROL = { n: 10, r: 13, t: 9, f: 12, v: 11, "0": 0 };
     Unparsable = class extends Error {
@@ -10598,12 +10621,20 @@ function parseYamlDocument(text, file) {
     }
     return void 0;
   };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : void 0, errors, lineOf };
+  if (errors.length > 0)
+    return { value: void 0, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { value: void 0, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
 }
-var yamlModule;
+var yamlModule, MAX_ALIAS_COUNT;
 var init_yaml_document = __esm({
   "dist/src/rules/yaml-document.js"() {
     "use strict";
+    MAX_ALIAS_COUNT = 100;
   }
 });
 
@@ -11880,37 +11911,7 @@ var init_value_context = __esm({
       "antiforgerytoken",
       "nonce"
     ];
-    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set([
-      "js",
-      "mjs",
-      "cjs",
-      "jsx",
-      "ts",
-      "mts",
-      "cts",
-      "tsx",
-      "py",
-      "rb",
-      "go",
-      "java",
-      "kt",
-      "kts",
-      "scala",
-      "groovy",
-      "cs",
-      "php",
-      "swift",
-      "c",
-      "h",
-      "cc",
-      "cpp",
-      "hpp",
-      "rs",
-      "dart",
-      "lua",
-      "vue",
-      "svelte"
-    ]);
+    SOURCE_EXTENSIONS = /* @__PURE__ */ new Set(["js", "mjs", "cjs", "jsx", "ts", "mts", "cts", "tsx", "py", "rb", "go", "java", "kt", "kts", "scala", "groovy", "cs", "php", "swift", "c", "h", "cc", "cpp", "hpp", "rs", "dart", "lua", "vue", "svelte"]);
     CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
     IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;
     squash = (s) => s.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
@@ -11961,7 +11962,7 @@ var init_windows = __esm({
 
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
-  return rule.provider.id === "generic" || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
@@ -12189,7 +12190,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
@@ -12201,6 +12202,7 @@ var init_matcher = __esm({
     init_match_index();
     init_value_context();
     init_windows();
+    NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }

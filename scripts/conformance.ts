@@ -48,7 +48,10 @@ async function main(argv: readonly string[]): Promise<number> {
   if (problems.length > 0) process.stderr.write(`conformance: warning: ${problems.length} rule problem(s); scoring the ${rules.length} rules that compiled\n`);
   const matcher = createMatcher(rules);
   const scan = (text: string) => matcher.scanChunk({ origin: 'stdin', path: 'case.txt', text, startLine: 1 }).findings;
-  const summary = summarize(cases.map((c) => scoreCase(c, scan)), rules.length);
+  const summary = summarize(
+    cases.map((c) => scoreCase(c, scan)),
+    rules.length,
+  );
   process.stdout.write(args.isJson ? `${JSON.stringify({ file: args.file, ...summary }, null, 2)}\n` : formatText(summary, args.file, args.listLimit));
   return 0;
 }

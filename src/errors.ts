@@ -1,13 +1,5 @@
 /** Stable error codes; each maps to one exit code and appears in messages and JSON. */
-export type ErrorCode =
-  | 'E_USAGE'
-  | 'E_CONFIG_INVALID'
-  | 'E_RULE_INVALID'
-  | 'E_NOT_A_REPO'
-  | 'E_GIT'
-  | 'E_GIT_MISSING'
-  | 'E_IO'
-  | 'E_PARTIAL';
+export type ErrorCode = 'E_USAGE' | 'E_CONFIG_INVALID' | 'E_RULE_INVALID' | 'E_NOT_A_REPO' | 'E_GIT' | 'E_GIT_MISSING' | 'E_IO' | 'E_PARTIAL';
 
 /**
  * A problem the user can fix. The CLI prints `message` (and `hint`) and exits with `exitCode`;

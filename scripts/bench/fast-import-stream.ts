@@ -91,10 +91,7 @@ export function formatCommand(command: FastImportCommand): string {
       // A tag has no optional blank line of its own: the data block's closing line feed ends it.
       return `tag ${command.name}\nfrom :${command.from}\n${formatSignature('tagger', command.tagger)}${formatData(command.message)}`;
     default: {
-      const parents = [
-        ...(command.from === undefined ? [] : [`from :${command.from}\n`]),
-        ...(command.merge ?? []).map((mark) => `merge :${mark}\n`),
-      ];
+      const parents = [...(command.from === undefined ? [] : [`from :${command.from}\n`]), ...(command.merge ?? []).map((mark) => `merge :${mark}\n`)];
       return [
         `commit ${command.ref}\nmark :${command.mark}\n`,
         formatSignature('author', command.author),

@@ -5,12 +5,69 @@ import type { Random } from './prng.js';
 // now and then a very long minified or data line.
 
 const WORDS = [
-  'account', 'active', 'buffer', 'cache', 'client', 'config', 'context', 'count', 'data', 'default',
-  'delete', 'error', 'event', 'field', 'filter', 'format', 'handler', 'index', 'item', 'key', 'limit',
-  'list', 'load', 'message', 'model', 'name', 'node', 'options', 'order', 'parse', 'password', 'path',
-  'query', 'record', 'request', 'response', 'result', 'retry', 'route', 'schema', 'secret', 'server',
-  'session', 'source', 'state', 'status', 'stream', 'target', 'timeout', 'token', 'update', 'user',
-  'value', 'version', 'worker', 'api', 'auth', 'build', 'check', 'create', 'fetch', 'render', 'store',
+  'account',
+  'active',
+  'buffer',
+  'cache',
+  'client',
+  'config',
+  'context',
+  'count',
+  'data',
+  'default',
+  'delete',
+  'error',
+  'event',
+  'field',
+  'filter',
+  'format',
+  'handler',
+  'index',
+  'item',
+  'key',
+  'limit',
+  'list',
+  'load',
+  'message',
+  'model',
+  'name',
+  'node',
+  'options',
+  'order',
+  'parse',
+  'password',
+  'path',
+  'query',
+  'record',
+  'request',
+  'response',
+  'result',
+  'retry',
+  'route',
+  'schema',
+  'secret',
+  'server',
+  'session',
+  'source',
+  'state',
+  'status',
+  'stream',
+  'target',
+  'timeout',
+  'token',
+  'update',
+  'user',
+  'value',
+  'version',
+  'worker',
+  'api',
+  'auth',
+  'build',
+  'check',
+  'create',
+  'fetch',
+  'render',
+  'store',
 ];
 const CONFIG_VALUES = ['true', 'false', '3600', '12', 'info', 'us-east-1', 'localhost', 'https://example.org/api', '/var/lib/app', 'utf-8'];
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -31,12 +88,18 @@ function phrase(r: Random, words: number): string {
 function codeLine(r: Random): string {
   const indent = ' '.repeat(2 * r.int(0, 4));
   switch (r.int(0, 5)) {
-    case 0: return `${indent}const ${identifier(r)} = ${identifier(r)}(${identifier(r)}, '${phrase(r, 2)}', ${r.int(0, 9999)});`;
-    case 1: return `${indent}if (${identifier(r)} && ${identifier(r)}.${r.pick(WORDS)} !== undefined) {`;
-    case 2: return `${indent}// ${phrase(r, r.int(3, 12))}`;
-    case 3: return `${indent}return ${identifier(r)}.${identifier(r)}(${r.pick(WORDS)});`;
-    case 4: return `import { ${identifier(r)} } from './${r.pick(WORDS)}/${r.pick(WORDS)}.js';`;
-    default: return `${indent}}`;
+    case 0:
+      return `${indent}const ${identifier(r)} = ${identifier(r)}(${identifier(r)}, '${phrase(r, 2)}', ${r.int(0, 9999)});`;
+    case 1:
+      return `${indent}if (${identifier(r)} && ${identifier(r)}.${r.pick(WORDS)} !== undefined) {`;
+    case 2:
+      return `${indent}// ${phrase(r, r.int(3, 12))}`;
+    case 3:
+      return `${indent}return ${identifier(r)}.${identifier(r)}(${r.pick(WORDS)});`;
+    case 4:
+      return `import { ${identifier(r)} } from './${r.pick(WORDS)}/${r.pick(WORDS)}.js';`;
+    default:
+      return `${indent}}`;
   }
 }
 
@@ -65,9 +128,13 @@ function longLine(r: Random, budget: number): string {
 export function fillerLine(r: Random, flavour: FileFlavour, budget: number): string {
   if (r.chance(0.0025) && budget >= 2000) return longLine(r, budget);
   switch (flavour) {
-    case 'code': return codeLine(r);
-    case 'json': return jsonLine(r);
-    case 'config': return configLine(r);
-    default: return phrase(r, r.int(0, 16));
+    case 'code':
+      return codeLine(r);
+    case 'json':
+      return jsonLine(r);
+    case 'config':
+      return configLine(r);
+    default:
+      return phrase(r, r.int(0, 16));
   }
 }

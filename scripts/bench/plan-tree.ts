@@ -33,8 +33,15 @@ export interface PlannedFile {
 }
 
 const EXTENSIONS: ReadonlyArray<[string, FileFlavour]> = [
-  ['ts', 'code'], ['js', 'code'], ['py', 'code'], ['go', 'code'], ['json', 'json'],
-  ['yaml', 'config'], ['env', 'config'], ['md', 'prose'], ['txt', 'prose'],
+  ['ts', 'code'],
+  ['js', 'code'],
+  ['py', 'code'],
+  ['go', 'code'],
+  ['json', 'json'],
+  ['yaml', 'config'],
+  ['env', 'config'],
+  ['md', 'prose'],
+  ['txt', 'prose'],
 ];
 const DIRS = ['src', 'lib', 'test', 'docs', 'config', 'scripts', 'internal', 'vendor'];
 const MAX_FILE_BYTES = 4 * 1024 * 1024;

@@ -88,7 +88,12 @@ export function runNode(args: readonly string[], options: RunOptions & { rss: Rs
 /** Returns `run` when it exited with one of `statuses`; otherwise throws with the end of its stderr. */
 export function expectStatus(run: NodeRun, statuses: readonly number[], what: string): NodeRun {
   if (run.status !== null && statuses.includes(run.status)) return run;
-  const tail = run.stderr.trim().split('\n').filter((line) => !/^\s|^Command being timed/.test(line)).slice(-5).join('\n');
+  const tail = run.stderr
+    .trim()
+    .split('\n')
+    .filter((line) => !/^\s|^Command being timed/.test(line))
+    .slice(-5)
+    .join('\n');
   throw new Error(`${what} exited ${String(run.status)}:\n${tail}`);
 }
 
@@ -97,7 +102,5 @@ export function expectStatus(run: NodeRun, statuses: readonly number[], what: st
  * alike (Node 20 reads NODE_EXTRA_CA_CERTS at startup, not when TLS is first used).
  */
 export function nodeStartupNotes(env: NodeJS.ProcessEnv = process.env): string[] {
-  return ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS']
-    .filter((name) => (env[name] ?? '') !== '')
-    .map((name) => `note: ${name} is set; it adds to every Node start, on both sides of the comparison`);
+  return ['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS'].filter((name) => (env[name] ?? '') !== '').map((name) => `note: ${name} is set; it adds to every Node start, on both sides of the comparison`);
 }

@@ -16,7 +16,11 @@ export interface TreeBenchOptions {
 export const TREE_USAGE = 'usage: npm run bench -- tree [--rounds N] [--seed N] [--files N] [--size-mb N] [--planted N]';
 
 const FLAGS: Record<string, keyof TreeBenchOptions> = {
-  '--rounds': 'rounds', '--seed': 'seed', '--files': 'files', '--size-mb': 'sizeMb', '--planted': 'planted',
+  '--rounds': 'rounds',
+  '--seed': 'seed',
+  '--files': 'files',
+  '--size-mb': 'sizeMb',
+  '--planted': 'planted',
 };
 
 /** Parses `--name N` pairs (whole numbers, rounds and files at least 1); returns an error message instead of throwing. */

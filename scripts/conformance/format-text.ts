@@ -35,8 +35,7 @@ export function formatText(summary: ConformanceSummary, file: string, limit: num
   const lines = [
     `secretscan conformance: ${summary.cases} cases from ${file}, ${summary.rules} rules`,
     '',
-    `overall: recall ${percent(o.recall)} (${o.detected}/${o.secretCases} secret cases), ` +
-      `false-positive rate ${percent(o.falsePositiveRate)} (${o.falsePositives}/${o.cleanCases} clean cases)`,
+    `overall: recall ${percent(o.recall)} (${o.detected}/${o.secretCases} secret cases), ` + `false-positive rate ${percent(o.falsePositiveRate)} (${o.falsePositives}/${o.cleanCases} clean cases)`,
     '',
     ...groupTable('source', summary.bySource),
     '',

@@ -38,7 +38,11 @@ function fetchNpm(spec: string, srcDir: string, tmpDir: string, log: (line: stri
 function findPythonLib(minor: string): string {
   const root = process.env.PYENV_ROOT ?? join(homedir(), '.pyenv');
   const versionsDir = join(root, 'versions');
-  const versions = existsSync(versionsDir) ? readdirSync(versionsDir).filter((v) => v.startsWith(`${minor}.`)).sort() : [];
+  const versions = existsSync(versionsDir)
+    ? readdirSync(versionsDir)
+        .filter((v) => v.startsWith(`${minor}.`))
+        .sort()
+    : [];
   const newest = versions.pop();
   const lib = newest === undefined ? undefined : join(versionsDir, newest, 'lib', `python${minor}`);
   if (lib === undefined || !existsSync(lib)) throw new FetchError(`no Python ${minor} under ${versionsDir} (install it with pyenv)`);

@@ -23,7 +23,11 @@ export async function shallowCommits(cwd: string): Promise<Set<string>> {
   const run = await runGit(cwd, ['rev-parse', '--git-path', 'shallow']);
   const path = resolve(cwd, run.stdout.trim());
   if (run.code !== 0 || !existsSync(path)) return new Set();
-  return new Set(readFileSync(path, 'utf8').split('\n').filter((line) => line !== ''));
+  return new Set(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line !== ''),
+  );
 }
 
 /** Whether this is a shallow clone. */

@@ -86,14 +86,19 @@ export function fitSummary(result: ScanResult, render: (result: ScanResult) => s
     const all = result[key] as readonly unknown[];
     if (all.length === 0) continue;
     const trimmedTo = (count: number): ScanResult =>
-      count >= all.length ? current : { ...current, [key]: all.slice(0, count), notices: [...(current.notices ?? []), `This summary lists ${count} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`] };
+      count >= all.length
+        ? current
+        : {
+            ...current,
+            [key]: all.slice(0, count),
+            notices: [...(current.notices ?? []), `This summary lists ${count} of ${all.length} ${noun}: GitHub drops a job summary over 1 MiB. The JSON report (secretscan scan --format json) lists them all.`],
+          };
     current = trimmedTo(largestFitting(all.length, (count) => fits(trimmedTo(count))));
     if (fits(current)) return { markdown: render(current), listed: result.findings.length };
   }
   const ordered = bySeverity(result.findings);
   const total = ordered.length;
-  const notice = (kept: number): string =>
-    `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
+  const notice = (kept: number): string => `This summary lists the ${kept} most severe of ${total} findings: GitHub drops a job summary over 1 MiB. The ${total - kept} others are in ${fullReport}.`;
   const listed = largestFitting(total, (count) => fits(keeping(current, ordered, count, notice)));
   const markdown = render(keeping(current, ordered, listed, notice));
   return { markdown: Buffer.byteLength(markdown) <= SUMMARY_LIMIT_BYTES ? markdown : cutAtLine(markdown, fullReport), listed };

@@ -47,7 +47,9 @@ function parseScan(value: string): ScanOverride | undefined {
 
 /** Validates raw input values (as `inputOf` returns them: trimmed, empty when unset). */
 export function parseInputs(raw: (name: string) => string): ActionInputs {
-  const paths = raw('paths').split(/\s+/).filter((path) => path !== '');
+  const paths = raw('paths')
+    .split(/\s+/)
+    .filter((path) => path !== '');
   const scan = parseScan(raw('scan'));
   if (paths.length > 0 && scan !== undefined && scan !== 'tree') {
     throw new UsageError(`paths is set, which scans the working tree, but scan is "${scan}"`, 'leave scan unset (or set it to tree) when you give paths');

@@ -48,7 +48,10 @@ async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { gi
 async function workingDirectoryOf(githubWorkspace: string, inputs: ActionInputs): Promise<string> {
   if (inputs.workingDirectory === undefined) return githubWorkspace;
   const dir = resolve(githubWorkspace, inputs.workingDirectory);
-  const isDirectory = await stat(dir).then((info) => info.isDirectory(), () => false);
+  const isDirectory = await stat(dir).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
   if (!isDirectory) throw new UsageError(`working-directory: ${inputs.workingDirectory} is not a directory in the workspace`, 'name the folder that holds the repository, relative to the workspace');
   return dir;
 }

@@ -37,11 +37,16 @@ export async function publishResult(result: ScanResult, ctx: ReportContext, sari
   logInfo(`secretscan: ${total} finding(s); SARIF written to ${sarif.shown}`);
   if (fitted.kept < total) warn(`secretscan: the SARIF holds the ${fitted.kept} most severe of ${total} findings (code scanning's limits); the job summary counts all of them`);
   const failing = new Set(failingFindings(result.findings, options.failOn));
-  const annotations = selectAnnotations(bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))), reserved);
+  const annotations = selectAnnotations(
+    bySeverity(result.findings).map((finding) => annotationOf(finding, failing.has(finding))),
+    reserved,
+  );
   const omitted =
     annotations.omitted === 0
       ? []
-      : [`${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`];
+      : [
+          `${annotations.omitted} of ${total} findings have no annotation: GitHub shows at most ${ANNOTATIONS_PER_LEVEL} annotations of each level per step and ${ANNOTATIONS_PER_JOB} per job, so the most severe were annotated. Every finding is listed here and in the SARIF file.`,
+        ];
   const summarized = omitted.length === 0 ? result : { ...result, notices: [...(result.notices ?? []), ...omitted] };
   const fullReport = `the SARIF file ${sarif.shown}${fitted.kept < total ? ` (its ${fitted.kept} most severe)` : ''} and under Security > Code scanning once uploaded`;
   const summary = fitSummary(summarized, (part) => toMarkdown(part, ctx), fullReport);

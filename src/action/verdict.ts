@@ -30,7 +30,10 @@ function exitCodeOf(outcome: ScanOutcome): number {
 
 /** The scanner's own messages, as one line, for a failure message. */
 function messagesOf(outcome: ScanOutcome): string {
-  const lines = scanMessagesOf(outcome).flatMap((text) => text.split('\n')).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = scanMessagesOf(outcome)
+    .flatMap((text) => text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   return lines.length === 0 ? '(no message)' : lines.join(' ');
 }
 

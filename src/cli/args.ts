@@ -44,16 +44,38 @@ function parseError(error: unknown): UsageError {
 }
 
 /**
+ * Node's parser refuses a value that starts with a dash (`--threads -1`: "argument is ambiguous"),
+ * so a negative number never reaches the option's own check, which says what is accepted. A
+ * string option followed by something shaped like a number is joined into `--name=value`; any
+ * other dash-led word stays an option, as the parser reads it.
+ */
+function joinDashValues(spec: CommandSpec, args: readonly string[]): string[] {
+  const takesValue = new Set(spec.options.filter((o) => o.type === 'string').flatMap((o) => [`--${o.name}`, ...(o.short === undefined ? [] : [`-${o.short}`])]));
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    if (takesValue.has(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg.startsWith('--') ? arg : `--${spec.options.find((o) => `-${o.short}` === arg)?.name ?? ''}`}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/**
  * Parses `args` strictly against `spec` (Node's own parser): unknown options, a missing value,
  * a value outside `choices` and too many positionals are UsageErrors. Defaults are filled in.
  */
 export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): ParsedArgs {
-  const options = Object.fromEntries(
-    [...spec.options, HELP_OPTION].map((o) => [o.name, { type: o.type, ...(o.short === undefined ? {} : { short: o.short }) }]),
-  );
+  const options = Object.fromEntries([...spec.options, HELP_OPTION].map((o) => [o.name, { type: o.type, ...(o.short === undefined ? {} : { short: o.short }) }]));
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinDashValues(spec, args), options, strict: true, allowPositionals: true });
   } catch (error) {
     throw parseError(error);
   }
@@ -76,9 +98,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
 export function helpText(spec: CommandSpec): string {
   const rows = [...spec.options, HELP_OPTION].map((o) => {
     const flag = `${o.short === undefined ? '    ' : `-${o.short}, `}--${o.name}${o.valueName === undefined ? '' : ` ${o.valueName}`}`;
-    const extra = [o.choices === undefined ? '' : `one of: ${o.choices.join(', ')}`, o.default === undefined || o.default === false ? '' : `default: ${String(o.default)}`]
-      .filter((part) => part !== '')
-      .join('; ');
+    const extra = [o.choices === undefined ? '' : `one of: ${o.choices.join(', ')}`, o.default === undefined || o.default === false ? '' : `default: ${String(o.default)}`].filter((part) => part !== '').join('; ');
     return [flag, `${o.description}${extra === '' ? '' : ` (${extra})`}`];
   });
   const width = Math.max(...rows.map(([flag]) => (flag ?? '').length));

@@ -15,9 +15,7 @@ function suppressesEveryProbe(entry: Config['allowlist'][number]): boolean {
   const policy = suppressionFrom([entry]);
   const isWholePath = entry.paths !== undefined && entry.rules === undefined && entry.regexes === undefined && entry.stopwords === undefined;
   if (isWholePath) return PROBE_PATHS.every((path) => policy.isPathSuppressed(path));
-  return PROBE_PATHS.every((path) =>
-    PROBE_RULES.every((ruleId) => PROBE_SECRETS.every((secret) => policy.isSuppressed({ ruleId, path, secret }))),
-  );
+  return PROBE_PATHS.every((path) => PROBE_RULES.every((ruleId) => PROBE_SECRETS.every((secret) => policy.isSuppressed({ ruleId, path, secret }))));
 }
 
 /**

@@ -4,7 +4,7 @@ import { ConfigError, ScanError } from '../errors.js';
 import { readFailure, readTextFile } from '../safe-fs/index.js';
 import { loadYamlSupport, parseYamlDocument } from '../rules/index.js';
 import { DEFAULT_CONFIG, type Config } from './types.js';
-import { validateConfig } from './validate.js';
+import { validateConfig, type KnownIds } from './validate.js';
 
 /** File names looked for at the root, in order. */
 export const CONFIG_FILE_NAMES = ['.secretscan.yaml', '.secretscan.yml'];
@@ -25,11 +25,14 @@ function isCommentsOnly(text: string): boolean {
   return text.split('\n').every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
-/** Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every problem. */
-export function parseConfig(text: string, file: string): Config {
+/**
+ * Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every
+ * problem. With `known`, the ids it names are checked in the same pass (see validateConfig).
+ */
+export function parseConfig(text: string, file: string, known?: KnownIds): Config {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0) throw new ConfigError(doc.errors);
-  const { config, problems } = validateConfig(doc.value, file, doc);
+  const { config, problems } = validateConfig(doc.value, file, doc, known);
   if (config === undefined) throw new ConfigError(problems);
   return config;
 }
@@ -39,8 +42,8 @@ export function parseConfig(text: string, file: string): Config {
  * `root`; without either, the defaults. With `read`, the file is read through it (e.g. as a
  * commit holds it: text, or undefined when absent) instead of from the file system.
  */
-export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string, read?: (path: string) => Promise<string | undefined>): Promise<Config> {
-  if (read !== undefined) return loadConfigThrough(read, root, explicitPath, cwd);
+export async function loadConfig(root: string, explicitPath: string | undefined, cwd: string, read?: (path: string) => Promise<string | undefined>, known?: KnownIds): Promise<Config> {
+  if (read !== undefined) return loadConfigThrough(read, root, explicitPath, cwd, known);
   let path = explicitPath === undefined ? undefined : resolve(cwd, explicitPath);
   if (path === undefined) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -58,22 +61,22 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
   } catch (error) {
     throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${path}: ${readFailure(error)}`, { cause: error, hint: 'check the --config path' });
   }
-  return parseShown(text, path, cwd);
+  return parseShown(text, path, cwd, known);
 }
 
-async function parseShown(text: string, path: string, cwd: string): Promise<Config> {
+async function parseShown(text: string, path: string, cwd: string, known: KnownIds | undefined): Promise<Config> {
   const shown = relative(cwd, path);
   const file = shown === '' || shown.startsWith('..') ? path : shown;
   if (isCommentsOnly(text)) return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, file);
+  return parseConfig(text, file, known);
 }
 
-async function loadConfigThrough(read: (path: string) => Promise<string | undefined>, root: string, explicitPath: string | undefined, cwd: string): Promise<Config> {
+async function loadConfigThrough(read: (path: string) => Promise<string | undefined>, root: string, explicitPath: string | undefined, cwd: string, known: KnownIds | undefined): Promise<Config> {
   const candidates = explicitPath === undefined ? CONFIG_FILE_NAMES.map((name) => join(root, name)) : [resolve(cwd, explicitPath)];
   for (const path of candidates) {
     const text = await read(path);
-    if (text !== undefined) return parseShown(text, path, cwd);
+    if (text !== undefined) return parseShown(text, path, cwd, known);
   }
   if (explicitPath !== undefined) throw new ScanError('E_CONFIG_INVALID', `cannot read config file ${candidates[0] ?? explicitPath}: it does not exist there`, { hint: 'check the --config path' });
   return DEFAULT_CONFIG;

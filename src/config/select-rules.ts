@@ -4,15 +4,16 @@ import type { Config } from './types.js';
 
 /**
  * The rules a scan runs: built-in rules plus the config's custom packs, minus disabled ids.
- * Unknown ids in `rules.disable` and broken custom rules are config errors.
+ * Unknown ids in `rules.disable` and broken custom rules are config errors; `fileKindIds` (the
+ * secret-bearing file kinds, which are no rules) may be disabled too.
  */
-export function selectRules(builtin: LoadedRules, config: Config): Rule[] {
+export function selectRules(builtin: LoadedRules, config: Config, fileKindIds: ReadonlySet<string> = new Set()): Rule[] {
   const merged = compilePacks(config.customPacks, builtin);
   const problems = [...merged.problems];
-  const known = new Set(merged.rules.flatMap((r) => [r.spec.id, r.provider.id]));
+  const known = new Set([...merged.rules.flatMap((r) => [r.spec.id, r.provider.id]), ...fileKindIds]);
   const source = config.file ?? 'config';
   for (const id of config.disabledRules) {
-    if (!known.has(id)) problems.push(`${source}: rules.disable: no rule or provider \`${id}\` (see \`secretscan rules list\`)`);
+    if (!known.has(id)) problems.push(`${source}: rules.disable: no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const disabled = new Set(config.disabledRules);

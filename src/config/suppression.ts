@@ -1,6 +1,6 @@
 import type { Candidate, SuppressionPolicy } from '../engine/index.js';
 import { compilePathPatterns } from '../rules/index.js';
-import type { AllowlistEntry } from './types.js';
+import type { AllowlistEntry, Config } from './types.js';
 
 interface CompiledEntry {
   matchesPath?: (path: string) => boolean;
@@ -49,4 +49,18 @@ export function suppressionFrom(allowlist: readonly AllowlistEntry[]): Suppressi
 export function pathAllowlistFrom(allowlist: readonly AllowlistEntry[]): (path: string) => boolean {
   const matchers = allowlist.flatMap((entry) => (entry.paths === undefined ? [] : [compilePathPatterns(entry.paths)]));
   return (path) => matchers.some((matches) => matches(path));
+}
+
+/**
+ * The config's say over secret-bearing file kinds (`file.dotenv`, …), ids like any rule's:
+ * `rules.disable` turns a kind (or `file`, every kind) off, and an allowlist entry whose `paths`
+ * cover a path suppresses that kind's finding there, for every rule or for the kinds it names.
+ */
+export function kindPolicyFrom(config: Pick<Config, 'disabledRules' | 'allowlist'>): { isKindOff: (id: string) => boolean; isSuppressed: (ruleId: string, path: string) => boolean } {
+  const disabled = new Set(config.disabledRules);
+  const policy = suppressionFrom(config.allowlist);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split('.')[0] ?? ''),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: '' }),
+  };
 }

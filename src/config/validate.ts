@@ -16,10 +16,16 @@ function isStringList(value: unknown): value is string[] {
 
 class Problems {
   readonly items: string[] = [];
-  constructor(private readonly file: string, private readonly doc: YamlDocument) {}
+  constructor(
+    private readonly file: string,
+    private readonly doc: YamlDocument,
+  ) {}
   add(path: Path, what: string): void {
     const line = this.doc.lineOf(path);
-    const key = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
+    const key = path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
     this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${key || '(root)'}: ${what}`);
   }
 }
@@ -59,6 +65,26 @@ function checkEntry(raw: unknown, at: Path, problems: Problems): AllowlistEntry 
   return problems.items.length === before ? (raw as unknown as AllowlistEntry) : undefined;
 }
 
+/**
+ * Ids a config may name in `rules.disable` and `allowlist[].rules` besides its own custom rules:
+ * built-in rule ids, provider ids and secret-bearing file kinds (`file.dotenv`, and `file` for all).
+ */
+export type KnownIds = ReadonlySet<string>;
+
+/** Every id of `rules.disable` and `allowlist[].rules` that is neither in `known` nor a custom rule or provider. */
+function checkIdReferences(config: Config, known: KnownIds, problems: Problems): void {
+  const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
+  const isKnown = (id: string): boolean => known.has(id) || custom.has(id);
+  config.disabledRules.forEach((id, i) => {
+    if (!isKnown(id)) problems.add(['rules', 'disable', i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+  });
+  config.allowlist.forEach((entry, i) => {
+    entry.rules?.forEach((id, j) => {
+      if (!isKnown(id)) problems.add(['allowlist', i, 'rules', j], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+    });
+  });
+}
+
 function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems: Problems): Pick<Config, 'disabledRules' | 'customPacks'> {
   const out: Pick<Config, 'disabledRules' | 'customPacks'> = { disabledRules: [], customPacks: [] };
   if (raw === undefined) return out;
@@ -84,8 +110,11 @@ function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems
   return out;
 }
 
-/** Validates a parsed config document, collecting every problem with its file and line. */
-export function validateConfig(value: unknown, file: string, doc: YamlDocument): { config?: Config; problems: string[] } {
+/**
+ * Validates a parsed config document, collecting every problem with its file and line. With
+ * `known`, ids named in `rules.disable` and `allowlist[].rules` are checked too, in the same pass.
+ */
+export function validateConfig(value: unknown, file: string, doc: YamlDocument, known?: KnownIds): { config?: Config; problems: string[] } {
   const problems = new Problems(file, doc);
   if (value === null || value === undefined) return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
   if (!isRecord(value)) return { problems: [`${file}: the configuration must be a mapping`] };
@@ -103,5 +132,6 @@ export function validateConfig(value: unknown, file: string, doc: YamlDocument):
       if (entry !== undefined) config.allowlist.push(entry);
     });
   }
+  if (known !== undefined) checkIdReferences(config, known, problems);
   return problems.items.length > 0 ? { problems: problems.items } : { config, problems: [] };
 }

@@ -35,8 +35,15 @@ export function encodeAutomatonTables(tables: AutomatonTables): Buffer {
 function isHeader(value: unknown): value is { magic: string; keywords: string[]; states: number; outputs: number[][]; digest: string } {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.magic === MAGIC && Array.isArray(v.keywords) && v.keywords.every((k) => typeof k === 'string')
-    && typeof v.states === 'number' && typeof v.digest === 'string' && Array.isArray(v.outputs) && v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger));
+  return (
+    v.magic === MAGIC &&
+    Array.isArray(v.keywords) &&
+    v.keywords.every((k) => typeof k === 'string') &&
+    typeof v.states === 'number' &&
+    typeof v.digest === 'string' &&
+    Array.isArray(v.outputs) &&
+    v.outputs.every((o) => Array.isArray(o) && o.every(Number.isInteger))
+  );
 }
 
 /**

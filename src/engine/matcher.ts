@@ -15,8 +15,11 @@ import { LINE_REACH, lineStartNear, windowsAround } from './windows.js';
  * judged by the text around them (value-context.ts); a provider's rule knows its token's format.
  */
 function isJudgedByContext(rule: Rule): boolean {
-  return rule.provider.id === 'generic' || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
+  return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes('weak') || rule.spec.tags.includes('fallback');
 }
+
+/** Packs whose rules find a credential by the name it is assigned to (`name: X_TOKEN` / `value: …` entries included). */
+const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
 
 const SEVERITY_RANK = { low: 0, medium: 1, high: 2 } as const;
 
@@ -219,7 +222,11 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         appendAll(matches, matchKubernetesSecret(rule, entries, base));
         // Decoded values are scanned again as `key: value`, so the key names the value for the
         // assignment rules and a provider's token is found by its own rule.
-        if (depth < MAX_DECODE_DEPTH) appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })));
+        if (depth < MAX_DECODE_DEPTH)
+          appendAll(
+            manifestSpans,
+            entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })),
+          );
       } else {
         const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);

@@ -6,7 +6,6 @@ import type { Chunk } from './types.js';
 
 const CONTEXT_WIDTH = 240;
 
-
 /**
  * What every finding of one chunk shares for building its context line: the matches bucketed by
  * line, and every distinct secret, for finding their copies (see SecretFinder). Built once per chunk, so a file with many

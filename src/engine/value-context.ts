@@ -9,16 +9,29 @@
  * change tokens, CSRF tokens, nonces (compared lower-cased, without separators, by suffix).
  */
 const OPAQUE_TOKEN_NAMES = [
-  'nexttoken', 'continuationtoken', 'pagetoken', 'pagingtoken', 'paginationtoken', 'synctoken', 'changetoken',
-  'clientrequesttoken', 'clienttoken', 'lifecycleactiontoken', 'idempotencytoken', 'idempotencykey', 'resumetoken',
-  'csrftoken', 'xsrftoken', 'csrfmiddlewaretoken', 'authenticitytoken', 'antiforgerytoken', 'nonce',
+  'nexttoken',
+  'continuationtoken',
+  'pagetoken',
+  'pagingtoken',
+  'paginationtoken',
+  'synctoken',
+  'changetoken',
+  'clientrequesttoken',
+  'clienttoken',
+  'lifecycleactiontoken',
+  'idempotencytoken',
+  'idempotencykey',
+  'resumetoken',
+  'csrftoken',
+  'xsrftoken',
+  'csrfmiddlewaretoken',
+  'authenticitytoken',
+  'antiforgerytoken',
+  'nonce',
 ];
 
 /** Source files, where an unquoted value is code (a variable, a type, a call), never a literal. */
-const SOURCE_EXTENSIONS = new Set([
-  'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'rb', 'go', 'java', 'kt', 'kts', 'scala', 'groovy',
-  'cs', 'php', 'swift', 'c', 'h', 'cc', 'cpp', 'hpp', 'rs', 'dart', 'lua', 'vue', 'svelte',
-]);
+const SOURCE_EXTENSIONS = new Set(['js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py', 'rb', 'go', 'java', 'kt', 'kts', 'scala', 'groovy', 'cs', 'php', 'swift', 'c', 'h', 'cc', 'cpp', 'hpp', 'rs', 'dart', 'lua', 'vue', 'svelte']);
 
 const CREDENTIAL_NAME = /pass|pwd|secret|token|key|cred|auth/i;
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)*$/;

@@ -19,6 +19,8 @@ export interface GroupOptions {
   places: BlobPlaces;
   /** Blob ids in HEAD's tree; undefined when HEAD is unborn. */
   headBlobs: ReadonlySet<string> | undefined;
+  /** HEAD's commit: a secret in its own message (a finding with no blob) is at HEAD too. */
+  headCommit?: string;
   /** Paths an allowlist covers entirely: occurrences there are dropped and counted. */
   isPathSuppressed: (path: string) => boolean;
 }
@@ -39,14 +41,23 @@ function comparePlaced(a: Placed, b: Placed): number {
   return byDate || b.age - a.age || compareStrings(x.path, y.path) || compareStrings(x.commit?.sha ?? '', y.commit?.sha ?? '') || x.startLine - y.startLine;
 }
 
-function mergeGroup(group: (Placed & { finding: Finding })[], headBlobs: ReadonlySet<string> | undefined): Finding {
+/** Whether a placed finding is part of HEAD: a blob in its tree, or the message of HEAD's own commit. */
+function isAtHead(placed: Placed & { finding: Finding }, options: GroupOptions): boolean {
+  const { blob } = placed.finding;
+  if (blob !== undefined) return options.headBlobs?.has(blob) === true;
+  return options.headCommit !== undefined && placed.occurrence.commit?.sha === options.headCommit;
+}
+
+function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOptions): Finding {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0] as Placed & { finding: Finding };
   const seen = new Set<string>();
-  const occurrences = group.map((g) => g.occurrence).filter((o) => {
-    const key = `${o.path}\0${o.commit?.sha ?? ''}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const occurrences = group
+    .map((g) => g.occurrence)
+    .filter((o) => {
+      const key = `${o.path}\0${o.commit?.sha ?? ''}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   const { blob: _blob, ...rest } = base;
   const merged: Finding = {
     ...rest,
@@ -56,7 +67,7 @@ function mergeGroup(group: (Placed & { finding: Finding })[], headBlobs: Readonl
     occurrences,
   };
   if (first.commit !== undefined) merged.commit = first.commit;
-  if (headBlobs !== undefined) merged.isPresentAtHead = group.some((g) => g.finding.blob !== undefined && headBlobs.has(g.finding.blob));
+  if (options.headBlobs !== undefined || options.headCommit !== undefined) merged.isPresentAtHead = group.some((g) => isAtHead(g, options));
   return merged;
 }
 
@@ -79,6 +90,6 @@ export function groupBySecret(findings: readonly Finding[], options: GroupOption
       else group.push({ ...placed, finding });
     }
   }
-  const grouped = [...groups.values()].map((group) => mergeGroup(group, options.headBlobs));
+  const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }

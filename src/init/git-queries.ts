@@ -47,7 +47,11 @@ export async function hooksPathSetting(root: string, env: NodeJS.ProcessEnv): Pr
   const run = await runUserGit(root, ['config', '--show-scope', '--show-origin', '--type=path', '--get-all', 'core.hooksPath'], env);
   if (run.code === 1) return undefined;
   if (run.code !== 0) throw new GitError('E_GIT', `git cannot read core.hooksPath in ${root} (git config exit ${run.code})`, { hint: 'check your git configuration (`git config --list --show-origin`)' });
-  const last = run.stdout.split('\n').filter((line) => line !== '').at(-1) ?? '';
+  const last =
+    run.stdout
+      .split('\n')
+      .filter((line) => line !== '')
+      .at(-1) ?? '';
   const [scope = '', origin = '', ...rest] = last.split('\t');
   const value = rest.join('\t');
   if (value === '') return undefined;

@@ -67,7 +67,10 @@ function addDevDependencies(pkg: JsonObject, secretscanSpec: string | undefined)
  */
 export function huskyPrepareCommand(packageDir: string): string {
   if (packageDir === '') return 'husky || true';
-  const up = packageDir.split('/').map(() => '..').join('/');
+  const up = packageDir
+    .split('/')
+    .map(() => '..')
+    .join('/');
   return `cd ${up} && husky ${packageDir}/.husky || true`;
 }
 
@@ -88,7 +91,12 @@ function addPrepareScript(pkg: JsonObject, command: string): string[] {
 function whereParseFailed(text: string, error: unknown): string {
   const position = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
   if (position === undefined) return '';
-  return ` at line ${text.replace(/^\uFEFF/, '').slice(0, Number(position)).split('\n').length}`;
+  return ` at line ${
+    text
+      .replace(/^\uFEFF/, '')
+      .slice(0, Number(position))
+      .split('\n').length
+  }`;
 }
 
 /** What init adds to a package.json. */

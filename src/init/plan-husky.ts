@@ -75,7 +75,10 @@ function checkHooksPath(target: HuskyTarget): { isActive: boolean; notes: string
       hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or remove the setting (\`git config --unset core.hooksPath\`) and run \`secretscan init\` again`,
     });
   }
-  return { isActive: false, notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`] };
+  return {
+    isActive: false,
+    notes: [`core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}); husky sets this repository's own hooks path on install, so the hooks in ${setting.value} no longer run here`],
+  };
 }
 
 /**

@@ -23,9 +23,13 @@ function hooksFolder(target: NativeHookTarget): { directory: string; base: strin
   const setting = target.hooksPath;
   if (setting === undefined) return { directory: join(target.commonDir, 'hooks'), base: target.commonDir };
   if (setting.scope !== 'local' && setting.scope !== 'worktree') {
-    throw new ScanError('E_USAGE', `core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}): git runs hooks from there for every repository, so secretscan init will not write one there; nothing was written`, {
-      hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or give this repository its own hooks folder (\`git config core.hooksPath .githooks\`) and run \`secretscan init\` again`,
-    });
+    throw new ScanError(
+      'E_USAGE',
+      `core.hooksPath is set to ${setting.value} in your ${setting.scope} git config (${setting.origin}): git runs hooks from there for every repository, so secretscan init will not write one there; nothing was written`,
+      {
+        hint: `add \`secretscan scan --staged\` to ${setting.value}/pre-commit yourself, or give this repository its own hooks folder (\`git config core.hooksPath .githooks\`) and run \`secretscan init\` again`,
+      },
+    );
   }
   const directory = setting.directory;
   if (isInside(target.root, directory)) return { directory, base: target.root };

@@ -20,10 +20,7 @@ const SECTIONS: readonly StarterSection[] = [
     example: ['rules:', '  disable: [generic.password-assignment]'],
   },
   {
-    explanation: [
-      'Allowlist entries: each needs a reason and at least one of paths, regexes or stopwords;',
-      'every condition given must hold. An entry with only `paths` skips those files entirely.',
-    ],
+    explanation: ['Allowlist entries: each needs a reason and at least one of paths, regexes or stopwords;', 'every condition given must hold. An entry with only `paths` skips those files entirely.'],
     example: [
       'allowlist:',
       '  - reason: Test fixtures hold fake keys on purpose.',
@@ -42,7 +39,4 @@ export const STARTER_CONFIG_EXAMPLE = `${SECTIONS.map((s) => s.example.join('\n'
  * The `.secretscan.yaml` that `secretscan init` writes: everything commented out, so it changes
  * nothing until the user edits it, but shows the keys with working examples.
  */
-export const STARTER_CONFIG = `${[
-  HEADER.join('\n'),
-  ...SECTIONS.map((s) => [...s.explanation.map((line) => `# ${line}`), ...s.example.map((line) => `# ${line}`)].join('\n')),
-].join('\n\n')}\n`;
+export const STARTER_CONFIG = `${[HEADER.join('\n'), ...SECTIONS.map((s) => [...s.explanation.map((line) => `# ${line}`), ...s.example.map((line) => `# ${line}`)].join('\n'))].join('\n\n')}\n`;

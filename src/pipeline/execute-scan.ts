@@ -1,5 +1,5 @@
-import { addAuditFindings, auditChecksFor } from '../sensitive-files/index.js';
-import { configRisks, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
+import { configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
@@ -44,15 +44,18 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const shouldUseDefaultBaseline = options.shouldUseDefaultBaseline !== false;
   log('started');
   // Independent start-up work runs together: the git call's wait overlaps reading the rules.
-  const [repo, builtin] = await Promise.all([findRepository(cwd), loadBuiltinRules()]);
+  const [repo, builtin, catalogue] = await Promise.all([findRepository(cwd), loadBuiltinRules(), loadCatalogue()]);
   const projectRoot = repo?.root ?? cwd;
   log(`repository: ${repo?.root ?? '(none)'}`);
   log(`built-in rules: ${builtin.origin ?? '(unknown)'}`);
   if (options.settingsCommit !== undefined && repo === undefined) throw new UsageError('the settings can be read from a commit only inside a git repository');
   const read = options.settingsCommit !== undefined && repo !== undefined ? commitFileReader(repo.root, options.settingsCommit) : undefined;
   if (read !== undefined) log(`config, baseline and ignore file read from commit ${options.settingsCommit ?? ''}`);
-  const config = await loadConfig(projectRoot, options.config, cwd, read);
-  const rules = selectRules(builtin, config);
+  // Secret-bearing file kinds are ids like rules: the config may disable or allowlist them.
+  const fileKindIds = new Set(['file', ...catalogue.kinds.map((kind) => kind.spec.id)]);
+  const knownIds = new Set([...builtin.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
+  const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
+  const rules = selectRules(builtin, config, fileKindIds);
   await checkCustomRules(rules, builtin.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...(read === undefined ? {} : { read }) });
@@ -87,7 +90,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, isPathSuppressed: policy.isPathSuppressed, log });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
   const committed = source.committedPaths;
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);

@@ -2,3 +2,4 @@
 export type { SourceKind, SourceRequest } from './open-source.js';
 export type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
 export { executeScan, MAX_SCANNABLE_SIZE } from './execute-scan.js';
+export { MAX_TIMEOUT_SECONDS } from './scan-stop.js';

@@ -30,9 +30,19 @@ export type SourceRequest =
       /** In a repository, read the files as HEAD holds them instead of the working tree (a baseline's default). Default: false. */
       isCommittedOnly?: boolean;
     }
-  | { kind: 'stdin'; /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */ read: (maxBytes: number) => Promise<Buffer>; /** Its name in reports and for path-limited rules. */ path?: string }
+  | {
+      kind: 'stdin';
+      /** Reads the input, stopping once it holds more than `maxBytes` bytes; called when the scan starts reading. */
+      read: (maxBytes: number) => Promise<Buffer>;
+      /** Its name in reports and for path-limited rules. */
+      path?: string;
+    }
   | { kind: 'staged' }
-  | { kind: 'range'; /** `BASE..HEAD` or `BASE...HEAD`. */ range: string }
+  | {
+      kind: 'range';
+      /** `BASE..HEAD` or `BASE...HEAD`. */
+      range: string;
+    }
   | { kind: 'history' }
   | {
       kind: 'commit-msg';

@@ -48,7 +48,7 @@ export async function scannerFor(options: { source: Source; rules: Rule[]; confi
   const pool = parallel === undefined || setup === undefined ? undefined : parallel.workerPoolScanner(threads, setup);
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
-  if (isUserPatterned) log('the worker script is missing: the config\'s own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them');
+  if (isUserPatterned) log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);

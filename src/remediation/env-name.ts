@@ -5,6 +5,9 @@
  */
 export function envNameFor(ruleId: string, providerId: string): string {
   if (providerId === 'generic') return 'APP_SECRET';
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = ruleId
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
 }

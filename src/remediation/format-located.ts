@@ -17,9 +17,11 @@ export function describeLocation(location: SecretLocation): string {
   const count = location.commits.length;
   const commits = `${count} commit${count === 1 ? '' : 's'}`;
   const place =
-    location.place === 'pushed' ? `pushed (reachable from ${location.remoteRefs.join(', ')})`
-    : location.place === 'unpushed' ? `committed in ${commits} not pushed to any remote`
-    : `never committed: only in the working tree${location.isStaged ? ' and the index (staged)' : ''}`;
+    location.place === 'pushed'
+      ? `pushed (reachable from ${location.remoteRefs.join(', ')})`
+      : location.place === 'unpushed'
+        ? `committed in ${commits} not pushed to any remote`
+        : `never committed: only in the working tree${location.isStaged ? ' and the index (staged)' : ''}`;
   if (location.place === 'working-tree') return place;
   const head = location.isAtHead ? 'still at HEAD' : 'only in history (gone from HEAD)';
   return `${place}; ${head}${location.isInWorkingTree && !location.isAtHead ? ', but back in the working tree' : ''}`;
@@ -36,11 +38,7 @@ function sightings(item: LocatedPlan): string[] {
 /** A located plan as terminal text: a header on the secret (redacted) and where it lives, then the numbered steps. */
 export function formatLocatedText(item: LocatedPlan, index: number, total: number): string {
   const { finding } = item;
-  const header = [
-    `Secret ${index + 1} of ${total}: ${finding.ruleName} (${finding.ruleId}) ${finding.preview}, severity ${finding.severity}`,
-    `Where: ${describeLocation(item.location)}`,
-    `Seen at: ${sightings(item).join(', ')}`,
-  ];
+  const header = [`Secret ${index + 1} of ${total}: ${finding.ruleName} (${finding.ruleId}) ${finding.preview}, severity ${finding.severity}`, `Where: ${describeLocation(item.location)}`, `Seen at: ${sightings(item).join(', ')}`];
   return `${header.join('\n')}\n${formatPlanText(item.plan)}`;
 }
 
@@ -52,7 +50,9 @@ export function formatLocatedMarkdown(item: LocatedPlan, index: number, total: n
     '',
     `- Rule: ${inlineMarkdown(`\`${finding.ruleId}\``)}, severity ${finding.severity}`,
     `- Where: ${inlineMarkdown(describeLocation(item.location))}`,
-    `- Seen at: ${sightings(item).map((place) => inlineMarkdown(`\`${place}\``)).join(', ')}`,
+    `- Seen at: ${sightings(item)
+      .map((place) => inlineMarkdown(`\`${place}\``))
+      .join(', ')}`,
     '',
     formatPlanMarkdown(item.plan),
   ].join('\n');

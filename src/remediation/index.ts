@@ -26,6 +26,7 @@ export { gitignoreLinesFor, isWholeSecretFile, secretFileKind, secretFileOf } fr
 export { DEFAULT_REPLACEMENTS_FILE } from './location-steps.js';
 export type { LocatedPlan } from './format-located.js';
 export { describeLocation, formatLocatedMarkdown, formatLocatedText } from './format-located.js';
+export { formatLocatedJson } from './format-json.js';
 export { keyNamesOf, REPLACEMENT, replacementLines, type ReplacementSecret, type Replacements } from './replacements.js';
 export type { RemediationMode, RemediationRequest, RemediationScans } from './gather-scans.js';
 export { findingsOfSecret, gatherScans } from './gather-scans.js';

@@ -80,9 +80,7 @@ export function pushedPurgeStep(location: SecretLocation, replacementsFile: stri
   return {
     kind: 'purge',
     title: 'Then purge it from every commit and force-push',
-    why:
-      `It was pushed (${location.remoteRefs.join(', ')}), so the old commits are on the remote. ` +
-      'Rewriting changes commit ids: tell everyone who uses the repository first.',
+    why: `It was pushed (${location.remoteRefs.join(', ')}), so the old commits are on the remote. ` + 'Rewriting changes commit ids: tell everyone who uses the repository first.',
     actions: [
       'Work in an up-to-date clone with no local changes, and fetch every branch you want to keep.',
       `The replacements file holds the raw values, one \`VALUE==>REMOVED-BY-SECRETSCAN\` per line: keep it outside the repository and delete it afterwards.`,

@@ -12,12 +12,7 @@ export function remediationFor(rule: Rule): RemediationPlan {
     ruleId: rule.spec.id,
     ruleName: rule.spec.name,
     providerName: rule.provider.name,
-    steps: [
-      rotateStep(rule.provider),
-      relocateStep(envNameFor(rule.spec.id, rule.provider.id)),
-      purgeStep(),
-      verifyStep(),
-    ],
+    steps: [rotateStep(rule.provider), relocateStep(envNameFor(rule.spec.id, rule.provider.id)), purgeStep(), verifyStep()],
   };
 }
 

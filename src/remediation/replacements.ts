@@ -79,7 +79,12 @@ export function replacementLines(secrets: Iterable<ReplacementSecret>): Replacem
   for (const secret of secrets) {
     const keys = [...secret.keys];
     for (const value of secret.values) {
-      const parts = value.includes('\n') ? value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length >= 8 && !PEM_BOUNDARY.test(line)) : encodedForms(value);
+      const parts = value.includes('\n')
+        ? value
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line.length >= 8 && !PEM_BOUNDARY.test(line))
+        : encodedForms(value);
       for (const part of parts) {
         if (part.length === 0 || part.includes('==>')) continue;
         if (isSafeLiteral(part) || value.includes('\n')) literals.add(part);
@@ -88,8 +93,6 @@ export function replacementLines(secrets: Iterable<ReplacementSecret>): Replacem
       }
     }
   }
-  const literalLines = [...literals]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    .map((value) => `${FILTER_REPO_PREFIX.test(value) ? 'literal:' : ''}${value}==>${REPLACEMENT}`);
+  const literalLines = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).map((value) => `${FILTER_REPO_PREFIX.test(value) ? 'literal:' : ''}${value}==>${REPLACEMENT}`);
   return { lines: [...literalLines, ...[...anchored].sort()], unanchored };
 }

@@ -74,7 +74,10 @@ function pathsOf(evidence: SecretEvidence): string[] {
 async function remoteRefsContaining(root: string, sha: string): Promise<string[]> {
   const run = await runGit(root, ['for-each-ref', '--contains', sha, '--format=%(refname)', 'refs/remotes']);
   if (run.code !== 0) return [];
-  return run.stdout.split('\n').filter((ref) => ref.startsWith('refs/remotes/') && !ref.endsWith('/HEAD')).map((ref) => ref.slice('refs/remotes/'.length));
+  return run.stdout
+    .split('\n')
+    .filter((ref) => ref.startsWith('refs/remotes/') && !ref.endsWith('/HEAD'))
+    .map((ref) => ref.slice('refs/remotes/'.length));
 }
 
 async function revParse(root: string, rev: string): Promise<string | undefined> {

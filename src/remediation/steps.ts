@@ -10,13 +10,8 @@ export function rotateStep(provider: ProviderSpec | undefined): RemediationStep 
   const step: RemediationStep = {
     kind: 'rotate',
     title: isKnown ? `Rotate or revoke the credential at ${provider.name} first` : 'Rotate or revoke the credential first, wherever it is accepted',
-    why:
-      'Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. ' +
-      'Only a new credential makes the old value useless.',
-    actions: [
-      ...(provider?.remediation.steps ?? ['Revoke the leaked credential where it was issued, and issue a new one.']),
-      'Check the access logs for use of the old credential since it was first committed.',
-    ],
+    why: 'Rewriting git history does not un-leak a secret that was pushed: clones, forks, CI logs and caches keep it. ' + 'Only a new credential makes the old value useless.',
+    actions: [...(provider?.remediation.steps ?? ['Revoke the leaked credential where it was issued, and issue a new one.']), 'Check the access logs for use of the old credential since it was first committed.'],
     commands: [],
   };
   if (provider !== undefined) step.url = provider.remediation.rotateUrl;
@@ -44,9 +39,7 @@ export function purgeStep(): RemediationStep {
   return {
     kind: 'purge',
     title: 'If it was committed, purge it from git history',
-    why:
-      'Deleting the line in a new commit leaves the secret in every earlier commit. ' +
-      'Rewriting history changes commit ids, so coordinate with everyone who uses the repository.',
+    why: 'Deleting the line in a new commit leaves the secret in every earlier commit. ' + 'Rewriting history changes commit ids, so coordinate with everyone who uses the repository.',
     actions: [
       'Work in a fresh clone: `git filter-repo` refuses to rewrite a clone with local changes.',
       'For a value inside a file, put each leaked value on its own line of `replacements.txt` as `VALUE==>REMOVED`. Keep that file outside the repository and delete it afterwards: it contains the secret.',

@@ -10,10 +10,7 @@ import type { ReportContext } from './types.js';
 
 function summaryParagraph(result: ScanResult, ruleCount: number): string {
   const { findings } = result;
-  const parts =
-    findings.length === 0
-      ? ['No secrets found.']
-      : [`**${plural(findings.length, 'finding')}** in ${plural(fileCount(findings), 'file')} (${severityBreakdown(findings)}).`];
+  const parts = findings.length === 0 ? ['No secrets found.'] : [`**${plural(findings.length, 'finding')}** in ${plural(fileCount(findings), 'file')} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
   parts.push(`${plural(ruleCount, 'rule')} ran; suppressed: ${suppressed === '' ? 'nothing' : suppressed}.`);
   if (result.skipped.length > 0) parts.push(`Skipped ${plural(result.skipped.length, 'file')}: ${skipBreakdown(result.skipped)}.`);

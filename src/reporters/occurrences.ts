@@ -30,12 +30,7 @@ export function sortOccurrences(occurrences: readonly Occurrence[] | undefined):
 }
 
 function isFindingItself(finding: Finding, occurrence: Occurrence): boolean {
-  return (
-    occurrence.path === finding.path &&
-    occurrence.startLine === finding.startLine &&
-    occurrence.startColumn === finding.startColumn &&
-    occurrence.commit?.sha === finding.commit?.sha
-  );
+  return occurrence.path === finding.path && occurrence.startLine === finding.startLine && occurrence.startColumn === finding.startColumn && occurrence.commit?.sha === finding.commit?.sha;
 }
 
 /**
@@ -66,4 +61,3 @@ export function otherPaths(finding: Finding): Occurrence[] {
 export function isHistoryFinding(finding: Finding): boolean {
   return finding.occurrences !== undefined || finding.isPresentAtHead !== undefined;
 }
-

@@ -22,10 +22,7 @@ function fixLines(advice: CommitAdvice, findings: readonly Finding[], command: s
       '  Rotate the credential at its provider if it was ever pushed or shared.',
     ];
   }
-  const lines = [
-    '  Remove each secret from the files, keep it in an environment variable or a secret manager,',
-    '  `git add` the files again, and rotate the credential if it was ever pushed or shared.',
-  ];
+  const lines = ['  Remove each secret from the files, keep it in an environment variable or a secret manager,', '  `git add` the files again, and rotate the credential if it was ever pushed or shared.'];
   const files = [...new Set(findings.filter((f) => f.ruleId.startsWith(AUDIT_RULE_PREFIX)).map((f) => printable(f.path)))];
   if (files.length > 0) {
     lines.push(`  A secret-bearing file is staged: unstage it (\`git restore --staged -- ${files.map(shellWord).join(' ')}\`) and ignore it (\`${command} gitignore --fix\`).`);

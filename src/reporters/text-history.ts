@@ -11,10 +11,7 @@ function headStatus(finding: Finding, c: Colors): string | undefined {
 
 function introducedLine(finding: Finding, c: Colors): string | undefined {
   const { commit } = finding;
-  const introduced =
-    commit === undefined
-      ? undefined
-      : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
+  const introduced = commit === undefined ? undefined : `introduced in ${commit.sha.slice(0, 7)} by ${printable(commit.author)} on ${printable(calendarDateOf(commit.date))}`;
   const parts = [introduced, headStatus(finding, c)].filter((part): part is string => part !== undefined);
   return parts.length === 0 ? undefined : parts.join('; ');
 }

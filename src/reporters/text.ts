@@ -25,11 +25,7 @@ const DECODED_LABEL: Record<NonNullable<Finding['decodedFrom']>, string> = {
 function findingLines(finding: Finding, widths: { position: number; rule: number }, c: Colors): string[] {
   const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
   const indent = ' '.repeat(2 + widths.position + 2);
-  const lines = [
-    `  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` +
-      `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`,
-    `${indent}${c.dim(printable(finding.context))}`,
-  ];
+  const lines = [`  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` + `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`, `${indent}${c.dim(printable(finding.context))}`];
   if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
   if (isHistoryFinding(finding)) {
     lines.push(...historyLines(finding, c).map((line) => `${indent}${line}`));

@@ -12,7 +12,13 @@ export interface VersionControlInfo {
 }
 
 /** A scan of a commit being made: its staged changes, or its message file. */
-export type CommitAdvice = { kind: 'staged' } | { kind: 'commit-msg'; /** The message file as the user named it. */ messageFile: string };
+export type CommitAdvice =
+  | { kind: 'staged' }
+  | {
+      kind: 'commit-msg';
+      /** The message file as the user named it. */
+      messageFile: string;
+    };
 
 /** Everything a reporter may know besides the result. Reporters never read `process.*`. */
 export interface ReportContext {

@@ -68,8 +68,7 @@ function readBytes(file: string): Buffer | { reason: string } {
  */
 function splitCompiled(bytes: Buffer): { stamp: CompiledStamp; payload: Buffer } | { reason: string } {
   const end = bytes.indexOf(0x7d, PREFIX.length) + 1;
-  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0
-    && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 0x7d;
+  const isStamped = bytes.subarray(0, PREFIX.length).equals(PREFIX) && end > 0 && bytes.subarray(end, end + SEPARATOR.length).equals(SEPARATOR) && bytes[bytes.length - 1] === 0x7d;
   if (!isStamped) return { reason: 'it has no build stamp (written by an older build, or not by the build)' };
   let stamp: unknown;
   try {

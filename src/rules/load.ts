@@ -77,7 +77,9 @@ export const COMPILED_RULES_FILE = join(PACKAGE_ROOT, 'dist', 'rules.json');
 
 /** Names of the built-in pack files, sorted (the sensitive-file catalogue is not a pack). */
 export function builtinPackNames(): string[] {
-  return readdirSync(BUILTIN_RULES_DIR).filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml').sort();
+  return readdirSync(BUILTIN_RULES_DIR)
+    .filter((n) => /\.ya?ml$/.test(n) && n !== 'sensitive-files.yaml')
+    .sort();
 }
 
 /** The digest of the built-in packs as they are now: what the stamp of COMPILED_RULES_FILE must hold. */

@@ -6,8 +6,24 @@ import type { YamlDocument } from './yaml-document.js';
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const RULE_KEYS = new Set([
-  'id', 'name', 'description', 'severity', 'pattern', 'ignoreCase', 'keywords', 'entropy', 'validators',
-  'paths', 'severityByPath', 'decoder', 'multiline', 'startsWithKeyword', 'references', 'tags', 'examples', 'negativeExamples',
+  'id',
+  'name',
+  'description',
+  'severity',
+  'pattern',
+  'ignoreCase',
+  'keywords',
+  'entropy',
+  'validators',
+  'paths',
+  'severityByPath',
+  'decoder',
+  'multiline',
+  'startsWithKeyword',
+  'references',
+  'tags',
+  'examples',
+  'negativeExamples',
 ]);
 
 type Path = (string | number)[];
@@ -15,7 +31,11 @@ type Path = (string | number)[];
 /** Collects problems with a location prefix; shared by the pack and provider checks. */
 class ProblemList {
   readonly items: string[] = [];
-  constructor(private readonly file: string, private readonly doc: Pick<YamlDocument, 'lineOf'>, private readonly base: Path) {}
+  constructor(
+    private readonly file: string,
+    private readonly doc: Pick<YamlDocument, 'lineOf'>,
+    private readonly base: Path,
+  ) {}
   add(path: Path, subject: string, what: string): void {
     const line = this.doc.lineOf([...this.base, ...path]);
     this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${subject}: ${what}`);
@@ -77,12 +97,18 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   if (raw.decoder !== undefined && raw.decoder !== 'kubernetes-secret') problems.add([...at, 'decoder'], subject, '`decoder` must be kubernetes-secret');
   if (raw.severityByPath !== undefined) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry: unknown) =>
-      isRecord(entry) && (entry.paths === undefined) !== (entry.class === undefined)
-      && (entry.paths === undefined || isStringList(entry.paths, { allowEmpty: false }))
-      && (entry.class === undefined || isPathClassName(entry.class))
-      && SEVERITIES.includes(entry.severity as never)
-      && Object.keys(entry).every((k) => k === 'paths' || k === 'class' || k === 'severity'));
+    const isValid =
+      Array.isArray(entries) &&
+      entries.length > 0 &&
+      entries.every(
+        (entry: unknown) =>
+          isRecord(entry) &&
+          (entry.paths === undefined) !== (entry.class === undefined) &&
+          (entry.paths === undefined || isStringList(entry.paths, { allowEmpty: false })) &&
+          (entry.class === undefined || isPathClassName(entry.class)) &&
+          SEVERITIES.includes(entry.severity as never) &&
+          Object.keys(entry).every((k) => k === 'paths' || k === 'class' || k === 'severity'),
+      );
     const classes = Object.keys(PATH_CLASSES).join(', ');
     if (!isValid) problems.add([...at, 'severityByPath'], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
   }

@@ -28,6 +28,9 @@ export interface YamlDocument {
   lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
 
+/** How far aliases may expand (the yaml package's `maxAliasCount`): enough for any real file. */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses YAML text; the only place the `yaml` package is imported. */
 export function parseYamlDocument(text: string, file: string): YamlDocument {
   const { LineCounter, parseDocument } = yaml();
@@ -46,5 +49,13 @@ export function parseYamlDocument(text: string, file: string): YamlDocument {
     }
     return undefined;
   };
-  return { value: errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined, errors, lineOf };
+  if (errors.length > 0) return { value: undefined, errors, lineOf };
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), errors, lineOf };
+  } catch (error) {
+    // An alias bomb (anchors whose aliases expand to millions of nodes) stops here, before the
+    // expansion: the yaml package counts the nodes each alias would copy and throws past the limit.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { value: undefined, errors: [`${file}: ${message} (aliases may expand to at most ${MAX_ALIAS_COUNT} copies; write the values out instead)`], lineOf };
+  }
 }

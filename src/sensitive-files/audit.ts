@@ -41,7 +41,10 @@ async function auditWorkTree(root: string, catalogue: Catalogue, checks: readonl
     const kind = await kindOf(catalogue.kinds, path, () => readWorkingFile(root, path));
     if (kind !== undefined) candidates.push({ path, kind, isTracked: false });
   }
-  const ignored = await ignoredAmong(root, candidates.map((c) => c.path));
+  const ignored = await ignoredAmong(
+    root,
+    candidates.map((c) => c.path),
+  );
   const findings: Finding[] = [];
   for (const { path, kind, isTracked } of candidates) {
     if (isTracked && checks.includes('tracked')) findings.push(auditFinding(kind, path, { state: 'tracked', isIgnored: ignored.has(path) }));
@@ -49,7 +52,14 @@ async function auditWorkTree(root: string, catalogue: Catalogue, checks: readonl
   }
   const existing = (await readWorkingFile(root, '.gitignore')) ?? '';
   const trackedPaths = checks.includes('tracked') ? candidates.filter((c) => c.isTracked).map((c) => c.path) : [];
-  return { findings, missing: missingLinesOf(candidates.filter((c) => !ignored.has(c.path)), existing), tracked: trackedPaths };
+  return {
+    findings,
+    missing: missingLinesOf(
+      candidates.filter((c) => !ignored.has(c.path)),
+      existing,
+    ),
+    tracked: trackedPaths,
+  };
 }
 
 async function auditStaged(root: string, catalogue: Catalogue): Promise<Finding[]> {

@@ -34,11 +34,15 @@ export function formatOutcomeText(outcome: GitignoreOutcome, shouldFix: boolean)
 /** The same report as JSON (no file contents are ever read into it). */
 export function formatOutcomeJson(outcome: GitignoreOutcome): string {
   const finding = (f: GitignoreOutcome['findings'][number]): Record<string, unknown> => ({ ruleId: f.ruleId, name: f.ruleName, severity: f.severity, path: f.path, context: f.context, fingerprint: f.fingerprint });
-  return `${JSON.stringify({
-    findings: outcome.findings.map(finding),
-    missing: outcome.missing,
-    appended: outcome.appended,
-    remaining: outcome.remaining.map(finding),
-    untrack: outcome.tracked.map((path) => `git rm --cached -- ${shellQuote(path)}`),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      findings: outcome.findings.map(finding),
+      missing: outcome.missing,
+      appended: outcome.appended,
+      remaining: outcome.remaining.map(finding),
+      untrack: outcome.tracked.map((path) => `git rm --cached -- ${shellQuote(path)}`),
+    },
+    null,
+    2,
+  )}\n`;
 }

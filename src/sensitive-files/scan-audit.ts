@@ -2,7 +2,7 @@ import type { ScanResult } from '../findings/index.js';
 import { compareFindings } from '../findings/index.js';
 import { auditRepository } from './audit.js';
 import { loadCatalogue } from './load-catalogue.js';
-import type { AuditCheck } from './types.js';
+import type { AuditCheck, Catalogue } from './types.js';
 
 /** What a scan tells the audit about itself. */
 export interface ScanShape {
@@ -27,16 +27,33 @@ export function auditChecksFor(scan: ScanShape): AuditCheck[] {
 }
 
 /**
+ * The config's say over secret-bearing file kinds, which are ids like rules: `isKindOff` (the
+ * kind's id, e.g. from `rules.disable: [file.dotenv]` or `[file]`) drops a kind, `isSuppressed`
+ * (an allowlist entry whose `paths` cover the path, with or without `rules: [file.dotenv]`) drops
+ * one finding.
+ */
+export interface KindPolicy {
+  isKindOff: (id: string) => boolean;
+  isSuppressed: (ruleId: string, path: string) => boolean;
+}
+
+/** The catalogue without the kinds the config turned off. */
+export function withoutKindsOff(catalogue: Catalogue, isKindOff: (id: string) => boolean): Catalogue {
+  return { ...catalogue, kinds: catalogue.kinds.filter((kind) => !isKindOff(kind.spec.id)) };
+}
+
+/**
  * Runs the audit checks on the repository at `root` and adds their findings to `result`, except
- * those whose path a whole-path allowlist entry covers (counted as suppressed paths). `log`
+ * kinds turned off and findings an allowlist entry covers (counted as suppressed paths). `log`
  * (for `--debug`) hears where the catalogue came from.
  */
-export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; range?: string; isPathSuppressed: (path: string) => boolean; log?: (line: string) => void }): Promise<ScanResult> {
+export async function addAuditFindings(result: ScanResult, options: { root: string; checks: readonly AuditCheck[]; range?: string; policy: KindPolicy; log?: (line: string) => void }): Promise<ScanResult> {
   if (options.checks.length === 0) return result;
-  const catalogue = await loadCatalogue();
-  options.log?.(`sensitive-file catalogue: ${catalogue.origin ?? catalogue.file}`);
+  const loaded = await loadCatalogue();
+  options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
+  const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...(options.range === undefined ? {} : { range: options.range }) });
-  const kept = findings.filter((finding) => !options.isPathSuppressed(finding.path));
+  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
   result.suppressed.paths += findings.length - kept.length;
   result.findings = [...result.findings, ...kept].sort(compareFindings);
   return result;

@@ -3,28 +3,20 @@ import { shellQuote } from '../terminal-text/index.js';
 import type { SensitiveFileKind } from './types.js';
 
 /** What the audit found about one sensitive file. */
-export type FileState =
-  | { state: 'tracked'; isIgnored: boolean }
-  | { state: 'untracked' }
-  | { state: 'staged' }
-  | { state: 'history'; commit: CommitInfo; isPresentAtHead: boolean };
+export type FileState = { state: 'tracked'; isIgnored: boolean } | { state: 'untracked' } | { state: 'staged' } | { state: 'history'; commit: CommitInfo; isPresentAtHead: boolean };
 
 function contextOf(path: string, found: FileState): string {
   const quoted = shellQuote(path);
   switch (found.state) {
     case 'tracked':
-      return found.isIgnored
-        ? `tracked by git although .gitignore lists it: run git rm --cached -- ${quoted}`
-        : `tracked by git and not in .gitignore: run git rm --cached -- ${quoted}, then secretscan gitignore --fix`;
+      return found.isIgnored ? `tracked by git although .gitignore lists it: run git rm --cached -- ${quoted}` : `tracked by git and not in .gitignore: run git rm --cached -- ${quoted}, then secretscan gitignore --fix`;
     case 'untracked':
       return 'present and not ignored: `git add .` would commit it; run secretscan gitignore --fix';
     case 'staged':
       return `staged for commit: run git restore --staged -- ${quoted} and add it to .gitignore (secretscan gitignore --fix)`;
     case 'history': {
       const where = `committed in ${found.commit.sha.slice(0, 12)} (${found.commit.date.slice(0, 10)})`;
-      return found.isPresentAtHead
-        ? `${where} and still at HEAD: run git rm --cached -- ${quoted} and rotate what it holds`
-        : `${where}, deleted since: it stays in git history; rotate what it held`;
+      return found.isPresentAtHead ? `${where} and still at HEAD: run git rm --cached -- ${quoted} and rotate what it holds` : `${where}, deleted since: it stays in git history; rotate what it held`;
     }
   }
 }

@@ -43,10 +43,11 @@ export function validateCatalogue(value: unknown, lineOf: (path: readonly (strin
     if (!SEVERITIES.includes(entry.severity as Severity)) problem('severity', '`severity` must be high, medium or low');
     for (const key of PATTERN_LISTS) {
       if (!isStringList(entry[key])) problem(key, `\`${key}\` must be a list of strings`);
-      else for (const pattern of entry[key]) {
-        const error = globProblem(pattern.replace(/^!/, ''));
-        if (error !== undefined) problem(key, `pattern \`${pattern}\` does not compile: ${error}`);
-      }
+      else
+        for (const pattern of entry[key]) {
+          const error = globProblem(pattern.replace(/^!/, ''));
+          if (error !== undefined) problem(key, `pattern \`${pattern}\` does not compile: ${error}`);
+        }
     }
     if (entry.placement !== undefined && !['env', 'key', 'credentials'].includes(entry.placement as string)) problem('placement', '`placement` must be env, key or credentials');
     if (isStringList(entry.paths) && entry.paths.length === 0) problem('paths', '`paths` must not be empty');

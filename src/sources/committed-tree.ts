@@ -69,7 +69,7 @@ export async function* committedFileInputs(root: string, files: readonly Committ
       for (const object of parser.push(data)) {
         for (const path of pathsByBlob.get(object.sha) ?? []) {
           if (object.type === 'blob') yield { origin: 'directory', path, bytes: object.content, startLine: 1 };
-          else outcome.problems.push({ path, message: 'git cannot read this file\'s committed blob (`git fsck` tells why)' });
+          else outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
         }
       }
     }

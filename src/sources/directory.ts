@@ -84,9 +84,7 @@ export async function listScanTargets(cwd: string, paths: readonly string[], rep
     if ((await kindOf(full)) === 'file') files.push(rel);
     else dirs.push(rel === '' ? '.' : rel);
   }
-  const listed = repo !== undefined
-    ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : []
-    : (await Promise.all((paths.length === 0 ? ['.'] : dirs).map((d) => globDirectory(root, resolve(root, d))))).flat();
+  const listed = repo !== undefined ? (paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : []) : (await Promise.all((paths.length === 0 ? ['.'] : dirs).map((d) => globDirectory(root, resolve(root, d))))).flat();
   if (repo !== undefined) await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [...new Set([...listed, ...files])].sort() };
 }

@@ -56,7 +56,10 @@ function locationVariables(env: NodeJS.ProcessEnv, cwd: string): Record<string, 
   }
   const alternates = env[ALTERNATES_VARIABLE];
   if (alternates !== undefined && alternates !== '') {
-    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => (dir === '' || dir.startsWith('"') ? dir : resolve(cwd, dir))).join(delimiter);
+    carried[ALTERNATES_VARIABLE] = alternates
+      .split(delimiter)
+      .map((dir) => (dir === '' || dir.startsWith('"') ? dir : resolve(cwd, dir)))
+      .join(delimiter);
   }
   return carried;
 }
@@ -89,7 +92,6 @@ export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string =
   }
   return sealed;
 }
-
 
 /**
  * The values of `keys` (lower-cased) as git itself would read them for the user: their system,

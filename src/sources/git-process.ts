@@ -4,15 +4,24 @@ import { sealedGitEnv } from './git-env.js';
 
 /** `-c` settings every streamed git command runs with, whatever the repository's own config says. */
 const SEALED_ARGS = [
-  '-c', 'core.quotePath=off',
-  '-c', 'core.fsmonitor=false',
-  '-c', 'diff.noprefix=false',
-  '-c', 'diff.mnemonicPrefix=false',
-  '-c', 'diff.relative=false',
-  '-c', 'diff.external=',
-  '-c', 'color.ui=false',
-  '-c', 'log.showSignature=false',
-  '-c', 'core.commentChar=#',
+  '-c',
+  'core.quotePath=off',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicPrefix=false',
+  '-c',
+  'diff.relative=false',
+  '-c',
+  'diff.external=',
+  '-c',
+  'color.ui=false',
+  '-c',
+  'log.showSignature=false',
+  '-c',
+  'core.commentChar=#',
 ];
 
 const STDERR_LIMIT = 4096;
@@ -26,7 +35,13 @@ export interface GitProcess {
 }
 
 function describeFailure(args: readonly string[], code: number | null, stderr: string): GitError {
-  const message = stderr.trim().split('\n').find((line) => line.startsWith('fatal:') || line.startsWith('error:')) ?? stderr.trim().split('\n')[0] ?? '';
+  const message =
+    stderr
+      .trim()
+      .split('\n')
+      .find((line) => line.startsWith('fatal:') || line.startsWith('error:')) ??
+    stderr.trim().split('\n')[0] ??
+    '';
   return new GitError('E_GIT', `git ${args[0] ?? ''} failed (exit ${code ?? 'signal'}): ${message}`);
 }
 
@@ -45,9 +60,7 @@ export function spawnGit(cwd: string, args: readonly string[], options: { isStdo
   });
   const done = new Promise<void>((resolve, reject) => {
     child.on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'ENOENT'
-        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT })
-        : new GitError('E_GIT', `cannot run git: ${error.message}`, { cause: error }));
+      reject(error.code === 'ENOENT' ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT }) : new GitError('E_GIT', `cannot run git: ${error.message}`, { cause: error }));
     });
     child.on(options.isStdoutHandedOff === true ? 'exit' : 'close', (code) => (code === 0 ? resolve() : reject(describeFailure(args, code, stderr))));
   });
@@ -108,9 +121,9 @@ export function runGit(cwd: string, args: readonly string[]): Promise<GitRun> {
     execFile('git', [...SEALED_ARGS, ...args], { cwd, env: sealedGitEnv(), encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : error.code;
       if (typeof code === 'number') return done({ code, stdout, stderr });
-      reject(code === 'ENOENT'
-        ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT })
-        : new GitError('E_GIT', `cannot run git: ${error?.message ?? 'unknown error'}`, { cause: error }));
+      reject(
+        code === 'ENOENT' ? new GitError('E_GIT_MISSING', 'git is not installed or not on PATH', { cause: error, hint: GIT_VERSION_HINT }) : new GitError('E_GIT', `cannot run git: ${error?.message ?? 'unknown error'}`, { cause: error }),
+      );
     });
   });
 }

@@ -24,7 +24,9 @@ describe('a pull request cannot switch its own scan off', () => {
     const result = await proposal({}, { '.secretscan.yaml': ALLOW_EVERYTHING, 'app.js': `const key = "${FAKE.stripe}";\n` }, eventName);
     expect(result.code).toBe(1);
     expect(result.outputs.findings).toBe('1');
-    expect(result.stdout).toMatch(/^::warning title=secretscan%3A this pull request changes how it is scanned,file=\.secretscan\.yaml::This pull request adds \.secretscan\.yaml, which sets up the scan\. The scan used the version in the base commit [0-9a-f]{12}/m);
+    expect(result.stdout).toMatch(
+      /^::warning title=secretscan%3A this pull request changes how it is scanned,file=\.secretscan\.yaml::This pull request adds \.secretscan\.yaml, which sets up the scan\. The scan used the version in the base commit [0-9a-f]{12}/m,
+    );
     expect(result.summary).toContain('This pull request adds .secretscan.yaml, which sets up the scan.');
     expect(result.stdout).toContain('the config, baseline and ignore file come from the base commit');
   });

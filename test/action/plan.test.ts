@@ -68,7 +68,11 @@ describe('parseInputs', () => {
     expect(inputs()).toEqual(defaults);
     expect(inputs({ 'fail-on': 'HIGH', config: 'c.yaml', baseline: 'b.json', 'sarif-file': 'x.sarif' })).toEqual({ ...defaults, failOn: 'high', sarifFile: 'x.sarif', config: 'c.yaml', baseline: 'b.json' });
     expect(inputs({ timeout: 'none', 'working-directory': 'app' })).toEqual({ ...defaults, timeoutSeconds: undefined, workingDirectory: 'app' });
-    expect(inputs({ timeout: '60', args: "--max-file-size '2 MiB' --no-gitignore-audit --timeout=30" })).toEqual({ ...defaults, timeoutSeconds: 30, scanArgs: { maxFileSize: 2 * 1024 * 1024, shouldAuditGitignore: false, timeoutSeconds: 30 } });
+    expect(inputs({ timeout: '60', args: "--max-file-size '2 MiB' --no-gitignore-audit --timeout=30" })).toEqual({
+      ...defaults,
+      timeoutSeconds: 30,
+      scanArgs: { maxFileSize: 2 * 1024 * 1024, shouldAuditGitignore: false, timeoutSeconds: 30 },
+    });
     expect(() => inputs({ timeout: '-1' })).toThrow(/timeout: "-1" is not a positive number of seconds/);
     expect(() => inputs({ 'fail-on': 'critical' })).toThrow(/fail-on: "critical" is not a severity/);
     expect(() => inputs({ scan: 'staged' })).toThrow(/scan: "staged" is not a scan kind/);

@@ -79,7 +79,7 @@ describe('the action on a pull request', () => {
     expect(sarifSchemaErrors(JSON.parse(await readFile(join(workspace, 'reports', 'scan.sarif'), 'utf8')))).toEqual([]);
   });
 
-  it('fails with the scanner\'s message when the config is invalid, and writes no report', async () => {
+  it("fails with the scanner's message when the config is invalid, and writes no report", async () => {
     const { result } = await pullRequest('export const port = 8080;\n', { config: 'missing.yaml' });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error::secretscan could not complete the scan \(exit 2\): .*missing\.yaml/m);

@@ -8,9 +8,20 @@ import type { CompletedScan } from '../../src/pipeline/index.js';
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path: 'src/a.js',
-    startLine: 3, startColumn: 5, endLine: 3, endColumn: 37, fingerprint: 'v1:f', secretId: 'v1:s',
-    preview: 'sk_l…(32)', context: 'k = "sk_l…(32)"', entropy: 4.1, ...overrides,
+    ruleId: 'stripe.secret-key',
+    ruleName: 'Stripe secret key',
+    severity: 'high',
+    path: 'src/a.js',
+    startLine: 3,
+    startColumn: 5,
+    endLine: 3,
+    endColumn: 37,
+    fingerprint: 'v1:f',
+    secretId: 'v1:s',
+    preview: 'sk_l…(32)',
+    context: 'k = "sk_l…(32)"',
+    entropy: 4.1,
+    ...overrides,
   };
 }
 
@@ -54,7 +65,7 @@ describe('failingFindings and failureOf', () => {
     expect(failureOf({ scan }, 'medium')).toMatch(/found 2 secret\(s\); 1 at or above fail-on: medium/);
   });
 
-  it('fails on a partial scan, a scan error and a crash with the scanner\'s message, even with fail-on: none', () => {
+  it("fails on a partial scan, a scan error and a crash with the scanner's message, even with fail-on: none", () => {
     const partial = completed(findings, { isPartial: true, problems: [{ path: 'a', message: 'm' }] });
     expect(failureOf({ scan: partial }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: the scan is partial: 1 problem(s), see the report');
     expect(failureOf({ error: new UsageError('bad \x1b[31mflag', 'try again') }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: bad \\x1b[31mflag hint: try again');

@@ -14,11 +14,7 @@ afterAll(() => checkout.remove());
 
 /** Main: a README, a secret added (the PR's base is the commit before it), then five more commits. */
 async function historyWithSecret(): Promise<{ source: string; base: string; head: string }> {
-  const commits = [
-    { files: { 'README.md': '# app\n' } },
-    { files: { 'config.js': `k = "${FAKE.stripe}";\n` } },
-    ...[1, 2, 3, 4, 5].map((n) => ({ files: { [`file${n}.txt`]: `${n}\n` } })),
-  ];
+  const commits = [{ files: { 'README.md': '# app\n' } }, { files: { 'config.js': `k = "${FAKE.stripe}";\n` } }, ...[1, 2, 3, 4, 5].map((n) => ({ files: { [`file${n}.txt`]: `${n}\n` } }))];
   const source = await createRepo({ commits });
   const [head = '', base = ''] = [git(source, ['rev-parse', 'HEAD']).trim(), git(source, ['rev-parse', 'HEAD~6']).trim()];
   return { source, base, head };

@@ -39,7 +39,10 @@ describe('a commit of 10,000 files', () => {
       expect(run.stderr, args[0]).toBe('');
       expect(run.code, args[0]).toBe(1);
       const report = JSON.parse(run.stdout) as Report;
-      expect(report.findings.map((f) => `${f.path}:${f.startLine}`), args[0]).toEqual([`${pathOf(SECRET_FILE)}:1`]);
+      expect(
+        report.findings.map((f) => `${f.path}:${f.startLine}`),
+        args[0],
+      ).toEqual([`${pathOf(SECRET_FILE)}:1`]);
     }
   });
 });

@@ -107,10 +107,7 @@ describe('scan with a baseline', () => {
 
   it('suppresses history findings with a baseline made by --history', async () => {
     const repo = await createRepo({
-      commits: [
-        { files: { 'old.conf': `KEY=${FAKE.stripe}\n` } },
-        { files: { 'old.conf': null, 'new.conf': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } },
-      ],
+      commits: [{ files: { 'old.conf': `KEY=${FAKE.stripe}\n` } }, { files: { 'old.conf': null, 'new.conf': `KEY=${FAKE.stripe}\nOTHER=${FAKE.stripeOther}\n` } }],
     });
     expect((await runCli(['baseline', '--history'], { cwd: repo })).code).toBe(0);
     const history = await scanJson(repo, ['--history']);
@@ -175,10 +172,7 @@ describe('scan --report-unused', () => {
     await writeFile(join(repo, '.secretscanignore'), `# old\n${stale?.fingerprint ?? ''}\n`);
     const run = await runCli(['scan', '--report-unused'], { cwd: repo });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(
-      `secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/app.conf)\n` +
-        `secretscan: unused ignore entry: .secretscanignore:2: ${stale?.fingerprint ?? ''}\n`,
-    );
+    expect(run.stderr).toBe(`secretscan: unused baseline entry: ${stale?.fingerprint ?? ''} (stripe.secret-key in deploy/app.conf)\n` + `secretscan: unused ignore entry: .secretscanignore:2: ${stale?.fingerprint ?? ''}\n`);
     await writeFile(join(repo, 'new.txt'), `${FAKE.stripeThird}\n`);
     expect((await runCli(['scan', '--report-unused'], { cwd: repo })).code).toBe(1);
     await writeFile(join(repo, 'deploy/app.conf'), `STRIPE=${FAKE.stripeOther}\n`);

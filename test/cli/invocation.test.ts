@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandFor } from '../../src/cli/invocation.js';
 
-describe('commandFor (the command a blocked commit\'s advice names)', () => {
+describe("commandFor (the command a blocked commit's advice names)", () => {
   it.each([
     ['a devDependency of the project', '/work/app/node_modules/.bin/secretscan', '/work/app', 'npx secretscan'],
     ['a devDependency, run from a subfolder', '/work/app/node_modules/secretscan/dist/cli/bin.mjs', '/work/app/src', 'npx secretscan'],

@@ -38,14 +38,16 @@ it('scan --history shows progress on a terminal only', async () => {
 
 it('scan on a terminal counts only the files it will read (allowlisted paths are not read)', async () => {
   const repo = await createRepo({
-    commits: [{
-      files: {
-        '.secretscan.yaml': 'allowlist:\n  - reason: vendored code\n    paths: [vendor/]\n',
-        'a.txt': 'nothing\n',
-        'vendor/b.txt': `${FAKE.stripe}\n`,
-        'vendor/c.txt': `${FAKE.stripe}\n`,
+    commits: [
+      {
+        files: {
+          '.secretscan.yaml': 'allowlist:\n  - reason: vendored code\n    paths: [vendor/]\n',
+          'a.txt': 'nothing\n',
+          'vendor/b.txt': `${FAKE.stripe}\n`,
+          'vendor/c.txt': `${FAKE.stripe}\n`,
+        },
       },
-    }],
+    ],
   });
   const tty = await runCli(['scan', '--format', 'json', '--no-gitignore-audit'], { cwd: repo, isTTY: true });
   expect(tty.code).toBe(0);

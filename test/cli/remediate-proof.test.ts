@@ -28,10 +28,7 @@ describe('the remediate plan, executed for real, removes pushed secrets from the
   it.skipIf(!isInstalled)('replace-text for a value in source, invert-paths for .env, force-push, then scan --history finds nothing here or in a fresh clone', async () => {
     const remote = await createRepo({ isBare: true });
     const root = await createRepo({
-      commits: [
-        { files: { 'app.js': `const key = "${FAKE.stripe}";\n`, '.env': `STRIPE_KEY=${FAKE.stripeOther}\n`, 'README.md': 'hi\n' } },
-        { files: { 'README.md': 'hello\n' } },
-      ],
+      commits: [{ files: { 'app.js': `const key = "${FAKE.stripe}";\n`, '.env': `STRIPE_KEY=${FAKE.stripeOther}\n`, 'README.md': 'hi\n' } }, { files: { 'README.md': 'hello\n' } }],
     });
     git(root, ['remote', 'add', 'origin', remote]);
     git(root, ['push', '-q', 'origin', 'HEAD:refs/heads/main']);

@@ -100,7 +100,11 @@ describe('secretscan remediate', () => {
     expect(out.stderr).toContain(`wrote 8 replacement lines to ${file} (mode 0600)`);
     const lines = (await readFile(file, 'utf8')).trimEnd().split('\n').sort();
     // Each value as is and base64-encoded, the form a Kubernetes Secret or a config may hold it in.
-    expect(lines).toEqual(PLANTED.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')]).map((value) => `${value}==>REMOVED-BY-SECRETSCAN`).sort());
+    expect(lines).toEqual(
+      PLANTED.flatMap((secret) => [secret, Buffer.from(secret).toString('base64')])
+        .map((value) => `${value}==>REMOVED-BY-SECRETSCAN`)
+        .sort(),
+    );
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
@@ -118,6 +122,18 @@ describe('secretscan remediate', () => {
     const out = await runCli(['remediate', '--write-replacements', join(outside, 'back-inside', 'repl.txt')], { cwd: root });
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/inside the repository/);
+  });
+
+  it('prints the plans as JSON with --format json: per secret its place and steps (rotate first once committed), no raw value', async () => {
+    const root = await mixedRepo();
+    const out = await runCli(['remediate', '--format', 'json'], { cwd: root });
+    expect(out.code).toBe(1);
+    const report = JSON.parse(out.stdout) as { version: number; secrets: { secretId: string; location: { place: string }; steps: { kind: string; commands: string[] }[] }[] };
+    expect(report.version).toBe(1);
+    expect(report.secrets).toHaveLength(4);
+    for (const secret of report.secrets) expect(secret.steps[0]?.kind).toBe(secret.location.place === 'working-tree' ? 'remove' : 'rotate');
+    expect(report.secrets.some((secret) => secret.location.place !== 'working-tree')).toBe(true);
+    for (const planted of PLANTED) expect(out.stdout).not.toContain(planted);
   });
 
   it('renders Markdown with a heading per secret', async () => {

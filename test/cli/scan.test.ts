@@ -56,11 +56,7 @@ describe('scan (working tree)', () => {
     await symlink('big.txt', join(repo, 'link.txt'));
     const { code, report } = await scanJson(repo, ['--max-file-size', '1KB']);
     expect(code).toBe(0);
-    expect(report.skipped).toEqual([
-      expect.objectContaining({ path: 'big.txt', reason: 'too-large' }),
-      expect.objectContaining({ path: 'bin.dat', reason: 'binary' }),
-      expect.objectContaining({ path: 'link.txt', reason: 'symlink' }),
-    ]);
+    expect(report.skipped).toEqual([expect.objectContaining({ path: 'big.txt', reason: 'too-large' }), expect.objectContaining({ path: 'bin.dat', reason: 'binary' }), expect.objectContaining({ path: 'link.txt', reason: 'symlink' })]);
   });
 
   it('skips and counts a submodule', async () => {
@@ -77,7 +73,10 @@ describe('scan (working tree)', () => {
     const broken = Buffer.concat([Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(`\nkey=${FAKE.stripe}\n`)]);
     const repo = await createRepo({ commits: [{ files: { 'u16.txt': utf16, 'bad.txt': broken } }] });
     const { report } = await scanJson(repo);
-    expect(report.findings.map((f) => [f.path, f.startLine])).toEqual([['bad.txt', 2], ['u16.txt', 1]]);
+    expect(report.findings.map((f) => [f.path, f.startLine])).toEqual([
+      ['bad.txt', 2],
+      ['u16.txt', 1],
+    ]);
   });
 
   it('walks a directory outside git, honouring its .gitignore', async () => {
@@ -112,13 +111,15 @@ describe('scan (working tree)', () => {
 
   it('honours the inline allow marker and config allowlists, and counts them', async () => {
     const repo = await createRepo({
-      commits: [{
-        files: {
-          '.secretscan.yaml': 'allowlist:\n  - reason: test data\n    paths: [testdata/]\n',
-          'a.txt': `${FAKE.stripe} # secretscan:allow documented test key\n`,
-          'testdata/b.txt': `${FAKE.stripe}\n`,
+      commits: [
+        {
+          files: {
+            '.secretscan.yaml': 'allowlist:\n  - reason: test data\n    paths: [testdata/]\n',
+            'a.txt': `${FAKE.stripe} # secretscan:allow documented test key\n`,
+            'testdata/b.txt': `${FAKE.stripe}\n`,
+          },
         },
-      }],
+      ],
     });
     const { code, report } = await scanJson(repo);
     expect(code).toBe(0);

@@ -21,13 +21,7 @@ describe('configRisks', () => {
     expect(risksOf(`rules:\n  disable: [${providers.join(', ')}]\n`)).toEqual(['.secretscan.yaml disables every rule: nothing was looked for, so "no secrets found" means nothing.']);
   });
 
-  it.each([
-    ['paths: ["**"]'],
-    ['paths: ["*"]'],
-    ['paths: ["**/*"]'],
-    ['regexes: [".*"]'],
-    ['regexes: ["^"]'],
-  ])('calls out an allowlist entry that suppresses everything: %s', (condition) => {
+  it.each([['paths: ["**"]'], ['paths: ["*"]'], ['paths: ["**/*"]'], ['regexes: [".*"]'], ['regexes: ["^"]']])('calls out an allowlist entry that suppresses everything: %s', (condition) => {
     const risks = risksOf(`allowlist:\n  - reason: everything\n    ${condition}\n`);
     expect(risks).toEqual(['.secretscan.yaml: allowlist entry 1 ("everything") suppresses every finding in every file: nothing can be reported while it stands.']);
   });

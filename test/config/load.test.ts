@@ -55,7 +55,9 @@ describe('parseConfig', () => {
 });
 
 describe('suppressionFrom', () => {
-  const policy = suppressionFrom(parseConfig(`
+  const policy = suppressionFrom(
+    parseConfig(
+      `
 allowlist:
   - reason: fixtures
     paths: [fixtures/, '!fixtures/real/']
@@ -65,7 +67,10 @@ allowlist:
   - reason: staging
     paths: [deploy/staging/]
     stopwords: [staging]
-`, 'c.yaml').allowlist);
+`,
+      'c.yaml',
+    ).allowlist,
+  );
 
   it('skips whole paths in gitignore syntax, honouring negation', () => {
     expect(policy.isPathSuppressed('fixtures/a/b.txt')).toBe(true);

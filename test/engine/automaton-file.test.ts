@@ -25,7 +25,9 @@ describe('stored keyword automaton', () => {
     expect(stored?.keywords).toEqual(keywordPlan(rules).keywords);
     const text = `STRIPE=${FAKE.stripe}\naws_key=${FAKE.awsKeyId}\n${FAKE.pem}\n`;
     const scan = (options: Parameters<typeof createMatcher>[1]) =>
-      createMatcher(rules, options).scanChunk({ origin: 'directory', path: 'a.env', text, startLine: 1 }).findings.map((f) => f.ruleId);
+      createMatcher(rules, options)
+        .scanChunk({ origin: 'directory', path: 'a.env', text, startLine: 1 })
+        .findings.map((f) => f.ruleId);
     expect(scan({ prebuiltAutomaton: stored })).toEqual(scan({}));
     expect(scan({ prebuiltAutomaton: stored }).length).toBeGreaterThanOrEqual(3);
   });

@@ -59,10 +59,15 @@ describe('placeholder words never judge a key body', () => {
     const publicLines = wrap(publicKey.split(' ')[1] as string);
     const privateLines = wrap(randomBytes(48).toString('base64'));
     const ppk = [
-      'PuTTY-User-Key-File-3: ssh-ed25519', 'Encryption: none', 'Comment: dummy-key',
-      `Public-Lines: ${publicLines.length}`, ...publicLines,
-      `Private-Lines: ${privateLines.length}`, ...privateLines,
-      `Private-MAC: ${randomBytes(32).toString('hex')}`, '',
+      'PuTTY-User-Key-File-3: ssh-ed25519',
+      'Encryption: none',
+      'Comment: dummy-key',
+      `Public-Lines: ${publicLines.length}`,
+      ...publicLines,
+      `Private-Lines: ${privateLines.length}`,
+      ...privateLines,
+      `Private-MAC: ${randomBytes(32).toString('hex')}`,
+      '',
     ].join('\n');
     expect(ruleIdsIn(ppk, 'keys/deploy.ppk')).toContain('private-key.putty');
   });

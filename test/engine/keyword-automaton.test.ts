@@ -9,11 +9,18 @@ function hits(keywords: string[], text: string): [string, number][] {
 
 describe('buildKeywordAutomaton', () => {
   it('finds overlapping and nested keywords in one pass', () => {
-    expect(hits(['he', 'she', 'hers', 'his'], 'ushers')).toEqual([['she', 4], ['he', 4], ['hers', 6]]);
+    expect(hits(['he', 'she', 'hers', 'his'], 'ushers')).toEqual([
+      ['she', 4],
+      ['he', 4],
+      ['hers', 6],
+    ]);
   });
 
   it('matches ASCII case-insensitively', () => {
-    expect(hits(['sk_live_'], 'SK_LIVE_abc sk_Live_')).toEqual([['sk_live_', 8], ['sk_live_', 20]]);
+    expect(hits(['sk_live_'], 'SK_LIVE_abc sk_Live_')).toEqual([
+      ['sk_live_', 8],
+      ['sk_live_', 20],
+    ]);
   });
 
   it('scans UTF-8 bytes without matching inside multi-byte characters', () => {
@@ -24,7 +31,10 @@ describe('buildKeywordAutomaton', () => {
   });
 
   it('resets on non-ASCII characters and keeps offsets in UTF-16 units', () => {
-    expect(hits(['key'], 'ké key🔑key')).toEqual([['key', 6], ['key', 11]]);
+    expect(hits(['key'], 'ké key🔑key')).toEqual([
+      ['key', 6],
+      ['key', 11],
+    ]);
   });
 
   it('agrees with a naive search on random text', () => {

@@ -44,7 +44,10 @@ describe('createMatcher', () => {
     const fromText = scan(text).findings;
     const fromBytes = createMatcher(rules).scanChunk(chunk(decoded.text, { utf8: decoded.utf8 })).findings;
     expect(fromBytes).toEqual(fromText);
-    expect(fromText.map((f) => [f.startLine, f.startColumn])).toEqual([[2, 'clé 🔑 '.length + 1], [3, 4]]);
+    expect(fromText.map((f) => [f.startLine, f.startColumn])).toEqual([
+      [2, 'clé 🔑 '.length + 1],
+      [3, 4],
+    ]);
   });
 
   it('never carries the raw secret, in any field, unless asked to', () => {

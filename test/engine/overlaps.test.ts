@@ -23,14 +23,13 @@ const rule = (id: string, severity: string, pattern: string, keyword: string) =>
     negativeExamples: ['c']`;
 
 const scan = (rules: ReturnType<typeof compileTestPack>, text: string) =>
-  createMatcher(rules).scanChunk({ origin: 'directory', path: 'a.txt', text, startLine: 1 }).findings.map((f) => f.ruleId);
+  createMatcher(rules)
+    .scanChunk({ origin: 'directory', path: 'a.txt', text, startLine: 1 })
+    .findings.map((f) => f.ruleId);
 
 describe('overlapping matches', () => {
   it('reports a secret two providers both match once, under the more severe rule', () => {
-    const rules = [
-      ...compileTestPack(pack('alpha', rule('alpha.key', 'medium', '\\b(?<secret>zz_[a-z0-9]{20})\\b', 'zz_'))),
-      ...compileTestPack(pack('beta', rule('beta.key', 'high', '\\b(?<secret>zz_[a-z0-9]{20})\\b', 'zz_'))),
-    ];
+    const rules = [...compileTestPack(pack('alpha', rule('alpha.key', 'medium', '\\b(?<secret>zz_[a-z0-9]{20})\\b', 'zz_'))), ...compileTestPack(pack('beta', rule('beta.key', 'high', '\\b(?<secret>zz_[a-z0-9]{20})\\b', 'zz_')))];
     expect(scan(rules, 'KEY=zz_q8w7e6r5t4y3u2i1o0p9')).toEqual(['beta.key']);
   });
 

@@ -6,14 +6,21 @@ const { rules } = await loadBuiltinRules();
 const matcher = createMatcher(rules);
 
 // Variables our users keep secrets in, each assigned every placeholder style people commit.
-const NAMES = [
-  'UW_TOKEN', 'TRADESTATION_CLIENT_SECRET', 'APCA_API_SECRET_KEY', 'STRIPE_SECRET_KEY', 'JWT_SECRET',
-  'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'SLACK_BOT_TOKEN', 'OPENAI_API_KEY', 'DB_PASSWORD', 'API_KEY',
-];
+const NAMES = ['UW_TOKEN', 'TRADESTATION_CLIENT_SECRET', 'APCA_API_SECRET_KEY', 'STRIPE_SECRET_KEY', 'JWT_SECRET', 'AWS_SECRET_ACCESS_KEY', 'GITHUB_TOKEN', 'SLACK_BOT_TOKEN', 'OPENAI_API_KEY', 'DB_PASSWORD', 'API_KEY'];
 const VALUES = [
-  'your_token_here', '<your-key>', '<YOUR_API_KEY>', 'change_me_before_deploying', 'changeme123456789',
-  'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', '${SECRET_FROM_ENV}', '${{ secrets.API_TOKEN }}',
-  'process.env.API_TOKEN', 'os.getenv("API_TOKEN")', '"{{ vault_api_token }}"', '********************',
+  'your_token_here',
+  '<your-key>',
+  '<YOUR_API_KEY>',
+  'change_me_before_deploying',
+  'changeme123456789',
+  'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+  'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx',
+  '${SECRET_FROM_ENV}',
+  '${{ secrets.API_TOKEN }}',
+  'process.env.API_TOKEN',
+  'os.getenv("API_TOKEN")',
+  '"{{ vault_api_token }}"',
+  '********************',
 ];
 
 describe('placeholders are never findings', () => {

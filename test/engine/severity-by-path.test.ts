@@ -34,7 +34,8 @@ describe('weak committed secrets', () => {
 });
 
 describe('severityByPath', () => {
-  const pack = (entries: string) => compileTestPack(`
+  const pack = (entries: string) =>
+    compileTestPack(`
 provider:
   id: acme
   name: Acme
@@ -77,9 +78,18 @@ rules:
 
 describe('credentials in tests and docs are graded low, whatever the rule', () => {
   it.each([
-    'test/certdata/keycert.pem', 'Lib/test/ssl_key.pem', 'spec/fixtures/id_rsa', 'src/__tests__/keys.ts', 'app/client.test.ts',
-    'examples/server.key', 'samples-dev/auth.key', 'docs/setup/key.pem', 'README.md', 'lib/generators/templates/master.key.tt',
-    '.devcontainer/devcontainer.json', '.devcontainer.json',
+    'test/certdata/keycert.pem',
+    'Lib/test/ssl_key.pem',
+    'spec/fixtures/id_rsa',
+    'src/__tests__/keys.ts',
+    'app/client.test.ts',
+    'examples/server.key',
+    'samples-dev/auth.key',
+    'docs/setup/key.pem',
+    'README.md',
+    'lib/generators/templates/master.key.tt',
+    '.devcontainer/devcontainer.json',
+    '.devcontainer.json',
   ])('%s', (path) => {
     expect(scan(path, `${FAKE.pem}\n`).map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['private-key.pem:low']);
     expect(scan(path, `aws_access_key_id = ${FAKE.awsKeyId}\n`).map((f) => f.severity)).toEqual(['low']);

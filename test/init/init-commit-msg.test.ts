@@ -56,7 +56,7 @@ describe('secretscan init installs a commit-msg hook', () => {
     expect(clean.stderr).toContain('old commit-msg saw: add notes');
   });
 
-  it('husky: .husky/commit-msg through husky 9\'s runner blocks a secret in the message', async () => {
+  it("husky: .husky/commit-msg through husky 9's runner blocks a secret in the message", async () => {
     const repo = await createRepo({ commits: [{ files: { 'package.json': '{\n  "name": "demo",\n  "devDependencies": {\n    "secretscan": "file:../s.tgz"\n  }\n}\n' } }] });
     const run = await runCli(['init'], { cwd: repo });
     expect(run.stdout).toContain('created .husky/commit-msg');

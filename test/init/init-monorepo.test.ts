@@ -20,7 +20,7 @@ async function nodeWrapper(binDir: string, name: string, script: string): Promis
 }
 
 describe('secretscan init in a monorepo (package.json only in a subfolder)', () => {
-  it('sets up husky in the subfolder; the prepare script activates it from the top level; the hook runs the subfolder\'s scanner', async () => {
+  it("sets up husky in the subfolder; the prepare script activates it from the top level; the hook runs the subfolder's scanner", async () => {
     const repo = await createRepo({ commits: [{ files: { 'frontend/package.json': '{\n  "name": "web",\n  "devDependencies": {\n    "secretscan": "file:../secretscan.tgz"\n  }\n}\n', 'api/main.py': 'print(1)\n' } }] });
     const frontend = join(repo, 'frontend');
     const run = await runCli(['init'], { cwd: frontend });

@@ -10,7 +10,10 @@ const SECRET_FILE = { 'config.js': `export const key = "${FAKE.stripe}";\n` };
 const CLEAN_FILE = { 'notes.md': 'nothing to see here\n' };
 
 async function isExecutable(path: string): Promise<boolean> {
-  return access(path, constants.X_OK).then(() => true, () => false);
+  return access(path, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function initRepo(repo: string, args: string[] = []) {

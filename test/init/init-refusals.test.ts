@@ -89,7 +89,7 @@ describe('secretscan init refuses, writing nothing', () => {
     expect(run.stderr).toContain('git config core.hooksPath .githooks');
   });
 
-  it('a local hooks path that is not husky\'s, in a repository husky would take over', async () => {
+  it("a local hooks path that is not husky's, in a repository husky would take over", async () => {
     const outside = await makeTempDir();
     const repo = await createRepo({ commits: [{ files: { 'package.json': PACKAGE_JSON, '.githooks/pre-commit': '#!/bin/sh\n' } }] });
     git(repo, ['config', 'core.hooksPath', '.githooks']);

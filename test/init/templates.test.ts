@@ -26,12 +26,19 @@ describe('init templates', () => {
 
   it('the hooks are valid sh and carry the marker once', async () => {
     const dir = await makeTempDir();
-    for (const [name, text] of [['husky', HOOK_BLOCK], ['native', NATIVE_HOOK], ['monorepo', preCommitBlock('apps/web')]] as const) {
+    for (const [name, text] of [
+      ['husky', HOOK_BLOCK],
+      ['native', NATIVE_HOOK],
+      ['monorepo', preCommitBlock('apps/web')],
+    ] as const) {
       await writeFile(join(dir, name), text);
       execFileSync('sh', ['-n', join(dir, name)]);
       expect(text.split('# secretscan: block commits that add secrets')).toHaveLength(2);
     }
-    for (const [name, text] of [['husky-msg', commitMsgBlock()], ['native-msg', nativeHook('commit-msg')]] as const) {
+    for (const [name, text] of [
+      ['husky-msg', commitMsgBlock()],
+      ['native-msg', nativeHook('commit-msg')],
+    ] as const) {
       await writeFile(join(dir, name), text);
       execFileSync('sh', ['-n', join(dir, name)]);
       expect(text.split('# secretscan: block commit messages that hold secrets')).toHaveLength(2);

@@ -16,7 +16,11 @@ describe('workerPoolScanner', () => {
         { origin: 'history', path: 'b.bin', bytes: Buffer.from([0, 1, 2]), startLine: 1 },
         { origin: 'directory', path: 'c.txt', text: 'nothing here', startLine: 1 },
       ]);
-      expect(scans.map((s) => [s.isBinary, s.findings.map((f) => f.ruleId)])).toEqual([[false, ['stripe.secret-key']], [true, []], [false, []]]);
+      expect(scans.map((s) => [s.isBinary, s.findings.map((f) => f.ruleId)])).toEqual([
+        [false, ['stripe.secret-key']],
+        [true, []],
+        [false, []],
+      ]);
       expect(JSON.stringify(scans)).not.toContain(FAKE.stripe);
     } finally {
       await pool.close();

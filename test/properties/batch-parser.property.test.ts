@@ -13,9 +13,7 @@ interface Planned {
 
 const sha = fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 40, maxLength: 40 });
 /** Bytes biased towards the ones that matter to the framing: newline and NUL. */
-const bytes = fc
-  .array(fc.oneof({ weight: 1, arbitrary: fc.constant(10) }, { weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 255 }) }), { maxLength: 60 })
-  .map((b) => Buffer.from(b));
+const bytes = fc.array(fc.oneof({ weight: 1, arbitrary: fc.constant(10) }, { weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 255 }) }), { maxLength: 60 }).map((b) => Buffer.from(b));
 /** What rev-list printed after the object name: a path (any text but a newline), often empty. */
 const rest = fc.oneof(fc.constant(''), fc.string({ maxLength: 15 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
 const present = fc.record({ sha, type: fc.constantFrom('blob' as const, 'commit' as const), rest, content: fc.oneof(fc.constant(Buffer.alloc(0)), bytes) });
@@ -28,9 +26,7 @@ function serialize(list: readonly Planned[]): { stream: Buffer; ends: number[] }
   const ends: number[] = [];
   let length = 0;
   for (const o of list) {
-    const part = o.type === 'missing'
-      ? Buffer.from(`${o.sha} missing\n`)
-      : Buffer.concat([Buffer.from(`${o.sha} ${o.type} ${o.content.length} ${o.rest}\n`), o.content, Buffer.from('\n')]);
+    const part = o.type === 'missing' ? Buffer.from(`${o.sha} missing\n`) : Buffer.concat([Buffer.from(`${o.sha} ${o.type} ${o.content.length} ${o.rest}\n`), o.content, Buffer.from('\n')]);
     parts.push(part);
     length += part.length;
     ends.push(length);
@@ -85,19 +81,24 @@ describe('BatchParser properties', () => {
 
   it('is not complete when the stream stops inside an object, and yields only the objects before the cut', () => {
     fc.assert(
-      fc.property(objects.filter((l) => l.length > 0), fc.nat(), cutPoints, (list, at, cuts) => {
-        const { stream, ends } = serialize(list);
-        const inside = Array.from({ length: stream.length }, (_, i) => i).filter((i) => i > 0 && !ends.includes(i));
-        fc.pre(inside.length > 0);
-        const stop = inside[at % inside.length] as number;
-        const truncated = stream.subarray(0, stop);
-        const parser = new BatchParser();
-        const parsed: BatchObject[] = [];
-        for (const piece of split(truncated, cuts)) parsed.push(...parser.push(piece));
-        expect(parser.isComplete).toBe(false);
-        const before = ends.filter((end) => end <= stop).length;
-        expect(parsed.map(actual)).toEqual(list.slice(0, before).map(expected));
-      }),
+      fc.property(
+        objects.filter((l) => l.length > 0),
+        fc.nat(),
+        cutPoints,
+        (list, at, cuts) => {
+          const { stream, ends } = serialize(list);
+          const inside = Array.from({ length: stream.length }, (_, i) => i).filter((i) => i > 0 && !ends.includes(i));
+          fc.pre(inside.length > 0);
+          const stop = inside[at % inside.length] as number;
+          const truncated = stream.subarray(0, stop);
+          const parser = new BatchParser();
+          const parsed: BatchObject[] = [];
+          for (const piece of split(truncated, cuts)) parsed.push(...parser.push(piece));
+          expect(parser.isComplete).toBe(false);
+          const before = ends.filter((end) => end <= stop).length;
+          expect(parsed.map(actual)).toEqual(list.slice(0, before).map(expected));
+        },
+      ),
       { numRuns: 500, seed: SEED },
     );
   });

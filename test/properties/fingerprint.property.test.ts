@@ -23,11 +23,7 @@ function only(findings: Finding[], ruleId: string): Finding {
 }
 
 /** Arbitrary lines that hold no secret: printable text, non-ASCII text, and secret-ish assignments. */
-const otherLine = fc.oneof(
-  fc.string({ maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 10 }),
-  fc.constantFrom('', '}', 'key = value', 'token: "abc"', 'password=', '# comment', 'x\r'),
-);
+const otherLine = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 10 }), fc.constantFrom('', '}', 'key = value', 'token: "abc"', 'password=', '# comment', 'x\r'));
 const lines = fc.array(otherLine, { maxLength: 15 });
 /** How the secret sits on its line: a word boundary on both sides. */
 const lhs = fc.constantFrom('', 'S=', 'const k = "', '  - ', 'é 🔑 ', '\t');
@@ -115,11 +111,7 @@ describe('redaction of detected secrets', () => {
   // its rule does not match (glued to a word character) stayed in clear in the finding's context, e.g.
   // the line `K=S xS` gave `K=sk_l…(32) xS`. Context lines now redact every copy of every detected value.
   it('never shows the value of a detected secret in any finding, even where another copy of it was not matched', () => {
-    const piece = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...SECRETS) },
-      { weight: 3, arbitrary: fc.constantFrom(' ', '"', '=', 'x', '_', '9', 'é', '\n', 'key = ') },
-      { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
-    );
+    const piece = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SECRETS) }, { weight: 3, arbitrary: fc.constantFrom(' ', '"', '=', 'x', '_', '9', 'é', '\n', 'key = ') }, { weight: 1, arbitrary: fc.string({ maxLength: 10 }) });
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
         const text = pieces.join('');

@@ -43,7 +43,23 @@ function isSubsequence(sub: readonly string[], all: readonly string[]): boolean 
 }
 
 /** Lines that look like diff syntax once prefixed, plus arbitrary printable (and non-ASCII) text. */
-const tricky = fc.constantFrom('+', '-', '++ x', '+++ b/new', '--- a/old', '-- ', '@@ -1 +1 @@', '@@@ -1 -1 +1 @@@', 'diff --git a/x b/x', '\\ No newline at end of file', '\\', 'Binary files a/x and b/x differ', 'rename to z', 'deleted file mode 100644', '');
+const tricky = fc.constantFrom(
+  '+',
+  '-',
+  '++ x',
+  '+++ b/new',
+  '--- a/old',
+  '-- ',
+  '@@ -1 +1 @@',
+  '@@@ -1 -1 +1 @@@',
+  'diff --git a/x b/x',
+  '\\ No newline at end of file',
+  '\\',
+  'Binary files a/x and b/x differ',
+  'rename to z',
+  'deleted file mode 100644',
+  '',
+);
 const line = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('a', 'b', 'c', 'same', '}') },
   { weight: 2, arbitrary: tricky },
@@ -132,7 +148,11 @@ describe('UnifiedDiffParser properties', () => {
   });
 
   it('turns a hand-built `@@ -a,0 +s,n @@` hunk into one run at s holding exactly its n lines', () => {
-    const content = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }).map((s) => s.replaceAll('\n', '')), tricky);
+    const content = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: 'binary', maxLength: 30 }).map((s) => s.replaceAll('\n', '')),
+      tricky,
+    );
     fc.assert(
       fc.property(
         fc.nat({ max: 10_000 }),

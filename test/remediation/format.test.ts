@@ -10,7 +10,10 @@ describe('remediationText', () => {
 
   it('titles the plan and numbers the steps in order', () => {
     expect(text.startsWith('How to fix Stripe secret key (stripe.secret-key):\n1. Rotate or revoke the credential at Stripe first.\n')).toBe(true);
-    const numbered = text.split('\n').filter((line) => /^\d\. /.test(line)).map((line) => line.slice(0, 2));
+    const numbered = text
+      .split('\n')
+      .filter((line) => /^\d\. /.test(line))
+      .map((line) => line.slice(0, 2));
     expect(numbered).toEqual(['1.', '2.', '3.', '4.']);
     expect(text.endsWith('\n')).toBe(true);
   });
@@ -38,11 +41,14 @@ describe('remediationMarkdown', () => {
   });
 
   it('escapes provider text from rule packs, so it cannot inject HTML, links or emphasis', () => {
-    const hostile = makeRule({ id: 'evil.token', name: 'Evil token', severity: 'high' }, {
-      id: 'evil',
-      name: 'Evil',
-      remediation: { rotateUrl: 'https://example.com/rotate', steps: ['<script>x</script> [click](https://x.test) *now* _please_', 'run `evil --revoke`'] },
-    });
+    const hostile = makeRule(
+      { id: 'evil.token', name: 'Evil token', severity: 'high' },
+      {
+        id: 'evil',
+        name: 'Evil',
+        remediation: { rotateUrl: 'https://example.com/rotate', steps: ['<script>x</script> [click](https://x.test) *now* _please_', 'run `evil --revoke`'] },
+      },
+    );
     const output = formatPlanMarkdown(remediationFor(hostile));
     expect(output).toContain('- &lt;script>x&lt;/script> \\[click\\](https://x.test) \\*now\\* \\_please\\_');
     expect(output).toContain('- run `evil --revoke`');

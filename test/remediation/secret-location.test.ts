@@ -8,8 +8,20 @@ import { runCli } from '../helpers/run-cli.js';
 
 function finding(path: string, extra: Partial<Finding> = {}): Finding {
   return {
-    ruleId: 'stripe.secret-key', ruleName: 'Stripe secret key', severity: 'high', path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 33,
-    fingerprint: 'v1:f', secretId: 'v1:s', preview: 'sk_l…(32)', context: '', entropy: 4, ...extra,
+    ruleId: 'stripe.secret-key',
+    ruleName: 'Stripe secret key',
+    severity: 'high',
+    path,
+    startLine: 1,
+    startColumn: 1,
+    endLine: 1,
+    endColumn: 33,
+    fingerprint: 'v1:f',
+    secretId: 'v1:s',
+    preview: 'sk_l…(32)',
+    context: '',
+    entropy: 4,
+    ...extra,
   };
 }
 
@@ -54,7 +66,10 @@ describe('locateSecret', () => {
     const [c3, c2] = git(root, ['rev-list', 'HEAD']).trim().split('\n') as [string, string];
     const history = finding('x.js', {
       commit: at(c2, '2024-01-01T00:00:00Z'),
-      occurrences: [{ path: 'y.js', startLine: 1, startColumn: 1, commit: at(c3, '2024-02-01T00:00:00Z') }, { path: 'x.js', startLine: 1, startColumn: 1, commit: at(c2, '2024-01-01T00:00:00Z') }],
+      occurrences: [
+        { path: 'y.js', startLine: 1, startColumn: 1, commit: at(c3, '2024-02-01T00:00:00Z') },
+        { path: 'x.js', startLine: 1, startColumn: 1, commit: at(c2, '2024-01-01T00:00:00Z') },
+      ],
     });
     const location = await locateSecret(root, { history });
     expect(location).toMatchObject({ place: 'unpushed', commits: [c2, c3], paths: ['x.js', 'y.js'], isOnlyInLastCommit: false, isRootCommit: false });

@@ -17,9 +17,22 @@ describe('SARIF from scanning fixtures/tree', async () => {
   it('finds every planted provider secret and nothing in the placeholder-only docs', () => {
     expect(run.code).toBe(1);
     const rules = new Set(log.runs[0]?.results.map((r) => r.ruleId));
-    for (const id of ['unusual-whales.api-token', 'stripe.secret-key', 'database.connection-url', 'jwt.signing-secret', 'aws.access-key-id',
-      'aws.secret-access-key', 'alpaca.api-key-id', 'alpaca.secret-key', 'tradestation.client-secret', 'slack.webhook-url', 'slack.bot-token',
-      'private-key.openssh', 'github.personal-access-token', 'github.server-to-server-token']) {
+    for (const id of [
+      'unusual-whales.api-token',
+      'stripe.secret-key',
+      'database.connection-url',
+      'jwt.signing-secret',
+      'aws.access-key-id',
+      'aws.secret-access-key',
+      'alpaca.api-key-id',
+      'alpaca.secret-key',
+      'tradestation.client-secret',
+      'slack.webhook-url',
+      'slack.bot-token',
+      'private-key.openssh',
+      'github.personal-access-token',
+      'github.server-to-server-token',
+    ]) {
       expect(rules, id).toContain(id);
     }
   });
@@ -28,7 +41,11 @@ describe('SARIF from scanning fixtures/tree', async () => {
     expect(sarifSchemaErrors(log)).toEqual([]);
   });
 
-  it.runIf(isLinux)('passes the SARIF validator with GitHub rules: 0 errors, 0 warnings', () => {
-    expect(validatorIssues('fixtures-tree', run.stdout)).toEqual([]);
-  }, 60_000);
+  it.runIf(isLinux)(
+    'passes the SARIF validator with GitHub rules: 0 errors, 0 warnings',
+    () => {
+      expect(validatorIssues('fixtures-tree', run.stdout)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -23,22 +23,12 @@ describe('toJson', () => {
 
   it('sorts findings by path, line, column and rule id', () => {
     const keys = parse(toJson(sampleResult(), sampleContext())).findings.map((f) => `${String(f.path)}:${String(f.startLine)}:${String(f.startColumn)}`);
-    expect(keys).toEqual([
-      'deploy/prod env/.env:3:19',
-      'docs/café/naïve notes.md:7:22',
-      'src/app.ts:3:29',
-      'src/config.ts:12:24',
-      'src/config.ts:12:81',
-      'src/config.ts:30:15',
-    ]);
+    expect(keys).toEqual(['deploy/prod env/.env:3:19', 'docs/café/naïve notes.md:7:22', 'src/app.ts:3:29', 'src/config.ts:12:24', 'src/config.ts:12:81', 'src/config.ts:30:15']);
   });
 
   it('keeps every Finding field, including ruleName and severity, in a fixed key order', () => {
     const [first] = parse(toJson(sampleResult(), sampleContext())).findings;
-    expect(Object.keys(first ?? {})).toEqual([
-      'ruleId', 'ruleName', 'severity', 'path', 'startLine', 'startColumn', 'endLine', 'endColumn',
-      'commit', 'fingerprint', 'secretId', 'preview', 'context', 'entropy',
-    ]);
+    expect(Object.keys(first ?? {})).toEqual(['ruleId', 'ruleName', 'severity', 'path', 'startLine', 'startColumn', 'endLine', 'endColumn', 'commit', 'fingerprint', 'secretId', 'preview', 'context', 'entropy']);
   });
 
   it('leaves out the duration so that the same scan gives the same bytes', () => {
@@ -68,11 +58,7 @@ describe('toJson', () => {
     expect(Object.keys(findings[0] ?? {}).slice(8, 11)).toEqual(['commit', 'occurrences', 'isPresentAtHead']);
     expect(findings.map((f) => f.isPresentAtHead)).toEqual([false, true]);
     const stripe = findings[1]?.occurrences as Array<{ path: string; commit: { sha: string } }>;
-    expect(stripe.map((o) => `${o.path} ${o.commit.sha.slice(0, 7)}`)).toEqual([
-      'src/config.ts a1b2c3d',
-      'config/legacy.ts 0badc0d',
-      'docs/café/setup guide.md 0badc0d',
-    ]);
+    expect(stripe.map((o) => `${o.path} ${o.commit.sha.slice(0, 7)}`)).toEqual(['src/config.ts a1b2c3d', 'config/legacy.ts 0badc0d', 'docs/café/setup guide.md 0badc0d']);
     expect(Object.keys(stripe[0] ?? {})).toEqual(['path', 'startLine', 'startColumn', 'commit']);
   });
 

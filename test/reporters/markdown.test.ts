@@ -8,7 +8,10 @@ function tableRows(markdown: string): string[] {
 
 /** Splits a GFM table row at unescaped pipes. */
 function cells(row: string): string[] {
-  return row.slice(2, -2).split(/(?<!\\)\|/).map((cell) => cell.trim());
+  return row
+    .slice(2, -2)
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
 }
 
 describe('toMarkdown', () => {
@@ -28,7 +31,9 @@ describe('toMarkdown', () => {
   });
 
   it('has one "How to fix" section per rule that fired, in rule id order', () => {
-    const headings = toMarkdown(sampleResult(), sampleContext()).split('\n').filter((line) => line.startsWith('### '));
+    const headings = toMarkdown(sampleResult(), sampleContext())
+      .split('\n')
+      .filter((line) => line.startsWith('### '));
     expect(headings).toEqual([
       '### How to fix: AWS access key ID (`aws.access-key-id`)',
       '### How to fix: Password assignment (`generic.password-assignment`)',

@@ -31,21 +31,15 @@ describe.each(REPORT_FORMATS)('%s reporter', (format) => {
 describe('--show-secrets', () => {
   const SAMPLES = { rich: sampleResult, history: historyResult };
 
-  it.each(['text', 'json'].flatMap((format) => Object.keys(SAMPLES).map((sample) => [format, sample] as const)))(
-    '%s shows the secret of every finding (%s sample)',
-    (format, sample) => {
-      const result = SAMPLES[sample as keyof typeof SAMPLES](true);
-      const output = reporterFor(format)(result, sampleContext());
-      for (const finding of result.findings) expect(output).toContain(finding.secret ?? '?');
-    },
-  );
+  it.each(['text', 'json'].flatMap((format) => Object.keys(SAMPLES).map((sample) => [format, sample] as const)))('%s shows the secret of every finding (%s sample)', (format, sample) => {
+    const result = SAMPLES[sample as keyof typeof SAMPLES](true);
+    const output = reporterFor(format)(result, sampleContext());
+    for (const finding of result.findings) expect(output).toContain(finding.secret ?? '?');
+  });
 
-  it.each(['markdown', 'sarif'].flatMap((format) => Object.keys(SAMPLES).map((sample) => [format, sample] as const)))(
-    '%s keeps every secret redacted (%s sample)',
-    (format, sample) => {
-      const result = SAMPLES[sample as keyof typeof SAMPLES](true);
-      const output = reporterFor(format)(result, sampleContext());
-      for (const finding of result.findings) expect(output).not.toContain(finding.secret ?? '?');
-    },
-  );
+  it.each(['markdown', 'sarif'].flatMap((format) => Object.keys(SAMPLES).map((sample) => [format, sample] as const)))('%s keeps every secret redacted (%s sample)', (format, sample) => {
+    const result = SAMPLES[sample as keyof typeof SAMPLES](true);
+    const output = reporterFor(format)(result, sampleContext());
+    for (const finding of result.findings) expect(output).not.toContain(finding.secret ?? '?');
+  });
 });

@@ -4,8 +4,7 @@ import { isHistoryFinding, otherOccurrences, otherPaths, sortOccurrences } from 
 import { historyFindings, sampleFindings } from '../helpers/sample-result.js';
 
 const commit = (sha: string, date: string): CommitInfo => ({ sha, author: 'A <a@example.com>', date });
-const at = (path: string, line: number, commitInfo?: CommitInfo): Occurrence =>
-  commitInfo === undefined ? { path, startLine: line, startColumn: 1 } : { path, startLine: line, startColumn: 1, commit: commitInfo };
+const at = (path: string, line: number, commitInfo?: CommitInfo): Occurrence => (commitInfo === undefined ? { path, startLine: line, startColumn: 1 } : { path, startLine: line, startColumn: 1, commit: commitInfo });
 
 describe('sortOccurrences', () => {
   it('orders by commit instant (not by date string), then path, then line', () => {

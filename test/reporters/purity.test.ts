@@ -11,7 +11,9 @@ describe('reporters are pure', () => {
     const url = new URL(dir, import.meta.url);
     for (const file of readdirSync(url).filter((name) => name.endsWith('.ts'))) {
       // Comments may talk about process.* (types.ts does); code may not use it.
-      const source = readFileSync(new URL(file, url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const source = readFileSync(new URL(file, url), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       expect(source, file).not.toMatch(/\bprocess\s*\.|\bDate\b|performance\.now|Math\.random/);
     }
   });

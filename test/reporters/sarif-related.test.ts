@@ -34,7 +34,10 @@ describe('relatedLocationsOf', () => {
 
   it('gives a multi-line secret the same number of lines and the same end column everywhere', () => {
     const finding = { ...stripeFinding(), startLine: 10, startColumn: 3, endLine: 14, endColumn: 26 };
-    const occurrences = [{ path: finding.path, startLine: 10, startColumn: 3, commit: finding.commit }, { path: 'b.pem', startLine: 1, startColumn: 1 }];
+    const occurrences = [
+      { path: finding.path, startLine: 10, startColumn: 3, commit: finding.commit },
+      { path: 'b.pem', startLine: 1, startColumn: 1 },
+    ];
     expect(relatedLocationsOf({ ...finding, occurrences })[0]?.physicalLocation?.region).toEqual({ startLine: 1, startColumn: 1, endLine: 5, endColumn: 26 });
   });
 

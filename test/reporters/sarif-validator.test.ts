@@ -14,11 +14,15 @@ function manyPlaces(): ScanResult {
 const CASES: Record<string, () => ScanResult> = { rich: sampleResult, clean: cleanResult, history: historyResult, 'many-places': manyPlaces };
 
 describe.runIf(isLinux)("Microsoft's SARIF validator with GitHub's rules", () => {
-  it.each(Object.keys(CASES))('reports no errors and no warnings for the %s sample', (name) => {
-    const build = CASES[name];
-    if (build === undefined) throw new Error(`no case ${name}`);
-    expect(validatorIssues(name, toSarif(build(), sampleContext()))).toEqual([]);
-  }, 60_000);
+  it.each(Object.keys(CASES))(
+    'reports no errors and no warnings for the %s sample',
+    (name) => {
+      const build = CASES[name];
+      if (build === undefined) throw new Error(`no case ${name}`);
+      expect(validatorIssues(name, toSarif(build(), sampleContext()))).toEqual([]);
+    },
+    60_000,
+  );
 
   // Guards the harness itself: if the tool or the parsing of its output broke, every log would
   // look clean. A result without locations (GitHub rejects it) and a driver without a version must not.

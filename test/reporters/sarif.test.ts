@@ -79,9 +79,7 @@ describe('buildSarifLog', () => {
     expect(result.properties).toEqual({
       commit: { sha: '0badc0de1234567890abcdef1234567890abcdef', author: 'Zoë Ünal <zoe@example.com>', date: '2024-05-17T08:30:00+02:00' },
     });
-    expect(result.message.text).toBe(
-      'AWS access key ID detected: AKIA…(18). Committed in 0badc0de1234. Rotate it at the provider first, then remove it from the code and from git history.',
-    );
+    expect(result.message.text).toBe('AWS access key ID detected: AKIA…(18). Committed in 0badc0de1234. Rotate it at the provider first, then remove it from the code and from git history.');
   });
 
   it('names the file in the message of a secret-bearing-file finding (it has no preview)', () => {
@@ -126,9 +124,7 @@ describe('buildSarifLog', () => {
   });
 
   it('adds versionControlProvenance only when ctx.vcs is set', () => {
-    expect(richRun().versionControlProvenance).toEqual([
-      { repositoryUri: 'https://github.com/acme/api', revisionId: 'c0ffee0000000000000000000000000000c0ffee', branch: 'main', mappedTo: { uriBaseId: '%SRCROOT%' } },
-    ]);
+    expect(richRun().versionControlProvenance).toEqual([{ repositoryUri: 'https://github.com/acme/api', revisionId: 'c0ffee0000000000000000000000000000c0ffee', branch: 'main', mappedTo: { uriBaseId: '%SRCROOT%' } }]);
     expect(runOf(buildSarifLog(sampleResult(), sampleContext({ vcs: undefined }))).versionControlProvenance).toBeUndefined();
   });
 

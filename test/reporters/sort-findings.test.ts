@@ -8,21 +8,17 @@ describe('sortFindings', () => {
     const findings = sampleFindings();
     const before = findings.map((f) => f.fingerprint);
     const sorted = sortFindings(findings);
-    expect(sorted.map((f) => `${f.path}:${f.startLine}:${f.startColumn}`)).toEqual([
-      'deploy/prod env/.env:3:19',
-      'docs/café/naïve notes.md:7:22',
-      'src/app.ts:3:29',
-      'src/config.ts:12:24',
-      'src/config.ts:12:81',
-      'src/config.ts:30:15',
-    ]);
+    expect(sorted.map((f) => `${f.path}:${f.startLine}:${f.startColumn}`)).toEqual(['deploy/prod env/.env:3:19', 'docs/café/naïve notes.md:7:22', 'src/app.ts:3:29', 'src/config.ts:12:24', 'src/config.ts:12:81', 'src/config.ts:30:15']);
     expect(findings.map((f) => f.fingerprint)).toEqual(before);
   });
 
   it('breaks ties on the same position by rule id', () => {
     const [finding] = sampleFindings();
     if (finding === undefined) throw new Error('no sample finding');
-    const sorted = sortFindings([{ ...finding, ruleId: 'b.x' }, { ...finding, ruleId: 'a.x' }]);
+    const sorted = sortFindings([
+      { ...finding, ruleId: 'b.x' },
+      { ...finding, ruleId: 'a.x' },
+    ]);
     expect(sorted.map((f) => f.ruleId)).toEqual(['a.x', 'b.x']);
   });
 });

@@ -22,9 +22,7 @@ describe('toText for history findings', () => {
   });
 
   it('lists the other places sorted by commit date then path, aligned, with the commit that put the secret there', () => {
-    expect(toText(historyResult(), sampleContext())).toContain(
-      '         also in:\n           config/legacy.ts:4           0badc0d\n           docs/café/setup guide.md:20  0badc0d\n',
-    );
+    expect(toText(historyResult(), sampleContext())).toContain('         also in:\n           config/legacy.ts:4           0badc0d\n           docs/café/setup guide.md:20  0badc0d\n');
   });
 
   it('lists at most 10 other places and counts the rest', () => {

@@ -37,9 +37,7 @@ describe('toText', () => {
   });
 
   it('prints one clean line, the rules that ran and what was suppressed, and the skip summary when nothing was found', () => {
-    expect(toText(cleanResult(), sampleContext())).toBe(
-      'No secrets found.\n5 rules ran; suppressed: nothing.\nSkipped 1 file: 1 binary.\n  assets/logo.png  (binary, 20480 bytes)\n',
-    );
+    expect(toText(cleanResult(), sampleContext())).toBe('No secrets found.\n5 rules ran; suppressed: nothing.\nSkipped 1 file: 1 binary.\n  assets/logo.png  (binary, 20480 bytes)\n');
     // With no rule at all, the line says so: a clean report then means nothing.
     expect(toText(cleanResult(), sampleContext({ rules: [] }))).toContain('0 rules ran; suppressed: nothing.');
   });

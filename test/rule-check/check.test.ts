@@ -27,7 +27,7 @@ async function problemsOf(text: string, file: string): Promise<string[]> {
 
 describe('rule pack validation', async () => {
   const cases = await invalidCases();
-  it.each(cases)("%s lists every problem", async (name, text, expected) => {
+  it.each(cases)('%s lists every problem', async (name, text, expected) => {
     const problems = await problemsOf(text, `rules/${name}`);
     expect(expected.length).toBeGreaterThan(0);
     for (const part of expected) expect(problems.join('\n')).toContain(part);
@@ -40,7 +40,7 @@ describe('rule pack validation', async () => {
     expect(await checkRules(rules)).toEqual([]);
   });
 
-  it("flags a pattern that backtracks catastrophically", async () => {
+  it('flags a pattern that backtracks catastrophically', async () => {
     const text = `
 provider: {id: slow, name: Slow, remediation: {rotateUrl: 'https://slow.test', steps: [x]}}
 rules:

@@ -9,7 +9,10 @@ const matcher = createMatcher(rules);
 
 function ruleIdsIn(path: string, config: unknown): string[] {
   const text = `${JSON.stringify(config, null, 2)}\n`;
-  return matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings.map((f) => f.ruleId).sort();
+  return matcher
+    .scanChunk({ origin: 'directory', path, text, startLine: 1 })
+    .findings.map((f) => f.ruleId)
+    .sort();
 }
 
 const KEY = ['Qm7vXk2pL9', 'sT4wR8zY1n', 'K3yH6cJ1'].join('');

@@ -47,7 +47,9 @@ function scrambleTimes(dir: string): void {
 
 function scanStaged(repo: string, pkg: string, extra: string[] = []): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(pkg, 'dist', 'cli', 'bin.mjs'), 'scan', '--staged', '--debug', ...extra], {
-    cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1' },
+    cwd: repo,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -105,4 +107,3 @@ describe('the installed package', () => {
     expect(result.stdout).toContain('"file.dotenv"');
   }, 60_000);
 });
-

@@ -60,14 +60,16 @@ describe('catalogue validation', () => {
       '    colour: red',
     ].join('\n');
     const { problems: found } = parseCatalogue(text, 'rules/sensitive-files.yaml');
-    expect(found).toEqual(expect.arrayContaining([
-      'rules/sensitive-files.yaml:5: file.bad: `severity` must be high, medium or low',
-      expect.stringMatching(/^rules\/sensitive-files\.yaml:8: file\.bad: does not compile: /),
-      'rules/sensitive-files.yaml:14: file.wrong-examples: example `server.pem` does not match paths/exceptions',
-      'rules/sensitive-files.yaml:14: file.wrong-examples: negative example `a.key` matches',
-      'rules/sensitive-files.yaml:26: files[2]: unknown key `colour`',
-      expect.stringMatching(/^rules\/sensitive-files\.yaml:25: files\[2\]: `id` must be a non-empty string/),
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'rules/sensitive-files.yaml:5: file.bad: `severity` must be high, medium or low',
+        expect.stringMatching(/^rules\/sensitive-files\.yaml:8: file\.bad: does not compile: /),
+        'rules/sensitive-files.yaml:14: file.wrong-examples: example `server.pem` does not match paths/exceptions',
+        'rules/sensitive-files.yaml:14: file.wrong-examples: negative example `a.key` matches',
+        'rules/sensitive-files.yaml:26: files[2]: unknown key `colour`',
+        expect.stringMatching(/^rules\/sensitive-files\.yaml:25: files\[2\]: `id` must be a non-empty string/),
+      ]),
+    );
   });
 
   it('reports a YAML syntax error with its line', () => {

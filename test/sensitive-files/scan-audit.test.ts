@@ -4,7 +4,13 @@ import { runCli } from '../helpers/run-cli.js';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { sarifSchemaErrors } from '../reporters/sarif-schema.js';
 
-interface JsonFinding { ruleId: string; path: string; context: string; commit?: { sha: string }; isPresentAtHead?: boolean }
+interface JsonFinding {
+  ruleId: string;
+  path: string;
+  context: string;
+  commit?: { sha: string };
+  isPresentAtHead?: boolean;
+}
 const findingsOf = (stdout: string): JsonFinding[] => (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;
 const HARMLESS = 'DEBUG=true\n';
 
@@ -30,7 +36,7 @@ describe('the gitignore audit inside scan', () => {
   });
 
   it('reports tracked and unignored files in a working-tree scan; --no-gitignore-audit turns it off', async () => {
-    const root = await createRepo({ commits: [{ files: { 'config/credentials.json': '{}\n' } }], untracked: { 'id_rsa': 'k\n', 'id_rsa.pub': 'p\n' } });
+    const root = await createRepo({ commits: [{ files: { 'config/credentials.json': '{}\n' } }], untracked: { id_rsa: 'k\n', 'id_rsa.pub': 'p\n' } });
     const run = await runCli(['scan', '--format', 'json'], { cwd: root });
     expect(run.code).toBe(1);
     expect(findingsOf(run.stdout).map((f) => f.path)).toEqual(['config/credentials.json', 'id_rsa']);

@@ -13,15 +13,7 @@ export const BUILD_INPUTS = ['src', 'scripts', 'rules', 'package.json', 'tsconfi
  * bundles (spawned as users run them), the worker scripts (worker threads load files, not the
  * sources under test) and the compiled rules.
  */
-export const BUILD_OUTPUTS = [
-  'dist/cli/bin.mjs',
-  'dist/cli/scan-worker.mjs',
-  'dist/cli/speed-worker.mjs',
-  'dist/src/parallel/scan-worker.js',
-  'dist/src/rule-check/speed/speed-worker.js',
-  'dist/rules.json',
-  'dist/keyword-automaton.bin',
-];
+export const BUILD_OUTPUTS = ['dist/cli/bin.mjs', 'dist/cli/scan-worker.mjs', 'dist/cli/speed-worker.mjs', 'dist/src/parallel/scan-worker.js', 'dist/src/rule-check/speed/speed-worker.js', 'dist/rules.json', 'dist/keyword-automaton.bin'];
 
 function newestIn(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false });

@@ -27,7 +27,14 @@ const BINARY_BY_ATTRIBUTE: [string, string, string[][]][] = [
   ['-diff', '*.cfg -diff\n', []],
   ['binary', '*.cfg binary\n', []],
   ['a diff driver with binary = true', '*.cfg diff=opaque\n', [['config', 'diff.opaque.binary', 'true']]],
-  ['a diff driver with a textconv', '*.cfg diff=hide\n', [['config', 'diff.hide.textconv', 'true'], ['config', 'diff.hide.binary', 'true']]],
+  [
+    'a diff driver with a textconv',
+    '*.cfg diff=hide\n',
+    [
+      ['config', 'diff.hide.textconv', 'true'],
+      ['config', 'diff.hide.binary', 'true'],
+    ],
+  ],
 ];
 
 describe.each(BINARY_BY_ATTRIBUTE)('a text file that %s makes git call binary', (_name, attributes, config) => {

@@ -32,9 +32,7 @@ describe('commit and tag records are read from the objects themselves', () => {
     git(repo, ['commit', '-q', '--cleanup=verbatim', '-m', message]);
     const sha = git(repo, ['rev-parse', 'HEAD']).trim();
     const report = await scanJson(repo, [`--range=${base}..HEAD`]);
-    expect(report.findings).toEqual([
-      expect.objectContaining({ path: 'COMMIT_EDITMSG', commit: { sha, author: 'Fixture Author <author@example.test>', date: '2024-01-02T03:04:05+00:00' } }),
-    ]);
+    expect(report.findings).toEqual([expect.objectContaining({ path: 'COMMIT_EDITMSG', commit: { sha, author: 'Fixture Author <author@example.test>', date: '2024-01-02T03:04:05+00:00' } })]);
   });
 
   it.each(HOSTILE_MESSAGES)('--history finds a secret after %s in a commit message', async (_name, message) => {

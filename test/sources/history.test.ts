@@ -36,17 +36,12 @@ describe('scan --history', () => {
     const repo = await createRepo({ commits: [{ files: { 'app.env': `A=1\nKEY=${FAKE.stripe}\n` } }, { files: { 'app.env': 'A=1\n' } }] });
     const { code, report } = await history(repo);
     expect(code).toBe(1);
-    expect(report.findings).toEqual([
-      expect.objectContaining({ path: 'app.env', startLine: 2, commit: expect.objectContaining({ sha: sha(repo, 'HEAD~1') }), isPresentAtHead: false }),
-    ]);
+    expect(report.findings).toEqual([expect.objectContaining({ path: 'app.env', startLine: 2, commit: expect.objectContaining({ sha: sha(repo, 'HEAD~1') }), isPresentAtHead: false })]);
   });
 
   it('groups every path and commit of the same secret into one finding, earliest first', async () => {
     const repo = await createRepo({
-      commits: [
-        { files: { 'a.env': `K=${FAKE.stripe}\n` } },
-        { files: { 'b/copy.env': `K=${FAKE.stripe}\n`, 'c.env': `other\nK=${FAKE.stripe}\n` } },
-      ],
+      commits: [{ files: { 'a.env': `K=${FAKE.stripe}\n` } }, { files: { 'b/copy.env': `K=${FAKE.stripe}\n`, 'c.env': `other\nK=${FAKE.stripe}\n` } }],
     });
     const { report } = await history(repo);
     expect(report.findings).toHaveLength(1);
@@ -100,10 +95,7 @@ describe('scan --history', () => {
 
   it('applies path allowlists to each place a blob was committed', async () => {
     const repo = await createRepo({
-      commits: [
-        { files: { '.secretscan.yaml': 'allowlist:\n  - reason: fixtures\n    paths: [fixtures/]\n', 'fixtures/k.env': `K=${FAKE.stripe}\n` } },
-        { files: { 'src/k.env': `K=${FAKE.stripe}\n` } },
-      ],
+      commits: [{ files: { '.secretscan.yaml': 'allowlist:\n  - reason: fixtures\n    paths: [fixtures/]\n', 'fixtures/k.env': `K=${FAKE.stripe}\n` } }, { files: { 'src/k.env': `K=${FAKE.stripe}\n` } }],
     });
     const { report } = await history(repo);
     expect(report.findings.map((f) => f.occurrences.map((o) => o.path))).toEqual([['src/k.env']]);
@@ -137,12 +129,14 @@ describe('scan --history', () => {
 
   it('scans blobs with invalid UTF-8, CRLF and a UTF-16 byte-order mark', async () => {
     const repo = await createRepo({
-      commits: [{
-        files: {
-          'latin1.txt': Buffer.concat([Buffer.from([0xe9, 0xff, 0x0a]), Buffer.from(`K=${FAKE.stripe}\r\n`)]),
-          'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`K=${FAKE.stripeOther}\r\n`, 'utf16le')]),
+      commits: [
+        {
+          files: {
+            'latin1.txt': Buffer.concat([Buffer.from([0xe9, 0xff, 0x0a]), Buffer.from(`K=${FAKE.stripe}\r\n`)]),
+            'utf16.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`K=${FAKE.stripeOther}\r\n`, 'utf16le')]),
+          },
         },
-      }],
+      ],
     });
     const { report } = await history(repo);
     expect(report.findings.map((f) => `${f.path}:${f.startLine}`)).toEqual(['latin1.txt:2', 'utf16.txt:1']);

@@ -30,7 +30,10 @@ function repoWith(config: string): Promise<string> {
   return createRepo({ commits: [{ files: { '.secretscan.yaml': config, 'fixtures/creds.py': CREDS, 'src/app.py': 'print(1)\n' } }] });
 }
 
-describe.each([['a whole-path allowlist entry', WHOLE_PATH], ['an allowlist entry for one rule at that path', RULE_AT_PATH]])('a file moved out of a path suppressed by %s', (_name, config) => {
+describe.each([
+  ['a whole-path allowlist entry', WHOLE_PATH],
+  ['an allowlist entry for one rule at that path', RULE_AT_PATH],
+])('a file moved out of a path suppressed by %s', (_name, config) => {
   it('git mv to a path that is not allowlisted: --staged scans the whole new file', async () => {
     const repo = await repoWith(config);
     git(repo, ['mv', 'fixtures/creds.py', 'src/creds.py']);

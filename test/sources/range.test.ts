@@ -30,9 +30,7 @@ describe('scan --range', () => {
     await commitFile(repo, 'app.env', 'A=1\n', 'remove the key');
     const { code, report } = await range(repo, `${base}..HEAD`);
     expect(code).toBe(1);
-    expect(report?.findings).toEqual([
-      expect.objectContaining({ path: 'app.env', startLine: 2, commit: { sha: added, author: 'Fixture Author <author@example.test>', date: '2024-01-02T03:04:05+00:00' } }),
-    ]);
+    expect(report?.findings).toEqual([expect.objectContaining({ path: 'app.env', startLine: 2, commit: { sha: added, author: 'Fixture Author <author@example.test>', date: '2024-01-02T03:04:05+00:00' } })]);
   });
 
   it('reports each line once, in the commit that added it, and finds a secret a merge introduced itself', async () => {

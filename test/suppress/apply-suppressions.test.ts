@@ -25,7 +25,14 @@ describe('applySuppressions', () => {
     const staleEntry = { fingerprint: STALE, ruleId: 'old.rule', path: 'gone.ts' };
     const suppressions: Suppressions = {
       baseline: { file: '/r/b.json', displayName: 'b.json', isDefault: true, entries: [...baselineOf([first, second]).entries, staleEntry] },
-      ignore: { file: '/r/.secretscanignore', displayName: '.secretscanignore', entries: [{ fingerprint: second.fingerprint, line: 2 }, { fingerprint: STALE, line: 5 }] },
+      ignore: {
+        file: '/r/.secretscanignore',
+        displayName: '.secretscanignore',
+        entries: [
+          { fingerprint: second.fingerprint, line: 2 },
+          { fingerprint: STALE, line: 5 },
+        ],
+      },
     };
     const applied = applySuppressions({ ...cleanResult(), findings }, suppressions);
     expect(applied.result.findings.map((f) => f.fingerprint)).not.toContain(first.fingerprint);

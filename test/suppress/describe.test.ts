@@ -26,10 +26,7 @@ describe('describeUnused', () => {
 
 describe('describeSuppressions', () => {
   it('says which files are used and why', () => {
-    expect(describeSuppressions(FILES, false)).toEqual([
-      'baseline: .secretscan-baseline.json, 1 entry (found at the repository root; --no-baseline turns it off)',
-      'ignore file: .secretscanignore, 0 fingerprints',
-    ]);
+    expect(describeSuppressions(FILES, false)).toEqual(['baseline: .secretscan-baseline.json, 1 entry (found at the repository root; --no-baseline turns it off)', 'ignore file: .secretscanignore, 0 fingerprints']);
     expect(describeSuppressions({}, true)).toEqual(['baseline: none (--no-baseline)', 'ignore file: none']);
   });
 });

@@ -30,7 +30,7 @@ export function formatHistoryFindings(planted: readonly ResolvedPlant[], match: 
   const elsewhere = countByRule(match.elsewhere);
   return [
     `planted vs found: ${match.found.length}/${planted.length} found; ${match.elsewhere.length} finding(s) elsewhere`,
-    '(found = a finding or one of its occurrences is at the plant\'s path and line, in the commit that added it)',
+    "(found = a finding or one of its occurrences is at the plant's path and line, in the commit that added it)",
     '',
     ...formatColumns([['kind', 'planted at', 'added in', 'removed in', 'found by'], ...rows], 'l'),
     ...(elsewhere.length === 0 ? [] : ['', `elsewhere: ${elsewhere.join(', ')}`]),

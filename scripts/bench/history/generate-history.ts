@@ -34,11 +34,13 @@ export function generateHistory(dir: string, scratch: string, options: HistoryOp
     if (sha === undefined) throw new Error(`git fast-import exported no commit for mark :${mark}`);
     return sha;
   };
-  const resolved = plants.map(({ mark, removedMark, ...plant }): ResolvedPlant => ({
-    ...plant,
-    commit: shaOf(mark),
-    ...(removedMark === undefined ? {} : { removedIn: shaOf(removedMark) }),
-  }));
+  const resolved = plants.map(
+    ({ mark, removedMark, ...plant }): ResolvedPlant => ({
+      ...plant,
+      commit: shaOf(mark),
+      ...(removedMark === undefined ? {} : { removedIn: shaOf(removedMark) }),
+    }),
+  );
   writeFileSync(join(gitDirOf(dir), PLANTS_FILE), `${JSON.stringify(resolved, null, 2)}\n`);
   return { plants: resolved, streamBytes: bytes, streamMs, importMs };
 }

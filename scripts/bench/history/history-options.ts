@@ -21,12 +21,15 @@ export interface HistoryBenchOptions {
 }
 
 /** Usage of the `history` target. */
-export const HISTORY_USAGE =
-  'usage: npm run bench -- history [REPO] [--rounds N] [--threads N] [--seed N] [--commits N] [--size-mb N] [--planted N] [--keep DIR]';
+export const HISTORY_USAGE = 'usage: npm run bench -- history [REPO] [--rounds N] [--threads N] [--seed N] [--commits N] [--size-mb N] [--planted N] [--keep DIR]';
 
 const NUMBERS: ReadonlyArray<[string, 'rounds' | 'seed' | 'commits' | 'sizeMb' | 'planted' | 'threads', number, number]> = [
-  ['--rounds', 'rounds', 5, 1], ['--seed', 'seed', 1, 0], ['--commits', 'commits', 3000, 2],
-  ['--size-mb', 'sizeMb', 100, 1], ['--planted', 'planted', 8, 0], ['--threads', 'threads', 0, 1],
+  ['--rounds', 'rounds', 5, 1],
+  ['--seed', 'seed', 1, 0],
+  ['--commits', 'commits', 3000, 2],
+  ['--size-mb', 'sizeMb', 100, 1],
+  ['--planted', 'planted', 8, 0],
+  ['--threads', 'threads', 0, 1],
 ];
 const GENERATION_FLAGS = ['--seed', '--commits', '--size-mb', '--planted', '--keep'];
 

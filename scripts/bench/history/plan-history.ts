@@ -42,14 +42,26 @@ function createState(options: HistoryOptions): State {
   const r = createRandom(options.seed);
   const main = createLane('refs/heads/main');
   const branches = BRANCHES.map((shape) => ({
-    ...createLane(shape.ref), shape, startSlot: slotOf(shape.start, options.commitCount), endSlot: slotOf(shape.end, options.commitCount),
+    ...createLane(shape.ref),
+    shape,
+    startSlot: slotOf(shape.start, options.commitCount),
+    endSlot: slotOf(shape.end, options.commitCount),
   }));
   const editsPerCommit = 2.5;
   const ordinaryBytes = Math.max(400, Math.min(16_000, (ORDINARY_SHARE * options.totalBytes) / (options.commitCount * editsPerCommit)));
   const plants = schedulePlants(r, options.plantedCount, options.commitCount, (slot) => laneAt(branches, slot) ?? main);
   return {
-    r, options, main, branches, large: [], mark: 0, nextFile: 0, emitted: 0, ordinaryBytes,
-    largeBytes: (LARGE_SHARE * options.totalBytes) / LARGE_FILES, plants,
+    r,
+    options,
+    main,
+    branches,
+    large: [],
+    mark: 0,
+    nextFile: 0,
+    emitted: 0,
+    ordinaryBytes,
+    largeBytes: (LARGE_SHARE * options.totalBytes) / LARGE_FILES,
+    plants,
   };
 }
 

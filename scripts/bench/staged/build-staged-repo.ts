@@ -28,7 +28,9 @@ export function buildStagedRepo(dir: string, scratch: string, seed: number): Sta
   const change = planStagedChange(r, files);
   for (const file of change) writeFileSync(join(dir, file.path), file.content);
   runGit(dir, ['add', '--', ...change.map((f) => f.path)]);
-  const numstat = runGit(dir, ['diff', '--cached', '--numstat']).split('\n').filter((line) => line !== '');
+  const numstat = runGit(dir, ['diff', '--cached', '--numstat'])
+    .split('\n')
+    .filter((line) => line !== '');
   const sum = (column: number): number => numstat.reduce((total, line) => total + Number(line.split('\t')[column] ?? 0), 0);
   return { files: files.length + 1, commits: commits.length, stagedFiles: numstat.length, addedLines: sum(0), removedLines: sum(1) };
 }

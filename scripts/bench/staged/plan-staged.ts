@@ -22,8 +22,7 @@ export interface StagedFile {
 
 /** The repository's commits (for fast-import) and its files as of the last one. */
 export function planStagedCommits(r: Random): { commits: CommitCommand[]; files: CodeFile[] } {
-  const files = Array.from({ length: FILE_COUNT }, (_, i) =>
-    createCodeFile(r, `src/${['app', 'core', 'api', 'util'][i % 4] ?? 'app'}/module-${i}.${r.pick(EXTENSIONS)}`, r.int(800, 9000)));
+  const files = Array.from({ length: FILE_COUNT }, (_, i) => createCodeFile(r, `src/${['app', 'core', 'api', 'util'][i % 4] ?? 'app'}/module-${i}.${r.pick(EXTENSIONS)}`, r.int(800, 9000)));
   const commits: CommitCommand[] = [];
   for (let n = 0; n < COMMIT_COUNT; n++) {
     const touched = n === 0 ? files : Array.from({ length: r.int(5, 15) }, () => r.pick(files));
@@ -31,7 +30,13 @@ export function planStagedCommits(r: Random): { commits: CommitCommand[]; files:
     const changes = [...new Set(touched)].map((f): FileChange => ({ kind: 'modify', path: f.path, content: textOf(f) }));
     const who = { name: 'Staged Bench', email: 'staged@example.invalid', time: START_TIME + n * 3600 };
     commits.push({
-      type: 'commit', ref: 'refs/heads/main', mark: n + 1, author: who, committer: who, message: `Change ${n + 1}\n`, changes,
+      type: 'commit',
+      ref: 'refs/heads/main',
+      mark: n + 1,
+      author: who,
+      committer: who,
+      message: `Change ${n + 1}\n`,
+      changes,
       ...(n === 0 ? {} : { from: n }),
     });
   }

@@ -41,7 +41,9 @@ function prepareRepo(ctx: BenchContext, options: HistoryBenchOptions, scratch: s
 async function describeRepo(ctx: BenchContext, repo: string): Promise<number> {
   const totals = await countObjects(repo);
   const commits = runGit(repo, ['rev-list', '--all', '--count']).trim();
-  const refs = runGit(repo, ['for-each-ref', '--format=%(refname)']).split('\n').filter((line) => line !== '');
+  const refs = runGit(repo, ['for-each-ref', '--format=%(refname)'])
+    .split('\n')
+    .filter((line) => line !== '');
   const branches = refs.filter((ref) => ref.startsWith('refs/heads/')).length;
   const tags = refs.filter((ref) => ref.startsWith('refs/tags/')).length;
   ctx.print(`repository: ${repo}: ${commits} commits, ${branches} branches, ${tags} tags, HEAD ${runGit(repo, ['rev-parse', 'HEAD']).trim().slice(0, 12)}`);
@@ -62,7 +64,13 @@ async function measure(ctx: BenchContext, options: HistoryBenchOptions, scratch:
   // Untimed warm-up of both (page cache); the captured JSON report gives the findings.
   floor();
   const findings = findingsOfHistoryReport(scan(true).stdout);
-  const samples = interleave([{ name: 'floor', run: () => floor() }, { name: 'scan', run: () => scan() }], options.rounds);
+  const samples = interleave(
+    [
+      { name: 'floor', run: () => floor() },
+      { name: 'scan', run: () => scan() },
+    ],
+    options.rounds,
+  );
   ctx.print(`timing: ${options.rounds} interleaved rounds (ABBA order) after one warm-up run each; wall time of whole processes; peak RSS via ${rss.kind === 'gnu-time' ? '/usr/bin/time -v' : 'process.resourceUsage() at exit (scan only)'}`);
   ctx.print(`floor = git ${FLOOR_ARGS.join(' ')}; scan = node dist/cli/bin.mjs ${scanArgs.slice(1).join(' ')}; stdout of both to /dev/null; MB/s over unique blob bytes`);
   ctx.print('');

@@ -66,15 +66,24 @@ const overFloor = (values: readonly number[], floor: readonly number[], p: numbe
 function report(ctx: BenchContext, samples: Map<string, Sample[]>): void {
   const wall = (name: string): number[] => (samples.get(name) ?? []).map((s) => s.wallMs);
   const floor = samples.get('floor') ?? [];
-  formatColumns([
-    ['command', 'p50', 'p95', 'min', 'max'],
-    row('floor (sum)', wall('floor')),
-    row('  node -e 0', floor.map((s) => s.parts[0] ?? 0)),
-    row('  git diff --cached', floor.map((s) => s.parts[1] ?? 0)),
-    row('installed: hook command', wall('installed')),
-    row('installed: hook file', wall('hook')),
-    row('clone: dist/cli/bin.mjs', wall('clone')),
-  ], 'lr').forEach((line) => ctx.print(line));
+  formatColumns(
+    [
+      ['command', 'p50', 'p95', 'min', 'max'],
+      row('floor (sum)', wall('floor')),
+      row(
+        '  node -e 0',
+        floor.map((s) => s.parts[0] ?? 0),
+      ),
+      row(
+        '  git diff --cached',
+        floor.map((s) => s.parts[1] ?? 0),
+      ),
+      row('installed: hook command', wall('installed')),
+      row('installed: hook file', wall('hook')),
+      row('clone: dist/cli/bin.mjs', wall('clone')),
+    ],
+    'lr',
+  ).forEach((line) => ctx.print(line));
   const over = percentileOf(wall('installed'), 50) - percentileOf(wall('floor'), 50);
   ctx.print('');
   ctx.print(`installed hook command - floor: p50 ${ms(over)}, p95 ${overFloor(wall('installed'), wall('floor'), 95)} (target: p50 at most ${BUDGET_MS} ms: ${over <= BUDGET_MS ? 'met' : 'NOT met'})`);
@@ -106,17 +115,22 @@ function measure(ctx: BenchContext, options: StagedBenchOptions, scratch: string
   const setup = prepare(ctx, options, scratch, node.path);
   // Untimed warm-up of each; the JSON run also tells whether the change (which holds no secrets) is clean.
   const findings = findingsOfJsonReport(runInstalled(setup, ['--format', 'json']).stdout);
-  const origin = runInstalled(setup, ['--debug']).stderr.split('\n').find((line) => line.includes('built-in rules:'));
+  const origin = runInstalled(setup, ['--debug'])
+    .stderr.split('\n')
+    .find((line) => line.includes('built-in rules:'));
   ctx.print(`installed scan --debug: ${origin?.replace(/^.*built-in rules: /, 'built-in rules from ') ?? '(no line about the rules)'}`);
   runFloor(setup);
   runHook(setup);
   runClone(setup);
-  const samples = interleave<Sample>([
-    { name: 'floor', run: () => runFloor(setup) },
-    { name: 'installed', run: () => ({ wallMs: runInstalled(setup).wallMs, parts: [] }) },
-    { name: 'hook', run: () => ({ wallMs: runHook(setup).wallMs, parts: [] }) },
-    { name: 'clone', run: () => ({ wallMs: runClone(setup).wallMs, parts: [] }) },
-  ], options.runs);
+  const samples = interleave<Sample>(
+    [
+      { name: 'floor', run: () => runFloor(setup) },
+      { name: 'installed', run: () => ({ wallMs: runInstalled(setup).wallMs, parts: [] }) },
+      { name: 'hook', run: () => ({ wallMs: runHook(setup).wallMs, parts: [] }) },
+      { name: 'clone', run: () => ({ wallMs: runClone(setup).wallMs, parts: [] }) },
+    ],
+    options.runs,
+  );
   ctx.print(`timing: ${options.runs} runs each, interleaved (ABBA order), after one warm-up run each; wall time of whole processes, stdout to /dev/null`);
   ctx.print(`floor = \`node -e 0\` + \`git ${DIFF_ARGS.join(' ')}\`, one after the other`);
   ctx.print('hook command = ./node_modules/.bin/secretscan scan --staged; hook file = the pre-commit hook as git or husky starts it');

@@ -15,8 +15,7 @@ import { writeTree, type WrittenTree } from '../write-tree.js';
 // starts Node and reads the same files, both as a plain directory (fast-glob walk) and as a git
 // repository (git ls-files). Same machine, same run, interleaved rounds, ratios of medians.
 
-const FLOOR_SCRIPT =
-  "const fs=require('fs');let n=0;for(const f of JSON.parse(fs.readFileSync(process.argv[1],'utf8')))n+=fs.readFileSync(f,'utf8').length;if(n<0)console.log(n);";
+const FLOOR_SCRIPT = "const fs=require('fs');let n=0;for(const f of JSON.parse(fs.readFileSync(process.argv[1],'utf8')))n+=fs.readFileSync(f,'utf8').length;if(n<0)console.log(n);";
 
 /** A scan that did not finish normally (exit 0 clean or 1 findings) makes the numbers meaningless. */
 function checkScan(run: NodeRun, where: string): NodeRun {
@@ -35,7 +34,9 @@ function buildTrees(scratch: string, options: TreeBenchOptions, print: (line: st
   cpSync(dirs.plain, dirs.git, { recursive: true });
   const sha = commitAll(dirs.git);
   const gitMs = performance.now() - started;
-  print(`tree: ${tree.files.length} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${tree.planted.length} planted fake secrets (seed ${options.seed}; generated in ${(generatedMs / 1000).toFixed(1)} s, git copy + commit ${sha.slice(0, 12)} in ${(gitMs / 1000).toFixed(1)} s)`);
+  print(
+    `tree: ${tree.files.length} files, ${(tree.bytes / 1e6).toFixed(1)} MB, ${tree.planted.length} planted fake secrets (seed ${options.seed}; generated in ${(generatedMs / 1000).toFixed(1)} s, git copy + commit ${sha.slice(0, 12)} in ${(gitMs / 1000).toFixed(1)} s)`,
+  );
   return { tree, dirs };
 }
 

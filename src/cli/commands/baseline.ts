@@ -15,9 +15,7 @@ const SHARED_OPTIONS = new Set(['staged', 'range', 'history', 'max-file-size', '
 /** `secretscan baseline`: usage, options and examples. */
 export const BASELINE_COMMAND: CommandSpec = {
   usage: 'secretscan baseline [PATH...] [--staged | --range BASE..HEAD | --history] [options]',
-  summary:
-    'Record the current findings in the baseline file, so that later scans report only new ones. ' +
-    'The file holds fingerprints, rule ids and paths: no line numbers, timestamps or secrets.',
+  summary: 'Record the current findings in the baseline file, so that later scans report only new ones. ' + 'The file holds fingerprints, rule ids and paths: no line numbers, timestamps or secrets.',
   positionals: { description: 'PATH: files or directories to scan (default: the repository, or the current directory outside one)', max: Number.POSITIVE_INFINITY },
   options: [
     ...SCAN_COMMAND.options.filter((option) => SHARED_OPTIONS.has(option.name)),

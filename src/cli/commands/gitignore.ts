@@ -1,5 +1,5 @@
 import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../sensitive-files/index.js';
-import { loadConfig, suppressionFrom } from '../../config/index.js';
+import { kindPolicyFrom, loadConfig } from '../../config/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import { findRepository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
@@ -29,7 +29,7 @@ export async function runGitignore(args: ParsedArgs, io: Io, log: (line: string)
   const config = await loadConfig(repo.root, typeof args.values.config === 'string' ? args.values.config : undefined, io.cwd);
   const shouldFix = args.values.fix === true;
   log(`gitignore audit of ${repo.root}${shouldFix ? ' with --fix' : ''}`);
-  const outcome = await runGitignoreAudit({ root: repo.root, isPathSuppressed: suppressionFrom(config.allowlist).isPathSuppressed, shouldFix });
+  const outcome = await runGitignoreAudit({ root: repo.root, policy: kindPolicyFrom(config), shouldFix });
   io.stdout.write(args.values.format === 'json' ? formatOutcomeJson(outcome) : formatOutcomeText(outcome, shouldFix));
   return outcome.remaining.length > 0 ? EXIT.findings : EXIT.clean;
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { ScanOptions } from '../../pipeline/index.js';
 import {
   DEFAULT_REPLACEMENTS_FILE,
+  formatLocatedJson,
   formatLocatedMarkdown,
   formatLocatedText,
   gatherScans,
@@ -31,7 +32,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
     { name: 'staged', type: 'boolean', default: false, description: 'plan only for secrets the index adds' },
     { name: 'range', type: 'string', valueName: 'BASE..HEAD', description: 'plan only for secrets the commits of the range add' },
     { name: 'history', type: 'boolean', default: false, description: 'plan only for secrets in committed history' },
-    { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'markdown'], default: 'text', description: 'plan format' },
+    { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'markdown', 'json'], default: 'text', description: 'plan format' },
     { name: 'config', short: 'c', type: 'string', valueName: 'FILE', description: 'config file (default: .secretscan.yaml at the repository root)' },
     { name: 'write-replacements', type: 'string', valueName: 'FILE', description: 'write the raw values as `git filter-repo --replace-text` input to FILE (mode 0600, outside the repository)' },
     { name: 'debug', type: 'boolean', default: false, description: 'log scans and timings to stderr (never secret values)' },
@@ -44,7 +45,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
 };
 
 interface RemediateFlags extends RemediationRequest {
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'json';
   config?: string;
   replacements?: string;
   debug: boolean;
@@ -56,7 +57,7 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.join(', --')}`);
   const mode: RemediationMode = chosen[0] ?? 'all';
   if (mode !== 'all' && args.positionals.length > 0) throw new UsageError(`--${mode} cannot be combined with paths`);
-  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' ? 'markdown' : 'text', debug: values.debug === true };
+  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' || values.format === 'json' ? values.format : 'text', debug: values.debug === true };
   if (typeof values.range === 'string') flags.range = values.range;
   if (typeof values.config === 'string') flags.config = values.config;
   if (typeof values['write-replacements'] === 'string') flags.replacements = values['write-replacements'];
@@ -117,28 +118,34 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   if (repo === undefined && flags.mode !== 'all') throw new UsageError(`--${flags.mode} needs a git repository, and ${io.cwd} is not inside one`);
   const target = flags.replacements === undefined ? undefined : await replacementsTarget(flags.replacements, repo, io);
   const scans = await gatherScans(flags, baseScanOptions(flags, io, log, target !== undefined), repo);
-  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : (repo === undefined ? target : relative(repo.root, target));
+  const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : repo === undefined ? target : relative(repo.root, target);
   const plans = await locatedPlans(scans, repo, shownFile);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
   if (plans.length === 0) {
-    io.stdout.write('Nothing to fix: no secrets found.\n');
+    io.stdout.write(flags.format === 'json' ? formatLocatedJson([]) : 'Nothing to fix: no secrets found.\n');
     // Still write the (empty) file: a plan's commands that run after the secrets are gone must not fail.
     if (target !== undefined) await writeFileSafely(target, '', { mode: 0o600 });
     return scans.isPartial ? EXIT.userError : EXIT.clean;
   }
-  const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
-  const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
-  // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
-  const text = asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), await isNodeProject(repo?.root ?? io.cwd));
-  io.stdout.write(printableLines(text));
+  const isNode = await isNodeProject(repo?.root ?? io.cwd);
+  if (flags.format === 'json') {
+    // JSON escapes every control character itself; commands are rewritten before encoding.
+    const adjusted = plans.map((item) => ({ ...item, plan: { ...item.plan, steps: item.plan.steps.map((step) => ({ ...step, commands: step.commands.map((command) => asUserRunsIt(`$ ${command}`, isNode).slice(2)) })) } }));
+    io.stdout.write(formatLocatedJson(adjusted));
+  } else {
+    const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
+    const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
+    // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
+    io.stdout.write(printableLines(asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), isNode)));
+  }
   if (target !== undefined) {
-    const { lines, unanchored } = replacementLines(
-      plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })),
-    );
+    const { lines, unanchored } = replacementLines(plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
     io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
     if (unanchored > 0) {
-      io.stderr.write(`secretscan: warning: ${unanchored} short value${unanchored === 1 ? '' : 's'} appear${unanchored === 1 ? 's' : ''} under no variable name: replacing ${unanchored === 1 ? 'it' : 'them'} everywhere could change unrelated text, so ${unanchored === 1 ? 'it is' : 'they are'} not in the file; edit those lines by hand\n`);
+      io.stderr.write(
+        `secretscan: warning: ${unanchored} short value${unanchored === 1 ? '' : 's'} appear${unanchored === 1 ? 's' : ''} under no variable name: replacing ${unanchored === 1 ? 'it' : 'them'} everywhere could change unrelated text, so ${unanchored === 1 ? 'it is' : 'they are'} not in the file; edit those lines by hand\n`,
+      );
     }
   }
   return scans.isPartial ? EXIT.userError : EXIT.findings;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkCatalogueFile } from '../../sensitive-files/index.js';
+import { checkCatalogueFile, loadCatalogue } from '../../sensitive-files/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { RulePackError } from '../../errors.js';
 import { checkRules } from '../../rule-check/index.js';
@@ -11,7 +11,7 @@ import type { Io } from '../io.js';
 /** `secretscan rules list`. */
 export const RULES_LIST_COMMAND: CommandSpec = {
   usage: 'secretscan rules list [--format text|json]',
-  summary: 'List the built-in rules: id, severity and name (JSON adds provider, keywords and tags).',
+  summary: 'List the built-in rules and secret-bearing file kinds: id, severity and name (JSON adds provider, keywords or paths, and tags).',
   options: [{ name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'json'], default: 'text', description: 'output format' }],
 };
 
@@ -30,16 +30,22 @@ export async function runRules(subcommand: 'list' | 'check', args: ParsedArgs, i
   return checkRuleDir(dir === undefined ? BUILTIN_RULES_DIR : resolve(io.cwd, dir), io);
 }
 
+/** The built-in rules, then the secret-bearing file kinds: ids the config can disable or allowlist alike. */
 async function listRules(format: string, io: Io): Promise<number> {
-  const { rules } = await loadBuiltinRules();
+  const [{ rules }, catalogue] = await Promise.all([loadBuiltinRules(), loadCatalogue()]);
+  const kinds = catalogue.kinds.map((k) => k.spec);
   if (format === 'json') {
-    const rows = rules.map((r) => ({ id: r.spec.id, name: r.spec.name, severity: r.spec.severity, provider: r.provider.name, keywords: r.spec.keywords, tags: r.spec.tags }));
+    const rows = [
+      ...rules.map((r) => ({ id: r.spec.id, name: r.spec.name, severity: r.spec.severity, provider: r.provider.name, keywords: r.spec.keywords, tags: r.spec.tags })),
+      ...kinds.map((k) => ({ id: k.id, name: k.name, severity: k.severity, provider: 'Secret-bearing file', paths: k.paths, tags: ['file'] })),
+    ];
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT.clean;
   }
-  const width = Math.max(...rules.map((r) => r.spec.id.length));
+  const width = Math.max(...rules.map((r) => r.spec.id.length), ...kinds.map((k) => k.id.length));
   for (const r of rules) io.stdout.write(`${r.spec.id.padEnd(width)}  ${r.spec.severity.padEnd(6)}  ${r.spec.name}\n`);
-  io.stdout.write(`${rules.length} rules\n`);
+  for (const k of kinds) io.stdout.write(`${k.id.padEnd(width)}  ${k.severity.padEnd(6)}  ${k.name}\n`);
+  io.stdout.write(`${rules.length} rules, ${kinds.length} secret-bearing file kinds\n`);
   return EXIT.clean;
 }
 

@@ -2,7 +2,7 @@ import { parseSize } from '../../config/index.js';
 import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
 import type { CommitAdvice } from '../../reporters/index.js';
-import { executeScan, MAX_SCANNABLE_SIZE, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
+import { executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
@@ -87,6 +87,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
+    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {
@@ -103,7 +104,15 @@ type SourceFlagKind = SourceRequest['kind'];
 
 /** Checks that at most one source is chosen and that the rest of the flags fit it. */
 function sourceKindOf(flags: SourceFlags): SourceFlagKind {
-  const chosen = ([['stdin', flags.stdin], ['staged', flags.staged], ['range', flags.range !== undefined], ['history', flags.history], ['commit-msg', flags['commit-msg'] !== undefined]] as const).filter(([, isOn]) => isOn);
+  const chosen = (
+    [
+      ['stdin', flags.stdin],
+      ['staged', flags.staged],
+      ['range', flags.range !== undefined],
+      ['history', flags.history],
+      ['commit-msg', flags['commit-msg'] !== undefined],
+    ] as const
+  ).filter(([, isOn]) => isOn);
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.map(([name]) => name).join(', --')}`);
   const kind: SourceFlagKind = chosen[0]?.[0] ?? 'tree';
   if (kind !== 'tree' && flags.paths.length > 0) throw new UsageError(`--${kind} cannot be combined with paths`, 'scan either paths or one git source');
@@ -157,7 +166,12 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   const scan = await executeScan(scanOptionsOf(flags, io, log));
-  if (flags['report-unused'] === true) io.stderr.write(describeUnused(scan.unused, scan.suppressions).map((line) => `secretscan: ${line}\n`).join(''));
+  if (flags['report-unused'] === true)
+    io.stderr.write(
+      describeUnused(scan.unused, scan.suppressions)
+        .map((line) => `secretscan: ${line}\n`)
+        .join(''),
+    );
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
   return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
 }

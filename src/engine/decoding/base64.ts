@@ -7,9 +7,31 @@ import { isUtf8 } from 'node:buffer';
  * without them costs nothing extra.
  */
 export const BASE64_TRIGGER_WORDS: readonly string[] = [
-  '-----BEGIN', 'PRIVATE KEY', 'password', 'passwd', 'secret', 'token', 'api_key', 'apikey', 'api-key',
-  'access_key', 'accessKey', 'client_secret', 'credential', 'aws_access', 'sk_live_', 'github_pat_',
-  'glpat-', 'xoxb-', 'xoxp-', '"auth"', 'Authorization', 'mongodb', 'postgres', 'mysql://', 'redis://',
+  '-----BEGIN',
+  'PRIVATE KEY',
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'api_key',
+  'apikey',
+  'api-key',
+  'access_key',
+  'accessKey',
+  'client_secret',
+  'credential',
+  'aws_access',
+  'sk_live_',
+  'github_pat_',
+  'glpat-',
+  'xoxb-',
+  'xoxp-',
+  '"auth"',
+  'Authorization',
+  'mongodb',
+  'postgres',
+  'mysql://',
+  'redis://',
 ];
 
 /** Shortest encoded fragment used as a trigger: shorter ones turn up by chance. */

@@ -101,7 +101,10 @@ function pairShapes(samples: readonly ClassSample[]): InputShape[] {
 /** The repeated classes, unbounded and longest first, sampled. */
 function samplesOf(source: ShapeSource): ClassSample[] {
   const classes = scanPatternAtoms(source.pattern).classes.sort((x, y) => y.max - x.max);
-  return classes.map((c) => sampleClass(c, source.flags)).filter((s): s is ClassSample => s !== undefined).slice(0, MAX_CLASSES);
+  return classes
+    .map((c) => sampleClass(c, source.flags))
+    .filter((s): s is ClassSample => s !== undefined)
+    .slice(0, MAX_CLASSES);
 }
 
 /**
@@ -142,6 +145,11 @@ export function matcherShapes(source: ShapeSource): InputShape[] {
   const sameLine = samples.map((s) => s.outside).find((c) => c !== '' && c !== '\n') ?? ' ';
   return [
     repeated('one line of keywords and class runs', segmentsOf(LONG_LINE_SEGMENT).join(sameLine) + sameLine, '', INLINE_MARKER_PREFIX),
-    repeated('short lines of keywords and class runs', segmentsOf(SEGMENT_RUN).map((s) => `${INLINE_MARKER_PREFIX}${s}\n`).join('')),
+    repeated(
+      'short lines of keywords and class runs',
+      segmentsOf(SEGMENT_RUN)
+        .map((s) => `${INLINE_MARKER_PREFIX}${s}\n`)
+        .join(''),
+    ),
   ];
 }

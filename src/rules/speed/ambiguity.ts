@@ -21,12 +21,7 @@
 /** Inclusive UTF-16 code-unit ranges, sorted and merged. */
 type CharSet = [number, number][];
 
-type Node =
-  | { kind: 'set'; set: CharSet }
-  | { kind: 'seq'; items: Node[] }
-  | { kind: 'alt'; items: Node[] }
-  | { kind: 'repeat'; item: Node; min: number; max: number }
-  | { kind: 'empty' };
+type Node = { kind: 'set'; set: CharSet } | { kind: 'seq'; items: Node[] } | { kind: 'alt'; items: Node[] } | { kind: 'repeat'; item: Node; min: number; max: number } | { kind: 'empty' };
 
 const MAX_UNIT = 0xffff;
 const EMPTY: Node = { kind: 'empty' };
@@ -72,9 +67,29 @@ function intersects(x: CharSet, y: CharSet): boolean {
 
 const code = (c: string): number => c.charCodeAt(0);
 const DIGIT: CharSet = [[48, 57]];
-const WORD: CharSet = normalize([[48, 57], [65, 90], [95, 95], [97, 122]]);
-const SPACE: CharSet = normalize([[9, 13], [32, 32], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]]);
-const LINE_TERMINATORS: CharSet = normalize([[10, 10], [13, 13], [0x2028, 0x2029]]);
+const WORD: CharSet = normalize([
+  [48, 57],
+  [65, 90],
+  [95, 95],
+  [97, 122],
+]);
+const SPACE: CharSet = normalize([
+  [9, 13],
+  [32, 32],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
+]);
+const LINE_TERMINATORS: CharSet = normalize([
+  [10, 10],
+  [13, 13],
+  [0x2028, 0x2029],
+]);
 const CLASS_ESCAPES: Record<string, CharSet> = { d: DIGIT, D: invert(DIGIT), w: WORD, W: invert(WORD), s: SPACE, S: invert(SPACE) };
 const CONTROL: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0': 0 };
 
@@ -82,7 +97,10 @@ const CONTROL: Record<string, number> = { n: 10, r: 13, t: 9, f: 12, v: 11, '0':
 function foldCase(set: CharSet): CharSet {
   const extra: CharSet = [];
   for (const [a, b] of set) {
-    for (const [lo, hi, shift] of [[65, 90, 32], [97, 122, -32]] as const) {
+    for (const [lo, hi, shift] of [
+      [65, 90, 32],
+      [97, 122, -32],
+    ] as const) {
       const from = Math.max(a, lo);
       const to = Math.min(b, hi);
       if (from <= to) extra.push([from + shift, to + shift]);
@@ -97,7 +115,10 @@ class Unparsable extends Error {}
 /** A recursive-descent reader of JavaScript RegExp syntax (with and without the `u` flag). */
 class Parser {
   private at = 0;
-  constructor(private readonly source: string, private readonly isUnicode: boolean) {}
+  constructor(
+    private readonly source: string,
+    private readonly isUnicode: boolean,
+  ) {}
 
   parse(): Node {
     const node = this.alternation();

@@ -1,5 +1,5 @@
 import type { CommitInfo } from '../../findings/index.js';
-import { spawnGit } from '../git-process.js';
+import { gitText, spawnGit } from '../git-process.js';
 
 /** A path a blob was committed at, with the earliest commit that put it there. */
 export interface BlobPlace {
@@ -41,7 +41,16 @@ export async function blobProvenance(root: string, wanted: ReadonlySet<string>):
   const found = new Map<string, Map<string, BlobPlace>>();
   if (wanted.size === 0) return new Map();
   const { child, done } = spawnGit(root, [
-    'log', '--all', '--topo-order', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-ext-diff', '--no-textconv',
+    'log',
+    '--all',
+    '--topo-order',
+    '--raw',
+    '-z',
+    '--no-abbrev',
+    '--no-renames',
+    '--diff-merges=first-parent',
+    '--no-ext-diff',
+    '--no-textconv',
     `--format=${COMMIT_START}%H${FIELD}%an <%ae>${FIELD}%aI`,
   ]);
   child.stdin.end();
@@ -83,4 +92,10 @@ export async function headBlobs(root: string): Promise<Set<string> | undefined> 
     return undefined;
   }
   return blobs;
+}
+
+/** The commit HEAD names; undefined when HEAD is unborn. */
+export async function headCommitSha(root: string): Promise<string | undefined> {
+  const sha = (await gitText(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim();
+  return sha === '' ? undefined : sha;
 }

@@ -17,7 +17,11 @@ describe('base64Fragments', () => {
       const fragments = base64Fragments(word);
       for (const prefix of ['', 'a', 'ab', 'abc', 'x=1 ']) {
         const encoded = b64(`${prefix}${word} and more`);
-        if (fragments.length === 3) expect(fragments.some((f) => encoded.includes(f)), `${word} after "${prefix}"`).toBe(true);
+        if (fragments.length === 3)
+          expect(
+            fragments.some((f) => encoded.includes(f)),
+            `${word} after "${prefix}"`,
+          ).toBe(true);
       }
     }
   });

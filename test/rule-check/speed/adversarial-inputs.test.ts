@@ -38,7 +38,9 @@ describe('matcherShapes', () => {
     expect(long).not.toContain('\n');
     expect(long.startsWith(INLINE_MARKER_PREFIX)).toBe(true);
     expect(long.split('tok_').length).toBeGreaterThan(10);
-    const short = buildInput(lines as NonNullable<typeof lines>, 64 * 1024).split('\n').slice(0, -1);
+    const short = buildInput(lines as NonNullable<typeof lines>, 64 * 1024)
+      .split('\n')
+      .slice(0, -1);
     expect(short.length).toBeGreaterThan(500);
     for (const text of short) expect(text.startsWith(INLINE_MARKER_PREFIX)).toBe(true);
   });

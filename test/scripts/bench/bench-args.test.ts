@@ -13,7 +13,11 @@ describe('splitBenchArgs', () => {
 });
 
 describe('wholeNumberOf', () => {
-  const values = new Map([['--n', '4'], ['--bad', '2.5'], ['--zero', '0']]);
+  const values = new Map([
+    ['--n', '4'],
+    ['--bad', '2.5'],
+    ['--zero', '0'],
+  ]);
 
   it('reads whole numbers and falls back when absent', () => {
     expect(wholeNumberOf(values, '--n', 1)).toBe(4);

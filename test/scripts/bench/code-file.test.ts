@@ -3,7 +3,10 @@ import { createCodeFile, flavourOf, plantLines, removePinned, spliceLines, textO
 import { createRandom } from '../../../scripts/bench/prng.js';
 
 const fileOf = (count: number, pinned?: { start: number; count: number }): CodeFile => ({
-  path: 'a.ts', flavour: 'code', lines: Array.from({ length: count }, (_, i) => `l${i}`), ...(pinned === undefined ? {} : { pinned }),
+  path: 'a.ts',
+  flavour: 'code',
+  lines: Array.from({ length: count }, (_, i) => `l${i}`),
+  ...(pinned === undefined ? {} : { pinned }),
 });
 
 describe('spliceLines', () => {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  formatCommand, formatData, formatPath, parseMarks, writeStreamFile, type CommitCommand, type FastImportCommand,
-} from '../../../scripts/bench/fast-import-stream.js';
+import { formatCommand, formatData, formatPath, parseMarks, writeStreamFile, type CommitCommand, type FastImportCommand } from '../../../scripts/bench/fast-import-stream.js';
 import { importStream, runGit } from '../../../scripts/bench/git-fixture.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
@@ -28,27 +26,38 @@ describe('formatPath', () => {
 describe('formatCommand', () => {
   it('writes a root commit with inline files and a blank line after it', () => {
     const text = formatCommand({
-      type: 'commit', ref: 'refs/heads/main', mark: 1, author: who, committer: who, message: 'first\n',
+      type: 'commit',
+      ref: 'refs/heads/main',
+      mark: 1,
+      author: who,
+      committer: who,
+      message: 'first\n',
       changes: [{ kind: 'modify', path: 'a.txt', content: 'hi\n' }],
     });
-    expect(text).toBe([
-      'commit refs/heads/main', 'mark :1', 'author A Person <a@example.invalid> 1700000000 +0000',
-      'committer A Person <a@example.invalid> 1700000000 +0000', 'data 6', 'first', '',
-      'M 100644 inline a.txt', 'data 3', 'hi', '', '', '',
-    ].join('\n'));
+    expect(text).toBe(
+      ['commit refs/heads/main', 'mark :1', 'author A Person <a@example.invalid> 1700000000 +0000', 'committer A Person <a@example.invalid> 1700000000 +0000', 'data 6', 'first', '', 'M 100644 inline a.txt', 'data 3', 'hi', '', '', ''].join(
+        '\n',
+      ),
+    );
   });
 
   it('writes parents, merges and deletions', () => {
     const text = formatCommand({
-      type: 'commit', ref: 'refs/heads/main', mark: 4, author: who, committer: who, message: 'm', from: 2, merge: [3],
+      type: 'commit',
+      ref: 'refs/heads/main',
+      mark: 4,
+      author: who,
+      committer: who,
+      message: 'm',
+      from: 2,
+      merge: [3],
       changes: [{ kind: 'delete', path: 'gone.txt' }],
     });
     expect(text).toContain('\nfrom :2\nmerge :3\nD gone.txt\n\n');
   });
 
   it('writes tags without a trailing blank line, and resets', () => {
-    expect(formatCommand({ type: 'tag', name: 'v1', from: 1, tagger: who, message: 'v1\n' }))
-      .toBe('tag v1\nfrom :1\ntagger A Person <a@example.invalid> 1700000000 +0000\ndata 3\nv1\n\n');
+    expect(formatCommand({ type: 'tag', name: 'v1', from: 1, tagger: who, message: 'v1\n' })).toBe('tag v1\nfrom :1\ntagger A Person <a@example.invalid> 1700000000 +0000\ndata 3\nv1\n\n');
     expect(formatCommand({ type: 'reset', ref: 'refs/tags/x', from: 2 })).toBe('reset refs/tags/x\nfrom :2\n\n');
   });
 
@@ -61,7 +70,12 @@ describe('formatCommand', () => {
 describe('parseMarks', () => {
   it('reads :mark sha lines and skips anything else', () => {
     const sha = 'a'.repeat(40);
-    expect(parseMarks(`:1 ${sha}\n:12 ${'b'.repeat(40)}\n\njunk\n`)).toEqual(new Map([[1, sha], [12, 'b'.repeat(40)]]));
+    expect(parseMarks(`:1 ${sha}\n:12 ${'b'.repeat(40)}\n\njunk\n`)).toEqual(
+      new Map([
+        [1, sha],
+        [12, 'b'.repeat(40)],
+      ]),
+    );
   });
 });
 
@@ -69,7 +83,14 @@ describe('writeStreamFile and importStream', () => {
   it('build a repository git accepts, with the commits, merge, tag and ref of the stream', async () => {
     const dir = await makeTempDir();
     const commit = (mark: number, ref: string, extra: Partial<CommitCommand>): CommitCommand => ({
-      type: 'commit', ref, mark, author: { ...who, time: who.time + mark }, committer: { ...who, time: who.time + mark }, message: `c${mark}\n`, changes: [], ...extra,
+      type: 'commit',
+      ref,
+      mark,
+      author: { ...who, time: who.time + mark },
+      committer: { ...who, time: who.time + mark },
+      message: `c${mark}\n`,
+      changes: [],
+      ...extra,
     });
     function* commands(): Generator<FastImportCommand, string> {
       yield commit(1, 'refs/heads/main', { changes: [{ kind: 'modify', path: 'a b.txt', content: 'one\n' }] });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseFileError, parseCases } from '../../../scripts/conformance/cases.js';
 
-const line = (fields: Record<string, unknown>): string =>
-  JSON.stringify({ id: 'a', source: 'gitleaks', provider: 'aws', text: 'key=abc123', expect: 'secret', secret: 'abc123', ...fields });
+const line = (fields: Record<string, unknown>): string => JSON.stringify({ id: 'a', source: 'gitleaks', provider: 'aws', text: 'key=abc123', expect: 'secret', secret: 'abc123', ...fields });
 
 function errorOf(content: string): CaseFileError {
   try {
@@ -17,7 +16,10 @@ function errorOf(content: string): CaseFileError {
 describe('parseCases', () => {
   it('reads cases and skips blank lines', () => {
     const cases = parseCases(`${line({})}\n\n${line({ id: 'b', expect: 'clean', secret: null })}\n`);
-    expect(cases.map((c) => [c.id, c.expect, c.secret])).toEqual([['a', 'secret', 'abc123'], ['b', 'clean', null]]);
+    expect(cases.map((c) => [c.id, c.expect, c.secret])).toEqual([
+      ['a', 'secret', 'abc123'],
+      ['b', 'clean', null],
+    ]);
   });
 
   it('names the line of invalid JSON without quoting it', () => {

@@ -27,17 +27,26 @@ const cases = [
 ];
 
 describe('summarize', () => {
-  const summary = summarize(cases.map((c) => scoreCase(c, fakeScan)), 1);
+  const summary = summarize(
+    cases.map((c) => scoreCase(c, fakeScan)),
+    1,
+  );
 
   it('tallies overall, per source and per provider (largest first)', () => {
     expect(summary.overall).toMatchObject({ secretCases: 3, detected: 1, cleanCases: 2, falsePositives: 1 });
-    expect(summary.byProvider.map((g) => [g.name, g.detected, g.falsePositives])).toEqual([['acme', 1, 1], ['other', 0, 0]]);
+    expect(summary.byProvider.map((g) => [g.name, g.detected, g.falsePositives])).toEqual([
+      ['acme', 1, 1],
+      ['other', 0, 0],
+    ]);
     expect(summary.bySource.map((g) => g.name)).toEqual(['gitleaks', 'noseyparker']);
     expect(summary.byProvider[1]?.falsePositiveRate).toBe(0);
   });
 
   it('lists misses with a redacted secret, false positives with rule ids, and scanner errors', () => {
-    expect(summary.misses.map((m) => [m.id, m.preview])).toEqual([['np:2', 'pat_…(24)'], ['gl:5', 'tok_…(24)']]);
+    expect(summary.misses.map((m) => [m.id, m.preview])).toEqual([
+      ['np:2', 'pat_…(24)'],
+      ['gl:5', 'tok_…(24)'],
+    ]);
     expect(summary.falsePositives).toEqual([{ id: 'gl:3', provider: 'acme', ruleIds: ['fake.token'] }]);
     expect(summary.errors).toEqual([{ id: 'gl:5', message: 'Error: scanner failed' }]);
   });

@@ -8,7 +8,13 @@ import { summarizeAudit } from '../../../scripts/noise-audit/summary.js';
 import { readTriage, recordNew, triageKeyOf, writeTriage, type AuditFinding, type TriageEntry } from '../../../scripts/noise-audit/triage.js';
 
 const finding = (path: string, secretId: string, ruleId = 'generic.weak-secret'): AuditFinding => ({
-  ruleId, severity: 'medium', path, startLine: 1, secretId, preview: 'ab…(8)', context: 'x = ab…(8)',
+  ruleId,
+  severity: 'medium',
+  path,
+  startLine: 1,
+  secretId,
+  preview: 'ab…(8)',
+  context: 'x = ab…(8)',
 });
 const entry = (verdict: TriageEntry['verdict']): TriageEntry => ({ verdict, rule: 'generic.weak-secret', line: 1, preview: 'ab…(8)' });
 
@@ -52,7 +58,11 @@ describe('triage file', () => {
 
 describe('noise audit guards', () => {
   it('refuses the held-out packages and Python 3.12', () => {
-    for (const corpus of [{ npm: ['aws-sdk@2.1.0'], python: [] }, { npm: ['typescript@5.0.0'], python: [] }, { npm: [], python: ['3.12'] }]) {
+    for (const corpus of [
+      { npm: ['aws-sdk@2.1.0'], python: [] },
+      { npm: ['typescript@5.0.0'], python: [] },
+      { npm: [], python: ['3.12'] },
+    ]) {
       expect(() => fetchCorpus(corpus, join(tmpdir(), 'never-created'), () => undefined)).toThrow(FetchError);
     }
   });

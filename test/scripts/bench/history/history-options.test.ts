@@ -14,9 +14,7 @@ describe('parseHistoryOptions', () => {
     expect(parseHistoryOptions(['--commits', '500', '--size-mb', '20', '--keep', '/tmp/h'])).toMatchObject({ commits: 500, sizeMb: 20, keep: '/tmp/h' });
   });
 
-  it.each([
-    [['a', 'b']], [['--rounds', '0']], [['--commits', '1']], [['--fast']], [['repo', '--seed', '2']], [['repo', '--keep', 'x']],
-  ])('rejects %j', (args) => {
+  it.each([[['a', 'b']], [['--rounds', '0']], [['--commits', '1']], [['--fast']], [['repo', '--seed', '2']], [['repo', '--keep', 'x']]])('rejects %j', (args) => {
     expect(parseHistoryOptions(args)).toHaveProperty('error');
   });
 });

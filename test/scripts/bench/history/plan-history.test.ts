@@ -24,7 +24,11 @@ describe('planHistory', () => {
   it('is deterministic for a seed', () => {
     const text = commands.map(formatCommand).join('');
     expect(run(options).commands.map(formatCommand).join('')).toBe(text);
-    expect(run({ ...options, seed: 6 }).commands.map(formatCommand).join('')).not.toBe(text);
+    expect(
+      run({ ...options, seed: 6 })
+        .commands.map(formatCommand)
+        .join(''),
+    ).not.toBe(text);
   });
 
   it('has the commits asked for, in mark order, with increasing times, branches, merges, tags and refs', () => {
@@ -37,7 +41,10 @@ describe('planHistory', () => {
   });
 
   it('writes about the total size asked for', () => {
-    const bytes = commits.filter((c) => c.merge === undefined).flatMap((c) => c.changes).reduce((sum, c) => sum + (c.kind === 'modify' ? c.content.length : 0), 0);
+    const bytes = commits
+      .filter((c) => c.merge === undefined)
+      .flatMap((c) => c.changes)
+      .reduce((sum, c) => sum + (c.kind === 'modify' ? c.content.length : 0), 0);
     expect(bytes).toBeGreaterThan(0.8 * options.totalBytes);
     expect(bytes).toBeLessThan(1.3 * options.totalBytes);
   });
