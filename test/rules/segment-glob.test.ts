@@ -7,13 +7,13 @@ import { segmentGlobRegex } from '../../src/rules/segment-glob.js';
 // The compact regexes must match exactly what picomatch matches for the same pair of globs.
 
 function builtinPatterns(): string[] {
-  const rules = JSON.parse(readFileSync(new URL('../../dist/rules.json', import.meta.url), 'utf8')) as { payload: { rules: { paths?: string[]; severityByPath?: { paths: string[] }[] }[] }[] };
+  const rules = JSON.parse(readFileSync(new URL('../../dist/rules.json', import.meta.url), 'utf8')) as { payload: { rules: { paths?: string[]; severityByPath?: { paths?: string[] }[] }[] }[] };
   const catalogue = JSON.parse(readFileSync(new URL('../../dist/sensitive-files.json', import.meta.url), 'utf8')) as { payload: { spec: { paths: string[]; exceptions: string[]; gitignore: string[] } }[] };
   const found = new Set<string>();
   for (const pack of rules.payload) {
     for (const rule of pack.rules) {
       for (const p of rule.paths ?? []) found.add(p);
-      for (const entry of rule.severityByPath ?? []) for (const p of entry.paths) found.add(p);
+      for (const entry of rule.severityByPath ?? []) for (const p of entry.paths ?? []) found.add(p);
     }
   }
   for (const { spec } of catalogue.payload) for (const p of [...spec.paths, ...spec.exceptions, ...spec.gitignore]) found.add(p);
