@@ -23418,6 +23418,9 @@ var CONFIG_FILE_NAMES = [".secretscan.yaml", ".secretscan.yml"];
 async function exists(path) {
   return access(path).then(() => true, () => false);
 }
+function isCommentsOnly(text) {
+  return text.split("\n").every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith("\r") ? line.slice(0, -1) : line));
+}
 function parseConfig(text, file, known) {
   const doc = parseYamlDocument(text, file);
   if (doc.errors.length > 0)
@@ -23451,8 +23454,11 @@ async function loadConfig(root, explicitPath, cwd, read, known) {
 }
 async function parseShown(text, path, cwd, known) {
   const shown = relative3(cwd, path);
+  const file = shown === "" || shown.startsWith("..") ? path : shown;
+  if (isCommentsOnly(text))
+    return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, shown === "" || shown.startsWith("..") ? path : shown, known);
+  return parseConfig(text, file, known);
 }
 async function loadConfigThrough(read, root, explicitPath, cwd, known) {
   const candidates = explicitPath === void 0 ? CONFIG_FILE_NAMES.map((name) => join5(root, name)) : [resolve(cwd, explicitPath)];

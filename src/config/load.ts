@@ -17,6 +17,15 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /**
+ * True for text of only blank lines and `#` comments (the starter config `secretscan init` writes):
+ * YAML reads it as an empty document, so the yaml package, a large share of a pre-commit hook's
+ * start-up, need not be loaded for it.
+ */
+function isCommentsOnly(text: string): boolean {
+  return text.split('\n').every((line) => /^ *(?:#[^\n]*)?$/.test(line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+/**
  * Parses and validates config text (after `loadYamlSupport()`); throws ConfigError listing every
  * problem. With `known`, the ids it names are checked in the same pass (see validateConfig).
  */
@@ -57,8 +66,10 @@ export async function loadConfig(root: string, explicitPath: string | undefined,
 
 async function parseShown(text: string, path: string, cwd: string, known: KnownIds | undefined): Promise<Config> {
   const shown = relative(cwd, path);
+  const file = shown === '' || shown.startsWith('..') ? path : shown;
+  if (isCommentsOnly(text)) return { file, disabledRules: [], customPacks: [], allowlist: [] };
   await loadYamlSupport();
-  return parseConfig(text, shown === '' || shown.startsWith('..') ? path : shown, known);
+  return parseConfig(text, file, known);
 }
 
 async function loadConfigThrough(read: (path: string) => Promise<string | undefined>, root: string, explicitPath: string | undefined, cwd: string, known: KnownIds | undefined): Promise<Config> {
