@@ -23530,9 +23530,8 @@ function pathAllowlistFrom(allowlist) {
   const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
   return (path) => matchers.some((matches) => matches(path));
 }
-function kindPolicyFrom(config) {
+function kindPolicyFrom(config, policy = suppressionFrom(config.allowlist)) {
   const disabled = new Set(config.disabledRules);
-  const policy = suppressionFrom(config.allowlist);
   return {
     isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
     isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
@@ -26451,7 +26450,7 @@ async function executeScan(options) {
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
+    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
   const committed = source.committedPaths;
   if (committed !== void 0)
     result.findings = result.findings.filter((finding) => committed.has(finding.path));

@@ -56,9 +56,11 @@ export function pathAllowlistFrom(allowlist: readonly AllowlistEntry[]): (path: 
  * `rules.disable` turns a kind (or `file`, every kind) off, and an allowlist entry whose `paths`
  * cover a path suppresses that kind's finding there, for every rule or for the kinds it names.
  */
-export function kindPolicyFrom(config: Pick<Config, 'disabledRules' | 'allowlist'>): { isKindOff: (id: string) => boolean; isSuppressed: (ruleId: string, path: string) => boolean } {
+export function kindPolicyFrom(
+  config: Pick<Config, 'disabledRules' | 'allowlist'>,
+  policy: SuppressionPolicy = suppressionFrom(config.allowlist),
+): { isKindOff: (id: string) => boolean; isSuppressed: (ruleId: string, path: string) => boolean } {
   const disabled = new Set(config.disabledRules);
-  const policy = suppressionFrom(config.allowlist);
   return {
     isKindOff: (id) => disabled.has(id) || disabled.has(id.split('.')[0] ?? ''),
     isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: '' }),

@@ -90,7 +90,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config), log });
+  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
   const committed = source.committedPaths;
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
