@@ -12,6 +12,8 @@ export interface NodeRun {
   wallMs: number;
   /** Peak resident set size in KiB, when it could be read. */
   maxRssKb: number | undefined;
+  /** User plus system CPU time in milliseconds (with GNU time only: its children's too). */
+  cpuMs?: number;
   status: number | null;
   stdout: string;
   stderr: string;
@@ -52,6 +54,13 @@ export interface RunOptions {
   shouldCaptureStdout?: boolean;
 }
 
+/** User plus system time from GNU time's report. */
+function parseCpu(stderr: string): number | undefined {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1];
+  return user === undefined || system === undefined ? undefined : (Number(user) + Number(system)) * 1000;
+}
+
 function wrapForRss(command: string, args: readonly string[], rss: RssMethod | undefined): [string, string[]] {
   if (rss?.kind === 'gnu-time') return [rss.timePath, ['-v', command, ...args]];
   if (rss?.kind === 'preload' && command === process.execPath) return [command, ['-r', rss.probePath, ...args]];
@@ -77,7 +86,8 @@ export function runCommand(command: string, args: readonly string[], options: Ru
   const wallMs = performance.now() - started;
   if (result.error !== undefined) throw new Error(`cannot run ${file}: ${result.error.message}`);
   const maxRssKb = options.rss === undefined ? undefined : parseRss(result.stderr, options.rss);
-  return { wallMs, maxRssKb, status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
+  const cpuMs = options.rss?.kind === 'gnu-time' ? parseCpu(result.stderr) : undefined;
+  return { wallMs, maxRssKb, ...(cpuMs === undefined ? {} : { cpuMs }), status: result.status, stdout: result.stdout ?? '', stderr: result.stderr };
 }
 
 /** Runs `node ...args` (this Node) through runCommand. */
