@@ -94,7 +94,7 @@ ${problems.map((p2) => `  ${p2}`).join("\n")}`);
 });
 
 // dist/src/safe-fs/read-file.js
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 function fileError(code2, message) {
   return Object.assign(new Error(message), { code: code2 });
@@ -119,6 +119,46 @@ async function readRegularFile(path, options) {
     });
   } finally {
     await handle.close();
+  }
+}
+function readRegularFileSync(path, options) {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants.O_NOFOLLOW);
+  let fd;
+  try {
+    fd = openSync(path, flags);
+  } catch (error2) {
+    throw error2.code === "EMLINK" ? fileError("ELOOP", `${path} is a symbolic link`) : error2;
+  }
+  try {
+    const info2 = fstatSync(fd);
+    if (!info2.isFile())
+      throw fileError("ENOTREG", `${path} is not a regular file`);
+    if (info2.size > options.maxBytes && options.shouldTruncate !== true)
+      throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+    const limit = options.maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(info2.size, options.maxBytes) + 1));
+    let length = 0;
+    for (; ; ) {
+      if (length === buffer.length) {
+        if (length >= limit)
+          break;
+        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      if (bytesRead === 0)
+        break;
+      length += bytesRead;
+    }
+    const bytes = buffer.subarray(0, length);
+    if (bytes.length <= options.maxBytes)
+      return bytes;
+    if (options.shouldTruncate === true)
+      return bytes.subarray(0, options.maxBytes);
+    throw fileError("EFBIG", `${path} is larger than ${options.maxBytes} bytes`);
+  } finally {
+    closeSync(fd);
   }
 }
 async function readAtMost(handle, limit, initial) {
@@ -18874,13 +18914,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat3) => {
+      settings.fs.lstat(path, (lstatError, lstat2) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat3);
+        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat2);
           return;
         }
         settings.fs.stat(path, (statError, stat4) => {
@@ -18889,7 +18929,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat3);
+            callSuccessCallback(callback, lstat2);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -18916,9 +18956,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat3 = settings.fs.lstatSync(path);
-      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat3;
+      const lstat2 = settings.fs.lstatSync(path);
+      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat2;
       }
       try {
         const stat4 = settings.fs.statSync(path);
@@ -18928,7 +18968,7 @@ var require_sync = __commonJS({
         return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat3;
+          return lstat2;
         }
         throw error2;
       }
@@ -20978,12 +21018,96 @@ var init_base64 = __esm({
   }
 });
 
+// dist/src/engine/decoding/landmarks.js
+function offsetsOf(text, char) {
+  const offsets = [];
+  for (let at2 = text.indexOf(char); at2 !== -1; at2 = text.indexOf(char, at2 + 1))
+    offsets.push(at2);
+  return Int32Array.from(offsets);
+}
+function landmarksOf(text) {
+  let quotes;
+  return { text, backslashes: offsetsOf(text, "\\"), percents: offsetsOf(text, "%"), quotes: () => quotes ??= offsetsOf(text, '"'), line: { start: 0, end: -1 } };
+}
+function firstAtLeast(offsets, value) {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (offsets[mid] < value)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return low;
+}
+function hasBreakIn(marks, from, to2) {
+  if (from > to2)
+    return false;
+  const { line, text } = marks;
+  if (from > line.end) {
+    const end = text.indexOf("\n", from);
+    line.start = from;
+    line.end = end === -1 ? text.length : end;
+  } else if (from < line.start) {
+    const before = text.lastIndexOf("\n", line.start - 1);
+    if (before >= from) {
+      line.start = from;
+      line.end = text.indexOf("\n", from);
+    } else {
+      line.start = before + 1;
+    }
+  }
+  return line.end <= to2;
+}
+function isNear(marks, offsets, at2, reach) {
+  const i = firstAtLeast(offsets, at2);
+  const after = i < offsets.length ? offsets[i] : -1;
+  if (after !== -1 && after - at2 < reach && !hasBreakIn(marks, at2, after - 1))
+    return true;
+  const before = i > 0 ? offsets[i - 1] : -1;
+  return before !== -1 && at2 - before < reach && !hasBreakIn(marks, before + 1, at2 - 1);
+}
+function isEscaped(text, i) {
+  let count2 = 0;
+  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
+    count2++;
+  return count2 % 2 === 1;
+}
+function unescapedQuote(text, marks, from, step, reach) {
+  const quotes = marks.quotes();
+  if (step === 1) {
+    for (let i = firstAtLeast(quotes, from); i < quotes.length; i++) {
+      const quote = quotes[i];
+      if (quote - from > reach || hasBreakIn(marks, from, quote - 1))
+        return -1;
+      if (!isEscaped(text, quote))
+        return quote;
+    }
+    return -1;
+  }
+  for (let i = firstAtLeast(quotes, from + 1) - 1; i >= 0; i--) {
+    const quote = quotes[i];
+    if (from - quote > reach || hasBreakIn(marks, quote + 1, from))
+      return -1;
+    if (!isEscaped(text, quote))
+      return quote;
+  }
+  return -1;
+}
+var init_landmarks = __esm({
+  "dist/src/engine/decoding/landmarks.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/engine/decoding/escapes.js
-function jsonStringAround(text, at2) {
-  const open3 = unescapedQuote(text, at2 - 1, -1);
-  const close = open3 === -1 ? -1 : unescapedQuote(text, at2, 1);
-  if (close === -1)
-    return void 0;
+function jsonStringBounds(text, marks, at2) {
+  const open3 = unescapedQuote(text, marks, at2 - 1, -1, MAX_ESCAPED);
+  const close = open3 === -1 ? -1 : unescapedQuote(text, marks, at2, 1, MAX_ESCAPED);
+  return close === -1 ? void 0 : { open: open3, close };
+}
+function decodeJsonLiteral(text, open3, close) {
   const literal = text.slice(open3, close + 1);
   if (!literal.includes("\\"))
     return void 0;
@@ -20994,32 +21118,19 @@ function jsonStringAround(text, at2) {
     return void 0;
   }
 }
-function unescapedQuote(text, from, step) {
-  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      return -1;
-    if (code2 === 34 && !isEscaped(text, i))
-      return i;
-  }
-  return -1;
-}
-function isEscaped(text, i) {
-  let count2 = 0;
-  for (let j3 = i - 1; j3 >= 0 && text.charCodeAt(j3) === 92; j3--)
-    count2++;
-  return count2 % 2 === 1;
-}
 function isTokenChar(code2) {
   return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
 }
-function urlEncodedAround(text, at2) {
+function urlTokenBounds(text, at2) {
   let start = at2;
   while (start > 0 && at2 - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
     start--;
   let end = at2;
   while (end < text.length && end - at2 < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
     end++;
+  return { start, end };
+}
+function decodeUrlToken(text, start, end) {
   const token = text.slice(start, end);
   if (!URL_ESCAPE.test(token))
     return void 0;
@@ -21041,6 +21152,7 @@ var MAX_ESCAPED, URL_ESCAPE;
 var init_escapes = __esm({
   "dist/src/engine/decoding/escapes.js"() {
     "use strict";
+    init_landmarks();
     MAX_ESCAPED = 4 * 1024;
     URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
   }
@@ -21114,23 +21226,6 @@ var init_kubernetes = __esm({
 });
 
 // dist/src/engine/decoding/index.js
-function lineHasEscapes(text, at2) {
-  for (let i = at2; i < text.length && i - at2 < 4096; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  for (let i = at2 - 1; i >= 0 && at2 - i < 4096; i--) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  return false;
-}
 function encodedSpans(text, base64Hits, keywordHits) {
   const spans = [];
   const seen = /* @__PURE__ */ new Set();
@@ -21152,36 +21247,45 @@ function encodedSpans(text, base64Hits, keywordHits) {
     const decoded = decodeBase64Value(text, start, end);
     add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
   }
+  if (keywordHits.length === 0)
+    return spans;
   let probed = 0;
   let coveredUntil = -1;
-  for (const at2 of [...keywordHits].sort((a, b3) => a - b3)) {
+  const marks = landmarksOf(text);
+  for (const at2 of Float64Array.from(keywordHits).sort()) {
     if (at2 < coveredUntil)
       continue;
-    if (!lineHasEscapes(text, at2))
+    const hasBackslash = isNear(marks, marks.backslashes, at2, ESCAPE_REACH);
+    if (!hasBackslash && !isNear(marks, marks.percents, at2, ESCAPE_REACH))
       continue;
     if (++probed > MAX_ESCAPE_PROBES)
       break;
     coveredUntil = at2 + 1;
-    const json = jsonStringAround(text, at2);
+    const quotes = hasBackslash || isNear(marks, marks.backslashes, at2, ESCAPE_SPAN_REACH) ? jsonStringBounds(text, marks, at2) : void 0;
+    const json = quotes === void 0 ? void 0 : decodeJsonLiteral(text, quotes.open, quotes.close);
     add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
-    const url = urlEncodedAround(text, at2);
+    const token = isNear(marks, marks.percents, at2, ESCAPE_SPAN_REACH) ? urlTokenBounds(text, at2) : void 0;
+    const url = token === void 0 ? void 0 : decodeUrlToken(text, token.start, token.end);
     add(url === void 0 ? void 0 : { ...url, encoding: "url" });
     coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
   }
   return spans;
 }
-var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES;
+var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES, ESCAPE_REACH, ESCAPE_SPAN_REACH;
 var init_decoding = __esm({
   "dist/src/engine/decoding/index.js"() {
     "use strict";
     init_base64();
     init_escapes();
+    init_landmarks();
     init_base64();
     init_kubernetes();
     MAX_DECODE_DEPTH = 2;
     MAX_SPANS = 256;
     MAX_DECODED_CHARS = 1024 * 1024;
     MAX_ESCAPE_PROBES = 1024;
+    ESCAPE_REACH = 4096;
+    ESCAPE_SPAN_REACH = MAX_ESCAPED + 2;
   }
 });
 
@@ -24910,13 +25014,12 @@ async function listScanTargets(cwd, paths, repo) {
 
 // dist/src/sources/read-files.js
 init_safe_fs();
-import { lstat as lstat2 } from "node:fs/promises";
+import { lstatSync } from "node:fs";
 import { join as join8 } from "node:path";
-var READ_CONCURRENCY = 16;
-async function readOne(root, path, maxFileSize) {
+function readOne(root, path, maxFileSize) {
   const full = join8(root, path);
   try {
-    const stat4 = await lstat2(full);
+    const stat4 = lstatSync(full);
     if (stat4.isSymbolicLink())
       return { skipped: { path, reason: "symlink" } };
     if (stat4.isDirectory())
@@ -24925,7 +25028,7 @@ async function readOne(root, path, maxFileSize) {
       return { skipped: { path, reason: "not-a-file" } };
     if (stat4.size > maxFileSize)
       return { skipped: { path, reason: "too-large", size: stat4.size } };
-    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
+    return { chunk: { origin: "directory", path, bytes: readRegularFileSync(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT")
@@ -24940,19 +25043,14 @@ async function readOne(root, path, maxFileSize) {
   }
 }
 async function* readFiles(root, paths, maxFileSize, outcome) {
-  const readBatch = (at2) => Promise.all(paths.slice(at2, at2 + READ_CONCURRENCY).map((p2) => readOne(root, p2, maxFileSize)));
-  let next = paths.length > 0 ? readBatch(0) : void 0;
-  for (let at2 = 0; next !== void 0; at2 += READ_CONCURRENCY) {
-    const batch = await next;
-    next = at2 + READ_CONCURRENCY < paths.length ? readBatch(at2 + READ_CONCURRENCY) : void 0;
-    for (const result of batch) {
-      if ("chunk" in result)
-        yield result.chunk;
-      else if ("skipped" in result)
-        outcome.skipped.push(result.skipped);
-      else
-        outcome.problems.push(result.problem);
-    }
+  for (const path of paths) {
+    const result = readOne(root, path, maxFileSize);
+    if ("chunk" in result)
+      yield result.chunk;
+    else if ("skipped" in result)
+      outcome.skipped.push(result.skipped);
+    else
+      outcome.problems.push(result.problem);
   }
 }
 function onBinaryFile(outcome) {
@@ -25426,10 +25524,6 @@ async function* catObjects(root, revListArgs, types) {
       revList.child.kill();
   }
 }
-var BLOB = /* @__PURE__ */ new Set(["blob"]);
-function reachableBlobs(root) {
-  return catObjects(root, ["--objects", "--all", "--filter=object:type=blob"], BLOB);
-}
 
 // dist/src/sources/message-paths.js
 var COMMIT_MESSAGE_PATH = "COMMIT_EDITMSG";
@@ -25635,6 +25729,117 @@ async function* committedFileInputs(root, files, maxFileSize, outcome) {
 // dist/src/sources/history/index.js
 init_findings();
 
+// dist/src/sources/history/pack-order-blobs.js
+init_errors();
+var READ_AHEAD_BYTES = 4 * 1024 * 1024;
+var READ_AHEAD_OBJECTS = 4096;
+function walkReachable(root) {
+  const paths = /* @__PURE__ */ new Map();
+  let ended = false;
+  const lines = gitLines(root, ["rev-list", "--objects", "--all", "--filter=object:type=blob"]);
+  const done = (async () => {
+    try {
+      for await (const line of lines) {
+        const text = line.toString("utf8");
+        const space = text.indexOf(" ");
+        if (space !== -1)
+          paths.set(text.slice(0, space), text.slice(space + 1));
+        else if (text.length > 0 && !paths.has(text))
+          paths.set(text, "");
+      }
+    } finally {
+      ended = true;
+    }
+  })();
+  done.catch(() => void 0);
+  return { paths, done, isDone: () => ended, stop: () => void lines.return(void 0).catch(() => void 0) };
+}
+async function* reachableBlobsInPackOrder(root, maxFileSize) {
+  const reach = walkReachable(root);
+  const listing = gitLines(root, ["cat-file", "--batch-all-objects", "--unordered", "--batch-check=%(objectname) %(objecttype) %(objectsize)"]);
+  const reader = spawnGit(root, ["cat-file", "--batch=%(objectname) %(objecttype) %(objectsize)"]);
+  const output = reader.child.stdout[Symbol.asyncIterator]();
+  const parser = new BatchParser();
+  const ready = [];
+  const requested = [];
+  let requestedBytes = 0;
+  const request = (sha, path, size) => {
+    reader.child.stdin.write(`${sha}
+`);
+    requested.push({ path, size });
+    requestedBytes += Math.max(0, size);
+  };
+  const receive = async () => {
+    while (ready.length === 0) {
+      const next = await output.next();
+      if (next.done === true)
+        throw new GitError("E_GIT", "git cat-file --batch ended before every requested object was read");
+      for (const object2 of parser.push(next.value))
+        ready.push(object2);
+    }
+    const object = ready.shift();
+    const { path, size } = requested.shift();
+    requestedBytes -= Math.max(0, size);
+    if (object.type === "missing")
+      return { kind: "missing", sha: object.sha, path };
+    if (object.type !== "blob")
+      return void 0;
+    return { kind: "blob", sha: object.sha, path, size: object.size, content: object.content };
+  };
+  function* take(sha, size) {
+    const path = reach.paths.get(sha);
+    if (path === void 0)
+      return false;
+    reach.paths.delete(sha);
+    if (size > maxFileSize)
+      yield { kind: "too-large", sha, path, size };
+    else
+      request(sha, path, size);
+    return true;
+  }
+  async function* drain(bytes, count2) {
+    while (requested.length > 0 && (requestedBytes > bytes || requested.length > count2)) {
+      const blob = await receive();
+      if (blob !== void 0)
+        yield blob;
+    }
+  }
+  try {
+    const deferred = [];
+    for await (const line of listing) {
+      const [sha = "", type = "", sizeText = ""] = line.toString("latin1").split(" ");
+      if (type !== "blob")
+        continue;
+      const size = Number(sizeText);
+      const isTaken = yield* take(sha, size);
+      if (!isTaken && !reach.isDone())
+        deferred.push({ sha, size });
+      yield* drain(READ_AHEAD_BYTES, READ_AHEAD_OBJECTS);
+    }
+    await reach.done;
+    for (const { sha, size } of deferred) {
+      yield* take(sha, size);
+      yield* drain(READ_AHEAD_BYTES, READ_AHEAD_OBJECTS);
+    }
+    const leftover = [...reach.paths];
+    reach.paths.clear();
+    for (const [sha, path] of leftover) {
+      request(sha, path, 0);
+      yield* drain(Number.POSITIVE_INFINITY, 256);
+    }
+    reader.child.stdin.end();
+    yield* drain(-1, 0);
+    await reader.done;
+    if (!parser.isComplete)
+      throw new GitError("E_GIT", "git cat-file --batch ended in the middle of an object");
+  } finally {
+    reach.stop();
+    void listing.return(void 0).catch(() => void 0);
+    if (reader.child.exitCode === null)
+      reader.child.kill();
+  }
+}
+
 // dist/src/sources/history/commit-messages.js
 var COMMIT2 = /* @__PURE__ */ new Set(["commit"]);
 var TAG = /* @__PURE__ */ new Set(["tag"]);
@@ -25665,19 +25870,19 @@ async function* commitMessageChunks2(root, stats) {
 // dist/src/sources/history/history-chunks.js
 async function* historyChunks(root, maxFileSize, outcome, stats) {
   yield* commitMessageChunks2(root, stats);
-  for await (const object of reachableBlobs(root)) {
-    const path = object.rest === "" ? object.sha : object.rest;
-    if (object.type === "missing") {
-      outcome.problems.push({ path: object.rest === "" ? object.sha : `${object.rest} (blob ${object.sha})`, message: "git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)" });
+  for await (const blob of reachableBlobsInPackOrder(root, maxFileSize)) {
+    const path = blob.path === "" ? blob.sha : blob.path;
+    if (blob.kind === "missing") {
+      outcome.problems.push({ path: blob.path === "" ? blob.sha : `${blob.path} (blob ${blob.sha})`, message: "git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)" });
       continue;
     }
     stats.blobs++;
-    stats.bytes += object.size;
-    if (object.size > maxFileSize) {
-      outcome.skipped.push({ path, reason: "too-large", size: object.size, blob: object.sha });
+    stats.bytes += blob.size;
+    if (blob.kind === "too-large") {
+      outcome.skipped.push({ path, reason: "too-large", size: blob.size, blob: blob.sha });
       continue;
     }
-    yield { origin: "history", path, bytes: object.content, startLine: 1, blob: object.sha };
+    yield { origin: "history", path, bytes: blob.content, startLine: 1, blob: blob.sha };
   }
 }
 async function isShallowRepository(root) {
@@ -26353,8 +26558,8 @@ init_package_root();
 import { availableParallelism } from "node:os";
 import { relative as relative9 } from "node:path";
 var PARALLEL_TREE_FILES = 256;
-function threadsOf(requested) {
-  return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+function threadsOf(requested, cores = availableParallelism()) {
+  return requested === void 0 ? Math.min(Math.max(cores - 1, 0), 4) : Math.min(requested, cores);
 }
 function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);

@@ -76,7 +76,7 @@ ${problems.map((p) => `  ${p}`).join("\n")}`);
 });
 
 // dist/src/safe-fs/read-file.js
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 function fileError(code2, message) {
   return Object.assign(new Error(message), { code: code2 });
@@ -10864,12 +10864,96 @@ var init_base64 = __esm({
   }
 });
 
+// dist/src/engine/decoding/landmarks.js
+function offsetsOf(text, char) {
+  const offsets = [];
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1))
+    offsets.push(at);
+  return Int32Array.from(offsets);
+}
+function landmarksOf(text) {
+  let quotes;
+  return { text, backslashes: offsetsOf(text, "\\"), percents: offsetsOf(text, "%"), quotes: () => quotes ??= offsetsOf(text, '"'), line: { start: 0, end: -1 } };
+}
+function firstAtLeast(offsets, value) {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = low + high >>> 1;
+    if (offsets[mid] < value)
+      low = mid + 1;
+    else
+      high = mid;
+  }
+  return low;
+}
+function hasBreakIn(marks, from, to) {
+  if (from > to)
+    return false;
+  const { line, text } = marks;
+  if (from > line.end) {
+    const end = text.indexOf("\n", from);
+    line.start = from;
+    line.end = end === -1 ? text.length : end;
+  } else if (from < line.start) {
+    const before = text.lastIndexOf("\n", line.start - 1);
+    if (before >= from) {
+      line.start = from;
+      line.end = text.indexOf("\n", from);
+    } else {
+      line.start = before + 1;
+    }
+  }
+  return line.end <= to;
+}
+function isNear(marks, offsets, at, reach) {
+  const i = firstAtLeast(offsets, at);
+  const after = i < offsets.length ? offsets[i] : -1;
+  if (after !== -1 && after - at < reach && !hasBreakIn(marks, at, after - 1))
+    return true;
+  const before = i > 0 ? offsets[i - 1] : -1;
+  return before !== -1 && at - before < reach && !hasBreakIn(marks, before + 1, at - 1);
+}
+function isEscaped(text, i) {
+  let count = 0;
+  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 92; j--)
+    count++;
+  return count % 2 === 1;
+}
+function unescapedQuote(text, marks, from, step, reach) {
+  const quotes = marks.quotes();
+  if (step === 1) {
+    for (let i = firstAtLeast(quotes, from); i < quotes.length; i++) {
+      const quote = quotes[i];
+      if (quote - from > reach || hasBreakIn(marks, from, quote - 1))
+        return -1;
+      if (!isEscaped(text, quote))
+        return quote;
+    }
+    return -1;
+  }
+  for (let i = firstAtLeast(quotes, from + 1) - 1; i >= 0; i--) {
+    const quote = quotes[i];
+    if (from - quote > reach || hasBreakIn(marks, quote + 1, from))
+      return -1;
+    if (!isEscaped(text, quote))
+      return quote;
+  }
+  return -1;
+}
+var init_landmarks = __esm({
+  "dist/src/engine/decoding/landmarks.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/engine/decoding/escapes.js
-function jsonStringAround(text, at) {
-  const open2 = unescapedQuote(text, at - 1, -1);
-  const close = open2 === -1 ? -1 : unescapedQuote(text, at, 1);
-  if (close === -1)
-    return void 0;
+function jsonStringBounds(text, marks, at) {
+  const open2 = unescapedQuote(text, marks, at - 1, -1, MAX_ESCAPED);
+  const close = open2 === -1 ? -1 : unescapedQuote(text, marks, at, 1, MAX_ESCAPED);
+  return close === -1 ? void 0 : { open: open2, close };
+}
+function decodeJsonLiteral(text, open2, close) {
   const literal = text.slice(open2, close + 1);
   if (!literal.includes("\\"))
     return void 0;
@@ -10880,32 +10964,19 @@ function jsonStringAround(text, at) {
     return void 0;
   }
 }
-function unescapedQuote(text, from, step) {
-  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      return -1;
-    if (code2 === 34 && !isEscaped(text, i))
-      return i;
-  }
-  return -1;
-}
-function isEscaped(text, i) {
-  let count = 0;
-  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 92; j--)
-    count++;
-  return count % 2 === 1;
-}
 function isTokenChar(code2) {
   return code2 > 32 && code2 !== 34 && code2 !== 39 && code2 !== 60 && code2 !== 62 && code2 !== 96 && code2 !== 127;
 }
-function urlEncodedAround(text, at) {
+function urlTokenBounds(text, at) {
   let start = at;
   while (start > 0 && at - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1)))
     start--;
   let end = at;
   while (end < text.length && end - at < MAX_ESCAPED && isTokenChar(text.charCodeAt(end)))
     end++;
+  return { start, end };
+}
+function decodeUrlToken(text, start, end) {
   const token = text.slice(start, end);
   if (!URL_ESCAPE.test(token))
     return void 0;
@@ -10927,6 +10998,7 @@ var MAX_ESCAPED, URL_ESCAPE;
 var init_escapes = __esm({
   "dist/src/engine/decoding/escapes.js"() {
     "use strict";
+    init_landmarks();
     MAX_ESCAPED = 4 * 1024;
     URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
   }
@@ -11000,23 +11072,6 @@ var init_kubernetes = __esm({
 });
 
 // dist/src/engine/decoding/index.js
-function lineHasEscapes(text, at) {
-  for (let i = at; i < text.length && i - at < 4096; i++) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
-    const code2 = text.charCodeAt(i);
-    if (code2 === 10)
-      break;
-    if (code2 === 92 || code2 === 37)
-      return true;
-  }
-  return false;
-}
 function encodedSpans(text, base64Hits, keywordHits) {
   const spans = [];
   const seen = /* @__PURE__ */ new Set();
@@ -11038,36 +11093,45 @@ function encodedSpans(text, base64Hits, keywordHits) {
     const decoded = decodeBase64Value(text, start, end);
     add(decoded === void 0 ? void 0 : { start, end, decoded, encoding: "base64" });
   }
+  if (keywordHits.length === 0)
+    return spans;
   let probed = 0;
   let coveredUntil = -1;
-  for (const at of [...keywordHits].sort((a, b) => a - b)) {
+  const marks = landmarksOf(text);
+  for (const at of Float64Array.from(keywordHits).sort()) {
     if (at < coveredUntil)
       continue;
-    if (!lineHasEscapes(text, at))
+    const hasBackslash = isNear(marks, marks.backslashes, at, ESCAPE_REACH);
+    if (!hasBackslash && !isNear(marks, marks.percents, at, ESCAPE_REACH))
       continue;
     if (++probed > MAX_ESCAPE_PROBES)
       break;
     coveredUntil = at + 1;
-    const json = jsonStringAround(text, at);
+    const quotes = hasBackslash || isNear(marks, marks.backslashes, at, ESCAPE_SPAN_REACH) ? jsonStringBounds(text, marks, at) : void 0;
+    const json = quotes === void 0 ? void 0 : decodeJsonLiteral(text, quotes.open, quotes.close);
     add(json === void 0 ? void 0 : { ...json, encoding: "json-string" });
-    const url = urlEncodedAround(text, at);
+    const token = isNear(marks, marks.percents, at, ESCAPE_SPAN_REACH) ? urlTokenBounds(text, at) : void 0;
+    const url = token === void 0 ? void 0 : decodeUrlToken(text, token.start, token.end);
     add(url === void 0 ? void 0 : { ...url, encoding: "url" });
     coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
   }
   return spans;
 }
-var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES;
+var MAX_DECODE_DEPTH, MAX_SPANS, MAX_DECODED_CHARS, MAX_ESCAPE_PROBES, ESCAPE_REACH, ESCAPE_SPAN_REACH;
 var init_decoding = __esm({
   "dist/src/engine/decoding/index.js"() {
     "use strict";
     init_base64();
     init_escapes();
+    init_landmarks();
     init_base64();
     init_kubernetes();
     MAX_DECODE_DEPTH = 2;
     MAX_SPANS = 256;
     MAX_DECODED_CHARS = 1024 * 1024;
     MAX_ESCAPE_PROBES = 1024;
+    ESCAPE_REACH = 4096;
+    ESCAPE_SPAN_REACH = MAX_ESCAPED + 2;
   }
 });
 

@@ -11,10 +11,11 @@ const PARALLEL_TREE_FILES = 256;
 
 /**
  * Worker threads for matching. By default one fewer than the cores (the main thread reads git's
- * output meanwhile), at most 4, and none on a single core; 0 = match on the main thread.
+ * output meanwhile), at most 4, and none on a single core; 0 = match on the main thread. A request
+ * for more threads than cores gets as many as there are cores: more only adds memory and switching.
  */
-function threadsOf(requested: number | undefined): number {
-  return requested ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+export function threadsOf(requested: number | undefined, cores = availableParallelism()): number {
+  return requested === undefined ? Math.min(Math.max(cores - 1, 0), 4) : Math.min(requested, cores);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Options of readRegularFile. */
@@ -39,6 +39,46 @@ export async function readRegularFile(path: string, options: ReadOptions): Promi
     });
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * readRegularFile without the thread pool: the same checks and limits in four system calls on
+ * the calling thread. For reading many small files back to back (a working-tree scan), where a
+ * promise and a pool round trip per call cost more than the calls themselves.
+ */
+export function readRegularFileSync(path: string, options: ReadOptions): Buffer {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.shouldFollowSymlink === true ? 0 : constants.O_NOFOLLOW);
+  let fd: number;
+  try {
+    fd = openSync(path, flags);
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'EMLINK' ? fileError('ELOOP', `${path} is a symbolic link`) : error;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw fileError('ENOTREG', `${path} is not a regular file`);
+    if (info.size > options.maxBytes && options.shouldTruncate !== true) throw fileError('EFBIG', `${path} is larger than ${options.maxBytes} bytes`);
+    const limit = options.maxBytes + 1;
+    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(info.size, options.maxBytes) + 1));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length >= limit) break;
+        const grown = Buffer.allocUnsafe(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    const bytes = buffer.subarray(0, length);
+    if (bytes.length <= options.maxBytes) return bytes;
+    if (options.shouldTruncate === true) return bytes.subarray(0, options.maxBytes);
+    throw fileError('EFBIG', `${path} is larger than ${options.maxBytes} bytes`);
+  } finally {
+    closeSync(fd);
   }
 }
 

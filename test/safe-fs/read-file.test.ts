@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRegularFile, readStreamAtMost } from '../../src/safe-fs/index.js';
+import { readRegularFile, readRegularFileSync, readStreamAtMost } from '../../src/safe-fs/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 describe('readRegularFile', () => {
@@ -61,5 +61,49 @@ describe('readStreamAtMost', () => {
 
   it('returns a short stream whole', async () => {
     expect((await readStreamAtMost(Readable.from([Buffer.from('ab'), Buffer.from('c')]), 10)).toString()).toBe('abc');
+  });
+});
+
+describe('readRegularFileSync', () => {
+  it('reads what readRegularFile reads and refuses what it refuses, with the same codes', async () => {
+    const dir = await makeTempDir();
+    await writeFile(join(dir, 'a'), 'hello');
+    await writeFile(join(dir, 'big'), 'x'.repeat(100));
+    await writeFile(join(dir, 'empty'), '');
+    await symlink('a', join(dir, 'link'));
+    await symlink('/dev/zero', join(dir, '.npmrc'));
+    const fifo = join(dir, 'pipe');
+    await new Promise((resolve, reject) => spawn('mkfifo', [fifo]).on('exit', resolve).on('error', reject));
+    const outcome = (read: () => Buffer): string => {
+      try {
+        return `ok:${read().toString()}`;
+      } catch (error) {
+        return `error:${String((error as NodeJS.ErrnoException).code)}`;
+      }
+    };
+    const cases: [string, { maxBytes: number; shouldFollowSymlink?: boolean; shouldTruncate?: boolean }, string][] = [
+      ['a', { maxBytes: 10 }, 'ok:hello'],
+      ['empty', { maxBytes: 10 }, 'ok:'],
+      ['link', { maxBytes: 10 }, 'error:ELOOP'],
+      ['link', { maxBytes: 10, shouldFollowSymlink: true }, 'ok:hello'],
+      ['.npmrc', { maxBytes: 10, shouldFollowSymlink: true }, 'error:ENOTREG'],
+      ['pipe', { maxBytes: 10 }, 'error:ENOTREG'],
+      ['big', { maxBytes: 10 }, 'error:EFBIG'],
+      ['big', { maxBytes: 10, shouldTruncate: true }, `ok:${'x'.repeat(10)}`],
+      ['big', { maxBytes: 100 }, `ok:${'x'.repeat(100)}`],
+      ['missing', { maxBytes: 10 }, 'error:ENOENT'],
+    ];
+    for (const [name, options, expected] of cases) {
+      const path = join(dir, name);
+      expect(
+        outcome(() => readRegularFileSync(path, options)),
+        `${name} ${JSON.stringify(options)}`,
+      ).toBe(expected);
+      const asyncOutcome = await readRegularFile(path, options).then(
+        (bytes) => `ok:${bytes.toString()}`,
+        (error: NodeJS.ErrnoException) => `error:${String(error.code)}`,
+      );
+      expect(asyncOutcome, `${name} (async)`).toBe(expected);
+    }
   });
 });

@@ -50,7 +50,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
     { name: 'timeout', type: 'string', valueName: 'SECONDS', description: 'stop after this long, report what was scanned (marked partial) and exit 2' },
-    { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
+    { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; at most the cores; 0 = none)' },
     { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
     { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
@@ -87,7 +87,8 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
-    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
+    if (timeout > MAX_TIMEOUT_SECONDS)
+      throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {

@@ -1,15 +1,22 @@
+import { type Landmarks, unescapedQuote } from './landmarks.js';
+
 /** Longest string or token looked at around a keyword hit for escapes. */
-const MAX_ESCAPED = 4 * 1024;
+export const MAX_ESCAPED = 4 * 1024;
 
 /**
- * The JSON string literal holding `at` when it contains backslash escapes, decoded: a
- * service-account file's `"private_key": "-----BEGIN PRIVATE KEY-----\nMII…"` or a JSON document
- * stored as a string (`"{\"api_key\": \"…\"}"`). Returns the literal's span with its quotes.
+ * The offsets of the unescaped quotes around `at` on its line (at most MAX_ESCAPED away), or
+ * undefined: the JSON string literal holding `at`, such as a service-account file's
+ * `"private_key": "-----BEGIN PRIVATE KEY-----\nMII…"` or a JSON document stored as a string
+ * (`"{\"api_key\": \"…\"}"`). Every offset from `at` up to `close` is inside the same pair.
  */
-export function jsonStringAround(text: string, at: number): { start: number; end: number; decoded: string } | undefined {
-  const open = unescapedQuote(text, at - 1, -1);
-  const close = open === -1 ? -1 : unescapedQuote(text, at, 1);
-  if (close === -1) return undefined;
+export function jsonStringBounds(text: string, marks: Landmarks, at: number): { open: number; close: number } | undefined {
+  const open = unescapedQuote(text, marks, at - 1, -1, MAX_ESCAPED);
+  const close = open === -1 ? -1 : unescapedQuote(text, marks, at, 1, MAX_ESCAPED);
+  return close === -1 ? undefined : { open, close };
+}
+
+/** The literal from quote `open` to quote `close` decoded, when it has backslash escapes that change it; the span includes the quotes. */
+export function decodeJsonLiteral(text: string, open: number, close: number): { start: number; end: number; decoded: string } | undefined {
   const literal = text.slice(open, close + 1);
   if (!literal.includes('\\')) return undefined;
   try {
@@ -20,26 +27,6 @@ export function jsonStringAround(text: string, at: number): { start: number; end
   }
 }
 
-/**
- * The first `"` not escaped by a backslash, looking from `from` in direction `step` (-1 or 1) on
- * the same line and at most MAX_ESCAPED characters away; -1 when there is none.
- */
-function unescapedQuote(text: string, from: number, step: -1 | 1): number {
-  for (let i = from; i >= 0 && i < text.length && Math.abs(i - from) <= MAX_ESCAPED; i += step) {
-    const code = text.charCodeAt(i);
-    if (code === 10) return -1;
-    if (code === 34 && !isEscaped(text, i)) return i;
-  }
-  return -1;
-}
-
-/** Whether the character at `i` is preceded by an odd number of backslashes. */
-function isEscaped(text: string, i: number): boolean {
-  let count = 0;
-  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 92; j--) count++;
-  return count % 2 === 1;
-}
-
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
 
 function isTokenChar(code: number): boolean {
@@ -47,12 +34,17 @@ function isTokenChar(code: number): boolean {
   return code > 32 && code !== 34 && code !== 39 && code !== 60 && code !== 62 && code !== 96 && code !== 127;
 }
 
-/** The whitespace- and quote-delimited token holding `at`, percent-decoded, when it has %XX escapes. */
-export function urlEncodedAround(text: string, at: number): { start: number; end: number; decoded: string } | undefined {
+/** The whitespace- and quote-delimited token holding `at`, at most MAX_ESCAPED characters each way. */
+export function urlTokenBounds(text: string, at: number): { start: number; end: number } {
   let start = at;
   while (start > 0 && at - start < MAX_ESCAPED && isTokenChar(text.charCodeAt(start - 1))) start--;
   let end = at;
   while (end < text.length && end - at < MAX_ESCAPED && isTokenChar(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+/** The token `[start, end)` percent-decoded, when it has %XX escapes that change it. */
+export function decodeUrlToken(text: string, start: number, end: number): { start: number; end: number; decoded: string } | undefined {
   const token = text.slice(start, end);
   if (!URL_ESCAPE.test(token)) return undefined;
   let decoded: string;

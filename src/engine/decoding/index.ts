@@ -1,5 +1,6 @@
 import { base64RunAround, decodeBase64Value } from './base64.js';
-import { jsonStringAround, urlEncodedAround } from './escapes.js';
+import { decodeJsonLiteral, decodeUrlToken, jsonStringBounds, MAX_ESCAPED, urlTokenBounds } from './escapes.js';
+import { isNear, landmarksOf } from './landmarks.js';
 
 export { BASE64_TRIGGER_WORDS, base64Fragments } from './base64.js';
 export { secretManifestEntries, type SecretDataEntry } from './kubernetes.js';
@@ -18,20 +19,13 @@ const MAX_DECODED_CHARS = 1024 * 1024;
  */
 const MAX_ESCAPE_PROBES = 1024;
 
-/** Whether the line holding `at` (up to a few KiB each way) has a backslash or a percent sign. */
-function lineHasEscapes(text: string, at: number): boolean {
-  for (let i = at; i < text.length && i - at < 4096; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) break;
-    if (code === 92 || code === 37) return true;
-  }
-  for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
-    const code = text.charCodeAt(i);
-    if (code === 10) break;
-    if (code === 92 || code === 37) return true;
-  }
-  return false;
-}
+/** How far each way from a keyword hit its line is looked at for a backslash or a percent sign. */
+const ESCAPE_REACH = 4096;
+/**
+ * A string literal or token around a hit lies within MAX_ESCAPED characters of it: without a
+ * backslash (a percent sign) that near on its line, it cannot hold a JSON (URL) escape.
+ */
+const ESCAPE_SPAN_REACH = MAX_ESCAPED + 2;
 
 /** A span of text that holds other text encoded, with that text. */
 export interface EncodedSpan {
@@ -64,17 +58,22 @@ export function encodedSpans(text: string, base64Hits: readonly number[], keywor
     const decoded = decodeBase64Value(text, start, end);
     add(decoded === undefined ? undefined : { start, end, decoded, encoding: 'base64' });
   }
+  if (keywordHits.length === 0) return spans;
   let probed = 0;
   let coveredUntil = -1;
-  for (const at of [...keywordHits].sort((a, b) => a - b)) {
+  const marks = landmarksOf(text);
+  for (const at of Float64Array.from(keywordHits).sort()) {
     // Hits inside a span already probed are in the same string or token.
     if (at < coveredUntil) continue;
-    if (!lineHasEscapes(text, at)) continue;
+    const hasBackslash = isNear(marks, marks.backslashes, at, ESCAPE_REACH);
+    if (!hasBackslash && !isNear(marks, marks.percents, at, ESCAPE_REACH)) continue;
     if (++probed > MAX_ESCAPE_PROBES) break;
     coveredUntil = at + 1;
-    const json = jsonStringAround(text, at);
+    const quotes = hasBackslash || isNear(marks, marks.backslashes, at, ESCAPE_SPAN_REACH) ? jsonStringBounds(text, marks, at) : undefined;
+    const json = quotes === undefined ? undefined : decodeJsonLiteral(text, quotes.open, quotes.close);
     add(json === undefined ? undefined : { ...json, encoding: 'json-string' });
-    const url = urlEncodedAround(text, at);
+    const token = isNear(marks, marks.percents, at, ESCAPE_SPAN_REACH) ? urlTokenBounds(text, at) : undefined;
+    const url = token === undefined ? undefined : decodeUrlToken(text, token.start, token.end);
     add(url === undefined ? undefined : { ...url, encoding: 'url' });
     coveredUntil = Math.max(coveredUntil, json?.end ?? 0, url?.end ?? 0);
   }

@@ -37,13 +37,3 @@ export async function* catObjects(root: string, revListArgs: readonly string[], 
     if (revList.child.exitCode === null) revList.child.kill();
   }
 }
-
-const BLOB = new Set(['blob']);
-
-/**
- * Every unique blob reachable from any ref (branches, tags, remote-tracking refs, the stash), each
- * exactly once, with content (plus the one tip commit rev-list always prints, which callers skip).
- */
-export function reachableBlobs(root: string): AsyncGenerator<BatchObject> {
-  return catObjects(root, ['--objects', '--all', '--filter=object:type=blob'], BLOB);
-}

@@ -1,7 +1,7 @@
 import type { ScanInput } from '../../engine/index.js';
 import { gitText } from '../git-process.js';
 import type { ReadOutcome } from '../read-files.js';
-import { reachableBlobs } from './blob-stream.js';
+import { reachableBlobsInPackOrder } from './pack-order-blobs.js';
 import { commitMessageChunks } from './commit-messages.js';
 
 /** What the history walk saw, for notices and --debug. */
@@ -17,28 +17,28 @@ export interface HistoryStats {
 }
 
 /**
- * Chunks for a history audit: every unique blob once (named by the first path rev-list reached it
- * by; the real paths come from provenance later) and every commit message. Binary and oversized
+ * Chunks for a history audit: every unique blob once, read in pack order (named by the first path
+ * rev-list reached it by; the real paths come from provenance later) and every commit message. Binary and oversized
  * blobs are skipped and counted; objects a shallow or partial clone lacks are counted as missing.
  */
 export async function* historyChunks(root: string, maxFileSize: number, outcome: ReadOutcome, stats: HistoryStats): AsyncGenerator<ScanInput> {
   yield* commitMessageChunks(root, stats);
-  for await (const object of reachableBlobs(root)) {
-    const path = object.rest === '' ? object.sha : object.rest;
-    if (object.type === 'missing') {
+  for await (const blob of reachableBlobsInPackOrder(root, maxFileSize)) {
+    const path = blob.path === '' ? blob.sha : blob.path;
+    if (blob.kind === 'missing') {
       // Reachable but unreadable: corrupt, or not fetched (a partial clone). Either way this blob
       // was not scanned, so the audit cannot call the history clean.
-      outcome.problems.push({ path: object.rest === '' ? object.sha : `${object.rest} (blob ${object.sha})`, message: 'git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)' });
+      outcome.problems.push({ path: blob.path === '' ? blob.sha : `${blob.path} (blob ${blob.sha})`, message: 'git cannot read this object (corrupt, or not fetched in a partial clone; `git fsck` tells which)' });
       continue;
     }
     stats.blobs++;
-    stats.bytes += object.size;
-    if (object.size > maxFileSize) {
-      outcome.skipped.push({ path, reason: 'too-large', size: object.size, blob: object.sha });
+    stats.bytes += blob.size;
+    if (blob.kind === 'too-large') {
+      outcome.skipped.push({ path, reason: 'too-large', size: blob.size, blob: blob.sha });
       continue;
     }
     // Decoding (and the binary check) happens on the thread that scans the blob.
-    yield { origin: 'history', path, bytes: object.content, startLine: 1, blob: object.sha };
+    yield { origin: 'history', path, bytes: blob.content, startLine: 1, blob: blob.sha };
   }
 }
 
