@@ -24356,8 +24356,11 @@ function formatPlanText(plan) {
 function envNameFor(ruleId, providerId) {
   if (providerId === "generic")
     return "APP_SECRET";
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
+  return asEnvName(ruleId);
+}
+function asEnvName(name) {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[A-Z_]/.test(snake) ? snake : `SECRET_${snake}`;
 }
 
 // dist/src/remediation/steps.js
@@ -26460,6 +26463,12 @@ async function executeScan(options) {
     applied.result.notices = [...applied.result.notices ?? [], ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
+
+// dist/src/remediation/repository/fix-section.js
+init_findings();
+
+// dist/src/remediation/repository/rotate-section.js
+init_findings();
 
 // dist/src/remediation/index.js
 function remediationMarkdown(rule) {
