@@ -5,7 +5,7 @@ import { toSarif } from './sarif.js';
 import { toText } from './text.js';
 import type { Reporter } from './types.js';
 
-export type { CommitAdvice, ReportContext, Reporter, VersionControlInfo } from './types.js';
+export type { CommitAdvice, ReportContext, Reporter, ScannedRepository, VersionControlInfo } from './types.js';
 export { toJson } from './json.js';
 export { toMarkdown } from './markdown.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
