@@ -190,10 +190,28 @@ async function assertNoLinkedDirectory(root, dir) {
       throw refuse(current, "it is a symbolic link to a directory");
   }
 }
+async function writeData(handle, data) {
+  if (typeof data === "string" || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  let pending = [];
+  let size = 0;
+  for await (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < 256 * 1024)
+      continue;
+    await handle.write(pending.join(""));
+    [pending, size] = [[], 0];
+  }
+  if (pending.length > 0)
+    await handle.write(pending.join(""));
+}
 async function writeInPlace(path, data) {
   const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
-    await handle.writeFile(data);
+    await writeData(handle, data);
   } finally {
     await handle.close();
   }
@@ -236,7 +254,7 @@ async function replaceFile(path, data, mode) {
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(data);
+      await writeData(handle, data);
       if (mode !== void 0)
         await handle.chmod(mode);
       await handle.sync();
