@@ -230,10 +230,28 @@ async function assertNoLinkedDirectory(root, dir) {
       throw refuse(current, "it is a symbolic link to a directory");
   }
 }
+async function writeData(handle, data) {
+  if (typeof data === "string" || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  let pending = [];
+  let size = 0;
+  for await (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < 256 * 1024)
+      continue;
+    await handle.write(pending.join(""));
+    [pending, size] = [[], 0];
+  }
+  if (pending.length > 0)
+    await handle.write(pending.join(""));
+}
 async function writeInPlace(path, data) {
   const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
-    await handle.writeFile(data);
+    await writeData(handle, data);
   } finally {
     await handle.close();
   }
@@ -276,7 +294,7 @@ async function replaceFile(path, data, mode) {
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(data);
+      await writeData(handle, data);
       if (mode !== void 0)
         await handle.chmod(mode);
       await handle.sync();
@@ -3137,6 +3155,23 @@ function readCompiledJson(file, sources) {
 function describeStamp(stamp) {
   return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
 }
+function readFreshCompiledJson(source) {
+  let sources;
+  try {
+    sources = source.digestSources();
+  } catch (error2) {
+    return { reason: `${source.sourcesName} cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(source.file, sources);
+  if ("reason" in read)
+    return read;
+  if (!source.isPayload(read.payload))
+    return { reason: `its content is not ${source.payloadName}` };
+  return { payload: read.payload, stamp: read.stamp };
+}
+function parsedBecause(parsed, compiledFile, reason) {
+  return `${parsed}, parsed because ${compiledFile} was not used: ${reason}`;
+}
 var COMPILED_FORMAT, PREFIX, SEPARATOR;
 var init_compiled_file = __esm({
   "dist/src/rules/compiled-file.js"() {
@@ -3245,6 +3280,15 @@ function isAtHead(placed, options) {
     return options.headBlobs?.has(blob) === true;
   return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
 }
+function newestRemoval(group, removals) {
+  let newest;
+  for (const { finding } of group) {
+    const removal = finding.blob === void 0 ? void 0 : removals?.get(finding.blob);
+    if (removal !== void 0 && (newest === void 0 || Date.parse(removal.date) > Date.parse(newest.date)))
+      newest = removal;
+  }
+  return newest;
+}
 function mergeGroup(group, options) {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0];
@@ -3265,6 +3309,9 @@ function mergeGroup(group, options) {
     merged.commit = first.commit;
   if (options.headBlobs !== void 0 || options.headCommit !== void 0)
     merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
+  const removedIn = merged.isPresentAtHead === false ? newestRemoval(group, options.removals) : void 0;
+  if (removedIn !== void 0)
+    merged.removedIn = removedIn;
   return merged;
 }
 function groupBySecret(findings, options) {
@@ -3308,13 +3355,49 @@ var init_findings = __esm({
   }
 });
 
-// dist/src/rules/validate-pack.js
+// dist/src/document-shape.js
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isStringList(value, { allowEmpty }) {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
+function isStringList(value, { allowEmptyList = false, allowEmptyStrings = false } = {}) {
+  return Array.isArray(value) && (allowEmptyList || value.length > 0) && value.every((item) => typeof item === "string" && (allowEmptyStrings || item !== ""));
 }
+function unknownKeysOf(record, known) {
+  return Object.keys(record).filter((key) => !known.has(key));
+}
+function keyOf(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : `.${part}`).join("").replace(/^\./, "");
+}
+var ProblemList;
+var init_document_shape = __esm({
+  "dist/src/document-shape.js"() {
+    "use strict";
+    ProblemList = class {
+      file;
+      lineOf;
+      base;
+      fallbackLine;
+      items = [];
+      constructor(file, lineOf, base = [], fallbackLine) {
+        this.file = file;
+        this.lineOf = lineOf;
+        this.base = base;
+        this.fallbackLine = fallbackLine;
+      }
+      /** Adds a problem about `subject` (a rule id, `provider`, …) at `path`. */
+      add(path, subject, what) {
+        const line = this.lineOf([...this.base, ...path]) ?? this.fallbackLine;
+        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
+      }
+      /** Adds a problem whose subject is the path itself (`allowlist[0].paths`, `(root)` for the root). */
+      addAtKey(path, what) {
+        this.add(path, keyOf(path) || "(root)", what);
+      }
+    };
+  }
+});
+
+// dist/src/rules/validate-pack.js
 function checkProvider(raw, problems) {
   if (!isRecord(raw)) {
     problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
@@ -3332,45 +3415,43 @@ function checkProvider(raw, problems) {
     if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
       problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
     }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+    if (!isStringList(remediation.steps)) {
       problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
     }
   }
   return problems.items.length === before ? raw : void 0;
 }
 function checkRuleFields(raw, subject, problems, at2) {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key))
-      problems.add([...at2, key], subject, `unknown field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(raw, RULE_KEYS))
+    problems.add([...at2, key], subject, `unknown field \`${key}\``);
   for (const key of ["name", "description"]) {
     if (typeof raw[key] !== "string" || raw[key].trim() === "")
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
   }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern)) {
     raw.pattern = raw.pattern.join("");
   } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
     problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
   }
   if (!SEVERITIES.includes(raw.severity))
     problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
-  if (!isStringList(raw.keywords, { allowEmpty: false }))
+  if (!isStringList(raw.keywords))
     problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
   for (const key of ["references", "tags", "negativeExamples"]) {
-    if (!isStringList(raw[key], { allowEmpty: false }))
+    if (!isStringList(raw[key]))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
+  if (!isStringList(raw.examples) || raw.examples.length < 2)
     problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
   for (const key of ["validators", "paths"]) {
-    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
+    if (raw[key] !== void 0 && !isStringList(raw[key]))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
     problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths)) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
     const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
       problems.add([...at2, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
@@ -3413,15 +3494,13 @@ function checkRules(raw, providerId, problems) {
   return rules;
 }
 function validatePack(value, file, doc, base = []) {
-  const problems = new ProblemList(file, doc, base);
+  const problems = new ProblemList(file, doc.lineOf, base);
   if (!isRecord(value)) {
     problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
     return { problems: problems.items };
   }
-  for (const key of Object.keys(value)) {
-    if (key !== "provider" && key !== "rules")
-      problems.add([key], "pack", `unknown top-level field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(value, PACK_KEYS))
+    problems.add([key], "pack", `unknown top-level field \`${key}\``);
   const provider = checkProvider(value.provider, problems);
   const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
   const rules = checkRules(value.rules, providerId, problems);
@@ -3429,14 +3508,16 @@ function validatePack(value, file, doc, base = []) {
     return { problems: problems.items };
   return { pack: { file, provider, rules }, problems: problems.items };
 }
-var RULE_ID, PROVIDER_ID, RULE_KEYS, ProblemList;
+var RULE_ID, PROVIDER_ID, PACK_KEYS, RULE_KEYS;
 var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
     init_path_classes();
+    init_document_shape();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    PACK_KEYS = /* @__PURE__ */ new Set(["provider", "rules"]);
     RULE_KEYS = /* @__PURE__ */ new Set([
       "id",
       "name",
@@ -3457,21 +3538,6 @@ var init_validate_pack = __esm({
       "examples",
       "negativeExamples"
     ]);
-    ProblemList = class {
-      file;
-      doc;
-      base;
-      items = [];
-      constructor(file, doc, base) {
-        this.file = file;
-        this.doc = doc;
-        this.base = base;
-      }
-      add(path, subject, what) {
-        const line = this.doc.lineOf([...this.base, ...path]);
-        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
-      }
-    };
   }
 });
 
@@ -10910,17 +10976,15 @@ function digestBuiltinPacks(names = builtinPackNames()) {
   return digestFiles(BUILTIN_RULES_DIR, names);
 }
 function readCompiledPacks() {
-  let sources;
-  try {
-    sources = digestBuiltinPacks();
-  } catch (error2) {
-    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_RULES_FILE,
+    digestSources: () => digestBuiltinPacks(),
+    sourcesName: "the rule packs",
+    isPayload: (payload) => Array.isArray(payload),
+    payloadName: "a list of packs"
+  });
   if ("reason" in read)
     return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of packs" };
   const packs = read.payload;
   return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
@@ -10931,7 +10995,7 @@ async function loadBuiltinRules() {
     loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
+    loaded.origin = parsedBecause(`${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}`, relative2(PACKAGE_ROOT, COMPILED_RULES_FILE), compiled2.reason);
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -11080,20 +11144,20 @@ var require_ms = __commonJS({
     function fmtLong(ms3) {
       var msAbs = Math.abs(ms3);
       if (msAbs >= d2) {
-        return plural3(ms3, msAbs, d2, "day");
+        return plural4(ms3, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural3(ms3, msAbs, h3, "hour");
+        return plural4(ms3, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural3(ms3, msAbs, m2, "minute");
+        return plural4(ms3, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms3, msAbs, s, "second");
+        return plural4(ms3, msAbs, s, "second");
       }
       return ms3 + " ms";
     }
-    function plural3(ms3, msAbs, n, name) {
+    function plural4(ms3, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms3 / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -18914,13 +18978,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat2) => {
+      settings.fs.lstat(path, (lstatError, lstat3) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat2);
+        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat3);
           return;
         }
         settings.fs.stat(path, (statError, stat4) => {
@@ -18929,7 +18993,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat2);
+            callSuccessCallback(callback, lstat3);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -18956,9 +19020,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat2 = settings.fs.lstatSync(path);
-      if (!lstat2.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat2;
+      const lstat3 = settings.fs.lstatSync(path);
+      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat3;
       }
       try {
         const stat4 = settings.fs.statSync(path);
@@ -18968,7 +19032,7 @@ var require_sync = __commonJS({
         return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat2;
+          return lstat3;
         }
         throw error2;
       }
@@ -21450,6 +21514,160 @@ var init_keyword_automaton = __esm({
   }
 });
 
+// dist/src/engine/windows.js
+function lineStartNear(text, at2) {
+  const floor = Math.max(0, at2 - LINE_REACH);
+  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
+}
+function windowsAround(text, hits, isMultiline) {
+  const windows = [];
+  let newline = -1;
+  let searchedTo = 0;
+  for (let i = 0; i < hits.length; i += 3) {
+    const lineStart = hits[i];
+    const hitStart = hits[i + 1];
+    const hitEnd = hits[i + 2];
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
+      }
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
+    }
+    const start = Math.max(lineStart, hitStart - LINE_REACH);
+    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
+    const last = windows[windows.length - 1];
+    if (last !== void 0 && start <= last.end + 1)
+      last.end = Math.max(last.end, end);
+    else
+      windows.push({ start, end });
+  }
+  return windows;
+}
+var LINE_REACH, MULTILINE_REACH;
+var init_windows = __esm({
+  "dist/src/engine/windows.js"() {
+    "use strict";
+    LINE_REACH = 4096;
+    MULTILINE_REACH = 65536;
+  }
+});
+
+// dist/src/engine/keyword-hits.js
+function collectHits(chunk, automaton, plan) {
+  const perRule = new Array(plan.isSticky.length);
+  const touched = [];
+  const { text } = chunk;
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start) => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at2 = start - 1; at2 >= knownAt; at2--) {
+        if (text.charCodeAt(at2) === 10) {
+          gapBreak = at2;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
+  const onHit = (keyword, end) => {
+    const start = end - plan.keywordLengths[keyword];
+    let lineStart = -1;
+    for (const ruleIndex of plan.keywordRules[keyword]) {
+      let list = perRule[ruleIndex];
+      if (list === void 0) {
+        perRule[ruleIndex] = list = [];
+        touched.push(ruleIndex);
+      }
+      if (plan.isSticky[ruleIndex] === 1) {
+        if (list[list.length - 1] !== start)
+          list.push(start);
+        continue;
+      }
+      if (lineStart === -1)
+        lineStart = lineStartOf(start);
+      if (list.length > 0 && list[list.length - 3] === lineStart) {
+        const at2 = list.length - 2;
+        if (start < list[at2])
+          list[at2] = start;
+        list[at2 + 1] = end;
+      } else {
+        list.push(lineStart, start, end);
+      }
+    }
+  };
+  if (chunk.utf8 === void 0)
+    automaton.scan(text, onHit);
+  else if (chunk.utf8.isAscii)
+    automaton.scanBytes(chunk.utf8.bytes, onHit);
+  else
+    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
+  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
+}
+function byteToCharHits(bytes, onHit) {
+  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
+  let byte = 0;
+  let char = 0;
+  const step = () => {
+    const b3 = bytes[byte];
+    if ((b3 & 192) !== 128)
+      char += b3 >= 240 ? 2 : 1;
+    byte++;
+  };
+  return (keyword, end) => {
+    while (byte < end) {
+      const word = (byte - alignedFrom) / 4;
+      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
+        byte += 4;
+        char += 4;
+      } else {
+        step();
+      }
+    }
+    onHit(keyword, char);
+  };
+}
+function keywordPlan(rules) {
+  const keywords = [];
+  const keywordRules = [];
+  const keywordIndex = /* @__PURE__ */ new Map();
+  const addKeyword = (keyword, ruleIndex) => {
+    let index = keywordIndex.get(keyword);
+    if (index === void 0) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
+    }
+    const targets = keywordRules[index];
+    if (!targets.includes(ruleIndex))
+      targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords)
+      addKeyword(keyword, ruleIndex);
+  });
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS)
+    for (const fragment of base64Fragments(word))
+      addKeyword(fragment.toLowerCase(), base64Trigger);
+  return { keywords, keywordRules, base64Trigger };
+}
+var init_keyword_hits = __esm({
+  "dist/src/engine/keyword-hits.js"() {
+    "use strict";
+    init_decoding();
+    init_windows();
+  }
+});
+
 // dist/src/engine/line-index.js
 function buildLineIndex(text) {
   const starts = [0];
@@ -21676,6 +21894,17 @@ function matchKubernetesSecret(rule, entries, base) {
   }
   return matches;
 }
+var init_match = __esm({
+  "dist/src/engine/match.js"() {
+    "use strict";
+    init_entropy();
+    init_key_block();
+    init_placeholders();
+    init_validators();
+  }
+});
+
+// dist/src/engine/overlaps.js
 function specificity(match) {
   const { tags } = match.rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
@@ -21740,14 +21969,23 @@ function preferSpecificMatches(matches) {
   });
   return matches.filter((_3, i) => isDropped[i] === 0);
 }
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m2 of matches) {
+    const key = `${lineOf(m2.start)}\0${m2.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    if (isBetter)
+      best.set(key, m2);
+  }
+  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+}
 var SEVERITY_ORDER;
-var init_match = __esm({
-  "dist/src/engine/match.js"() {
+var init_overlaps = __esm({
+  "dist/src/engine/overlaps.js"() {
     "use strict";
-    init_entropy();
-    init_key_block();
-    init_placeholders();
-    init_validators();
     SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
   }
 });
@@ -22138,142 +22376,9 @@ var init_value_context = __esm({
   }
 });
 
-// dist/src/engine/windows.js
-function lineStartNear(text, at2) {
-  const floor = Math.max(0, at2 - LINE_REACH);
-  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
-}
-function windowsAround(text, hits, isMultiline) {
-  const windows = [];
-  let newline = -1;
-  let searchedTo = 0;
-  for (let i = 0; i < hits.length; i += 3) {
-    const lineStart = hits[i];
-    const hitStart = hits[i + 1];
-    const hitEnd = hits[i + 2];
-    let lineEnd = text.length;
-    if (!isMultiline) {
-      if (newline < hitEnd && searchedTo < text.length) {
-        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
-        searchedTo = newline === -1 ? text.length : newline;
-      }
-      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
-    }
-    const start = Math.max(lineStart, hitStart - LINE_REACH);
-    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
-    const last = windows[windows.length - 1];
-    if (last !== void 0 && start <= last.end + 1)
-      last.end = Math.max(last.end, end);
-    else
-      windows.push({ start, end });
-  }
-  return windows;
-}
-var LINE_REACH, MULTILINE_REACH;
-var init_windows = __esm({
-  "dist/src/engine/windows.js"() {
-    "use strict";
-    LINE_REACH = 4096;
-    MULTILINE_REACH = 65536;
-  }
-});
-
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
-}
-function oncePerLine(matches, lineOf) {
-  if (matches.length < 2)
-    return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
-    if (isBetter)
-      best.set(key, m2);
-  }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
-}
-function collectHits(chunk, automaton, plan) {
-  const perRule = new Array(plan.isSticky.length);
-  const touched = [];
-  const { text } = chunk;
-  let knownAt = -1;
-  let knownLineStart = 0;
-  const lineStartOf = (start) => {
-    if (knownAt === -1 || start < knownAt) {
-      knownLineStart = lineStartNear(text, start);
-    } else {
-      let gapBreak = -1;
-      for (let at2 = start - 1; at2 >= knownAt; at2--) {
-        if (text.charCodeAt(at2) === 10) {
-          gapBreak = at2;
-          break;
-        }
-      }
-      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
-    }
-    knownAt = start;
-    return knownLineStart;
-  };
-  const onHit = (keyword, end) => {
-    const start = end - plan.keywordLengths[keyword];
-    let lineStart = -1;
-    for (const ruleIndex of plan.keywordRules[keyword]) {
-      let list = perRule[ruleIndex];
-      if (list === void 0) {
-        perRule[ruleIndex] = list = [];
-        touched.push(ruleIndex);
-      }
-      if (plan.isSticky[ruleIndex] === 1) {
-        if (list[list.length - 1] !== start)
-          list.push(start);
-        continue;
-      }
-      if (lineStart === -1)
-        lineStart = lineStartOf(start);
-      if (list.length > 0 && list[list.length - 3] === lineStart) {
-        const at2 = list.length - 2;
-        if (start < list[at2])
-          list[at2] = start;
-        list[at2 + 1] = end;
-      } else {
-        list.push(lineStart, start, end);
-      }
-    }
-  };
-  if (chunk.utf8 === void 0)
-    automaton.scan(text, onHit);
-  else if (chunk.utf8.isAscii)
-    automaton.scanBytes(chunk.utf8.bytes, onHit);
-  else
-    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
-  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
-}
-function byteToCharHits(bytes, onHit) {
-  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
-  let byte = 0;
-  let char = 0;
-  const step = () => {
-    const b3 = bytes[byte];
-    if ((b3 & 192) !== 128)
-      char += b3 >= 240 ? 2 : 1;
-    byte++;
-  };
-  return (keyword, end) => {
-    while (byte < end) {
-      const word = (byte - alignedFrom) / 4;
-      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
-        byte += 4;
-        char += 4;
-      } else {
-        step();
-      }
-    }
-    onHit(keyword, char);
-  };
 }
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
@@ -22284,31 +22389,6 @@ function createMatcher(rules, options = {}) {
     isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
   };
   return matcherOver(rules, automaton, plan, base64Trigger, options);
-}
-function keywordPlan(rules) {
-  const keywords = [];
-  const keywordRules = [];
-  const keywordIndex = /* @__PURE__ */ new Map();
-  const addKeyword = (keyword, ruleIndex) => {
-    let index = keywordIndex.get(keyword);
-    if (index === void 0) {
-      index = keywords.push(keyword) - 1;
-      keywordIndex.set(keyword, index);
-      keywordRules.push([]);
-    }
-    const targets = keywordRules[index];
-    if (!targets.includes(ruleIndex))
-      targets.push(ruleIndex);
-  };
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords)
-      addKeyword(keyword, ruleIndex);
-  });
-  const base64Trigger = rules.length;
-  for (const word of BASE64_TRIGGER_WORDS)
-    for (const fragment of base64Fragments(word))
-      addKeyword(fragment.toLowerCase(), base64Trigger);
-  return { keywords, keywordRules, base64Trigger };
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
@@ -22408,20 +22488,21 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
     init_decoding();
     init_keyword_automaton();
+    init_keyword_hits();
     init_line_index();
     init_match();
+    init_overlaps();
     init_to_finding();
     init_match_index();
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
@@ -22665,6 +22746,7 @@ var init_engine = __esm({
   "dist/src/engine/index.js"() {
     "use strict";
     init_matcher();
+    init_keyword_hits();
     init_entropy();
     init_placeholders();
     init_scan();
@@ -23363,6 +23445,7 @@ import { join as join5, relative as relative3, resolve } from "node:path";
 
 // dist/src/config/validate.js
 init_rules();
+init_document_shape();
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -23381,63 +23464,43 @@ function parseSize(value) {
 
 // dist/src/config/validate.js
 var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var RULES_KEYS = /* @__PURE__ */ new Set(["disable", "custom"]);
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList2(value) {
-  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
-}
-var Problems = class {
-  file;
-  doc;
-  items = [];
-  constructor(file, doc) {
-    this.file = file;
-    this.doc = doc;
-  }
-  add(path, what) {
-    const line = this.doc.lineOf(path);
-    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
-    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
-  }
-};
 function checkEntry(raw, at2, problems) {
-  if (!isRecord2(raw)) {
-    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
+  if (!isRecord(raw)) {
+    problems.addAtKey(at2, "each allowlist entry must be a mapping with a `reason`");
     return void 0;
   }
   const before = problems.items.length;
-  for (const key of Object.keys(raw))
-    if (!ENTRY_KEYS.has(key))
-      problems.add([...at2, key], `unknown field \`${key}\``);
+  for (const key of unknownKeysOf(raw, ENTRY_KEYS))
+    problems.addAtKey([...at2, key], `unknown field \`${key}\``);
   if (typeof raw.reason !== "string" || raw.reason.trim() === "")
-    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
+    problems.addAtKey([...at2, "reason"], "every allowlist entry needs a `reason`");
   for (const key of ["paths", "rules", "regexes", "stopwords"]) {
-    if (raw[key] !== void 0 && !isStringList2(raw[key]))
-      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
+    if (raw[key] !== void 0 && !isStringList(raw[key]))
+      problems.addAtKey([...at2, key], `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
-    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
+    problems.addAtKey(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
   }
-  if (isStringList2(raw.regexes)) {
+  if (isStringList(raw.regexes)) {
     raw.regexes.forEach((source, i) => {
       try {
         new RegExp(source);
       } catch (error2) {
-        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        problems.addAtKey([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
         return;
       }
       const slow = exponentialBacktrackingProblem(source);
       if (slow !== void 0)
-        problems.add([...at2, "regexes", i], `regex ${slow}`);
+        problems.addAtKey([...at2, "regexes", i], `regex ${slow}`);
     });
   }
-  if (isStringList2(raw.paths)) {
+  if (isStringList(raw.paths)) {
     raw.paths.forEach((glob, i) => {
       const problem = globProblem(glob.replace(/^!/, ""));
       if (problem !== void 0)
-        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
+        problems.addAtKey([...at2, "paths", i], `bad path pattern: ${problem}`);
     });
   }
   return problems.items.length === before ? raw : void 0;
@@ -23447,12 +23510,12 @@ function checkIdReferences(config, known, problems) {
   const isKnown = (id) => known.has(id) || custom.has(id);
   config.disabledRules.forEach((id, i) => {
     if (!isKnown(id))
-      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+      problems.addAtKey(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   });
   config.allowlist.forEach((entry, i) => {
     entry.rules?.forEach((id, j3) => {
       if (!isKnown(id))
-        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+        problems.addAtKey(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
     });
   });
 }
@@ -23460,21 +23523,20 @@ function checkRulesBlock(raw, file, doc, problems) {
   const out = { disabledRules: [], customPacks: [] };
   if (raw === void 0)
     return out;
-  if (!isRecord2(raw)) {
-    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
+  if (!isRecord(raw)) {
+    problems.addAtKey(["rules"], "must be a mapping with `disable` and/or `custom`");
     return out;
   }
-  for (const key of Object.keys(raw))
-    if (key !== "disable" && key !== "custom")
-      problems.add(["rules", key], `unknown field \`${key}\``);
+  for (const key of unknownKeysOf(raw, RULES_KEYS))
+    problems.addAtKey(["rules", key], `unknown field \`${key}\``);
   if (raw.disable !== void 0) {
-    if (isStringList2(raw.disable))
+    if (isStringList(raw.disable))
       out.disabledRules = raw.disable;
     else
-      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
+      problems.addAtKey(["rules", "disable"], "must be a list of rule ids or provider ids");
   }
   if (raw.custom !== void 0 && !Array.isArray(raw.custom))
-    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
+    problems.addAtKey(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
   if (Array.isArray(raw.custom)) {
     raw.custom.forEach((pack, i) => {
       const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
@@ -23487,24 +23549,23 @@ function checkRulesBlock(raw, file, doc, problems) {
   return out;
 }
 function validateConfig(value, file, doc, known) {
-  const problems = new Problems(file, doc);
+  const problems = new ProblemList(file, doc.lineOf);
   if (value === null || value === void 0)
     return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
-  if (!isRecord2(value))
+  if (!isRecord(value))
     return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value))
-    if (!TOP_KEYS.has(key))
-      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
+  for (const key of unknownKeysOf(value, TOP_KEYS))
+    problems.addAtKey([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
   const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
   if (value.maxFileSize !== void 0) {
     const size = parseSize(value.maxFileSize);
     if (size === void 0)
-      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
+      problems.addAtKey(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
     else
       config.maxFileSize = size;
   }
   if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
-    problems.add(["allowlist"], "must be a list of entries");
+    problems.addAtKey(["allowlist"], "must be a list of entries");
   if (Array.isArray(value.allowlist)) {
     value.allowlist.forEach((raw, i) => {
       const entry = checkEntry(raw, ["allowlist", i], problems);
@@ -24320,10 +24381,10 @@ init_safe_fs();
 // dist/src/reporters/index.js
 init_errors();
 
-// dist/src/reporters/occurrences.js
+// dist/src/reporters/shared/occurrences.js
 init_findings();
 
-// dist/src/reporters/iso-instant.js
+// dist/src/reporters/shared/iso-instant.js
 var ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 function daysFromCivil(year, month, day) {
   const y2 = month <= 2 ? year - 1 : year;
@@ -24354,7 +24415,7 @@ function calendarDateOf(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
 }
 
-// dist/src/reporters/occurrences.js
+// dist/src/reporters/shared/occurrences.js
 var MAX_LISTED_OCCURRENCES = 10;
 function instantOf(occurrence) {
   const date = occurrence.commit?.date;
@@ -24388,7 +24449,7 @@ function isHistoryFinding(finding) {
   return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
 }
 
-// dist/src/reporters/sort-findings.js
+// dist/src/reporters/shared/sort-findings.js
 init_findings();
 function sortFindings(findings) {
   return [...findings].sort(compareFindings);
@@ -24460,8 +24521,30 @@ function formatPlanText(plan) {
 function envNameFor(ruleId, providerId) {
   if (providerId === "generic")
     return "APP_SECRET";
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
+  return asEnvName(ruleId);
+}
+function asEnvName(name) {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[A-Z_]/.test(snake) ? snake : `SECRET_${snake}`;
+}
+var VAGUE = /* @__PURE__ */ new Set(["KEY", "TOKEN", "SECRET", "PASSWORD", "PASS", "PWD", "PASSWD", "API_KEY", "APIKEY", "AUTH", "CREDENTIAL", "CREDENTIALS", "VALUE", "DATA"]);
+function envNameForVariable(variable, ruleId, providerId) {
+  if (variable === void 0)
+    return envNameFor(ruleId, providerId);
+  const name = asEnvName(variable);
+  if (name === "" || name.startsWith("SECRET_"))
+    return envNameFor(ruleId, providerId);
+  if (!VAGUE.has(name))
+    return name;
+  return `${providerId === "generic" ? "APP" : asEnvName(providerId)}_${name}`;
+}
+var NAME_BEFORE = /(?<![A-Za-z0-9_.\-/:@])([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?::|=>?)[ \t]*["'`]?$/;
+function variableNameOf(finding) {
+  const at2 = finding.preview === "" ? -1 : finding.context.indexOf(finding.preview);
+  if (at2 === -1)
+    return void 0;
+  const before = finding.context.slice(0, at2);
+  return NAME_BEFORE.exec(before)?.[1] ?? NAME_BEFORE.exec(before.replace(/[^\s"'`=]*$/, ""))?.[1];
 }
 
 // dist/src/remediation/steps.js
@@ -24571,32 +24654,33 @@ function kindOfPath(kinds, path) {
 // dist/src/sensitive-files/validate-catalogue.js
 init_findings();
 init_rules();
+init_document_shape();
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
 var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
 var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
 var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
 var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
+function isStringList2(value) {
+  return isStringList(value, { allowEmptyList: true, allowEmptyStrings: true });
 }
 function validateCatalogue(value, lineOf, file) {
-  const problems = [];
+  const problems = new ProblemList(file, lineOf, [], 1);
   const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  if (!Array.isArray(files) || files.length === 0) {
+    problems.add(["files"], "catalogue", "needs a non-empty `files:` list");
+    return { entries: [], problems: problems.items };
+  }
   const entries = [];
   const seen = /* @__PURE__ */ new Set();
   files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
     const entry = raw ?? {};
     const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    const before = problems.items.length;
+    const problem = (key, what) => problems.add(key === void 0 ? ["files", index] : ["files", index, key], id, what);
+    if (!isRecord(raw))
       return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
+    for (const key of unknownKeysOf(entry, KNOWN_KEYS))
+      problem(key, `unknown key \`${key}\``);
     for (const key of REQUIRED_STRINGS)
       if (typeof entry[key] !== "string" || entry[key] === "")
         problem(key, `\`${key}\` must be a non-empty string`);
@@ -24609,7 +24693,7 @@ function validateCatalogue(value, lineOf, file) {
     if (!SEVERITIES.includes(entry.severity))
       problem("severity", "`severity` must be high, medium or low");
     for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
+      if (!isStringList2(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
       else
         for (const pattern of entry[key]) {
@@ -24620,14 +24704,14 @@ function validateCatalogue(value, lineOf, file) {
     }
     if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
       problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
+    if (isStringList2(entry.paths) && entry.paths.length === 0)
       problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
       problem("gitignore", "`gitignore` must not be empty");
     for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+      if (entry[key] !== void 0 && !isStringList2(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
+    if (isStringList2(entry.examples) && entry.examples.length === 0)
       problem("examples", "at least one example is required");
     if (entry.contentPattern !== void 0) {
       if (typeof entry.contentPattern !== "string")
@@ -24638,12 +24722,12 @@ function validateCatalogue(value, lineOf, file) {
         } catch (error2) {
           problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
         }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
           problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
       }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
       problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
+    if (problems.items.length > before)
       return;
     entries.push({
       spec: {
@@ -24652,10 +24736,10 @@ function validateCatalogue(value, lineOf, file) {
         contentExamples: entry.contentExamples ?? [],
         negativeContentExamples: entry.negativeContentExamples ?? []
       },
-      line: at2()
+      line: lineOf(["files", index]) ?? 1
     });
   });
-  return { entries, problems };
+  return { entries, problems: problems.items };
 }
 
 // dist/src/sensitive-files/load-catalogue.js
@@ -24674,17 +24758,15 @@ function digestCatalogue() {
   return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
 }
 function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_CATALOGUE_FILE,
+    digestSources: digestCatalogue,
+    sourcesName: "the catalogue",
+    isPayload: (payload) => Array.isArray(payload),
+    payloadName: "a list of entries"
+  });
   if ("reason" in read)
     return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
   return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
@@ -24694,7 +24776,7 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative4(PACKAGE_ROOT, CATALOGUE_FILE), relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
     return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
@@ -25028,7 +25110,7 @@ function readOne(root, path, maxFileSize) {
       return { skipped: { path, reason: "not-a-file" } };
     if (stat4.size > maxFileSize)
       return { skipped: { path, reason: "too-large", size: stat4.size } };
-    return { chunk: { origin: "directory", path, bytes: readRegularFileSync(full, { maxBytes: maxFileSize }), startLine: 1 } };
+    return { chunk: { origin: "tree", path, bytes: readRegularFileSync(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT")
@@ -25658,7 +25740,7 @@ async function* commitMessageChunks(file, options) {
   }
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
   if (text.trim() !== "")
-    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+    yield { origin: "commit-msg", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }
 
 // dist/src/sources/committed-tree.js
@@ -25713,7 +25795,7 @@ async function* committedFileInputs(root, files, maxFileSize, outcome) {
       for (const object of parser.push(data)) {
         for (const path of pathsByBlob.get(object.sha) ?? []) {
           if (object.type === "blob")
-            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+            yield { origin: "tree", path, bytes: object.content, startLine: 1 };
           else
             outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
         }
@@ -25924,10 +26006,16 @@ function keepEarliest(places, path, commit, age) {
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
     places.set(path, { path, commit, age });
 }
+function keepNewest(removals, blob, commit) {
+  const known = removals.get(blob);
+  if (known === void 0 || Date.parse(commit.date) > Date.parse(known.date))
+    removals.set(blob, commit);
+}
 async function blobProvenance(root, wanted) {
   const found = /* @__PURE__ */ new Map();
+  const removals = /* @__PURE__ */ new Map();
   if (wanted.size === 0)
-    return /* @__PURE__ */ new Map();
+    return { places: /* @__PURE__ */ new Map(), removals };
   const { child, done } = spawnGit(root, [
     "log",
     "--all",
@@ -25959,13 +26047,15 @@ async function blobProvenance(root, wanted) {
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(":")) {
-      const sha = token.split(" ")[3] ?? "";
+      const [, , before = "", sha = ""] = token.split(" ");
       if (wanted.has(sha))
         blob = sha;
+      if (before !== sha && wanted.has(before) && commit !== void 0)
+        keepNewest(removals, before, commit);
     }
   }
   await done;
-  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+  return { places: new Map([...found].map(([sha, places]) => [sha, [...places.values()]])), removals };
 }
 async function headBlobs(root) {
   const { child, done } = spawnGit(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
@@ -25996,8 +26086,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
   const finish = async (result) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
-    const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
+    const [{ places, removals }, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
     const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
@@ -26301,8 +26391,24 @@ async function addAuditFindings(result, options) {
 init_safe_fs();
 init_errors();
 
+// dist/src/remediation/file-kind.js
+function secretFileOf(path, catalogue) {
+  const entry = catalogue.kinds.find((kind) => kind.matchesPath(path));
+  return entry === void 0 ? { kind: "source", gitignore: [] } : { kind: entry.spec.placement ?? "credentials", gitignore: entry.spec.gitignore };
+}
+function secretFileKind(location, path) {
+  return location.files[path]?.kind ?? "source";
+}
+function isWholeSecretFile(location, path) {
+  return secretFileKind(location, path) !== "source";
+}
+function gitignoreLinesFor(location, path) {
+  return location.files[path]?.gitignore ?? [];
+}
+
 // dist/src/remediation/replacements.js
 init_engine();
+var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
@@ -26322,6 +26428,9 @@ function isFingerprint(text) {
   return FINGERPRINT.test(text);
 }
 
+// dist/src/suppress/parse-baseline.js
+init_document_shape();
+
 // dist/src/suppress/suppression-file-error.js
 init_errors();
 function suppressionFileError(kind, problems, hint) {
@@ -26338,11 +26447,8 @@ function syntaxErrorLocation(text, file, error2) {
   const before = text.slice(0, Number(offset)).split("\n");
   return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 }
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function entryProblems(entry, where) {
-  if (!isRecord3(entry))
+  if (!isRecord(entry))
     return [`${where}: must be an object with fingerprint, ruleId and path`];
   const problems = [];
   if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
@@ -26360,7 +26466,7 @@ function parseBaseline(text, file) {
   } catch (error2) {
     throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
   }
-  if (!isRecord3(data))
+  if (!isRecord(data))
     throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
   if (data.version !== BASELINE_VERSION) {
     throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
@@ -26464,8 +26570,8 @@ function applySuppressions(result, suppressions) {
 }
 
 // dist/src/suppress/describe.js
-function count(n, noun, plural3) {
-  return `${n} ${n === 1 ? noun : plural3}`;
+function count(n, noun, plural4) {
+  return `${n} ${n === 1 ? noun : plural4}`;
 }
 function describeSuppressions(suppressions, isBaselineOff) {
   const { baseline, ignore } = suppressions;
@@ -26666,14 +26772,366 @@ async function executeScan(options) {
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
 
+// dist/src/remediation/repository/fix-section.js
+init_findings();
+function editOf(secret, finding, source) {
+  const provider = secret.rule?.provider.id ?? secret.finding.ruleId.split(".")[0] ?? "";
+  const variable = variableNameOf(finding);
+  return {
+    path: finding.path,
+    line: finding.startLine,
+    column: finding.startColumn,
+    ruleName: finding.ruleName,
+    preview: finding.preview,
+    ...variable === void 0 ? {} : { variable },
+    envName: envNameForVariable(variable, finding.ruleId, provider),
+    source
+  };
+}
+function compareEdits(a, b3) {
+  return (a.source === b3.source ? 0 : a.source === "head" ? -1 : 1) || compareStrings(a.path, b3.path) || a.line - b3.line || a.column - b3.column;
+}
+function editsOf(secrets) {
+  const edits = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const found = [...secret.head.map((finding) => ({ finding, source: "head" })), ...secret.uncommitted.map((finding) => ({ finding, source: "working-tree" }))];
+    for (const { finding, source } of found) {
+      if (isWholeSecretFile(secret.location, finding.path))
+        continue;
+      const key = `${finding.path}\0${finding.startLine}\0${finding.startColumn}`;
+      if (!edits.has(key))
+        edits.set(key, editOf(secret, finding, source));
+    }
+  }
+  return [...edits.values()].sort(compareEdits);
+}
+function filesOf(secrets) {
+  const notes = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const tracked = /* @__PURE__ */ new Set([...secret.head.map((finding) => finding.path), ...secret.location.isStaged ? secret.uncommitted.map((finding) => finding.path) : []]);
+    const present = /* @__PURE__ */ new Set([...tracked, ...secret.uncommitted.map((finding) => finding.path)]);
+    for (const path of present) {
+      const kind = secretFileKind(secret.location, path);
+      if (kind === "source")
+        continue;
+      const isTracked = tracked.has(path) || notes.get(path)?.isTracked === true;
+      notes.set(path, { path, kind, isTracked, gitignore: gitignoreLinesFor(secret.location, path) });
+    }
+  }
+  return [...notes.values()].sort((a, b3) => compareStrings(a.path, b3.path));
+}
+function commandsOf(edits, files) {
+  const untrack = files.filter((file) => file.isTracked).map((file) => file.path);
+  const ignore = [...new Set(files.flatMap((file) => file.gitignore))];
+  const changed = [...new Set(edits.filter((edit) => edit.source === "head").map((edit) => edit.path))];
+  const commands = [];
+  if (untrack.length > 0)
+    commands.push(`git rm --cached -- ${untrack.map(shellQuote).join(" ")}`);
+  if (ignore.length > 0)
+    commands.push(`printf '%s\\n' ${ignore.map(shellQuote).join(" ")} >> .gitignore`);
+  const toAdd = [...changed, ...ignore.length > 0 ? [".gitignore"] : []];
+  if (toAdd.length > 0)
+    commands.push(`git add -- ${toAdd.map(shellQuote).join(" ")}`);
+  if (toAdd.length > 0 || untrack.length > 0)
+    commands.push(`git commit -m ${shellQuote("Read secrets from the environment, not the code")}`);
+  return commands;
+}
+function fixSection(secrets) {
+  const edits = editsOf(secrets);
+  const files = filesOf(secrets);
+  const actions = [];
+  if (edits.length > 0) {
+    actions.push("At each line below, delete the value and read it at runtime from the environment variable named there; set that variable in your deployment, your CI secrets, or a local `.env` that git ignores. A secret file mount (`NAME_FILE`, e.g. Docker and Kubernetes secrets under `/run/secrets/`) or a secret manager works too.");
+  }
+  for (const file of files) {
+    const where = file.kind === "env" ? "keep it only on the machines that use it and commit a `.env.example` with empty values" : file.kind === "key" ? "mount it at runtime as a secret file or keep it in a secret manager" : "keep it outside the repository, or use CI secrets or a secret manager";
+    actions.push(`\`${file.path}\` is secret as a whole: ${file.isTracked ? "untrack it (the file stays on disk) and " : ""}add it to \`.gitignore\`; ${where}.`);
+  }
+  if (edits.length === 0 && files.length === 0)
+    actions.push("Nothing at HEAD or in the working tree holds these secrets any more: go on with the purge.");
+  if (secrets.some((secret) => secret.location.isStaged))
+    actions.push("A value is staged: after the edit, stage the file again before you commit.");
+  const commands = commandsOf(edits, files);
+  if (commands.length > 0)
+    actions.push("Then run:");
+  return {
+    title: "Fix the code at HEAD",
+    why: `Do this before the purge. The purge replaces every value it finds, HEAD included, with \`${REPLACEMENT}\`: a value still in the code would become that marker there, and the code would stop working without a word.`,
+    actions,
+    commands,
+    edits,
+    files
+  };
+}
+
+// dist/src/remediation/repository/history-sections.js
+var GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
+function urlVariable(remote) {
+  return `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+}
+function pathArgument(path) {
+  return path.startsWith("-") ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
+}
+function remotesOf(secrets, knownRemotes) {
+  const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
+  for (const remote of knownRemotes)
+    remotes.add(remote);
+  return [...remotes].sort();
+}
+function purgeSection(secrets, options, knownRemotes) {
+  const committed = secrets.filter((secret) => secret.location.place !== "working-tree");
+  if (committed.length === 0)
+    return void 0;
+  const wholeFiles = [...new Set(committed.flatMap((secret) => secret.location.paths.filter((path) => isWholeSecretFile(secret.location, path))))].sort();
+  const remotes = remotesOf(committed, knownRemotes);
+  const file = shellQuote(options.replacementsFile);
+  const filter = ["git filter-repo --force", `--replace-text ${file}`, ...wholeFiles.length > 0 ? ["--invert-paths", ...wholeFiles.map(pathArgument)] : []].join(" ");
+  return {
+    title: "Purge every secret from history with one script",
+    why: "Deleting a value in a new commit leaves it in every earlier one. This rewrites every branch and tag in this clone once, for all the secrets: commit ids change, so tell everyone who uses the repository first.",
+    actions: [
+      "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
+      `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
+      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
+    ],
+    commands: [
+      ...remotes.map((remote) => `git fetch --prune --tags ${shellQuote(remote)}`),
+      ...remotes.map((remote) => `${urlVariable(remote)}=$(git remote get-url ${shellQuote(remote)})`),
+      `${options.command} remediate --write-replacements ${file} > /dev/null`,
+      filter,
+      `rm -f -- ${file}`,
+      ...remotes.map((remote) => `git remote add ${shellQuote(remote)} "$${urlVariable(remote)}"`)
+    ],
+    wholeFiles,
+    replacementsFile: options.replacementsFile
+  };
+}
+function publishSection(secrets) {
+  const pushed = secrets.filter((secret) => secret.location.place === "pushed");
+  if (pushed.length === 0)
+    return void 0;
+  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].sort();
+  const refs = [...new Set(pushed.flatMap((secret) => secret.location.remoteRefs))].sort();
+  return {
+    title: "Force-push, then deal with the copies others hold",
+    why: `The secrets were pushed${refs.length > 0 ? ` (${refs.join(", ")})` : ""}: the remote keeps the old commits until every branch and tag is replaced, and copies outside it stay until they are removed.`,
+    url: GITHUB_SENSITIVE_DATA_URL,
+    actions: [
+      "Pull-request refs (refs/pull/*) cannot be force-pushed, and the host keeps cached views of old commits: on GitHub, contact GitHub Support with the rewritten repository and ask them to remove the cached views and the pull-request refs that still hold the old commits (the guide below says how).",
+      "Forks keep their own copies: ask their owners to delete or re-create them, and include them in the support request.",
+      "CI logs, build caches, artifacts and published packages made from the old commits may hold the values too: delete them.",
+      "Every collaborator must re-clone (or hard-reset every branch to the rewritten one and delete old branches): a pull or merge from an old clone brings the secrets back."
+    ],
+    commands: remotes.flatMap((remote) => [`git push --force --all ${shellQuote(remote)}`, `git push --force --tags ${shellQuote(remote)}`]),
+    remotes
+  };
+}
+function verifySection(secrets, options, publish2) {
+  const isCommitted = secrets.some((secret) => secret.location.place !== "working-tree");
+  if (!isCommitted) {
+    return { title: "Verify", why: "The findings must be gone from the files and the index.", actions: [], commands: [`${options.command} scan`, `${options.command} scan --staged`] };
+  }
+  const remote = publish2?.remotes[0];
+  const clone = "../secretscan-verify";
+  return {
+    title: "Verify that no copy is left",
+    why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
+    actions: [
+      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
+    ],
+    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
+  };
+}
+
+// dist/src/remediation/repository/rotate-section.js
+init_findings();
+var SEEN_AT_SHOWN = 3;
+var PLACE_RANK = { pushed: 0, unpushed: 1, "working-tree": 2 };
+function placesOf(finding) {
+  const places = finding.occurrences ?? [{ path: finding.path, startLine: finding.startLine }];
+  return [...new Set(places.map((place) => `${place.path}:${place.startLine}`))];
+}
+function itemOf(secret) {
+  const { finding, location } = secret;
+  const places = placesOf(finding);
+  for (const path of location.paths)
+    if (!places.some((place) => place.startsWith(`${path}:`)))
+      places.push(path);
+  return {
+    ruleId: finding.ruleId,
+    ruleName: finding.ruleName,
+    severity: finding.severity,
+    preview: finding.preview,
+    place: location.place,
+    seenAt: places.slice(0, SEEN_AT_SHOWN),
+    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN)
+  };
+}
+function providerOf(secret) {
+  const provider = secret.rule?.provider;
+  if (provider !== void 0)
+    return { providerId: provider.id, providerName: provider.name, url: provider.remediation.rotateUrl, steps: provider.remediation.steps };
+  return { providerId: "", providerName: "Other credentials", steps: ["Revoke each credential where it was issued and issue a new one; check the access logs of that service for use since it leaked."] };
+}
+function rotateSection(secrets) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const provider = providerOf(secret);
+    const group = groups.get(provider.providerId) ?? { ...provider, secrets: [] };
+    group.secrets.push(itemOf(secret));
+    groups.set(provider.providerId, group);
+  }
+  const rank = (group) => Math.min(...group.secrets.map((item) => PLACE_RANK[item.place]));
+  for (const group of groups.values())
+    group.secrets.sort((a, b3) => PLACE_RANK[a.place] - PLACE_RANK[b3.place] || compareStrings(a.seenAt[0] ?? "", b3.seenAt[0] ?? ""));
+  const isAnyCommitted = secrets.some((secret) => secret.location.place !== "working-tree");
+  return {
+    title: "Rotate every leaked credential first",
+    why: isAnyCommitted ? "Rewriting history does not un-leak a secret that was committed or pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless, so do this before anything else." : "None of them was committed, so rotating is needed only for values that were shared some other way (a chat, a log, another repository).",
+    groups: [...groups.values()].sort((a, b3) => rank(a) - rank(b3) || compareStrings(a.providerName, b3.providerName))
+  };
+}
+
+// dist/src/remediation/repository/build-plan.js
+var DEFAULT_REPLACEMENTS_FILE = "../secretscan-replacements.txt";
+var PLACE_ORDER = { pushed: 0, unpushed: 1, "working-tree": 2 };
+function buildRepositoryPlan(secrets, options, remotes = []) {
+  const ordered = [...secrets].sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
+  const publish2 = publishSection(ordered);
+  const purge = purgeSection(ordered, options, remotes);
+  return {
+    secrets: ordered,
+    rotate: rotateSection(ordered),
+    fix: fixSection(ordered),
+    ...purge === void 0 ? {} : { purge },
+    ...publish2 === void 0 ? {} : { publish: publish2 },
+    verify: verifySection(ordered, options, publish2)
+  };
+}
+
+// dist/src/remediation/repository/summary.js
+function plural2(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+function planSummary(plan) {
+  const count2 = (place) => plan.secrets.filter((secret) => secret.location.place === place).length;
+  const parts = [
+    [count2("pushed"), "pushed"],
+    [count2("unpushed"), "committed but not pushed"],
+    [count2("working-tree"), "never committed"]
+  ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return `${plural2(plan.secrets.length, "secret")}: ${parts.join(", ")}`;
+}
+var PLACE_TEXT = { pushed: "pushed", unpushed: "committed, not pushed", "working-tree": "never committed" };
+function rotateItemText(item) {
+  const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : "";
+  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}`;
+}
+function editText(edit) {
+  const where = [`${edit.ruleName}${edit.preview === "" ? "" : ` \`${edit.preview}\``}`, ...edit.variable === void 0 ? [] : [`in \`${edit.variable}\``], ...edit.source === "working-tree" ? ["not committed"] : []].join(", ");
+  return `(${where}): read it from the environment variable \`${edit.envName}\``;
+}
+function numberedSections(plan) {
+  const keys = ["rotate", "fix", "purge", "publish", "verify"].filter((key) => plan[key] !== void 0);
+  return keys.map((key, index) => ({ number: index + 1, key }));
+}
+
+// dist/src/remediation/repository/format-markdown.js
+function autolink2(url) {
+  return `<${url.replace(/[<>\s]/g, (char) => encodeURIComponent(char))}>`;
+}
+function shellBlock(commands) {
+  if (commands.length === 0)
+    return [];
+  const longest = Math.max(2, ...commands.flatMap((command) => (command.match(/`+/g) ?? []).map((run) => run.length)));
+  const fence = "`".repeat(longest + 1);
+  return ["", `${fence}sh`, ...commands, fence];
+}
+function sectionBody(section) {
+  return [...section.url === void 0 ? [] : [`Guide: ${autolink2(section.url)}`, ""], ...section.actions.map((action) => `- ${inlineMarkdown(action)}`), ...shellBlock(section.commands)];
+}
+function rotateBody(plan, level) {
+  return plan.rotate.groups.flatMap((group) => [
+    `${level}# ${inlineMarkdown(group.providerName)}`,
+    "",
+    ...group.url === void 0 ? [] : [`Rotate at ${autolink2(group.url)}`, ""],
+    ...group.secrets.map((item) => `- [ ] ${inlineMarkdown(rotateItemText(item))}`),
+    ...group.steps.length === 0 ? [] : ["", "<details><summary>How</summary>", "", ...group.steps.map((step) => `- ${inlineMarkdown(step)}`), "", "</details>"],
+    ""
+  ]);
+}
+function fixBody(plan) {
+  const { fix } = plan;
+  const [first, ...rest] = fix.actions;
+  const edits = fix.edits.map((edit) => `- [ ] ${inlineMarkdown(`\`${edit.path}:${edit.line}\` ${editText(edit)}`)}`);
+  const intro = first === void 0 || fix.edits.length === 0 ? [] : [inlineMarkdown(first), ""];
+  const others = (fix.edits.length === 0 ? fix.actions : rest).map((action) => `- ${inlineMarkdown(action)}`);
+  return [...intro, ...edits, ...edits.length > 0 && others.length > 0 ? [""] : [], ...others, ...shellBlock(fix.commands)];
+}
+function formatRepositoryPlanMarkdown(plan, level = 1, note = "Follow the steps in order.") {
+  const hashes = "#".repeat(level);
+  const lines = [`${hashes} Remediation plan`, "", `${inlineMarkdown(planSummary(plan))}. ${inlineMarkdown(note)}`];
+  for (const { number, key } of numberedSections(plan)) {
+    const section = plan[key];
+    if (section === void 0)
+      continue;
+    lines.push("", `${hashes}# ${number}. ${inlineMarkdown(section.title)}`, "", inlineMarkdown(section.why), "");
+    if (key === "rotate")
+      lines.push(...rotateBody(plan, `${hashes}#`));
+    else if (key === "fix")
+      lines.push(...fixBody(plan));
+    else
+      lines.push(...sectionBody(section));
+  }
+  return printableLines(`${lines.join("\n").replace(/\n{3,}/g, "\n\n")}
+`);
+}
+
+// dist/src/remediation/repository/from-findings.js
+function locationOf(findings, fileOf) {
+  const paths = [...new Set(findings.flatMap((finding) => [finding.path, ...(finding.occurrences ?? []).map((occurrence) => occurrence.path)]))].sort();
+  const commits = [...new Set(findings.flatMap((finding) => finding.commit === void 0 ? [] : [finding.commit.sha]))];
+  return {
+    place: "pushed",
+    isAtHead: findings.some((finding) => finding.isPresentAtHead !== false),
+    isInWorkingTree: false,
+    isStaged: false,
+    paths,
+    files: Object.fromEntries(paths.map((path) => [path, fileOf(path)])),
+    commits,
+    remoteRefs: [],
+    remotes: ["origin"]
+  };
+}
+function planSecretsFromFindings(findings, context) {
+  const bySecret = /* @__PURE__ */ new Map();
+  for (const finding of findings)
+    bySecret.set(finding.secretId, [...bySecret.get(finding.secretId) ?? [], finding]);
+  const rules = new Map(context.rules.map((rule) => [rule.spec.id, rule]));
+  return [...bySecret.values()].map((group) => {
+    const [finding] = group;
+    const rule = rules.get(finding.ruleId);
+    return { finding, location: locationOf(group, context.fileOf), ...rule === void 0 ? {} : { rule }, head: group.filter((found) => found.isPresentAtHead !== false), uncommitted: [] };
+  });
+}
+
+// dist/src/remediation/repository/plan-command.js
+import { lstat as lstat2 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+async function planCommandFor(root) {
+  const manifest = await lstat2(join14(root, "package.json")).catch(() => void 0);
+  return manifest?.isFile() === true ? "npx secretscan" : "secretscan";
+}
+
 // dist/src/remediation/index.js
 function remediationMarkdown(rule) {
   return formatPlanMarkdown(remediationFor(rule));
 }
 
-// dist/src/reporters/counts.js
+// dist/src/reporters/shared/counts.js
 init_findings();
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function severityBreakdown(findings) {
@@ -26699,7 +27157,7 @@ function suppressedBreakdown(suppressed) {
   return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
 }
 
-// dist/src/reporters/fired-rules.js
+// dist/src/reporters/shared/fired-rules.js
 init_findings();
 function firedRules(findings, rules) {
   const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
@@ -26722,7 +27180,7 @@ function firedRules(findings, rules) {
   return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
 }
 
-// dist/src/reporters/markdown-escape.js
+// dist/src/reporters/markdown/escape.js
 function markdownText(text) {
   return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -26734,7 +27192,7 @@ function markdownCode(text) {
   return `${fence}${pad}${safe}${pad}${fence}`;
 }
 
-// dist/src/reporters/markdown-blob-url.js
+// dist/src/reporters/markdown/blob-url.js
 function blobUrlOf(place, vcs) {
   const revision = place.sha ?? vcs?.revisionId;
   if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
@@ -26743,14 +27201,14 @@ function blobUrlOf(place, vcs) {
   return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
 }
 
-// dist/src/reporters/markdown-table.js
+// dist/src/reporters/markdown/table.js
 var MAX_TABLE_ROWS = 100;
 function locationCell(finding, vcs) {
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
   const others = otherPaths(finding).length;
-  return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
+  return others === 0 ? linked : `${linked} +${plural3(others, "more place", "more places")}`;
 }
 function headCell(finding) {
   if (finding.isPresentAtHead === void 0)
@@ -26779,7 +27237,7 @@ function findingsTable(findings, vcs) {
   return lines;
 }
 
-// dist/src/reporters/markdown-occurrences.js
+// dist/src/reporters/markdown/occurrences.js
 function occurrenceItem(occurrence, vcs) {
   const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
   const { commit } = occurrence;
@@ -26802,14 +27260,14 @@ function occurrenceSection(findings, vcs) {
   return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
 }
 
-// dist/src/reporters/markdown.js
+// dist/src/reporters/markdown/index.js
 function summaryParagraph(result, ruleCount) {
   const { findings } = result;
-  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural3(findings.length, "finding")}** in ${plural3(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
+  parts.push(`${plural3(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
-    parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
+    parts.push(`Skipped ${plural3(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
 }
 function partialWarning(result) {
@@ -26829,6 +27287,8 @@ function detailsList(summary2, items) {
   return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
 }
 function howToFix(result, ctx) {
+  if (ctx.remediationPlan !== void 0)
+    return [ctx.remediationPlan(result.findings)];
   return firedRules(result.findings, ctx.rules).flatMap((fired) => [
     `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
     "",
@@ -26837,21 +27297,21 @@ function howToFix(result, ctx) {
 }
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
-  const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
+  const title = findings.length === 0 ? "no secrets found" : plural3(findings.length, "possible secret");
   const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }
   const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
   const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
-  lines.push(...detailsList(`Skipped ${plural2(skipped.length, "file")}`, skipped));
-  lines.push(...detailsList(plural2(problems.length, "problem"), problems));
+  lines.push(...detailsList(`Skipped ${plural3(skipped.length, "file")}`, skipped));
+  lines.push(...detailsList(plural3(problems.length, "problem"), problems));
   lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
   return `${lines.join("\n")}
 `;
 }
 
-// dist/src/reporters/sarif-uri.js
+// dist/src/reporters/sarif/uri.js
 var SRCROOT = "%SRCROOT%";
 function relativeUriOf(path) {
   return path.split("/").map(encodeURIComponent).join("/");
@@ -26865,7 +27325,7 @@ function directoryUriOf(root) {
   return `file://${path.endsWith("/") ? path : `${path}/`}`;
 }
 
-// dist/src/reporters/sarif-related.js
+// dist/src/reporters/sarif/related.js
 var MAX_RELATED_LOCATIONS = 100;
 var MAX_LINKED = 10;
 function regionAt(finding, occurrence) {
@@ -26914,11 +27374,11 @@ function historySentences(finding) {
   return parts.join(" ");
 }
 
-// dist/src/reporters/sarif-severity.js
+// dist/src/reporters/sarif/severity.js
 var SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
 var SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
 
-// dist/src/reporters/sarif-results.js
+// dist/src/reporters/sarif/results.js
 var FINGERPRINT_KEY = "secretscan/v1";
 var SECRET_ID_KEY = "secretscanSecretId/v1";
 function provenanceOf(finding) {
@@ -26975,7 +27435,7 @@ function resultOf(finding, ruleIndex) {
   return result;
 }
 
-// dist/src/reporters/sarif-rules.js
+// dist/src/reporters/sarif/rules.js
 function pascalCaseOf(ruleId) {
   return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
 }
@@ -27014,7 +27474,7 @@ ${formatPlanMarkdown(plan)}` },
   };
 }
 
-// dist/src/reporters/sarif.js
+// dist/src/reporters/sarif/index.js
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function driverOf(ctx, result) {
@@ -27230,11 +27690,11 @@ async function publishResult(result, ctx, sarif, options) {
 // dist/src/package-info.js
 init_package_root();
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var cached;
 function packageInfo() {
   if (cached === void 0) {
-    const raw = JSON.parse(readFileSync3(join14(PACKAGE_ROOT, "package.json"), "utf8"));
+    const raw = JSON.parse(readFileSync3(join15(PACKAGE_ROOT, "package.json"), "utf8"));
     cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
   }
   return cached;
@@ -27265,6 +27725,19 @@ function reportContextFor(scan, vcs) {
     root: scan.root,
     useColor: false,
     ...vcs === void 0 ? {} : { vcs }
+  };
+}
+
+// dist/src/action/remediation-plan.js
+var NOTE = "Run steps 2 to 5 in an up-to-date local clone of this repository, in order.";
+async function remediationPlanFor(scan) {
+  const [catalogue, command] = await Promise.all([loadCatalogue(), planCommandFor(scan.root)]);
+  const context = { rules: scan.rules, fileOf: (path) => secretFileOf(path, catalogue) };
+  return (findings) => {
+    if (findings.length === 0)
+      return "";
+    const plan = buildRepositoryPlan(planSecretsFromFindings(findings, context), { command, replacementsFile: DEFAULT_REPLACEMENTS_FILE }, ["origin"]);
+    return formatRepositoryPlanMarkdown(plan, 3, NOTE);
   };
 }
 
@@ -27505,7 +27978,7 @@ function sarifTarget(workspace, sarifFile) {
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
     return;
-  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  const ctx = { ...reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event))), remediationPlan: await remediationPlanFor(outcome.scan) };
   await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function workingDirectoryOf(githubWorkspace, inputs) {

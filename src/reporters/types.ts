@@ -1,4 +1,4 @@
-import type { ScanResult } from '../findings/index.js';
+import type { Finding, ScanResult } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 
 /** The repository a scan ran on, for SARIF `versionControlProvenance`. */
@@ -9,6 +9,14 @@ export interface VersionControlInfo {
   revisionId?: string;
   /** Branch name, e.g. `main`. */
   branch?: string;
+}
+
+/** The repository a report is about (JSON and HTML reports name it, so reports of many repositories can be merged). */
+export interface ScannedRepository {
+  /** `host/owner/name` (from `origin`, credentials left out) or the `--repository` name. */
+  name: string;
+  /** The commit HEAD named when the scan ran; absent when HEAD is unborn. */
+  commit?: string;
 }
 
 /** A scan of a commit being made: its staged changes, or its message file. */
@@ -36,6 +44,13 @@ export interface ReportContext {
   vcs?: VersionControlInfo | undefined;
   /** How the user runs secretscan here (`npx secretscan`, `secretscan`, …), for commands in advice. Default: `secretscan`. */
   command?: string;
+  /** The scanned repository and commit, when known (JSON and HTML reports name it). */
+  repository?: ScannedRepository;
+  /**
+   * Markdown for one remediation plan that covers these findings (the GitHub Action sets it, for
+   * the job summary). Without it, the Markdown report has a "How to fix" section per rule.
+   */
+  remediationPlan?: (findings: readonly Finding[]) => string;
   /** Set when the scan checked a commit being made: the text report then says how to get it through. */
   commitAdvice?: CommitAdvice;
 }
