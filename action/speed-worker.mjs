@@ -12211,12 +12211,14 @@ function createMatcher(rules, options = {}) {
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const isExhaustive = options.isExhaustive === true;
+  const everyRule = (hits) => rules.map((_, ruleIndex) => [ruleIndex, hits.get(ruleIndex) ?? []]);
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
     const manifestSpans = [];
     const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes("\\") || text.includes("%"));
-    for (const [ruleIndex, ruleHits] of hits) {
+    for (const [ruleIndex, ruleHits] of isExhaustive ? everyRule(hits) : hits) {
       if (ruleIndex === base64Trigger)
         continue;
       const rule = rules[ruleIndex];
@@ -12237,7 +12239,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         if (depth < MAX_DECODE_DEPTH)
           appendAll(manifestSpans, entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: "base64" })));
       } else {
-        const found = rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        const found = isExhaustive ? matchRule(rule, text, [{ start: 0, end: text.length }], base) : rule.stickyRegex === void 0 ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found)
           if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path))
             matches.push(m);
@@ -12252,7 +12254,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
-      if (inner.size === 0)
+      if (inner.size === 0 && !isExhaustive)
         continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
         if (seen.hasOverlapping(found, span.start, span.end))
@@ -12276,7 +12278,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       if (suppression?.isPathSuppressed(chunk.path) === true)
         return { findings: [], suppressed: { ...suppressed, paths: 1 } };
       const hits = collectHits(chunk, automaton, plan);
-      if (hits.size === 0)
+      if (hits.size === 0 && !isExhaustive)
         return { findings: [], suppressed };
       let matches = matchText(chunk.text, chunk.path, hits, 0);
       if (matches.length === 0)

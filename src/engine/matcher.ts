@@ -57,6 +57,9 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const isExhaustive = options.isExhaustive === true;
+  /** Every rule with its hits (none for a rule whose keywords did not occur), in rule order. */
+  const everyRule = (hits: Map<number, number[]>): [number, number[]][] => rules.map((_, ruleIndex) => [ruleIndex, hits.get(ruleIndex) ?? []]);
 
   /** Every rule's matches in `text`, then those in the text it encodes, placed on the encoded spans. */
   const matchText = (text: string, path: string, hits: Map<number, number[]>, depth: number): Match[] => {
@@ -66,7 +69,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
     // JSON strings with escapes and %-encoded tokens are looked for around keyword hits, only in
     // text that has a backslash or a percent sign at all.
     const wantsEscapes = depth < MAX_DECODE_DEPTH && (text.includes('\\') || text.includes('%'));
-    for (const [ruleIndex, ruleHits] of hits) {
+    for (const [ruleIndex, ruleHits] of isExhaustive ? everyRule(hits) : hits) {
       if (ruleIndex === base64Trigger) continue;
       const rule = rules[ruleIndex] as Rule;
       if (wantsEscapes) {
@@ -87,7 +90,11 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
             entries.map((e) => ({ start: e.start, end: e.end, decoded: `${e.key}: ${e.decoded}`, encoding: 'base64' as const })),
           );
       } else {
-        const found = rule.stickyRegex === undefined ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base) : matchRuleAtHits(rule, text, ruleHits, base);
+        const found = isExhaustive
+          ? matchRule(rule, text, [{ start: 0, end: text.length }], base)
+          : rule.stickyRegex === undefined
+            ? matchRule(rule, text, windowsAround(text, ruleHits, rule.spec.multiline === true), base)
+            : matchRuleAtHits(rule, text, ruleHits, base);
         for (const m of found) if (!isJudgedByContext(rule) || !isNotCredentialInContext(text, m.start, m.end, path)) matches.push(m);
       }
     }
@@ -101,7 +108,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
     const seen = new MatchesBySecret(matches);
     for (const span of [...manifestSpans, ...encodedSpans(text, base64Hits, keywordHits)]) {
       const inner = collectHits({ text: span.decoded }, automaton, plan);
-      if (inner.size === 0) continue;
+      if (inner.size === 0 && !isExhaustive) continue;
       for (const found of matchText(span.decoded, path, inner, depth + 1)) {
         // The same secret already matched in the clear on this span (a PEM block inside a JSON
         // string) is one finding, not two; so is a value two decoders both read.
@@ -126,7 +133,7 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       const suppressed: SuppressedCounts = { inline: 0, allowlist: 0, paths: 0 };
       if (suppression?.isPathSuppressed(chunk.path) === true) return { findings: [], suppressed: { ...suppressed, paths: 1 } };
       const hits = collectHits(chunk, automaton, plan);
-      if (hits.size === 0) return { findings: [], suppressed };
+      if (hits.size === 0 && !isExhaustive) return { findings: [], suppressed };
       let matches = matchText(chunk.text, chunk.path, hits, 0);
       if (matches.length === 0) return { findings: [], suppressed };
       matches = preferSpecificMatches(matches);

@@ -61,4 +61,10 @@ export interface MatcherOptions {
   suppression?: SuppressionPolicy;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
+  /**
+   * The straightforward path, for checking the fast one: every rule's regex runs over the whole
+   * text, whether its keywords occur or not (decoding still starts from the keyword hits). Slow;
+   * tests compare its findings with the default path's. Default: false.
+   */
+  isExhaustive?: boolean;
 }
