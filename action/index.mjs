@@ -3339,6 +3339,8 @@ function checkRuleFields(raw, subject, problems, at2) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at2, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3415,7 +3417,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
     ProblemList = class {
       file;
@@ -23276,7 +23279,7 @@ function parseSize(value) {
 }
 
 // dist/src/config/validate.js
-var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist", "verify"]);
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -23377,6 +23380,10 @@ function checkRulesBlock(raw, file, doc, problems) {
       problems.items.push(...checked.problems);
       if (checked.pack !== void 0)
         out.customPacks.push(checked.pack);
+      checked.pack?.rules.forEach((rule, r2) => {
+        if (rule.verify !== void 0)
+          problems.add(["rules", "custom", i, "rules", r2, "verify"], `${rule.id}: custom rules cannot have a verifier (only built-in rules are verified)`);
+      });
     });
     problems.items.push(...compilePacks(out.customPacks).problems);
   }
@@ -23398,6 +23405,12 @@ function validateConfig(value, file, doc, known) {
       problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
     else
       config.maxFileSize = size;
+  }
+  if (value.verify !== void 0) {
+    if (typeof value.verify === "boolean")
+      config.verify = value.verify;
+    else
+      problems.add(["verify"], "must be true or false");
   }
   if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
     problems.add(["allowlist"], "must be a list of entries");
@@ -26393,6 +26406,17 @@ async function checkCustomRules(rules, builtin2, cwd) {
   if (problems.length > 0)
     throw new ConfigError(problems);
 }
+async function verifyAndRedact(result, rules, verify, options) {
+  const verifiable = result.findings.filter((finding) => finding.secret !== void 0).length;
+  options.log(`verify: ${verifiable} finding(s) with values`);
+  try {
+    await verify.verifier().verifyFindings(result.findings, rules);
+  } finally {
+    if (!options.shouldReveal)
+      for (const finding of result.findings)
+        delete finding.secret;
+  }
+}
 async function executeScan(options) {
   const { cwd, source: request } = options;
   const log = options.log ?? (() => void 0);
@@ -26421,7 +26445,9 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const shouldVerify = options.verify !== void 0 && (options.verify.isOn ?? config.verify === true);
+  const shouldReveal = options.shouldRevealSecrets === true;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: shouldReveal || shouldVerify, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -26455,10 +26481,12 @@ async function executeScan(options) {
   if (committed !== void 0)
     result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
+  if (shouldVerify && options.verify !== void 0)
+    await verifyAndRedact(applied.result, rules, options.verify, { shouldReveal, log });
   const risks = configRisks(config, rules);
   if (risks.length > 0)
     applied.result.notices = [...applied.result.notices ?? [], ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
 }
 
 // dist/src/remediation/index.js

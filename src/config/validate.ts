@@ -3,7 +3,7 @@ import { parseSize } from './size.js';
 import type { AllowlistEntry, Config } from './types.js';
 
 type Path = (string | number)[];
-const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist']);
+const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist', 'verify']);
 const ENTRY_KEYS = new Set(['reason', 'paths', 'rules', 'regexes', 'stopwords']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -103,6 +103,10 @@ function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems
       const checked = validatePack(pack, file, doc, ['rules', 'custom', i]);
       problems.items.push(...checked.problems);
       if (checked.pack !== undefined) out.customPacks.push(checked.pack as RulePack);
+      // A verifier sends the secret over the network: only the built-in packs, reviewed with their hosts, may have one.
+      checked.pack?.rules.forEach((rule, r) => {
+        if (rule.verify !== undefined) problems.add(['rules', 'custom', i, 'rules', r, 'verify'], `${rule.id}: custom rules cannot have a verifier (only built-in rules are verified)`);
+      });
     });
     // Compile now too, so a bad pattern is listed with the shape problems rather than after them.
     problems.items.push(...compilePacks(out.customPacks).problems);
@@ -124,6 +128,10 @@ export function validateConfig(value: unknown, file: string, doc: YamlDocument, 
     const size = parseSize(value.maxFileSize);
     if (size === undefined) problems.add(['maxFileSize'], 'must be a positive size such as 1048576, 512KiB or 10MB');
     else config.maxFileSize = size;
+  }
+  if (value.verify !== undefined) {
+    if (typeof value.verify === 'boolean') config.verify = value.verify;
+    else problems.add(['verify'], 'must be true or false');
   }
   if (value.allowlist !== undefined && !Array.isArray(value.allowlist)) problems.add(['allowlist'], 'must be a list of entries');
   if (Array.isArray(value.allowlist)) {

@@ -9,6 +9,8 @@ export type {
   SkipReason,
   SkippedFile,
   SuppressedCounts,
+  Verification,
+  VerificationStatus,
 } from './finding.js';
 export { SEVERITIES } from './finding.js';
 export { fingerprintFromSecretId, fingerprintOf, secretIdOf } from './fingerprint.js';

@@ -9,7 +9,7 @@ import { commitFileReader, findRepository, type ReadOutcome } from '../sources/i
 import { openSource } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
-import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
+import type { CompletedScan, ScanOptions, ScanProgress, VerifyRequest } from './types.js';
 
 /** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
 export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
@@ -29,6 +29,17 @@ async function checkCustomRules(rules: readonly Rule[], builtin: readonly Rule[]
   const { checkRules } = await import('../rule-check/index.js');
   const problems = await checkRules(custom, { cwd });
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** Asks the providers about the findings, then drops the raw values unless `--show-secrets` asked for them. */
+async function verifyAndRedact(result: ScanResult, rules: readonly Rule[], verify: VerifyRequest, options: { shouldReveal: boolean; log: (line: string) => void }): Promise<void> {
+  const verifiable = result.findings.filter((finding) => finding.secret !== undefined).length;
+  options.log(`verify: ${verifiable} finding(s) with values`);
+  try {
+    await verify.verifier().verifyFindings(result.findings, rules);
+  } finally {
+    if (!options.shouldReveal) for (const finding of result.findings) delete finding.secret;
+  }
 }
 
 /**
@@ -65,7 +76,10 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === undefined ? '' : `: ${source.size} files`}`);
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const shouldVerify = options.verify !== undefined && (options.verify.isOn ?? config.verify === true);
+  // Verifying needs the raw values; they are dropped again after verification unless asked for.
+  const shouldReveal = options.shouldRevealSecrets === true;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: shouldReveal || shouldVerify, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== undefined) progress?.setTotal(source.size);
   else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);
@@ -94,8 +108,9 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const committed = source.committedPaths;
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
+  if (shouldVerify && options.verify !== undefined) await verifyAndRedact(applied.result, rules, options.verify, { shouldReveal, log });
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
   const risks = configRisks(config, rules);
   if (risks.length > 0) applied.result.notices = [...(applied.result.notices ?? []), ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
 }

@@ -2,6 +2,7 @@ import type { ScanResult } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Repository } from '../sources/index.js';
 import type { Suppressions, UnusedEntries } from '../suppress/index.js';
+import type { Verifier } from '../verify/index.js';
 import type { SourceKind, SourceRequest } from './open-source.js';
 
 /** A progress display the scan updates; the caller decides where (if anywhere) it is drawn. */
@@ -10,6 +11,14 @@ export interface ScanProgress {
   update: (items: number, characters: number) => void;
   setTotal: (total: number) => void;
   done: () => void;
+}
+
+/** Whether and how a scan verifies its findings with their providers. */
+export interface VerifyRequest {
+  /** true: `--verify`; false: `--no-verify`; undefined: the config's `verify` decides. */
+  isOn?: boolean;
+  /** The run's verifier, created on first use and shared by its scans, so each request is sent once. */
+  verifier: () => Verifier;
 }
 
 /** Everything one scan needs: what to read, where, with which config, limits and observers. */
@@ -36,6 +45,8 @@ export interface ScanOptions {
   timeoutSeconds?: number;
   /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
+  /** Verification: absent means never (whatever the config says), e.g. for `baseline`. */
+  verify?: VerifyRequest;
   /** Report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored. Default: true. */
   shouldAuditGitignore?: boolean;
   /** Debug lines: rule ids, paths, counts and timings, never chunk text. */
@@ -61,4 +72,6 @@ export interface CompletedScan {
   sourceKind: SourceKind;
   suppressions: Suppressions;
   unused: UnusedEntries;
+  /** Whether the findings were verified (`--verify`, or `verify: true` in the config). */
+  isVerified: boolean;
 }

@@ -8,6 +8,7 @@ import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { REPORT_OPTIONS, reportFlagsOf, type ReportFlags } from './scan-options.js';
+import { FAIL_ON_OPTION, VERIFY_OPTIONS, verifyFlagsOf, verifyRequestOf, type FailOn, type VerifyFlags } from './verify-options.js';
 
 /** The flags that pick the source. */
 export interface SourceFlags {
@@ -23,7 +24,9 @@ export interface SourceFlags {
   'committed-only'?: boolean;
 }
 
-export interface ScanFlags extends ReportFlags, SourceFlags {
+export interface ScanFlags extends ReportFlags, SourceFlags, VerifyFlags {
+  /** `--fail-on`. Default: low (any finding exits 1). */
+  'fail-on'?: FailOn;
   'max-file-size'?: string;
   threads?: number;
   /** Seconds after which the scan stops and reports what it has, marked partial. */
@@ -55,6 +58,8 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
     { name: 'no-gitignore-audit', type: 'boolean', default: false, description: 'do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored' },
+    ...VERIFY_OPTIONS,
+    FAIL_ON_OPTION,
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -64,6 +69,7 @@ export const SCAN_COMMAND: CommandSpec = {
     ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
     ['secretscan scan --history', 'audit every version of every file in the repository'],
     ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
+    ['secretscan scan --history --verify --fail-on live', 'audit history and fail only on secrets their providers still accept'],
   ],
 };
 
@@ -72,6 +78,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   const { values } = args;
   const flags: ScanFlags = {
     ...reportFlagsOf(values),
+    ...verifyFlagsOf(values),
     paths: args.positionals,
     stdin: values.stdin === true,
     staged: values.staged === true,
@@ -87,7 +94,8 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
-    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
+    if (timeout > MAX_TIMEOUT_SECONDS)
+      throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {
@@ -95,6 +103,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
   }
+  if (typeof values['fail-on'] === 'string' && values['fail-on'] !== 'low') flags['fail-on'] = values['fail-on'] as FailOn;
   if (flags.baseline !== undefined && flags['no-baseline'] === true) throw new UsageError('choose one of --baseline, --no-baseline');
   return flags;
 }
@@ -165,7 +174,8 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
 
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  const scan = await executeScan(scanOptionsOf(flags, io, log));
+  const scan = await executeScan({ ...scanOptionsOf(flags, io, log), verify: verifyRequestOf(flags, io, log) });
+  if (flags['fail-on'] === 'live' && !scan.isVerified) throw new UsageError('--fail-on live needs verification: add --verify (or `verify: true` to the config)');
   if (flags['report-unused'] === true)
     io.stderr.write(
       describeUnused(scan.unused, scan.suppressions)
@@ -173,5 +183,5 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
         .join(''),
     );
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
+  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(flags['fail-on'] === undefined ? {} : { failOn: flags['fail-on'] }), ...(commitAdvice === undefined ? {} : { commitAdvice }) });
 }
