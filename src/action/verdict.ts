@@ -47,6 +47,7 @@ export function failureOf(outcome: ScanOutcome, failOn: FailOn): string | undefi
   if (exitCode === USER_ERROR || outcome.scan === undefined) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
+  if (failOn === 'live' && !outcome.scan.isVerified) return 'fail-on: live needs verification: set the `verify: true` input (or `verify: true` in the config)';
   const failing = failingFindings(outcome.scan.result.findings, failOn);
   if (failing.length === 0) return undefined;
   const total = outcome.scan.result.findings.length;

@@ -23,6 +23,8 @@ export function formatLocatedJson(plans: readonly LocatedPlan[]): string {
       remoteRefs: location.remoteRefs,
     },
     provider: plan.providerName,
+    // Present only with --verify: what the provider said about the secret.
+    ...(finding.verification === undefined ? {} : { verification: finding.verification }),
     steps: plan.steps.map((step) => ({ kind: step.kind, title: step.title, why: step.why, ...(step.url === undefined ? {} : { url: step.url }), actions: step.actions, commands: step.commands })),
   }));
   return `${JSON.stringify({ version: 1, secrets }, null, 2)}\n`;

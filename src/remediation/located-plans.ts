@@ -4,6 +4,7 @@ import type { LocatedPlan } from './format-located.js';
 import type { RemediationScans } from './gather-scans.js';
 import { planForLocation } from './location-plan.js';
 import { locateSecret } from './secret-location.js';
+import { withVerification } from './verification-line.js';
 
 const PLACE_ORDER = { pushed: 0, unpushed: 1, 'working-tree': 2 } as const;
 
@@ -19,7 +20,7 @@ export async function locatedPlans(scans: RemediationScans, repo: Repository | u
   for (const [secretId, finding] of representative) {
     const location = await locateSecret(repo?.root, scans.evidence.get(secretId) ?? { other: [finding] });
     const rule = rules.get(finding.ruleId);
-    plans.push({ finding, location, plan: planForLocation({ ruleId: finding.ruleId, ruleName: finding.ruleName, ...(rule === undefined ? {} : { rule }) }, location, replacementsFile) });
+    plans.push({ finding, location, plan: withVerification(planForLocation({ ruleId: finding.ruleId, ruleName: finding.ruleName, ...(rule === undefined ? {} : { rule }) }, location, replacementsFile), finding.verification) });
   }
   return plans.sort((a, b) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b.location.place] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.startLine - b.finding.startLine));
 }

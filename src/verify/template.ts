@@ -38,7 +38,7 @@ function encodeForUrl(value: string): string {
   return encodeURIComponent(value).replace(/%3A/g, ':');
 }
 
-function valueOf(name: string, values: TemplateValues, place: TemplatePlace): string | undefined {
+function placedValue(name: string, values: TemplateValues, place: TemplatePlace): string | undefined {
   if (name === 'secret-path') return place === 'url' ? pathOf(values.secret) : undefined;
   const raw = name === 'secret' ? values.secret : values.partners.get(name.slice('partner:'.length));
   if (raw === undefined) return undefined;
@@ -52,7 +52,7 @@ function valueOf(name: string, values: TemplateValues, place: TemplatePlace): st
 export function renderTemplate(template: string, values: TemplateValues, place: TemplatePlace): string | undefined {
   let isComplete = true;
   const text = template.replace(PLACEHOLDER, (_all, name: string) => {
-    const value = valueOf(name, values, place);
+    const value = placedValue(name, values, place);
     if (value === undefined) isComplete = false;
     return value ?? '';
   });
