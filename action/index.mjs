@@ -3222,6 +3222,15 @@ function isAtHead(placed, options) {
     return options.headBlobs?.has(blob) === true;
   return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
 }
+function newestRemoval(group, removals) {
+  let newest;
+  for (const { finding } of group) {
+    const removal = finding.blob === void 0 ? void 0 : removals?.get(finding.blob);
+    if (removal !== void 0 && (newest === void 0 || Date.parse(removal.date) > Date.parse(newest.date)))
+      newest = removal;
+  }
+  return newest;
+}
 function mergeGroup(group, options) {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0];
@@ -3242,6 +3251,9 @@ function mergeGroup(group, options) {
     merged.commit = first.commit;
   if (options.headBlobs !== void 0 || options.headCommit !== void 0)
     merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
+  const removedIn = merged.isPresentAtHead === false ? newestRemoval(group, options.removals) : void 0;
+  if (removedIn !== void 0)
+    merged.removedIn = removedIn;
   return merged;
 }
 function groupBySecret(findings, options) {
@@ -25753,10 +25765,16 @@ function keepEarliest(places, path, commit, age) {
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
     places.set(path, { path, commit, age });
 }
+function keepNewest(removals, blob, commit) {
+  const known = removals.get(blob);
+  if (known === void 0 || Date.parse(commit.date) > Date.parse(known.date))
+    removals.set(blob, commit);
+}
 async function blobProvenance(root, wanted) {
   const found = /* @__PURE__ */ new Map();
+  const removals = /* @__PURE__ */ new Map();
   if (wanted.size === 0)
-    return /* @__PURE__ */ new Map();
+    return { places: /* @__PURE__ */ new Map(), removals };
   const { child, done } = spawnGit(root, [
     "log",
     "--all",
@@ -25788,13 +25806,15 @@ async function blobProvenance(root, wanted) {
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(":")) {
-      const sha = token.split(" ")[3] ?? "";
+      const [, , before = "", sha = ""] = token.split(" ");
       if (wanted.has(sha))
         blob = sha;
+      if (before !== sha && wanted.has(before) && commit !== void 0)
+        keepNewest(removals, before, commit);
     }
   }
   await done;
-  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+  return { places: new Map([...found].map(([sha, places]) => [sha, [...places.values()]])), removals };
 }
 async function headBlobs(root) {
   const { child, done } = spawnGit(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
@@ -25825,8 +25845,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
   const finish = async (result) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
-    const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
+    const [{ places, removals }, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
     const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { ScanResult } from '../findings/index.js';
-import { reporterFor, type CommitAdvice } from '../reporters/index.js';
+import { reporterFor, type CommitAdvice, type ScannedRepository } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import { commandFor } from './invocation.js';
@@ -21,6 +21,8 @@ export interface EmitOptions {
   commitAdvice?: CommitAdvice;
   /** `--fail-on`: which findings make the exit code 1. Default: low (any). */
   failOn?: FailOn;
+  /** The scanned repository and commit, for the reports that name it (JSON, HTML). */
+  repository?: ScannedRepository;
 }
 
 /** The exit code a result earns: partial beats findings beats clean. */
@@ -38,7 +40,7 @@ function isColorAllowed(io: Io, flags: ReportFlags): boolean {
  * Renders the report, writes it to `--output` (atomically) or stdout, prints a one-line summary on
  * stderr when the report went to a file, and returns the exit code.
  */
-export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice, failOn }: EmitOptions): Promise<number> {
+export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice, repository, failOn }: EmitOptions): Promise<number> {
   const info = packageInfo();
   if (flags['show-secrets']) io.stderr.write('secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n');
   const report = reporterFor(flags.format)(result, {
@@ -50,6 +52,7 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root, c
     useColor: isColorAllowed(io, flags),
     command: commandFor(io.scriptPath, io.cwd),
     ...(commitAdvice === undefined ? {} : { commitAdvice }),
+    ...(repository === undefined ? {} : { repository }),
   });
   if (flags.output === undefined) {
     io.stdout.write(report);
