@@ -27513,8 +27513,8 @@ function renderTemplate(template, values, place) {
 
 // dist/src/verify/build-request.js
 var USER_AGENT = "secretscan-verify (+https://github.com/secretscan/secretscan#live-verification)";
-function chooseRequest(requests, values) {
-  return requests.find((spec) => {
+function chooseRequests(requests, values) {
+  return requests.filter((spec) => {
     if (spec.when === void 0)
       return true;
     const value = renderTemplate(spec.when.value, values, "body");
@@ -27799,11 +27799,6 @@ function classifyResponse(response, host, matchers) {
   return { status: "unknown", detail: `${seen}: neither accepted nor rejected` };
 }
 
-// dist/src/verify/https-transport.js
-import { request as httpRequest } from "node:http";
-import { connect as netConnect } from "node:net";
-import { connect as tlsConnect, rootCertificates } from "node:tls";
-
 // dist/src/verify/network-options.js
 function isProxyBypassed(hostname, noProxy) {
   return noProxy.some((entry) => {
@@ -27813,6 +27808,16 @@ function isProxyBypassed(hostname, noProxy) {
 }
 
 // dist/src/verify/https-transport.js
+var modules;
+function networkModules() {
+  modules ??= Promise.all([import("node:http"), import("node:net"), import("node:tls")]).then(([http, net, tls]) => ({
+    httpRequest: http.request,
+    netConnect: net.connect,
+    tlsConnect: tls.connect,
+    rootCertificates: tls.rootCertificates
+  }));
+  return modules;
+}
 var DEFAULT_TIMEOUT_MS = 1e4;
 var MAX_BODY_BYTES = 64 * 1024;
 var NetworkError = class extends Error {
@@ -27828,14 +27833,14 @@ function reasonOf(error2) {
   const code2 = error2?.code;
   return typeof code2 === "string" ? code2 : "network error";
 }
-function tunnel(proxy, target, track) {
+function tunnel(net, proxy, target, track) {
   return new Promise((resolve11, reject) => {
     const { url } = proxy;
     const authority = `${target.host}:${target.port}`;
     const headers = { host: authority };
     if (url.username !== "")
       headers["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}`;
-    const req = httpRequest({ host: url.hostname, port: Number(url.port || 80), method: "CONNECT", path: authority, headers, agent: false });
+    const req = net.httpRequest({ host: url.hostname, port: Number(url.port || 80), method: "CONNECT", path: authority, headers, agent: false });
     req.once("socket", track);
     req.once("connect", (res, socket) => {
       if (res.statusCode === 200)
@@ -27849,33 +27854,33 @@ function tunnel(proxy, target, track) {
     req.end();
   });
 }
-async function openRaw(hostname, network, track) {
+async function openRaw(net, hostname, network, track) {
   const target = network.redirects?.get(hostname) ?? { host: hostname, port: 443 };
   const { proxy } = network;
   if (proxy !== void 0 && !isProxyBypassed(hostname, proxy.noProxy)) {
     if (proxy.url.protocol !== "http:")
       throw new NetworkError("only http:// proxies are supported");
-    return tunnel(proxy, target, track);
+    return tunnel(net, proxy, target, track);
   }
   return new Promise((resolve11, reject) => {
-    const socket = netConnect({ host: target.host, port: target.port });
+    const socket = net.netConnect({ host: target.host, port: target.port });
     track(socket);
     socket.once("connect", () => resolve11(socket));
     socket.once("error", reject);
   });
 }
-function secure(raw, hostname, network, track) {
+function secure(net, raw, hostname, network, track) {
   return new Promise((resolve11, reject) => {
-    const socket = tlsConnect({ socket: raw, host: hostname, servername: hostname, ...network.ca === void 0 ? {} : { ca: [...rootCertificates, ...network.ca] } });
+    const socket = net.tlsConnect({ socket: raw, host: hostname, servername: hostname, ...network.ca === void 0 ? {} : { ca: [...net.rootCertificates, ...network.ca] } });
     track(socket);
     socket.once("secureConnect", () => resolve11(socket));
     socket.once("error", reject);
   });
 }
-function exchange(socket, request) {
+function exchange(net, socket, request) {
   return new Promise((resolve11, reject) => {
     const headers = { ...request.headers, host: request.url.hostname, ...request.body === void 0 ? {} : { "content-length": String(Buffer.byteLength(request.body)) } };
-    const req = httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
+    const req = net.httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
     req.once("error", reject);
     req.once("response", (res) => {
       const parts = [];
@@ -27917,9 +27922,10 @@ function httpsTransport(network = {}) {
     });
     try {
       const work = (async () => {
-        const raw = await openRaw(request.url.hostname, network, track);
-        const socket = await secure(raw, request.url.hostname, network, track);
-        return exchange(socket, request);
+        const net = await networkModules();
+        const raw = await openRaw(net, request.url.hostname, network, track);
+        const socket = await secure(net, raw, request.url.hostname, network, track);
+        return exchange(net, socket, request);
       })();
       work.catch(() => void 0);
       return await Promise.race([work, timeout]);
@@ -27993,20 +27999,31 @@ function planFor(spec, rule, values, now) {
     const code2 = CODE_VERIFIERS[spec.code];
     if (code2 === void 0)
       return { status: "unknown", detail: `unknown code verifier ${spec.code}` };
-    const request2 = code2.build(values, now);
-    if (typeof request2 === "string")
-      return { status: "unknown", detail: `not checked: ${request2}` };
-    return { key: keyOf2(request2), host: code2.host, request: request2, classify: code2.classify };
+    const request = code2.build(values, now);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    return { attempts: [{ key: keyOf2(request), host: code2.host, request, classify: code2.classify }] };
   }
-  const chosen = chooseRequest(spec.requests ?? [], values);
-  if (chosen === void 0 || spec.live === void 0 || spec.revoked === void 0)
+  const chosen = chooseRequests(spec.requests ?? [], values);
+  if (chosen.length === 0 || spec.live === void 0 || spec.revoked === void 0)
     return { status: "unknown", detail: "not checked: no request of the verifier fits this value" };
-  const request = renderRequest(chosen, values, rule.provider.id);
-  if (typeof request === "string")
-    return { status: "unknown", detail: `not checked: ${request}` };
   const matchers = { live: spec.live, revoked: spec.revoked };
-  const host = request.url.hostname;
-  return { key: keyOf2(request), host, request, classify: (response) => classifyResponse(response, host, matchers) };
+  const attempts = [];
+  for (const one of chosen) {
+    const request = renderRequest(one, values, rule.provider.id);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    const host = request.url.hostname;
+    attempts.push({ key: keyOf2(request), host, request, classify: (response) => classifyResponse(response, host, matchers) });
+  }
+  return { attempts };
+}
+function combine(outcomes) {
+  const live = outcomes.find((outcome) => outcome.status === "live");
+  if (live !== void 0)
+    return live;
+  const detail = outcomes.map((outcome) => outcome.detail).join("; ");
+  return { status: outcomes.every((outcome) => outcome.status === "revoked") ? "revoked" : "unknown", detail };
 }
 function createVerifier(options) {
   const now = options.now ?? (() => /* @__PURE__ */ new Date());
@@ -28014,20 +28031,29 @@ function createVerifier(options) {
   const limit = createLimiter({ concurrency: options.concurrency ?? 4, perHostIntervalMs: options.perHostIntervalMs ?? 250 });
   const sent = /* @__PURE__ */ new Map();
   const invalid = /* @__PURE__ */ new Map();
-  const send = (plan) => {
-    const cached2 = sent.get(plan.key);
+  const attempt = (one) => limit(one.host, async () => {
+    try {
+      return one.classify(await options.transport(one.request));
+    } catch (error2) {
+      return { status: "unknown", detail: `no answer from ${one.host}: ${error2 instanceof NetworkError ? error2.reason : "network error"}` };
+    }
+  });
+  const send = (attempts) => {
+    const key = attempts.map((one) => one.key).join(":");
+    const cached2 = sent.get(key);
     if (cached2 !== void 0)
       return cached2;
-    const answer = limit(plan.host, async () => {
-      let outcome;
-      try {
-        outcome = plan.classify(await options.transport(plan.request));
-      } catch (error2) {
-        outcome = { status: "unknown", detail: `no answer from ${plan.host}: ${error2 instanceof NetworkError ? error2.reason : "network error"}` };
+    const answer = (async () => {
+      const outcomes = [];
+      for (const one of attempts) {
+        const outcome = await attempt(one);
+        outcomes.push(outcome);
+        if (outcome.status === "live")
+          break;
       }
-      return { ...outcome, checkedAt: now().toISOString() };
-    });
-    sent.set(plan.key, answer);
+      return { ...combine(outcomes), checkedAt: now().toISOString() };
+    })();
+    sent.set(key, answer);
     return answer;
   };
   const isInvalid = (rule, ruleIds) => {
@@ -28046,7 +28072,7 @@ function createVerifier(options) {
       plan = { status: "unknown", detail: `not checked: needs its ${spec.partner} beside it, and none (or more than one) was found` };
     else
       plan = planFor(spec, rule, values, now());
-    return "key" in plan ? { ...await send(plan) } : { ...plan, checkedAt: now().toISOString() };
+    return "attempts" in plan ? { ...await send(plan.attempts) } : { ...plan, checkedAt: now().toISOString() };
   };
   const verifyOne = async (finding, rule, ruleIds, all) => {
     const spec = rule.spec.verify;

@@ -5,9 +5,12 @@ import { renderTemplate, type TemplateValues } from './template.js';
 
 const USER_AGENT = 'secretscan-verify (+https://github.com/secretscan/secretscan#live-verification)';
 
-/** The request to send for these values: the first whose `when` holds, or undefined when none does. */
-export function chooseRequest(requests: readonly VerifyRequestSpec[], values: TemplateValues): VerifyRequestSpec | undefined {
-  return requests.find((spec) => {
+/**
+ * The requests to try for these values, in order: those whose `when` holds. They are sent one
+ * after another until one says live (a provider with regional hosts, a token of two kinds).
+ */
+export function chooseRequests(requests: readonly VerifyRequestSpec[], values: TemplateValues): VerifyRequestSpec[] {
+  return requests.filter((spec) => {
     if (spec.when === undefined) return true;
     const value = renderTemplate(spec.when.value, values, 'body');
     return value !== undefined && spec.when.prefix.some((prefix) => value.startsWith(prefix));

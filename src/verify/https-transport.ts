@@ -1,8 +1,31 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import type { HttpRequest, HttpResponse, Transport } from './http-types.js';
 import { isProxyBypassed, type Address, type NetworkOptions, type ProxySettings } from './network-options.js';
+
+/**
+ * The network modules, loaded on the first request: a scan that does not verify never loads them
+ * (the pre-commit hook stays fast, and the Action's bundle imports them only here).
+ */
+interface NetworkModules {
+  httpRequest: typeof import('node:http').request;
+  netConnect: typeof import('node:net').connect;
+  tlsConnect: typeof import('node:tls').connect;
+  rootCertificates: readonly string[];
+}
+
+let modules: Promise<NetworkModules> | undefined;
+
+function networkModules(): Promise<NetworkModules> {
+  modules ??= Promise.all([import('node:http'), import('node:net'), import('node:tls')]).then(([http, net, tls]) => ({
+    httpRequest: http.request,
+    netConnect: net.connect,
+    tlsConnect: tls.connect,
+    rootCertificates: tls.rootCertificates,
+  }));
+  return modules;
+}
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_BODY_BYTES = 64 * 1024;
@@ -21,13 +44,13 @@ function reasonOf(error: unknown): string {
 }
 
 /** A TCP connection through an `http://` proxy's CONNECT tunnel. */
-function tunnel(proxy: ProxySettings, target: Address, track: (socket: Socket) => void): Promise<Socket> {
+function tunnel(net: NetworkModules, proxy: ProxySettings, target: Address, track: (socket: Socket) => void): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const { url } = proxy;
     const authority = `${target.host}:${target.port}`;
     const headers: Record<string, string> = { host: authority };
     if (url.username !== '') headers['proxy-authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
-    const req = httpRequest({ host: url.hostname, port: Number(url.port || 80), method: 'CONNECT', path: authority, headers, agent: false });
+    const req = net.httpRequest({ host: url.hostname, port: Number(url.port || 80), method: 'CONNECT', path: authority, headers, agent: false });
     req.once('socket', track);
     req.once('connect', (res: IncomingMessage, socket: Socket) => {
       if (res.statusCode === 200) resolve(socket);
@@ -42,15 +65,15 @@ function tunnel(proxy: ProxySettings, target: Address, track: (socket: Socket) =
 }
 
 /** A raw TCP connection to the provider's host (or its redirect), direct or through the proxy. */
-async function openRaw(hostname: string, network: NetworkOptions, track: (socket: Socket) => void): Promise<Socket> {
+async function openRaw(net: NetworkModules, hostname: string, network: NetworkOptions, track: (socket: Socket) => void): Promise<Socket> {
   const target = network.redirects?.get(hostname) ?? { host: hostname, port: 443 };
   const { proxy } = network;
   if (proxy !== undefined && !isProxyBypassed(hostname, proxy.noProxy)) {
     if (proxy.url.protocol !== 'http:') throw new NetworkError('only http:// proxies are supported');
-    return tunnel(proxy, target, track);
+    return tunnel(net, proxy, target, track);
   }
   return new Promise((resolve, reject) => {
-    const socket = netConnect({ host: target.host, port: target.port });
+    const socket = net.netConnect({ host: target.host, port: target.port });
     track(socket);
     socket.once('connect', () => resolve(socket));
     socket.once('error', reject);
@@ -58,19 +81,19 @@ async function openRaw(hostname: string, network: NetworkOptions, track: (socket
 }
 
 /** TLS over `raw` with the provider's name for SNI and the certificate check (Node's default checks). */
-function secure(raw: Socket, hostname: string, network: NetworkOptions, track: (socket: Socket) => void): Promise<TLSSocket> {
+function secure(net: NetworkModules, raw: Socket, hostname: string, network: NetworkOptions, track: (socket: Socket) => void): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ socket: raw, host: hostname, servername: hostname, ...(network.ca === undefined ? {} : { ca: [...rootCertificates, ...network.ca] }) });
+    const socket = net.tlsConnect({ socket: raw, host: hostname, servername: hostname, ...(network.ca === undefined ? {} : { ca: [...net.rootCertificates, ...network.ca] }) });
     track(socket);
     socket.once('secureConnect', () => resolve(socket));
     socket.once('error', reject);
   });
 }
 
-function exchange(socket: TLSSocket, request: HttpRequest): Promise<HttpResponse> {
+function exchange(net: NetworkModules, socket: TLSSocket, request: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, host: request.url.hostname, ...(request.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) };
-    const req = httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
+    const req = net.httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
     req.once('error', reject);
     req.once('response', (res) => {
       const parts: Buffer[] = [];
@@ -116,9 +139,10 @@ export function httpsTransport(network: NetworkOptions = {}): Transport {
     });
     try {
       const work = (async () => {
-        const raw = await openRaw(request.url.hostname, network, track);
-        const socket = await secure(raw, request.url.hostname, network, track);
-        return exchange(socket, request);
+        const net = await networkModules();
+        const raw = await openRaw(net, request.url.hostname, network, track);
+        const socket = await secure(net, raw, request.url.hostname, network, track);
+        return exchange(net, socket, request);
       })();
       work.catch(() => undefined);
       return await Promise.race([work, timeout]);

@@ -1,6 +1,6 @@
 import { createMatcher } from '../engine/index.js';
 import type { JsonScalar, ResponseMatcherSpec, Rule } from '../rules/index.js';
-import { chooseRequest, renderRequest } from './build-request.js';
+import { chooseRequests, renderRequest } from './build-request.js';
 import { CODE_VERIFIERS } from './code-verifiers.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
 import type { TemplateValues } from './template.js';
@@ -24,7 +24,7 @@ function isSameRequest(actual: HttpRequest, expected: HttpRequest): boolean {
 }
 
 /**
- * A stand-in for the provider: it accepts exactly the request a verifier sends for `live` and
+ * A stand-in for the provider: it accepts exactly the requests a verifier sends for `live` and
  * answers anything else as the provider answers a revoked secret. Undefined for a rule without
  * requests to send.
  */
@@ -32,10 +32,11 @@ export function standInFor(rule: Rule, live: TemplateValues): ((request: HttpReq
   const spec = rule.spec.verify;
   if (spec?.code !== undefined) return CODE_VERIFIERS[spec.code]?.standIn(live);
   if (spec?.requests === undefined || spec.live === undefined || spec.revoked === undefined) return undefined;
-  const chosen = chooseRequest(spec.requests, live);
-  const expected = chosen === undefined ? undefined : renderRequest(chosen, live, rule.provider.id);
+  const expected = chooseRequests(spec.requests, live)
+    .map((chosen) => renderRequest(chosen, live, rule.provider.id))
+    .filter((request): request is HttpRequest => typeof request !== 'string');
   const [accepted, rejected] = [responseFor(spec.live), responseFor(spec.revoked)];
-  return (request) => (typeof expected !== 'string' && expected !== undefined && isSameRequest(request, expected) ? accepted : rejected);
+  return (request) => (expected.some((one) => isSameRequest(request, one)) ? accepted : rejected);
 }
 
 /** The raw secret a rule finds in one text, or undefined. */

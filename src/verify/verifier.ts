@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Verification, VerificationStatus } from '../findings/index.js';
 import type { Rule, VerifySpec } from '../rules/index.js';
-import { chooseRequest, renderRequest } from './build-request.js';
+import { chooseRequests, renderRequest } from './build-request.js';
 import { verifierProblems } from './check-verifier.js';
 import { classifyResponse } from './classify.js';
 import { CODE_VERIFIERS } from './code-verifiers.js';
@@ -37,8 +37,11 @@ export interface Verifier {
 
 type Outcome = { status: VerificationStatus; detail: string };
 
-/** What one finding needs: a request to send (with how to read the answer), or a settled outcome. */
-type Plan = { key: string; host: string; request: HttpRequest; classify: (response: HttpResponse) => Outcome } | Outcome;
+/** One request to send, and how to read its answer. */
+type Attempt = { key: string; host: string; request: HttpRequest; classify: (response: HttpResponse) => Outcome };
+
+/** What one finding needs: requests to try in order until one says live, or a settled outcome. */
+type Plan = { attempts: Attempt[] } | Outcome;
 
 function keyOf(request: HttpRequest): string {
   const { 'x-amz-date': _date, authorization, ...headers } = request.headers;
@@ -56,15 +59,27 @@ function planFor(spec: VerifySpec, rule: Rule, values: TemplateValues, now: Date
     if (code === undefined) return { status: 'unknown', detail: `unknown code verifier ${spec.code}` };
     const request = code.build(values, now);
     if (typeof request === 'string') return { status: 'unknown', detail: `not checked: ${request}` };
-    return { key: keyOf(request), host: code.host, request, classify: code.classify };
+    return { attempts: [{ key: keyOf(request), host: code.host, request, classify: code.classify }] };
   }
-  const chosen = chooseRequest(spec.requests ?? [], values);
-  if (chosen === undefined || spec.live === undefined || spec.revoked === undefined) return { status: 'unknown', detail: 'not checked: no request of the verifier fits this value' };
-  const request = renderRequest(chosen, values, rule.provider.id);
-  if (typeof request === 'string') return { status: 'unknown', detail: `not checked: ${request}` };
+  const chosen = chooseRequests(spec.requests ?? [], values);
+  if (chosen.length === 0 || spec.live === undefined || spec.revoked === undefined) return { status: 'unknown', detail: 'not checked: no request of the verifier fits this value' };
   const matchers = { live: spec.live, revoked: spec.revoked };
-  const host = request.url.hostname;
-  return { key: keyOf(request), host, request, classify: (response) => classifyResponse(response, host, matchers) };
+  const attempts: Attempt[] = [];
+  for (const one of chosen) {
+    const request = renderRequest(one, values, rule.provider.id);
+    if (typeof request === 'string') return { status: 'unknown', detail: `not checked: ${request}` };
+    const host = request.url.hostname;
+    attempts.push({ key: keyOf(request), host, request, classify: (response) => classifyResponse(response, host, matchers) });
+  }
+  return { attempts };
+}
+
+/** The outcomes of the attempts made: live as soon as one is; revoked only when every one is. */
+function combine(outcomes: readonly Outcome[]): Outcome {
+  const live = outcomes.find((outcome) => outcome.status === 'live');
+  if (live !== undefined) return live;
+  const detail = outcomes.map((outcome) => outcome.detail).join('; ');
+  return { status: outcomes.every((outcome) => outcome.status === 'revoked') ? 'revoked' : 'unknown', detail };
 }
 
 /** Creates a verifier with its own cache, limits and transport. */
@@ -74,19 +89,28 @@ export function createVerifier(options: VerifierOptions): Verifier {
   const limit = createLimiter({ concurrency: options.concurrency ?? 4, perHostIntervalMs: options.perHostIntervalMs ?? 250 });
   const sent = new Map<string, Promise<Verification>>();
   const invalid = new Map<string, boolean>();
-  const send = (plan: Extract<Plan, { key: string }>): Promise<Verification> => {
-    const cached = sent.get(plan.key);
-    if (cached !== undefined) return cached;
-    const answer = limit(plan.host, async () => {
-      let outcome: Outcome;
+  const attempt = (one: Attempt): Promise<Outcome> =>
+    limit(one.host, async () => {
       try {
-        outcome = plan.classify(await options.transport(plan.request));
+        return one.classify(await options.transport(one.request));
       } catch (error) {
-        outcome = { status: 'unknown', detail: `no answer from ${plan.host}: ${error instanceof NetworkError ? error.reason : 'network error'}` };
+        return { status: 'unknown', detail: `no answer from ${one.host}: ${error instanceof NetworkError ? error.reason : 'network error'}` };
       }
-      return { ...outcome, checkedAt: now().toISOString() };
     });
-    sent.set(plan.key, answer);
+  const send = (attempts: readonly Attempt[]): Promise<Verification> => {
+    const key = attempts.map((one) => one.key).join(':');
+    const cached = sent.get(key);
+    if (cached !== undefined) return cached;
+    const answer = (async () => {
+      const outcomes: Outcome[] = [];
+      for (const one of attempts) {
+        const outcome = await attempt(one);
+        outcomes.push(outcome);
+        if (outcome.status === 'live') break;
+      }
+      return { ...combine(outcomes), checkedAt: now().toISOString() };
+    })();
+    sent.set(key, answer);
     return answer;
   };
   const isInvalid = (rule: Rule, ruleIds: ReadonlySet<string>): boolean => {
@@ -101,7 +125,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
     else if (spec.partner !== undefined && !values.partners.has(spec.partner) && spec.unverifiable === undefined)
       plan = { status: 'unknown', detail: `not checked: needs its ${spec.partner} beside it, and none (or more than one) was found` };
     else plan = planFor(spec, rule, values, now());
-    return 'key' in plan ? { ...(await send(plan)) } : { ...plan, checkedAt: now().toISOString() };
+    return 'attempts' in plan ? { ...(await send(plan.attempts)) } : { ...plan, checkedAt: now().toISOString() };
   };
   const verifyOne = async (finding: Finding, rule: Rule, ruleIds: ReadonlySet<string>, all: readonly Finding[]): Promise<void> => {
     const spec = rule.spec.verify;
