@@ -3256,6 +3256,33 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+function redactOccurrence(occurrence, redactText) {
+  return { ...occurrence, path: redactText(occurrence.path) };
+}
+function redactFinding(finding, redactText) {
+  const redacted = { ...finding, path: redactText(finding.path), context: redactText(finding.context) };
+  if (finding.occurrences !== void 0)
+    redacted.occurrences = finding.occurrences.map((o2) => redactOccurrence(o2, redactText));
+  return redacted;
+}
+function redactResult(result, redactText) {
+  const redacted = {
+    ...result,
+    findings: result.findings.map((finding) => redactFinding(finding, redactText)),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: redactText(skipped.path) })),
+    problems: result.problems.map((problem) => ({ path: redactText(problem.path), message: redactText(problem.message) }))
+  };
+  if (result.notices !== void 0)
+    redacted.notices = result.notices.map(redactText);
+  return redacted;
+}
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3265,6 +3292,7 @@ var init_findings = __esm({
     init_redact();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -21573,10 +21601,16 @@ function matchKubernetesSecret(rule, entries, base) {
   return matches;
 }
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
@@ -22568,6 +22602,8 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_match();
+    init_secret_finder();
   }
 });
 
@@ -25699,9 +25735,7 @@ async function countReachableBlobs(root) {
   return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
 }
 
-// dist/src/sources/history/provenance.js
-var COMMIT_START2 = "";
-var FIELD = "";
+// dist/src/sources/nul-tokens.js
 async function* nulTokens(stream) {
   let pending = Buffer.alloc(0);
   for await (const data of stream) {
@@ -25714,6 +25748,10 @@ async function* nulTokens(stream) {
     pending = Buffer.from(buffer.subarray(start));
   }
 }
+
+// dist/src/sources/history/provenance.js
+var COMMIT_START2 = "";
+var FIELD = "";
 function keepEarliest(places, path, commit, age) {
   const known = places.get(path);
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
@@ -25834,6 +25872,45 @@ function commitFileReader(root, commit) {
       throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
     return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
   };
+}
+
+// dist/src/sources/added-paths.js
+var FIELD2 = "";
+var LOG_ARGS = ["--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", `--format=%x00%H${FIELD2}%an <%ae>${FIELD2}%aI`];
+async function listedPaths(root, args) {
+  const { child, done } = spawnGit(root, args);
+  child.stdin.end();
+  const seen = /* @__PURE__ */ new Map();
+  let commit;
+  let isHeaderNext = false;
+  let isFirstPath = false;
+  for await (const token of nulTokens(child.stdout)) {
+    if (token === "") {
+      isHeaderNext = true;
+    } else if (isHeaderNext) {
+      const [sha = "", author = "", date = ""] = token.split(FIELD2);
+      commit = { sha, author, date };
+      isHeaderNext = false;
+      isFirstPath = true;
+    } else {
+      const path = isFirstPath && token.startsWith("\n") ? token.slice(1) : token;
+      isFirstPath = false;
+      if (!seen.has(path))
+        seen.set(path, commit === void 0 ? { path } : { path, commit });
+    }
+  }
+  await done;
+  return [...seen.values()];
+}
+function stagedAddedPaths(root) {
+  return listedPaths(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", "--"]);
+}
+async function rangeAddedPaths(root, range) {
+  const { base, head } = await resolveRange(root, range);
+  return listedPaths(root, ["log", "--reverse", "--topo-order", ...LOG_ARGS, `${base}..${head}`, "--"]);
+}
+function historyAddedPaths(root) {
+  return listedPaths(root, ["log", "--all", "--reverse", "--topo-order", ...LOG_ARGS, "--"]);
 }
 
 // dist/src/sensitive-files/git-queries.js
@@ -26101,6 +26178,7 @@ init_engine();
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
+init_findings();
 
 // dist/src/suppress/baseline-file.js
 init_findings();
@@ -26273,8 +26351,48 @@ function describeSuppressions(suppressions, isBaselineOff) {
 init_errors();
 init_rules();
 
+// dist/src/pipeline/file-names.js
+init_engine();
+init_findings();
+init_rules();
+var UNCHANGED = (text) => text;
+function nameFingerprint(finding) {
+  return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
+}
+function scanFileNames(visited, rules, options) {
+  const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
+  if (visited.length === 0 || providerIds.size === 0)
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED };
+  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const secrets = /* @__PURE__ */ new Set();
+  const findings = [];
+  let allowlisted = 0;
+  for (const { path, commit } of visited) {
+    const scanned = matcher.scanChunk({ origin: "directory", path, text: path, startLine: 1 });
+    allowlisted += scanned.suppressed.allowlist;
+    for (const found of scanned.findings) {
+      if (!providerIds.has(found.ruleId) || found.secret === void 0)
+        continue;
+      secrets.add(found.secret);
+      const finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      if (!options.shouldRevealSecrets)
+        delete finding.secret;
+      if (commit !== void 0)
+        finding.commit = commit;
+      findings.push(finding);
+    }
+  }
+  if (secrets.size === 0 || options.shouldRevealSecrets)
+    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED };
+  const finder = new SecretFinder(secrets);
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text };
+}
+
 // dist/src/pipeline/open-source.js
 init_errors();
+function visitedFiles(paths) {
+  return async () => paths.map((path) => ({ path }));
+}
 function requireRepository(repo, cwd, kind) {
   if (repo === void 0)
     throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
@@ -26298,12 +26416,12 @@ async function openSource(request, options) {
     if (request.isCommittedOnly === true && repo !== void 0) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26312,11 +26430,11 @@ async function openSource(request, options) {
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
   if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26421,6 +26539,36 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
+  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  names.catch(() => void 0);
+  let result;
+  try {
+    result = await scanContent(source, { options, rules, config, policy, outcome, log });
+  } catch (error2) {
+    throw await redactedError(error2, names);
+  }
+  const named = await names.catch((error2) => {
+    result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    result.isPartial = true;
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text };
+  });
+  if (named.findings.length > 0)
+    result.findings = [...result.findings, ...named.findings].sort(compareFindings);
+  result.suppressed.allowlist += named.suppressed.allowlist;
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
+  const applied = applySuppressions(result, suppressions);
+  applied.result = redactResult(applied.result, named.redactText);
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+}
+async function scanContent(source, context) {
+  const { options, rules, config, policy, outcome, log } = context;
+  const { source: request } = options;
+  const repo = source.repo;
   const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
@@ -26451,14 +26599,17 @@ async function executeScan(options) {
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  const committed = source.committedPaths;
-  if (committed !== void 0)
-    result.findings = result.findings.filter((finding) => committed.has(finding.path));
-  const applied = applySuppressions(result, suppressions);
-  const risks = configRisks(config, rules);
-  if (risks.length > 0)
-    applied.result.notices = [...applied.result.notices ?? [], ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return result;
+}
+async function redactedError(error2, names) {
+  if (!(error2 instanceof ScanError))
+    return error2;
+  const { redactText } = await names.catch(() => ({ redactText: (text) => text }));
+  const message = redactText(error2.message);
+  const hint = error2.hint === void 0 ? void 0 : redactText(error2.hint);
+  if (message === error2.message && hint === error2.hint)
+    return error2;
+  return new ScanError(error2.code, message, { exitCode: error2.exitCode, ...hint === void 0 ? {} : { hint } });
 }
 
 // dist/src/remediation/index.js
@@ -26557,7 +26708,7 @@ function row(finding, vcs, hasHeadColumn) {
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    `${markdownCode(finding.preview)}${finding.decodedFrom === void 0 ? "" : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? " (in the file name)" : ""}`,
     finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
     ...hasHeadColumn ? [headCell(finding)] : []
   ];
@@ -26723,7 +26874,8 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  const where = finding.isInFileName === true ? " in the file name" : "";
+  return `${finding.ruleName} detected${where}: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -26874,6 +27026,8 @@ function placeOf(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     return place;
+  if (finding.isInFileName === true)
+    return place;
   place.file = finding.path;
   place.startLine = finding.startLine;
   place.endLine = finding.endLine;
@@ -26885,6 +27039,8 @@ function placeOf(finding) {
 }
 function messageOf4(finding) {
   const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
+  if (finding.isInFileName === true)
+    parts.push(`in the file name ${finding.path}`);
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)

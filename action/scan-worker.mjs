@@ -2954,10 +2954,13 @@ function matchKubernetesSecret(rule, entries, base) {
   return matches;
 }
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);

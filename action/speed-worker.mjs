@@ -3083,6 +3083,13 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3092,6 +3099,7 @@ var init_findings = __esm({
     init_redact();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -11459,10 +11467,16 @@ function matchKubernetesSecret(rule, entries, base) {
   return matches;
 }
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);
@@ -12464,6 +12478,7 @@ var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
   INLINE_ALLOW_MARKER: () => INLINE_ALLOW_MARKER,
+  SecretFinder: () => SecretFinder,
   buildAutomatonTables: () => buildAutomatonTables,
   createMatcher: () => createMatcher,
   decodeAutomatonTables: () => decodeAutomatonTables,
@@ -12471,6 +12486,7 @@ __export(engine_exports, {
   encodeAutomatonTables: () => encodeAutomatonTables,
   inProcessScanner: () => inProcessScanner,
   isPlaceholder: () => isPlaceholder,
+  isProviderRule: () => isProviderRule,
   keywordPlan: () => keywordPlan,
   readBuiltinAutomaton: () => readBuiltinAutomaton,
   scanChunks: () => scanChunks,
@@ -12489,6 +12505,8 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_match();
+    init_secret_finder();
   }
 });
 

@@ -124,9 +124,22 @@ export function matchKubernetesSecret(rule: Rule, entries: readonly SecretDataEn
  * secret-named variable holds, or a Kubernetes Secret's data value that no other rule recognised.
  */
 function specificity(match: Match): number {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+
+function specificityOf(rule: Rule): number {
+  const { tags } = rule.spec;
   if (tags.includes('weak') || tags.includes('fallback')) return 0;
-  return match.rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
+  return rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
+}
+
+/**
+ * Whether a rule knows its credential by the token's own format (a provider's rule), not by the
+ * name it is assigned to, where it sits (`carrier`) or as a catch-all: only such rules can tell a
+ * token in a file name, where there is no assignment around it.
+ */
+export function isProviderRule(rule: Rule): boolean {
+  return specificityOf(rule) === 2 && rule.provider.id !== 'name-value' && rule.spec.decoder === undefined;
 }
 
 /** Index pairs of matches whose spans overlap, found in one sweep over the matches in start order. */

@@ -45,6 +45,11 @@ export interface Finding {
    * %-encoded token); the location is then the encoded text, and `preview`/`secret` the decoded value.
    */
   decodedFrom?: 'base64' | 'json-string' | 'url';
+  /**
+   * Set when the secret is in the file's name, not its content (a token committed as a path): the
+   * position is then in the path, and `path` (like every path in the report) shows the token redacted.
+   */
+  isInFileName?: true;
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
   fingerprint: string;
   /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */

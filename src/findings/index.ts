@@ -16,3 +16,4 @@ export { redact } from './redact.js';
 export { compareFindings, compareStrings } from './compare.js';
 export type { BlobPlaces, GroupOptions } from './group-by-secret.js';
 export { groupBySecret } from './group-by-secret.js';
+export { redactResult } from './redact-result.js';

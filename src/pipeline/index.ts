@@ -2,4 +2,5 @@
 export type { SourceKind, SourceRequest } from './open-source.js';
 export type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
 export { executeScan, MAX_SCANNABLE_SIZE } from './execute-scan.js';
+export { fileNameRedactor } from './file-names.js';
 export { MAX_TIMEOUT_SECONDS } from './scan-stop.js';

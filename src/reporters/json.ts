@@ -28,6 +28,8 @@ function findingJson(finding: Finding): Record<string, unknown> {
     ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),
     ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
     ...(finding.decodedFrom === undefined ? {} : { decodedFrom: finding.decodedFrom }),
+    // The secret is in the file name (the position is in the path, shown redacted).
+    ...(finding.isInFileName === true ? { isInFileName: true } : {}),
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
     preview: finding.preview,

@@ -20,3 +20,5 @@ export type { GitRun } from './git-process.js';
 export { runGit } from './git-process.js';
 export { commitFileReader } from './commit-files.js';
 export type { FileReader } from './commit-files.js';
+export type { VisitedPath } from './added-paths.js';
+export { historyAddedPaths, rangeAddedPaths, stagedAddedPaths } from './added-paths.js';

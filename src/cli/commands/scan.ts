@@ -87,7 +87,8 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
-    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
+    if (timeout > MAX_TIMEOUT_SECONDS)
+      throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {
