@@ -3037,13 +3037,13 @@ function sha256Hex(data) {
   return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash2.update(`${name}\0${bytes.length}\0`);
+    hash2.update(bytes);
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 function isStamp(value) {
   if (typeof value !== "object" || value === null)
@@ -3133,23 +3133,34 @@ var init_finding = __esm({
   }
 });
 
+// dist/src/findings/flat-string.js
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+var SHORT;
+var init_flat_string = __esm({
+  "dist/src/findings/flat-string.js"() {
+    "use strict";
+    SHORT = 13;
+  }
+});
+
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash3("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex2(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -3159,32 +3170,34 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT, sha256Hex2;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    init_flat_string();
     SLOW_HASH_BELOW = 32;
     SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
     SCRYPT_SALT = "secretscan secret-id v2";
     stretchedCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 1e5;
+    sha256Hex2 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
-var PREVIEW_MIN_LENGTH;
+var PREVIEW_MIN_LENGTH, SURROGATE;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    init_flat_string();
     PREVIEW_MIN_LENGTH = 16;
+    SURROGATE = /[\uD800-\uDFFF]/;
   }
 });
 
@@ -3319,6 +3332,7 @@ var init_findings = __esm({
     init_finding();
     init_fingerprint();
     init_redact();
+    init_flat_string();
     init_compare();
     init_group_by_secret();
     init_redact_result();
@@ -11153,12 +11167,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -21730,10 +21744,20 @@ var init_match = __esm({
 
 // dist/src/engine/secret-finder.js
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var MODULUS, BASE, SecretFinder;
 var init_secret_finder = __esm({
@@ -21748,7 +21772,7 @@ var init_secret_finder = __esm({
       lengths = [];
       constructor(secrets) {
         const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
+        for (const secret of secrets) {
           if (secret === "" || secret.includes("\n"))
             continue;
           let group = byLength.get(secret.length);
@@ -21758,12 +21782,7 @@ var init_secret_finder = __esm({
               lead = lead * BASE % MODULUS;
             byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
           }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
+          addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
         }
         this.lengths = [...byLength.values()];
         this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -21774,15 +21793,21 @@ var init_secret_finder = __esm({
         for (const { length, lead, byHash } of this.lengths) {
           if (length > text.length)
             continue;
-          let hash = hashOf(text, 0, length);
+          let hash2 = hashOf(text, 0, length);
           for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
+            const known = byHash.get(hash2);
+            if (typeof known === "string") {
+              if (text.startsWith(known, start))
+                found.push([start, known]);
+            } else if (known !== void 0) {
+              for (const secret of known)
+                if (text.startsWith(secret, start))
+                  found.push([start, secret]);
+            }
             if (start + length >= text.length)
               break;
             const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+            hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
           }
         }
         return found;
@@ -21826,19 +21851,27 @@ var init_secret_finder = __esm({
 
 // dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
+  const byStart = [...all].sort((a, b3) => a.start - b3.start);
+  const longestSpan = all.reduce((longest, m2) => Math.max(longest, m2.end - m2.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function matchesWithin(index, from, to2) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to2; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -21851,7 +21884,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to2);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b3) => b3.start - a.start);
   let focus = match.start - base;
   for (const m2 of onLine) {
     const cutFrom = Math.max(m2.start, base) - base;
@@ -21874,6 +21907,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -21883,10 +21917,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -22161,15 +22195,41 @@ function isJudgedByContext(rule) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+  const lines = Int32Array.from(matches, (m2) => lineOf(m2.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b3) => {
+    const byLine = lines[a] - lines[b3];
+    if (byLine !== 0)
+      return byLine;
+    const [x3, y2] = [matches[a].secret, matches[b3].secret];
+    return x3 < y2 ? -1 : x3 > y2 ? 1 : a - b3;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at2 = order[i];
+    if (lines[at2] !== lines[best] || matches[at2].secret !== matches[best].secret) {
+      best = at2;
+      continue;
+    }
+    const [m2, kept] = [matches[at2], matches[best]];
+    const isBetter = SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    isDropped[isBetter ? best : at2] = 1;
     if (isBetter)
-      best.set(key, m2);
+      best = at2;
   }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+  return isDropped.includes(1) ? matches.filter((_3, i) => isDropped[i] === 0) : matches;
+}
+function compareMatches(a, b3) {
+  return a.start - b3.start || a.end - b3.end || (a.rule.spec.id < b3.rule.spec.id ? -1 : a.rule.spec.id > b3.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
 }
 function collectHits(chunk, automaton, plan) {
   const perRule = new Array(plan.isSticky.length);
@@ -22289,6 +22349,7 @@ function keywordPlan(rules) {
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -22362,7 +22423,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
           allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
@@ -22379,8 +22443,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m2) => toFinding(m2, chunk, index, shouldReveal));
+      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
     }
   };
 }
@@ -22509,8 +22575,27 @@ function settledOrAborted(work, signal) {
     });
   });
 }
+function trimToLimit(result, limit) {
+  if (result.findings.length <= limit)
+    return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++)
+    unlisted[result.findings[i].severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+function addUnlisted(result, counts, limit) {
+  if (counts === void 0)
+    return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES)
+    unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -22526,6 +22611,9 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit)
+      trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -22559,6 +22647,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }
@@ -23324,6 +23413,12 @@ function failingFindings(findings, failOn) {
   const floor = RANK[failOn];
   return findings.filter((finding) => RANK[finding.severity] >= floor);
 }
+function unlistedFailing(unlisted, failOn) {
+  if (unlisted === void 0 || failOn === "none")
+    return 0;
+  const floor = RANK[failOn];
+  return ["high", "medium", "low"].filter((severity) => RANK[severity] >= floor).reduce((sum, severity) => sum + unlisted[severity], 0);
+}
 
 // dist/src/action/scan-args.js
 import { parseArgs } from "node:util";
@@ -23783,7 +23878,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -23799,7 +23894,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
@@ -26510,14 +26605,14 @@ function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
 }
 async function scannerFor(options) {
-  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === "history";
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, maxFindings };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26525,12 +26620,13 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
 // dist/src/pipeline/execute-scan.js
+var DEFAULT_MAX_FINDINGS = 1e5;
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
@@ -26592,6 +26688,9 @@ async function executeScan(options) {
     result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   applied.result = redactResult(applied.result, named.redactText);
+  const unlisted = applied.result.unlisted;
+  if (unlisted !== void 0)
+    applied.result.notices = [...applied.result.notices ?? [], unlistedNotice(unlisted)];
   const risks = configRisks(config, rules);
   if (risks.length > 0)
     applied.result.notices = [...applied.result.notices ?? [], ...risks];
@@ -26601,7 +26700,8 @@ async function scanContent(source, context) {
   const { options, rules, config, policy, outcome, log } = context;
   const { source: request } = options;
   const repo = source.repo;
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -26611,7 +26711,7 @@ async function scanContent(source, context) {
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
   } finally {
     stop.dispose();
     shown.done();
@@ -26642,6 +26742,11 @@ async function redactedError(error2, names) {
   if (message === error2.message && hint === error2.hint)
     return error2;
   return new ScanError(error2.code, message, { exitCode: error2.exitCode, ...hint === void 0 ? {} : { hint } });
+}
+function unlistedNotice(unlisted) {
+  const total = unlisted.high + unlisted.medium + unlisted.low;
+  const bySeverity2 = SEVERITIES.filter((severity) => unlisted[severity] > 0).map((severity) => `${unlisted[severity]} ${severity}`);
+  return `${total} more finding${total === 1 ? "" : "s"} (${bySeverity2.join(", ")}) past --max-findings ${unlisted.limit} were counted, not listed; the baseline and ignore file were not checked against them and they fail the scan. Raise --max-findings to list them.`;
 }
 
 // dist/src/remediation/index.js
@@ -27453,7 +27558,7 @@ function exitCodeOf(outcome) {
     return INTERNAL_ERROR;
   if (outcome.scan.result.isPartial)
     return USER_ERROR;
-  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+  return outcome.scan.result.findings.length > 0 || outcome.scan.result.unlisted !== void 0 ? 1 : 0;
 }
 function messagesOf(outcome) {
   const lines = scanMessagesOf(outcome).flatMap((text) => text.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
@@ -27466,11 +27571,12 @@ function failureOf(outcome, failOn) {
   if (exitCode === USER_ERROR || outcome.scan === void 0) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.scan.result.findings, failOn);
-  if (failing.length === 0)
+  const { findings, unlisted } = outcome.scan.result;
+  const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);
+  if (failing === 0)
     return void 0;
-  const total = outcome.scan.result.findings.length;
-  return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+  const total = findings.length + (unlisted === void 0 ? 0 : unlisted.high + unlisted.medium + unlisted.low);
+  return `secretscan found ${total} secret(s); ${failing} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
 }
 
 // dist/src/action/main.js

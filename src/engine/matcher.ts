@@ -1,4 +1,4 @@
-import type { Finding, SuppressedCounts } from '../findings/index.js';
+import type { Finding, SeverityCounts, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import { BASE64_TRIGGER_WORDS, base64Fragments, encodedSpans, MAX_DECODE_DEPTH, secretManifestEntries, type EncodedSpan } from './decoding/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
@@ -29,14 +29,29 @@ const SEVERITY_RANK = { low: 0, medium: 1, high: 2 } as const;
  */
 function oncePerLine(matches: Match[], lineOf: (offset: number) => number): Match[] {
   if (matches.length < 2) return matches;
-  const best = new Map<string, Match>();
-  for (const m of matches) {
-    const key = `${lineOf(m.start)}\0${m.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === undefined || SEVERITY_RANK[m.severity] > SEVERITY_RANK[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
-    if (isBetter) best.set(key, m);
+  // Sorted by line and secret, equal pairs sit together: no key string or map entry per match
+  // (a file can hold a million).
+  const lines = Int32Array.from(matches, (m) => lineOf(m.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b) => {
+    const byLine = (lines[a] as number) - (lines[b] as number);
+    if (byLine !== 0) return byLine;
+    const [x, y] = [(matches[a] as Match).secret, (matches[b] as Match).secret];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0] as number;
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i] as number;
+    if (lines[at] !== lines[best] || (matches[at] as Match).secret !== (matches[best] as Match).secret) {
+      best = at;
+      continue;
+    }
+    const [m, kept] = [matches[at] as Match, matches[best] as Match];
+    const isBetter = SEVERITY_RANK[m.severity] > SEVERITY_RANK[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
+    isDropped[isBetter ? best : at] = 1;
+    if (isBetter) best = at;
   }
-  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+  return isDropped.includes(1) ? matches.filter((_, i) => isDropped[i] === 0) : matches;
 }
 
 /** The marker that suppresses every finding on its line. */
@@ -46,6 +61,22 @@ export const INLINE_ALLOW_MARKER = 'secretscan:allow';
 export interface ChunkScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /** Findings past `maxFindings`, counted by severity only. */
+  unlisted?: SeverityCounts;
+}
+
+/** Position order, then rule id: which findings of a chunk are built in detail when there are too many. */
+function compareMatches(a: Match, b: Match): number {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+
+/** The first `limit` matches by position, and the rest counted by severity (undefined when none is left over). */
+function splitAtLimit(matches: Match[], limit: number): { detailed: Match[]; unlisted: SeverityCounts | undefined } {
+  if (matches.length <= limit) return { detailed: matches, unlisted: undefined };
+  matches.sort(compareMatches);
+  const unlisted: SeverityCounts = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++) unlisted[(matches[i] as Match).severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
 }
 
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
@@ -198,6 +229,7 @@ export function keywordPlan(rules: readonly Rule[]): { keywords: string[]; keywo
 function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
 
   /** Every rule's matches in `text`, then those in the text it encodes, placed on the encoded spans. */
   const matchText = (text: string, path: string, hits: Map<number, number[]>, depth: number): Match[] => {
@@ -273,7 +305,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = new Map<number, boolean>();
+      // Most chunks have no marker at all: then no line is looked at.
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line: number): boolean => {
+        if (!hasMarker) return false;
         let allowed = allowedLines.get(line);
         if (allowed === undefined) allowedLines.set(line, (allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER)));
         return allowed;
@@ -289,8 +324,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return unlisted === undefined ? { findings, suppressed } : { findings, suppressed, unlisted };
     },
   };
 }

@@ -123,6 +123,18 @@ export interface ScanStats {
   durationMs: number;
 }
 
+/** How many findings of each severity a count covers. */
+export type SeverityCounts = Record<Severity, number>;
+
+/**
+ * Findings past the scan's limit (`--max-findings`): counted by severity, not kept in detail, so
+ * that a file with a million matches scans in bounded memory. They still fail the scan.
+ */
+export interface UnlistedFindings extends SeverityCounts {
+  /** The limit that was reached: how many findings the scan kept in detail. */
+  limit: number;
+}
+
 /** Everything a scan produced; the only input reporters get besides their context. */
 export interface ScanResult {
   findings: Finding[];
@@ -134,4 +146,9 @@ export interface ScanResult {
   isPartial: boolean;
   /** Facts about the scan the reader should know, e.g. that a clone is shallow and what it covered. */
   notices?: string[];
+  /**
+   * Matches past `--max-findings`, counted before grouping, the baseline and the ignore file (which
+   * need each finding in detail). Absent when the limit was not reached.
+   */
+  unlisted?: UnlistedFindings;
 }

@@ -1,7 +1,7 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
 import { type Config, configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
-import { compareFindings, redactResult, type ScanResult } from '../findings/index.js';
+import { compareFindings, redactResult, SEVERITIES, type ScanResult, type UnlistedFindings } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
 import { ConfigError, ScanError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
@@ -11,6 +11,9 @@ import { openSource, type Source } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
 import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
+
+/** Findings a scan keeps in detail unless `--max-findings` says otherwise (about 100 MB of findings and report). */
+export const DEFAULT_MAX_FINDINGS = 100_000;
 
 /** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
 export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
@@ -88,6 +91,8 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
   applied.result = redactResult(applied.result, named.redactText);
+  const unlisted = applied.result.unlisted;
+  if (unlisted !== undefined) applied.result.notices = [...(applied.result.notices ?? []), unlistedNotice(unlisted)];
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
   const risks = configRisks(config, rules);
   if (risks.length > 0) applied.result.notices = [...(applied.result.notices ?? []), ...risks];
@@ -109,7 +114,8 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
   const { options, rules, config, policy, outcome, log } = context;
   const { source: request } = options;
   const repo = source.repo;
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== undefined) progress?.setTotal(source.size);
   else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);
@@ -117,7 +123,7 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned: ScanResult;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
   } finally {
     stop.dispose();
     shown.done();
@@ -147,4 +153,14 @@ async function redactedError(error: unknown, names: Promise<FileNameScan>): Prom
   if (message === error.message && hint === error.hint) return error;
   // No `cause`: --debug prints it, with the unredacted message.
   return new ScanError(error.code, message, { exitCode: error.exitCode, ...(hint === undefined ? {} : { hint }) });
+}
+
+/** What the report says when findings were counted but not listed. */
+function unlistedNotice(unlisted: UnlistedFindings): string {
+  const total = unlisted.high + unlisted.medium + unlisted.low;
+  const bySeverity = SEVERITIES.filter((severity) => unlisted[severity] > 0).map((severity) => `${unlisted[severity]} ${severity}`);
+  return (
+    `${total} more finding${total === 1 ? '' : 's'} (${bySeverity.join(', ')}) past --max-findings ${unlisted.limit} were counted, not listed; ` +
+    'the baseline and ignore file were not checked against them and they fail the scan. Raise --max-findings to list them.'
+  );
 }
