@@ -37,7 +37,7 @@ export function scanFileNames(visited: readonly VisitedPath[], rules: readonly R
   const findings: Finding[] = [];
   let allowlisted = 0;
   for (const { path, commit } of visited) {
-    const scanned = matcher.scanChunk({ origin: 'directory', path, text: path, startLine: 1 });
+    const scanned = matcher.scanChunk({ origin: 'tree', path, text: path, startLine: 1 });
     allowlisted += scanned.suppressed.allowlist;
     for (const found of scanned.findings) {
       if (!providerIds.has(found.ruleId) || found.secret === undefined) continue;

@@ -38,7 +38,7 @@ describe('a finding limit (--max-findings)', () => {
   const rules = compileTestPack(PACK);
 
   it('builds the first findings of a chunk in detail and counts the rest by severity', () => {
-    const { findings, unlisted } = createMatcher(rules, { maxFindings: 100 }).scanChunk({ origin: 'directory', path: 'rich.js', text: richText(1000), startLine: 1 });
+    const { findings, unlisted } = createMatcher(rules, { maxFindings: 100 }).scanChunk({ origin: 'tree', path: 'rich.js', text: richText(1000), startLine: 1 });
     expect(findings.map((f) => f.startLine)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
     expect(unlisted).toEqual({ high: 900, medium: 0, low: 0 });
   });
@@ -46,7 +46,7 @@ describe('a finding limit (--max-findings)', () => {
   it('redacts every copy in the kept context lines, even of secrets past the limit, on one long line', () => {
     // A copy of the last secret glued to a letter (no match of its own) sits in the first findings' context.
     const text = `a${token(1999)} ${richText(2000, true)}`;
-    const { findings, unlisted } = createMatcher(rules, { maxFindings: 10 }).scanChunk({ origin: 'directory', path: 'one-line.js', text, startLine: 1 });
+    const { findings, unlisted } = createMatcher(rules, { maxFindings: 10 }).scanChunk({ origin: 'tree', path: 'one-line.js', text, startLine: 1 });
     expect(findings).toHaveLength(10);
     expect(unlisted?.high).toBe(1990);
     expect(findings.filter((f) => /capd_[A-Za-z0-9]{24}/.test(f.context))).toEqual([]);
@@ -55,7 +55,7 @@ describe('a finding limit (--max-findings)', () => {
   it('keeps the same findings across chunks whatever order they finish in, and counts the rest', async () => {
     const inputs = (order: number[]): AsyncIterable<ScanInput> =>
       (async function* () {
-        for (const i of order) yield { origin: 'directory', path: `f${String(i).padStart(2, '0')}.js`, text: richText(30), startLine: 1 };
+        for (const i of order) yield { origin: 'tree', path: `f${String(i).padStart(2, '0')}.js`, text: richText(30), startLine: 1 };
       })();
     const scanner = inProcessScanner(createMatcher(rules, { maxFindings: 25 }));
     const forward = await scanChunks(inputs([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), scanner, { maxFindings: 25 });
@@ -69,10 +69,10 @@ describe('a finding limit (--max-findings)', () => {
 
   it('leaves a result without a limit, or under it, unmarked', async () => {
     const text = richText(50);
-    expect(createMatcher(rules).scanChunk({ origin: 'directory', path: 'a.js', text, startLine: 1 }).unlisted).toBeUndefined();
+    expect(createMatcher(rules).scanChunk({ origin: 'tree', path: 'a.js', text, startLine: 1 }).unlisted).toBeUndefined();
     const under = await scanChunks(
       (async function* () {
-        yield { origin: 'directory' as const, path: 'a.js', text, startLine: 1 };
+        yield { origin: 'tree' as const, path: 'a.js', text, startLine: 1 };
       })(),
       inProcessScanner(createMatcher(rules, { maxFindings: 50 })),
       { maxFindings: 50 },

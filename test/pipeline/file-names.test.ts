@@ -21,7 +21,7 @@ describe('scanFileNames', () => {
   it('gives the name finding its own fingerprint, not the one of the same token in that file', () => {
     const path = `${FAKE.stripe}.js`;
     const [name] = scanFileNames([{ path }], rules, { policy: NO_SUPPRESSION, shouldRevealSecrets: false }).findings;
-    const [content] = createMatcher(rules).scanChunk({ origin: 'directory', path, text: `k = "${FAKE.stripe}";\n`, startLine: 1 }).findings;
+    const [content] = createMatcher(rules).scanChunk({ origin: 'tree', path, text: `k = "${FAKE.stripe}";\n`, startLine: 1 }).findings;
     expect(name?.secretId).toBe(content?.secretId);
     expect(name?.fingerprint).not.toBe(content?.fingerprint);
   });
@@ -29,7 +29,7 @@ describe('scanFileNames', () => {
   it('runs the provider rules only: an assignment-shaped name is not a generic finding', () => {
     const path = 'config/password=Xq7vLp2Rz9Tw4Kb8/app.yaml';
     // The same text as content is a finding of a generic rule, which a name must not give.
-    const asContent = createMatcher(rules).scanChunk({ origin: 'directory', path: 'a.txt', text: path, startLine: 1 }).findings;
+    const asContent = createMatcher(rules).scanChunk({ origin: 'tree', path: 'a.txt', text: path, startLine: 1 }).findings;
     const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
     expect(
       asContent.some((f) => {
