@@ -26563,7 +26563,7 @@ function nameFingerprint(finding) {
 function scanFileNames(visited, rules, options) {
   const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
   if (visited.length === 0 || providerIds.size === 0)
-    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED };
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
   const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
   const secrets = /* @__PURE__ */ new Set();
   const findings = [];
@@ -26584,9 +26584,9 @@ function scanFileNames(visited, rules, options) {
     }
   }
   if (secrets.size === 0 || options.shouldRevealSecrets)
-    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED };
+    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
   const finder = new SecretFinder(secrets);
-  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text };
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
 }
 
 // dist/src/pipeline/open-source.js
@@ -26752,7 +26752,7 @@ async function executeScan(options) {
   const named = await names.catch((error2) => {
     result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
     result.isPartial = true;
-    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text };
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text, hasSecrets: false };
   });
   if (named.findings.length > 0)
     result.findings = [...result.findings, ...named.findings].sort(compareFindings);
@@ -26761,7 +26761,8 @@ async function executeScan(options) {
   if (committed !== void 0)
     result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
-  applied.result = redactResult(applied.result, named.redactText);
+  if (named.hasSecrets)
+    applied.result = redactResult(applied.result, named.redactText);
   const unlisted = applied.result.unlisted;
   if (unlisted !== void 0)
     applied.result.notices = [...applied.result.notices ?? [], unlistedNotice(unlisted)];
@@ -26943,7 +26944,9 @@ function purgeSection(secrets, options, knownRemotes) {
     actions: [
       "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
       `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
-      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      ...wholeFiles.length > 0 ? [
+        `${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`
+      ] : [],
       "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
     ],
     commands: [
@@ -26988,9 +26991,7 @@ function verifySection(secrets, options, publish2) {
   return {
     title: "Verify that no copy is left",
     why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
-    actions: [
-      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
-    ],
+    actions: [`Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`],
     commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }

@@ -83,14 +83,15 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const named = await names.catch((error: unknown): FileNameScan => {
     result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error instanceof Error ? error.message : String(error)}` });
     result.isPartial = true;
-    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text };
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text, hasSecrets: false };
   });
   if (named.findings.length > 0) result.findings = [...result.findings, ...named.findings].sort(compareFindings);
   result.suppressed.allowlist += named.suppressed.allowlist;
   const committed = source.committedPaths;
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
-  applied.result = redactResult(applied.result, named.redactText);
+  // Copying every finding costs memory a finding-rich scan may not have: only when a name held a token.
+  if (named.hasSecrets) applied.result = redactResult(applied.result, named.redactText);
   const unlisted = applied.result.unlisted;
   if (unlisted !== undefined) applied.result.notices = [...(applied.result.notices ?? []), unlistedNotice(unlisted)];
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.

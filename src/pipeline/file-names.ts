@@ -10,6 +10,8 @@ export interface FileNameScan {
   suppressed: Pick<SuppressedCounts, 'allowlist'>;
   /** `text` with every token found in a file name replaced by its preview; unchanged when none was found or with `--show-secrets`. */
   redactText: (text: string) => string;
+  /** Whether `redactText` changes anything: a token was found in a name (and `--show-secrets` is off). */
+  hasSecrets: boolean;
 }
 
 const UNCHANGED = (text: string): string => text;
@@ -30,7 +32,7 @@ function nameFingerprint(finding: Finding): string {
  */
 export function scanFileNames(visited: readonly VisitedPath[], rules: readonly Rule[], options: { policy: SuppressionPolicy; shouldRevealSecrets: boolean }): FileNameScan {
   const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
-  if (visited.length === 0 || providerIds.size === 0) return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED };
+  if (visited.length === 0 || providerIds.size === 0) return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
   // All the scan's rules, so the stored keyword automaton serves; only the provider rules' findings are kept.
   const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
   const secrets = new Set<string>();
@@ -48,9 +50,9 @@ export function scanFileNames(visited: readonly VisitedPath[], rules: readonly R
       findings.push(finding);
     }
   }
-  if (secrets.size === 0 || options.shouldRevealSecrets) return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED };
+  if (secrets.size === 0 || options.shouldRevealSecrets) return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
   const finder = new SecretFinder(secrets);
-  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text };
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
 }
 
 /**
