@@ -3,7 +3,8 @@ import type { Rule } from '../rules/index.js';
 import type { Repository } from '../sources/index.js';
 import type { Suppressions, UnusedEntries } from '../suppress/index.js';
 import type { Verifier } from '../verify/index.js';
-import type { SourceKind, SourceRequest } from './open-source.js';
+import type { SourceKind } from '../engine/index.js';
+import type { SourceRequest } from './open-source.js';
 
 /** A progress display the scan updates; the caller decides where (if anywhere) it is drawn. */
 export interface ScanProgress {
@@ -43,6 +44,12 @@ export interface ScanOptions {
   threads?: number;
   /** Seconds after which the scan stops and returns what it has, marked partial. */
   timeoutSeconds?: number;
+  /**
+   * Findings kept in detail; past it, matches are counted by severity (`ScanResult.unlisted`), the
+   * report says so and the scan still fails. Keeps memory bounded on a file with a million matches.
+   * Default: DEFAULT_MAX_FINDINGS.
+   */
+  maxFindings?: number;
   /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
   /** Verification: absent means never (whatever the config says), e.g. for `baseline`. */

@@ -62,8 +62,13 @@ export function failingFindings(findings: readonly Finding[], failOn: FailOn): F
   return findings.filter((finding) => RANK[finding.severity] >= RANK[failOn]);
 }
 
-/** The exit code under `--fail-on`: partial beats failing findings beats clean. */
+/**
+ * The exit code under `--fail-on`: partial beats failing findings beats clean. Findings counted
+ * past `--max-findings` count by severity (they are never verified, so never for `live`).
+ */
 export function exitCodeUnder(result: ScanResult, failOn: FailOn): number {
   if (result.isPartial) return EXIT.userError;
-  return failingFindings(result.findings, failOn).length > 0 ? EXIT.findings : EXIT.clean;
+  const { unlisted } = result;
+  const unlistedFailing = unlisted === undefined || failOn === 'live' ? 0 : (['high', 'medium', 'low'] as const).filter((severity) => RANK[severity] >= RANK[failOn]).reduce((sum, severity) => sum + unlisted[severity], 0);
+  return failingFindings(result.findings, failOn).length + unlistedFailing > 0 ? EXIT.findings : EXIT.clean;
 }

@@ -35,7 +35,10 @@ function verificationSentence(finding: Finding): string {
 
 function messageOf(finding: Finding): string {
   const provenance = provenanceOf(finding) + verificationSentence(finding);
-  return `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.';
+  const where = finding.isInFileName === true ? ' in the file name' : '';
+  return (
+    `${finding.ruleName} detected${where}: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.'
+  );
 }
 
 // `commit` is where the reported location comes from; history results also name it `firstCommit`

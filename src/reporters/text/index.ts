@@ -40,6 +40,7 @@ function findingLines(finding: Finding, widths: { position: number; rule: number
   ];
   if (finding.verification !== undefined) lines.push(`${indent}provider: ${finding.verification.status} at ${finding.verification.checkedAt} (${printable(finding.verification.detail)})`);
   if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
+  if (finding.isInFileName === true) lines.push(`${indent}found in the file name (the position is in the path): rename the file, and purge the old name from history`);
   if (isHistoryFinding(finding)) {
     lines.push(...historyLines(finding, c).map((line) => `${indent}${line}`));
   } else if (finding.commit !== undefined) {
