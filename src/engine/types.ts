@@ -67,4 +67,9 @@ export interface MatcherOptions {
    * tests compare its findings with the default path's. Default: false.
    */
   isExhaustive?: boolean;
+  /**
+   * At most this many findings of one chunk are built in detail (the first by position); the rest
+   * are only counted by severity (`ChunkScan.unlisted`). Default: no limit.
+   */
+  maxFindings?: number;
 }
