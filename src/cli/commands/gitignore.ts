@@ -1,5 +1,6 @@
 import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../sensitive-files/index.js';
-import { kindPolicyFrom, loadConfig } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
+import { kindPolicyFrom } from '../../suppress/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import { findRepository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
