@@ -190,10 +190,28 @@ async function assertNoLinkedDirectory(root, dir) {
       throw refuse(current, "it is a symbolic link to a directory");
   }
 }
+async function writeData(handle, data) {
+  if (typeof data === "string" || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  let pending = [];
+  let size = 0;
+  for await (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < 256 * 1024)
+      continue;
+    await handle.write(pending.join(""));
+    [pending, size] = [[], 0];
+  }
+  if (pending.length > 0)
+    await handle.write(pending.join(""));
+}
 async function writeInPlace(path, data) {
   const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
-    await handle.writeFile(data);
+    await writeData(handle, data);
   } finally {
     await handle.close();
   }
@@ -236,7 +254,7 @@ async function replaceFile(path, data, mode) {
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(data);
+      await writeData(handle, data);
       if (mode !== void 0)
         await handle.chmod(mode);
       await handle.sync();
@@ -24752,8 +24770,11 @@ function formatPlanText(plan) {
 function envNameFor(ruleId, providerId) {
   if (providerId === "generic")
     return "APP_SECRET";
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
+  return asEnvName(ruleId);
+}
+function asEnvName(name) {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[A-Z_]/.test(snake) ? snake : `SECRET_${snake}`;
 }
 
 // dist/src/remediation/steps.js
@@ -26676,6 +26697,12 @@ async function executeScan(options) {
     applied.result.notices = [...applied.result.notices ?? [], ...risks];
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
+
+// dist/src/remediation/repository/fix-section.js
+init_findings();
+
+// dist/src/remediation/repository/rotate-section.js
+init_findings();
 
 // dist/src/remediation/index.js
 function remediationMarkdown(rule) {
