@@ -11327,6 +11327,13 @@ var init_printable = __esm({
   }
 });
 
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/terminal-text/shell-quote.js
 function shellQuote(word) {
   if (PLAIN.test(word))
@@ -11350,6 +11357,7 @@ var init_terminal_text = __esm({
   "dist/src/terminal-text/index.js"() {
     "use strict";
     init_printable();
+    init_printable_json();
     init_shell_quote();
   }
 });
@@ -26501,9 +26509,6 @@ init_suppress();
 // dist/src/sensitive-files/format-outcome.js
 init_terminal_text();
 
-// dist/src/remediation/location-steps.js
-init_terminal_text();
-
 // dist/src/remediation/replacements.js
 init_engine();
 
@@ -26700,9 +26705,22 @@ async function executeScan(options) {
 
 // dist/src/remediation/repository/fix-section.js
 init_findings();
+init_terminal_text();
+
+// dist/src/remediation/repository/history-sections.js
+init_terminal_text();
 
 // dist/src/remediation/repository/rotate-section.js
 init_findings();
+
+// dist/src/remediation/repository/format-json.js
+init_terminal_text();
+
+// dist/src/remediation/repository/format-markdown.js
+init_terminal_text();
+
+// dist/src/remediation/repository/format-text.js
+init_terminal_text();
 
 // dist/src/remediation/index.js
 function remediationMarkdown(rule) {

@@ -10945,6 +10945,13 @@ var init_printable = __esm({
   }
 });
 
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/terminal-text/shell-quote.js
 var init_shell_quote = __esm({
   "dist/src/terminal-text/shell-quote.js"() {
@@ -10958,6 +10965,7 @@ var init_terminal_text = __esm({
   "dist/src/terminal-text/index.js"() {
     "use strict";
     init_printable();
+    init_printable_json();
     init_shell_quote();
   }
 });
