@@ -1,4 +1,4 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ScanOptions } from '../../pipeline/index.js';
@@ -11,6 +11,7 @@ import {
   formatRepositoryPlanText,
   gatherScans,
   keyNamesOf,
+  planCommandFor,
   planSecretsOf,
   remotesOf,
   replacementLines,
@@ -99,18 +100,6 @@ async function replacementsTarget(file: string, repo: Repository | undefined, io
   return target;
 }
 
-async function isNodeProject(root: string): Promise<boolean> {
-  return (await lstat(join(root, 'package.json')).catch(() => undefined))?.isFile() === true;
-}
-
-/**
- * Commands in the plan call secretscan the way the user runs it: `npx secretscan` inside a Node
- * project (where it is usually a devDependency, not on PATH), plain `secretscan` elsewhere.
- */
-async function commandFor(root: string): Promise<string> {
-  return (await isNodeProject(root)) ? 'npx secretscan' : 'secretscan';
-}
-
 /**
  * Scans, locates each secret, and prints one plan for the whole repository (rotate, fix the code
  * at HEAD, purge with one script, force-push, verify); on request writes the `git filter-repo
@@ -131,7 +120,7 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
     if (target !== undefined) await writeFileSafely(target, '', { mode: 0o600 });
     return scans.isPartial ? EXIT.userError : EXIT.clean;
   }
-  const plan = buildRepositoryPlan(secrets, { command: await commandFor(repo?.root ?? io.cwd), replacementsFile: shownFile }, await remotesOf(repo));
+  const plan = buildRepositoryPlan(secrets, { command: await planCommandFor(repo?.root ?? io.cwd), replacementsFile: shownFile }, await remotesOf(repo));
   // Every format goes through terminal-text: nothing from the repository reaches the terminal raw.
   io.stdout.write(flags.format === 'json' ? formatRepositoryPlanJson(plan) : flags.format === 'markdown' ? formatRepositoryPlanMarkdown(plan) : formatRepositoryPlanText(plan));
   if (target !== undefined) {

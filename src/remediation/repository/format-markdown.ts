@@ -41,12 +41,12 @@ function fixBody(plan: RepositoryPlan): string[] {
 
 /**
  * The repository's plan as GitHub-flavoured Markdown under a heading of the given level (1 = `#`):
- * a summary, then one numbered heading per section with task lists, actions and `sh` blocks.
+ * a summary and `note`, then one numbered heading per section with task lists, actions and `sh` blocks.
  * Text from rule packs and the repository is escaped (inlineMarkdown) and made printable.
  */
-export function formatRepositoryPlanMarkdown(plan: RepositoryPlan, level = 1): string {
+export function formatRepositoryPlanMarkdown(plan: RepositoryPlan, level = 1, note = 'Follow the steps in order.'): string {
   const hashes = '#'.repeat(level);
-  const lines = [`${hashes} Remediation plan`, '', `${inlineMarkdown(planSummary(plan))}. Follow the steps in order.`];
+  const lines = [`${hashes} Remediation plan`, '', `${inlineMarkdown(planSummary(plan))}. ${inlineMarkdown(note)}`];
   for (const { number, key } of numberedSections(plan)) {
     const section = plan[key];
     if (section === undefined) continue;

@@ -4,3 +4,5 @@ export { formatRepositoryPlanJson } from './format-json.js';
 export { formatRepositoryPlanMarkdown } from './format-markdown.js';
 export { formatRepositoryPlanText } from './format-text.js';
 export { planSecretsOf, remotesOf } from './plan-secrets.js';
+export { type FindingsPlanContext, planSecretsFromFindings } from './from-findings.js';
+export { planCommandFor } from './plan-command.js';

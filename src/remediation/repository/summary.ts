@@ -22,12 +22,12 @@ const PLACE_TEXT = { pushed: 'pushed', unpushed: 'committed, not pushed', 'worki
 /** A checklist entry's text: what the secret is, where it lives, where it was seen. Backticks mark code. */
 export function rotateItemText(item: RotateItem): string {
   const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : '';
-  return `${item.ruleName} \`${item.preview}\` (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(', ')}${more}`;
+  return `${item.ruleName}${item.preview === '' ? '' : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(', ')}${more}`;
 }
 
 /** A code edit's text after its `path:line`. Backticks mark code. */
 export function editText(edit: CodeEdit): string {
-  const where = [`${edit.ruleName} \`${edit.preview}\``, ...(edit.variable === undefined ? [] : [`in \`${edit.variable}\``]), ...(edit.source === 'working-tree' ? ['not committed'] : [])].join(', ');
+  const where = [`${edit.ruleName}${edit.preview === '' ? '' : ` \`${edit.preview}\``}`, ...(edit.variable === undefined ? [] : [`in \`${edit.variable}\``]), ...(edit.source === 'working-tree' ? ['not committed'] : [])].join(', ');
   return `(${where}): read it from the environment variable \`${edit.envName}\``;
 }
 
