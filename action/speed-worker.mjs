@@ -3239,6 +3239,8 @@ function checkRuleFields(raw, subject, problems, at) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3315,7 +3317,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
   }
 });
