@@ -26662,16 +26662,18 @@ function fixSection(secrets) {
 // dist/src/remediation/repository/history-sections.js
 var GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
 function urlVariable(remote) {
-  return `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+  const name = `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+  return /^[0-9]/.test(name) ? `remote_${name}` : name;
 }
 function pathArgument(path) {
   return path.startsWith("-") ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
 }
+var SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*$/;
 function remotesOf(secrets, knownRemotes) {
   const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
   for (const remote of knownRemotes)
     remotes.add(remote);
-  return [...remotes].sort();
+  return [...remotes].filter((remote) => SAFE_REMOTE.test(remote)).sort();
 }
 function purgeSection(secrets, options, knownRemotes) {
   const committed = secrets.filter((secret) => secret.location.place !== "working-tree");
@@ -26696,7 +26698,7 @@ function purgeSection(secrets, options, knownRemotes) {
       `${options.command} remediate --write-replacements ${file} > /dev/null`,
       filter,
       `rm -f -- ${file}`,
-      ...remotes.map((remote) => `git remote add ${shellQuote(remote)} "$${urlVariable(remote)}"`)
+      ...remotes.map((remote) => `git remote add -- ${shellQuote(remote)} "$${urlVariable(remote)}"`)
     ],
     wholeFiles,
     replacementsFile: options.replacementsFile
@@ -26706,7 +26708,7 @@ function publishSection(secrets) {
   const pushed = secrets.filter((secret) => secret.location.place === "pushed");
   if (pushed.length === 0)
     return void 0;
-  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].sort();
+  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].filter((remote) => SAFE_REMOTE.test(remote)).sort();
   const refs = [...new Set(pushed.flatMap((secret) => secret.location.remoteRefs))].sort();
   return {
     title: "Force-push, then deal with the copies others hold",
@@ -26735,7 +26737,7 @@ function verifySection(secrets, options, publish2) {
     actions: [
       `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
     ],
-    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
+    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q -- "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }
 
