@@ -26668,7 +26668,7 @@ function urlVariable(remote) {
 function pathArgument(path) {
   return path.startsWith("-") ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
 }
-var SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*$/;
+var SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 function remotesOf(secrets, knownRemotes) {
   const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
   for (const remote of knownRemotes)

@@ -21,7 +21,7 @@ function pathArgument(path: string): string {
  * A remote name that cannot be read as an option or anything but a name. The repository's config
  * is not trusted: a remote named `--upload-pack=…` would turn `git fetch NAME` into a command.
  */
-const SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_.\/-]*$/;
+const SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 
 /** Every remote of the repository (those that hold a secret among them), each with a safe name. */
 function remotesOf(secrets: readonly PlanSecret[], knownRemotes: readonly string[]): string[] {
