@@ -3055,13 +3055,13 @@ function sha256Hex(data) {
   return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash2.update(`${name}\0${bytes.length}\0`);
+    hash2.update(bytes);
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 function isStamp(value) {
   if (typeof value !== "object" || value === null)
@@ -3151,23 +3151,34 @@ var init_finding = __esm({
   }
 });
 
+// dist/src/findings/flat-string.js
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+var SHORT;
+var init_flat_string = __esm({
+  "dist/src/findings/flat-string.js"() {
+    "use strict";
+    SHORT = 13;
+  }
+});
+
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash3("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex2(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -3177,32 +3188,34 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT, sha256Hex2;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    init_flat_string();
     SLOW_HASH_BELOW = 32;
     SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
     SCRYPT_SALT = "secretscan secret-id v2";
     stretchedCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 1e5;
+    sha256Hex2 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
-var PREVIEW_MIN_LENGTH;
+var PREVIEW_MIN_LENGTH, SURROGATE;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    init_flat_string();
     PREVIEW_MIN_LENGTH = 16;
+    SURROGATE = /[\uD800-\uDFFF]/;
   }
 });
 
@@ -3303,6 +3316,33 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+function redactOccurrence(occurrence, redactText) {
+  return { ...occurrence, path: redactText(occurrence.path) };
+}
+function redactFinding(finding, redactText) {
+  const redacted = { ...finding, path: redactText(finding.path), context: redactText(finding.context) };
+  if (finding.occurrences !== void 0)
+    redacted.occurrences = finding.occurrences.map((o2) => redactOccurrence(o2, redactText));
+  return redacted;
+}
+function redactResult(result, redactText) {
+  const redacted = {
+    ...result,
+    findings: result.findings.map((finding) => redactFinding(finding, redactText)),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: redactText(skipped.path) })),
+    problems: result.problems.map((problem) => ({ path: redactText(problem.path), message: redactText(problem.message) }))
+  };
+  if (result.notices !== void 0)
+    redacted.notices = result.notices.map(redactText);
+  return redacted;
+}
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3310,8 +3350,10 @@ var init_findings = __esm({
     init_finding();
     init_fingerprint();
     init_redact();
+    init_flat_string();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -11143,12 +11185,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -21802,10 +21844,16 @@ var init_match = __esm({
 
 // dist/src/engine/overlaps.js
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
@@ -21868,15 +21916,29 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+  const lines = Int32Array.from(matches, (m2) => lineOf(m2.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b3) => {
+    const byLine = lines[a] - lines[b3];
+    if (byLine !== 0)
+      return byLine;
+    const [x3, y2] = [matches[a].secret, matches[b3].secret];
+    return x3 < y2 ? -1 : x3 > y2 ? 1 : a - b3;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at2 = order[i];
+    if (lines[at2] !== lines[best] || matches[at2].secret !== matches[best].secret) {
+      best = at2;
+      continue;
+    }
+    const [m2, kept] = [matches[at2], matches[best]];
+    const isBetter = SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    isDropped[isBetter ? best : at2] = 1;
     if (isBetter)
-      best.set(key, m2);
+      best = at2;
   }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+  return isDropped.includes(1) ? matches.filter((_3, i) => isDropped[i] === 0) : matches;
 }
 var SEVERITY_ORDER;
 var init_overlaps = __esm({
@@ -21888,10 +21950,20 @@ var init_overlaps = __esm({
 
 // dist/src/engine/secret-finder.js
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var MODULUS, BASE, SecretFinder;
 var init_secret_finder = __esm({
@@ -21906,7 +21978,7 @@ var init_secret_finder = __esm({
       lengths = [];
       constructor(secrets) {
         const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
+        for (const secret of secrets) {
           if (secret === "" || secret.includes("\n"))
             continue;
           let group = byLength.get(secret.length);
@@ -21916,12 +21988,7 @@ var init_secret_finder = __esm({
               lead = lead * BASE % MODULUS;
             byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
           }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
+          addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
         }
         this.lengths = [...byLength.values()];
         this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -21932,15 +21999,21 @@ var init_secret_finder = __esm({
         for (const { length, lead, byHash } of this.lengths) {
           if (length > text.length)
             continue;
-          let hash = hashOf(text, 0, length);
+          let hash2 = hashOf(text, 0, length);
           for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
+            const known = byHash.get(hash2);
+            if (typeof known === "string") {
+              if (text.startsWith(known, start))
+                found.push([start, known]);
+            } else if (known !== void 0) {
+              for (const secret of known)
+                if (text.startsWith(secret, start))
+                  found.push([start, secret]);
+            }
             if (start + length >= text.length)
               break;
             const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+            hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
           }
         }
         return found;
@@ -21984,19 +22057,27 @@ var init_secret_finder = __esm({
 
 // dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
+  const byStart = [...all].sort((a, b3) => a.start - b3.start);
+  const longestSpan = all.reduce((longest, m2) => Math.max(longest, m2.end - m2.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function matchesWithin(index, from, to2) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to2; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -22009,7 +22090,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to2);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b3) => b3.start - a.start);
   let focus = match.start - base;
   for (const m2 of onLine) {
     const cutFrom = Math.max(m2.start, base) - base;
@@ -22032,6 +22113,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -22041,10 +22123,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -22276,6 +22358,18 @@ var init_value_context = __esm({
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+function compareMatches(a, b3) {
+  return a.start - b3.start || a.end - b3.end || (a.rule.spec.id < b3.rule.spec.id ? -1 : a.rule.spec.id > b3.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
   const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
@@ -22289,6 +22383,7 @@ function createMatcher(rules, options = {}) {
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -22362,7 +22457,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
           allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
@@ -22379,8 +22477,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m2) => toFinding(m2, chunk, index, shouldReveal));
+      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
     }
   };
 }
@@ -22510,8 +22610,27 @@ function settledOrAborted(work, signal) {
     });
   });
 }
+function trimToLimit(result, limit) {
+  if (result.findings.length <= limit)
+    return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++)
+    unlisted[result.findings[i].severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+function addUnlisted(result, counts, limit) {
+  if (counts === void 0)
+    return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES)
+    unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -22527,6 +22646,9 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit)
+      trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -22560,6 +22682,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }
@@ -22650,6 +22773,8 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_overlaps();
+    init_secret_finder();
   }
 });
 
@@ -23324,6 +23449,12 @@ function failingFindings(findings, failOn) {
   const floor = RANK[failOn];
   return findings.filter((finding) => RANK[finding.severity] >= floor);
 }
+function unlistedFailing(unlisted, failOn) {
+  if (unlisted === void 0 || failOn === "none")
+    return 0;
+  const floor = RANK[failOn];
+  return ["high", "medium", "low"].filter((severity) => RANK[severity] >= floor).reduce((sum, severity) => sum + unlisted[severity], 0);
+}
 
 // dist/src/action/scan-args.js
 import { parseArgs } from "node:util";
@@ -23783,7 +23914,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -23799,7 +23930,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
@@ -25781,9 +25912,7 @@ async function countReachableBlobs(root) {
   return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
 }
 
-// dist/src/sources/history/provenance.js
-var COMMIT_START2 = "";
-var FIELD = "";
+// dist/src/sources/nul-tokens.js
 async function* nulTokens(stream) {
   let pending = Buffer.alloc(0);
   for await (const data of stream) {
@@ -25796,6 +25925,10 @@ async function* nulTokens(stream) {
     pending = Buffer.from(buffer.subarray(start));
   }
 }
+
+// dist/src/sources/history/provenance.js
+var COMMIT_START2 = "";
+var FIELD = "";
 function keepEarliest(places, path, commit, age) {
   const known = places.get(path);
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
@@ -25924,6 +26057,45 @@ function commitFileReader(root, commit) {
       throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
     return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
   };
+}
+
+// dist/src/sources/added-paths.js
+var FIELD2 = "";
+var LOG_ARGS = ["--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", `--format=%x00%H${FIELD2}%an <%ae>${FIELD2}%aI`];
+async function listedPaths(root, args) {
+  const { child, done } = spawnGit(root, args);
+  child.stdin.end();
+  const seen = /* @__PURE__ */ new Map();
+  let commit;
+  let isHeaderNext = false;
+  let isFirstPath = false;
+  for await (const token of nulTokens(child.stdout)) {
+    if (token === "") {
+      isHeaderNext = true;
+    } else if (isHeaderNext) {
+      const [sha = "", author = "", date = ""] = token.split(FIELD2);
+      commit = { sha, author, date };
+      isHeaderNext = false;
+      isFirstPath = true;
+    } else {
+      const path = isFirstPath && token.startsWith("\n") ? token.slice(1) : token;
+      isFirstPath = false;
+      if (!seen.has(path))
+        seen.set(path, commit === void 0 ? { path } : { path, commit });
+    }
+  }
+  await done;
+  return [...seen.values()];
+}
+function stagedAddedPaths(root) {
+  return listedPaths(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", "--"]);
+}
+async function rangeAddedPaths(root, range) {
+  const { base, head } = await resolveRange(root, range);
+  return listedPaths(root, ["log", "--reverse", "--topo-order", ...LOG_ARGS, `${base}..${head}`, "--"]);
+}
+function historyAddedPaths(root) {
+  return listedPaths(root, ["log", "--all", "--reverse", "--topo-order", ...LOG_ARGS, "--"]);
 }
 
 // dist/src/sensitive-files/git-queries.js
@@ -26207,6 +26379,7 @@ var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
+init_findings();
 
 // dist/src/suppress/baseline-file.js
 init_findings();
@@ -26379,8 +26552,48 @@ function describeSuppressions(suppressions, isBaselineOff) {
 init_errors();
 init_rules();
 
+// dist/src/pipeline/file-names.js
+init_engine();
+init_findings();
+init_rules();
+var UNCHANGED = (text) => text;
+function nameFingerprint(finding) {
+  return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
+}
+function scanFileNames(visited, rules, options) {
+  const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
+  if (visited.length === 0 || providerIds.size === 0)
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
+  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const secrets = /* @__PURE__ */ new Set();
+  const findings = [];
+  let allowlisted = 0;
+  for (const { path, commit } of visited) {
+    const scanned = matcher.scanChunk({ origin: "tree", path, text: path, startLine: 1 });
+    allowlisted += scanned.suppressed.allowlist;
+    for (const found of scanned.findings) {
+      if (!providerIds.has(found.ruleId) || found.secret === void 0)
+        continue;
+      secrets.add(found.secret);
+      const finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      if (!options.shouldRevealSecrets)
+        delete finding.secret;
+      if (commit !== void 0)
+        finding.commit = commit;
+      findings.push(finding);
+    }
+  }
+  if (secrets.size === 0 || options.shouldRevealSecrets)
+    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
+  const finder = new SecretFinder(secrets);
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
+}
+
 // dist/src/pipeline/open-source.js
 init_errors();
+function visitedFiles(paths) {
+  return async () => paths.map((path) => ({ path }));
+}
 function requireRepository(repo, cwd, kind) {
   if (repo === void 0)
     throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
@@ -26404,12 +26617,12 @@ async function openSource(request, options) {
     if (request.isCommittedOnly === true && repo !== void 0) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26418,11 +26631,11 @@ async function openSource(request, options) {
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
   if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26466,14 +26679,14 @@ function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
 }
 async function scannerFor(options) {
-  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === "history";
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, maxFindings };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26481,12 +26694,13 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
 // dist/src/pipeline/execute-scan.js
+var DEFAULT_MAX_FINDINGS = 1e5;
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
@@ -26527,7 +26741,42 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  names.catch(() => void 0);
+  let result;
+  try {
+    result = await scanContent(source, { options, rules, config, policy, outcome, log });
+  } catch (error2) {
+    throw await redactedError(error2, names);
+  }
+  const named = await names.catch((error2) => {
+    result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    result.isPartial = true;
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text, hasSecrets: false };
+  });
+  if (named.findings.length > 0)
+    result.findings = [...result.findings, ...named.findings].sort(compareFindings);
+  result.suppressed.allowlist += named.suppressed.allowlist;
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
+  const applied = applySuppressions(result, suppressions);
+  if (named.hasSecrets)
+    applied.result = redactResult(applied.result, named.redactText);
+  const unlisted = applied.result.unlisted;
+  if (unlisted !== void 0)
+    applied.result.notices = [...applied.result.notices ?? [], unlistedNotice(unlisted)];
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+}
+async function scanContent(source, context) {
+  const { options, rules, config, policy, outcome, log } = context;
+  const { source: request } = options;
+  const repo = source.repo;
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -26537,7 +26786,7 @@ async function executeScan(options) {
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
   } finally {
     stop.dispose();
     shown.done();
@@ -26557,14 +26806,22 @@ async function executeScan(options) {
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  const committed = source.committedPaths;
-  if (committed !== void 0)
-    result.findings = result.findings.filter((finding) => committed.has(finding.path));
-  const applied = applySuppressions(result, suppressions);
-  const risks = configRisks(config, rules);
-  if (risks.length > 0)
-    applied.result.notices = [...applied.result.notices ?? [], ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return result;
+}
+async function redactedError(error2, names) {
+  if (!(error2 instanceof ScanError))
+    return error2;
+  const { redactText } = await names.catch(() => ({ redactText: (text) => text }));
+  const message = redactText(error2.message);
+  const hint = error2.hint === void 0 ? void 0 : redactText(error2.hint);
+  if (message === error2.message && hint === error2.hint)
+    return error2;
+  return new ScanError(error2.code, message, { exitCode: error2.exitCode, ...hint === void 0 ? {} : { hint } });
+}
+function unlistedNotice(unlisted) {
+  const total = unlisted.high + unlisted.medium + unlisted.low;
+  const bySeverity2 = SEVERITIES.filter((severity) => unlisted[severity] > 0).map((severity) => `${unlisted[severity]} ${severity}`);
+  return `${total} more finding${total === 1 ? "" : "s"} (${bySeverity2.join(", ")}) past --max-findings ${unlisted.limit} were counted, not listed; the baseline and ignore file were not checked against them and they fail the scan. Raise --max-findings to list them.`;
 }
 
 // dist/src/remediation/repository/fix-section.js
@@ -26689,7 +26946,9 @@ function purgeSection(secrets, options, knownRemotes) {
     actions: [
       "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
       `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
-      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      ...wholeFiles.length > 0 ? [
+        `${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`
+      ] : [],
       "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
     ],
     commands: [
@@ -26734,9 +26993,7 @@ function verifySection(secrets, options, publish2) {
   return {
     title: "Verify that no copy is left",
     why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
-    actions: [
-      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
-    ],
+    actions: [`Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`],
     commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q -- "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }
@@ -27017,7 +27274,7 @@ function row(finding, vcs, hasHeadColumn) {
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    `${markdownCode(finding.preview)}${finding.decodedFrom === void 0 ? "" : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? " (in the file name)" : ""}`,
     finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
     ...hasHeadColumn ? [headCell(finding)] : []
   ];
@@ -27185,7 +27442,8 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  const where = finding.isInFileName === true ? " in the file name" : "";
+  return `${finding.ruleName} detected${where}: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -27330,11 +27588,24 @@ function toSarif(result, ctx) {
 `;
 }
 
+// dist/src/reporters/html/from-scan.js
+init_findings();
+
+// dist/src/reporters/html/tables.js
+init_findings();
+
+// dist/src/reporters/html/timeline.js
+var WIDTH = 960;
+var LABEL_WIDTH = 340;
+var PLOT_WIDTH = WIDTH - LABEL_WIDTH - 20;
+
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
 function placeOf(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
+    return place;
+  if (finding.isInFileName === true)
     return place;
   place.file = finding.path;
   place.startLine = finding.startLine;
@@ -27347,6 +27618,8 @@ function placeOf(finding) {
 }
 function messageOf4(finding) {
   const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
+  if (finding.isInFileName === true)
+    parts.push(`in the file name ${finding.path}`);
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
@@ -27740,7 +28013,7 @@ function exitCodeOf(outcome) {
     return INTERNAL_ERROR;
   if (outcome.scan.result.isPartial)
     return USER_ERROR;
-  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+  return outcome.scan.result.findings.length > 0 || outcome.scan.result.unlisted !== void 0 ? 1 : 0;
 }
 function messagesOf(outcome) {
   const lines = scanMessagesOf(outcome).flatMap((text) => text.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
@@ -27753,11 +28026,12 @@ function failureOf(outcome, failOn) {
   if (exitCode === USER_ERROR || outcome.scan === void 0) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.scan.result.findings, failOn);
-  if (failing.length === 0)
+  const { findings, unlisted } = outcome.scan.result;
+  const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);
+  if (failing === 0)
     return void 0;
-  const total = outcome.scan.result.findings.length;
-  return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+  const total = findings.length + (unlisted === void 0 ? 0 : unlisted.high + unlisted.medium + unlisted.low);
+  return `secretscan found ${total} secret(s); ${failing} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
 }
 
 // dist/src/action/main.js

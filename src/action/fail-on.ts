@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { Finding, Severity } from '../findings/index.js';
+import type { Finding, Severity, UnlistedFindings } from '../findings/index.js';
 
 /** The `fail-on` input: the lowest severity that fails the step, or `none` to never fail on findings. */
 export type FailOn = Severity | 'none';
@@ -19,4 +19,11 @@ export function failingFindings(findings: readonly Finding[], failOn: FailOn): F
   if (failOn === 'none') return [];
   const floor = RANK[failOn];
   return findings.filter((finding) => RANK[finding.severity] >= floor);
+}
+
+/** How many of the findings counted past `--max-findings` are at or above the threshold. */
+export function unlistedFailing(unlisted: UnlistedFindings | undefined, failOn: FailOn): number {
+  if (unlisted === undefined || failOn === 'none') return 0;
+  const floor = RANK[failOn];
+  return (['high', 'medium', 'low'] as const).filter((severity) => RANK[severity] >= floor).reduce((sum, severity) => sum + unlisted[severity], 0);
 }

@@ -25,7 +25,7 @@ export interface EmitOptions {
 /** The exit code a result earns: partial beats findings beats clean. */
 export function exitCodeFor(result: ScanResult): number {
   if (result.isPartial) return EXIT.userError;
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  return result.findings.length > 0 || result.unlisted !== undefined ? EXIT.findings : EXIT.clean;
 }
 
 function isColorAllowed(io: Io, flags: ReportFlags): boolean {

@@ -50,6 +50,11 @@ export interface Finding {
    * %-encoded token); the location is then the encoded text, and `preview`/`secret` the decoded value.
    */
   decodedFrom?: 'base64' | 'json-string' | 'url';
+  /**
+   * Set when the secret is in the file's name, not its content (a token committed as a path): the
+   * position is then in the path, and `path` (like every path in the report) shows the token redacted.
+   */
+  isInFileName?: true;
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
   fingerprint: string;
   /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */
@@ -118,6 +123,18 @@ export interface ScanStats {
   durationMs: number;
 }
 
+/** How many findings of each severity a count covers. */
+export type SeverityCounts = Record<Severity, number>;
+
+/**
+ * Findings past the scan's limit (`--max-findings`): counted by severity, not kept in detail, so
+ * that a file with a million matches scans in bounded memory. They still fail the scan.
+ */
+export interface UnlistedFindings extends SeverityCounts {
+  /** The limit that was reached: how many findings the scan kept in detail. */
+  limit: number;
+}
+
 /** Everything a scan produced; the only input reporters get besides their context. */
 export interface ScanResult {
   findings: Finding[];
@@ -129,4 +146,9 @@ export interface ScanResult {
   isPartial: boolean;
   /** Facts about the scan the reader should know, e.g. that a clone is shallow and what it covered. */
   notices?: string[];
+  /**
+   * Matches past `--max-findings`, counted before grouping, the baseline and the ignore file (which
+   * need each finding in detail). Absent when the limit was not reached.
+   */
+  unlisted?: UnlistedFindings;
 }

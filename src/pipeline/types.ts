@@ -35,6 +35,12 @@ export interface ScanOptions {
   threads?: number;
   /** Seconds after which the scan stops and returns what it has, marked partial. */
   timeoutSeconds?: number;
+  /**
+   * Findings kept in detail; past it, matches are counted by severity (`ScanResult.unlisted`), the
+   * report says so and the scan still fails. Keeps memory bounded on a file with a million matches.
+   * Default: DEFAULT_MAX_FINDINGS.
+   */
+  maxFindings?: number;
   /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
   /** Report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored. Default: true. */

@@ -65,6 +65,13 @@ describe('failingFindings and failureOf', () => {
     expect(failureOf({ scan }, 'medium')).toMatch(/found 2 secret\(s\); 1 at or above fail-on: medium/);
   });
 
+  it('counts findings past --max-findings by severity against fail-on', () => {
+    const capped = completed(findings, { unlisted: { limit: 2, high: 0, medium: 3, low: 4 } });
+    expect(failureOf({ scan: capped }, 'high')).toBeUndefined();
+    expect(failureOf({ scan: capped }, 'medium')).toMatch(/found 9 secret\(s\); 4 at or above fail-on: medium/);
+    expect(failureOf({ scan: completed([], { unlisted: { limit: 1, high: 1, medium: 0, low: 0 } }) }, 'high')).toMatch(/found 1 secret\(s\); 1 at or above/);
+  });
+
   it("fails on a partial scan, a scan error and a crash with the scanner's message, even with fail-on: none", () => {
     const partial = completed(findings, { isPartial: true, problems: [{ path: 'a', message: 'm' }] });
     expect(failureOf({ scan: partial }, 'none')).toBe('secretscan could not complete the scan (exit 2): secretscan: the scan is partial: 1 problem(s), see the report');

@@ -3,7 +3,7 @@ import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
 import type { CommitAdvice, ScannedRepository } from '../../reporters/index.js';
 import { MAX_REPOSITORY_NAME_LENGTH, repositoryIdentityOf } from '../../sources/index.js';
-import { executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
+import { DEFAULT_MAX_FINDINGS, executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
@@ -27,6 +27,8 @@ export interface SourceFlags {
 export interface ScanFlags extends ReportFlags, SourceFlags {
   'max-file-size'?: string;
   threads?: number;
+  /** `--max-findings N`: findings kept in detail; the rest are counted (see ScanOptions.maxFindings). */
+  'max-findings'?: number;
   /** Seconds after which the scan stops and reports what it has, marked partial. */
   timeout?: number;
   /** `--baseline FILE`; `--no-baseline` skips the default one; `--report-unused` lists stale entries. */
@@ -52,6 +54,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
+    { name: 'max-findings', type: 'string', valueName: 'N', description: `list at most N findings in detail; the rest are counted by severity, said in the report and still fail the scan (default: ${DEFAULT_MAX_FINDINGS})` },
     { name: 'timeout', type: 'string', valueName: 'SECONDS', description: 'stop after this long, report what was scanned (marked partial) and exit 2' },
     { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
     { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
@@ -99,6 +102,11 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     const threads = Number(values.threads);
     if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
+  }
+  if (typeof values['max-findings'] === 'string') {
+    if (!/^\d+$/.test(values['max-findings']) || Number(values['max-findings']) < 1 || !Number.isSafeInteger(Number(values['max-findings'])))
+      throw new UsageError(`--max-findings ${values['max-findings']} is not a whole number of 1 or more`, `e.g. --max-findings ${DEFAULT_MAX_FINDINGS}`);
+    flags['max-findings'] = Number(values['max-findings']);
   }
   if (flags.baseline !== undefined && flags['no-baseline'] === true) throw new UsageError('choose one of --baseline, --no-baseline');
   if (flags.repository !== undefined) checkRepositoryName(flags.repository);
@@ -168,6 +176,7 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
   if (flags.baseline !== undefined) options.baseline = flags.baseline;
   if (flags.threads !== undefined) options.threads = flags.threads;
   if (flags.timeout !== undefined) options.timeoutSeconds = flags.timeout;
+  if (flags['max-findings'] !== undefined) options.maxFindings = flags['max-findings'];
   const progressFor = progressOn(io);
   if (progressFor !== undefined) options.progressFor = progressFor;
   if (io.onInterrupt !== undefined) options.onInterrupt = io.onInterrupt;

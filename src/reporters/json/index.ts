@@ -29,6 +29,8 @@ function findingJson(finding: Finding): Record<string, unknown> {
     ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
     ...(finding.removedIn === undefined ? {} : { removedIn: { sha: finding.removedIn.sha, author: finding.removedIn.author, date: finding.removedIn.date } }),
     ...(finding.decodedFrom === undefined ? {} : { decodedFrom: finding.decodedFrom }),
+    // The secret is in the file name (the position is in the path, shown redacted).
+    ...(finding.isInFileName === true ? { isInFileName: true } : {}),
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
     preview: finding.preview,

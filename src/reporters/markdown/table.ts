@@ -26,7 +26,7 @@ function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColum
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    finding.decodedFrom === undefined ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    `${markdownCode(finding.preview)}${finding.decodedFrom === undefined ? '' : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? ' (in the file name)' : ''}`,
     finding.commit === undefined ? '' : markdownCode(finding.commit.sha.slice(0, 12)),
     ...(hasHeadColumn ? [headCell(finding)] : []),
   ];

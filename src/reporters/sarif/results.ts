@@ -22,7 +22,10 @@ function provenanceOf(finding: Finding): string {
 // A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
 function messageOf(finding: Finding): string {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.';
+  const where = finding.isInFileName === true ? ' in the file name' : '';
+  return (
+    `${finding.ruleName} detected${where}: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.'
+  );
 }
 
 // `commit` is where the reported location comes from; history results also name it `firstCommit`

@@ -27,6 +27,7 @@ function findingLines(finding: Finding, widths: { position: number; rule: number
   const indent = ' '.repeat(2 + widths.position + 2);
   const lines = [`  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` + `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`, `${indent}${c.dim(printable(finding.context))}`];
   if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
+  if (finding.isInFileName === true) lines.push(`${indent}found in the file name (the position is in the path): rename the file, and purge the old name from history`);
   if (isHistoryFinding(finding)) {
     lines.push(...historyLines(finding, c).map((line) => `${indent}${line}`));
   } else if (finding.commit !== undefined) {
