@@ -17,6 +17,8 @@ interface Placed {
 /** What grouping needs to know besides the findings. */
 export interface GroupOptions {
   places: BlobPlaces;
+  /** Blob id → the newest commit that replaced or deleted that blob somewhere (for `removedIn`). */
+  removals?: ReadonlyMap<string, CommitInfo>;
   /** Blob ids in HEAD's tree; undefined when HEAD is unborn. */
   headBlobs: ReadonlySet<string> | undefined;
   /** HEAD's commit: a secret in its own message (a finding with no blob) is at HEAD too. */
@@ -48,6 +50,16 @@ function isAtHead(placed: Placed & { finding: Finding }, options: GroupOptions):
   return options.headCommit !== undefined && placed.occurrence.commit?.sha === options.headCommit;
 }
 
+/** The newest commit that took away one of the group's blobs: when the secret left the tree. */
+function newestRemoval(group: readonly { finding: Finding }[], removals: ReadonlyMap<string, CommitInfo> | undefined): CommitInfo | undefined {
+  let newest: CommitInfo | undefined;
+  for (const { finding } of group) {
+    const removal = finding.blob === undefined ? undefined : removals?.get(finding.blob);
+    if (removal !== undefined && (newest === undefined || Date.parse(removal.date) > Date.parse(newest.date))) newest = removal;
+  }
+  return newest;
+}
+
 function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOptions): Finding {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group[0] as Placed & { finding: Finding };
@@ -68,6 +80,8 @@ function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOpti
   };
   if (first.commit !== undefined) merged.commit = first.commit;
   if (options.headBlobs !== undefined || options.headCommit !== undefined) merged.isPresentAtHead = group.some((g) => isAtHead(g, options));
+  const removedIn = merged.isPresentAtHead === false ? newestRemoval(group, options.removals) : undefined;
+  if (removedIn !== undefined) merged.removedIn = removedIn;
   return merged;
 }
 

@@ -28,8 +28,8 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
   const stats: HistoryStats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
   const finish = async (result: ScanResult): Promise<ScanResult> => {
     const wanted = new Set(result.findings.flatMap((f) => (f.blob === undefined ? [] : [f.blob])));
-    const [places, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed });
+    const [{ places, removals }, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed });
     const notices = [`history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} not scanned`];
     if (isShallow) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, 'commit')}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ''}; run \`git fetch --unshallow\` to audit the whole history`);
