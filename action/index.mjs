@@ -330,6 +330,29 @@ var init_bech32 = __esm({
   }
 });
 
+// dist/src/validators/encoded-credential.js
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+var PLACEHOLDER_PASSWORDS;
+var init_encoded_credential = __esm({
+  "dist/src/validators/encoded-credential.js"() {
+    "use strict";
+    init_types();
+    PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+  }
+});
+
 // dist/src/validators/failed-check.js
 function failedCheck(check) {
   return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
@@ -453,6 +476,7 @@ var init_validators = __esm({
   "dist/src/validators/index.js"() {
     "use strict";
     init_bech32();
+    init_encoded_credential();
     init_failed_check();
     init_github_checksum();
     init_grading();
@@ -467,6 +491,7 @@ var init_validators = __esm({
       "stripe-mode": gradeStripeMode,
       "alpaca-mode": gradeAlpacaMode,
       "aws-key-id": validateAwsKeyId,
+      "encoded-credential": validateEncodedCredential,
       "github-checksum-fails": failedCheck(validateGithubChecksum),
       "npm-checksum-fails": failedCheck(validateNpmChecksum),
       "bech32-checksum-fails": failedCheck(validateBech32Checksum),

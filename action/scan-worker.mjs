@@ -1866,6 +1866,22 @@ function validateBech32Checksum(secret) {
   return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
 }
 
+// dist/src/validators/encoded-credential.js
+var PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable >= password.length * 0.8 ? VALID : INVALID;
+}
+
 // dist/src/validators/failed-check.js
 var FAILED_CHECK = { isValid: true, severity: "low" };
 function failedCheck(check) {
@@ -1961,6 +1977,7 @@ var VALIDATORS = {
   "stripe-mode": gradeStripeMode,
   "alpaca-mode": gradeAlpacaMode,
   "aws-key-id": validateAwsKeyId,
+  "encoded-credential": validateEncodedCredential,
   "github-checksum-fails": failedCheck(validateGithubChecksum),
   "npm-checksum-fails": failedCheck(validateNpmChecksum),
   "bech32-checksum-fails": failedCheck(validateBech32Checksum),

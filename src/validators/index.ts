@@ -1,4 +1,5 @@
 import { validateBech32Checksum } from './bech32.js';
+import { validateEncodedCredential } from './encoded-credential.js';
 import { failedCheck } from './failed-check.js';
 import { validateGithubChecksum, validateNpmChecksum } from './github-checksum.js';
 import { gradeAlpacaMode, gradeStripeMode, validateAwsKeyId } from './grading.js';
@@ -18,6 +19,7 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'stripe-mode': gradeStripeMode,
   'alpaca-mode': gradeAlpacaMode,
   'aws-key-id': validateAwsKeyId,
+  'encoded-credential': validateEncodedCredential,
   'github-checksum-fails': failedCheck(validateGithubChecksum),
   'npm-checksum-fails': failedCheck(validateNpmChecksum),
   'bech32-checksum-fails': failedCheck(validateBech32Checksum),
