@@ -25,7 +25,7 @@ describe('with every rule loaded', async () => {
   const { createMatcher } = await import('../../src/engine/index.js');
   const { loadBuiltinRules } = await import('../../src/rules/index.js');
   const matcher = createMatcher((await loadBuiltinRules()).rules);
-  const scan = (text: string) => matcher.scanChunk({ origin: 'directory', path: '.env', text, startLine: 1 }).findings.map((f) => [f.ruleId, f.severity]);
+  const scan = (text: string) => matcher.scanChunk({ origin: 'tree', path: '.env', text, startLine: 1 }).findings.map((f) => [f.ruleId, f.severity]);
 
   it('a token with a right checksum is one high finding, one with a wrong checksum one low finding', () => {
     expect(scan(`GH_TOKEN=${GOOD_CHECKSUM}\n`)).toEqual([['github.personal-access-token', 'high']]);
