@@ -3098,13 +3098,13 @@ function sha256Hex(data) {
   return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash2.update(`${name}\0${bytes.length}\0`);
+    hash2.update(bytes);
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 function isStamp(value) {
   if (typeof value !== "object" || value === null)
@@ -3194,23 +3194,34 @@ var init_finding = __esm({
   }
 });
 
+// dist/src/findings/flat-string.js
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+var SHORT;
+var init_flat_string = __esm({
+  "dist/src/findings/flat-string.js"() {
+    "use strict";
+    SHORT = 13;
+  }
+});
+
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash3("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex2(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -3220,32 +3231,34 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT, sha256Hex2;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    init_flat_string();
     SLOW_HASH_BELOW = 32;
     SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
     SCRYPT_SALT = "secretscan secret-id v2";
     stretchedCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 1e5;
+    sha256Hex2 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
-var PREVIEW_MIN_LENGTH;
+var PREVIEW_MIN_LENGTH, SURROGATE;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    init_flat_string();
     PREVIEW_MIN_LENGTH = 16;
+    SURROGATE = /[\uD800-\uDFFF]/;
   }
 });
 
@@ -3346,6 +3359,33 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+function redactOccurrence(occurrence, redactText) {
+  return { ...occurrence, path: redactText(occurrence.path) };
+}
+function redactFinding(finding, redactText) {
+  const redacted = { ...finding, path: redactText(finding.path), context: redactText(finding.context) };
+  if (finding.occurrences !== void 0)
+    redacted.occurrences = finding.occurrences.map((o2) => redactOccurrence(o2, redactText));
+  return redacted;
+}
+function redactResult(result, redactText) {
+  const redacted = {
+    ...result,
+    findings: result.findings.map((finding) => redactFinding(finding, redactText)),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: redactText(skipped.path) })),
+    problems: result.problems.map((problem) => ({ path: redactText(problem.path), message: redactText(problem.message) }))
+  };
+  if (result.notices !== void 0)
+    redacted.notices = result.notices.map(redactText);
+  return redacted;
+}
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3353,8 +3393,10 @@ var init_findings = __esm({
     init_finding();
     init_fingerprint();
     init_redact();
+    init_flat_string();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -3463,6 +3505,8 @@ function checkRuleFields(raw, subject, problems, at2) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at2, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3539,7 +3583,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
   }
 });
@@ -11186,12 +11231,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -21856,10 +21901,16 @@ var init_match = __esm({
 
 // dist/src/engine/overlaps.js
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
@@ -21922,15 +21973,29 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+  const lines = Int32Array.from(matches, (m2) => lineOf(m2.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b3) => {
+    const byLine = lines[a] - lines[b3];
+    if (byLine !== 0)
+      return byLine;
+    const [x3, y2] = [matches[a].secret, matches[b3].secret];
+    return x3 < y2 ? -1 : x3 > y2 ? 1 : a - b3;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at2 = order[i];
+    if (lines[at2] !== lines[best] || matches[at2].secret !== matches[best].secret) {
+      best = at2;
+      continue;
+    }
+    const [m2, kept] = [matches[at2], matches[best]];
+    const isBetter = SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    isDropped[isBetter ? best : at2] = 1;
     if (isBetter)
-      best.set(key, m2);
+      best = at2;
   }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+  return isDropped.includes(1) ? matches.filter((_3, i) => isDropped[i] === 0) : matches;
 }
 var SEVERITY_ORDER;
 var init_overlaps = __esm({
@@ -21942,10 +22007,20 @@ var init_overlaps = __esm({
 
 // dist/src/engine/secret-finder.js
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var MODULUS, BASE, SecretFinder;
 var init_secret_finder = __esm({
@@ -21960,7 +22035,7 @@ var init_secret_finder = __esm({
       lengths = [];
       constructor(secrets) {
         const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
+        for (const secret of secrets) {
           if (secret === "" || secret.includes("\n"))
             continue;
           let group = byLength.get(secret.length);
@@ -21970,12 +22045,7 @@ var init_secret_finder = __esm({
               lead = lead * BASE % MODULUS;
             byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
           }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
+          addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
         }
         this.lengths = [...byLength.values()];
         this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -21986,15 +22056,21 @@ var init_secret_finder = __esm({
         for (const { length, lead, byHash } of this.lengths) {
           if (length > text.length)
             continue;
-          let hash = hashOf(text, 0, length);
+          let hash2 = hashOf(text, 0, length);
           for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
+            const known = byHash.get(hash2);
+            if (typeof known === "string") {
+              if (text.startsWith(known, start))
+                found.push([start, known]);
+            } else if (known !== void 0) {
+              for (const secret of known)
+                if (text.startsWith(secret, start))
+                  found.push([start, secret]);
+            }
             if (start + length >= text.length)
               break;
             const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+            hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
           }
         }
         return found;
@@ -22038,19 +22114,27 @@ var init_secret_finder = __esm({
 
 // dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
+  const byStart = [...all].sort((a, b3) => a.start - b3.start);
+  const longestSpan = all.reduce((longest, m2) => Math.max(longest, m2.end - m2.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function matchesWithin(index, from, to2) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to2; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -22063,7 +22147,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to2);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b3) => b3.start - a.start);
   let focus = match.start - base;
   for (const m2 of onLine) {
     const cutFrom = Math.max(m2.start, base) - base;
@@ -22086,6 +22170,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -22095,10 +22180,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -22330,6 +22415,18 @@ var init_value_context = __esm({
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+function compareMatches(a, b3) {
+  return a.start - b3.start || a.end - b3.end || (a.rule.spec.id < b3.rule.spec.id ? -1 : a.rule.spec.id > b3.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
   const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
@@ -22343,6 +22440,7 @@ function createMatcher(rules, options = {}) {
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -22416,7 +22514,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
           allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
@@ -22433,8 +22534,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m2) => toFinding(m2, chunk, index, shouldReveal));
+      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
     }
   };
 }
@@ -22564,8 +22667,27 @@ function settledOrAborted(work, signal) {
     });
   });
 }
+function trimToLimit(result, limit) {
+  if (result.findings.length <= limit)
+    return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++)
+    unlisted[result.findings[i].severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+function addUnlisted(result, counts, limit) {
+  if (counts === void 0)
+    return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES)
+    unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -22581,6 +22703,9 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit)
+      trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -22614,6 +22739,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }
@@ -22704,6 +22830,8 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_overlaps();
+    init_secret_finder();
   }
 });
 
@@ -23368,15 +23496,23 @@ function parseFailOn(value) {
   const normal = value.trim().toLowerCase();
   if (normal === "")
     return "low";
-  if (normal === "high" || normal === "medium" || normal === "low" || normal === "none")
+  if (normal === "high" || normal === "medium" || normal === "low" || normal === "live" || normal === "none")
     return normal;
-  throw new UsageError(`fail-on: "${value}" is not a severity`, "use high, medium, low or none");
+  throw new UsageError(`fail-on: "${value}" is not a severity`, "use high, medium, low, live (with verify) or none");
 }
 function failingFindings(findings, failOn) {
   if (failOn === "none")
     return [];
+  if (failOn === "live")
+    return findings.filter((finding) => finding.verification?.status === "live");
   const floor = RANK[failOn];
   return findings.filter((finding) => RANK[finding.severity] >= floor);
+}
+function unlistedFailing(unlisted, failOn) {
+  if (unlisted === void 0 || failOn === "none" || failOn === "live")
+    return 0;
+  const floor = RANK[failOn];
+  return ["high", "medium", "low"].filter((severity) => RANK[severity] >= floor).reduce((sum, severity) => sum + unlisted[severity], 0);
 }
 
 // dist/src/action/scan-args.js
@@ -23413,7 +23549,7 @@ function parseSize(value) {
 }
 
 // dist/src/config/validate.js
-var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist", "verify"]);
 var RULES_KEYS = /* @__PURE__ */ new Set(["disable", "custom"]);
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
 function checkEntry(raw, at2, problems) {
@@ -23493,6 +23629,10 @@ function checkRulesBlock(raw, file, doc, problems) {
       problems.items.push(...checked.problems);
       if (checked.pack !== void 0)
         out.customPacks.push(checked.pack);
+      checked.pack?.rules.forEach((rule, r2) => {
+        if (rule.verify !== void 0)
+          problems.addAtKey(["rules", "custom", i, "rules", r2, "verify"], `${rule.id}: custom rules cannot have a verifier (only built-in rules are verified)`);
+      });
     });
     problems.items.push(...compilePacks(out.customPacks).problems);
   }
@@ -23513,6 +23653,12 @@ function validateConfig(value, file, doc, known) {
       problems.addAtKey(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
     else
       config.maxFileSize = size;
+  }
+  if (value.verify !== void 0) {
+    if (typeof value.verify === "boolean")
+      config.verify = value.verify;
+    else
+      problems.addAtKey(["verify"], "must be true or false");
   }
   if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
     problems.addAtKey(["allowlist"], "must be a list of entries");
@@ -23837,7 +23983,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -23853,7 +23999,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
@@ -24270,6 +24416,13 @@ function parseInputs(raw) {
   const config = raw("config");
   if (config !== "")
     inputs.config = config;
+  const verify = raw("verify").toLowerCase();
+  if (verify === "true")
+    inputs.verify = true;
+  else if (verify === "false")
+    inputs.verify = false;
+  else if (verify !== "")
+    throw new UsageError(`verify: "${raw("verify")}" is not true or false`, "use true to ask each provider whether its secrets are still accepted, or leave it unset");
   const baseline = raw("baseline");
   if (baseline !== "")
     inputs.baseline = baseline;
@@ -25835,9 +25988,7 @@ async function countReachableBlobs(root) {
   return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
 }
 
-// dist/src/sources/history/provenance.js
-var COMMIT_START2 = "";
-var FIELD = "";
+// dist/src/sources/nul-tokens.js
 async function* nulTokens(stream) {
   let pending = Buffer.alloc(0);
   for await (const data of stream) {
@@ -25850,6 +26001,10 @@ async function* nulTokens(stream) {
     pending = Buffer.from(buffer.subarray(start));
   }
 }
+
+// dist/src/sources/history/provenance.js
+var COMMIT_START2 = "";
+var FIELD = "";
 function keepEarliest(places, path, commit, age) {
   const known = places.get(path);
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
@@ -25978,6 +26133,45 @@ function commitFileReader(root, commit) {
       throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
     return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
   };
+}
+
+// dist/src/sources/added-paths.js
+var FIELD2 = "";
+var LOG_ARGS = ["--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", `--format=%x00%H${FIELD2}%an <%ae>${FIELD2}%aI`];
+async function listedPaths(root, args) {
+  const { child, done } = spawnGit(root, args);
+  child.stdin.end();
+  const seen = /* @__PURE__ */ new Map();
+  let commit;
+  let isHeaderNext = false;
+  let isFirstPath = false;
+  for await (const token of nulTokens(child.stdout)) {
+    if (token === "") {
+      isHeaderNext = true;
+    } else if (isHeaderNext) {
+      const [sha = "", author = "", date = ""] = token.split(FIELD2);
+      commit = { sha, author, date };
+      isHeaderNext = false;
+      isFirstPath = true;
+    } else {
+      const path = isFirstPath && token.startsWith("\n") ? token.slice(1) : token;
+      isFirstPath = false;
+      if (!seen.has(path))
+        seen.set(path, commit === void 0 ? { path } : { path, commit });
+    }
+  }
+  await done;
+  return [...seen.values()];
+}
+function stagedAddedPaths(root) {
+  return listedPaths(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", "--"]);
+}
+async function rangeAddedPaths(root, range) {
+  const { base, head } = await resolveRange(root, range);
+  return listedPaths(root, ["log", "--reverse", "--topo-order", ...LOG_ARGS, `${base}..${head}`, "--"]);
+}
+function historyAddedPaths(root) {
+  return listedPaths(root, ["log", "--all", "--reverse", "--topo-order", ...LOG_ARGS, "--"]);
 }
 
 // dist/src/sensitive-files/git-queries.js
@@ -26261,6 +26455,7 @@ var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
+init_findings();
 
 // dist/src/suppress/baseline-file.js
 init_findings();
@@ -26433,8 +26628,48 @@ function describeSuppressions(suppressions, isBaselineOff) {
 init_errors();
 init_rules();
 
+// dist/src/pipeline/file-names.js
+init_engine();
+init_findings();
+init_rules();
+var UNCHANGED = (text) => text;
+function nameFingerprint(finding) {
+  return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
+}
+function scanFileNames(visited, rules, options) {
+  const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
+  if (visited.length === 0 || providerIds.size === 0)
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
+  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const secrets = /* @__PURE__ */ new Set();
+  const findings = [];
+  let allowlisted = 0;
+  for (const { path, commit } of visited) {
+    const scanned = matcher.scanChunk({ origin: "tree", path, text: path, startLine: 1 });
+    allowlisted += scanned.suppressed.allowlist;
+    for (const found of scanned.findings) {
+      if (!providerIds.has(found.ruleId) || found.secret === void 0)
+        continue;
+      secrets.add(found.secret);
+      const finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      if (!options.shouldRevealSecrets)
+        delete finding.secret;
+      if (commit !== void 0)
+        finding.commit = commit;
+      findings.push(finding);
+    }
+  }
+  if (secrets.size === 0 || options.shouldRevealSecrets)
+    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
+  const finder = new SecretFinder(secrets);
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
+}
+
 // dist/src/pipeline/open-source.js
 init_errors();
+function visitedFiles(paths) {
+  return async () => paths.map((path) => ({ path }));
+}
 function requireRepository(repo, cwd, kind) {
   if (repo === void 0)
     throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
@@ -26458,12 +26693,12 @@ async function openSource(request, options) {
     if (request.isCommittedOnly === true && repo !== void 0) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26472,11 +26707,11 @@ async function openSource(request, options) {
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
   if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26520,14 +26755,14 @@ function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
 }
 async function scannerFor(options) {
-  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === "history";
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, maxFindings };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26535,12 +26770,13 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher);
 }
 
 // dist/src/pipeline/execute-scan.js
+var DEFAULT_MAX_FINDINGS = 1e5;
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
@@ -26571,6 +26807,7 @@ async function executeScan(options) {
   const knownIds = /* @__PURE__ */ new Set([...builtin2.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
   const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
   const rules = selectRules(builtin2, config, fileKindIds);
+  const shouldVerify = options.verify !== void 0 && (options.verify.isOn ?? config.verify === true);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...read === void 0 ? {} : { read } });
@@ -26581,7 +26818,44 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  names.catch(() => void 0);
+  let result;
+  try {
+    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log });
+  } catch (error2) {
+    throw await redactedError(error2, names);
+  }
+  const named = await names.catch((error2) => {
+    result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    result.isPartial = true;
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text, hasSecrets: false };
+  });
+  if (named.findings.length > 0)
+    result.findings = [...result.findings, ...named.findings].sort(compareFindings);
+  result.suppressed.allowlist += named.suppressed.allowlist;
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
+  const applied = applySuppressions(result, suppressions);
+  if (shouldVerify && options.verify !== void 0)
+    await verifyAndRedact(applied.result, rules, options.verify, { shouldReveal: options.shouldRevealSecrets === true, log });
+  if (named.hasSecrets)
+    applied.result = redactResult(applied.result, named.redactText);
+  const unlisted = applied.result.unlisted;
+  if (unlisted !== void 0)
+    applied.result.notices = [...applied.result.notices ?? [], unlistedNotice(unlisted)];
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
+}
+async function scanContent(source, context) {
+  const { options, rules, config, policy, outcome, log } = context;
+  const { source: request } = options;
+  const repo = source.repo;
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -26591,7 +26865,7 @@ async function executeScan(options) {
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
   } finally {
     stop.dispose();
     shown.done();
@@ -26611,14 +26885,33 @@ async function executeScan(options) {
   const range = request.kind === "range" ? { range: request.range } : {};
   if (repo !== void 0 && checks.length > 0)
     await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  const committed = source.committedPaths;
-  if (committed !== void 0)
-    result.findings = result.findings.filter((finding) => committed.has(finding.path));
-  const applied = applySuppressions(result, suppressions);
-  const risks = configRisks(config, rules);
-  if (risks.length > 0)
-    applied.result.notices = [...applied.result.notices ?? [], ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return result;
+}
+async function verifyAndRedact(result, rules, verify, options) {
+  const verifiable = result.findings.filter((finding) => finding.secret !== void 0).length;
+  options.log(`verify: ${verifiable} finding(s) with values`);
+  try {
+    await verify.verifier().verifyFindings(result.findings, rules);
+  } finally {
+    if (!options.shouldReveal)
+      for (const finding of result.findings)
+        delete finding.secret;
+  }
+}
+async function redactedError(error2, names) {
+  if (!(error2 instanceof ScanError))
+    return error2;
+  const { redactText } = await names.catch(() => ({ redactText: (text) => text }));
+  const message = redactText(error2.message);
+  const hint = error2.hint === void 0 ? void 0 : redactText(error2.hint);
+  if (message === error2.message && hint === error2.hint)
+    return error2;
+  return new ScanError(error2.code, message, { exitCode: error2.exitCode, ...hint === void 0 ? {} : { hint } });
+}
+function unlistedNotice(unlisted) {
+  const total = unlisted.high + unlisted.medium + unlisted.low;
+  const bySeverity2 = SEVERITIES.filter((severity) => unlisted[severity] > 0).map((severity) => `${unlisted[severity]} ${severity}`);
+  return `${total} more finding${total === 1 ? "" : "s"} (${bySeverity2.join(", ")}) past --max-findings ${unlisted.limit} were counted, not listed; the baseline and ignore file were not checked against them and they fail the scan. Raise --max-findings to list them.`;
 }
 
 // dist/src/remediation/repository/fix-section.js
@@ -26741,7 +27034,9 @@ function purgeSection(secrets, options, knownRemotes) {
     actions: [
       "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
       `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
-      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      ...wholeFiles.length > 0 ? [
+        `${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`
+      ] : [],
       "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
     ],
     commands: [
@@ -26786,9 +27081,7 @@ function verifySection(secrets, options, publish2) {
   return {
     title: "Verify that no copy is left",
     why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
-    actions: [
-      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
-    ],
+    actions: [`Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`],
     commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }
@@ -26814,7 +27107,8 @@ function itemOf(secret) {
     preview: finding.preview,
     place: location.place,
     seenAt: places.slice(0, SEEN_AT_SHOWN),
-    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN)
+    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN),
+    ...finding.verification === void 0 ? {} : { verification: finding.verification }
   };
 }
 function providerOf(secret) {
@@ -26859,6 +27153,15 @@ function buildRepositoryPlan(secrets, options, remotes = []) {
   };
 }
 
+// dist/src/remediation/verification-line.js
+function verificationLine(verification) {
+  if (verification.status === "live")
+    return `Still accepted by the provider at ${verification.checkedAt}: rotate now.`;
+  if (verification.status === "revoked")
+    return `Rejected by the provider at ${verification.checkedAt}: already rotated, purge history.`;
+  return `The provider's answer at ${verification.checkedAt} was inconclusive (${verification.detail}): rotate it to be sure.`;
+}
+
 // dist/src/remediation/repository/summary.js
 function plural2(count2, noun) {
   return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
@@ -26875,7 +27178,8 @@ function planSummary(plan) {
 var PLACE_TEXT = { pushed: "pushed", unpushed: "committed, not pushed", "working-tree": "never committed" };
 function rotateItemText(item) {
   const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : "";
-  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}`;
+  const verified = item.verification === void 0 ? "" : `. ${verificationLine(item.verification)}`;
+  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}${verified}`;
 }
 function editText(edit) {
   const where = [`${edit.ruleName}${edit.preview === "" ? "" : ` \`${edit.preview}\``}`, ...edit.variable === void 0 ? [] : [`in \`${edit.variable}\``], ...edit.source === "working-tree" ? ["not committed"] : []].join(", ");
@@ -26986,6 +27290,12 @@ function plural3(count2, noun, pluralNoun = `${noun}s`) {
 function severityBreakdown(findings) {
   return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
 }
+function verificationBreakdown(findings) {
+  const verified = findings.filter((finding) => finding.verification !== void 0);
+  if (verified.length === 0)
+    return "";
+  return ["live", "revoked", "unknown"].map((status) => `${verified.filter((f3) => f3.verification?.status === status).length} ${status}`).join(", ");
+}
 function fileCount(findings) {
   return new Set(findings.map((finding) => finding.path)).size;
 }
@@ -27064,22 +27374,29 @@ function headCell(finding) {
     return "—";
   return finding.isPresentAtHead ? "yes" : "no";
 }
-function row(finding, vcs, hasHeadColumn) {
+var VERIFICATION_CELL = { live: "**live**", revoked: "revoked", unknown: "unknown" };
+function verificationCell(finding) {
+  const { verification } = finding;
+  return verification === void 0 ? "—" : `${VERIFICATION_CELL[verification.status] ?? ""} (${markdownText(verification.checkedAt)})`;
+}
+function row(finding, vcs, hasHeadColumn, hasVerification) {
   const cells = [
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    `${markdownCode(finding.preview)}${finding.decodedFrom === void 0 ? "" : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? " (in the file name)" : ""}`,
     finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
-    ...hasHeadColumn ? [headCell(finding)] : []
+    ...hasHeadColumn ? [headCell(finding)] : [],
+    ...hasVerification ? [verificationCell(finding)] : []
   ];
   return `| ${cells.join(" | ")} |`;
 }
 function findingsTable(findings, vcs) {
   const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
-  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
+  const hasVerification = findings.some((finding) => finding.verification !== void 0);
+  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : [], ...hasVerification ? ["Provider says"] : []];
   const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn, hasVerification)));
   if (findings.length > MAX_TABLE_ROWS) {
     lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
   }
@@ -27113,6 +27430,9 @@ function occurrenceSection(findings, vcs) {
 function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural3(findings.length, "finding")}** in ${plural3(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const verified = verificationBreakdown(findings);
+  if (verified !== "")
+    parts.push(`Verified with the providers: ${verified}.`);
   const suppressed = suppressedBreakdown(result.suppressed);
   parts.push(`${plural3(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
@@ -27235,9 +27555,22 @@ function provenanceOf(finding) {
     return historySentences(finding);
   return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
 }
+var VERIFIED = {
+  live: "Its provider still accepted it at",
+  revoked: "Its provider rejected it at",
+  unknown: "Whether its provider accepts it is unknown (checked at"
+};
+function verificationSentence(finding) {
+  const { verification } = finding;
+  if (verification === void 0)
+    return "";
+  const closing = verification.status === "unknown" ? `${verification.checkedAt}).` : `${verification.checkedAt}.`;
+  return ` ${VERIFIED[verification.status] ?? ""} ${closing}`;
+}
 function messageOf3(finding) {
-  const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  const provenance = provenanceOf(finding) + verificationSentence(finding);
+  const where = finding.isInFileName === true ? " in the file name" : "";
+  return `${finding.ruleName} detected${where}: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -27251,6 +27584,8 @@ function propertiesOf(finding) {
     properties.isPresentAtHead = finding.isPresentAtHead;
   if (finding.decodedFrom !== void 0)
     properties.decodedFrom = finding.decodedFrom;
+  if (finding.verification !== void 0)
+    properties.verification = { ...finding.verification };
   return Object.keys(properties).length === 0 ? void 0 : properties;
 }
 function resultOf(finding, ruleIndex) {
@@ -27382,11 +27717,24 @@ function toSarif(result, ctx) {
 `;
 }
 
+// dist/src/reporters/html/from-scan.js
+init_findings();
+
+// dist/src/reporters/html/tables.js
+init_findings();
+
+// dist/src/reporters/html/timeline.js
+var WIDTH = 960;
+var LABEL_WIDTH = 340;
+var PLOT_WIDTH = WIDTH - LABEL_WIDTH - 20;
+
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
 function placeOf(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
+    return place;
+  if (finding.isInFileName === true)
     return place;
   place.file = finding.path;
   place.startLine = finding.startLine;
@@ -27399,6 +27747,8 @@ function placeOf(finding) {
 }
 function messageOf4(finding) {
   const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
+  if (finding.isInFileName === true)
+    parts.push(`in the file name ${finding.path}`);
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
@@ -27762,7 +28112,8 @@ async function runScan(request) {
       ...request.args?.maxFileSize === void 0 ? {} : { maxFileSize: request.args.maxFileSize },
       ...request.args?.threads === void 0 ? {} : { threads: request.args.threads },
       ...request.args?.shouldAuditGitignore === void 0 ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore },
-      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }
+      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline },
+      ...request.verify === void 0 ? {} : { verify: request.verify }
     });
     return { scan };
   } catch (error2) {
@@ -27792,7 +28143,7 @@ function exitCodeOf(outcome) {
     return INTERNAL_ERROR;
   if (outcome.scan.result.isPartial)
     return USER_ERROR;
-  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+  return outcome.scan.result.findings.length > 0 || outcome.scan.result.unlisted !== void 0 ? 1 : 0;
 }
 function messagesOf(outcome) {
   const lines = scanMessagesOf(outcome).flatMap((text) => text.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
@@ -27805,11 +28156,774 @@ function failureOf(outcome, failOn) {
   if (exitCode === USER_ERROR || outcome.scan === void 0) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.scan.result.findings, failOn);
-  if (failing.length === 0)
+  if (failOn === "live" && !outcome.scan.isVerified)
+    return "fail-on: live needs verification: set the `verify: true` input (or `verify: true` in the config)";
+  const { findings, unlisted } = outcome.scan.result;
+  const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);
+  if (failing === 0)
     return void 0;
-  const total = outcome.scan.result.findings.length;
-  return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+  const total = findings.length + (unlisted === void 0 ? 0 : unlisted.high + unlisted.medium + unlisted.low);
+  return `secretscan found ${total} secret(s); ${failing} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+}
+
+// dist/src/verify/verifier.js
+import { createHash as createHash6 } from "node:crypto";
+
+// dist/src/verify/provider-hosts.js
+var PROVIDER_HOSTS = {
+  airtable: ["api.airtable.com"],
+  alpaca: ["api.alpaca.markets", "paper-api.alpaca.markets"],
+  anthropic: ["api.anthropic.com"],
+  asana: ["app.asana.com"],
+  aws: ["sts.amazonaws.com"],
+  buildkite: ["api.buildkite.com"],
+  circleci: ["circleci.com"],
+  cloudflare: ["api.cloudflare.com"],
+  cohere: ["api.cohere.com"],
+  contentful: ["api.contentful.com"],
+  datadog: ["api.datadoghq.com"],
+  deepseek: ["api.deepseek.com"],
+  digitalocean: ["api.digitalocean.com"],
+  discord: ["discord.com"],
+  doppler: ["api.doppler.com"],
+  dropbox: ["api.dropboxapi.com"],
+  figma: ["api.figma.com"],
+  "fly-io": ["api.fly.io"],
+  github: ["api.github.com"],
+  gitlab: ["gitlab.com"],
+  groq: ["api.groq.com"],
+  heroku: ["api.heroku.com"],
+  honeycomb: ["api.honeycomb.io"],
+  hubspot: ["api.hubapi.com"],
+  huggingface: ["huggingface.co"],
+  intercom: ["api.intercom.io"],
+  linear: ["api.linear.app"],
+  linode: ["api.linode.com"],
+  mailgun: ["api.mailgun.net"],
+  mapbox: ["api.mapbox.com"],
+  mistral: ["api.mistral.ai"],
+  netlify: ["api.netlify.com"],
+  notion: ["api.notion.com"],
+  npm: ["registry.npmjs.org"],
+  openai: ["api.openai.com"],
+  pagerduty: ["api.pagerduty.com"],
+  postman: ["api.getpostman.com"],
+  postmark: ["api.postmarkapp.com"],
+  pulumi: ["api.pulumi.com"],
+  pypi: ["upload.pypi.org", "test.pypi.org"],
+  replicate: ["api.replicate.com"],
+  sendgrid: ["api.sendgrid.com"],
+  slack: ["slack.com", "hooks.slack.com"],
+  snyk: ["api.snyk.io"],
+  square: ["connect.squareup.com"],
+  stripe: ["api.stripe.com"],
+  supabase: ["api.supabase.com"],
+  tailscale: ["api.tailscale.com"],
+  telegram: ["api.telegram.org"],
+  "terraform-cloud": ["app.terraform.io"],
+  tradier: ["api.tradier.com"],
+  twilio: ["api.twilio.com"],
+  typeform: ["api.typeform.com"],
+  "unusual-whales": ["api.unusualwhales.com"],
+  vercel: ["api.vercel.com"],
+  xai: ["api.x.ai"]
+};
+var GENERIC_PROVIDERS = /* @__PURE__ */ new Set([
+  "generic",
+  "name-value",
+  "bearer-token",
+  "basic-auth",
+  "credential-call",
+  "default-credential",
+  "database",
+  "jwt",
+  "private-key",
+  "password-hash",
+  "netrc",
+  "mail-client",
+  "odbc",
+  "xml"
+]);
+function isAllowedHost(providerId, hostname) {
+  return !GENERIC_PROVIDERS.has(providerId) && (PROVIDER_HOSTS[providerId] ?? []).includes(hostname);
+}
+
+// dist/src/verify/template.js
+var PLACEHOLDER = /\{\{(secret|secret-path|partner:[a-z0-9.-]+)\}\}/g;
+function placeholdersOf(template) {
+  return [...template.matchAll(PLACEHOLDER)].map((m2) => m2[1] ?? "");
+}
+function hasUnknownPlaceholder(template) {
+  return /\{\{|\}\}/.test(template.replace(PLACEHOLDER, ""));
+}
+function pathOf(secret) {
+  try {
+    const url = new URL(secret);
+    return url.protocol === "https:" || url.protocol === "http:" ? `${url.pathname}${url.search}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function encodeForUrl(value) {
+  return encodeURIComponent(value).replace(/%3A/g, ":");
+}
+function placedValue(name, values, place) {
+  if (name === "secret-path")
+    return place === "url" ? pathOf(values.secret) : void 0;
+  const raw = name === "secret" ? values.secret : values.partners.get(name.slice("partner:".length));
+  if (raw === void 0)
+    return void 0;
+  if (place === "url")
+    return encodeForUrl(raw);
+  if (place === "header" && /[\r\n\0]/.test(raw))
+    return void 0;
+  return raw;
+}
+function renderTemplate(template, values, place) {
+  let isComplete = true;
+  const text = template.replace(PLACEHOLDER, (_all, name) => {
+    const value = placedValue(name, values, place);
+    if (value === void 0)
+      isComplete = false;
+    return value ?? "";
+  });
+  return isComplete ? text : void 0;
+}
+
+// dist/src/verify/build-request.js
+var USER_AGENT = "secretscan-verify (+https://github.com/secretscan/secretscan#live-verification)";
+function chooseRequests(requests, values) {
+  return requests.filter((spec) => {
+    if (spec.when === void 0)
+      return true;
+    const value = renderTemplate(spec.when.value, values, "body");
+    return value !== void 0 && spec.when.prefix.some((prefix) => value.startsWith(prefix));
+  });
+}
+function renderBody(value, values) {
+  if (typeof value === "string")
+    return renderTemplate(value, values, "body");
+  if (Array.isArray(value))
+    return value.map((item) => renderBody(item, values));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderBody(item, values)]));
+  return value;
+}
+function hasMissing(value) {
+  if (value === void 0)
+    return true;
+  if (Array.isArray(value))
+    return value.some(hasMissing);
+  if (typeof value === "object" && value !== null)
+    return Object.values(value).some(hasMissing);
+  return false;
+}
+function urlOf(spec, values, providerId) {
+  const text = renderTemplate(spec.url, values, "url");
+  if (text === void 0)
+    return "a value the request needs is missing";
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return "the request URL does not parse";
+  }
+  if (url.protocol !== "https:" || url.port !== "" || url.username !== "" || url.password !== "")
+    return "the request URL is not plain https";
+  if (!isAllowedHost(providerId, url.hostname))
+    return `${url.hostname} is not a host this provider's secrets may be sent to`;
+  return url;
+}
+function renderRequest(spec, values, providerId) {
+  const url = urlOf(spec, values, providerId);
+  if (typeof url === "string")
+    return url;
+  const headers = { "user-agent": USER_AGENT, accept: "application/json" };
+  for (const [name, template] of Object.entries(spec.headers ?? {})) {
+    const value = renderTemplate(template, values, "header");
+    if (value === void 0)
+      return `a value for the ${name} header is missing or cannot go in a header`;
+    headers[name.toLowerCase()] = value;
+  }
+  if (spec.basicAuth !== void 0) {
+    const user = renderTemplate(spec.basicAuth.user, values, "body");
+    const password = renderTemplate(spec.basicAuth.password, values, "body");
+    if (user === void 0 || password === void 0)
+      return "a value for basic authentication is missing";
+    headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  }
+  const request = { method: spec.method, url, headers };
+  if (spec.form !== void 0) {
+    const form = renderBody(spec.form, values);
+    if (hasMissing(form))
+      return "a value for the form body is missing";
+    request.body = new URLSearchParams(form).toString();
+    headers["content-type"] = "application/x-www-form-urlencoded";
+  } else if (spec.json !== void 0) {
+    const json = renderBody(spec.json, values);
+    if (hasMissing(json))
+      return "a value for the JSON body is missing";
+    request.body = JSON.stringify(json);
+    headers["content-type"] = "application/json";
+  }
+  return request;
+}
+
+// dist/src/verify/sigv4.js
+import { createHash as createHash5, createHmac } from "node:crypto";
+var sha256Hex3 = (text) => createHash5("sha256").update(text, "utf8").digest("hex");
+var hmac = (key, text) => createHmac("sha256", key).update(text, "utf8").digest();
+function amzDateOf(date) {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+function signatureV4(input) {
+  const headers = { ...input.headers, host: input.host, "x-amz-date": input.amzDate };
+  const names = Object.keys(headers).sort();
+  const canonicalHeaders = names.map((name) => `${name}:${(headers[name] ?? "").trim().replace(/\s+/g, " ")}
+`).join("");
+  const signedHeaders = names.join(";");
+  const canonicalRequest = [input.method, input.path, input.query, canonicalHeaders, signedHeaders, sha256Hex3(input.body)].join("\n");
+  const day = input.amzDate.slice(0, 8);
+  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
+  const stringToSign = ["AWS4-HMAC-SHA256", input.amzDate, scope, sha256Hex3(canonicalRequest)].join("\n");
+  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), "aws4_request");
+  const signature = createHmac("sha256", key).update(stringToSign, "utf8").digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+// dist/src/verify/aws-sts.js
+var HOST = "sts.amazonaws.com";
+var BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+var CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
+var KEY_ID = /^(?:AKIA|ABIA|ACCA)[A-Z2-7]{16}$/;
+function pairOf(values) {
+  const all = [values.secret, ...values.partners.values()];
+  const keyId = all.find((value) => KEY_ID.test(value));
+  const secretKey = all.find((value) => /^[A-Za-z0-9/+]{40}$/.test(value));
+  if (all.some((value) => value.startsWith("ASIA")))
+    return "temporary (ASIA) credentials need their session token";
+  if (keyId === void 0 || secretKey === void 0)
+    return "an access key id and its secret access key are both needed";
+  return { keyId, secretKey };
+}
+function signed(keyId, secretKey, amzDate) {
+  return signatureV4({ method: "POST", host: HOST, path: "/", query: "", headers: { "content-type": CONTENT_TYPE }, body: BODY, region: "us-east-1", service: "sts", amzDate, accessKeyId: keyId, secretAccessKey: secretKey });
+}
+function awsStsRequest(values, now) {
+  const pair = pairOf(values);
+  if (typeof pair === "string")
+    return pair;
+  const amzDate = amzDateOf(now);
+  const headers = { "content-type": CONTENT_TYPE, "x-amz-date": amzDate, authorization: signed(pair.keyId, pair.secretKey, amzDate), accept: "application/xml" };
+  return { method: "POST", url: new URL(`https://${HOST}/`), headers, body: BODY };
+}
+function classifyAwsSts(response) {
+  const code2 = /<Code>([A-Za-z.]{1,64})<\/Code>/.exec(response.body)?.[1];
+  const seen = `HTTP ${response.status} from ${HOST}${code2 === void 0 ? "" : ` (${code2})`}`;
+  if (response.status === 200)
+    return { status: "live", detail: `${seen}: accepted` };
+  if (response.status === 403 && (code2 === void 0 || /^(?:InvalidClientTokenId|SignatureDoesNotMatch|AccessDenied)$/.test(code2)))
+    return { status: "revoked", detail: `${seen}: rejected` };
+  return { status: "unknown", detail: `${seen}: neither accepted nor rejected` };
+}
+function awsStsStandIn(live) {
+  const pair = pairOf(live);
+  return (request) => {
+    const amzDate = request.headers["x-amz-date"] ?? "";
+    const isValid = typeof pair !== "string" && request.method === "POST" && request.body === BODY && request.headers.authorization === signed(pair.keyId, pair.secretKey, amzDate);
+    if (isValid)
+      return { status: 200, body: "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::000000000000:user/stand-in</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>" };
+    return { status: 403, body: "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code></Error></ErrorResponse>" };
+  };
+}
+
+// dist/src/verify/code-verifiers.js
+var CODE_VERIFIERS = {
+  "aws-sts": { host: "sts.amazonaws.com", build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn }
+};
+
+// dist/src/verify/check-verifier.js
+var VERIFY_KEYS = /* @__PURE__ */ new Set(["partner", "unverifiable", "code", "requests", "live", "revoked"]);
+var REQUEST_KEYS = /* @__PURE__ */ new Set(["when", "method", "url", "headers", "basicAuth", "form", "json"]);
+var LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|$)/;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function templatesOf(spec) {
+  const strings = [];
+  const walk = (value) => {
+    if (typeof value === "string")
+      strings.push(value);
+    else if (Array.isArray(value))
+      value.forEach(walk);
+    else if (isRecord2(value))
+      Object.values(value).forEach(walk);
+  };
+  walk([spec.url, spec.headers, spec.basicAuth, spec.form, spec.json]);
+  return strings;
+}
+function matcherProblems(value, name) {
+  if (!isRecord2(value))
+    return [`\`${name}\` must be a mapping with \`status\` (and optional \`json\`)`];
+  const matcher = value;
+  const problems = [];
+  if (!Array.isArray(matcher.status) || matcher.status.length === 0 || !matcher.status.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))
+    problems.push(`\`${name}.status\` must be a list of HTTP status codes`);
+  const isScalar = (v2) => v2 === null || ["string", "number", "boolean"].includes(typeof v2);
+  if (matcher.json !== void 0 && (!isRecord2(matcher.json) || !Object.values(matcher.json).every((v2) => isScalar(v2) || Array.isArray(v2) && v2.length > 0 && v2.every(isScalar)))) {
+    problems.push(`\`${name}.json\` must map dotted paths to a value or a list of values`);
+  }
+  return problems;
+}
+function requestProblems(raw, index, rule, partner) {
+  const at2 = `requests[${index}]`;
+  if (!isRecord2(raw))
+    return [`${at2} must be a mapping`];
+  const spec = raw;
+  const problems = Object.keys(raw).filter((key) => !REQUEST_KEYS.has(key)).map((key) => `${at2}: unknown field \`${key}\``);
+  if (spec.method !== "GET" && spec.method !== "POST")
+    problems.push(`${at2}.method must be GET or POST`);
+  const host = typeof spec.url === "string" ? LITERAL_HOST.exec(spec.url)?.[1] : void 0;
+  if (host === void 0)
+    problems.push(`${at2}.url must start with https:// and a literal host name (no placeholder before the path)`);
+  else if (!isAllowedHost(rule.provider.id, host))
+    problems.push(`${at2}.url: ${host} is not an allowed host for provider ${rule.provider.id} (allowed: ${(PROVIDER_HOSTS[rule.provider.id] ?? []).join(", ") || "none"})`);
+  if (spec.form !== void 0 && spec.json !== void 0)
+    problems.push(`${at2}: give \`form\` or \`json\`, not both`);
+  if (spec.when !== void 0 && (!isRecord2(spec.when) || typeof spec.when.value !== "string" || !Array.isArray(spec.when.prefix) || spec.when.prefix.length === 0)) {
+    problems.push(`${at2}.when must be { value: TEMPLATE, prefix: [..] }`);
+  }
+  const templates = templatesOf(spec);
+  if (templates.some(hasUnknownPlaceholder))
+    problems.push(`${at2}: unknown placeholder (known: {{secret}}, {{secret-path}}, {{partner:<rule-id>}})`);
+  const used = templates.flatMap(placeholdersOf);
+  if (!used.some((name) => name === "secret" || name === "secret-path"))
+    problems.push(`${at2}: the request never uses {{secret}} or {{secret-path}}`);
+  for (const name of used.filter((n) => n.startsWith("partner:"))) {
+    if (name !== `partner:${partner ?? ""}`)
+      problems.push(`${at2}: {{${name}}} is not the rule's \`partner\``);
+  }
+  if (used.includes("secret-path") && !/^https:\/\/[a-z0-9.-]+\{\{secret-path\}\}$/.test(spec.url))
+    problems.push(`${at2}: {{secret-path}} must follow the host directly and end the URL`);
+  return problems;
+}
+function kindProblems(verify, rule) {
+  const kinds = ["requests", "code", "unverifiable"].filter((key) => verify[key] !== void 0);
+  if (kinds.length !== 1)
+    return ["give exactly one of `requests`, `code` or `unverifiable`"];
+  const problems = [];
+  if (verify.unverifiable !== void 0 && (typeof verify.unverifiable !== "string" || verify.unverifiable.trim() === ""))
+    problems.push("`unverifiable` must say why no request can tell");
+  if (verify.code !== void 0) {
+    const code2 = typeof verify.code === "string" ? CODE_VERIFIERS[verify.code] : void 0;
+    if (code2 === void 0)
+      problems.push(`unknown code verifier \`${String(verify.code)}\` (known: ${Object.keys(CODE_VERIFIERS).join(", ")})`);
+    else if (!isAllowedHost(rule.provider.id, code2.host))
+      problems.push(`code verifier ${String(verify.code)} sends to ${code2.host}, not an allowed host for provider ${rule.provider.id}`);
+  }
+  if (verify.requests !== void 0) {
+    if (!Array.isArray(verify.requests) || verify.requests.length === 0)
+      problems.push("`requests` must be a non-empty list");
+    else
+      verify.requests.forEach((raw, i) => problems.push(...requestProblems(raw, i, rule, typeof verify.partner === "string" ? verify.partner : void 0)));
+    problems.push(...matcherProblems(verify.live, "live"), ...matcherProblems(verify.revoked, "revoked"));
+  } else if (verify.live !== void 0 || verify.revoked !== void 0)
+    problems.push("`live` and `revoked` go with `requests` only");
+  return problems;
+}
+function verifierProblems(rule, ruleIds) {
+  const raw = rule.spec.verify;
+  if (raw === void 0)
+    return [];
+  const where = `${rule.file}: ${rule.spec.id}: verify`;
+  if (!isRecord2(raw))
+    return [`${where}: must be a mapping`];
+  if (GENERIC_PROVIDERS.has(rule.provider.id))
+    return [`${where}: rules of the ${rule.provider.id} pack are never verified: their values could belong to any service`];
+  const problems = Object.keys(raw).filter((key) => !VERIFY_KEYS.has(key)).map((key) => `unknown field \`${key}\``);
+  if (raw.partner !== void 0) {
+    const partner = raw.partner;
+    if (typeof partner !== "string" || !ruleIds.has(partner) || partner === rule.spec.id || !partner.startsWith(`${rule.provider.id}.`))
+      problems.push("`partner` must be the id of another rule of the same pack");
+  }
+  problems.push(...kindProblems(raw, rule));
+  return problems.map((problem) => `${where}: ${problem}`);
+}
+
+// dist/src/verify/classify.js
+function jsonAt(json, path) {
+  let value = json;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null)
+      return void 0;
+    value = value[part];
+  }
+  return value;
+}
+function matchesResponse(response, matcher) {
+  if (!matcher.status.includes(response.status))
+    return false;
+  return Object.entries(matcher.json ?? {}).every(([path, expected]) => {
+    const actual = jsonAt(response.json, path);
+    const allowed = Array.isArray(expected) ? expected : [expected];
+    return allowed.some((value) => value === actual);
+  });
+}
+function classifyResponse(response, host, matchers) {
+  const seen = `HTTP ${response.status} from ${host}`;
+  if (matchesResponse(response, matchers.live))
+    return { status: "live", detail: `${seen}: accepted` };
+  if (matchesResponse(response, matchers.revoked))
+    return { status: "revoked", detail: `${seen}: rejected` };
+  return { status: "unknown", detail: `${seen}: neither accepted nor rejected` };
+}
+
+// dist/src/verify/network-options.js
+function isProxyBypassed(hostname, noProxy) {
+  return noProxy.some((entry) => {
+    const bare = entry.replace(/^\*?\./, "").replace(/:\d+$/, "").toLowerCase();
+    return entry === "*" || hostname === bare || hostname.endsWith(`.${bare}`);
+  });
+}
+
+// dist/src/verify/https-transport.js
+var modules;
+function networkModules() {
+  modules ??= Promise.all([import("node:http"), import("node:net"), import("node:tls")]).then(([http, net, tls]) => ({
+    httpRequest: http.request,
+    netConnect: net.connect,
+    tlsConnect: tls.connect,
+    rootCertificates: tls.rootCertificates
+  }));
+  return modules;
+}
+var DEFAULT_TIMEOUT_MS = 1e4;
+var MAX_BODY_BYTES = 64 * 1024;
+var NetworkError = class extends Error {
+  reason;
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+};
+function reasonOf(error2) {
+  if (error2 instanceof NetworkError)
+    return error2.reason;
+  const code2 = error2?.code;
+  return typeof code2 === "string" ? code2 : "network error";
+}
+function tunnel(net, proxy, target, track) {
+  return new Promise((resolve11, reject) => {
+    const { url } = proxy;
+    const authority = `${target.host}:${target.port}`;
+    const headers = { host: authority };
+    if (url.username !== "")
+      headers["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}`;
+    const req = net.httpRequest({ host: url.hostname, port: Number(url.port || 80), method: "CONNECT", path: authority, headers, agent: false });
+    req.once("socket", track);
+    req.once("connect", (res, socket) => {
+      if (res.statusCode === 200)
+        resolve11(socket);
+      else {
+        socket.destroy();
+        reject(new NetworkError(`the proxy answered ${res.statusCode ?? 0} to CONNECT`));
+      }
+    });
+    req.once("error", reject);
+    req.end();
+  });
+}
+async function openRaw(net, hostname, network, track) {
+  const target = network.redirects?.get(hostname) ?? { host: hostname, port: 443 };
+  const { proxy } = network;
+  if (proxy !== void 0 && !isProxyBypassed(hostname, proxy.noProxy)) {
+    if (proxy.url.protocol !== "http:")
+      throw new NetworkError("only http:// proxies are supported");
+    return tunnel(net, proxy, target, track);
+  }
+  return new Promise((resolve11, reject) => {
+    const socket = net.netConnect({ host: target.host, port: target.port });
+    track(socket);
+    socket.once("connect", () => resolve11(socket));
+    socket.once("error", reject);
+  });
+}
+function secure(net, raw, hostname, network, track) {
+  return new Promise((resolve11, reject) => {
+    const socket = net.tlsConnect({ socket: raw, host: hostname, servername: hostname, ...network.ca === void 0 ? {} : { ca: [...net.rootCertificates, ...network.ca] } });
+    track(socket);
+    socket.once("secureConnect", () => resolve11(socket));
+    socket.once("error", reject);
+  });
+}
+function exchange(net, socket, request) {
+  return new Promise((resolve11, reject) => {
+    const headers = { ...request.headers, host: request.url.hostname, ...request.body === void 0 ? {} : { "content-length": String(Buffer.byteLength(request.body)) } };
+    const req = net.httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
+    req.once("error", reject);
+    req.once("response", (res) => {
+      const parts = [];
+      let size = 0;
+      res.on("data", (part) => {
+        if (size < MAX_BODY_BYTES)
+          parts.push(part);
+        size += part.length;
+        if (size >= MAX_BODY_BYTES)
+          res.destroy();
+      });
+      const done = () => {
+        const body = Buffer.concat(parts).subarray(0, MAX_BODY_BYTES).toString("utf8");
+        let json;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          json = void 0;
+        }
+        resolve11({ status: res.statusCode ?? 0, body, ...json === void 0 ? {} : { json } });
+      };
+      res.once("end", done);
+      res.once("close", done);
+      res.once("error", reject);
+    });
+    req.end(request.body);
+  });
+}
+function httpsTransport(network = {}) {
+  return async (request) => {
+    const sockets = [];
+    const track = (socket) => {
+      sockets.push(socket);
+    };
+    const timeoutMs = network.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer;
+    const timeout = new Promise((_resolve, reject) => {
+      timer = setTimeout(() => reject(new NetworkError(`no answer within ${timeoutMs / 1e3} s`)), timeoutMs);
+    });
+    try {
+      const work = (async () => {
+        const net = await networkModules();
+        const raw = await openRaw(net, request.url.hostname, network, track);
+        const socket = await secure(net, raw, request.url.hostname, network, track);
+        return exchange(net, socket, request);
+      })();
+      work.catch(() => void 0);
+      return await Promise.race([work, timeout]);
+    } catch (error2) {
+      throw new NetworkError(reasonOf(error2));
+    } finally {
+      clearTimeout(timer);
+      for (const socket of sockets)
+        socket.destroy();
+    }
+  };
+}
+
+// dist/src/verify/limiter.js
+var sleep = (ms3) => new Promise((resolve11) => setTimeout(resolve11, ms3));
+function createLimiter(options) {
+  const nextStart = /* @__PURE__ */ new Map();
+  const waiting = [];
+  let running = 0;
+  const acquire = async () => {
+    if (running < options.concurrency) {
+      running++;
+      return;
+    }
+    await new Promise((resolve11) => waiting.push(resolve11));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next === void 0)
+      running--;
+    else
+      next();
+  };
+  return async (host, task) => {
+    const now = Date.now();
+    const start = Math.max(now, nextStart.get(host) ?? now);
+    nextStart.set(host, start + options.perHostIntervalMs);
+    if (start > now)
+      await sleep(start - now);
+    await acquire();
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+// dist/src/verify/partners.js
+function partnerValueOf(finding, partnerRuleId, findings) {
+  const candidates = findings.filter((f3) => f3.ruleId === partnerRuleId && f3.secret !== void 0);
+  const sameFile = candidates.filter((f3) => f3.path === finding.path && f3.commit?.sha === finding.commit?.sha);
+  if (sameFile.length > 0) {
+    const nearest = [...sameFile].sort((a, b3) => Math.abs(a.startLine - finding.startLine) - Math.abs(b3.startLine - finding.startLine))[0];
+    return nearest?.secret;
+  }
+  const values = new Set(candidates.map((f3) => f3.secret));
+  return values.size === 1 ? [...values][0] : void 0;
+}
+
+// dist/src/verify/verifier.js
+function keyOf2(request) {
+  const { "x-amz-date": _date, authorization, ...headers } = request.headers;
+  const auth = request.headers["x-amz-date"] === void 0 ? authorization : (authorization ?? "").replace(/, Signature=.*$/, "");
+  return createHash6("sha256").update(JSON.stringify([request.method, request.url.href, headers, auth, request.body ?? ""])).digest("hex");
+}
+function planFor(spec, rule, values, now) {
+  if (spec.unverifiable !== void 0)
+    return { status: "unknown", detail: `not verifiable: ${spec.unverifiable}` };
+  if (spec.code !== void 0) {
+    const code2 = CODE_VERIFIERS[spec.code];
+    if (code2 === void 0)
+      return { status: "unknown", detail: `unknown code verifier ${spec.code}` };
+    const request = code2.build(values, now);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    return { attempts: [{ key: keyOf2(request), host: code2.host, request, classify: code2.classify }] };
+  }
+  const chosen = chooseRequests(spec.requests ?? [], values);
+  if (chosen.length === 0 || spec.live === void 0 || spec.revoked === void 0)
+    return { status: "unknown", detail: "not checked: no request of the verifier fits this value" };
+  const matchers = { live: spec.live, revoked: spec.revoked };
+  const attempts = [];
+  for (const one of chosen) {
+    const request = renderRequest(one, values, rule.provider.id);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    const host = request.url.hostname;
+    attempts.push({ key: keyOf2(request), host, request, classify: (response) => classifyResponse(response, host, matchers) });
+  }
+  return { attempts };
+}
+function combine(outcomes) {
+  const live = outcomes.find((outcome) => outcome.status === "live");
+  if (live !== void 0)
+    return live;
+  const detail = outcomes.map((outcome) => outcome.detail).join("; ");
+  return { status: outcomes.every((outcome) => outcome.status === "revoked") ? "revoked" : "unknown", detail };
+}
+function createVerifier(options) {
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const log = options.log ?? (() => void 0);
+  const limit = createLimiter({ concurrency: options.concurrency ?? 4, perHostIntervalMs: options.perHostIntervalMs ?? 250 });
+  const sent = /* @__PURE__ */ new Map();
+  const invalid = /* @__PURE__ */ new Map();
+  const attempt = (one) => limit(one.host, async () => {
+    try {
+      return one.classify(await options.transport(one.request));
+    } catch (error2) {
+      return { status: "unknown", detail: `no answer from ${one.host}: ${error2 instanceof NetworkError ? error2.reason : "network error"}` };
+    }
+  });
+  const send = (attempts) => {
+    const key = attempts.map((one) => one.key).join(":");
+    const cached2 = sent.get(key);
+    if (cached2 !== void 0)
+      return cached2;
+    const answer = (async () => {
+      const outcomes = [];
+      for (const one of attempts) {
+        const outcome = await attempt(one);
+        outcomes.push(outcome);
+        if (outcome.status === "live")
+          break;
+      }
+      return { ...combine(outcomes), checkedAt: now().toISOString() };
+    })();
+    sent.set(key, answer);
+    return answer;
+  };
+  const isInvalid = (rule, ruleIds) => {
+    if (!invalid.has(rule.spec.id))
+      invalid.set(rule.spec.id, verifierProblems(rule, ruleIds).length > 0);
+    return invalid.get(rule.spec.id) === true;
+  };
+  const verifyValues = async (rule, values, ruleIds) => {
+    const spec = rule.spec.verify;
+    let plan;
+    if (spec === void 0)
+      plan = { status: "unknown", detail: "not checked: the rule has no verifier" };
+    else if (isInvalid(rule, ruleIds))
+      plan = { status: "unknown", detail: "not checked: the rule's verifier is invalid (run `secretscan rules check`)" };
+    else if (spec.partner !== void 0 && !values.partners.has(spec.partner) && spec.unverifiable === void 0)
+      plan = { status: "unknown", detail: `not checked: needs its ${spec.partner} beside it, and none (or more than one) was found` };
+    else
+      plan = planFor(spec, rule, values, now());
+    return "attempts" in plan ? { ...await send(plan.attempts) } : { ...plan, checkedAt: now().toISOString() };
+  };
+  const verifyOne = async (finding, rule, ruleIds, all) => {
+    const spec = rule.spec.verify;
+    if (spec === void 0 || finding.secret === void 0)
+      return;
+    const partner = spec.partner === void 0 ? void 0 : partnerValueOf(finding, spec.partner, all);
+    const partners = new Map(partner === void 0 || spec.partner === void 0 ? [] : [[spec.partner, partner]]);
+    finding.verification = await verifyValues(rule, { secret: finding.secret, partners }, ruleIds);
+    log(`verify: ${rule.spec.id} ${finding.fingerprint}: ${finding.verification.status} (${finding.verification.detail})`);
+  };
+  return {
+    verifyFindings: async (findings, rules) => {
+      const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
+      const ruleIds = new Set(byId.keys());
+      await Promise.all(findings.map((finding) => {
+        const rule = byId.get(finding.ruleId);
+        return rule === void 0 ? void 0 : verifyOne(finding, rule, ruleIds, findings);
+      }));
+    },
+    verifyValues: (rule, values, rules) => verifyValues(rule, values, new Set(rules.map((r2) => r2.spec.id)))
+  };
+}
+
+// dist/src/verify/stand-in.js
+init_engine();
+
+// dist/src/verify/network-env.js
+init_errors();
+function parseRedirects(text) {
+  const redirects = /* @__PURE__ */ new Map();
+  for (const entry of text.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+    const match = /^([a-z0-9.-]+)=([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[3]);
+    if (match === null || !(port > 0 && port < 65536)) {
+      throw new UsageError(`SECRETSCAN_VERIFY_REDIRECT: "${entry}" is not host=ADDRESS:PORT`, "e.g. SECRETSCAN_VERIFY_REDIRECT=api.stripe.com=127.0.0.1:8443");
+    }
+    redirects.set(match[1] ?? "", { host: (match[2] ?? "").replace(/^\[|\]$/g, ""), port });
+  }
+  return redirects;
+}
+function parseNetworkEnv(env) {
+  const options = {};
+  const redirect = env.SECRETSCAN_VERIFY_REDIRECT ?? "";
+  if (redirect.trim() !== "")
+    options.redirects = parseRedirects(redirect);
+  const proxy = env.HTTPS_PROXY || env.https_proxy || env.ALL_PROXY || env.all_proxy || "";
+  if (proxy !== "") {
+    let url;
+    try {
+      url = new URL(/^[a-z]+:\/\//i.test(proxy) ? proxy : `http://${proxy}`);
+    } catch {
+      throw new UsageError("HTTPS_PROXY is not a URL", "e.g. HTTPS_PROXY=http://proxy.example:3128");
+    }
+    const noProxy = (env.NO_PROXY || env.no_proxy || "").split(",").map((part) => part.trim().toLowerCase()).filter((part) => part !== "");
+    options.proxy = { url, noProxy };
+  }
+  return options;
+}
+
+// dist/src/action/verify-request.js
+function verifyRequestFor(inputs, env) {
+  let verifier;
+  return {
+    ...inputs.verify === void 0 ? {} : { isOn: inputs.verify },
+    verifier: () => {
+      if (verifier === void 0) {
+        logInfo("secretscan: verifying each finding with its provider (one read-only request per secret, to that provider only)");
+        verifier = createVerifier({ transport: httpsTransport(parseNetworkEnv(env)) });
+      }
+      return verifier;
+    }
+  };
 }
 
 // dist/src/action/main.js
@@ -27864,7 +28978,8 @@ async function runAction(env) {
     ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline },
     ...base === void 0 ? {} : { settingsCommit: base.sha },
     ...inputs.timeoutSeconds === void 0 ? {} : { timeoutSeconds: inputs.timeoutSeconds },
-    args: inputs.scanArgs
+    args: inputs.scanArgs,
+    verify: verifyRequestFor(inputs, env)
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
   const changes = base === void 0 ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));

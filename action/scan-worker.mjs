@@ -2247,7 +2247,17 @@ var PREFIX = Buffer.from('{"stamp":');
 var SEPARATOR = Buffer.from(',"payload":');
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash2, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
+
+// dist/src/findings/flat-string.js
+var SHORT = 13;
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+
+// dist/src/findings/fingerprint.js
 var SLOW_HASH_BELOW = 32;
 var SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
 var SCRYPT_SALT = "secretscan secret-id v2";
@@ -2257,17 +2267,15 @@ function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
+var sha256Hex = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
 function digest(version, parts) {
-  const hash = createHash2("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -2277,16 +2285,15 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
 
 // dist/src/findings/redact.js
 var PREVIEW_MIN_LENGTH = 16;
+var SURROGATE = /[\uD800-\uDFFF]/;
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
 
 // dist/src/rules/load.js
@@ -3136,10 +3143,13 @@ function matchKubernetesSecret(rule, entries, base) {
 // dist/src/engine/overlaps.js
 var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);
@@ -3202,25 +3212,49 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    const key = `${lineOf(m.start)}\0${m.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+  const lines = Int32Array.from(matches, (m) => lineOf(m.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b) => {
+    const byLine = lines[a] - lines[b];
+    if (byLine !== 0)
+      return byLine;
+    const [x, y] = [matches[a].secret, matches[b].secret];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i];
+    if (lines[at] !== lines[best] || matches[at].secret !== matches[best].secret) {
+      best = at;
+      continue;
+    }
+    const [m, kept] = [matches[at], matches[best]];
+    const isBetter = SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+    isDropped[isBetter ? best : at] = 1;
     if (isBetter)
-      best.set(key, m);
+      best = at;
   }
-  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+  return isDropped.includes(1) ? matches.filter((_, i) => isDropped[i] === 0) : matches;
 }
 
 // dist/src/engine/secret-finder.js
 var MODULUS = 2147483647;
 var BASE = 65599;
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var SecretFinder = class {
   /** The longest secret's length (0 when there is none). */
@@ -3228,7 +3262,7 @@ var SecretFinder = class {
   lengths = [];
   constructor(secrets) {
     const byLength = /* @__PURE__ */ new Map();
-    for (const secret of new Set(secrets)) {
+    for (const secret of secrets) {
       if (secret === "" || secret.includes("\n"))
         continue;
       let group = byLength.get(secret.length);
@@ -3238,12 +3272,7 @@ var SecretFinder = class {
           lead = lead * BASE % MODULUS;
         byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
       }
-      const hash = hashOf(secret, 0, secret.length);
-      const list = group.byHash.get(hash);
-      if (list === void 0)
-        group.byHash.set(hash, [secret]);
-      else
-        list.push(secret);
+      addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
     }
     this.lengths = [...byLength.values()];
     this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -3254,15 +3283,21 @@ var SecretFinder = class {
     for (const { length, lead, byHash } of this.lengths) {
       if (length > text.length)
         continue;
-      let hash = hashOf(text, 0, length);
+      let hash2 = hashOf(text, 0, length);
       for (let start = 0; ; start++) {
-        for (const secret of byHash.get(hash) ?? [])
-          if (text.startsWith(secret, start))
-            found.push([start, secret]);
+        const known = byHash.get(hash2);
+        if (typeof known === "string") {
+          if (text.startsWith(known, start))
+            found.push([start, known]);
+        } else if (known !== void 0) {
+          for (const secret of known)
+            if (text.startsWith(secret, start))
+              found.push([start, secret]);
+        }
         if (start + length >= text.length)
           break;
         const dropped = text.charCodeAt(start) * lead % MODULUS;
-        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+        hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
       }
     }
     return found;
@@ -3305,19 +3340,27 @@ var SecretFinder = class {
 // dist/src/engine/to-finding.js
 var CONTEXT_WIDTH = 240;
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m of all) {
-    const first = lines.lineOf(m.start);
-    const last = lines.lineOf(Math.max(m.start, m.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m]);
-      else
-        list.push(m);
-    }
+  const byStart = [...all].sort((a, b) => a.start - b.start);
+  const longestSpan = all.reduce((longest, m) => Math.max(longest, m.end - m.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m) => m.secret)) };
+}
+function matchesWithin(index, from, to) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -3330,7 +3373,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m) => m.start < end && m.end > base).sort((a, b) => b.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b) => b.start - a.start);
   let focus = match.start - base;
   for (const m of onLine) {
     const cutFrom = Math.max(m.start, base) - base;
@@ -3353,6 +3396,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -3362,10 +3406,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -3578,6 +3622,18 @@ function isJudgedByContext(rule) {
 }
 var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
 var INLINE_ALLOW_MARKER = "secretscan:allow";
+function compareMatches(a, b) {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
   const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
@@ -3591,6 +3647,7 @@ function createMatcher(rules, options = {}) {
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -3664,7 +3721,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
           allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
@@ -3681,8 +3741,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
     }
   };
 }
@@ -3791,6 +3853,7 @@ var policy = suppressionFrom(setup.allowlist);
 var matcher = createMatcher(compilePacks(setup.packs).rules, {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
+  ...setup.maxFindings === void 0 ? {} : { maxFindings: setup.maxFindings },
   prebuiltAutomaton: readBuiltinAutomaton()
 });
 parentPort?.on("message", (request) => {

@@ -24,6 +24,11 @@ export interface Config {
   /** Extra packs written inline in the config, in the rule-pack schema. */
   customPacks: RulePack[];
   allowlist: AllowlistEntry[];
+  /**
+   * `verify: true`: ask each found secret's provider whether it is still accepted (as `--verify`
+   * does), also in the pre-commit hook. Default: false; `--no-verify` overrides it.
+   */
+  verify?: boolean;
 }
 
 /** The configuration used when no file exists. */

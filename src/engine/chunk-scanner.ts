@@ -1,4 +1,4 @@
-import type { SuppressedCounts, Finding } from '../findings/index.js';
+import type { SeverityCounts, SuppressedCounts, Finding } from '../findings/index.js';
 import { decodeText } from './bytes-to-text.js';
 import type { Matcher } from './matcher.js';
 import type { Chunk, ScanInput } from './types.js';
@@ -7,6 +7,8 @@ import type { Chunk, ScanInput } from './types.js';
 export interface InputScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /** Findings past the matcher's `maxFindings`, counted by severity only. */
+  unlisted?: SeverityCounts;
   /** The input was bytes that turned out to be binary; nothing was scanned. */
   isBinary: boolean;
   /** Characters scanned. */

@@ -11,3 +11,5 @@ export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
 export type { ScanHooks } from './scan.js';
 export { buildAutomatonTables, type AutomatonTables } from './keyword-automaton.js';
 export { COMPILED_AUTOMATON_FILE, decodeAutomatonTables, encodeAutomatonTables, readBuiltinAutomaton } from './automaton-file.js';
+export { isProviderRule } from './overlaps.js';
+export { SecretFinder } from './secret-finder.js';

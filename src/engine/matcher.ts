@@ -1,4 +1,4 @@
-import type { Finding, SuppressedCounts } from '../findings/index.js';
+import type { Finding, SeverityCounts, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import { encodedSpans, MAX_DECODE_DEPTH, secretManifestEntries, type EncodedSpan } from './decoding/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
@@ -30,6 +30,22 @@ export const INLINE_ALLOW_MARKER = 'secretscan:allow';
 export interface ChunkScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /** Findings past `maxFindings`, counted by severity only. */
+  unlisted?: SeverityCounts;
+}
+
+/** Position order, then rule id: which findings of a chunk are built in detail when there are too many. */
+function compareMatches(a: Match, b: Match): number {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+
+/** The first `limit` matches by position, and the rest counted by severity (undefined when none is left over). */
+function splitAtLimit(matches: Match[], limit: number): { detailed: Match[]; unlisted: SeverityCounts | undefined } {
+  if (matches.length <= limit) return { detailed: matches, unlisted: undefined };
+  matches.sort(compareMatches);
+  const unlisted: SeverityCounts = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++) unlisted[(matches[i] as Match).severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
 }
 
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
@@ -57,6 +73,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
 
   /** Every rule's matches in `text`, then those in the text it encodes, placed on the encoded spans. */
   const matchText = (text: string, path: string, hits: Map<number, number[]>, depth: number): Match[] => {
@@ -132,7 +149,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = new Map<number, boolean>();
+      // Most chunks have no marker at all: then no line is looked at.
+      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
       const isAllowedLine = (line: number): boolean => {
+        if (!hasMarker) return false;
         let allowed = allowedLines.get(line);
         if (allowed === undefined) allowedLines.set(line, (allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER)));
         return allowed;
@@ -148,8 +168,10 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         }
         return true;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return unlisted === undefined ? { findings, suppressed } : { findings, suppressed, unlisted };
     },
   };
 }

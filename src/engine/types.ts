@@ -61,4 +61,9 @@ export interface MatcherOptions {
   suppression?: SuppressionPolicy;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
+  /**
+   * At most this many findings of one chunk are built in detail (the first by position); the rest
+   * are only counted by severity (`ChunkScan.unlisted`). Default: no limit.
+   */
+  maxFindings?: number;
 }

@@ -10,6 +10,7 @@ const policy = suppressionFrom(setup.allowlist);
 const matcher = createMatcher(compilePacks(setup.packs).rules, {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
+  ...(setup.maxFindings === undefined ? {} : { maxFindings: setup.maxFindings }),
   prebuiltAutomaton: readBuiltinAutomaton(),
 });
 

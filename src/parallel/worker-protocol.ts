@@ -9,6 +9,8 @@ export interface WorkerSetup {
   /** History scans apply whole-path allowlists after grouping, not per blob. */
   shouldSkipPathSuppression: boolean;
   shouldRevealSecrets: boolean;
+  /** Findings of one input built in detail; the rest are counted (see MatcherOptions.maxFindings). Default: no limit. */
+  maxFindings?: number;
 }
 
 /** A batch of inputs to scan. */

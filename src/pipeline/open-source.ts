@@ -7,15 +7,19 @@ import {
   committedPrefixes,
   listCommittedFiles,
   DEFAULT_STDIN_PATH,
+  historyAddedPaths,
   historySource,
   listScanTargets,
   onBinaryFile,
+  rangeAddedPaths,
   rangeChunks,
   readFiles,
+  stagedAddedPaths,
   stagedChunks,
   stdinChunks,
   type ReadOutcome,
   type Repository,
+  type VisitedPath,
 } from '../sources/index.js';
 
 export type { SourceKind } from '../engine/index.js';
@@ -69,6 +73,15 @@ export interface Source {
   countTotal?: () => Promise<number>;
   /** For a scan of committed files only: their paths (findings elsewhere, e.g. from the `.gitignore` audit, are dropped). */
   committedPaths?: ReadonlySet<string>;
+  /**
+   * The file names the scan covers, for the file-name check: the tree's files, or the paths the
+   * index, the range or the history adds (a rename's new name included), each once.
+   */
+  visitedPaths?: () => Promise<VisitedPath[]>;
+}
+
+function visitedFiles(paths: readonly string[]): () => Promise<VisitedPath[]> {
+  return async () => paths.map((path) => ({ path }));
 }
 
 function requireRepository(repo: Repository | undefined, cwd: string, kind: SourceKind): Repository {
@@ -105,13 +118,13 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
     if (request.isCommittedOnly === true && repo !== undefined) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     // Allowlisted paths are not read at all: the progress total is what will be read.
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === 'commit-msg') {
     // The message file is read wherever it is; the repository (if any) only lends its git config.
@@ -120,8 +133,8 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
-  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
-  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
+  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
