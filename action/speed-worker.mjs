@@ -10879,6 +10879,192 @@ var init_rules = __esm({
   }
 });
 
+// dist/src/suppress/allowlist.js
+var init_allowlist = __esm({
+  "dist/src/suppress/allowlist.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/suppress/inline-marker.js
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+var INLINE_ALLOW_MARKER;
+var init_inline_marker = __esm({
+  "dist/src/suppress/inline-marker.js"() {
+    "use strict";
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/suppress/stages.js
+function matchSuppressor(policy) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy))?.counter;
+}
+var SUPPRESSION_STAGES, MATCH_STAGES, FINDING_STAGES, MATCH_TESTS;
+var init_stages = __esm({
+  "dist/src/suppress/stages.js"() {
+    "use strict";
+    SUPPRESSION_STAGES = [
+      {
+        id: "allowlisted-path",
+        point: "path",
+        counter: "paths",
+        description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+      },
+      { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+      { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+      { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+      { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+      { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+    ];
+    MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+    FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+    MATCH_TESTS = {
+      "inline-marker": (match) => match.isOnMarkedLine(),
+      allowlist: (match, policy) => policy?.isSuppressed(match.candidate()) === true
+    };
+  }
+});
+
+// dist/src/suppress/baseline-file.js
+var init_baseline_file = __esm({
+  "dist/src/suppress/baseline-file.js"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// dist/src/suppress/baseline-changes.js
+var init_baseline_changes = __esm({
+  "dist/src/suppress/baseline-changes.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/file-names.js
+var init_file_names = __esm({
+  "dist/src/suppress/file-names.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/is-fingerprint.js
+var init_is_fingerprint = __esm({
+  "dist/src/suppress/is-fingerprint.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/suppression-file-error.js
+var init_suppression_file_error = __esm({
+  "dist/src/suppress/suppression-file-error.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/suppress/parse-baseline.js
+var init_parse_baseline = __esm({
+  "dist/src/suppress/parse-baseline.js"() {
+    "use strict";
+    init_document_shape();
+    init_baseline_file();
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/parse-ignore-file.js
+var init_parse_ignore_file = __esm({
+  "dist/src/suppress/parse-ignore-file.js"() {
+    "use strict";
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/load-suppressions.js
+var init_load_suppressions = __esm({
+  "dist/src/suppress/load-suppressions.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_file_names();
+    init_parse_baseline();
+    init_parse_ignore_file();
+  }
+});
+
+// dist/src/suppress/apply-suppressions.js
+var init_apply_suppressions = __esm({
+  "dist/src/suppress/apply-suppressions.js"() {
+    "use strict";
+    init_stages();
+  }
+});
+
+// dist/src/terminal-text/printable.js
+var init_printable = __esm({
+  "dist/src/terminal-text/printable.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/shell-quote.js
+var init_shell_quote = __esm({
+  "dist/src/terminal-text/shell-quote.js"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// dist/src/terminal-text/index.js
+var init_terminal_text = __esm({
+  "dist/src/terminal-text/index.js"() {
+    "use strict";
+    init_printable();
+    init_printable_json();
+    init_shell_quote();
+  }
+});
+
+// dist/src/suppress/describe.js
+var init_describe = __esm({
+  "dist/src/suppress/describe.js"() {
+    "use strict";
+    init_terminal_text();
+  }
+});
+
+// dist/src/suppress/index.js
+var init_suppress = __esm({
+  "dist/src/suppress/index.js"() {
+    "use strict";
+    init_allowlist();
+    init_inline_marker();
+    init_stages();
+    init_baseline_file();
+    init_baseline_changes();
+    init_file_names();
+    init_is_fingerprint();
+    init_parse_baseline();
+    init_parse_ignore_file();
+    init_load_suppressions();
+    init_apply_suppressions();
+    init_describe();
+  }
+});
+
 // dist/src/engine/decoding/base64.js
 import { isUtf8 } from "node:buffer";
 function base64Fragments(word) {
@@ -10909,13 +11095,13 @@ function base64RunAround(text, at) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable++;
+      printable2++;
   }
-  return printable >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -12277,6 +12463,7 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
@@ -12352,25 +12539,24 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
-      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
         if (!hasMarker)
           return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
@@ -12379,10 +12565,11 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_suppress();
     init_decoding();
     init_keyword_automaton();
     init_keyword_hits();
@@ -12394,7 +12581,6 @@ var init_matcher = __esm({
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
@@ -12676,7 +12862,6 @@ var init_automaton_file = __esm({
 var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
-  INLINE_ALLOW_MARKER: () => INLINE_ALLOW_MARKER,
   SecretFinder: () => SecretFinder,
   buildAutomatonTables: () => buildAutomatonTables,
   createMatcher: () => createMatcher,
