@@ -1875,8 +1875,8 @@ function validateEncodedCredential(secret) {
   const password = decoded.slice(colon + 1);
   if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
     return INVALID;
-  const printable = password.replace(/[^\x20-\x7e]/g, "").length;
-  return printable >= password.length * 0.8 ? VALID : INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
 }
 
 // dist/src/validators/failed-check.js
