@@ -348,6 +348,42 @@ var init_bech32 = __esm({
   }
 });
 
+// dist/src/validators/encoded-credential.js
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+var PLACEHOLDER_PASSWORDS;
+var init_encoded_credential = __esm({
+  "dist/src/validators/encoded-credential.js"() {
+    "use strict";
+    init_types();
+    PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+  }
+});
+
+// dist/src/validators/failed-check.js
+function failedCheck(check) {
+  return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
+}
+var FAILED_CHECK;
+var init_failed_check = __esm({
+  "dist/src/validators/failed-check.js"() {
+    "use strict";
+    init_types();
+    FAILED_CHECK = { isValid: true, severity: "low" };
+  }
+});
+
 // dist/src/validators/github-checksum.js
 import { createRequire } from "node:module";
 function crc32(data) {
@@ -458,6 +494,8 @@ var init_validators = __esm({
   "dist/src/validators/index.js"() {
     "use strict";
     init_bech32();
+    init_encoded_credential();
+    init_failed_check();
     init_github_checksum();
     init_grading();
     init_jwt_structure();
@@ -470,7 +508,12 @@ var init_validators = __esm({
       "pem-structure": validatePemStructure,
       "stripe-mode": gradeStripeMode,
       "alpaca-mode": gradeAlpacaMode,
-      "aws-key-id": validateAwsKeyId
+      "aws-key-id": validateAwsKeyId,
+      "encoded-credential": validateEncodedCredential,
+      "github-checksum-fails": failedCheck(validateGithubChecksum),
+      "npm-checksum-fails": failedCheck(validateNpmChecksum),
+      "bech32-checksum-fails": failedCheck(validateBech32Checksum),
+      "jwt-structure-fails": failedCheck(validateJwtStructure)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
   }
@@ -3558,7 +3601,7 @@ var require_identity = __commonJS({
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
@@ -3594,7 +3637,7 @@ var require_identity = __commonJS({
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
+    exports.isDocument = isDocument2;
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
@@ -11032,6 +11075,414 @@ var init_rules = __esm({
     init_yaml_document();
     init_path_glob();
     init_ambiguity();
+  }
+});
+
+// dist/src/suppress/allowlist.js
+function compileEntry(entry) {
+  const compiled2 = {};
+  if (entry.paths !== void 0)
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
+  if (entry.rules !== void 0)
+    compiled2.ruleIds = new Set(entry.rules);
+  if (entry.regexes !== void 0)
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
+  if (entry.stopwords !== void 0)
+    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled2;
+}
+function matchesRule(ruleIds, ruleId) {
+  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
+}
+function matchesCandidate(entry, candidate) {
+  if (!matchesRule(entry.ruleIds, candidate.ruleId))
+    return false;
+  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
+    return false;
+  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
+    return false;
+  const secret = candidate.secret.toLowerCase();
+  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
+}
+function suppressionFrom(allowlist) {
+  const entries = allowlist.map(compileEntry);
+  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
+  const rest = entries.filter((e) => !wholePath.includes(e));
+  return {
+    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
+    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
+  };
+}
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
+function kindPolicyFrom(config, policy = suppressionFrom(config.allowlist)) {
+  const disabled = new Set(config.disabledRules);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
+  };
+}
+var init_allowlist = __esm({
+  "dist/src/suppress/allowlist.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/suppress/inline-marker.js
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+var INLINE_ALLOW_MARKER;
+var init_inline_marker = __esm({
+  "dist/src/suppress/inline-marker.js"() {
+    "use strict";
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/suppress/stages.js
+function matchSuppressor(policy) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy))?.counter;
+}
+function withoutAllowlistedFiles(findings, policy) {
+  const kept = findings.filter((finding) => !policy.isSuppressed(finding.ruleId, finding.path));
+  return { kept, dropped: findings.length - kept.length };
+}
+function runFindingStages(findings, suppressions) {
+  let kept = [...findings];
+  const counts = {};
+  for (const stage of FINDING_STAGES) {
+    const listed = FINDING_FINGERPRINTS[stage.id](suppressions);
+    if (listed === void 0)
+      continue;
+    const remaining = kept.filter((finding) => !listed.has(finding.fingerprint));
+    counts[stage.counter] = kept.length - remaining.length;
+    kept = remaining;
+  }
+  return { kept, counts };
+}
+var SUPPRESSION_STAGES, MATCH_STAGES, FINDING_STAGES, MATCH_TESTS, FINDING_FINGERPRINTS;
+var init_stages = __esm({
+  "dist/src/suppress/stages.js"() {
+    "use strict";
+    SUPPRESSION_STAGES = [
+      {
+        id: "allowlisted-path",
+        point: "path",
+        counter: "paths",
+        description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+      },
+      { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+      { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+      { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+      { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+      { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+    ];
+    MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+    FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+    MATCH_TESTS = {
+      "inline-marker": (match) => match.isOnMarkedLine(),
+      allowlist: (match, policy) => policy?.isSuppressed(match.candidate()) === true
+    };
+    FINDING_FINGERPRINTS = {
+      "ignore-file": (suppressions) => suppressions.ignore === void 0 ? void 0 : new Set(suppressions.ignore.entries.map((entry) => entry.fingerprint)),
+      baseline: (suppressions) => suppressions.baseline === void 0 ? void 0 : new Set(suppressions.baseline.entries.map((entry) => entry.fingerprint))
+    };
+  }
+});
+
+// dist/src/suppress/baseline-file.js
+var BASELINE_VERSION;
+var init_baseline_file = __esm({
+  "dist/src/suppress/baseline-file.js"() {
+    "use strict";
+    init_findings();
+    BASELINE_VERSION = 1;
+  }
+});
+
+// dist/src/suppress/baseline-changes.js
+var init_baseline_changes = __esm({
+  "dist/src/suppress/baseline-changes.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/file-names.js
+var BASELINE_FILE_NAME, IGNORE_FILE_NAME;
+var init_file_names = __esm({
+  "dist/src/suppress/file-names.js"() {
+    "use strict";
+    BASELINE_FILE_NAME = ".secretscan-baseline.json";
+    IGNORE_FILE_NAME = ".secretscanignore";
+  }
+});
+
+// dist/src/suppress/is-fingerprint.js
+function isFingerprint(text) {
+  return FINGERPRINT.test(text);
+}
+var FINGERPRINT, FINGERPRINT_SHAPE;
+var init_is_fingerprint = __esm({
+  "dist/src/suppress/is-fingerprint.js"() {
+    "use strict";
+    FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
+    FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
+  }
+});
+
+// dist/src/suppress/suppression-file-error.js
+function suppressionFileError(kind, problems, hint) {
+  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
+${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
+}
+var init_suppression_file_error = __esm({
+  "dist/src/suppress/suppression-file-error.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/suppress/parse-baseline.js
+function syntaxErrorLocation(text, file, error2) {
+  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
+  if (offset === void 0)
+    return file;
+  const before = text.slice(0, Number(offset)).split("\n");
+  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+function entryProblems(entry, where) {
+  if (!isRecord(entry))
+    return [`${where}: must be an object with fingerprint, ruleId and path`];
+  const problems = [];
+  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
+    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
+  for (const key of ["ruleId", "path"]) {
+    if (typeof entry[key] !== "string" || entry[key] === "")
+      problems.push(`${where}.${key}: must be a non-empty string`);
+  }
+  return problems;
+}
+function parseBaseline(text, file) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
+  }
+  if (!isRecord(data))
+    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
+  if (data.version !== BASELINE_VERSION) {
+    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
+  }
+  if (!Array.isArray(data.entries))
+    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
+  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
+  if (problems.length > 0)
+    throw suppressionFileError("baseline", problems, HINT);
+  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
+  return { version: BASELINE_VERSION, entries };
+}
+var HINT;
+var init_parse_baseline = __esm({
+  "dist/src/suppress/parse-baseline.js"() {
+    "use strict";
+    init_document_shape();
+    init_baseline_file();
+    init_is_fingerprint();
+    init_suppression_file_error();
+    HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
+  }
+});
+
+// dist/src/suppress/parse-ignore-file.js
+function parseIgnoreFile(text, file) {
+  const entries = [];
+  const problems = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const content = raw.replace(TRAILING_COMMENT, "").trim();
+    if (content === "" || content.startsWith("#"))
+      return;
+    if (isFingerprint(content))
+      entries.push({ fingerprint: content, line: index + 1 });
+    else
+      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
+  });
+  if (problems.length > 0)
+    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
+  return entries;
+}
+var TRAILING_COMMENT;
+var init_parse_ignore_file = __esm({
+  "dist/src/suppress/parse-ignore-file.js"() {
+    "use strict";
+    init_is_fingerprint();
+    init_suppression_file_error();
+    TRAILING_COMMENT = /\s#.*$/;
+  }
+});
+
+// dist/src/suppress/load-suppressions.js
+import { join as join6, relative as relative4, resolve as resolve2 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
+  try {
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
+      return void 0;
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
+  }
+}
+function displayNameOf(file, cwd) {
+  return relative4(cwd, file) || file;
+}
+async function loadBaseline(options) {
+  const isDefault = options.baselineFile === void 0;
+  if (isDefault && !options.shouldUseDefaultBaseline)
+    return void 0;
+  const file = isDefault ? join6(options.root, BASELINE_FILE_NAME) : resolve2(options.cwd, options.baselineFile ?? "");
+  const displayName = displayNameOf(file, options.cwd);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
+  if (text === void 0 && isDefault)
+    return void 0;
+  if (text === void 0) {
+    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
+  }
+  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
+}
+async function loadIgnoreFile(options) {
+  const file = join6(options.root, IGNORE_FILE_NAME);
+  const displayName = displayNameOf(file, options.cwd);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
+  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
+}
+async function loadSuppressions(options) {
+  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
+  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
+}
+var init_load_suppressions = __esm({
+  "dist/src/suppress/load-suppressions.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_file_names();
+    init_parse_baseline();
+    init_parse_ignore_file();
+  }
+});
+
+// dist/src/suppress/apply-suppressions.js
+function applySuppressions(result, suppressions) {
+  const { kept, counts } = runFindingStages(result.findings, suppressions);
+  const suppressed = {
+    ...result.suppressed,
+    ...counts.baseline === void 0 ? {} : { baseline: counts.baseline },
+    ...counts.ignored === void 0 ? {} : { ignored: counts.ignored }
+  };
+  const found = new Set(result.findings.map((finding) => finding.fingerprint));
+  const unused = {
+    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
+    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
+  };
+  return { result: { ...result, findings: kept, suppressed }, unused };
+}
+var init_apply_suppressions = __esm({
+  "dist/src/suppress/apply-suppressions.js"() {
+    "use strict";
+    init_stages();
+  }
+});
+
+// dist/src/terminal-text/printable.js
+function printable(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+function printableLines(text) {
+  return text.split("\n").map(printable).join("\n");
+}
+var UNSAFE;
+var init_printable = __esm({
+  "dist/src/terminal-text/printable.js"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/shell-quote.js
+function shellQuote(word) {
+  if (PLAIN.test(word))
+    return word;
+  const escaped = printable(word);
+  if (escaped === word)
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
+}
+var PLAIN;
+var init_shell_quote = __esm({
+  "dist/src/terminal-text/shell-quote.js"() {
+    "use strict";
+    init_printable();
+    PLAIN = /^[\w@%+=:,./-]+$/;
+  }
+});
+
+// dist/src/terminal-text/index.js
+var init_terminal_text = __esm({
+  "dist/src/terminal-text/index.js"() {
+    "use strict";
+    init_printable();
+    init_printable_json();
+    init_shell_quote();
+  }
+});
+
+// dist/src/suppress/describe.js
+function count(n, noun, plural4) {
+  return `${n} ${n === 1 ? noun : plural4}`;
+}
+function describeSuppressions(suppressions, isBaselineOff) {
+  const { baseline, ignore } = suppressions;
+  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
+  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
+  return [baselineLine, ignoreLine];
+}
+var init_describe = __esm({
+  "dist/src/suppress/describe.js"() {
+    "use strict";
+    init_terminal_text();
+  }
+});
+
+// dist/src/suppress/index.js
+var init_suppress = __esm({
+  "dist/src/suppress/index.js"() {
+    "use strict";
+    init_allowlist();
+    init_inline_marker();
+    init_stages();
+    init_baseline_file();
+    init_baseline_changes();
+    init_file_names();
+    init_is_fingerprint();
+    init_parse_baseline();
+    init_parse_ignore_file();
+    init_load_suppressions();
+    init_apply_suppressions();
+    init_describe();
   }
 });
 
@@ -21695,6 +22146,12 @@ function isPlaceholderShape(secret, lower) {
     return true;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
+function isFieldWordValue(secret) {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+function isDocument(secret) {
+  return secret.includes("\n") || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -21709,7 +22166,7 @@ function isPlaceholder(secret) {
     return true;
   return /^(.)\1*$/s.test(secret);
 }
-var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS;
+var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS, CREDENTIAL_FIELD;
 var init_placeholders = __esm({
   "dist/src/engine/placeholders.js"() {
     "use strict";
@@ -21745,6 +22202,7 @@ var init_placeholders = __esm({
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
     FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+    CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
   }
 });
 
@@ -21754,6 +22212,8 @@ function isStandIn(rule, secret) {
     return isFillerKeyBody(secret);
   if (rule.spec.tags.includes("generated-value"))
     return isFillerText(secret);
+  if (isDocument(secret))
+    return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 function acceptSecret(rule, secret, base) {
@@ -21768,6 +22228,8 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
+  if (isFieldWordValue(secret) && rule.spec.tags.includes("credential-slot"))
+    return { severity: "low", entropy };
   if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
@@ -22385,6 +22847,7 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
@@ -22460,25 +22923,24 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
-      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
         if (!hasMarker)
           return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
@@ -22487,10 +22949,11 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_suppress();
     init_decoding();
     init_keyword_automaton();
     init_keyword_hits();
@@ -22502,7 +22965,6 @@ var init_matcher = __esm({
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
@@ -22701,7 +23163,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22759,7 +23221,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join10(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -23697,55 +24159,8 @@ function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) 
   return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
 }
 
-// dist/src/config/suppression.js
-init_rules();
-function compileEntry(entry) {
-  const compiled2 = {};
-  if (entry.paths !== void 0)
-    compiled2.matchesPath = compilePathPatterns(entry.paths);
-  if (entry.rules !== void 0)
-    compiled2.ruleIds = new Set(entry.rules);
-  if (entry.regexes !== void 0)
-    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
-  if (entry.stopwords !== void 0)
-    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled2;
-}
-function matchesRule(ruleIds, ruleId) {
-  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
-}
-function matchesCandidate(entry, candidate) {
-  if (!matchesRule(entry.ruleIds, candidate.ruleId))
-    return false;
-  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
-    return false;
-  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
-    return false;
-  const secret = candidate.secret.toLowerCase();
-  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
-}
-function suppressionFrom(allowlist) {
-  const entries = allowlist.map(compileEntry);
-  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
-  const rest = entries.filter((e) => !wholePath.includes(e));
-  return {
-    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
-    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
-  };
-}
-function pathAllowlistFrom(allowlist) {
-  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
-  return (path) => matchers.some((matches) => matches(path));
-}
-function kindPolicyFrom(config, policy = suppressionFrom(config.allowlist)) {
-  const disabled = new Set(config.disabledRules);
-  return {
-    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
-    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
-  };
-}
-
 // dist/src/config/config-risks.js
+init_suppress();
 var PROBE_PATHS = ["a", "app.js", ".env", "config/production.env", "src/deep/nested/dir/settings.py", "id_rsa", "Dockerfile", "x/y.z"];
 var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
 var PROBE_RULES = ["generic.password-assignment", "aws.access-key-id", "stripe.secret-key", "private-key.pem"];
@@ -24680,7 +25095,7 @@ init_errors();
 init_package_root();
 init_rules();
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join7, relative as relative5 } from "node:path";
 
 // dist/src/sensitive-files/check-examples.js
 init_rules();
@@ -24792,11 +25207,11 @@ function validateCatalogue(value, lineOf, file) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+var CATALOGUE_FILE = join7(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join7(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
+  const shown = relative5(PACKAGE_ROOT, file);
   const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
@@ -24816,7 +25231,7 @@ function readCompiledEntries() {
   });
   if ("reason" in read)
     return read;
-  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+  return { specs: read.payload, origin: `${relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
 function loadCatalogue() {
@@ -24825,13 +25240,14 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative4(PACKAGE_ROOT, CATALOGUE_FILE), relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative5(PACKAGE_ROOT, CATALOGUE_FILE), relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
+    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
 
 // dist/src/sensitive-files/scan-audit.js
+init_suppress();
 init_findings();
 
 // dist/src/sensitive-files/audit.js
@@ -24840,7 +25256,7 @@ init_findings();
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -24851,7 +25267,7 @@ import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
 import { execFile, execFileSync } from "node:child_process";
-import { delimiter, resolve as resolve2 } from "node:path";
+import { delimiter, resolve as resolve3 } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
 function trustedDirectories(env) {
@@ -24877,11 +25293,11 @@ function locationVariables(env, cwd) {
   for (const key of LOCATION_VARIABLES) {
     const value = env[key];
     if (value !== void 0 && value !== "")
-      carried[key] = resolve2(cwd, value);
+      carried[key] = resolve3(cwd, value);
   }
   const alternates = env[ALTERNATES_VARIABLE];
   if (alternates !== void 0 && alternates !== "") {
-    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve2(cwd, dir)).join(delimiter);
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve3(cwd, dir)).join(delimiter);
   }
   return carried;
 }
@@ -25059,7 +25475,7 @@ async function findRepository(dir) {
 init_errors();
 init_safe_fs();
 import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative6, resolve as resolve4, sep as sep2 } from "node:path";
 
 // dist/src/sources/git.js
 init_errors();
@@ -25089,7 +25505,7 @@ function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join8(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -25101,7 +25517,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative6(root, join8(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -25127,8 +25543,8 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative5(root, full));
+    const full = isAbsolute2(given) ? given : resolve4(cwd, given);
+    const rel = toPosix(relative6(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -25137,7 +25553,7 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve4(root, d2))))).flat();
   if (repo !== void 0)
     await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
@@ -25146,10 +25562,10 @@ async function listScanTargets(cwd, paths, repo) {
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join8(root, path);
+  const full = join9(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25496,7 +25912,7 @@ async function* stagedChunks(root, options) {
 init_engine();
 init_errors();
 init_safe_fs();
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // dist/src/sources/range.js
 init_errors();
@@ -25780,7 +26196,7 @@ function describeReadError(error2) {
   return error2.message;
 }
 async function* commitMessageChunks(file, options) {
-  const path = resolve4(options.cwd, file);
+  const path = resolve5(options.cwd, file);
   let bytes;
   try {
     bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
@@ -25803,13 +26219,13 @@ async function* commitMessageChunks(file, options) {
 }
 
 // dist/src/sources/committed-tree.js
-import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve6, sep as sep3 } from "node:path";
 var SYMLINK_MODE = "120000";
 function committedPrefixes(root, cwd, paths) {
   if (paths.length === 0)
     return [""];
   return paths.map((path) => {
-    const inRepo = relative6(root, resolve5(cwd, path));
+    const inRepo = relative7(root, resolve6(cwd, path));
     return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
   });
 }
@@ -26062,11 +26478,11 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative8, sep as sep4 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative7(root, path);
+    const inside = relative8(root, path);
     if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
@@ -26180,7 +26596,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join11(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -26207,31 +26623,7 @@ function missingLinesOf(unignored, existing) {
 
 // dist/src/sensitive-files/to-finding.js
 init_findings();
-
-// dist/src/terminal-text/printable.js
-var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable(text) {
-  return text.replace(UNSAFE, (char) => {
-    const code2 = char.charCodeAt(0);
-    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-  });
-}
-function printableLines(text) {
-  return text.split("\n").map(printable).join("\n");
-}
-
-// dist/src/terminal-text/shell-quote.js
-var PLAIN = /^[\w@%+=:,./-]+$/;
-function shellQuote(word) {
-  if (PLAIN.test(word))
-    return word;
-  const escaped = printable(word);
-  if (escaped === word)
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
-}
-
-// dist/src/sensitive-files/to-finding.js
+init_terminal_text();
 function contextOf2(path, found) {
   const quoted = shellQuote(path);
   switch (found.state) {
@@ -26370,15 +26762,19 @@ async function addAuditFindings(result, options) {
   options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
   const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...options.range === void 0 ? {} : { range: options.range } });
-  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
-  result.suppressed.paths += findings.length - kept.length;
-  result.findings = [...result.findings, ...kept].sort(compareFindings);
-  return result;
+  const { kept, dropped } = withoutAllowlistedFiles(findings, options.policy);
+  return { ...result, findings: [...result.findings, ...kept].sort(compareFindings), suppressed: { ...result.suppressed, paths: result.suppressed.paths + dropped } };
 }
 
 // dist/src/sensitive-files/fix.js
 init_safe_fs();
 init_errors();
+
+// dist/src/sensitive-files/gitignore-audit.js
+init_suppress();
+
+// dist/src/sensitive-files/format-outcome.js
+init_terminal_text();
 
 // dist/src/remediation/file-kind.js
 function secretFileOf(path, catalogue) {
@@ -26402,175 +26798,7 @@ var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 // dist/src/pipeline/execute-scan.js
 init_engine();
 init_findings();
-
-// dist/src/suppress/baseline-file.js
-init_findings();
-var BASELINE_VERSION = 1;
-
-// dist/src/suppress/file-names.js
-var BASELINE_FILE_NAME = ".secretscan-baseline.json";
-var IGNORE_FILE_NAME = ".secretscanignore";
-
-// dist/src/suppress/is-fingerprint.js
-var FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
-var FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
-function isFingerprint(text) {
-  return FINGERPRINT.test(text);
-}
-
-// dist/src/suppress/parse-baseline.js
-init_document_shape();
-
-// dist/src/suppress/suppression-file-error.js
-init_errors();
-function suppressionFileError(kind, problems, hint) {
-  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
-${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
-}
-
-// dist/src/suppress/parse-baseline.js
-var HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
-function syntaxErrorLocation(text, file, error2) {
-  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
-  if (offset === void 0)
-    return file;
-  const before = text.slice(0, Number(offset)).split("\n");
-  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
-function entryProblems(entry, where) {
-  if (!isRecord(entry))
-    return [`${where}: must be an object with fingerprint, ruleId and path`];
-  const problems = [];
-  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
-    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
-  for (const key of ["ruleId", "path"]) {
-    if (typeof entry[key] !== "string" || entry[key] === "")
-      problems.push(`${where}.${key}: must be a non-empty string`);
-  }
-  return problems;
-}
-function parseBaseline(text, file) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
-  }
-  if (!isRecord(data))
-    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
-  if (data.version !== BASELINE_VERSION) {
-    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
-  }
-  if (!Array.isArray(data.entries))
-    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
-  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
-  if (problems.length > 0)
-    throw suppressionFileError("baseline", problems, HINT);
-  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
-  return { version: BASELINE_VERSION, entries };
-}
-
-// dist/src/suppress/parse-ignore-file.js
-var TRAILING_COMMENT = /\s#.*$/;
-function parseIgnoreFile(text, file) {
-  const entries = [];
-  const problems = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const content = raw.replace(TRAILING_COMMENT, "").trim();
-    if (content === "" || content.startsWith("#"))
-      return;
-    if (isFingerprint(content))
-      entries.push({ fingerprint: content, line: index + 1 });
-    else
-      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
-  });
-  if (problems.length > 0)
-    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
-  return entries;
-}
-
-// dist/src/suppress/load-suppressions.js
-init_errors();
-init_safe_fs();
-import { join as join11, relative as relative8, resolve as resolve6 } from "node:path";
-async function readIfPresent(file, displayName, isNamedByUser = false) {
-  try {
-    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOENT")
-      return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
-  }
-}
-function displayNameOf(file, cwd) {
-  return relative8(cwd, file) || file;
-}
-async function loadBaseline(options) {
-  const isDefault = options.baselineFile === void 0;
-  if (isDefault && !options.shouldUseDefaultBaseline)
-    return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
-  const displayName = displayNameOf(file, options.cwd);
-  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
-  if (text === void 0 && isDefault)
-    return void 0;
-  if (text === void 0) {
-    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
-  }
-  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
-}
-async function loadIgnoreFile(options) {
-  const file = join11(options.root, IGNORE_FILE_NAME);
-  const displayName = displayNameOf(file, options.cwd);
-  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
-  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
-}
-async function loadSuppressions(options) {
-  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
-  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
-}
-
-// dist/src/suppress/apply-suppressions.js
-function applySuppressions(result, suppressions) {
-  const ignored = new Set(suppressions.ignore?.entries.map((entry) => entry.fingerprint));
-  const baselined = new Set(suppressions.baseline?.entries.map((entry) => entry.fingerprint));
-  let ignoredCount = 0;
-  let baselineCount = 0;
-  const findings = result.findings.filter((finding) => {
-    if (ignored.has(finding.fingerprint))
-      ignoredCount++;
-    else if (baselined.has(finding.fingerprint))
-      baselineCount++;
-    else
-      return true;
-    return false;
-  });
-  const suppressed = {
-    ...result.suppressed,
-    ...suppressions.baseline === void 0 ? {} : { baseline: baselineCount },
-    ...suppressions.ignore === void 0 ? {} : { ignored: ignoredCount }
-  };
-  const found = new Set(result.findings.map((finding) => finding.fingerprint));
-  const unused = {
-    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
-    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
-  };
-  return { result: { ...result, findings, suppressed }, unused };
-}
-
-// dist/src/suppress/describe.js
-function count(n, noun, plural4) {
-  return `${n} ${n === 1 ? noun : plural4}`;
-}
-function describeSuppressions(suppressions, isBaselineOff) {
-  const { baseline, ignore } = suppressions;
-  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
-  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
-  return [baselineLine, ignoreLine];
-}
-
-// dist/src/pipeline/execute-scan.js
+init_suppress();
 init_errors();
 init_rules();
 
@@ -26817,21 +27045,18 @@ async function scanContent(source, context) {
     shown.done();
     await scanner.close();
   }
-  scanned.suppressed.paths += source.suppressedPaths ?? 0;
+  const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === void 0 ? scanned : await source.finish(scanned);
-  result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
-  result.problems = outcome.problems;
-  result.isPartial = result.problems.length > 0;
+  const finished = source.finish === void 0 ? unread : await source.finish(unread);
+  const skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  const result = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === "range" ? { range: request.range } : {};
-  if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  return result;
+  return repo !== void 0 && checks.length > 0 ? await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log }) : result;
 }
 async function verifyAndRedact(result, rules, verify, options) {
   const verifiable = result.findings.filter((finding) => finding.secret !== void 0).length;
@@ -26862,6 +27087,7 @@ function unlistedNotice(unlisted) {
 
 // dist/src/remediation/repository/fix-section.js
 init_findings();
+init_terminal_text();
 function editOf(secret, finding, source) {
   const provider = secret.rule?.provider.id ?? secret.finding.ruleId.split(".")[0] ?? "";
   const variable = variableNameOf(finding);
@@ -26953,18 +27179,21 @@ function fixSection(secrets) {
 }
 
 // dist/src/remediation/repository/history-sections.js
+init_terminal_text();
 var GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
 function urlVariable(remote) {
-  return `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+  const name = `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+  return /^[0-9]/.test(name) ? `remote_${name}` : name;
 }
 function pathArgument(path) {
   return path.startsWith("-") ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
 }
+var SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 function remotesOf(secrets, knownRemotes) {
   const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
   for (const remote of knownRemotes)
     remotes.add(remote);
-  return [...remotes].sort();
+  return [...remotes].filter((remote) => SAFE_REMOTE.test(remote)).sort();
 }
 function purgeSection(secrets, options, knownRemotes) {
   const committed = secrets.filter((secret) => secret.location.place !== "working-tree");
@@ -26991,7 +27220,7 @@ function purgeSection(secrets, options, knownRemotes) {
       `${options.command} remediate --write-replacements ${file} > /dev/null`,
       filter,
       `rm -f -- ${file}`,
-      ...remotes.map((remote) => `git remote add ${shellQuote(remote)} "$${urlVariable(remote)}"`)
+      ...remotes.map((remote) => `git remote add -- ${shellQuote(remote)} "$${urlVariable(remote)}"`)
     ],
     wholeFiles,
     replacementsFile: options.replacementsFile
@@ -27001,7 +27230,7 @@ function publishSection(secrets) {
   const pushed = secrets.filter((secret) => secret.location.place === "pushed");
   if (pushed.length === 0)
     return void 0;
-  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].sort();
+  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].filter((remote) => SAFE_REMOTE.test(remote)).sort();
   const refs = [...new Set(pushed.flatMap((secret) => secret.location.remoteRefs))].sort();
   return {
     title: "Force-push, then deal with the copies others hold",
@@ -27028,7 +27257,7 @@ function verifySection(secrets, options, publish2) {
     title: "Verify that no copy is left",
     why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
     actions: [`Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`],
-    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
+    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q -- "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }
 
@@ -27098,6 +27327,12 @@ function buildRepositoryPlan(secrets, options, remotes = []) {
     verify: verifySection(ordered, options, publish2)
   };
 }
+
+// dist/src/remediation/repository/format-json.js
+init_terminal_text();
+
+// dist/src/remediation/repository/format-markdown.js
+init_terminal_text();
 
 // dist/src/remediation/verification-line.js
 function verificationLine(verification) {
@@ -27186,6 +27421,9 @@ function formatRepositoryPlanMarkdown(plan, level = 1, note = "Follow the steps 
   return printableLines(`${lines.join("\n").replace(/\n{3,}/g, "\n\n")}
 `);
 }
+
+// dist/src/remediation/repository/format-text.js
+init_terminal_text();
 
 // dist/src/remediation/repository/from-findings.js
 function locationOf(findings, fileOf) {
@@ -27286,6 +27524,7 @@ function firedRules(findings, rules) {
 }
 
 // dist/src/reporters/markdown/escape.js
+init_terminal_text();
 function markdownText(text) {
   return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -27663,8 +27902,23 @@ function toSarif(result, ctx) {
 `;
 }
 
+// dist/src/reporters/text/index.js
+init_terminal_text();
+
+// dist/src/reporters/text/history.js
+init_terminal_text();
+
+// dist/src/reporters/text/advice.js
+init_terminal_text();
+
+// dist/src/reporters/text/summary.js
+init_terminal_text();
+
 // dist/src/reporters/html/from-scan.js
 init_findings();
+
+// dist/src/reporters/html/escape.js
+init_terminal_text();
 
 // dist/src/reporters/html/tables.js
 init_findings();
@@ -28018,6 +28272,7 @@ async function resolvePlan(cwd, plan, log) {
 
 // dist/src/action/settings-changes.js
 import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9, sep as sep5 } from "node:path";
+init_suppress();
 var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 function settingsPaths(workspace, inputs) {
   const inside = (path) => {
@@ -28069,6 +28324,7 @@ async function runScan(request) {
 
 // dist/src/action/verdict.js
 init_errors();
+init_terminal_text();
 var USER_ERROR = 2;
 var INTERNAL_ERROR = 3;
 function scanMessagesOf(outcome) {

@@ -1,17 +1,7 @@
 import type { RulePack } from '../rules/index.js';
+import type { AllowlistEntry } from '../suppress/index.js';
 
-/** One allowlist entry. Every condition given must hold; `reason` is required so allowlists stay reviewable. */
-export interface AllowlistEntry {
-  reason: string;
-  /** gitignore-syntax path patterns. An entry with only `paths` skips those files entirely. */
-  paths?: string[];
-  /** Limit the entry to these rule ids (or provider ids). */
-  rules?: string[];
-  /** Regexes tested against the secret. */
-  regexes?: string[];
-  /** Case-insensitive substrings of the secret. */
-  stopwords?: string[];
-}
+export type { AllowlistEntry } from '../suppress/index.js';
 
 /** The project configuration (`.secretscan.yaml`), validated. */
 export interface Config {

@@ -1,8 +1,8 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
-import { type Config, configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { type Config, configRisks, loadConfig, selectRules, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import { compareFindings, redactResult, SEVERITIES, type ScanResult, type UnlistedFindings } from '../findings/index.js';
-import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
+import { applySuppressions, describeSuppressions, kindPolicyFrom, loadSuppressions, pathAllowlistFrom, suppressionFrom } from '../suppress/index.js';
 import { ConfigError, ScanError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
@@ -133,19 +133,18 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
     shown.done();
     await scanner.close();
   }
-  scanned.suppressed.paths += source.suppressedPaths ?? 0;
+  // Files an allowlisted path kept from being read are suppressed by path (the first stage).
+  const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === undefined ? scanned : await source.finish(scanned);
-  result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  result.problems = outcome.problems;
-  result.isPartial = result.problems.length > 0;
+  const finished = source.finish === undefined ? unread : await source.finish(unread);
+  const skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const result: ScanResult = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  return result;
+  return repo !== undefined && checks.length > 0 ? await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log }) : result;
 }
 
 /** Asks the providers about the findings, then drops the raw values unless `--show-secrets` asked for them. */
