@@ -3187,12 +3187,13 @@ var init_compare = __esm({
 });
 
 // dist/src/findings/group-by-secret.js
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+function occurrencesOf(place, places) {
+  const at2 = { startLine: place.startLine, startColumn: place.startColumn, ...place.byteOffset === void 0 ? {} : { byteOffset: place.byteOffset } };
+  const { blob } = place;
+  const known = blob === void 0 ? void 0 : places.get(blob);
   if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+    return [{ occurrence: { path: place.path, ...at2, ...place.commit ? { commit: place.commit } : {} }, age: -1, blob }];
+  return known.map((where) => ({ occurrence: { path: where.path, ...at2, commit: where.commit }, age: where.age, blob }));
 }
 function comparePlaced(a, b3) {
   const [x3, y2] = [a.occurrence, b3.occurrence];
@@ -3200,17 +3201,17 @@ function comparePlaced(a, b3) {
   return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
 }
 function isAtHead(placed, options) {
-  const { blob } = placed.finding;
+  const { blob } = placed;
   if (blob !== void 0)
     return options.headBlobs?.has(blob) === true;
   return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
 }
 function mergeGroup(group, options) {
   group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
+  const { finding: base, occurrence: first } = group.find((g2) => g2.isByValue !== true) ?? group[0];
   const seen = /* @__PURE__ */ new Set();
   const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}\0${o2.startLine}\0${o2.startColumn}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   const { blob: _blob, ...rest } = base;
@@ -3226,6 +3227,24 @@ function mergeGroup(group, options) {
   if (options.headBlobs !== void 0 || options.headCommit !== void 0)
     merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
   return merged;
+}
+function addValuePlaces(groups, options) {
+  let suppressedPaths = 0;
+  for (const [secretId, list] of options.valuePlaces ?? []) {
+    const group = groups.get(secretId);
+    const finding = group?.[0]?.finding;
+    if (group === void 0 || finding === void 0)
+      continue;
+    for (const place of list) {
+      for (const placed of occurrencesOf(place, options.places)) {
+        if (options.isPathSuppressed(placed.occurrence.path))
+          suppressedPaths++;
+        else
+          group.push({ ...placed, finding, isByValue: true });
+      }
+    }
+  }
+  return suppressedPaths;
 }
 function groupBySecret(findings, options) {
   const groups = /* @__PURE__ */ new Map();
@@ -3243,6 +3262,7 @@ function groupBySecret(findings, options) {
         group.push({ ...placed, finding });
     }
   }
+  suppressedPaths += addValuePlaces(groups, options);
   const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }
@@ -22300,7 +22320,8 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed };
+      const once = oncePerLine(kept, lines.lineOf);
+      return { findings: once.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed, secrets: once.map((m2) => m2.secret) };
     }
   };
 }
@@ -22359,14 +22380,16 @@ function textChunkOf(input) {
   const { bytes: _bytes, ...rest } = input;
   return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
-function scanInput(matcher, input) {
+function scanInput(matcher, input, binary) {
   const chunk = textChunkOf(input);
-  if (chunk === void 0)
+  if (chunk !== void 0)
+    return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  if (binary === void 0 || !("bytes" in input))
     return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  return { ...binary.scanBinary(input), isBinary: true };
 }
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+function inProcessScanner(matcher, binary) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input, binary)), close: async () => void 0 };
 }
 function sizeOf(input) {
   return "bytes" in input ? input.bytes.length : input.text.length;
@@ -22446,6 +22469,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
+      scanned.findings.forEach((finding, at2) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at2]));
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -22556,6 +22581,251 @@ var init_automaton_file = __esm({
   }
 });
 
+// dist/src/engine/printable-runs.js
+function isPrintable2(byte) {
+  return byte >= 32 && byte <= 126 || byte === 9;
+}
+function asciiRuns(bytes, runs) {
+  let start = -1;
+  for (let at2 = 0; at2 <= bytes.length; at2++) {
+    if (at2 < bytes.length && isPrintable2(bytes[at2])) {
+      if (start === -1)
+        start = at2;
+      continue;
+    }
+    if (start !== -1 && at2 - start >= MIN_RUN_LENGTH)
+      runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, at2 - start).toString("latin1"), unit: 1 });
+    start = -1;
+  }
+}
+function utf16Runs(bytes, runs) {
+  for (const alignment of [0, 1]) {
+    let start = -1;
+    let at2 = alignment;
+    for (; at2 + 1 < bytes.length; at2 += 2) {
+      if (bytes[at2 + 1] === 0 && isPrintable2(bytes[at2])) {
+        if (start === -1)
+          start = at2;
+        continue;
+      }
+      if (start !== -1)
+        addUtf16Run(bytes, start, at2, runs);
+      start = -1;
+    }
+    if (start !== -1)
+      addUtf16Run(bytes, start, at2, runs);
+  }
+}
+function addUtf16Run(bytes, start, end, runs) {
+  if ((end - start) / 2 < MIN_RUN_LENGTH)
+    return;
+  runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf16le"), unit: 2 });
+}
+function printableRuns(bytes) {
+  const runs = [];
+  asciiRuns(bytes, runs);
+  utf16Runs(bytes, runs);
+  return runs.sort((a, b3) => a.offset - b3.offset);
+}
+function lineColumnsOfBytes(bytes, offsets) {
+  const places = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let at2 = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b3) => a - b3)) {
+    for (; at2 < offset; at2++) {
+      if (bytes[at2] === 10) {
+        line++;
+        lineStart = at2 + 1;
+      }
+    }
+    places.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return places;
+}
+var MIN_RUN_LENGTH;
+var init_printable_runs = __esm({
+  "dist/src/engine/printable-runs.js"() {
+    "use strict";
+    MIN_RUN_LENGTH = 8;
+  }
+});
+
+// dist/src/engine/value-sweep.js
+function isSweepable(value) {
+  return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
+}
+function isAsciiOnly(value) {
+  for (let i = 0; i < value.length; i++)
+    if (value.charCodeAt(i) >= 128)
+      return false;
+  return true;
+}
+function prefixGroups(values, indices) {
+  const groups = [];
+  let keywords = [];
+  let valuesOf = [];
+  let byKeyword = /* @__PURE__ */ new Map();
+  let states = 0;
+  const close = () => {
+    if (keywords.length === 0)
+      return;
+    groups.push({ automaton: buildKeywordAutomaton(keywords), valuesOf, lengths: keywords.map((k2) => k2.length) });
+    keywords = [];
+    valuesOf = [];
+    byKeyword = /* @__PURE__ */ new Map();
+    states = 0;
+  };
+  for (const index of indices) {
+    const prefix = values[index].slice(0, PREFIX_LENGTH);
+    const known = byKeyword.get(prefix);
+    if (known !== void 0) {
+      valuesOf[known].push(index);
+      continue;
+    }
+    if (states + prefix.length > MAX_STATES)
+      close();
+    byKeyword.set(prefix, keywords.push(prefix) - 1);
+    valuesOf.push([index]);
+    states += prefix.length;
+  }
+  close();
+  return groups;
+}
+function copiesIn(chunk, values, groups, others) {
+  const { text } = chunk;
+  const found = [];
+  for (const group of groups) {
+    const onHit = (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword])
+        if (text.startsWith(values[value], start))
+          found.push(value, start);
+    };
+    if (chunk.utf8?.isAscii === true)
+      group.automaton.scanBytes(chunk.utf8.bytes, onHit);
+    else
+      group.automaton.scan(text, onHit);
+  }
+  for (const value of others) {
+    const needle = values[value];
+    for (let at2 = text.indexOf(needle); at2 !== -1; at2 = text.indexOf(needle, at2 + 1))
+      found.push(value, at2);
+  }
+  return found;
+}
+function placesInBinary(input, copiesOf, onPlace) {
+  const found = [];
+  for (const run of printableRuns(input.bytes)) {
+    const copies = copiesOf({ origin: input.origin, path: input.path, text: run.text, startLine: 1 });
+    for (let i = 0; i < copies.length; i += 2)
+      found.push(copies[i], run.offset + copies[i + 1] * run.unit);
+  }
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_3, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const byteOffset = found[i + 1];
+    const at2 = places.get(byteOffset) ?? { line: 1, column: byteOffset + 1 };
+    const place = { path: input.path, startLine: at2.line, startColumn: at2.column, byteOffset };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function createValueSweep(values) {
+  const wanted = values.map((_3, index) => index).filter((index) => isSweepable(values[index]));
+  const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
+  const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  return {
+    placesIn(input, onPlace) {
+      if (wanted.length === 0)
+        return;
+      const chunk = textChunkOf(input);
+      if (chunk === void 0) {
+        if ("bytes" in input)
+          placesInBinary(input, (chunk2) => copiesIn(chunk2, values, groups, others), onPlace);
+        return;
+      }
+      const found = copiesIn(chunk, values, groups, others);
+      if (found.length === 0)
+        return;
+      const lines = buildLineIndex(chunk.text);
+      for (let i = 0; i < found.length; i += 2) {
+        const start = found[i + 1];
+        const line = lines.lineOf(start);
+        const place = { path: chunk.path, startLine: chunk.startLine + line, startColumn: start - lines.startOf(line) + 1 };
+        if (chunk.commit !== void 0)
+          place.commit = chunk.commit;
+        if (chunk.blob !== void 0)
+          place.blob = chunk.blob;
+        onPlace(found[i], place);
+      }
+    }
+  };
+}
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES;
+var init_value_sweep = __esm({
+  "dist/src/engine/value-sweep.js"() {
+    "use strict";
+    init_chunk_scanner();
+    init_keyword_automaton();
+    init_line_index();
+    init_printable_runs();
+    MIN_SWEPT_LENGTH = 8;
+    MIN_WORD_LENGTH = 12;
+    PREFIX_LENGTH = 24;
+    MAX_STATES = 32768;
+  }
+});
+
+// dist/src/engine/binary-scan.js
+function isBinaryRule(rule) {
+  return !NAME_BASED_PROVIDERS2.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+}
+function placedInBytes(finding, runs, places) {
+  const { start, end } = byteSpanOf(finding, runs);
+  const first = places.get(start) ?? { line: 1, column: start + 1 };
+  const last = places.get(end) ?? first;
+  return { ...finding, startLine: first.line, startColumn: first.column, endLine: last.line, endColumn: last.column, byteOffset: start, byteLength: end - start };
+}
+function byteSpanOf(finding, runs) {
+  const startRun = runs[finding.startLine - 1];
+  const endRun = runs[finding.endLine - 1];
+  return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
+}
+function createBinaryScanner(rules, options) {
+  let matcher;
+  return {
+    scanBinary(input) {
+      const runs = printableRuns(input.bytes);
+      if (runs.length === 0)
+        return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
+      matcher ??= createMatcher(rules.filter(isBinaryRule), { ...options, prebuiltAutomaton: void 0 });
+      const { bytes: _bytes, ...rest } = input;
+      const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
+      const scan = matcher.scanChunk(chunk);
+      if (scan.findings.length === 0)
+        return { ...scan, characters: chunk.text.length };
+      const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
+      const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
+      return { ...scan, findings: scan.findings.map((finding) => placedInBytes(finding, runs, places)), characters: chunk.text.length };
+    }
+  };
+}
+var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2;
+var init_binary_scan = __esm({
+  "dist/src/engine/binary-scan.js"() {
+    "use strict";
+    init_matcher();
+    init_printable_runs();
+    OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
+    NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
+  }
+});
+
 // dist/src/engine/index.js
 var init_engine = __esm({
   "dist/src/engine/index.js"() {
@@ -22568,6 +22838,9 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_value_sweep();
+    init_binary_scan();
+    init_printable_runs();
   }
 });
 
@@ -24955,17 +25228,14 @@ async function* readFiles(root, paths, maxFileSize, outcome) {
     }
   }
 }
-function onBinaryFile(outcome) {
-  return (input) => outcome.skipped.push({ path: input.path, reason: "binary", size: "bytes" in input ? input.bytes.length : input.text.length });
-}
 
 // dist/src/sources/stdin.js
 init_engine();
 var DEFAULT_STDIN_PATH = "<stdin>";
-async function* stdinChunks(bytes, path, outcome) {
+async function* stdinChunks(bytes, path) {
   const decoded = decodeText(bytes);
   if ("isBinary" in decoded) {
-    outcome.skipped.push({ path, reason: "binary", size: bytes.length });
+    yield { origin: "stdin", path, bytes, startLine: 1 };
     return;
   }
   yield { origin: "stdin", path, text: decoded.text, startLine: 1 };
@@ -25131,10 +25401,7 @@ async function readNewSide(root, path, object, context) {
     context.outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commitField(context) });
     return void 0;
   }
-  if (!isBinaryContent(bytes))
-    return bytes;
-  context.outcome.skipped.push({ path, reason: "binary", size: bytes.length, ...commitField(context) });
-  return void 0;
+  return bytes;
 }
 async function addedLines(root, from, to2) {
   const parser = new UnifiedDiffParser();
@@ -25182,7 +25449,7 @@ async function* binaryFileInputs(root, file, revision, context) {
   if (bytes === void 0)
     return;
   const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
-  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
+  if (isBinaryContent(bytes) || hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
     yield bytesInput(file.path, bytes, context);
     return;
   }
@@ -25789,11 +26056,15 @@ function plural(count2, noun) {
 }
 function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
-  const finish = async (result) => {
+  const finish = async (result, valuePlaces) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
+    for (const list of valuePlaces?.values() ?? [])
+      for (const place of list)
+        if (place.blob !== void 0)
+          wanted.add(place.blob);
     const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
-    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
+    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed, ...valuePlaces === void 0 ? {} : { valuePlaces } });
+    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} scanned for printable strings (provider rules only)`];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
     }
@@ -25811,7 +26082,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
     stats,
     finish,
     onBinary: () => void stats.binaryBlobs++,
-    countTotal: () => countReachableBlobs(root)
+    countTotal: () => countReachableBlobs(root),
+    reread: () => historyChunks(root, maxFileSize, { skipped: [], problems: [] }, { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 })
   };
 }
 
@@ -26272,6 +26544,118 @@ function describeSuppressions(suppressions, isBaselineOff) {
 // dist/src/pipeline/execute-scan.js
 init_errors();
 init_rules();
+import { performance as performance2 } from "node:perf_hooks";
+
+// dist/src/pipeline/every-place.js
+init_engine();
+var MAX_PLACES_PER_VALUE = 1e4;
+var RETAINED_INPUT_BYTES = 32 * 1024 * 1024;
+var RetainedInputs = class {
+  budget;
+  kept = [];
+  buffers = /* @__PURE__ */ new Set();
+  size = 0;
+  constructor(budget) {
+    this.budget = budget;
+  }
+  /** Passes the inputs through, keeping them while they fit. */
+  async *through(inputs) {
+    for await (const input of inputs) {
+      this.keep(input);
+      yield input;
+    }
+  }
+  /** What was kept, or undefined when the inputs outgrew the budget. */
+  replay() {
+    return this.kept;
+  }
+  keep(input) {
+    if (this.kept === void 0)
+      return;
+    if ("bytes" in input) {
+      if (!this.buffers.has(input.bytes.buffer)) {
+        this.buffers.add(input.bytes.buffer);
+        this.size += input.bytes.buffer.byteLength;
+      }
+    } else {
+      this.size += input.text.length * 2;
+    }
+    if (this.size <= this.budget) {
+      this.kept.push(input);
+      return;
+    }
+    this.kept = void 0;
+    this.buffers.clear();
+  }
+};
+async function sweepFoundValues(findings, values, inputs, signal) {
+  const idsByValue = /* @__PURE__ */ new Map();
+  for (const { secretId } of findings) {
+    const value = values.get(secretId);
+    if (value === void 0)
+      continue;
+    const ids = idsByValue.get(value);
+    if (ids === void 0)
+      idsByValue.set(value, [secretId]);
+    else if (!ids.includes(secretId))
+      ids.push(secretId);
+  }
+  const found = { places: /* @__PURE__ */ new Map(), omitted: 0 };
+  if (idsByValue.size === 0)
+    return found;
+  const list = [...idsByValue.keys()];
+  const byValue = list.map(() => []);
+  const sweep = createValueSweep(list);
+  const onPlace = (value, place) => {
+    const places = byValue[value];
+    if (places.length < MAX_PLACES_PER_VALUE)
+      places.push(place);
+    else
+      found.omitted++;
+  };
+  for await (const input of inputs) {
+    if (signal?.aborted === true)
+      break;
+    sweep.placesIn(input, onPlace);
+  }
+  list.forEach((value, index) => {
+    for (const id of idsByValue.get(value) ?? [])
+      found.places.set(id, byValue[index]);
+  });
+  return found;
+}
+function placeKey(place) {
+  return `${place.path}\0${place.startLine}\0${place.startColumn}\0${place.commit?.sha ?? ""}`;
+}
+function occurrenceOf(place) {
+  const occurrence = { path: place.path, startLine: place.startLine, startColumn: place.startColumn };
+  if (place.byteOffset !== void 0)
+    occurrence.byteOffset = place.byteOffset;
+  if (place.commit !== void 0)
+    occurrence.commit = place.commit;
+  return occurrence;
+}
+function withEveryPlace(findings, places) {
+  const byId = /* @__PURE__ */ new Map();
+  const add = (id, place) => {
+    let known = byId.get(id);
+    if (known === void 0)
+      byId.set(id, known = /* @__PURE__ */ new Map());
+    const key = placeKey(place);
+    if (!known.has(key))
+      known.set(key, occurrenceOf(place));
+  };
+  for (const finding of findings)
+    add(finding.secretId, finding);
+  for (const [id, list] of places)
+    if (byId.has(id))
+      for (const place of list)
+        add(id, place);
+  return findings.map((finding) => {
+    const all = byId.get(finding.secretId);
+    return all === void 0 || all.size < 2 ? finding : { ...finding, occurrences: [...all.values()] };
+  });
+}
 
 // dist/src/pipeline/open-source.js
 init_errors();
@@ -26282,6 +26666,9 @@ function requireRepository(repo, cwd, kind) {
     throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
   return repo;
 }
+function unrecorded() {
+  return { skipped: [], problems: [] };
+}
 async function openSource(request, options) {
   const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
   const kind = request.kind;
@@ -26290,7 +26677,8 @@ async function openSource(request, options) {
     if (bytes.length > maxFileSize) {
       throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
     }
-    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
+    const path = request.path ?? DEFAULT_STDIN_PATH;
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, path), reread: () => stdinChunks(bytes, path) };
   }
   if (request.kind === "tree") {
     if (repo?.isBare === true)
@@ -26298,25 +26686,31 @@ async function openSource(request, options) {
     if (request.isCommittedOnly === true && repo !== void 0) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths };
+      const chunks = committedFileInputs(repo.root, files, maxFileSize, outcome);
+      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome) };
+    const reread = () => readFiles(targets.root, toRead, maxFileSize, unrecorded());
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
-    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { cwd, root: root2, env: request.env, maxFileSize, outcome }) };
+    const messageOptions = { cwd, root: root2, env: request.env, maxFileSize };
+    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { ...messageOptions, outcome }), reread: () => commitMessageChunks(request.file, { ...messageOptions, outcome: unrecorded() }) };
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
-  if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }) };
-  if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }) };
+  if (request.kind === "staged") {
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread: () => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+  }
+  if (request.kind === "range") {
+    const { range } = request;
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread: () => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+  }
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26377,11 +26771,21 @@ async function scannerFor(options) {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
-  return inProcessScanner(matcher);
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets }));
 }
 
 // dist/src/pipeline/execute-scan.js
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+async function findEveryPlace(scanned, values, retained, source, signal, log) {
+  if (scanned.findings.length === 0 || signal.aborted)
+    return { places: /* @__PURE__ */ new Map(), omitted: 0 };
+  const started = performance2.now();
+  const kept = retained.replay();
+  const found = await sweepFoundValues(scanned.findings, values, kept ?? source.reread(), signal);
+  const count2 = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
+  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${values.size} found values at ${count2} places in ${Math.round(performance2.now() - started)} ms`);
+  return found;
+}
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
@@ -26430,18 +26834,38 @@ async function executeScan(options) {
   const shown = progress ?? NO_PROGRESS;
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned;
+  let everyPlace;
+  let binaryInputs = 0;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    const values = /* @__PURE__ */ new Map();
+    const retained = new RetainedInputs(options.retainBytes ?? RETAINED_INPUT_BYTES);
+    try {
+      const onBinary = (input) => {
+        binaryInputs++;
+        source.onBinary?.(input);
+      };
+      const hooks = { onProgress: shown.update, signal: stop.signal, onBinary, onFound: (id, secret) => void values.set(id, secret) };
+      scanned = await scanChunks(retained.through(source.chunks), scanner, hooks);
+    } finally {
+      shown.done();
+      await scanner.close();
+    }
+    everyPlace = await findEveryPlace(scanned, values, retained, source, stop.signal, log);
+    values.clear();
   } finally {
     stop.dispose();
-    shown.done();
-    await scanner.close();
   }
   scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === void 0 ? scanned : await source.finish(scanned);
+  if (everyPlace.omitted > 0)
+    scanned.notices = [...scanned.notices ?? [], `${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`];
+  if (binaryInputs > 0 && source.kind !== "history")
+    scanned.notices = [...scanned.notices ?? [], `${binaryInputs} binary ${binaryInputs === 1 ? "file" : "files"}: printable strings scanned, with the provider rules only`];
+  if (source.finish === void 0)
+    scanned.findings = withEveryPlace(scanned.findings, everyPlace.places);
+  const result = source.finish === void 0 ? scanned : await source.finish(scanned, everyPlace.places);
   result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;

@@ -12186,7 +12186,8 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      const once = oncePerLine(kept, lines.lineOf);
+      return { findings: once.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed, secrets: once.map((m) => m.secret) };
     }
   };
 }
@@ -12245,14 +12246,16 @@ function textChunkOf(input) {
   const { bytes: _bytes, ...rest } = input;
   return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
-function scanInput(matcher, input) {
+function scanInput(matcher, input, binary) {
   const chunk = textChunkOf(input);
-  if (chunk === void 0)
+  if (chunk !== void 0)
+    return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  if (binary === void 0 || !("bytes" in input))
     return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  return { ...binary.scanBinary(input), isBinary: true };
 }
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+function inProcessScanner(matcher, binary) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input, binary)), close: async () => void 0 };
 }
 function sizeOf(input) {
   return "bytes" in input ? input.bytes.length : input.text.length;
@@ -12332,6 +12335,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
+      scanned.findings.forEach((finding, at) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at]));
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -12459,19 +12464,271 @@ var init_automaton_file = __esm({
   }
 });
 
+// dist/src/engine/printable-runs.js
+function isPrintable2(byte) {
+  return byte >= 32 && byte <= 126 || byte === 9;
+}
+function asciiRuns(bytes, runs) {
+  let start = -1;
+  for (let at = 0; at <= bytes.length; at++) {
+    if (at < bytes.length && isPrintable2(bytes[at])) {
+      if (start === -1)
+        start = at;
+      continue;
+    }
+    if (start !== -1 && at - start >= MIN_RUN_LENGTH)
+      runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, at - start).toString("latin1"), unit: 1 });
+    start = -1;
+  }
+}
+function utf16Runs(bytes, runs) {
+  for (const alignment of [0, 1]) {
+    let start = -1;
+    let at = alignment;
+    for (; at + 1 < bytes.length; at += 2) {
+      if (bytes[at + 1] === 0 && isPrintable2(bytes[at])) {
+        if (start === -1)
+          start = at;
+        continue;
+      }
+      if (start !== -1)
+        addUtf16Run(bytes, start, at, runs);
+      start = -1;
+    }
+    if (start !== -1)
+      addUtf16Run(bytes, start, at, runs);
+  }
+}
+function addUtf16Run(bytes, start, end, runs) {
+  if ((end - start) / 2 < MIN_RUN_LENGTH)
+    return;
+  runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf16le"), unit: 2 });
+}
+function printableRuns(bytes) {
+  const runs = [];
+  asciiRuns(bytes, runs);
+  utf16Runs(bytes, runs);
+  return runs.sort((a, b) => a.offset - b.offset);
+}
+function lineColumnsOfBytes(bytes, offsets) {
+  const places = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    for (; at < offset; at++) {
+      if (bytes[at] === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    places.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return places;
+}
+var MIN_RUN_LENGTH;
+var init_printable_runs = __esm({
+  "dist/src/engine/printable-runs.js"() {
+    "use strict";
+    MIN_RUN_LENGTH = 8;
+  }
+});
+
+// dist/src/engine/value-sweep.js
+function isSweepable(value) {
+  return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
+}
+function isAsciiOnly(value) {
+  for (let i = 0; i < value.length; i++)
+    if (value.charCodeAt(i) >= 128)
+      return false;
+  return true;
+}
+function prefixGroups(values, indices) {
+  const groups = [];
+  let keywords = [];
+  let valuesOf = [];
+  let byKeyword = /* @__PURE__ */ new Map();
+  let states = 0;
+  const close = () => {
+    if (keywords.length === 0)
+      return;
+    groups.push({ automaton: buildKeywordAutomaton(keywords), valuesOf, lengths: keywords.map((k) => k.length) });
+    keywords = [];
+    valuesOf = [];
+    byKeyword = /* @__PURE__ */ new Map();
+    states = 0;
+  };
+  for (const index of indices) {
+    const prefix = values[index].slice(0, PREFIX_LENGTH);
+    const known = byKeyword.get(prefix);
+    if (known !== void 0) {
+      valuesOf[known].push(index);
+      continue;
+    }
+    if (states + prefix.length > MAX_STATES)
+      close();
+    byKeyword.set(prefix, keywords.push(prefix) - 1);
+    valuesOf.push([index]);
+    states += prefix.length;
+  }
+  close();
+  return groups;
+}
+function copiesIn(chunk, values, groups, others) {
+  const { text } = chunk;
+  const found = [];
+  for (const group of groups) {
+    const onHit = (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword])
+        if (text.startsWith(values[value], start))
+          found.push(value, start);
+    };
+    if (chunk.utf8?.isAscii === true)
+      group.automaton.scanBytes(chunk.utf8.bytes, onHit);
+    else
+      group.automaton.scan(text, onHit);
+  }
+  for (const value of others) {
+    const needle = values[value];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1))
+      found.push(value, at);
+  }
+  return found;
+}
+function placesInBinary(input, copiesOf, onPlace) {
+  const found = [];
+  for (const run of printableRuns(input.bytes)) {
+    const copies = copiesOf({ origin: input.origin, path: input.path, text: run.text, startLine: 1 });
+    for (let i = 0; i < copies.length; i += 2)
+      found.push(copies[i], run.offset + copies[i + 1] * run.unit);
+  }
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const byteOffset = found[i + 1];
+    const at = places.get(byteOffset) ?? { line: 1, column: byteOffset + 1 };
+    const place = { path: input.path, startLine: at.line, startColumn: at.column, byteOffset };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function createValueSweep(values) {
+  const wanted = values.map((_, index) => index).filter((index) => isSweepable(values[index]));
+  const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
+  const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  return {
+    placesIn(input, onPlace) {
+      if (wanted.length === 0)
+        return;
+      const chunk = textChunkOf(input);
+      if (chunk === void 0) {
+        if ("bytes" in input)
+          placesInBinary(input, (chunk2) => copiesIn(chunk2, values, groups, others), onPlace);
+        return;
+      }
+      const found = copiesIn(chunk, values, groups, others);
+      if (found.length === 0)
+        return;
+      const lines = buildLineIndex(chunk.text);
+      for (let i = 0; i < found.length; i += 2) {
+        const start = found[i + 1];
+        const line = lines.lineOf(start);
+        const place = { path: chunk.path, startLine: chunk.startLine + line, startColumn: start - lines.startOf(line) + 1 };
+        if (chunk.commit !== void 0)
+          place.commit = chunk.commit;
+        if (chunk.blob !== void 0)
+          place.blob = chunk.blob;
+        onPlace(found[i], place);
+      }
+    }
+  };
+}
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES;
+var init_value_sweep = __esm({
+  "dist/src/engine/value-sweep.js"() {
+    "use strict";
+    init_chunk_scanner();
+    init_keyword_automaton();
+    init_line_index();
+    init_printable_runs();
+    MIN_SWEPT_LENGTH = 8;
+    MIN_WORD_LENGTH = 12;
+    PREFIX_LENGTH = 24;
+    MAX_STATES = 32768;
+  }
+});
+
+// dist/src/engine/binary-scan.js
+function isBinaryRule(rule) {
+  return !NAME_BASED_PROVIDERS2.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+}
+function placedInBytes(finding, runs, places) {
+  const { start, end } = byteSpanOf(finding, runs);
+  const first = places.get(start) ?? { line: 1, column: start + 1 };
+  const last = places.get(end) ?? first;
+  return { ...finding, startLine: first.line, startColumn: first.column, endLine: last.line, endColumn: last.column, byteOffset: start, byteLength: end - start };
+}
+function byteSpanOf(finding, runs) {
+  const startRun = runs[finding.startLine - 1];
+  const endRun = runs[finding.endLine - 1];
+  return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
+}
+function createBinaryScanner(rules, options) {
+  let matcher;
+  return {
+    scanBinary(input) {
+      const runs = printableRuns(input.bytes);
+      if (runs.length === 0)
+        return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
+      matcher ??= createMatcher(rules.filter(isBinaryRule), { ...options, prebuiltAutomaton: void 0 });
+      const { bytes: _bytes, ...rest } = input;
+      const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
+      const scan = matcher.scanChunk(chunk);
+      if (scan.findings.length === 0)
+        return { ...scan, characters: chunk.text.length };
+      const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
+      const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
+      return { ...scan, findings: scan.findings.map((finding) => placedInBytes(finding, runs, places)), characters: chunk.text.length };
+    }
+  };
+}
+var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2;
+var init_binary_scan = __esm({
+  "dist/src/engine/binary-scan.js"() {
+    "use strict";
+    init_matcher();
+    init_printable_runs();
+    OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
+    NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
+  }
+});
+
 // dist/src/engine/index.js
 var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
   INLINE_ALLOW_MARKER: () => INLINE_ALLOW_MARKER,
+  MIN_RUN_LENGTH: () => MIN_RUN_LENGTH,
+  MIN_SWEPT_LENGTH: () => MIN_SWEPT_LENGTH,
   buildAutomatonTables: () => buildAutomatonTables,
+  createBinaryScanner: () => createBinaryScanner,
   createMatcher: () => createMatcher,
+  createValueSweep: () => createValueSweep,
   decodeAutomatonTables: () => decodeAutomatonTables,
   decodeText: () => decodeText,
   encodeAutomatonTables: () => encodeAutomatonTables,
   inProcessScanner: () => inProcessScanner,
+  isBinaryRule: () => isBinaryRule,
   isPlaceholder: () => isPlaceholder,
+  isSweepable: () => isSweepable,
   keywordPlan: () => keywordPlan,
+  printableRuns: () => printableRuns,
   readBuiltinAutomaton: () => readBuiltinAutomaton,
   scanChunks: () => scanChunks,
   scanInput: () => scanInput,
@@ -12489,6 +12746,9 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_value_sweep();
+    init_binary_scan();
+    init_printable_runs();
   }
 });
 

@@ -46,6 +46,11 @@ export const INLINE_ALLOW_MARKER = 'secretscan:allow';
 export interface ChunkScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /**
+   * The raw value of each finding, in the same order: the scan looks for every other copy of a
+   * found value afterwards (see value-sweep.ts), then lets them go. Never reported.
+   */
+  secrets?: string[];
 }
 
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
@@ -290,7 +295,8 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
         return true;
       });
       const index = contextIndex(matches, lines);
-      return { findings: oncePerLine(kept, lines.lineOf).map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed };
+      const once = oncePerLine(kept, lines.lineOf);
+      return { findings: once.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed, secrets: once.map((m) => m.secret) };
     },
   };
 }

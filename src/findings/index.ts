@@ -9,6 +9,7 @@ export type {
   SkipReason,
   SkippedFile,
   SuppressedCounts,
+  ValuePlace,
 } from './finding.js';
 export { SEVERITIES } from './finding.js';
 export { fingerprintFromSecretId, fingerprintOf, secretIdOf } from './fingerprint.js';

@@ -1,18 +1,34 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
 import { configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
-import { scanChunks } from '../engine/index.js';
+import { scanChunks, type ScanInput } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
-import { openSource } from './open-source.js';
+import { performance } from 'node:perf_hooks';
+import { MAX_PLACES_PER_VALUE, RETAINED_INPUT_BYTES, RetainedInputs, sweepFoundValues, withEveryPlace, type EveryPlace } from './every-place.js';
+import { openSource, type Source } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
 import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
 
 /** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
 export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
+/**
+ * The second pass: every other place the found values sit, in what the scan kept of its inputs,
+ * or in its source read again when it read too much to keep. Nothing when nothing was found.
+ */
+async function findEveryPlace(scanned: ScanResult, values: ReadonlyMap<string, string>, retained: RetainedInputs, source: Source, signal: AbortSignal, log: (line: string) => void): Promise<EveryPlace> {
+  if (scanned.findings.length === 0 || signal.aborted) return { places: new Map(), omitted: 0 };
+  const started = performance.now();
+  const kept = retained.replay();
+  const found = await sweepFoundValues(scanned.findings, values, kept ?? source.reread(), signal);
+  const count = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
+  log(`second pass (${kept === undefined ? 'source read again' : 'kept inputs'}): ${values.size} found values at ${count} places in ${Math.round(performance.now() - started)} ms`);
+  return found;
+}
 
 const NO_PROGRESS: ScanProgress = { update: () => undefined, setTotal: () => undefined, done: () => undefined };
 
@@ -72,17 +88,36 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const shown = progress ?? NO_PROGRESS;
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned: ScanResult;
+  let everyPlace: EveryPlace;
+  let binaryInputs = 0;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
+    // Raw values of the findings, by secret id: held for the second pass only, then let go.
+    const values = new Map<string, string>();
+    const retained = new RetainedInputs(options.retainBytes ?? RETAINED_INPUT_BYTES);
+    try {
+      const onBinary = (input: ScanInput): void => {
+        binaryInputs++;
+        source.onBinary?.(input);
+      };
+      const hooks = { onProgress: shown.update, signal: stop.signal, onBinary, onFound: (id: string, secret: string) => void values.set(id, secret) };
+      scanned = await scanChunks(retained.through(source.chunks), scanner, hooks);
+    } finally {
+      shown.done();
+      await scanner.close();
+    }
+    everyPlace = await findEveryPlace(scanned, values, retained, source, stop.signal, log);
+    values.clear();
   } finally {
     stop.dispose();
-    shown.done();
-    await scanner.close();
   }
   scanned.suppressed.paths += source.suppressedPaths ?? 0;
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === undefined ? scanned : await source.finish(scanned);
+  if (everyPlace.omitted > 0) scanned.notices = [...(scanned.notices ?? []), `${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`];
+  // History audits count binary blobs in their own notice.
+  if (binaryInputs > 0 && source.kind !== 'history') scanned.notices = [...(scanned.notices ?? []), `${binaryInputs} binary ${binaryInputs === 1 ? 'file' : 'files'}: printable strings scanned, with the provider rules only`];
+  if (source.finish === undefined) scanned.findings = withEveryPlace(scanned.findings, everyPlace.places);
+  const result = source.finish === undefined ? scanned : await source.finish(scanned, everyPlace.places);
   result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   result.problems = outcome.problems;
   result.isPartial = result.problems.length > 0;

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
 import { relative } from 'node:path';
-import { COMPILED_AUTOMATON_FILE, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { COMPILED_AUTOMATON_FILE, createBinaryScanner, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
@@ -52,5 +52,5 @@ export async function scannerFor(options: { source: Source; rules: Rule[]; confi
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
-  return inProcessScanner(matcher);
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets }));
 }

@@ -34,6 +34,11 @@ export interface ScanOptions {
   threads?: number;
   /** Seconds after which the scan stops and returns what it has, marked partial. */
   timeoutSeconds?: number;
+  /**
+   * Bytes of input the scan keeps for its second pass (every other place a found value sits); a
+   * scan that reads more reads its source again for that pass. Default: 32 MiB.
+   */
+  retainBytes?: number;
   /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
   /** Report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored. Default: true. */

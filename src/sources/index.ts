@@ -4,7 +4,7 @@ export type { ScanTargets } from './directory.js';
 export { findRepository } from './repository.js';
 export { sealedGitEnv } from './git-env.js';
 export { listScanTargets } from './directory.js';
-export { onBinaryFile, readFiles } from './read-files.js';
+export { readFiles } from './read-files.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
 export { stagedChunks } from './staged.js';
 export { commitMessageChunks } from './commit-message.js';
