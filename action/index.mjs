@@ -24489,10 +24489,10 @@ init_safe_fs();
 // dist/src/reporters/index.js
 init_errors();
 
-// dist/src/reporters/occurrences.js
+// dist/src/reporters/shared/occurrences.js
 init_findings();
 
-// dist/src/reporters/iso-instant.js
+// dist/src/reporters/shared/iso-instant.js
 var ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 function daysFromCivil(year, month, day) {
   const y2 = month <= 2 ? year - 1 : year;
@@ -24523,7 +24523,7 @@ function calendarDateOf(iso) {
   return /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0] ?? iso;
 }
 
-// dist/src/reporters/occurrences.js
+// dist/src/reporters/shared/occurrences.js
 var MAX_LISTED_OCCURRENCES = 10;
 function instantOf(occurrence) {
   const date = occurrence.commit?.date;
@@ -24557,7 +24557,7 @@ function isHistoryFinding(finding) {
   return finding.occurrences !== void 0 || finding.isPresentAtHead !== void 0;
 }
 
-// dist/src/reporters/sort-findings.js
+// dist/src/reporters/shared/sort-findings.js
 init_findings();
 function sortFindings(findings) {
   return [...findings].sort(compareFindings);
@@ -26890,7 +26890,7 @@ function remediationMarkdown(rule) {
   return formatPlanMarkdown(remediationFor(rule));
 }
 
-// dist/src/reporters/counts.js
+// dist/src/reporters/shared/counts.js
 init_findings();
 function plural2(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
@@ -26918,7 +26918,7 @@ function suppressedBreakdown(suppressed) {
   return Object.entries(suppressed).filter((entry) => (entry[1] ?? 0) > 0).map(([mechanism, count2]) => `${count2} ${SUPPRESSION_LABELS[mechanism] ?? mechanism}`).join(", ");
 }
 
-// dist/src/reporters/fired-rules.js
+// dist/src/reporters/shared/fired-rules.js
 init_findings();
 function firedRules(findings, rules) {
   const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
@@ -26941,7 +26941,7 @@ function firedRules(findings, rules) {
   return [...fired.values()].sort((a, b3) => compareStrings(a.id, b3.id));
 }
 
-// dist/src/reporters/markdown-escape.js
+// dist/src/reporters/markdown/escape.js
 function markdownText(text) {
   return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -26953,7 +26953,7 @@ function markdownCode(text) {
   return `${fence}${pad}${safe}${pad}${fence}`;
 }
 
-// dist/src/reporters/markdown-blob-url.js
+// dist/src/reporters/markdown/blob-url.js
 function blobUrlOf(place, vcs) {
   const revision = place.sha ?? vcs?.revisionId;
   if (vcs === void 0 || revision === void 0 || !vcs.repositoryUri.startsWith("https://"))
@@ -26962,7 +26962,7 @@ function blobUrlOf(place, vcs) {
   return `${vcs.repositoryUri.replace(/\/+$/, "")}/blob/${revision}/${path}#L${place.line}`;
 }
 
-// dist/src/reporters/markdown-table.js
+// dist/src/reporters/markdown/table.js
 var MAX_TABLE_ROWS = 100;
 function locationCell(finding, vcs) {
   const location = markdownCode(`${finding.path}:${finding.startLine}`);
@@ -26998,7 +26998,7 @@ function findingsTable(findings, vcs) {
   return lines;
 }
 
-// dist/src/reporters/markdown-occurrences.js
+// dist/src/reporters/markdown/occurrences.js
 function occurrenceItem(occurrence, vcs) {
   const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
   const { commit } = occurrence;
@@ -27021,7 +27021,7 @@ function occurrenceSection(findings, vcs) {
   return ["### Other places in history", "", ...listed.flatMap((finding) => findingItems(finding, vcs)), ""];
 }
 
-// dist/src/reporters/markdown.js
+// dist/src/reporters/markdown/index.js
 function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
@@ -27070,7 +27070,7 @@ function toMarkdown(result, ctx) {
 `;
 }
 
-// dist/src/reporters/sarif-uri.js
+// dist/src/reporters/sarif/uri.js
 var SRCROOT = "%SRCROOT%";
 function relativeUriOf(path) {
   return path.split("/").map(encodeURIComponent).join("/");
@@ -27084,7 +27084,7 @@ function directoryUriOf(root) {
   return `file://${path.endsWith("/") ? path : `${path}/`}`;
 }
 
-// dist/src/reporters/sarif-related.js
+// dist/src/reporters/sarif/related.js
 var MAX_RELATED_LOCATIONS = 100;
 var MAX_LINKED = 10;
 function regionAt(finding, occurrence) {
@@ -27133,11 +27133,11 @@ function historySentences(finding) {
   return parts.join(" ");
 }
 
-// dist/src/reporters/sarif-severity.js
+// dist/src/reporters/sarif/severity.js
 var SECURITY_SEVERITY = { high: "8.9", medium: "5.5", low: "2.0" };
 var SARIF_LEVEL = { high: "error", medium: "warning", low: "note" };
 
-// dist/src/reporters/sarif-results.js
+// dist/src/reporters/sarif/results.js
 var FINGERPRINT_KEY = "secretscan/v1";
 var SECRET_ID_KEY = "secretscanSecretId/v1";
 function provenanceOf(finding) {
@@ -27194,7 +27194,7 @@ function resultOf(finding, ruleIndex) {
   return result;
 }
 
-// dist/src/reporters/sarif-rules.js
+// dist/src/reporters/sarif/rules.js
 function pascalCaseOf(ruleId) {
   return ruleId.split(/[^A-Za-z0-9]+/).filter((part) => part !== "").map((part) => `${part.charAt(0).toUpperCase()}${part.slice(1)}`).join("");
 }
@@ -27233,7 +27233,7 @@ ${formatPlanMarkdown(plan)}` },
   };
 }
 
-// dist/src/reporters/sarif.js
+// dist/src/reporters/sarif/index.js
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function driverOf(ctx, result) {

@@ -1,15 +1,15 @@
 import { UsageError } from '../errors.js';
-import { toJson } from './json.js';
-import { toMarkdown } from './markdown.js';
-import { toSarif } from './sarif.js';
-import { toText } from './text.js';
+import { toJson } from './json/index.js';
+import { toMarkdown } from './markdown/index.js';
+import { toSarif } from './sarif/index.js';
+import { toText } from './text/index.js';
 import type { Reporter } from './types.js';
 
 export type { CommitAdvice, ReportContext, Reporter, VersionControlInfo } from './types.js';
-export { toJson } from './json.js';
-export { toMarkdown } from './markdown.js';
-export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif.js';
-export { toText } from './text.js';
+export { toJson } from './json/index.js';
+export { toMarkdown } from './markdown/index.js';
+export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif/index.js';
+export { toText } from './text/index.js';
 
 /** Every `--format` value, in the order help text lists them. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { createRepo, git } from '../helpers/git-repo.js';
-import { sarifSchemaErrors } from '../reporters/sarif-schema.js';
+import { sarifSchemaErrors } from '../reporters/sarif/schema.js';
 import { makeActionCheckout, runAction, type ActionResult } from './run-action.js';
 
 // A Stripe test-mode key: the stripe-mode validator grades it medium.

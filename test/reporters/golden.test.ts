@@ -4,7 +4,7 @@ import { reporterFor } from '../../src/reporters/index.js';
 import type { ReportFormat } from '../../src/reporters/index.js';
 import type { ScanResult } from '../../src/findings/index.js';
 import { cleanResult, historyResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
-import { sarifSchemaErrors } from './sarif-schema.js';
+import { sarifSchemaErrors } from './sarif/schema.js';
 
 const EXTENSIONS: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', markdown: 'md' };
 const CASES: Record<string, () => ScanResult> = { findings: sampleResult, clean: cleanResult, history: historyResult };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRepo, git } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 import { FAKE } from '../helpers/fake-secrets.js';
-import { sarifSchemaErrors } from '../reporters/sarif-schema.js';
+import { sarifSchemaErrors } from '../reporters/sarif/schema.js';
 
 interface JsonFinding {
   ruleId: string;

@@ -1,0 +1,59 @@
+import type { CommitInfo, Finding, Occurrence, ScanResult } from '../../findings/index.js';
+import { sortOccurrences } from '../shared/occurrences.js';
+import { sortByPath, sortFindings } from '../shared/sort-findings.js';
+import type { ReportContext } from '../types.js';
+
+function commitJson(commit: CommitInfo | undefined): Record<string, unknown> {
+  return commit === undefined ? {} : { commit: { sha: commit.sha, author: commit.author, date: commit.date } };
+}
+
+function occurrenceJson(occurrence: Occurrence): Record<string, unknown> {
+  return { path: occurrence.path, startLine: occurrence.startLine, startColumn: occurrence.startColumn, ...commitJson(occurrence.commit) };
+}
+
+// Explicit key order: the JSON report is an interface for scripts, so it does not depend on the
+// order in which the engine happened to build a Finding.
+function findingJson(finding: Finding): Record<string, unknown> {
+  return {
+    ruleId: finding.ruleId,
+    ruleName: finding.ruleName,
+    severity: finding.severity,
+    path: finding.path,
+    startLine: finding.startLine,
+    startColumn: finding.startColumn,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    ...commitJson(finding.commit),
+    // History scans only; occurrences sorted by commit date, then path.
+    ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),
+    ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
+    ...(finding.decodedFrom === undefined ? {} : { decodedFrom: finding.decodedFrom }),
+    fingerprint: finding.fingerprint,
+    secretId: finding.secretId,
+    preview: finding.preview,
+    context: finding.context,
+    entropy: finding.entropy,
+    // Present only with --show-secrets.
+    ...(finding.secret === undefined ? {} : { secret: finding.secret }),
+  };
+}
+
+/**
+ * The report for scripts: `{ tool, findings, suppressed, skipped, problems, notices, stats, isPartial }`,
+ * findings sorted, 2-space indented with a trailing newline. `notices` is always an array, like
+ * `skipped` and `problems`, so scripts need no existence check; it keeps the scan's order.
+ * `stats.durationMs` is left out so that the same scan always produces the same bytes.
+ */
+export function toJson(result: ScanResult, ctx: ReportContext): string {
+  const report = {
+    tool: { name: ctx.toolName, version: ctx.version },
+    findings: sortFindings(result.findings).map(findingJson),
+    suppressed: result.suppressed,
+    skipped: sortByPath(result.skipped),
+    problems: sortByPath(result.problems),
+    notices: [...(result.notices ?? [])],
+    stats: { chunks: result.stats.chunks, bytes: result.stats.bytes },
+    isPartial: result.isPartial,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,75 @@
+import type { Result } from 'sarif';
+import type { Finding } from '../../findings/index.js';
+import { isHistoryFinding } from '../shared/occurrences.js';
+import { historySentences, relatedLocationsOf } from './related.js';
+import { SARIF_LEVEL } from './severity.js';
+import { relativeUriOf, SRCROOT } from './uri.js';
+
+/**
+ * `partialFingerprints` key of `finding.fingerprint` (rule + path + secret). Versioned: a change
+ * of recipe gets a new key, never a new meaning under the old one.
+ */
+const FINGERPRINT_KEY = 'secretscan/v1';
+
+/** `partialFingerprints` key of `finding.secretId` (rule + secret): the same secret in other files. */
+const SECRET_ID_KEY = 'secretscanSecretId/v1';
+
+function provenanceOf(finding: Finding): string {
+  if (isHistoryFinding(finding)) return historySentences(finding);
+  return finding.commit === undefined ? '' : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
+}
+
+// A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
+function messageOf(finding: Finding): string {
+  const provenance = provenanceOf(finding);
+  return `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.';
+}
+
+// `commit` is where the reported location comes from; history results also name it `firstCommit`
+// (the commit that introduced the secret) and say whether HEAD still holds it.
+function propertiesOf(finding: Finding): Result['properties'] {
+  const properties: NonNullable<Result['properties']> = {};
+  if (finding.commit !== undefined) {
+    const { sha, author, date } = finding.commit;
+    properties.commit = { sha, author, date };
+    if (isHistoryFinding(finding)) properties.firstCommit = sha;
+  }
+  if (finding.isPresentAtHead !== undefined) properties.isPresentAtHead = finding.isPresentAtHead;
+  if (finding.decodedFrom !== undefined) properties.decodedFrom = finding.decodedFrom;
+  return Object.keys(properties).length === 0 ? undefined : properties;
+}
+
+/**
+ * One SARIF result per finding. Everything in it is redacted: the message names the preview and
+ * the snippet is the context line, in which every secret is already replaced by its preview.
+ * `finding.secret` (--show-secrets) is never copied: SARIF files are uploaded and archived.
+ * A history result also lists the other places its secret appears as `relatedLocations`.
+ */
+export function resultOf(finding: Finding, ruleIndex: number): Result {
+  const result: Result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: SARIF_LEVEL[finding.severity],
+    message: { text: messageOf(finding) },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: relativeUriOf(finding.path), uriBaseId: SRCROOT },
+          region: {
+            startLine: finding.startLine,
+            startColumn: finding.startColumn,
+            endLine: finding.endLine,
+            endColumn: finding.endColumn,
+            snippet: { text: finding.context },
+          },
+        },
+      },
+    ],
+    partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint, [SECRET_ID_KEY]: finding.secretId },
+  };
+  const related = relatedLocationsOf(finding);
+  if (related.length > 0) result.relatedLocations = related;
+  const properties = propertiesOf(finding);
+  if (properties !== undefined) result.properties = properties;
+  return result;
+}
