@@ -3229,7 +3229,6 @@ function mergeGroup(group, options) {
   return merged;
 }
 function addValuePlaces(groups, options) {
-  let suppressedPaths = 0;
   for (const [secretId, list] of options.valuePlaces ?? []) {
     const group = groups.get(secretId);
     const finding = group?.[0]?.finding;
@@ -3237,14 +3236,11 @@ function addValuePlaces(groups, options) {
       continue;
     for (const place of list) {
       for (const placed of occurrencesOf(place, options.places)) {
-        if (options.isPathSuppressed(placed.occurrence.path))
-          suppressedPaths++;
-        else
+        if (!options.isPathSuppressed(placed.occurrence.path))
           group.push({ ...placed, finding, isByValue: true });
       }
     }
   }
-  return suppressedPaths;
 }
 function groupBySecret(findings, options) {
   const groups = /* @__PURE__ */ new Map();
@@ -3262,7 +3258,7 @@ function groupBySecret(findings, options) {
         group.push({ ...placed, finding });
     }
   }
-  suppressedPaths += addValuePlaces(groups, options);
+  addValuePlaces(groups, options);
   const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }
@@ -22652,6 +22648,7 @@ var init_printable_runs = __esm({
 });
 
 // dist/src/engine/value-sweep.js
+import { isAscii as isAscii2 } from "node:buffer";
 function isSweepable(value) {
   return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
 }
@@ -22714,6 +22711,39 @@ function copiesIn(chunk, values, groups, others) {
   }
   return found;
 }
+function isPlainAscii(bytes) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !view.subarray(0, BINARY_PROBE2).includes(0) && isAscii2(view);
+}
+function copiesInAscii(bytes, encoded, groups) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = [];
+  for (const group of groups) {
+    group.automaton.scanBytes(bytes, (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword]) {
+        const needle = encoded[value];
+        if (start + needle.length <= view.length && view.compare(needle, 0, needle.length, start, start + needle.length) === 0)
+          found.push(value, start);
+      }
+    });
+  }
+  return found;
+}
+function placesInAscii(input, found, onPlace) {
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_3, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const at2 = places.get(found[i + 1]) ?? { line: 1, column: 1 };
+    const place = { path: input.path, startLine: input.startLine + at2.line - 1, startColumn: at2.column };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
 function placesInBinary(input, copiesOf, onPlace) {
   const found = [];
   for (const run of printableRuns(input.bytes)) {
@@ -22739,10 +22769,15 @@ function createValueSweep(values) {
   const wanted = values.map((_3, index) => index).filter((index) => isSweepable(values[index]));
   const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
   const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  const encoded = values.map((value) => Buffer.from(value, "latin1"));
   return {
     placesIn(input, onPlace) {
       if (wanted.length === 0)
         return;
+      if ("bytes" in input && isPlainAscii(input.bytes)) {
+        placesInAscii(input, copiesInAscii(input.bytes, encoded, groups), onPlace);
+        return;
+      }
       const chunk = textChunkOf(input);
       if (chunk === void 0) {
         if ("bytes" in input)
@@ -22766,7 +22801,7 @@ function createValueSweep(values) {
     }
   };
 }
-var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES;
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES, BINARY_PROBE2;
 var init_value_sweep = __esm({
   "dist/src/engine/value-sweep.js"() {
     "use strict";
@@ -22778,6 +22813,7 @@ var init_value_sweep = __esm({
     MIN_WORD_LENGTH = 12;
     PREFIX_LENGTH = 24;
     MAX_STATES = 32768;
+    BINARY_PROBE2 = 8e3;
   }
 });
 
@@ -22796,33 +22832,80 @@ function byteSpanOf(finding, runs) {
   const endRun = runs[finding.endLine - 1];
   return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
 }
+function isWordCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules, options) {
+  const kept = rules.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
 function createBinaryScanner(rules, options) {
-  let matcher;
+  let matching;
   return {
     scanBinary(input) {
-      const runs = printableRuns(input.bytes);
-      if (runs.length === 0)
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
         return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
-      matcher ??= createMatcher(rules.filter(isBinaryRule), { ...options, prebuiltAutomaton: void 0 });
+      matching ??= binaryMatching(rules, options);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
       const { bytes: _bytes, ...rest } = input;
       const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
-      const scan = matcher.scanChunk(chunk);
+      const scan = matching.matcher.scanChunk(chunk);
       if (scan.findings.length === 0)
         return { ...scan, characters: chunk.text.length };
       const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
       const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
-      return { ...scan, findings: scan.findings.map((finding) => placedInBytes(finding, runs, places)), characters: chunk.text.length };
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
     }
   };
 }
-var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2;
+var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2, SPLIT_REACH;
 var init_binary_scan = __esm({
   "dist/src/engine/binary-scan.js"() {
     "use strict";
+    init_keyword_automaton();
     init_matcher();
     init_printable_runs();
     OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
     NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
+    SPLIT_REACH = 1024;
   }
 });
 
@@ -25380,13 +25463,13 @@ function blobsOf(text) {
 }
 
 // dist/src/sources/binary-diff.js
-var BINARY_PROBE2 = 8e3;
+var BINARY_PROBE3 = 8e3;
 var NO_BLOB = /^0+$/;
 function hasUtf16Bom(bytes) {
   return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
 }
 function isBinaryContent(bytes) {
-  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE2).includes(0);
+  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE3).includes(0);
 }
 function commitField(context) {
   return context.commit === void 0 ? {} : { commit: context.commit.sha };
@@ -26064,7 +26147,9 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
           wanted.add(place.blob);
     const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
     const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed, ...valuePlaces === void 0 ? {} : { valuePlaces } });
-    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} scanned for printable strings (provider rules only)`];
+    const notices = [
+      `history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} scanned for printable strings (provider rules only)`
+    ];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
     }
@@ -26953,6 +27038,11 @@ function markdownCode(text) {
   return `${fence}${pad}${safe}${pad}${fence}`;
 }
 
+// dist/src/reporters/shared/location.js
+function placeOf(place) {
+  return place.byteOffset === void 0 ? `${place.path}:${place.startLine}` : `${place.path} byte ${place.byteOffset}`;
+}
+
 // dist/src/reporters/markdown/blob-url.js
 function blobUrlOf(place, vcs) {
   const revision = place.sha ?? vcs?.revisionId;
@@ -26965,7 +27055,7 @@ function blobUrlOf(place, vcs) {
 // dist/src/reporters/markdown/table.js
 var MAX_TABLE_ROWS = 100;
 function locationCell(finding, vcs) {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const location = markdownCode(placeOf(finding));
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
   const others = otherPaths(finding).length;
@@ -27000,7 +27090,7 @@ function findingsTable(findings, vcs) {
 
 // dist/src/reporters/markdown/occurrences.js
 function occurrenceItem(occurrence, vcs) {
-  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const location = markdownCode(placeOf(occurrence));
   const { commit } = occurrence;
   if (commit === void 0)
     return `  - ${location}`;
@@ -27010,7 +27100,7 @@ function occurrenceItem(occurrence, vcs) {
 function findingItems(finding, vcs) {
   const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
-  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(placeOf(finding))} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }
@@ -27090,7 +27180,10 @@ var MAX_LINKED = 10;
 function regionAt(finding, occurrence) {
   const lineSpan = finding.endLine - finding.startLine;
   const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
-  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  const region = { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  if (occurrence.byteOffset !== void 0)
+    Object.assign(region, { byteOffset: occurrence.byteOffset, byteLength: finding.byteLength ?? finding.endColumn - finding.startColumn });
+  return region;
 }
 function placeMessage(occurrence) {
   const { commit } = occurrence;
@@ -27126,7 +27219,7 @@ function historySentences(finding) {
   const parts = provenance === void 0 ? [] : [provenance];
   const others = otherPaths(finding);
   if (others.length > 0) {
-    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
+    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(placeOf(o2))}](${index + 1})`);
     const rest = others.length - links.length;
     parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
   }
@@ -27147,7 +27240,11 @@ function provenanceOf(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding);
-  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  const where = finding.byteOffset === void 0 ? "" : ` at byte ${finding.byteOffset} (a printable string in a binary file)`;
+  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}${where}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+}
+function bytesOf(finding) {
+  return finding.byteOffset === void 0 ? {} : { byteOffset: finding.byteOffset, byteLength: finding.byteLength ?? 0 };
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -27178,6 +27275,7 @@ function resultOf(finding, ruleIndex) {
             startColumn: finding.startColumn,
             endLine: finding.endLine,
             endColumn: finding.endColumn,
+            ...bytesOf(finding),
             snippet: { text: finding.context }
           }
         }
@@ -27294,7 +27392,7 @@ function toSarif(result, ctx) {
 
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
-function placeOf(finding) {
+function placeOf2(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     return place;
@@ -27319,7 +27417,7 @@ function messageOf4(finding) {
 }
 function annotationOf(finding, isFailing = true) {
   const level = LEVELS[finding.severity];
-  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf2(finding) };
 }
 
 // dist/src/action/github-limits.js

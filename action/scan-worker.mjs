@@ -3828,22 +3828,68 @@ function byteSpanOf(finding, runs) {
   const endRun = runs[finding.endLine - 1];
   return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
 }
+var SPLIT_REACH = 1024;
+function isWordCode(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules2, options2) {
+  const kept = rules2.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options2, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
 function createBinaryScanner(rules2, options2) {
-  let matcher2;
+  let matching;
   return {
     scanBinary(input) {
-      const runs = printableRuns(input.bytes);
-      if (runs.length === 0)
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
         return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
-      matcher2 ??= createMatcher(rules2.filter(isBinaryRule), { ...options2, prebuiltAutomaton: void 0 });
+      matching ??= binaryMatching(rules2, options2);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
       const { bytes: _bytes, ...rest } = input;
       const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
-      const scan = matcher2.scanChunk(chunk);
+      const scan = matching.matcher.scanChunk(chunk);
       if (scan.findings.length === 0)
         return { ...scan, characters: chunk.text.length };
       const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
       const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
-      return { ...scan, findings: scan.findings.map((finding) => placedInBytes(finding, runs, places)), characters: chunk.text.length };
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
     }
   };
 }

@@ -12535,6 +12535,7 @@ var init_printable_runs = __esm({
 });
 
 // dist/src/engine/value-sweep.js
+import { isAscii as isAscii2 } from "node:buffer";
 function isSweepable(value) {
   return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
 }
@@ -12597,6 +12598,39 @@ function copiesIn(chunk, values, groups, others) {
   }
   return found;
 }
+function isPlainAscii(bytes) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !view.subarray(0, BINARY_PROBE2).includes(0) && isAscii2(view);
+}
+function copiesInAscii(bytes, encoded, groups) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = [];
+  for (const group of groups) {
+    group.automaton.scanBytes(bytes, (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword]) {
+        const needle = encoded[value];
+        if (start + needle.length <= view.length && view.compare(needle, 0, needle.length, start, start + needle.length) === 0)
+          found.push(value, start);
+      }
+    });
+  }
+  return found;
+}
+function placesInAscii(input, found, onPlace) {
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const at = places.get(found[i + 1]) ?? { line: 1, column: 1 };
+    const place = { path: input.path, startLine: input.startLine + at.line - 1, startColumn: at.column };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
 function placesInBinary(input, copiesOf, onPlace) {
   const found = [];
   for (const run of printableRuns(input.bytes)) {
@@ -12622,10 +12656,15 @@ function createValueSweep(values) {
   const wanted = values.map((_, index) => index).filter((index) => isSweepable(values[index]));
   const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
   const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  const encoded = values.map((value) => Buffer.from(value, "latin1"));
   return {
     placesIn(input, onPlace) {
       if (wanted.length === 0)
         return;
+      if ("bytes" in input && isPlainAscii(input.bytes)) {
+        placesInAscii(input, copiesInAscii(input.bytes, encoded, groups), onPlace);
+        return;
+      }
       const chunk = textChunkOf(input);
       if (chunk === void 0) {
         if ("bytes" in input)
@@ -12649,7 +12688,7 @@ function createValueSweep(values) {
     }
   };
 }
-var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES;
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES, BINARY_PROBE2;
 var init_value_sweep = __esm({
   "dist/src/engine/value-sweep.js"() {
     "use strict";
@@ -12661,6 +12700,7 @@ var init_value_sweep = __esm({
     MIN_WORD_LENGTH = 12;
     PREFIX_LENGTH = 24;
     MAX_STATES = 32768;
+    BINARY_PROBE2 = 8e3;
   }
 });
 
@@ -12679,33 +12719,80 @@ function byteSpanOf(finding, runs) {
   const endRun = runs[finding.endLine - 1];
   return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
 }
+function isWordCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules, options) {
+  const kept = rules.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
 function createBinaryScanner(rules, options) {
-  let matcher;
+  let matching;
   return {
     scanBinary(input) {
-      const runs = printableRuns(input.bytes);
-      if (runs.length === 0)
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
         return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
-      matcher ??= createMatcher(rules.filter(isBinaryRule), { ...options, prebuiltAutomaton: void 0 });
+      matching ??= binaryMatching(rules, options);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
       const { bytes: _bytes, ...rest } = input;
       const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
-      const scan = matcher.scanChunk(chunk);
+      const scan = matching.matcher.scanChunk(chunk);
       if (scan.findings.length === 0)
         return { ...scan, characters: chunk.text.length };
       const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
       const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
-      return { ...scan, findings: scan.findings.map((finding) => placedInBytes(finding, runs, places)), characters: chunk.text.length };
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
     }
   };
 }
-var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2;
+var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2, SPLIT_REACH;
 var init_binary_scan = __esm({
   "dist/src/engine/binary-scan.js"() {
     "use strict";
+    init_keyword_automaton();
     init_matcher();
     init_printable_runs();
     OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
     NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
+    SPLIT_REACH = 1024;
   }
 });
 

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { ValuePlace } from '../findings/index.js';
 import { textChunkOf } from './chunk-scanner.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
@@ -94,6 +95,47 @@ function copiesIn(chunk: Chunk, values: readonly string[], groups: readonly Pref
   return found;
 }
 
+/** How many leading bytes are inspected for NUL to decide bytes are binary (as decodeText does). */
+const BINARY_PROBE = 8000;
+
+/** ASCII text (no NUL in the binary probe): searched as bytes, with no string made of it. */
+function isPlainAscii(bytes: Uint8Array): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !view.subarray(0, BINARY_PROBE).includes(0) && isAscii(view);
+}
+
+/** `[value, start]` pairs, flattened, for every copy of an ASCII value in ASCII bytes (other values cannot be there). */
+function copiesInAscii(bytes: Uint8Array, encoded: readonly Buffer[], groups: readonly PrefixGroup[]): number[] {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found: number[] = [];
+  for (const group of groups) {
+    group.automaton.scanBytes(bytes, (keyword, end) => {
+      const start = end - (group.lengths[keyword] as number);
+      for (const value of group.valuesOf[keyword] as number[]) {
+        const needle = encoded[value] as Buffer;
+        if (start + needle.length <= view.length && view.compare(needle, 0, needle.length, start, start + needle.length) === 0) found.push(value, start);
+      }
+    });
+  }
+  return found;
+}
+
+/** Places of copies in ASCII bytes: a byte offset is a character offset there. */
+function placesInAscii(input: ByteChunk, found: readonly number[], onPlace: PlaceHandler): void {
+  if (found.length === 0) return;
+  const places = lineColumnsOfBytes(
+    input.bytes,
+    found.filter((_, i) => i % 2 === 1),
+  );
+  for (let i = 0; i < found.length; i += 2) {
+    const at = places.get(found[i + 1] as number) ?? { line: 1, column: 1 };
+    const place: ValuePlace = { path: input.path, startLine: input.startLine + at.line - 1, startColumn: at.column };
+    if (input.commit !== undefined) place.commit = input.commit;
+    if (input.blob !== undefined) place.blob = input.blob;
+    onPlace(found[i] as number, place);
+  }
+}
+
 /** Copies in the printable runs of binary bytes, placed at their byte offsets (see binary-scan.ts). */
 function placesInBinary(input: ByteChunk, copiesOf: (chunk: Chunk) => number[], onPlace: PlaceHandler): void {
   const found: number[] = [];
@@ -129,9 +171,14 @@ export function createValueSweep(values: readonly string[]): ValueSweep {
     wanted.filter((index) => isAsciiOnly(values[index] as string)),
   );
   const others = wanted.filter((index) => !isAsciiOnly(values[index] as string));
+  const encoded = values.map((value) => Buffer.from(value, 'latin1'));
   return {
     placesIn(input, onPlace) {
       if (wanted.length === 0) return;
+      if ('bytes' in input && isPlainAscii(input.bytes)) {
+        placesInAscii(input, copiesInAscii(input.bytes, encoded, groups), onPlace);
+        return;
+      }
       const chunk = textChunkOf(input);
       if (chunk === undefined) {
         if ('bytes' in input) placesInBinary(input, (chunk) => copiesIn(chunk, values, groups, others), onPlace);

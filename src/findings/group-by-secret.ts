@@ -81,21 +81,21 @@ function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOpti
   return merged;
 }
 
-/** Adds the places found by value to the groups of their secret ids (a secret id without a finding gets none). */
-function addValuePlaces(groups: Map<string, (Placed & { finding: Finding })[]>, options: GroupOptions): number {
-  let suppressedPaths = 0;
+/**
+ * Adds the places found by value to the groups of their secret ids (a secret id without a finding
+ * gets none). Those at allowlisted paths are left out, uncounted: the matches there are counted.
+ */
+function addValuePlaces(groups: Map<string, (Placed & { finding: Finding })[]>, options: GroupOptions): void {
   for (const [secretId, list] of options.valuePlaces ?? []) {
     const group = groups.get(secretId);
     const finding = group?.[0]?.finding;
     if (group === undefined || finding === undefined) continue;
     for (const place of list) {
       for (const placed of occurrencesOf(place, options.places)) {
-        if (options.isPathSuppressed(placed.occurrence.path)) suppressedPaths++;
-        else group.push({ ...placed, finding, isByValue: true });
+        if (!options.isPathSuppressed(placed.occurrence.path)) group.push({ ...placed, finding, isByValue: true });
       }
     }
   }
-  return suppressedPaths;
 }
 
 /**
@@ -117,7 +117,7 @@ export function groupBySecret(findings: readonly Finding[], options: GroupOption
       else group.push({ ...placed, finding });
     }
   }
-  suppressedPaths += addValuePlaces(groups, options);
+  addValuePlaces(groups, options);
   const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }

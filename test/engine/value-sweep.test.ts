@@ -21,6 +21,18 @@ describe('createValueSweep', () => {
     ]);
   });
 
+  it('finds the same places in ASCII bytes as in text, without decoding them', () => {
+    const value = ['Qz7', 'Wm2-', 'Xc6Vb1'].join('');
+    const bytes = Buffer.from(`a ${value}\nb ${value.toLowerCase()}\n  ${value}${value}\n`);
+    const found: [number, number][] = [];
+    createValueSweep([value]).placesIn({ origin: 'history', path: 'f', startLine: 1, bytes }, (_v, place) => found.push([place.startLine, place.startColumn]));
+    expect(found.sort((a, b) => a[0] - b[0] || a[1] - b[1])).toEqual([
+      [1, 3],
+      [3, 3],
+      [3, 3 + value.length],
+    ]);
+  });
+
   it('tells apart values that share a long prefix, and finds values with other characters', () => {
     const shared = 'A'.repeat(30);
     const [one, two] = [`${shared}one-1`, `${shared}two-2`];
@@ -44,11 +56,12 @@ describe('createValueSweep', () => {
     expect(placesOf(values, { text }).map(([, line]) => line)).toEqual([1, 2, 3]);
   });
 
-  it('finds nothing in binary bytes or for values it does not sweep', () => {
+  it('finds copies in the printable strings of binary bytes at their byte offsets, and nothing for values it does not sweep', () => {
     const value = ['Qz7', 'Wm2-', 'Xc6Vb1'].join('');
-    const found: number[] = [];
-    createValueSweep([value]).placesIn({ origin: 'directory', path: 'b', startLine: 1, bytes: Buffer.from(`\0\0${value}`) }, (v) => found.push(v));
-    expect(found).toEqual([]);
+    const found: (number | undefined)[] = [];
+    const bytes = Buffer.concat([Buffer.from(`\0\0${value}\0`), Buffer.from(value, 'utf16le')]);
+    createValueSweep([value]).placesIn({ origin: 'directory', path: 'b', startLine: 1, bytes }, (_v, place) => found.push(place.byteOffset));
+    expect(found).toEqual([2, 3 + value.length]);
     expect(placesOf(['short1', 'password'], { text: 'short1 password' })).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Finding, ScanResult } from '../../findings/index.js';
 import type { Colors } from './color.js';
 import { createColors } from './color.js';
 import { firedRules } from '../shared/fired-rules.js';
+import { positionOf } from '../shared/location.js';
 import { isHistoryFinding } from '../shared/occurrences.js';
 import { printable } from '../../terminal-text/index.js';
 import { sortFindings } from '../shared/sort-findings.js';
@@ -23,7 +24,7 @@ const DECODED_LABEL: Record<NonNullable<Finding['decodedFrom']>, string> = {
 };
 
 function findingLines(finding: Finding, widths: { position: number; rule: number }, c: Colors): string[] {
-  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
+  const position = positionOf(finding).padEnd(widths.position);
   const indent = ' '.repeat(2 + widths.position + 2);
   const lines = [`  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` + `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`, `${indent}${c.dim(printable(finding.context))}`];
   if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
@@ -51,7 +52,7 @@ function groupByPath(findings: readonly Finding[]): Finding[][] {
 function fileBlock(group: readonly Finding[], c: Colors): string[] {
   const widths = {
     // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
-    position: group.reduce((width, f) => Math.max(width, `${f.startLine}:${f.startColumn}`.length), 0),
+    position: group.reduce((width, f) => Math.max(width, positionOf(f).length), 0),
     rule: group.reduce((width, f) => Math.max(width, f.ruleId.length), 0),
   };
   const path = group[0]?.path ?? '';

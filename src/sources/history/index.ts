@@ -36,7 +36,9 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
     for (const list of valuePlaces?.values() ?? []) for (const place of list) if (place.blob !== undefined) wanted.add(place.blob);
     const [places, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
     const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed, ...(valuePlaces === undefined ? {} : { valuePlaces }) });
-    const notices = [`history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} scanned for printable strings (provider rules only)`];
+    const notices = [
+      `history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} scanned for printable strings (provider rules only)`,
+    ];
     if (isShallow) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, 'commit')}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ''}; run \`git fetch --unshallow\` to audit the whole history`);
     }
