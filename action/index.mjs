@@ -3097,6 +3097,23 @@ function readCompiledJson(file, sources) {
 function describeStamp(stamp) {
   return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
 }
+function readFreshCompiledJson(source) {
+  let sources;
+  try {
+    sources = source.digestSources();
+  } catch (error2) {
+    return { reason: `${source.sourcesName} cannot be read (${error2.code ?? "error"})` };
+  }
+  const read = readCompiledJson(source.file, sources);
+  if ("reason" in read)
+    return read;
+  if (!source.isPayload(read.payload))
+    return { reason: `its content is not ${source.payloadName}` };
+  return { payload: read.payload, stamp: read.stamp };
+}
+function parsedBecause(parsed, compiledFile, reason) {
+  return `${parsed}, parsed because ${compiledFile} was not used: ${reason}`;
+}
 var COMPILED_FORMAT, PREFIX, SEPARATOR;
 var init_compiled_file = __esm({
   "dist/src/rules/compiled-file.js"() {
@@ -3206,6 +3223,16 @@ function isAtHead(placed, options) {
     return options.headBlobs?.has(blob) === true;
   return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
 }
+function newestRemoval(group, removals) {
+  let newest;
+  for (const placed of group) {
+    const blob = placed.blob ?? placed.finding.blob;
+    const removal = blob === void 0 ? void 0 : removals?.get(blob);
+    if (removal !== void 0 && (newest === void 0 || Date.parse(removal.date) > Date.parse(newest.date)))
+      newest = removal;
+  }
+  return newest;
+}
 function mergeGroup(group, options) {
   group.sort(comparePlaced);
   const { finding: base, occurrence: first } = group.find((g2) => g2.isByValue !== true) ?? group[0];
@@ -3226,6 +3253,9 @@ function mergeGroup(group, options) {
     merged.commit = first.commit;
   if (options.headBlobs !== void 0 || options.headCommit !== void 0)
     merged.isPresentAtHead = group.some((g2) => isAtHead(g2, options));
+  const removedIn = merged.isPresentAtHead === false ? newestRemoval(group, options.removals) : void 0;
+  if (removedIn !== void 0)
+    merged.removedIn = removedIn;
   return merged;
 }
 function addValuePlaces(groups, options) {
@@ -3284,13 +3314,49 @@ var init_findings = __esm({
   }
 });
 
-// dist/src/rules/validate-pack.js
+// dist/src/document-shape.js
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isStringList(value, { allowEmpty }) {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v2) => typeof v2 === "string" && v2.length > 0);
+function isStringList(value, { allowEmptyList = false, allowEmptyStrings = false } = {}) {
+  return Array.isArray(value) && (allowEmptyList || value.length > 0) && value.every((item) => typeof item === "string" && (allowEmptyStrings || item !== ""));
 }
+function unknownKeysOf(record, known) {
+  return Object.keys(record).filter((key) => !known.has(key));
+}
+function keyOf(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : `.${part}`).join("").replace(/^\./, "");
+}
+var ProblemList;
+var init_document_shape = __esm({
+  "dist/src/document-shape.js"() {
+    "use strict";
+    ProblemList = class {
+      file;
+      lineOf;
+      base;
+      fallbackLine;
+      items = [];
+      constructor(file, lineOf, base = [], fallbackLine) {
+        this.file = file;
+        this.lineOf = lineOf;
+        this.base = base;
+        this.fallbackLine = fallbackLine;
+      }
+      /** Adds a problem about `subject` (a rule id, `provider`, …) at `path`. */
+      add(path, subject, what) {
+        const line = this.lineOf([...this.base, ...path]) ?? this.fallbackLine;
+        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
+      }
+      /** Adds a problem whose subject is the path itself (`allowlist[0].paths`, `(root)` for the root). */
+      addAtKey(path, what) {
+        this.add(path, keyOf(path) || "(root)", what);
+      }
+    };
+  }
+});
+
+// dist/src/rules/validate-pack.js
 function checkProvider(raw, problems) {
   if (!isRecord(raw)) {
     problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
@@ -3308,45 +3374,43 @@ function checkProvider(raw, problems) {
     if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
       problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
     }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+    if (!isStringList(remediation.steps)) {
       problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
     }
   }
   return problems.items.length === before ? raw : void 0;
 }
 function checkRuleFields(raw, subject, problems, at2) {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key))
-      problems.add([...at2, key], subject, `unknown field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(raw, RULE_KEYS))
+    problems.add([...at2, key], subject, `unknown field \`${key}\``);
   for (const key of ["name", "description"]) {
     if (typeof raw[key] !== "string" || raw[key].trim() === "")
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty string`);
   }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern)) {
     raw.pattern = raw.pattern.join("");
   } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
     problems.add([...at2, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
   }
   if (!SEVERITIES.includes(raw.severity))
     problems.add([...at2, "severity"], subject, "`severity` must be high, medium or low");
-  if (!isStringList(raw.keywords, { allowEmpty: false }))
+  if (!isStringList(raw.keywords))
     problems.add([...at2, "keywords"], subject, "`keywords` must be a non-empty list of strings");
   for (const key of ["references", "tags", "negativeExamples"]) {
-    if (!isStringList(raw[key], { allowEmpty: false }))
+    if (!isStringList(raw[key]))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
+  if (!isStringList(raw.examples) || raw.examples.length < 2)
     problems.add([...at2, "examples"], subject, "`examples` must list at least two strings");
   for (const key of ["validators", "paths"]) {
-    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
+    if (raw[key] !== void 0 && !isStringList(raw[key]))
       problems.add([...at2, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
     problems.add([...at2, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths)) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k2) => k2 === "paths" || k2 === "class" || k2 === "severity"));
     const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
       problems.add([...at2, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
@@ -3389,15 +3453,13 @@ function checkRules(raw, providerId, problems) {
   return rules;
 }
 function validatePack(value, file, doc, base = []) {
-  const problems = new ProblemList(file, doc, base);
+  const problems = new ProblemList(file, doc.lineOf, base);
   if (!isRecord(value)) {
     problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
     return { problems: problems.items };
   }
-  for (const key of Object.keys(value)) {
-    if (key !== "provider" && key !== "rules")
-      problems.add([key], "pack", `unknown top-level field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(value, PACK_KEYS))
+    problems.add([key], "pack", `unknown top-level field \`${key}\``);
   const provider = checkProvider(value.provider, problems);
   const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
   const rules = checkRules(value.rules, providerId, problems);
@@ -3405,14 +3467,16 @@ function validatePack(value, file, doc, base = []) {
     return { problems: problems.items };
   return { pack: { file, provider, rules }, problems: problems.items };
 }
-var RULE_ID, PROVIDER_ID, RULE_KEYS, ProblemList;
+var RULE_ID, PROVIDER_ID, PACK_KEYS, RULE_KEYS;
 var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
     init_path_classes();
+    init_document_shape();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    PACK_KEYS = /* @__PURE__ */ new Set(["provider", "rules"]);
     RULE_KEYS = /* @__PURE__ */ new Set([
       "id",
       "name",
@@ -3433,21 +3497,6 @@ var init_validate_pack = __esm({
       "examples",
       "negativeExamples"
     ]);
-    ProblemList = class {
-      file;
-      doc;
-      base;
-      items = [];
-      constructor(file, doc, base) {
-        this.file = file;
-        this.doc = doc;
-        this.base = base;
-      }
-      add(path, subject, what) {
-        const line = this.doc.lineOf([...this.base, ...path]);
-        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
-      }
-    };
   }
 });
 
@@ -10886,17 +10935,15 @@ function digestBuiltinPacks(names = builtinPackNames()) {
   return digestFiles(BUILTIN_RULES_DIR, names);
 }
 function readCompiledPacks() {
-  let sources;
-  try {
-    sources = digestBuiltinPacks();
-  } catch (error2) {
-    return { reason: `the rule packs cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_RULES_FILE,
+    digestSources: () => digestBuiltinPacks(),
+    sourcesName: "the rule packs",
+    isPayload: (payload) => Array.isArray(payload),
+    payloadName: "a list of packs"
+  });
   if ("reason" in read)
     return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of packs" };
   const packs = read.payload;
   return { packs, origin: `${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
@@ -10907,7 +10954,7 @@ async function loadBuiltinRules() {
     loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative2(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
+    loaded.origin = parsedBecause(`${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}`, relative2(PACKAGE_ROOT, COMPILED_RULES_FILE), compiled2.reason);
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -23615,6 +23662,7 @@ import { join as join5, relative as relative3, resolve } from "node:path";
 
 // dist/src/config/validate.js
 init_rules();
+init_document_shape();
 
 // dist/src/config/size.js
 var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
@@ -23633,63 +23681,43 @@ function parseSize(value) {
 
 // dist/src/config/validate.js
 var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var RULES_KEYS = /* @__PURE__ */ new Set(["disable", "custom"]);
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
-function isRecord2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringList2(value) {
-  return Array.isArray(value) && value.length > 0 && value.every((v2) => typeof v2 === "string" && v2 !== "");
-}
-var Problems = class {
-  file;
-  doc;
-  items = [];
-  constructor(file, doc) {
-    this.file = file;
-    this.doc = doc;
-  }
-  add(path, what) {
-    const line = this.doc.lineOf(path);
-    const key = path.map((p2) => typeof p2 === "number" ? `[${p2}]` : `.${p2}`).join("").replace(/^\./, "");
-    this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${key || "(root)"}: ${what}`);
-  }
-};
 function checkEntry(raw, at2, problems) {
-  if (!isRecord2(raw)) {
-    problems.add(at2, "each allowlist entry must be a mapping with a `reason`");
+  if (!isRecord(raw)) {
+    problems.addAtKey(at2, "each allowlist entry must be a mapping with a `reason`");
     return void 0;
   }
   const before = problems.items.length;
-  for (const key of Object.keys(raw))
-    if (!ENTRY_KEYS.has(key))
-      problems.add([...at2, key], `unknown field \`${key}\``);
+  for (const key of unknownKeysOf(raw, ENTRY_KEYS))
+    problems.addAtKey([...at2, key], `unknown field \`${key}\``);
   if (typeof raw.reason !== "string" || raw.reason.trim() === "")
-    problems.add([...at2, "reason"], "every allowlist entry needs a `reason`");
+    problems.addAtKey([...at2, "reason"], "every allowlist entry needs a `reason`");
   for (const key of ["paths", "rules", "regexes", "stopwords"]) {
-    if (raw[key] !== void 0 && !isStringList2(raw[key]))
-      problems.add([...at2, key], `\`${key}\` must be a non-empty list of strings`);
+    if (raw[key] !== void 0 && !isStringList(raw[key]))
+      problems.addAtKey([...at2, key], `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.paths === void 0 && raw.regexes === void 0 && raw.stopwords === void 0) {
-    problems.add(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
+    problems.addAtKey(at2, "an entry needs at least one of `paths`, `regexes` or `stopwords`");
   }
-  if (isStringList2(raw.regexes)) {
+  if (isStringList(raw.regexes)) {
     raw.regexes.forEach((source, i) => {
       try {
         new RegExp(source);
       } catch (error2) {
-        problems.add([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        problems.addAtKey([...at2, "regexes", i], `regex does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
         return;
       }
       const slow = exponentialBacktrackingProblem(source);
       if (slow !== void 0)
-        problems.add([...at2, "regexes", i], `regex ${slow}`);
+        problems.addAtKey([...at2, "regexes", i], `regex ${slow}`);
     });
   }
-  if (isStringList2(raw.paths)) {
+  if (isStringList(raw.paths)) {
     raw.paths.forEach((glob, i) => {
       const problem = globProblem(glob.replace(/^!/, ""));
       if (problem !== void 0)
-        problems.add([...at2, "paths", i], `bad path pattern: ${problem}`);
+        problems.addAtKey([...at2, "paths", i], `bad path pattern: ${problem}`);
     });
   }
   return problems.items.length === before ? raw : void 0;
@@ -23699,12 +23727,12 @@ function checkIdReferences(config, known, problems) {
   const isKnown = (id) => known.has(id) || custom.has(id);
   config.disabledRules.forEach((id, i) => {
     if (!isKnown(id))
-      problems.add(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+      problems.addAtKey(["rules", "disable", i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   });
   config.allowlist.forEach((entry, i) => {
     entry.rules?.forEach((id, j3) => {
       if (!isKnown(id))
-        problems.add(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+        problems.addAtKey(["allowlist", i, "rules", j3], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
     });
   });
 }
@@ -23712,21 +23740,20 @@ function checkRulesBlock(raw, file, doc, problems) {
   const out = { disabledRules: [], customPacks: [] };
   if (raw === void 0)
     return out;
-  if (!isRecord2(raw)) {
-    problems.add(["rules"], "must be a mapping with `disable` and/or `custom`");
+  if (!isRecord(raw)) {
+    problems.addAtKey(["rules"], "must be a mapping with `disable` and/or `custom`");
     return out;
   }
-  for (const key of Object.keys(raw))
-    if (key !== "disable" && key !== "custom")
-      problems.add(["rules", key], `unknown field \`${key}\``);
+  for (const key of unknownKeysOf(raw, RULES_KEYS))
+    problems.addAtKey(["rules", key], `unknown field \`${key}\``);
   if (raw.disable !== void 0) {
-    if (isStringList2(raw.disable))
+    if (isStringList(raw.disable))
       out.disabledRules = raw.disable;
     else
-      problems.add(["rules", "disable"], "must be a list of rule ids or provider ids");
+      problems.addAtKey(["rules", "disable"], "must be a list of rule ids or provider ids");
   }
   if (raw.custom !== void 0 && !Array.isArray(raw.custom))
-    problems.add(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
+    problems.addAtKey(["rules", "custom"], "must be a list of packs (`provider:` + `rules:`)");
   if (Array.isArray(raw.custom)) {
     raw.custom.forEach((pack, i) => {
       const checked = validatePack(pack, file, doc, ["rules", "custom", i]);
@@ -23739,24 +23766,23 @@ function checkRulesBlock(raw, file, doc, problems) {
   return out;
 }
 function validateConfig(value, file, doc, known) {
-  const problems = new Problems(file, doc);
+  const problems = new ProblemList(file, doc.lineOf);
   if (value === null || value === void 0)
     return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
-  if (!isRecord2(value))
+  if (!isRecord(value))
     return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value))
-    if (!TOP_KEYS.has(key))
-      problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
+  for (const key of unknownKeysOf(value, TOP_KEYS))
+    problems.addAtKey([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(", ")})`);
   const config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
   if (value.maxFileSize !== void 0) {
     const size = parseSize(value.maxFileSize);
     if (size === void 0)
-      problems.add(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
+      problems.addAtKey(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
     else
       config.maxFileSize = size;
   }
   if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
-    problems.add(["allowlist"], "must be a list of entries");
+    problems.addAtKey(["allowlist"], "must be a list of entries");
   if (Array.isArray(value.allowlist)) {
     value.allowlist.forEach((raw, i) => {
       const entry = checkEntry(raw, ["allowlist", i], problems);
@@ -24823,32 +24849,33 @@ function kindOfPath(kinds, path) {
 // dist/src/sensitive-files/validate-catalogue.js
 init_findings();
 init_rules();
+init_document_shape();
 var REQUIRED_STRINGS = ["id", "name", "description", "why", "belongsIn"];
 var PATTERN_LISTS = ["paths", "exceptions", "gitignore"];
 var TEXT_LISTS = ["examples", "negativeExamples", "contentExamples", "negativeContentExamples"];
 var KNOWN_KEYS = /* @__PURE__ */ new Set([...REQUIRED_STRINGS, ...PATTERN_LISTS, ...TEXT_LISTS, "severity", "contentPattern", "placement"]);
 var ID_SHAPE = /^file\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
-function isStringList3(value) {
-  return Array.isArray(value) && value.every((item) => typeof item === "string");
+function isStringList2(value) {
+  return isStringList(value, { allowEmptyList: true, allowEmptyStrings: true });
 }
 function validateCatalogue(value, lineOf, file) {
-  const problems = [];
+  const problems = new ProblemList(file, lineOf, [], 1);
   const files = value?.files;
-  if (!Array.isArray(files) || files.length === 0)
-    return { entries: [], problems: [`${file}:${lineOf(["files"]) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  if (!Array.isArray(files) || files.length === 0) {
+    problems.add(["files"], "catalogue", "needs a non-empty `files:` list");
+    return { entries: [], problems: problems.items };
+  }
   const entries = [];
   const seen = /* @__PURE__ */ new Set();
   files.forEach((raw, index) => {
-    const at2 = (key) => lineOf(key === void 0 ? ["files", index] : ["files", index, key]) ?? 1;
     const entry = raw ?? {};
     const id = typeof entry.id === "string" ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key, what) => void problems.push(`${file}:${at2(key)}: ${id}: ${what}`);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    const before = problems.items.length;
+    const problem = (key, what) => problems.add(key === void 0 ? ["files", index] : ["files", index, key], id, what);
+    if (!isRecord(raw))
       return problem(void 0, "an entry must be a mapping");
-    for (const key of Object.keys(entry))
-      if (!KNOWN_KEYS.has(key))
-        problem(key, `unknown key \`${key}\``);
+    for (const key of unknownKeysOf(entry, KNOWN_KEYS))
+      problem(key, `unknown key \`${key}\``);
     for (const key of REQUIRED_STRINGS)
       if (typeof entry[key] !== "string" || entry[key] === "")
         problem(key, `\`${key}\` must be a non-empty string`);
@@ -24861,7 +24888,7 @@ function validateCatalogue(value, lineOf, file) {
     if (!SEVERITIES.includes(entry.severity))
       problem("severity", "`severity` must be high, medium or low");
     for (const key of PATTERN_LISTS) {
-      if (!isStringList3(entry[key]))
+      if (!isStringList2(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
       else
         for (const pattern of entry[key]) {
@@ -24872,14 +24899,14 @@ function validateCatalogue(value, lineOf, file) {
     }
     if (entry.placement !== void 0 && !["env", "key", "credentials"].includes(entry.placement))
       problem("placement", "`placement` must be env, key or credentials");
-    if (isStringList3(entry.paths) && entry.paths.length === 0)
+    if (isStringList2(entry.paths) && entry.paths.length === 0)
       problem("paths", "`paths` must not be empty");
-    if (isStringList3(entry.gitignore) && entry.gitignore.length === 0)
+    if (isStringList2(entry.gitignore) && entry.gitignore.length === 0)
       problem("gitignore", "`gitignore` must not be empty");
     for (const key of TEXT_LISTS)
-      if (entry[key] !== void 0 && !isStringList3(entry[key]))
+      if (entry[key] !== void 0 && !isStringList2(entry[key]))
         problem(key, `\`${key}\` must be a list of strings`);
-    if (isStringList3(entry.examples) && entry.examples.length === 0)
+    if (isStringList2(entry.examples) && entry.examples.length === 0)
       problem("examples", "at least one example is required");
     if (entry.contentPattern !== void 0) {
       if (typeof entry.contentPattern !== "string")
@@ -24890,12 +24917,12 @@ function validateCatalogue(value, lineOf, file) {
         } catch (error2) {
           problem("contentPattern", `does not compile: ${error2 instanceof Error ? error2.message : String(error2)}`);
         }
-        if (!isStringList3(entry.contentExamples) || entry.contentExamples.length === 0)
+        if (!isStringList2(entry.contentExamples) || entry.contentExamples.length === 0)
           problem("contentPattern", "a `contentPattern` needs at least one `contentExamples` entry");
       }
-    } else if (isStringList3(entry.contentExamples) && entry.contentExamples.length > 0)
+    } else if (isStringList2(entry.contentExamples) && entry.contentExamples.length > 0)
       problem("contentExamples", "`contentExamples` without a `contentPattern`");
-    if (problems.length > before)
+    if (problems.items.length > before)
       return;
     entries.push({
       spec: {
@@ -24904,10 +24931,10 @@ function validateCatalogue(value, lineOf, file) {
         contentExamples: entry.contentExamples ?? [],
         negativeContentExamples: entry.negativeContentExamples ?? []
       },
-      line: at2()
+      line: lineOf(["files", index]) ?? 1
     });
   });
-  return { entries, problems };
+  return { entries, problems: problems.items };
 }
 
 // dist/src/sensitive-files/load-catalogue.js
@@ -24926,17 +24953,15 @@ function digestCatalogue() {
   return digestFiles(dirname3(CATALOGUE_FILE), [basename2(CATALOGUE_FILE)]);
 }
 function readCompiledEntries() {
-  let sources;
-  try {
-    sources = digestCatalogue();
-  } catch (error2) {
-    return { reason: `the catalogue cannot be read (${error2.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_CATALOGUE_FILE,
+    digestSources: digestCatalogue,
+    sourcesName: "the catalogue",
+    isPayload: (payload) => Array.isArray(payload),
+    payloadName: "a list of entries"
+  });
   if ("reason" in read)
     return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of entries" };
   return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
@@ -24946,7 +24971,7 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : `${relative4(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled2.reason}`;
+    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative4(PACKAGE_ROOT, CATALOGUE_FILE), relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
     return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
@@ -26069,10 +26094,16 @@ function keepEarliest(places, path, commit, age) {
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
     places.set(path, { path, commit, age });
 }
+function keepNewest(removals, blob, commit) {
+  const known = removals.get(blob);
+  if (known === void 0 || Date.parse(commit.date) > Date.parse(known.date))
+    removals.set(blob, commit);
+}
 async function blobProvenance(root, wanted) {
   const found = /* @__PURE__ */ new Map();
+  const removals = /* @__PURE__ */ new Map();
   if (wanted.size === 0)
-    return /* @__PURE__ */ new Map();
+    return { places: /* @__PURE__ */ new Map(), removals };
   const { child, done } = spawnGit(root, [
     "log",
     "--all",
@@ -26104,13 +26135,15 @@ async function blobProvenance(root, wanted) {
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(":")) {
-      const sha = token.split(" ")[3] ?? "";
+      const [, , before = "", sha = ""] = token.split(" ");
       if (wanted.has(sha))
         blob = sha;
+      if (before !== sha && wanted.has(before) && commit !== void 0)
+        keepNewest(removals, before, commit);
     }
   }
   await done;
-  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+  return { places: new Map([...found].map(([sha, places]) => [sha, [...places.values()]])), removals };
 }
 async function headBlobs(root) {
   const { child, done } = spawnGit(root, ["ls-tree", "-r", "-z", "--full-tree", "HEAD"]);
@@ -26145,8 +26178,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
       for (const place of list)
         if (place.blob !== void 0)
           wanted.add(place.blob);
-    const [places, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed, ...valuePlaces === void 0 ? {} : { valuePlaces } });
+    const [{ places, removals }, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed, ...valuePlaces === void 0 ? {} : { valuePlaces } });
     const notices = [
       `history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} scanned for printable strings (provider rules only)`
     ];
@@ -26474,6 +26507,9 @@ function isFingerprint(text) {
   return FINGERPRINT.test(text);
 }
 
+// dist/src/suppress/parse-baseline.js
+init_document_shape();
+
 // dist/src/suppress/suppression-file-error.js
 init_errors();
 function suppressionFileError(kind, problems, hint) {
@@ -26490,11 +26526,8 @@ function syntaxErrorLocation(text, file, error2) {
   const before = text.slice(0, Number(offset)).split("\n");
   return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 }
-function isRecord3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function entryProblems(entry, where) {
-  if (!isRecord3(entry))
+  if (!isRecord(entry))
     return [`${where}: must be an object with fingerprint, ruleId and path`];
   const problems = [];
   if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
@@ -26512,7 +26545,7 @@ function parseBaseline(text, file) {
   } catch (error2) {
     throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
   }
-  if (!isRecord3(data))
+  if (!isRecord(data))
     throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
   if (data.version !== BASELINE_VERSION) {
     throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);

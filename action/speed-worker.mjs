@@ -2985,6 +2985,23 @@ function readCompiledJson(file, sources) {
 function describeStamp(stamp) {
   return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
 }
+function readFreshCompiledJson(source) {
+  let sources;
+  try {
+    sources = source.digestSources();
+  } catch (error) {
+    return { reason: `${source.sourcesName} cannot be read (${error.code ?? "error"})` };
+  }
+  const read = readCompiledJson(source.file, sources);
+  if ("reason" in read)
+    return read;
+  if (!source.isPayload(read.payload))
+    return { reason: `its content is not ${source.payloadName}` };
+  return { payload: read.payload, stamp: read.stamp };
+}
+function parsedBecause(parsed, compiledFile, reason) {
+  return `${parsed}, parsed because ${compiledFile} was not used: ${reason}`;
+}
 var COMPILED_FORMAT, PREFIX, SEPARATOR;
 var init_compiled_file = __esm({
   "dist/src/rules/compiled-file.js"() {
@@ -3095,13 +3112,49 @@ var init_findings = __esm({
   }
 });
 
-// dist/src/rules/validate-pack.js
+// dist/src/document-shape.js
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function isStringList(value, { allowEmpty }) {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v) => typeof v === "string" && v.length > 0);
+function isStringList(value, { allowEmptyList = false, allowEmptyStrings = false } = {}) {
+  return Array.isArray(value) && (allowEmptyList || value.length > 0) && value.every((item) => typeof item === "string" && (allowEmptyStrings || item !== ""));
 }
+function unknownKeysOf(record, known) {
+  return Object.keys(record).filter((key) => !known.has(key));
+}
+function keyOf(path) {
+  return path.map((part) => typeof part === "number" ? `[${part}]` : `.${part}`).join("").replace(/^\./, "");
+}
+var ProblemList;
+var init_document_shape = __esm({
+  "dist/src/document-shape.js"() {
+    "use strict";
+    ProblemList = class {
+      file;
+      lineOf;
+      base;
+      fallbackLine;
+      items = [];
+      constructor(file, lineOf, base = [], fallbackLine) {
+        this.file = file;
+        this.lineOf = lineOf;
+        this.base = base;
+        this.fallbackLine = fallbackLine;
+      }
+      /** Adds a problem about `subject` (a rule id, `provider`, …) at `path`. */
+      add(path, subject, what) {
+        const line = this.lineOf([...this.base, ...path]) ?? this.fallbackLine;
+        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
+      }
+      /** Adds a problem whose subject is the path itself (`allowlist[0].paths`, `(root)` for the root). */
+      addAtKey(path, what) {
+        this.add(path, keyOf(path) || "(root)", what);
+      }
+    };
+  }
+});
+
+// dist/src/rules/validate-pack.js
 function checkProvider(raw, problems) {
   if (!isRecord(raw)) {
     problems.add(["provider"], "provider", "missing `provider:` block (id, name, remediation)");
@@ -3119,45 +3172,43 @@ function checkProvider(raw, problems) {
     if (typeof remediation.rotateUrl !== "string" || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
       problems.add(["provider", "remediation", "rotateUrl"], "provider", "`remediation.rotateUrl` must be an https URL of the page where the key is rotated");
     }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+    if (!isStringList(remediation.steps)) {
       problems.add(["provider", "remediation", "steps"], "provider", "`remediation.steps` must be a non-empty list of strings");
     }
   }
   return problems.items.length === before ? raw : void 0;
 }
 function checkRuleFields(raw, subject, problems, at) {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key))
-      problems.add([...at, key], subject, `unknown field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(raw, RULE_KEYS))
+    problems.add([...at, key], subject, `unknown field \`${key}\``);
   for (const key of ["name", "description"]) {
     if (typeof raw[key] !== "string" || raw[key].trim() === "")
       problems.add([...at, key], subject, `\`${key}\` must be a non-empty string`);
   }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern)) {
     raw.pattern = raw.pattern.join("");
   } else if (typeof raw.pattern !== "string" || raw.pattern.trim() === "") {
     problems.add([...at, "pattern"], subject, "`pattern` must be a non-empty string or a list of strings");
   }
   if (!SEVERITIES.includes(raw.severity))
     problems.add([...at, "severity"], subject, "`severity` must be high, medium or low");
-  if (!isStringList(raw.keywords, { allowEmpty: false }))
+  if (!isStringList(raw.keywords))
     problems.add([...at, "keywords"], subject, "`keywords` must be a non-empty list of strings");
   for (const key of ["references", "tags", "negativeExamples"]) {
-    if (!isStringList(raw[key], { allowEmpty: false }))
+    if (!isStringList(raw[key]))
       problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2)
+  if (!isStringList(raw.examples) || raw.examples.length < 2)
     problems.add([...at, "examples"], subject, "`examples` must list at least two strings");
   for (const key of ["validators", "paths"]) {
-    if (raw[key] !== void 0 && !isStringList(raw[key], { allowEmpty: false }))
+    if (raw[key] !== void 0 && !isStringList(raw[key]))
       problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.decoder !== void 0 && raw.decoder !== "kubernetes-secret")
     problems.add([...at, "decoder"], subject, "`decoder` must be kubernetes-secret");
   if (raw.severityByPath !== void 0) {
     const entries = raw.severityByPath;
-    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths, { allowEmpty: false })) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "class" || k === "severity"));
+    const isValid = Array.isArray(entries) && entries.length > 0 && entries.every((entry) => isRecord(entry) && entry.paths === void 0 !== (entry.class === void 0) && (entry.paths === void 0 || isStringList(entry.paths)) && (entry.class === void 0 || isPathClassName(entry.class)) && SEVERITIES.includes(entry.severity) && Object.keys(entry).every((k) => k === "paths" || k === "class" || k === "severity"));
     const classes = Object.keys(PATH_CLASSES).join(", ");
     if (!isValid)
       problems.add([...at, "severityByPath"], subject, `\`severityByPath\` must be a non-empty list of { paths: [globs] or class: ${classes}, severity: high|medium|low }`);
@@ -3200,15 +3251,13 @@ function checkRules(raw, providerId, problems) {
   return rules;
 }
 function validatePack(value, file, doc, base = []) {
-  const problems = new ProblemList(file, doc, base);
+  const problems = new ProblemList(file, doc.lineOf, base);
   if (!isRecord(value)) {
     problems.add([], "pack", "a rule pack must be a mapping with `provider:` and `rules:`");
     return { problems: problems.items };
   }
-  for (const key of Object.keys(value)) {
-    if (key !== "provider" && key !== "rules")
-      problems.add([key], "pack", `unknown top-level field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(value, PACK_KEYS))
+    problems.add([key], "pack", `unknown top-level field \`${key}\``);
   const provider = checkProvider(value.provider, problems);
   const providerId = isRecord(value.provider) && typeof value.provider.id === "string" ? value.provider.id : void 0;
   const rules = checkRules(value.rules, providerId, problems);
@@ -3216,14 +3265,16 @@ function validatePack(value, file, doc, base = []) {
     return { problems: problems.items };
   return { pack: { file, provider, rules }, problems: problems.items };
 }
-var RULE_ID, PROVIDER_ID, RULE_KEYS, ProblemList;
+var RULE_ID, PROVIDER_ID, PACK_KEYS, RULE_KEYS;
 var init_validate_pack = __esm({
   "dist/src/rules/validate-pack.js"() {
     "use strict";
     init_findings();
     init_path_classes();
+    init_document_shape();
     RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
     PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    PACK_KEYS = /* @__PURE__ */ new Set(["provider", "rules"]);
     RULE_KEYS = /* @__PURE__ */ new Set([
       "id",
       "name",
@@ -3244,21 +3295,6 @@ var init_validate_pack = __esm({
       "examples",
       "negativeExamples"
     ]);
-    ProblemList = class {
-      file;
-      doc;
-      base;
-      items = [];
-      constructor(file, doc, base) {
-        this.file = file;
-        this.doc = doc;
-        this.base = base;
-      }
-      add(path, subject, what) {
-        const line = this.doc.lineOf([...this.base, ...path]);
-        this.items.push(`${this.file}${line === void 0 ? "" : `:${line}`}: ${subject}: ${what}`);
-      }
-    };
   }
 });
 
@@ -10697,17 +10733,15 @@ function digestBuiltinPacks(names = builtinPackNames()) {
   return digestFiles(BUILTIN_RULES_DIR, names);
 }
 function readCompiledPacks() {
-  let sources;
-  try {
-    sources = digestBuiltinPacks();
-  } catch (error) {
-    return { reason: `the rule packs cannot be read (${error.code ?? "error"})` };
-  }
-  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_RULES_FILE,
+    digestSources: () => digestBuiltinPacks(),
+    sourcesName: "the rule packs",
+    isPayload: (payload) => Array.isArray(payload),
+    payloadName: "a list of packs"
+  });
   if ("reason" in read)
     return read;
-  if (!Array.isArray(read.payload))
-    return { reason: "its content is not a list of packs" };
   const packs = read.payload;
   return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
@@ -10718,7 +10752,7 @@ async function loadBuiltinRules() {
     loaded = { ...compilePacks(compiled2.packs), origin: compiled2.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled2.reason}`;
+    loaded.origin = parsedBecause(`${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}`, relative(PACKAGE_ROOT, COMPILED_RULES_FILE), compiled2.reason);
   }
   if (loaded.problems.length > 0)
     throw new RulePackError(loaded.problems);
@@ -10760,7 +10794,9 @@ __export(rules_exports, {
   loadYamlSupport: () => loadYamlSupport,
   parsePack: () => parsePack,
   parseYamlDocument: () => parseYamlDocument,
+  parsedBecause: () => parsedBecause,
   readCompiledJson: () => readCompiledJson,
+  readFreshCompiledJson: () => readFreshCompiledJson,
   validatePack: () => validatePack
 });
 var init_rules = __esm({

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import type { ScanResult } from '../findings/index.js';
-import { reporterFor, type CommitAdvice } from '../reporters/index.js';
+import { reporterFor, type CommitAdvice, type ScannedRepository } from '../reporters/index.js';
 import type { Rule } from '../rules/index.js';
 import { EXIT } from './exit-codes.js';
 import { commandFor } from './invocation.js';
@@ -18,6 +18,8 @@ export interface EmitOptions {
   root: string;
   /** Set for a scan of a commit being made (`--staged`, `--commit-msg`): the text report says how to get it through. */
   commitAdvice?: CommitAdvice;
+  /** The scanned repository and commit, for the reports that name it (JSON, HTML). */
+  repository?: ScannedRepository;
 }
 
 /** The exit code a result earns: partial beats findings beats clean. */
@@ -35,7 +37,7 @@ function isColorAllowed(io: Io, flags: ReportFlags): boolean {
  * Renders the report, writes it to `--output` (atomically) or stdout, prints a one-line summary on
  * stderr when the report went to a file, and returns the exit code.
  */
-export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice }: EmitOptions): Promise<number> {
+export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice, repository }: EmitOptions): Promise<number> {
   const info = packageInfo();
   if (flags['show-secrets']) io.stderr.write('secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n');
   const report = reporterFor(flags.format)(result, {
@@ -47,6 +49,7 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root, c
     useColor: isColorAllowed(io, flags),
     command: commandFor(io.scriptPath, io.cwd),
     ...(commitAdvice === undefined ? {} : { commitAdvice }),
+    ...(repository === undefined ? {} : { repository }),
   });
   if (flags.output === undefined) {
     io.stdout.write(report);

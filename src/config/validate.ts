@@ -1,65 +1,42 @@
 import { compilePacks, exponentialBacktrackingProblem, globProblem, validatePack, type RulePack, type YamlDocument } from '../rules/index.js';
+import { type DocumentPath, isRecord, isStringList, ProblemList, unknownKeysOf } from '../document-shape.js';
 import { parseSize } from './size.js';
 import type { AllowlistEntry, Config } from './types.js';
 
-type Path = (string | number)[];
 const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist']);
+const RULES_KEYS = new Set(['disable', 'custom']);
 const ENTRY_KEYS = new Set(['reason', 'paths', 'rules', 'regexes', 'stopwords']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v !== '');
-}
-
-class Problems {
-  readonly items: string[] = [];
-  constructor(
-    private readonly file: string,
-    private readonly doc: YamlDocument,
-  ) {}
-  add(path: Path, what: string): void {
-    const line = this.doc.lineOf(path);
-    const key = path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
-      .join('')
-      .replace(/^\./, '');
-    this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${key || '(root)'}: ${what}`);
-  }
-}
-
-function checkEntry(raw: unknown, at: Path, problems: Problems): AllowlistEntry | undefined {
+function checkEntry(raw: unknown, at: DocumentPath, problems: ProblemList): AllowlistEntry | undefined {
   if (!isRecord(raw)) {
-    problems.add(at, 'each allowlist entry must be a mapping with a `reason`');
+    problems.addAtKey(at, 'each allowlist entry must be a mapping with a `reason`');
     return undefined;
   }
   const before = problems.items.length;
-  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.has(key)) problems.add([...at, key], `unknown field \`${key}\``);
-  if (typeof raw.reason !== 'string' || raw.reason.trim() === '') problems.add([...at, 'reason'], 'every allowlist entry needs a `reason`');
+  for (const key of unknownKeysOf(raw, ENTRY_KEYS)) problems.addAtKey([...at, key], `unknown field \`${key}\``);
+  if (typeof raw.reason !== 'string' || raw.reason.trim() === '') problems.addAtKey([...at, 'reason'], 'every allowlist entry needs a `reason`');
   for (const key of ['paths', 'rules', 'regexes', 'stopwords'] as const) {
-    if (raw[key] !== undefined && !isStringList(raw[key])) problems.add([...at, key], `\`${key}\` must be a non-empty list of strings`);
+    if (raw[key] !== undefined && !isStringList(raw[key])) problems.addAtKey([...at, key], `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.paths === undefined && raw.regexes === undefined && raw.stopwords === undefined) {
-    problems.add(at, 'an entry needs at least one of `paths`, `regexes` or `stopwords`');
+    problems.addAtKey(at, 'an entry needs at least one of `paths`, `regexes` or `stopwords`');
   }
   if (isStringList(raw.regexes)) {
     raw.regexes.forEach((source, i) => {
       try {
         new RegExp(source);
       } catch (error) {
-        problems.add([...at, 'regexes', i], `regex does not compile: ${error instanceof Error ? error.message : String(error)}`);
+        problems.addAtKey([...at, 'regexes', i], `regex does not compile: ${error instanceof Error ? error.message : String(error)}`);
         return;
       }
       const slow = exponentialBacktrackingProblem(source);
-      if (slow !== undefined) problems.add([...at, 'regexes', i], `regex ${slow}`);
+      if (slow !== undefined) problems.addAtKey([...at, 'regexes', i], `regex ${slow}`);
     });
   }
   if (isStringList(raw.paths)) {
     raw.paths.forEach((glob, i) => {
       const problem = globProblem(glob.replace(/^!/, ''));
-      if (problem !== undefined) problems.add([...at, 'paths', i], `bad path pattern: ${problem}`);
+      if (problem !== undefined) problems.addAtKey([...at, 'paths', i], `bad path pattern: ${problem}`);
     });
   }
   return problems.items.length === before ? (raw as unknown as AllowlistEntry) : undefined;
@@ -72,32 +49,32 @@ function checkEntry(raw: unknown, at: Path, problems: Problems): AllowlistEntry 
 export type KnownIds = ReadonlySet<string>;
 
 /** Every id of `rules.disable` and `allowlist[].rules` that is neither in `known` nor a custom rule or provider. */
-function checkIdReferences(config: Config, known: KnownIds, problems: Problems): void {
+function checkIdReferences(config: Config, known: KnownIds, problems: ProblemList): void {
   const custom = new Set(config.customPacks.flatMap((pack) => [pack.provider.id, ...pack.rules.map((rule) => rule.id)]));
   const isKnown = (id: string): boolean => known.has(id) || custom.has(id);
   config.disabledRules.forEach((id, i) => {
-    if (!isKnown(id)) problems.add(['rules', 'disable', i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+    if (!isKnown(id)) problems.addAtKey(['rules', 'disable', i], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
   });
   config.allowlist.forEach((entry, i) => {
     entry.rules?.forEach((id, j) => {
-      if (!isKnown(id)) problems.add(['allowlist', i, 'rules', j], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
+      if (!isKnown(id)) problems.addAtKey(['allowlist', i, 'rules', j], `no rule, provider or file kind \`${id}\` (see \`secretscan rules list\`)`);
     });
   });
 }
 
-function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems: Problems): Pick<Config, 'disabledRules' | 'customPacks'> {
+function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems: ProblemList): Pick<Config, 'disabledRules' | 'customPacks'> {
   const out: Pick<Config, 'disabledRules' | 'customPacks'> = { disabledRules: [], customPacks: [] };
   if (raw === undefined) return out;
   if (!isRecord(raw)) {
-    problems.add(['rules'], 'must be a mapping with `disable` and/or `custom`');
+    problems.addAtKey(['rules'], 'must be a mapping with `disable` and/or `custom`');
     return out;
   }
-  for (const key of Object.keys(raw)) if (key !== 'disable' && key !== 'custom') problems.add(['rules', key], `unknown field \`${key}\``);
+  for (const key of unknownKeysOf(raw, RULES_KEYS)) problems.addAtKey(['rules', key], `unknown field \`${key}\``);
   if (raw.disable !== undefined) {
     if (isStringList(raw.disable)) out.disabledRules = raw.disable;
-    else problems.add(['rules', 'disable'], 'must be a list of rule ids or provider ids');
+    else problems.addAtKey(['rules', 'disable'], 'must be a list of rule ids or provider ids');
   }
-  if (raw.custom !== undefined && !Array.isArray(raw.custom)) problems.add(['rules', 'custom'], 'must be a list of packs (`provider:` + `rules:`)');
+  if (raw.custom !== undefined && !Array.isArray(raw.custom)) problems.addAtKey(['rules', 'custom'], 'must be a list of packs (`provider:` + `rules:`)');
   if (Array.isArray(raw.custom)) {
     raw.custom.forEach((pack: unknown, i) => {
       const checked = validatePack(pack, file, doc, ['rules', 'custom', i]);
@@ -115,17 +92,17 @@ function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems
  * `known`, ids named in `rules.disable` and `allowlist[].rules` are checked too, in the same pass.
  */
 export function validateConfig(value: unknown, file: string, doc: YamlDocument, known?: KnownIds): { config?: Config; problems: string[] } {
-  const problems = new Problems(file, doc);
+  const problems = new ProblemList(file, doc.lineOf);
   if (value === null || value === undefined) return { config: { file, disabledRules: [], customPacks: [], allowlist: [] }, problems: [] };
   if (!isRecord(value)) return { problems: [`${file}: the configuration must be a mapping`] };
-  for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) problems.add([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(', ')})`);
+  for (const key of unknownKeysOf(value, TOP_KEYS)) problems.addAtKey([key], `unknown field \`${key}\` (known: ${[...TOP_KEYS].join(', ')})`);
   const config: Config = { file, ...checkRulesBlock(value.rules, file, doc, problems), allowlist: [] };
   if (value.maxFileSize !== undefined) {
     const size = parseSize(value.maxFileSize);
-    if (size === undefined) problems.add(['maxFileSize'], 'must be a positive size such as 1048576, 512KiB or 10MB');
+    if (size === undefined) problems.addAtKey(['maxFileSize'], 'must be a positive size such as 1048576, 512KiB or 10MB');
     else config.maxFileSize = size;
   }
-  if (value.allowlist !== undefined && !Array.isArray(value.allowlist)) problems.add(['allowlist'], 'must be a list of entries');
+  if (value.allowlist !== undefined && !Array.isArray(value.allowlist)) problems.addAtKey(['allowlist'], 'must be a list of entries');
   if (Array.isArray(value.allowlist)) {
     value.allowlist.forEach((raw: unknown, i) => {
       const entry = checkEntry(raw, ['allowlist', i], problems);

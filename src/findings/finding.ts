@@ -43,6 +43,11 @@ export interface Finding {
   /** History scans only: whether a blob holding the secret is in HEAD's tree (undefined for an unborn HEAD). */
   isPresentAtHead?: boolean;
   /**
+   * History scans only, when no blob holding the secret is at HEAD: the newest commit that replaced
+   * or deleted one of those blobs, i.e. when the secret left the tree (absent when unknown).
+   */
+  removedIn?: CommitInfo;
+  /**
    * Set when the secret was found in decoded text (a base64 value, a JSON string with escapes, a
    * %-encoded token); the location is then the encoded text, and `preview`/`secret` the decoded value.
    */

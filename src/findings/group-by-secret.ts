@@ -21,6 +21,8 @@ interface Placed {
 /** What grouping needs to know besides the findings. */
 export interface GroupOptions {
   places: BlobPlaces;
+  /** Blob id → the newest commit that replaced or deleted that blob somewhere (for `removedIn`). */
+  removals?: ReadonlyMap<string, CommitInfo>;
   /** Blob ids in HEAD's tree; undefined when HEAD is unborn. */
   headBlobs: ReadonlySet<string> | undefined;
   /** HEAD's commit: a secret in its own message (a finding with no blob) is at HEAD too. */
@@ -56,6 +58,18 @@ function isAtHead(placed: Placed, options: GroupOptions): boolean {
   return options.headCommit !== undefined && placed.occurrence.commit?.sha === options.headCommit;
 }
 
+/** The newest commit that took away one of the group's blobs: when the secret left the tree. */
+function newestRemoval(group: readonly (Placed & { finding: Finding })[], removals: ReadonlyMap<string, CommitInfo> | undefined): CommitInfo | undefined {
+  let newest: CommitInfo | undefined;
+  for (const placed of group) {
+    // A place found by value has a blob of its own; a match's place is its finding's blob.
+    const blob = placed.blob ?? placed.finding.blob;
+    const removal = blob === undefined ? undefined : removals?.get(blob);
+    if (removal !== undefined && (newest === undefined || Date.parse(removal.date) > Date.parse(newest.date))) newest = removal;
+  }
+  return newest;
+}
+
 function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOptions): Finding {
   group.sort(comparePlaced);
   // The finding's own location is the earliest place a rule matched: its context line is from there.
@@ -78,6 +92,8 @@ function mergeGroup(group: (Placed & { finding: Finding })[], options: GroupOpti
   };
   if (first.commit !== undefined) merged.commit = first.commit;
   if (options.headBlobs !== undefined || options.headCommit !== undefined) merged.isPresentAtHead = group.some((g) => isAtHead(g, options));
+  const removedIn = merged.isPresentAtHead === false ? newestRemoval(group, options.removals) : undefined;
+  if (removedIn !== undefined) merged.removedIn = removedIn;
   return merged;
 }
 

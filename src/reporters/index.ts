@@ -5,7 +5,7 @@ import { toSarif } from './sarif/index.js';
 import { toText } from './text/index.js';
 import type { Reporter } from './types.js';
 
-export type { CommitAdvice, ReportContext, Reporter, VersionControlInfo } from './types.js';
+export type { CommitAdvice, ReportContext, Reporter, ScannedRepository, VersionControlInfo } from './types.js';
 export { toJson } from './json/index.js';
 export { toMarkdown } from './markdown/index.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif/index.js';

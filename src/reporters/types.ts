@@ -11,6 +11,14 @@ export interface VersionControlInfo {
   branch?: string;
 }
 
+/** The repository a report is about (JSON and HTML reports name it, so reports of many repositories can be merged). */
+export interface ScannedRepository {
+  /** `host/owner/name` (from `origin`, credentials left out) or the `--repository` name. */
+  name: string;
+  /** The commit HEAD named when the scan ran; absent when HEAD is unborn. */
+  commit?: string;
+}
+
 /** A scan of a commit being made: its staged changes, or its message file. */
 export type CommitAdvice =
   | { kind: 'staged' }
@@ -36,6 +44,8 @@ export interface ReportContext {
   vcs?: VersionControlInfo | undefined;
   /** How the user runs secretscan here (`npx secretscan`, `secretscan`, …), for commands in advice. Default: `secretscan`. */
   command?: string;
+  /** The scanned repository and commit, when known (JSON and HTML reports name it). */
+  repository?: ScannedRepository;
   /** Set when the scan checked a commit being made: the text report then says how to get it through. */
   commitAdvice?: CommitAdvice;
 }

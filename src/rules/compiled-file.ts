@@ -105,3 +105,40 @@ export function readCompiledJson(file: string, sources: string): CompiledRead {
 export function describeStamp(stamp: CompiledStamp): string {
   return `layout ${stamp.format}, sources sha256 ${stamp.sources.slice(0, 12)}`;
 }
+
+/** What a build-time compiled file holds and where it comes from, for readFreshCompiledJson. */
+export interface CompiledSource<T> {
+  /** The compiled file (under dist/). */
+  file: string;
+  /** The digest of its sources as they are now (see digestFiles); may throw when they cannot be read. */
+  digestSources: () => string;
+  /** The sources, in a reason: `the rule packs`. */
+  sourcesName: string;
+  /** Whether the payload has the expected shape (the stamp proves its bytes, not its layout). */
+  isPayload: (payload: unknown) => payload is T;
+  /** The expected shape, in a reason: `a list of packs`. */
+  payloadName: string;
+}
+
+/**
+ * The one "compiled JSON if fresh" loader: the payload of `source.file` when its stamp proves it
+ * was built from the sources as they are now and it has the expected shape; otherwise why not
+ * (for `--debug`), and the caller reads the sources instead.
+ */
+export function readFreshCompiledJson<T>(source: CompiledSource<T>): { payload: T; stamp: CompiledStamp } | { reason: string } {
+  let sources: string;
+  try {
+    sources = source.digestSources();
+  } catch (error) {
+    return { reason: `${source.sourcesName} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  const read = readCompiledJson(source.file, sources);
+  if ('reason' in read) return read;
+  if (!source.isPayload(read.payload)) return { reason: `its content is not ${source.payloadName}` };
+  return { payload: read.payload, stamp: read.stamp };
+}
+
+/** The `origin` line of a load that passed over a compiled file: what was parsed and why. */
+export function parsedBecause(parsed: string, compiledFile: string, reason: string): string {
+  return `${parsed}, parsed because ${compiledFile} was not used: ${reason}`;
+}

@@ -2,8 +2,8 @@ export type { ProviderRemediation, ProviderSpec, Rule, RulePack, RuleSpec } from
 export type { LoadedRules } from './load.js';
 export type { YamlDocument } from './yaml-document.js';
 export { BUILTIN_RULES_DIR, builtinPackNames, COMPILED_RULES_FILE, compilePacks, digestBuiltinPacks, loadBuiltinRules, loadRulePacksFrom, parsePack } from './load.js';
-export type { CompiledRead, CompiledStamp } from './compiled-file.js';
-export { COMPILED_FORMAT, describeStamp, digestFiles, encodeCompiledJson, readCompiledJson } from './compiled-file.js';
+export type { CompiledRead, CompiledSource, CompiledStamp } from './compiled-file.js';
+export { COMPILED_FORMAT, describeStamp, digestFiles, encodeCompiledJson, parsedBecause, readCompiledJson, readFreshCompiledJson } from './compiled-file.js';
 export { validatePack } from './validate-pack.js';
 export { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
 export { compilePathPatterns, globProblem } from './path-glob.js';

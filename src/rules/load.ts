@@ -5,7 +5,7 @@ import { RulePackError, ScanError } from '../errors.js';
 import { readTextFile } from '../safe-fs/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { compileRule } from './compile.js';
-import { describeStamp, digestFiles, readCompiledJson } from './compiled-file.js';
+import { describeStamp, digestFiles, parsedBecause, readFreshCompiledJson } from './compiled-file.js';
 import type { Rule, RulePack } from './types.js';
 import { validatePack } from './validate-pack.js';
 import { loadYamlSupport, parseYamlDocument } from './yaml-document.js';
@@ -89,16 +89,15 @@ export function digestBuiltinPacks(names = builtinPackNames()): string {
 
 /** The compiled packs when their stamp proves them built from the packs as they are now; else why not. */
 function readCompiledPacks(): { packs: RulePack[]; origin: string } | { reason: string } {
-  let sources: string;
-  try {
-    sources = digestBuiltinPacks();
-  } catch (error) {
-    return { reason: `the rule packs cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-  const read = readCompiledJson(COMPILED_RULES_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_RULES_FILE,
+    digestSources: () => digestBuiltinPacks(),
+    sourcesName: 'the rule packs',
+    isPayload: (payload): payload is RulePack[] => Array.isArray(payload),
+    payloadName: 'a list of packs',
+  });
   if ('reason' in read) return read;
-  if (!Array.isArray(read.payload)) return { reason: 'its content is not a list of packs' };
-  const packs = read.payload as RulePack[];
+  const packs = read.payload;
   return { packs, origin: `${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} (${packs.length} packs; ${describeStamp(read.stamp)})` };
 }
 
@@ -113,7 +112,7 @@ export async function loadBuiltinRules(): Promise<LoadedRules> {
   if ('packs' in compiled) loaded = { ...compilePacks(compiled.packs), origin: compiled.origin };
   else {
     loaded = await loadRulePacksFrom(BUILTIN_RULES_DIR, PACKAGE_ROOT);
-    loaded.origin = `${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}, parsed because ${relative(PACKAGE_ROOT, COMPILED_RULES_FILE)} was not used: ${compiled.reason}`;
+    loaded.origin = parsedBecause(`${loaded.packs.length} YAML packs in ${BUILTIN_RULES_DIR}`, relative(PACKAGE_ROOT, COMPILED_RULES_FILE), compiled.reason);
   }
   if (loaded.problems.length > 0) throw new RulePackError(loaded.problems);
   return loaded;

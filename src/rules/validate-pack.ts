@@ -2,9 +2,11 @@ import { SEVERITIES } from '../findings/index.js';
 import { isPathClassName, PATH_CLASSES } from './path-classes.js';
 import type { ProviderSpec, RulePack, RuleSpec } from './types.js';
 import type { YamlDocument } from './yaml-document.js';
+import { type DocumentPath, isRecord, isStringList, ProblemList, unknownKeysOf } from '../document-shape.js';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PROVIDER_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const PACK_KEYS = new Set(['provider', 'rules']);
 const RULE_KEYS = new Set([
   'id',
   'name',
@@ -26,30 +28,6 @@ const RULE_KEYS = new Set([
   'negativeExamples',
 ]);
 
-type Path = (string | number)[];
-
-/** Collects problems with a location prefix; shared by the pack and provider checks. */
-class ProblemList {
-  readonly items: string[] = [];
-  constructor(
-    private readonly file: string,
-    private readonly doc: Pick<YamlDocument, 'lineOf'>,
-    private readonly base: Path,
-  ) {}
-  add(path: Path, subject: string, what: string): void {
-    const line = this.doc.lineOf([...this.base, ...path]);
-    this.items.push(`${this.file}${line === undefined ? '' : `:${line}`}: ${subject}: ${what}`);
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringList(value: unknown, { allowEmpty }: { allowEmpty: boolean }): value is string[] {
-  return Array.isArray(value) && (allowEmpty || value.length > 0) && value.every((v) => typeof v === 'string' && v.length > 0);
-}
-
 function checkProvider(raw: unknown, problems: ProblemList): ProviderSpec | undefined {
   if (!isRecord(raw)) {
     problems.add(['provider'], 'provider', 'missing `provider:` block (id, name, remediation)');
@@ -65,34 +43,32 @@ function checkProvider(raw: unknown, problems: ProblemList): ProviderSpec | unde
     if (typeof remediation.rotateUrl !== 'string' || !/^https:\/\/\S+$/.test(remediation.rotateUrl)) {
       problems.add(['provider', 'remediation', 'rotateUrl'], 'provider', '`remediation.rotateUrl` must be an https URL of the page where the key is rotated');
     }
-    if (!isStringList(remediation.steps, { allowEmpty: false })) {
+    if (!isStringList(remediation.steps)) {
       problems.add(['provider', 'remediation', 'steps'], 'provider', '`remediation.steps` must be a non-empty list of strings');
     }
   }
   return problems.items.length === before ? (raw as unknown as ProviderSpec) : undefined;
 }
 
-function checkRuleFields(raw: Record<string, unknown>, subject: string, problems: ProblemList, at: Path): void {
-  for (const key of Object.keys(raw)) {
-    if (!RULE_KEYS.has(key)) problems.add([...at, key], subject, `unknown field \`${key}\``);
-  }
+function checkRuleFields(raw: Record<string, unknown>, subject: string, problems: ProblemList, at: DocumentPath): void {
+  for (const key of unknownKeysOf(raw, RULE_KEYS)) problems.add([...at, key], subject, `unknown field \`${key}\``);
   for (const key of ['name', 'description'] as const) {
     if (typeof raw[key] !== 'string' || (raw[key] as string).trim() === '') problems.add([...at, key], subject, `\`${key}\` must be a non-empty string`);
   }
-  if (Array.isArray(raw.pattern) && isStringList(raw.pattern, { allowEmpty: false })) {
+  if (Array.isArray(raw.pattern) && isStringList(raw.pattern)) {
     // A list of parts is joined without separators: it lets long patterns carry a YAML comment per part.
     raw.pattern = raw.pattern.join('');
   } else if (typeof raw.pattern !== 'string' || raw.pattern.trim() === '') {
     problems.add([...at, 'pattern'], subject, '`pattern` must be a non-empty string or a list of strings');
   }
   if (!SEVERITIES.includes(raw.severity as never)) problems.add([...at, 'severity'], subject, '`severity` must be high, medium or low');
-  if (!isStringList(raw.keywords, { allowEmpty: false })) problems.add([...at, 'keywords'], subject, '`keywords` must be a non-empty list of strings');
+  if (!isStringList(raw.keywords)) problems.add([...at, 'keywords'], subject, '`keywords` must be a non-empty list of strings');
   for (const key of ['references', 'tags', 'negativeExamples'] as const) {
-    if (!isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
+    if (!isStringList(raw[key])) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
-  if (!isStringList(raw.examples, { allowEmpty: false }) || raw.examples.length < 2) problems.add([...at, 'examples'], subject, '`examples` must list at least two strings');
+  if (!isStringList(raw.examples) || raw.examples.length < 2) problems.add([...at, 'examples'], subject, '`examples` must list at least two strings');
   for (const key of ['validators', 'paths'] as const) {
-    if (raw[key] !== undefined && !isStringList(raw[key], { allowEmpty: false })) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
+    if (raw[key] !== undefined && !isStringList(raw[key])) problems.add([...at, key], subject, `\`${key}\` must be a non-empty list of strings`);
   }
   if (raw.decoder !== undefined && raw.decoder !== 'kubernetes-secret') problems.add([...at, 'decoder'], subject, '`decoder` must be kubernetes-secret');
   if (raw.severityByPath !== undefined) {
@@ -104,7 +80,7 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
         (entry: unknown) =>
           isRecord(entry) &&
           (entry.paths === undefined) !== (entry.class === undefined) &&
-          (entry.paths === undefined || isStringList(entry.paths, { allowEmpty: false })) &&
+          (entry.paths === undefined || isStringList(entry.paths)) &&
           (entry.class === undefined || isPathClassName(entry.class)) &&
           SEVERITIES.includes(entry.severity as never) &&
           Object.keys(entry).every((k) => k === 'paths' || k === 'class' || k === 'severity'),
@@ -128,7 +104,7 @@ function checkRules(raw: unknown, providerId: string | undefined, problems: Prob
   const rules: RuleSpec[] = [];
   const seen = new Set<unknown>();
   raw.forEach((entry: unknown, index) => {
-    const at: Path = ['rules', index];
+    const at: DocumentPath = ['rules', index];
     if (!isRecord(entry)) {
       problems.add(at, `rules[${index}]`, 'each rule must be a mapping');
       return;
@@ -153,15 +129,13 @@ function checkRules(raw: unknown, providerId: string | undefined, problems: Prob
  * is valid, the pack with its well-formed rules, so that later checks (compiling, examples) still
  * run on those and all problems are reported at once. `base` locates the pack inside its document.
  */
-export function validatePack(value: unknown, file: string, doc: Pick<YamlDocument, 'lineOf'>, base: Path = []): { pack?: RulePack; problems: string[] } {
-  const problems = new ProblemList(file, doc, base);
+export function validatePack(value: unknown, file: string, doc: Pick<YamlDocument, 'lineOf'>, base: DocumentPath = []): { pack?: RulePack; problems: string[] } {
+  const problems = new ProblemList(file, doc.lineOf, base);
   if (!isRecord(value)) {
     problems.add([], 'pack', 'a rule pack must be a mapping with `provider:` and `rules:`');
     return { problems: problems.items };
   }
-  for (const key of Object.keys(value)) {
-    if (key !== 'provider' && key !== 'rules') problems.add([key], 'pack', `unknown top-level field \`${key}\``);
-  }
+  for (const key of unknownKeysOf(value, PACK_KEYS)) problems.add([key], 'pack', `unknown top-level field \`${key}\``);
   const provider = checkProvider(value.provider, problems);
   const providerId = isRecord(value.provider) && typeof value.provider.id === 'string' ? value.provider.id : undefined;
   const rules = checkRules(value.rules, providerId, problems);

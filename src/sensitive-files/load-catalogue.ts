@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { RulePackError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { describeStamp, digestFiles, loadYamlSupport, parseYamlDocument, readCompiledJson } from '../rules/index.js';
+import { describeStamp, digestFiles, loadYamlSupport, parsedBecause, parseYamlDocument, readFreshCompiledJson } from '../rules/index.js';
 import { checkCatalogueExamples } from './check-examples.js';
 import { compileKind } from './compile-kind.js';
 import type { Catalogue, SensitiveFileSpec } from './types.js';
@@ -47,16 +47,15 @@ export function digestCatalogue(): string {
 
 /** The compiled entries when their stamp proves them built from the catalogue as it is now; else why not. */
 function readCompiledEntries(): { specs: { spec: SensitiveFileSpec; line: number }[]; origin: string } | { reason: string } {
-  let sources: string;
-  try {
-    sources = digestCatalogue();
-  } catch (error) {
-    return { reason: `the catalogue cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-  const read = readCompiledJson(COMPILED_CATALOGUE_FILE, sources);
+  const read = readFreshCompiledJson({
+    file: COMPILED_CATALOGUE_FILE,
+    digestSources: digestCatalogue,
+    sourcesName: 'the catalogue',
+    isPayload: (payload): payload is { spec: SensitiveFileSpec; line: number }[] => Array.isArray(payload),
+    payloadName: 'a list of entries',
+  });
   if ('reason' in read) return read;
-  if (!Array.isArray(read.payload)) return { reason: 'its content is not a list of entries' };
-  return { specs: read.payload as { spec: SensitiveFileSpec; line: number }[], origin: `${relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+  return { specs: read.payload, origin: `${relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 
 let builtin: Promise<Catalogue> | undefined;
@@ -71,7 +70,7 @@ export function loadCatalogue(): Promise<Catalogue> {
     const compiled = readCompiledEntries();
     const { specs, problems } = 'specs' in compiled ? { specs: compiled.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0) throw new RulePackError(problems);
-    const origin = 'origin' in compiled ? compiled.origin : `${relative(PACKAGE_ROOT, CATALOGUE_FILE)}, parsed because ${relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} was not used: ${compiled.reason}`;
+    const origin = 'origin' in compiled ? compiled.origin : parsedBecause(relative(PACKAGE_ROOT, CATALOGUE_FILE), relative(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled.reason);
     return { file: relative(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;

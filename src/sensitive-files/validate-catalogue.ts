@@ -1,5 +1,6 @@
 import { SEVERITIES, type Severity } from '../findings/index.js';
 import { globProblem } from '../rules/index.js';
+import { type DocumentPath, isRecord, isStringList as isStringListOf, ProblemList, unknownKeysOf } from '../document-shape.js';
 import type { SensitiveFileSpec } from './types.js';
 
 const REQUIRED_STRINGS = ['id', 'name', 'description', 'why', 'belongsIn'] as const;
@@ -14,28 +15,31 @@ export interface ValidatedEntry {
   line: number;
 }
 
+/** Catalogue lists may be empty and hold empty strings where the shape allows; the checks below say where not. */
 function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+  return isStringListOf(value, { allowEmptyList: true, allowEmptyStrings: true });
 }
 
 /**
  * Checks the catalogue's shape entry by entry and lists every problem as `file:line: id: what`
  * (the id is `files[N]` while it is missing). Entries with problems are left out of `entries`.
  */
-export function validateCatalogue(value: unknown, lineOf: (path: readonly (string | number)[]) => number | undefined, file: string): { entries: ValidatedEntry[]; problems: string[] } {
-  const problems: string[] = [];
+export function validateCatalogue(value: unknown, lineOf: (path: DocumentPath) => number | undefined, file: string): { entries: ValidatedEntry[]; problems: string[] } {
+  const problems = new ProblemList(file, lineOf, [], 1);
   const files = (value as { files?: unknown } | null | undefined)?.files;
-  if (!Array.isArray(files) || files.length === 0) return { entries: [], problems: [`${file}:${lineOf(['files']) ?? 1}: catalogue: needs a non-empty \`files:\` list`] };
+  if (!Array.isArray(files) || files.length === 0) {
+    problems.add(['files'], 'catalogue', 'needs a non-empty `files:` list');
+    return { entries: [], problems: problems.items };
+  }
   const entries: ValidatedEntry[] = [];
   const seen = new Set<string>();
   files.forEach((raw: unknown, index: number) => {
-    const at = (key?: string): number => lineOf(key === undefined ? ['files', index] : ['files', index, key]) ?? 1;
     const entry = (raw ?? {}) as Record<string, unknown>;
     const id = typeof entry.id === 'string' ? entry.id : `files[${index}]`;
-    const before = problems.length;
-    const problem = (key: string | undefined, what: string): void => void problems.push(`${file}:${at(key)}: ${id}: ${what}`);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return problem(undefined, 'an entry must be a mapping');
-    for (const key of Object.keys(entry)) if (!KNOWN_KEYS.has(key)) problem(key, `unknown key \`${key}\``);
+    const before = problems.items.length;
+    const problem = (key: string | undefined, what: string): void => problems.add(key === undefined ? ['files', index] : ['files', index, key], id, what);
+    if (!isRecord(raw)) return problem(undefined, 'an entry must be a mapping');
+    for (const key of unknownKeysOf(entry, KNOWN_KEYS)) problem(key, `unknown key \`${key}\``);
     for (const key of REQUIRED_STRINGS) if (typeof entry[key] !== 'string' || entry[key] === '') problem(key, `\`${key}\` must be a non-empty string`);
     if (typeof entry.id === 'string' && !ID_SHAPE.test(entry.id)) problem('id', 'the id must look like `file.<kind>` (lower case, digits, dashes)');
     if (typeof entry.id === 'string' && seen.has(entry.id)) problem('id', 'duplicate id');
@@ -65,7 +69,7 @@ export function validateCatalogue(value: unknown, lineOf: (path: readonly (strin
         if (!isStringList(entry.contentExamples) || entry.contentExamples.length === 0) problem('contentPattern', 'a `contentPattern` needs at least one `contentExamples` entry');
       }
     } else if (isStringList(entry.contentExamples) && entry.contentExamples.length > 0) problem('contentExamples', '`contentExamples` without a `contentPattern`');
-    if (problems.length > before) return;
+    if (problems.items.length > before) return;
     entries.push({
       spec: {
         ...(entry as unknown as SensitiveFileSpec),
@@ -73,8 +77,8 @@ export function validateCatalogue(value: unknown, lineOf: (path: readonly (strin
         contentExamples: (entry.contentExamples as string[] | undefined) ?? [],
         negativeContentExamples: (entry.negativeContentExamples as string[] | undefined) ?? [],
       },
-      line: at(),
+      line: lineOf(['files', index]) ?? 1,
     });
   });
-  return { entries, problems };
+  return { entries, problems: problems.items };
 }

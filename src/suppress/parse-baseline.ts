@@ -1,3 +1,4 @@
+import { isRecord } from '../document-shape.js';
 import { BASELINE_VERSION, type Baseline, type BaselineEntry } from './baseline-file.js';
 import { FINGERPRINT_SHAPE, isFingerprint } from './is-fingerprint.js';
 import { suppressionFileError } from './suppression-file-error.js';
@@ -13,10 +14,6 @@ function syntaxErrorLocation(text: string, file: string, error: unknown): string
   if (offset === undefined) return file;
   const before = text.slice(0, Number(offset)).split('\n');
   return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The problems of one entry (none when it is well formed), each prefixed with its location. */

@@ -1,7 +1,7 @@
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILED_FORMAT, COMPILED_RULES_FILE, digestBuiltinPacks, digestFiles, encodeCompiledJson, readCompiledJson } from '../../src/rules/index.js';
+import { COMPILED_FORMAT, COMPILED_RULES_FILE, digestBuiltinPacks, digestFiles, encodeCompiledJson, readCompiledJson, readFreshCompiledJson } from '../../src/rules/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 async function sourcesIn(files: Record<string, string>): Promise<{ dir: string; digest: () => string }> {
@@ -59,5 +59,19 @@ describe('compiled files', () => {
     const read = readCompiledJson(COMPILED_RULES_FILE, digestBuiltinPacks());
     expect(read).toHaveProperty('payload');
     expect('payload' in read && Array.isArray(read.payload) && read.payload.length > 100).toBe(true);
+  });
+
+  it('are used by the one fresh-file loader only when fresh and of the expected shape', async () => {
+    const { dir, digest } = await sourcesIn({ 'a.yaml': 'a: 1\n' });
+    const file = join(dir, 'compiled.json');
+    const source = { file, digestSources: digest, sourcesName: 'the packs', isPayload: (p: unknown): p is string[] => Array.isArray(p), payloadName: 'a list' };
+    writeFileSync(file, encodeCompiledJson(digest(), '["x"]'));
+    expect(readFreshCompiledJson(source)).toMatchObject({ payload: ['x'], stamp: { sources: digest() } });
+    writeFileSync(file, encodeCompiledJson(digest(), '{"x":1}'));
+    expect(readFreshCompiledJson(source)).toEqual({ reason: 'its content is not a list' });
+    writeFileSync(join(dir, 'a.yaml'), 'a: 2\n');
+    expect(readFreshCompiledJson(source)).toEqual({ reason: 'it is stale: the sources changed since it was built' });
+    const unreadable = { ...source, digestSources: () => digestFiles(dir, ['missing.yaml']) };
+    expect(readFreshCompiledJson(unreadable)).toEqual({ reason: 'the packs cannot be read (ENOENT)' });
   });
 });

@@ -1,7 +1,8 @@
 import { parseSize } from '../../config/index.js';
 import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
-import type { CommitAdvice } from '../../reporters/index.js';
+import type { CommitAdvice, ScannedRepository } from '../../reporters/index.js';
+import { MAX_REPOSITORY_NAME_LENGTH, repositoryIdentityOf } from '../../sources/index.js';
 import { executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
@@ -34,6 +35,8 @@ export interface ScanFlags extends ReportFlags, SourceFlags {
   'report-unused'?: boolean;
   /** Skip the `.gitignore` audit of secret-bearing files (see src/sensitive-files). */
   'no-gitignore-audit'?: boolean;
+  /** `--repository NAME`: the name JSON and HTML reports give the repository instead of its `origin`. */
+  repository?: string;
 }
 
 /** `secretscan scan`: usage, options and examples. */
@@ -55,6 +58,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'no-baseline', type: 'boolean', default: false, description: 'do not use the default baseline file' },
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
     { name: 'no-gitignore-audit', type: 'boolean', default: false, description: 'do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored' },
+    { name: 'repository', type: 'string', valueName: 'NAME', description: 'the repository name JSON and HTML reports carry (default: the origin URL as host/owner/name)' },
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -80,14 +84,15 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     'report-unused': values['report-unused'] === true,
     'no-gitignore-audit': values['no-gitignore-audit'] === true,
   };
-  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline', 'commit-msg'] as const) {
+  for (const key of ['range', 'stdin-path', 'max-file-size', 'baseline', 'commit-msg', 'repository'] as const) {
     const value = values[key];
     if (typeof value === 'string') flags[key] = value;
   }
   if (typeof values.timeout === 'string') {
     const timeout = Number(values.timeout);
     if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout ${values.timeout} is not a positive number of seconds`);
-    if (timeout > MAX_TIMEOUT_SECONDS) throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
+    if (timeout > MAX_TIMEOUT_SECONDS)
+      throw new UsageError(`--timeout ${values.timeout} is longer than the longest timeout, ${MAX_TIMEOUT_SECONDS} seconds (about 24 days)`, `use --timeout ${MAX_TIMEOUT_SECONDS} or less, or leave it out to scan without a time limit`);
     flags.timeout = timeout;
   }
   if (typeof values.threads === 'string') {
@@ -96,7 +101,13 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     flags.threads = threads;
   }
   if (flags.baseline !== undefined && flags['no-baseline'] === true) throw new UsageError('choose one of --baseline, --no-baseline');
+  if (flags.repository !== undefined) checkRepositoryName(flags.repository);
   return flags;
+}
+
+function checkRepositoryName(name: string): void {
+  if (name.trim() === '' || /[\0-\x1f\x7f]/.test(name)) throw new UsageError('--repository needs a name without control characters', 'e.g. --repository github.com/acme/api');
+  if (name.length > MAX_REPOSITORY_NAME_LENGTH) throw new UsageError(`--repository is longer than ${MAX_REPOSITORY_NAME_LENGTH} characters`);
 }
 
 /** Which input the flags pick. */
@@ -163,6 +174,18 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
   return options;
 }
 
+// Formats that name the repository; the others skip the two git calls (the pre-commit hook among them).
+const NAMING_FORMATS: readonly string[] = ['json', 'html'];
+
+/** The repository JSON and HTML reports name: `--repository`, else `origin`; with HEAD's commit. */
+async function scannedRepositoryOf(flags: ScanFlags, repoRoot: string | undefined): Promise<ScannedRepository | undefined> {
+  if (!NAMING_FORMATS.includes(flags.format)) return undefined;
+  const identity = repoRoot === undefined ? {} : await repositoryIdentityOf(repoRoot);
+  const name = flags.repository ?? identity.name;
+  if (name === undefined) return undefined;
+  return { name, ...(identity.commit === undefined ? {} : { commit: identity.commit }) };
+}
+
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
   const scan = await executeScan(scanOptionsOf(flags, io, log));
@@ -172,6 +195,7 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
         .map((line) => `secretscan: ${line}\n`)
         .join(''),
     );
+  const repository = await scannedRepositoryOf(flags, scan.repo?.root);
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }) });
+  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }), ...(repository === undefined ? {} : { repository }) });
 }

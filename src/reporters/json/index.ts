@@ -30,6 +30,7 @@ function findingJson(finding: Finding): Record<string, unknown> {
     // History scans only; occurrences sorted by commit date, then path.
     ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),
     ...(finding.isPresentAtHead === undefined ? {} : { isPresentAtHead: finding.isPresentAtHead }),
+    ...(finding.removedIn === undefined ? {} : { removedIn: { sha: finding.removedIn.sha, author: finding.removedIn.author, date: finding.removedIn.date } }),
     ...(finding.decodedFrom === undefined ? {} : { decodedFrom: finding.decodedFrom }),
     fingerprint: finding.fingerprint,
     secretId: finding.secretId,
@@ -41,15 +42,22 @@ function findingJson(finding: Finding): Record<string, unknown> {
   };
 }
 
+/** The version of the JSON report's shape; `report merge` reads reports of this version only. */
+export const JSON_REPORT_VERSION = 1;
+
 /**
- * The report for scripts: `{ tool, findings, suppressed, skipped, problems, notices, stats, isPartial }`,
+ * The report for scripts: `{ schemaVersion, tool, repository, findings, suppressed, skipped, problems, notices, stats, isPartial }`,
  * findings sorted, 2-space indented with a trailing newline. `notices` is always an array, like
  * `skipped` and `problems`, so scripts need no existence check; it keeps the scan's order.
- * `stats.durationMs` is left out so that the same scan always produces the same bytes.
+ * `stats.durationMs` is left out so that the same scan always produces the same bytes. `repository`
+ * (`{ name, commit }`) is there when the scanned repository is known, so that `report merge` can join
+ * the reports of many repositories.
  */
 export function toJson(result: ScanResult, ctx: ReportContext): string {
   const report = {
+    schemaVersion: JSON_REPORT_VERSION,
     tool: { name: ctx.toolName, version: ctx.version },
+    ...(ctx.repository === undefined ? {} : { repository: { name: ctx.repository.name, ...(ctx.repository.commit === undefined ? {} : { commit: ctx.repository.commit }) } }),
     findings: sortFindings(result.findings).map(findingJson),
     suppressed: result.suppressed,
     skipped: sortByPath(result.skipped),

@@ -34,8 +34,8 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
   const finish = async (result: ScanResult, valuePlaces?: ReadonlyMap<string, readonly ValuePlace[]>): Promise<ScanResult> => {
     const wanted = new Set(result.findings.flatMap((f) => (f.blob === undefined ? [] : [f.blob])));
     for (const list of valuePlaces?.values() ?? []) for (const place of list) if (place.blob !== undefined) wanted.add(place.blob);
-    const [places, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed, ...(valuePlaces === undefined ? {} : { valuePlaces }) });
+    const [{ places, removals }, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed, ...(valuePlaces === undefined ? {} : { valuePlaces }) });
     const notices = [
       `history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} scanned for printable strings (provider rules only)`,
     ];

@@ -32,14 +32,28 @@ function keepEarliest(places: Map<string, BlobPlace>, path: string, commit: Comm
   if (known === undefined || Date.parse(commit.date) <= Date.parse(known.commit.date)) places.set(path, { path, commit, age });
 }
 
+/** Where wanted blobs were committed, and the newest commit that took each one away from a path. */
+export interface BlobProvenance {
+  places: Map<string, BlobPlace[]>;
+  /** Blob id → the newest commit that replaced or deleted it at some path. */
+  removals: Map<string, CommitInfo>;
+}
+
+function keepNewest(removals: Map<string, CommitInfo>, blob: string, commit: CommitInfo): void {
+  const known = removals.get(blob);
+  if (known === undefined || Date.parse(commit.date) > Date.parse(known.date)) removals.set(blob, commit);
+}
+
 /**
  * Where each wanted blob was committed: one `git log --all --raw` pass (no patches), keeping for
- * every path the earliest commit that put the blob there. Merges count against their first parent,
- * so a blob a merge introduced itself is attributed to the merge.
+ * every path the earliest commit that put the blob there, and for every blob the newest commit
+ * that replaced or deleted it. Merges count against their first parent, so a blob a merge
+ * introduced (or removed) itself is attributed to the merge.
  */
-export async function blobProvenance(root: string, wanted: ReadonlySet<string>): Promise<Map<string, BlobPlace[]>> {
+export async function blobProvenance(root: string, wanted: ReadonlySet<string>): Promise<BlobProvenance> {
   const found = new Map<string, Map<string, BlobPlace>>();
-  if (wanted.size === 0) return new Map();
+  const removals = new Map<string, CommitInfo>();
+  if (wanted.size === 0) return { places: new Map(), removals };
   const { child, done } = spawnGit(root, [
     'log',
     '--all',
@@ -69,12 +83,13 @@ export async function blobProvenance(root: string, wanted: ReadonlySet<string>):
       commit = { sha, author, date };
       age++;
     } else if (token.startsWith(':')) {
-      const sha = token.split(' ')[3] ?? '';
+      const [, , before = '', sha = ''] = token.split(' ');
       if (wanted.has(sha)) blob = sha;
+      if (before !== sha && wanted.has(before) && commit !== undefined) keepNewest(removals, before, commit);
     }
   }
   await done;
-  return new Map([...found].map(([sha, places]) => [sha, [...places.values()]]));
+  return { places: new Map([...found].map(([sha, places]) => [sha, [...places.values()]])), removals };
 }
 
 /** Blob ids in HEAD's tree, or undefined when HEAD is unborn. */

@@ -15,10 +15,18 @@ const parse = (text: string): JsonReport => JSON.parse(text) as JsonReport;
 describe('toJson', () => {
   it('has the documented top-level shape, 2-space indented, with a trailing newline', () => {
     const text = toJson(sampleResult(), sampleContext());
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(['tool', 'findings', 'suppressed', 'skipped', 'problems', 'notices', 'stats', 'isPartial']);
-    expect(text.startsWith('{\n  "tool": {\n    "name": "secretscan"')).toBe(true);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['schemaVersion', 'tool', 'findings', 'suppressed', 'skipped', 'problems', 'notices', 'stats', 'isPartial']);
+    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "secretscan"')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(parse(text).tool).toEqual({ name: 'secretscan', version: '1.2.3' });
+  });
+
+  it('names the repository and commit after the tool when the context knows them', () => {
+    const text = toJson(sampleResult(), { ...sampleContext(), repository: { name: 'github.com/acme/api', commit: 'a'.repeat(40) } });
+    const report = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(report).slice(0, 3)).toEqual(['schemaVersion', 'tool', 'repository']);
+    expect(report.repository).toEqual({ name: 'github.com/acme/api', commit: 'a'.repeat(40) });
+    expect((JSON.parse(toJson(sampleResult(), { ...sampleContext(), repository: { name: 'acme/api' } })) as Record<string, unknown>).repository).toEqual({ name: 'acme/api' });
   });
 
   it('sorts findings by path, line, column and rule id', () => {
