@@ -22364,7 +22364,8 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       });
       const index = contextIndex(matches, lines);
       const once = oncePerLine(kept, lines.lineOf);
-      return { findings: once.map((m2) => toFinding(m2, chunk, index, shouldReveal)), suppressed, secrets: once.map((m2) => m2.secret) };
+      const findings = once.map((m2) => toFinding(m2, chunk, index, shouldReveal));
+      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m2) => m2.secret) } : { findings, suppressed };
     }
   };
 }
@@ -26887,9 +26888,9 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
-  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets }));
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }
 
 // dist/src/pipeline/execute-scan.js

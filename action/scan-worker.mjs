@@ -3642,7 +3642,8 @@ function matcherOver(rules2, automaton, plan, base64Trigger, options2) {
       });
       const index = contextIndex(matches, lines);
       const once = oncePerLine(kept, lines.lineOf);
-      return { findings: once.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed, secrets: once.map((m) => m.secret) };
+      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return options2.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
     }
   };
 }
@@ -3900,7 +3901,9 @@ var policy = suppressionFrom(setup.allowlist);
 var rules = compilePacks(setup.packs).rules;
 var options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
-  shouldRevealSecrets: setup.shouldRevealSecrets
+  shouldRevealSecrets: setup.shouldRevealSecrets,
+  // The pool's scans look for every copy of what they found afterwards.
+  shouldKeepValues: true
 };
 var matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
 var binary = createBinaryScanner(rules, options);

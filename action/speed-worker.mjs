@@ -12223,7 +12223,8 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       });
       const index = contextIndex(matches, lines);
       const once = oncePerLine(kept, lines.lineOf);
-      return { findings: once.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed, secrets: once.map((m) => m.secret) };
+      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
     }
   };
 }

@@ -47,8 +47,8 @@ export interface ChunkScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
   /**
-   * The raw value of each finding, in the same order: the scan looks for every other copy of a
-   * found value afterwards (see value-sweep.ts), then lets them go. Never reported.
+   * With `shouldKeepValues`, the raw value of each finding, in the same order: the scan looks for
+   * every other copy of a found value afterwards (see value-sweep.ts), then lets them go. Never reported.
    */
   secrets?: string[];
 }
@@ -296,7 +296,8 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       });
       const index = contextIndex(matches, lines);
       const once = oncePerLine(kept, lines.lineOf);
-      return { findings: once.map((m) => toFinding(m, chunk, index, shouldReveal)), suppressed, secrets: once.map((m) => m.secret) };
+      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
+      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
     },
   };
 }

@@ -50,7 +50,7 @@ export async function scannerFor(options: { source: Source; rules: Rule[]; confi
   if (pool !== undefined) return pool;
   if (isUserPatterned) log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
-  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets }));
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }

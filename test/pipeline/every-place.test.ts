@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Occurrence } from '../../src/findings/index.js';
 import { executeScan, type SourceRequest } from '../../src/pipeline/index.js';
@@ -80,6 +82,27 @@ describe('one secret, every place', () => {
     expect(password).toMatchObject({ path: 'config.ini', startLine: 1, isPresentAtHead: true });
     const stripe = findings.find((f) => f.ruleId === 'stripe.secret-key');
     expect(placesOf(stripe)).toEqual([`keys.env:1:3@${first}`, `keys.env:2:3@${first}`]);
+  });
+
+  it('history: a secret leaves the tree when its last copy does, found by value or by a rule', async () => {
+    const repo = await createRepo();
+    const commitAt = async (date: string, files: Record<string, string | null>): Promise<string> => {
+      for (const [path, content] of Object.entries(files)) {
+        if (content === null) git(repo, ['rm', '-q', path]);
+        else {
+          await writeFile(join(repo, path), content);
+          git(repo, ['add', path]);
+        }
+      }
+      git(repo, ['commit', '-q', '-m', `at ${date}`, '--date', date]);
+      return git(repo, ['rev-parse', 'HEAD']).trim();
+    };
+    await commitAt('2024-02-01T10:00:00Z', { 'config.ini': CONFIG });
+    await commitAt('2024-03-01T10:00:00Z', { 'config.ini': null, 'run.sh': SCRIPT });
+    const last = await commitAt('2024-04-01T10:00:00Z', { 'run.sh': null, 'README.md': 'gone\n' });
+    const run = await runCli(['scan', '--no-gitignore-audit', '--format', 'json', '--history'], { cwd: repo });
+    const [finding] = (JSON.parse(run.stdout) as { findings: (JsonFinding & { removedIn?: { sha: string } })[] }).findings;
+    expect(finding).toMatchObject({ path: 'config.ini', isPresentAtHead: false, removedIn: { sha: last } });
   });
 
   it('reads the source again for the second pass when it read more than it keeps: tree and history', async () => {
