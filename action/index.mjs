@@ -190,10 +190,28 @@ async function assertNoLinkedDirectory(root, dir) {
       throw refuse(current, "it is a symbolic link to a directory");
   }
 }
+async function writeData(handle, data) {
+  if (typeof data === "string" || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  let pending = [];
+  let size = 0;
+  for await (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < 256 * 1024)
+      continue;
+    await handle.write(pending.join(""));
+    [pending, size] = [[], 0];
+  }
+  if (pending.length > 0)
+    await handle.write(pending.join(""));
+}
 async function writeInPlace(path, data) {
   const handle = await open2(path, constants2.O_WRONLY | constants2.O_APPEND);
   try {
-    await handle.writeFile(data);
+    await writeData(handle, data);
   } finally {
     await handle.close();
   }
@@ -236,7 +254,7 @@ async function replaceFile(path, data, mode) {
   try {
     const handle = await open2(temp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, mode ?? 438);
     try {
-      await handle.writeFile(data);
+      await writeData(handle, data);
       if (mode !== void 0)
         await handle.chmod(mode);
       await handle.sync();
@@ -11103,20 +11121,20 @@ var require_ms = __commonJS({
     function fmtLong(ms3) {
       var msAbs = Math.abs(ms3);
       if (msAbs >= d2) {
-        return plural3(ms3, msAbs, d2, "day");
+        return plural4(ms3, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural3(ms3, msAbs, h3, "hour");
+        return plural4(ms3, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural3(ms3, msAbs, m2, "minute");
+        return plural4(ms3, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural3(ms3, msAbs, s, "second");
+        return plural4(ms3, msAbs, s, "second");
       }
       return ms3 + " ms";
     }
-    function plural3(ms3, msAbs, n, name) {
+    function plural4(ms3, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms3 / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -18937,13 +18955,13 @@ var require_async = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings, callback) {
-      settings.fs.lstat(path, (lstatError, lstat3) => {
+      settings.fs.lstat(path, (lstatError, lstat4) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
         }
-        if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-          callSuccessCallback(callback, lstat3);
+        if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat4);
           return;
         }
         settings.fs.stat(path, (statError, stat4) => {
@@ -18952,7 +18970,7 @@ var require_async = __commonJS({
               callFailureCallback(callback, statError);
               return;
             }
-            callSuccessCallback(callback, lstat3);
+            callSuccessCallback(callback, lstat4);
             return;
           }
           if (settings.markSymbolicLink) {
@@ -18979,9 +18997,9 @@ var require_sync = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
     function read(path, settings) {
-      const lstat3 = settings.fs.lstatSync(path);
-      if (!lstat3.isSymbolicLink() || !settings.followSymbolicLink) {
-        return lstat3;
+      const lstat4 = settings.fs.lstatSync(path);
+      if (!lstat4.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat4;
       }
       try {
         const stat4 = settings.fs.statSync(path);
@@ -18991,7 +19009,7 @@ var require_sync = __commonJS({
         return stat4;
       } catch (error2) {
         if (!settings.throwErrorOnBrokenSymbolicLink) {
-          return lstat3;
+          return lstat4;
         }
         throw error2;
       }
@@ -21409,6 +21427,160 @@ var init_keyword_automaton = __esm({
   }
 });
 
+// dist/src/engine/windows.js
+function lineStartNear(text, at2) {
+  const floor = Math.max(0, at2 - LINE_REACH);
+  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
+}
+function windowsAround(text, hits, isMultiline) {
+  const windows = [];
+  let newline = -1;
+  let searchedTo = 0;
+  for (let i = 0; i < hits.length; i += 3) {
+    const lineStart = hits[i];
+    const hitStart = hits[i + 1];
+    const hitEnd = hits[i + 2];
+    let lineEnd = text.length;
+    if (!isMultiline) {
+      if (newline < hitEnd && searchedTo < text.length) {
+        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
+        searchedTo = newline === -1 ? text.length : newline;
+      }
+      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
+    }
+    const start = Math.max(lineStart, hitStart - LINE_REACH);
+    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
+    const last = windows[windows.length - 1];
+    if (last !== void 0 && start <= last.end + 1)
+      last.end = Math.max(last.end, end);
+    else
+      windows.push({ start, end });
+  }
+  return windows;
+}
+var LINE_REACH, MULTILINE_REACH;
+var init_windows = __esm({
+  "dist/src/engine/windows.js"() {
+    "use strict";
+    LINE_REACH = 4096;
+    MULTILINE_REACH = 65536;
+  }
+});
+
+// dist/src/engine/keyword-hits.js
+function collectHits(chunk, automaton, plan) {
+  const perRule = new Array(plan.isSticky.length);
+  const touched = [];
+  const { text } = chunk;
+  let knownAt = -1;
+  let knownLineStart = 0;
+  const lineStartOf = (start) => {
+    if (knownAt === -1 || start < knownAt) {
+      knownLineStart = lineStartNear(text, start);
+    } else {
+      let gapBreak = -1;
+      for (let at2 = start - 1; at2 >= knownAt; at2--) {
+        if (text.charCodeAt(at2) === 10) {
+          gapBreak = at2;
+          break;
+        }
+      }
+      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
+    }
+    knownAt = start;
+    return knownLineStart;
+  };
+  const onHit = (keyword, end) => {
+    const start = end - plan.keywordLengths[keyword];
+    let lineStart = -1;
+    for (const ruleIndex of plan.keywordRules[keyword]) {
+      let list = perRule[ruleIndex];
+      if (list === void 0) {
+        perRule[ruleIndex] = list = [];
+        touched.push(ruleIndex);
+      }
+      if (plan.isSticky[ruleIndex] === 1) {
+        if (list[list.length - 1] !== start)
+          list.push(start);
+        continue;
+      }
+      if (lineStart === -1)
+        lineStart = lineStartOf(start);
+      if (list.length > 0 && list[list.length - 3] === lineStart) {
+        const at2 = list.length - 2;
+        if (start < list[at2])
+          list[at2] = start;
+        list[at2 + 1] = end;
+      } else {
+        list.push(lineStart, start, end);
+      }
+    }
+  };
+  if (chunk.utf8 === void 0)
+    automaton.scan(text, onHit);
+  else if (chunk.utf8.isAscii)
+    automaton.scanBytes(chunk.utf8.bytes, onHit);
+  else
+    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
+  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
+}
+function byteToCharHits(bytes, onHit) {
+  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
+  let byte = 0;
+  let char = 0;
+  const step = () => {
+    const b3 = bytes[byte];
+    if ((b3 & 192) !== 128)
+      char += b3 >= 240 ? 2 : 1;
+    byte++;
+  };
+  return (keyword, end) => {
+    while (byte < end) {
+      const word = (byte - alignedFrom) / 4;
+      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
+        byte += 4;
+        char += 4;
+      } else {
+        step();
+      }
+    }
+    onHit(keyword, char);
+  };
+}
+function keywordPlan(rules) {
+  const keywords = [];
+  const keywordRules = [];
+  const keywordIndex = /* @__PURE__ */ new Map();
+  const addKeyword = (keyword, ruleIndex) => {
+    let index = keywordIndex.get(keyword);
+    if (index === void 0) {
+      index = keywords.push(keyword) - 1;
+      keywordIndex.set(keyword, index);
+      keywordRules.push([]);
+    }
+    const targets = keywordRules[index];
+    if (!targets.includes(ruleIndex))
+      targets.push(ruleIndex);
+  };
+  rules.forEach((rule, ruleIndex) => {
+    for (const keyword of rule.keywords)
+      addKeyword(keyword, ruleIndex);
+  });
+  const base64Trigger = rules.length;
+  for (const word of BASE64_TRIGGER_WORDS)
+    for (const fragment of base64Fragments(word))
+      addKeyword(fragment.toLowerCase(), base64Trigger);
+  return { keywords, keywordRules, base64Trigger };
+}
+var init_keyword_hits = __esm({
+  "dist/src/engine/keyword-hits.js"() {
+    "use strict";
+    init_decoding();
+    init_windows();
+  }
+});
+
 // dist/src/engine/line-index.js
 function buildLineIndex(text) {
   const starts = [0];
@@ -21635,6 +21807,17 @@ function matchKubernetesSecret(rule, entries, base) {
   }
   return matches;
 }
+var init_match = __esm({
+  "dist/src/engine/match.js"() {
+    "use strict";
+    init_entropy();
+    init_key_block();
+    init_placeholders();
+    init_validators();
+  }
+});
+
+// dist/src/engine/overlaps.js
 function specificity(match) {
   const { tags } = match.rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
@@ -21699,14 +21882,23 @@ function preferSpecificMatches(matches) {
   });
   return matches.filter((_3, i) => isDropped[i] === 0);
 }
+function oncePerLine(matches, lineOf) {
+  if (matches.length < 2)
+    return matches;
+  const best = /* @__PURE__ */ new Map();
+  for (const m2 of matches) {
+    const key = `${lineOf(m2.start)}\0${m2.secret}`;
+    const kept = best.get(key);
+    const isBetter = kept === void 0 || SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    if (isBetter)
+      best.set(key, m2);
+  }
+  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+}
 var SEVERITY_ORDER;
-var init_match = __esm({
-  "dist/src/engine/match.js"() {
+var init_overlaps = __esm({
+  "dist/src/engine/overlaps.js"() {
     "use strict";
-    init_entropy();
-    init_key_block();
-    init_placeholders();
-    init_validators();
     SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
   }
 });
@@ -22097,142 +22289,9 @@ var init_value_context = __esm({
   }
 });
 
-// dist/src/engine/windows.js
-function lineStartNear(text, at2) {
-  const floor = Math.max(0, at2 - LINE_REACH);
-  return floor + text.slice(floor, at2).lastIndexOf("\n") + 1;
-}
-function windowsAround(text, hits, isMultiline) {
-  const windows = [];
-  let newline = -1;
-  let searchedTo = 0;
-  for (let i = 0; i < hits.length; i += 3) {
-    const lineStart = hits[i];
-    const hitStart = hits[i + 1];
-    const hitEnd = hits[i + 2];
-    let lineEnd = text.length;
-    if (!isMultiline) {
-      if (newline < hitEnd && searchedTo < text.length) {
-        newline = text.indexOf("\n", Math.max(hitEnd, searchedTo));
-        searchedTo = newline === -1 ? text.length : newline;
-      }
-      lineEnd = newline === -1 || newline < hitEnd ? text.length : newline;
-    }
-    const start = Math.max(lineStart, hitStart - LINE_REACH);
-    const end = isMultiline ? Math.min(text.length, hitEnd + MULTILINE_REACH) : Math.min(lineEnd, hitEnd + LINE_REACH);
-    const last = windows[windows.length - 1];
-    if (last !== void 0 && start <= last.end + 1)
-      last.end = Math.max(last.end, end);
-    else
-      windows.push({ start, end });
-  }
-  return windows;
-}
-var LINE_REACH, MULTILINE_REACH;
-var init_windows = __esm({
-  "dist/src/engine/windows.js"() {
-    "use strict";
-    LINE_REACH = 4096;
-    MULTILINE_REACH = 65536;
-  }
-});
-
 // dist/src/engine/matcher.js
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
-}
-function oncePerLine(matches, lineOf) {
-  if (matches.length < 2)
-    return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_RANK[m2.severity] > SEVERITY_RANK[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
-    if (isBetter)
-      best.set(key, m2);
-  }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
-}
-function collectHits(chunk, automaton, plan) {
-  const perRule = new Array(plan.isSticky.length);
-  const touched = [];
-  const { text } = chunk;
-  let knownAt = -1;
-  let knownLineStart = 0;
-  const lineStartOf = (start) => {
-    if (knownAt === -1 || start < knownAt) {
-      knownLineStart = lineStartNear(text, start);
-    } else {
-      let gapBreak = -1;
-      for (let at2 = start - 1; at2 >= knownAt; at2--) {
-        if (text.charCodeAt(at2) === 10) {
-          gapBreak = at2;
-          break;
-        }
-      }
-      knownLineStart = gapBreak !== -1 ? gapBreak + 1 : Math.max(knownLineStart, start - LINE_REACH);
-    }
-    knownAt = start;
-    return knownLineStart;
-  };
-  const onHit = (keyword, end) => {
-    const start = end - plan.keywordLengths[keyword];
-    let lineStart = -1;
-    for (const ruleIndex of plan.keywordRules[keyword]) {
-      let list = perRule[ruleIndex];
-      if (list === void 0) {
-        perRule[ruleIndex] = list = [];
-        touched.push(ruleIndex);
-      }
-      if (plan.isSticky[ruleIndex] === 1) {
-        if (list[list.length - 1] !== start)
-          list.push(start);
-        continue;
-      }
-      if (lineStart === -1)
-        lineStart = lineStartOf(start);
-      if (list.length > 0 && list[list.length - 3] === lineStart) {
-        const at2 = list.length - 2;
-        if (start < list[at2])
-          list[at2] = start;
-        list[at2 + 1] = end;
-      } else {
-        list.push(lineStart, start, end);
-      }
-    }
-  };
-  if (chunk.utf8 === void 0)
-    automaton.scan(text, onHit);
-  else if (chunk.utf8.isAscii)
-    automaton.scanBytes(chunk.utf8.bytes, onHit);
-  else
-    automaton.scanBytes(chunk.utf8.bytes, byteToCharHits(chunk.utf8.bytes, onHit));
-  return new Map(touched.map((ruleIndex) => [ruleIndex, perRule[ruleIndex]]));
-}
-function byteToCharHits(bytes, onHit) {
-  const alignedFrom = Math.min(bytes.length, (4 - bytes.byteOffset % 4) % 4);
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + alignedFrom, Math.floor((bytes.length - alignedFrom) / 4));
-  let byte = 0;
-  let char = 0;
-  const step = () => {
-    const b3 = bytes[byte];
-    if ((b3 & 192) !== 128)
-      char += b3 >= 240 ? 2 : 1;
-    byte++;
-  };
-  return (keyword, end) => {
-    while (byte < end) {
-      const word = (byte - alignedFrom) / 4;
-      if (byte >= alignedFrom && Number.isInteger(word) && byte + 4 <= end && word < words.length && (words[word] & 2155905152) === 0) {
-        byte += 4;
-        char += 4;
-      } else {
-        step();
-      }
-    }
-    onHit(keyword, char);
-  };
 }
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
@@ -22243,31 +22302,6 @@ function createMatcher(rules, options = {}) {
     isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
   };
   return matcherOver(rules, automaton, plan, base64Trigger, options);
-}
-function keywordPlan(rules) {
-  const keywords = [];
-  const keywordRules = [];
-  const keywordIndex = /* @__PURE__ */ new Map();
-  const addKeyword = (keyword, ruleIndex) => {
-    let index = keywordIndex.get(keyword);
-    if (index === void 0) {
-      index = keywords.push(keyword) - 1;
-      keywordIndex.set(keyword, index);
-      keywordRules.push([]);
-    }
-    const targets = keywordRules[index];
-    if (!targets.includes(ruleIndex))
-      targets.push(ruleIndex);
-  };
-  rules.forEach((rule, ruleIndex) => {
-    for (const keyword of rule.keywords)
-      addKeyword(keyword, ruleIndex);
-  });
-  const base64Trigger = rules.length;
-  for (const word of BASE64_TRIGGER_WORDS)
-    for (const fragment of base64Fragments(word))
-      addKeyword(fragment.toLowerCase(), base64Trigger);
-  return { keywords, keywordRules, base64Trigger };
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
@@ -22369,20 +22403,21 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var NAME_BASED_PROVIDERS, SEVERITY_RANK, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
     init_decoding();
     init_keyword_automaton();
+    init_keyword_hits();
     init_line_index();
     init_match();
+    init_overlaps();
     init_to_finding();
     init_match_index();
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    SEVERITY_RANK = { low: 0, medium: 1, high: 2 };
     INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
@@ -22962,6 +22997,7 @@ var init_engine = __esm({
   "dist/src/engine/index.js"() {
     "use strict";
     init_matcher();
+    init_keyword_hits();
     init_entropy();
     init_placeholders();
     init_scan();
@@ -24739,8 +24775,30 @@ function formatPlanText(plan) {
 function envNameFor(ruleId, providerId) {
   if (providerId === "generic")
     return "APP_SECRET";
-  const name = ruleId.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  return /^[A-Z_]/.test(name) ? name : `SECRET_${name}`;
+  return asEnvName(ruleId);
+}
+function asEnvName(name) {
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return /^[A-Z_]/.test(snake) ? snake : `SECRET_${snake}`;
+}
+var VAGUE = /* @__PURE__ */ new Set(["KEY", "TOKEN", "SECRET", "PASSWORD", "PASS", "PWD", "PASSWD", "API_KEY", "APIKEY", "AUTH", "CREDENTIAL", "CREDENTIALS", "VALUE", "DATA"]);
+function envNameForVariable(variable, ruleId, providerId) {
+  if (variable === void 0)
+    return envNameFor(ruleId, providerId);
+  const name = asEnvName(variable);
+  if (name === "" || name.startsWith("SECRET_"))
+    return envNameFor(ruleId, providerId);
+  if (!VAGUE.has(name))
+    return name;
+  return `${providerId === "generic" ? "APP" : asEnvName(providerId)}_${name}`;
+}
+var NAME_BEFORE = /(?<![A-Za-z0-9_.\-/:@])([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?::|=>?)[ \t]*["'`]?$/;
+function variableNameOf(finding) {
+  const at2 = finding.preview === "" ? -1 : finding.context.indexOf(finding.preview);
+  if (at2 === -1)
+    return void 0;
+  const before = finding.context.slice(0, at2);
+  return NAME_BEFORE.exec(before)?.[1] ?? NAME_BEFORE.exec(before.replace(/[^\s"'`=]*$/, ""))?.[1];
 }
 
 // dist/src/remediation/steps.js
@@ -25307,7 +25365,7 @@ async function readOne(root, path, maxFileSize) {
       return { skipped: { path, reason: "not-a-file" } };
     if (stat4.size > maxFileSize)
       return { skipped: { path, reason: "too-large", size: stat4.size } };
-    return { chunk: { origin: "directory", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
+    return { chunk: { origin: "tree", path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error2) {
     const code2 = error2.code;
     if (code2 === "ENOENT")
@@ -25940,7 +25998,7 @@ async function* commitMessageChunks(file, options) {
   }
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
   if (text.trim() !== "")
-    yield { origin: "staged", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+    yield { origin: "commit-msg", path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }
 
 // dist/src/sources/committed-tree.js
@@ -25995,7 +26053,7 @@ async function* committedFileInputs(root, files, maxFileSize, outcome) {
       for (const object of parser.push(data)) {
         for (const path of pathsByBlob.get(object.sha) ?? []) {
           if (object.type === "blob")
-            yield { origin: "directory", path, bytes: object.content, startLine: 1 };
+            yield { origin: "tree", path, bytes: object.content, startLine: 1 };
           else
             outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
         }
@@ -26487,8 +26545,24 @@ async function addAuditFindings(result, options) {
 init_safe_fs();
 init_errors();
 
+// dist/src/remediation/file-kind.js
+function secretFileOf(path, catalogue) {
+  const entry = catalogue.kinds.find((kind) => kind.matchesPath(path));
+  return entry === void 0 ? { kind: "source", gitignore: [] } : { kind: entry.spec.placement ?? "credentials", gitignore: entry.spec.gitignore };
+}
+function secretFileKind(location, path) {
+  return location.files[path]?.kind ?? "source";
+}
+function isWholeSecretFile(location, path) {
+  return secretFileKind(location, path) !== "source";
+}
+function gitignoreLinesFor(location, path) {
+  return location.files[path]?.gitignore ?? [];
+}
+
 // dist/src/remediation/replacements.js
 init_engine();
+var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
@@ -26650,8 +26724,8 @@ function applySuppressions(result, suppressions) {
 }
 
 // dist/src/suppress/describe.js
-function count(n, noun, plural3) {
-  return `${n} ${n === 1 ? noun : plural3}`;
+function count(n, noun, plural4) {
+  return `${n} ${n === 1 ? noun : plural4}`;
 }
 function describeSuppressions(suppressions, isBaselineOff) {
   const { baseline, ignore } = suppressions;
@@ -27004,6 +27078,358 @@ async function executeScan(options) {
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
 }
 
+// dist/src/remediation/repository/fix-section.js
+init_findings();
+function editOf(secret, finding, source) {
+  const provider = secret.rule?.provider.id ?? secret.finding.ruleId.split(".")[0] ?? "";
+  const variable = variableNameOf(finding);
+  return {
+    path: finding.path,
+    line: finding.startLine,
+    column: finding.startColumn,
+    ruleName: finding.ruleName,
+    preview: finding.preview,
+    ...variable === void 0 ? {} : { variable },
+    envName: envNameForVariable(variable, finding.ruleId, provider),
+    source
+  };
+}
+function compareEdits(a, b3) {
+  return (a.source === b3.source ? 0 : a.source === "head" ? -1 : 1) || compareStrings(a.path, b3.path) || a.line - b3.line || a.column - b3.column;
+}
+function editsOf(secrets) {
+  const edits = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const found = [...secret.head.map((finding) => ({ finding, source: "head" })), ...secret.uncommitted.map((finding) => ({ finding, source: "working-tree" }))];
+    for (const { finding, source } of found) {
+      if (isWholeSecretFile(secret.location, finding.path))
+        continue;
+      const key = `${finding.path}\0${finding.startLine}\0${finding.startColumn}`;
+      if (!edits.has(key))
+        edits.set(key, editOf(secret, finding, source));
+    }
+  }
+  return [...edits.values()].sort(compareEdits);
+}
+function filesOf(secrets) {
+  const notes = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const tracked = /* @__PURE__ */ new Set([...secret.head.map((finding) => finding.path), ...secret.location.isStaged ? secret.uncommitted.map((finding) => finding.path) : []]);
+    const present = /* @__PURE__ */ new Set([...tracked, ...secret.uncommitted.map((finding) => finding.path)]);
+    for (const path of present) {
+      const kind = secretFileKind(secret.location, path);
+      if (kind === "source")
+        continue;
+      const isTracked = tracked.has(path) || notes.get(path)?.isTracked === true;
+      notes.set(path, { path, kind, isTracked, gitignore: gitignoreLinesFor(secret.location, path) });
+    }
+  }
+  return [...notes.values()].sort((a, b3) => compareStrings(a.path, b3.path));
+}
+function commandsOf(edits, files) {
+  const untrack = files.filter((file) => file.isTracked).map((file) => file.path);
+  const ignore = [...new Set(files.flatMap((file) => file.gitignore))];
+  const changed = [...new Set(edits.filter((edit) => edit.source === "head").map((edit) => edit.path))];
+  const commands = [];
+  if (untrack.length > 0)
+    commands.push(`git rm --cached -- ${untrack.map(shellQuote).join(" ")}`);
+  if (ignore.length > 0)
+    commands.push(`printf '%s\\n' ${ignore.map(shellQuote).join(" ")} >> .gitignore`);
+  const toAdd = [...changed, ...ignore.length > 0 ? [".gitignore"] : []];
+  if (toAdd.length > 0)
+    commands.push(`git add -- ${toAdd.map(shellQuote).join(" ")}`);
+  if (toAdd.length > 0 || untrack.length > 0)
+    commands.push(`git commit -m ${shellQuote("Read secrets from the environment, not the code")}`);
+  return commands;
+}
+function fixSection(secrets) {
+  const edits = editsOf(secrets);
+  const files = filesOf(secrets);
+  const actions = [];
+  if (edits.length > 0) {
+    actions.push("At each line below, delete the value and read it at runtime from the environment variable named there; set that variable in your deployment, your CI secrets, or a local `.env` that git ignores. A secret file mount (`NAME_FILE`, e.g. Docker and Kubernetes secrets under `/run/secrets/`) or a secret manager works too.");
+  }
+  for (const file of files) {
+    const where = file.kind === "env" ? "keep it only on the machines that use it and commit a `.env.example` with empty values" : file.kind === "key" ? "mount it at runtime as a secret file or keep it in a secret manager" : "keep it outside the repository, or use CI secrets or a secret manager";
+    actions.push(`\`${file.path}\` is secret as a whole: ${file.isTracked ? "untrack it (the file stays on disk) and " : ""}add it to \`.gitignore\`; ${where}.`);
+  }
+  if (edits.length === 0 && files.length === 0)
+    actions.push("Nothing at HEAD or in the working tree holds these secrets any more: go on with the purge.");
+  if (secrets.some((secret) => secret.location.isStaged))
+    actions.push("A value is staged: after the edit, stage the file again before you commit.");
+  const commands = commandsOf(edits, files);
+  if (commands.length > 0)
+    actions.push("Then run:");
+  return {
+    title: "Fix the code at HEAD",
+    why: `Do this before the purge. The purge replaces every value it finds, HEAD included, with \`${REPLACEMENT}\`: a value still in the code would become that marker there, and the code would stop working without a word.`,
+    actions,
+    commands,
+    edits,
+    files
+  };
+}
+
+// dist/src/remediation/repository/history-sections.js
+var GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
+function urlVariable(remote) {
+  return `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
+}
+function pathArgument(path) {
+  return path.startsWith("-") ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
+}
+function remotesOf(secrets, knownRemotes) {
+  const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
+  for (const remote of knownRemotes)
+    remotes.add(remote);
+  return [...remotes].sort();
+}
+function purgeSection(secrets, options, knownRemotes) {
+  const committed = secrets.filter((secret) => secret.location.place !== "working-tree");
+  if (committed.length === 0)
+    return void 0;
+  const wholeFiles = [...new Set(committed.flatMap((secret) => secret.location.paths.filter((path) => isWholeSecretFile(secret.location, path))))].sort();
+  const remotes = remotesOf(committed, knownRemotes);
+  const file = shellQuote(options.replacementsFile);
+  const filter = ["git filter-repo --force", `--replace-text ${file}`, ...wholeFiles.length > 0 ? ["--invert-paths", ...wholeFiles.map(pathArgument)] : []].join(" ");
+  return {
+    title: "Purge every secret from history with one script",
+    why: "Deleting a value in a new commit leaves it in every earlier one. This rewrites every branch and tag in this clone once, for all the secrets: commit ids change, so tell everyone who uses the repository first.",
+    actions: [
+      "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
+      `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
+      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
+    ],
+    commands: [
+      ...remotes.map((remote) => `git fetch --prune --tags ${shellQuote(remote)}`),
+      ...remotes.map((remote) => `${urlVariable(remote)}=$(git remote get-url ${shellQuote(remote)})`),
+      `${options.command} remediate --write-replacements ${file} > /dev/null`,
+      filter,
+      `rm -f -- ${file}`,
+      ...remotes.map((remote) => `git remote add ${shellQuote(remote)} "$${urlVariable(remote)}"`)
+    ],
+    wholeFiles,
+    replacementsFile: options.replacementsFile
+  };
+}
+function publishSection(secrets) {
+  const pushed = secrets.filter((secret) => secret.location.place === "pushed");
+  if (pushed.length === 0)
+    return void 0;
+  const remotes = [...new Set(pushed.flatMap((secret) => secret.location.remotes.length > 0 ? secret.location.remotes : ["origin"]))].sort();
+  const refs = [...new Set(pushed.flatMap((secret) => secret.location.remoteRefs))].sort();
+  return {
+    title: "Force-push, then deal with the copies others hold",
+    why: `The secrets were pushed${refs.length > 0 ? ` (${refs.join(", ")})` : ""}: the remote keeps the old commits until every branch and tag is replaced, and copies outside it stay until they are removed.`,
+    url: GITHUB_SENSITIVE_DATA_URL,
+    actions: [
+      "Pull-request refs (refs/pull/*) cannot be force-pushed, and the host keeps cached views of old commits: on GitHub, contact GitHub Support with the rewritten repository and ask them to remove the cached views and the pull-request refs that still hold the old commits (the guide below says how).",
+      "Forks keep their own copies: ask their owners to delete or re-create them, and include them in the support request.",
+      "CI logs, build caches, artifacts and published packages made from the old commits may hold the values too: delete them.",
+      "Every collaborator must re-clone (or hard-reset every branch to the rewritten one and delete old branches): a pull or merge from an old clone brings the secrets back."
+    ],
+    commands: remotes.flatMap((remote) => [`git push --force --all ${shellQuote(remote)}`, `git push --force --tags ${shellQuote(remote)}`]),
+    remotes
+  };
+}
+function verifySection(secrets, options, publish2) {
+  const isCommitted = secrets.some((secret) => secret.location.place !== "working-tree");
+  if (!isCommitted) {
+    return { title: "Verify", why: "The findings must be gone from the files and the index.", actions: [], commands: [`${options.command} scan`, `${options.command} scan --staged`] };
+  }
+  const remote = publish2?.remotes[0];
+  const clone = "../secretscan-verify";
+  return {
+    title: "Verify that no copy is left",
+    why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
+    actions: [
+      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
+    ],
+    commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
+  };
+}
+
+// dist/src/remediation/repository/rotate-section.js
+init_findings();
+var SEEN_AT_SHOWN = 3;
+var PLACE_RANK = { pushed: 0, unpushed: 1, "working-tree": 2 };
+function placesOf(finding) {
+  const places = finding.occurrences ?? [{ path: finding.path, startLine: finding.startLine }];
+  return [...new Set(places.map((place) => `${place.path}:${place.startLine}`))];
+}
+function itemOf(secret) {
+  const { finding, location } = secret;
+  const places = placesOf(finding);
+  for (const path of location.paths)
+    if (!places.some((place) => place.startsWith(`${path}:`)))
+      places.push(path);
+  return {
+    ruleId: finding.ruleId,
+    ruleName: finding.ruleName,
+    severity: finding.severity,
+    preview: finding.preview,
+    place: location.place,
+    seenAt: places.slice(0, SEEN_AT_SHOWN),
+    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN)
+  };
+}
+function providerOf(secret) {
+  const provider = secret.rule?.provider;
+  if (provider !== void 0)
+    return { providerId: provider.id, providerName: provider.name, url: provider.remediation.rotateUrl, steps: provider.remediation.steps };
+  return { providerId: "", providerName: "Other credentials", steps: ["Revoke each credential where it was issued and issue a new one; check the access logs of that service for use since it leaked."] };
+}
+function rotateSection(secrets) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const secret of secrets) {
+    const provider = providerOf(secret);
+    const group = groups.get(provider.providerId) ?? { ...provider, secrets: [] };
+    group.secrets.push(itemOf(secret));
+    groups.set(provider.providerId, group);
+  }
+  const rank = (group) => Math.min(...group.secrets.map((item) => PLACE_RANK[item.place]));
+  for (const group of groups.values())
+    group.secrets.sort((a, b3) => PLACE_RANK[a.place] - PLACE_RANK[b3.place] || compareStrings(a.seenAt[0] ?? "", b3.seenAt[0] ?? ""));
+  const isAnyCommitted = secrets.some((secret) => secret.location.place !== "working-tree");
+  return {
+    title: "Rotate every leaked credential first",
+    why: isAnyCommitted ? "Rewriting history does not un-leak a secret that was committed or pushed: clones, forks, CI logs and caches keep it. Only a new credential makes the old value useless, so do this before anything else." : "None of them was committed, so rotating is needed only for values that were shared some other way (a chat, a log, another repository).",
+    groups: [...groups.values()].sort((a, b3) => rank(a) - rank(b3) || compareStrings(a.providerName, b3.providerName))
+  };
+}
+
+// dist/src/remediation/repository/build-plan.js
+var DEFAULT_REPLACEMENTS_FILE = "../secretscan-replacements.txt";
+var PLACE_ORDER = { pushed: 0, unpushed: 1, "working-tree": 2 };
+function buildRepositoryPlan(secrets, options, remotes = []) {
+  const ordered = [...secrets].sort((a, b3) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b3.location.place] || (a.finding.path < b3.finding.path ? -1 : a.finding.path > b3.finding.path ? 1 : a.finding.startLine - b3.finding.startLine));
+  const publish2 = publishSection(ordered);
+  const purge = purgeSection(ordered, options, remotes);
+  return {
+    secrets: ordered,
+    rotate: rotateSection(ordered),
+    fix: fixSection(ordered),
+    ...purge === void 0 ? {} : { purge },
+    ...publish2 === void 0 ? {} : { publish: publish2 },
+    verify: verifySection(ordered, options, publish2)
+  };
+}
+
+// dist/src/remediation/repository/summary.js
+function plural2(count2, noun) {
+  return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+}
+function planSummary(plan) {
+  const count2 = (place) => plan.secrets.filter((secret) => secret.location.place === place).length;
+  const parts = [
+    [count2("pushed"), "pushed"],
+    [count2("unpushed"), "committed but not pushed"],
+    [count2("working-tree"), "never committed"]
+  ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return `${plural2(plan.secrets.length, "secret")}: ${parts.join(", ")}`;
+}
+var PLACE_TEXT = { pushed: "pushed", unpushed: "committed, not pushed", "working-tree": "never committed" };
+function rotateItemText(item) {
+  const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : "";
+  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}`;
+}
+function editText(edit) {
+  const where = [`${edit.ruleName}${edit.preview === "" ? "" : ` \`${edit.preview}\``}`, ...edit.variable === void 0 ? [] : [`in \`${edit.variable}\``], ...edit.source === "working-tree" ? ["not committed"] : []].join(", ");
+  return `(${where}): read it from the environment variable \`${edit.envName}\``;
+}
+function numberedSections(plan) {
+  const keys = ["rotate", "fix", "purge", "publish", "verify"].filter((key) => plan[key] !== void 0);
+  return keys.map((key, index) => ({ number: index + 1, key }));
+}
+
+// dist/src/remediation/repository/format-markdown.js
+function autolink2(url) {
+  return `<${url.replace(/[<>\s]/g, (char) => encodeURIComponent(char))}>`;
+}
+function shellBlock(commands) {
+  if (commands.length === 0)
+    return [];
+  const longest = Math.max(2, ...commands.flatMap((command) => (command.match(/`+/g) ?? []).map((run) => run.length)));
+  const fence = "`".repeat(longest + 1);
+  return ["", `${fence}sh`, ...commands, fence];
+}
+function sectionBody(section) {
+  return [...section.url === void 0 ? [] : [`Guide: ${autolink2(section.url)}`, ""], ...section.actions.map((action) => `- ${inlineMarkdown(action)}`), ...shellBlock(section.commands)];
+}
+function rotateBody(plan, level) {
+  return plan.rotate.groups.flatMap((group) => [
+    `${level}# ${inlineMarkdown(group.providerName)}`,
+    "",
+    ...group.url === void 0 ? [] : [`Rotate at ${autolink2(group.url)}`, ""],
+    ...group.secrets.map((item) => `- [ ] ${inlineMarkdown(rotateItemText(item))}`),
+    ...group.steps.length === 0 ? [] : ["", "<details><summary>How</summary>", "", ...group.steps.map((step) => `- ${inlineMarkdown(step)}`), "", "</details>"],
+    ""
+  ]);
+}
+function fixBody(plan) {
+  const { fix } = plan;
+  const [first, ...rest] = fix.actions;
+  const edits = fix.edits.map((edit) => `- [ ] ${inlineMarkdown(`\`${edit.path}:${edit.line}\` ${editText(edit)}`)}`);
+  const intro = first === void 0 || fix.edits.length === 0 ? [] : [inlineMarkdown(first), ""];
+  const others = (fix.edits.length === 0 ? fix.actions : rest).map((action) => `- ${inlineMarkdown(action)}`);
+  return [...intro, ...edits, ...edits.length > 0 && others.length > 0 ? [""] : [], ...others, ...shellBlock(fix.commands)];
+}
+function formatRepositoryPlanMarkdown(plan, level = 1, note = "Follow the steps in order.") {
+  const hashes = "#".repeat(level);
+  const lines = [`${hashes} Remediation plan`, "", `${inlineMarkdown(planSummary(plan))}. ${inlineMarkdown(note)}`];
+  for (const { number, key } of numberedSections(plan)) {
+    const section = plan[key];
+    if (section === void 0)
+      continue;
+    lines.push("", `${hashes}# ${number}. ${inlineMarkdown(section.title)}`, "", inlineMarkdown(section.why), "");
+    if (key === "rotate")
+      lines.push(...rotateBody(plan, `${hashes}#`));
+    else if (key === "fix")
+      lines.push(...fixBody(plan));
+    else
+      lines.push(...sectionBody(section));
+  }
+  return printableLines(`${lines.join("\n").replace(/\n{3,}/g, "\n\n")}
+`);
+}
+
+// dist/src/remediation/repository/from-findings.js
+function locationOf(findings, fileOf) {
+  const paths = [...new Set(findings.flatMap((finding) => [finding.path, ...(finding.occurrences ?? []).map((occurrence) => occurrence.path)]))].sort();
+  const commits = [...new Set(findings.flatMap((finding) => finding.commit === void 0 ? [] : [finding.commit.sha]))];
+  return {
+    place: "pushed",
+    isAtHead: findings.some((finding) => finding.isPresentAtHead !== false),
+    isInWorkingTree: false,
+    isStaged: false,
+    paths,
+    files: Object.fromEntries(paths.map((path) => [path, fileOf(path)])),
+    commits,
+    remoteRefs: [],
+    remotes: ["origin"]
+  };
+}
+function planSecretsFromFindings(findings, context) {
+  const bySecret = /* @__PURE__ */ new Map();
+  for (const finding of findings)
+    bySecret.set(finding.secretId, [...bySecret.get(finding.secretId) ?? [], finding]);
+  const rules = new Map(context.rules.map((rule) => [rule.spec.id, rule]));
+  return [...bySecret.values()].map((group) => {
+    const [finding] = group;
+    const rule = rules.get(finding.ruleId);
+    return { finding, location: locationOf(group, context.fileOf), ...rule === void 0 ? {} : { rule }, head: group.filter((found) => found.isPresentAtHead !== false), uncommitted: [] };
+  });
+}
+
+// dist/src/remediation/repository/plan-command.js
+import { lstat as lstat3 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+async function planCommandFor(root) {
+  const manifest = await lstat3(join14(root, "package.json")).catch(() => void 0);
+  return manifest?.isFile() === true ? "npx secretscan" : "secretscan";
+}
+
 // dist/src/remediation/index.js
 function remediationMarkdown(rule) {
   return formatPlanMarkdown(remediationFor(rule));
@@ -27011,7 +27437,7 @@ function remediationMarkdown(rule) {
 
 // dist/src/reporters/shared/counts.js
 init_findings();
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function severityBreakdown(findings) {
@@ -27093,7 +27519,7 @@ function locationCell(finding, vcs) {
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
   const others = otherPaths(finding).length;
-  return others === 0 ? linked : `${linked} +${plural2(others, "more place", "more places")}`;
+  return others === 0 ? linked : `${linked} +${plural3(others, "more place", "more places")}`;
 }
 function headCell(finding) {
   if (finding.isPresentAtHead === void 0)
@@ -27148,11 +27574,11 @@ function occurrenceSection(findings, vcs) {
 // dist/src/reporters/markdown/index.js
 function summaryParagraph(result, ruleCount) {
   const { findings } = result;
-  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural2(findings.length, "finding")}** in ${plural2(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural3(findings.length, "finding")}** in ${plural3(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
   const suppressed = suppressedBreakdown(result.suppressed);
-  parts.push(`${plural2(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
+  parts.push(`${plural3(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
-    parts.push(`Skipped ${plural2(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
+    parts.push(`Skipped ${plural3(result.skipped.length, "file")}: ${skipBreakdown(result.skipped)}.`);
   return parts.join(" ");
 }
 function partialWarning(result) {
@@ -27172,6 +27598,8 @@ function detailsList(summary2, items) {
   return ["<details>", `<summary>${summary2}</summary>`, "", ...items.map((item) => `- ${item}`), "", "</details>", ""];
 }
 function howToFix(result, ctx) {
+  if (ctx.remediationPlan !== void 0)
+    return [ctx.remediationPlan(result.findings)];
   return firedRules(result.findings, ctx.rules).flatMap((fired) => [
     `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
     "",
@@ -27180,15 +27608,15 @@ function howToFix(result, ctx) {
 }
 function toMarkdown(result, ctx) {
   const findings = sortFindings(result.findings);
-  const title = findings.length === 0 ? "no secrets found" : plural2(findings.length, "possible secret");
+  const title = findings.length === 0 ? "no secrets found" : plural3(findings.length, "possible secret");
   const lines = [`## ${markdownText(ctx.toolName)}: ${title}`, "", ...noticeCallout(result), summaryParagraph(result, ctx.rules.length), "", ...partialWarning(result)];
   if (findings.length > 0) {
     lines.push(...findingsTable(findings, ctx.vcs), "", ...occurrenceSection(findings, ctx.vcs), ...howToFix(result, ctx));
   }
   const skipped = sortByPath(result.skipped).map((file) => `${markdownCode(file.path)} (${file.reason})`);
   const problems = sortByPath(result.problems).map((p2) => `${markdownCode(p2.path)}: ${markdownText(p2.message)}`);
-  lines.push(...detailsList(`Skipped ${plural2(skipped.length, "file")}`, skipped));
-  lines.push(...detailsList(plural2(problems.length, "problem"), problems));
+  lines.push(...detailsList(`Skipped ${plural3(skipped.length, "file")}`, skipped));
+  lines.push(...detailsList(plural3(problems.length, "problem"), problems));
   lines.push(`<sub>${markdownText(ctx.toolName)} ${markdownText(ctx.version)}</sub>`);
   return `${lines.join("\n")}
 `;
@@ -27581,11 +28009,11 @@ async function publishResult(result, ctx, sarif, options) {
 // dist/src/package-info.js
 init_package_root();
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 var cached;
 function packageInfo() {
   if (cached === void 0) {
-    const raw = JSON.parse(readFileSync3(join14(PACKAGE_ROOT, "package.json"), "utf8"));
+    const raw = JSON.parse(readFileSync3(join15(PACKAGE_ROOT, "package.json"), "utf8"));
     cached = { name: raw.name ?? "secretscan", version: raw.version ?? "0.0.0", homepage: raw.homepage ?? "https://www.npmjs.com/package/secretscan" };
   }
   return cached;
@@ -27616,6 +28044,19 @@ function reportContextFor(scan, vcs) {
     root: scan.root,
     useColor: false,
     ...vcs === void 0 ? {} : { vcs }
+  };
+}
+
+// dist/src/action/remediation-plan.js
+var NOTE = "Run steps 2 to 5 in an up-to-date local clone of this repository, in order.";
+async function remediationPlanFor(scan) {
+  const [catalogue, command] = await Promise.all([loadCatalogue(), planCommandFor(scan.root)]);
+  const context = { rules: scan.rules, fileOf: (path) => secretFileOf(path, catalogue) };
+  return (findings) => {
+    if (findings.length === 0)
+      return "";
+    const plan = buildRepositoryPlan(planSecretsFromFindings(findings, context), { command, replacementsFile: DEFAULT_REPLACEMENTS_FILE }, ["origin"]);
+    return formatRepositoryPlanMarkdown(plan, 3, NOTE);
   };
 }
 
@@ -27856,7 +28297,7 @@ function sarifTarget(workspace, sarifFile) {
 async function publish(outcome, inputs, context) {
   if (outcome.scan === void 0)
     return;
-  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  const ctx = { ...reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event))), remediationPlan: await remediationPlanFor(outcome.scan) };
   await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 async function workingDirectoryOf(githubWorkspace, inputs) {

@@ -1,5 +1,5 @@
 // secretscan's library API: scan text with the built-in (or your own) rules and render reports.
-export type { Chunk, ChunkOrigin, Matcher, MatcherOptions, SuppressionPolicy } from './engine/index.js';
+export type { Chunk, Matcher, MatcherOptions, SourceKind, SuppressionPolicy } from './engine/index.js';
 export { createMatcher, scanChunks, INLINE_ALLOW_MARKER } from './engine/index.js';
 export type { Finding, ScanResult, Severity, SkippedFile } from './findings/index.js';
 export { fingerprintOf, redact, secretIdOf } from './findings/index.js';

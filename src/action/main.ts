@@ -7,6 +7,7 @@ import { planScan } from './plan.js';
 import type { ReservedAnnotations } from './github-limits.js';
 import { publishResult, type SarifTarget } from './publish.js';
 import { reportContextFor, vcsOf } from './report-context.js';
+import { remediationPlanFor } from './remediation-plan.js';
 import { resolvePlan } from './resolve-plan.js';
 import { changedSettings, describeChange, PROPOSAL_EVENTS, settingsPaths } from './settings-changes.js';
 import { runScan, type ScanOutcome } from './run-scan.js';
@@ -40,7 +41,8 @@ function sarifTarget(workspace: string, sarifFile: string): SarifTarget {
 
 async function publish(outcome: ScanOutcome, inputs: ActionInputs, context: { githubWorkspace: string; env: Env; event: GitHubEvent; reserved: ReservedAnnotations }): Promise<void> {
   if (outcome.scan === undefined) return;
-  const ctx = reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event)));
+  // The summary ends with one remediation plan for the findings it lists, not a plan per rule.
+  const ctx = { ...reportContextFor(outcome.scan, vcsOf(context.env, revisionOf(context.event))), remediationPlan: await remediationPlanFor(outcome.scan) };
   await publishResult(outcome.scan.result, ctx, sarifTarget(context.githubWorkspace, inputs.sarifFile), { failOn: inputs.failOn, reserved: context.reserved });
 }
 

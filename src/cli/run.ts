@@ -21,6 +21,7 @@ commands:
   gitignore [--fix]   check that secret-bearing files (.env, keys) are ignored and untracked
   init                set up the pre-commit hook, a config file and a GitHub workflow
   remediate           print the steps to fix each finding (rotate, purge, prevent)
+  report merge FILE.. merge the JSON reports of many repositories into one
   rules list          list the built-in rules
   rules check [DIR]   validate rule packs and run their examples
 
@@ -83,6 +84,12 @@ async function dispatch(argv: readonly string[], io: Io, log: (line: string) => 
   if (command === 'remediate') {
     const remediate = await import('./commands/remediate.js');
     return argsFor(remediate.REMEDIATE_COMMAND, rest, io, (parsed) => remediate.runRemediate(parsed, io, log));
+  }
+  if (command === 'report') {
+    const report = await import('./commands/report.js');
+    const [subcommand, ...args] = rest;
+    if (subcommand === 'merge') return argsFor(report.REPORT_MERGE_COMMAND, args, io, (parsed) => report.runReportMerge(parsed, io, log));
+    throw new UsageError(subcommand === undefined ? 'name a subcommand: report merge' : `unknown subcommand: report ${subcommand}`, 'run `secretscan --help`');
   }
   if (command === 'rules') {
     const rules = await import('./commands/rules.js');

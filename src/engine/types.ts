@@ -1,12 +1,16 @@
 import type { AutomatonTables } from './keyword-automaton.js';
 import type { CommitInfo } from '../findings/index.js';
 
-/** Where a chunk came from. */
-export type ChunkOrigin = 'directory' | 'stdin' | 'staged' | 'range' | 'history';
+/**
+ * Which input a scan reads, and so where a chunk came from: the working tree (or paths in it, or
+ * the files HEAD holds), standard input, the index, a commit range, the history, or a commit
+ * message being written. One list for the CLI, the Action, the pipeline and the engine.
+ */
+export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
 
 /** The unit the matcher sees: a file's text, or the added lines of one diff hunk. */
 export interface Chunk {
-  origin: ChunkOrigin;
+  origin: SourceKind;
   /** Repository-relative path with `/` separators. */
   path: string;
   text: string;

@@ -1,4 +1,4 @@
-import type { ScanInput } from '../engine/index.js';
+import type { ScanInput, SourceKind } from '../engine/index.js';
 import type { ScanResult, ValuePlace } from '../findings/index.js';
 import { GitError, UsageError } from '../errors.js';
 import {
@@ -17,10 +17,9 @@ import {
   type Repository,
 } from '../sources/index.js';
 
-/** Which input a scan reads. */
-export type SourceKind = 'tree' | 'stdin' | 'staged' | 'range' | 'history' | 'commit-msg';
+export type { SourceKind } from '../engine/index.js';
 
-/** What to scan: the working tree (or paths in it), standard input, the index, a range, or the history. */
+/** What to scan (one request per SourceKind): the working tree (or paths in it), standard input, the index, a range, or the history. */
 export type SourceRequest =
   | {
       kind: 'tree';

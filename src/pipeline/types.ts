@@ -2,7 +2,8 @@ import type { ScanResult } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Repository } from '../sources/index.js';
 import type { Suppressions, UnusedEntries } from '../suppress/index.js';
-import type { SourceKind, SourceRequest } from './open-source.js';
+import type { SourceKind } from '../engine/index.js';
+import type { SourceRequest } from './open-source.js';
 
 /** A progress display the scan updates; the caller decides where (if anywhere) it is drawn. */
 export interface ScanProgress {

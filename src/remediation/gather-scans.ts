@@ -35,13 +35,14 @@ function evidenceOf(evidence: Map<string, SecretEvidence>, secretId: string): Se
   return found;
 }
 
-function addTo(evidence: SecretEvidence, key: 'workingTree' | 'staged' | 'other', finding: Finding): void {
+function addTo(evidence: SecretEvidence, key: 'workingTree' | 'staged' | 'head' | 'other', finding: Finding): void {
   evidence[key] = [...(evidence[key] ?? []), finding];
 }
 
 /**
  * Runs the scans: the one the request chooses (its findings are what gets a plan) and, in a
- * repository, the working tree, index and history for where each secret lives. With
+ * repository, the working tree, index, history and HEAD's files (the exact lines to fix) for where
+ * each secret lives. With
  * `base.shouldRevealSecrets` the raw values are collected into `secrets` and removed from the
  * findings straight away. The `.gitignore` audit is off: its findings are about files, not
  * secret values (`secretscan gitignore` plans for those).
@@ -69,9 +70,12 @@ export async function gatherScans(request: RemediationRequest, base: Omit<ScanOp
   const tree = repo?.isBare === true ? [] : await run({ kind: 'tree', paths: request.paths }, 'working tree');
   const staged = isWorkTree ? await run({ kind: 'staged' }, 'staged') : [];
   const history = repo !== undefined ? await run({ kind: 'history' }, 'history') : [];
+  // HEAD's files as committed: the lines the plan's code fix names are the ones HEAD holds.
+  const head = isWorkTree && history.some((finding) => finding.isPresentAtHead === true) ? await run({ kind: 'tree', paths: [], isCommittedOnly: true }, 'HEAD') : [];
   for (const finding of tree) addTo(evidenceOf(scans.evidence, finding.secretId), 'workingTree', finding);
   for (const finding of staged) addTo(evidenceOf(scans.evidence, finding.secretId), 'staged', finding);
   for (const finding of history) evidenceOf(scans.evidence, finding.secretId).history = finding;
+  for (const finding of head) addTo(evidenceOf(scans.evidence, finding.secretId), 'head', finding);
   if (request.mode === 'range') {
     const range = await run({ kind: 'range', range: request.range ?? '' }, 'range');
     for (const finding of range) addTo(evidenceOf(scans.evidence, finding.secretId), 'other', finding);
@@ -82,8 +86,8 @@ export async function gatherScans(request: RemediationRequest, base: Omit<ScanOp
   return scans;
 }
 
-/** Every finding the scans made of one secret (by secret id): history, working tree, index, others. */
+/** Every finding the scans made of one secret (by secret id): history, working tree, index, HEAD, others. */
 export function findingsOfSecret(scans: RemediationScans, secretId: string): Finding[] {
   const evidence = scans.evidence.get(secretId) ?? {};
-  return [...(evidence.history === undefined ? [] : [evidence.history]), ...(evidence.workingTree ?? []), ...(evidence.staged ?? []), ...(evidence.other ?? [])];
+  return [...(evidence.history === undefined ? [] : [evidence.history]), ...(evidence.workingTree ?? []), ...(evidence.staged ?? []), ...(evidence.head ?? []), ...(evidence.other ?? [])];
 }

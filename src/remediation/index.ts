@@ -20,14 +20,10 @@ export function remediationMarkdown(rule: Rule): string {
 
 export type { SecretEvidence, SecretLocation, SecretPlace } from './secret-location.js';
 export { locateSecret } from './secret-location.js';
-export type { PlanRule } from './location-plan.js';
 export type { SecretFile, SecretFileKind } from './file-kind.js';
 export { gitignoreLinesFor, isWholeSecretFile, secretFileKind, secretFileOf } from './file-kind.js';
-export { DEFAULT_REPLACEMENTS_FILE } from './location-steps.js';
-export type { LocatedPlan } from './format-located.js';
-export { describeLocation, formatLocatedMarkdown, formatLocatedText } from './format-located.js';
-export { formatLocatedJson } from './format-json.js';
-export { keyNamesOf, REPLACEMENT, replacementLines, type ReplacementSecret, type Replacements } from './replacements.js';
+export { keyNamesOf, replacementLines, type ReplacementSecret, type Replacements } from './replacements.js';
 export type { RemediationMode, RemediationRequest, RemediationScans } from './gather-scans.js';
 export { findingsOfSecret, gatherScans } from './gather-scans.js';
-export { locatedPlans } from './located-plans.js';
+export type { CodeEdit, CommandSection, PlanOptions, PlanSecret, RepositoryPlan, RotateGroup, RotateItem, SecretFileNote } from './repository/index.js';
+export { buildRepositoryPlan, DEFAULT_REPLACEMENTS_FILE, formatRepositoryPlanJson, formatRepositoryPlanMarkdown, formatRepositoryPlanText, planCommandFor, planSecretsFromFindings, planSecretsOf, remotesOf, type FindingsPlanContext } from './repository/index.js';

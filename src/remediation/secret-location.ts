@@ -18,6 +18,8 @@ export interface SecretEvidence {
   workingTree?: readonly Finding[];
   /** `--staged` scan findings for the secret (added in the index, not yet committed). */
   staged?: readonly Finding[];
+  /** Findings in HEAD's files as committed (one per occurrence, with its line). */
+  head?: readonly Finding[];
   /** Findings from any other source (e.g. a `--range` scan), used for their paths and commits. */
   other?: readonly Finding[];
 }
@@ -41,14 +43,10 @@ export interface SecretLocation {
   remoteRefs: string[];
   /** Remotes those refs belong to (e.g. `origin`), sorted. */
   remotes: string[];
-  /** The secret is only in HEAD's own commit: `git commit --amend` removes it. */
-  isOnlyInLastCommit: boolean;
-  /** The oldest introducing commit has no parent (so `git rebase -i --root` instead of `SHA^`). */
-  isRootCommit: boolean;
 }
 
 function allFindings(evidence: SecretEvidence): Finding[] {
-  return [...(evidence.history === undefined ? [] : [evidence.history]), ...(evidence.workingTree ?? []), ...(evidence.staged ?? []), ...(evidence.other ?? [])];
+  return [...(evidence.history === undefined ? [] : [evidence.history]), ...(evidence.workingTree ?? []), ...(evidence.staged ?? []), ...(evidence.head ?? []), ...(evidence.other ?? [])];
 }
 
 /** Introducing commits with their dates, oldest first, each once. */
@@ -80,11 +78,6 @@ async function remoteRefsContaining(root: string, sha: string): Promise<string[]
     .map((ref) => ref.slice('refs/remotes/'.length));
 }
 
-async function revParse(root: string, rev: string): Promise<string | undefined> {
-  const run = await runGit(root, ['rev-parse', '--verify', '-q', `${rev}^{commit}`]);
-  return run.code === 0 ? run.stdout.trim() : undefined;
-}
-
 /**
  * Classifies one secret from what the scans found and from git. `root` is the repository root
  * (undefined outside git: then everything is `working-tree`). Whether HEAD still holds it comes
@@ -104,19 +97,11 @@ export async function locateSecret(root: string | undefined, evidence: SecretEvi
     commits,
   };
   if (root === undefined || commits.length === 0) {
-    return { ...base, place: 'working-tree', remoteRefs: [], remotes: [], isOnlyInLastCommit: false, isRootCommit: false };
+    return { ...base, place: 'working-tree', remoteRefs: [], remotes: [] };
   }
   const refs = new Set<string>();
   for (const sha of commits) for (const ref of await remoteRefsContaining(root, sha)) refs.add(ref);
   const remoteRefs = [...refs].sort();
   const remotes = [...new Set(remoteRefs.map((ref) => ref.split('/')[0] ?? ref))].sort();
-  const [head, parent] = await Promise.all([revParse(root, 'HEAD'), revParse(root, `${commits[0] ?? ''}^`)]);
-  return {
-    ...base,
-    place: remoteRefs.length > 0 ? 'pushed' : 'unpushed',
-    remoteRefs,
-    remotes,
-    isOnlyInLastCommit: commits.length === 1 && commits[0] === head,
-    isRootCommit: parent === undefined,
-  };
+  return { ...base, place: remoteRefs.length > 0 ? 'pushed' : 'unpushed', remoteRefs, remotes };
 }

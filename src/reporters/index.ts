@@ -6,10 +6,16 @@ import { toText } from './text/index.js';
 import type { Reporter } from './types.js';
 
 export type { CommitAdvice, ReportContext, Reporter, ScannedRepository, VersionControlInfo } from './types.js';
+export { JSON_REPORT_VERSION } from './json/index.js';
 export { toJson } from './json/index.js';
 export { toMarkdown } from './markdown/index.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif/index.js';
 export { toText } from './text/index.js';
+export { markdownCode, markdownText } from './markdown/escape.js';
+export { ruleDescriptorOf } from './sarif/rules.js';
+export { SARIF_LEVEL } from './sarif/severity.js';
+export { relativeUriOf } from './sarif/uri.js';
+export type { FiredRule } from './shared/fired-rules.js';
 
 /** Every `--format` value, in the order help text lists them. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;

@@ -1,4 +1,4 @@
-import type { ScanResult } from '../findings/index.js';
+import type { Finding, ScanResult } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 
 /** The repository a scan ran on, for SARIF `versionControlProvenance`. */
@@ -46,6 +46,11 @@ export interface ReportContext {
   command?: string;
   /** The scanned repository and commit, when known (JSON and HTML reports name it). */
   repository?: ScannedRepository;
+  /**
+   * Markdown for one remediation plan that covers these findings (the GitHub Action sets it, for
+   * the job summary). Without it, the Markdown report has a "How to fix" section per rule.
+   */
+  remediationPlan?: (findings: readonly Finding[]) => string;
   /** Set when the scan checked a commit being made: the text report then says how to get it through. */
   commitAdvice?: CommitAdvice;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { ScanError } from '../errors.js';
 
@@ -49,10 +49,32 @@ async function assertNoLinkedDirectory(root: string, dir: string): Promise<void>
   }
 }
 
-async function writeInPlace(path: string, data: string | Uint8Array): Promise<void> {
+/** What writeFileSafely writes: text, bytes, or text produced piece by piece (a report too large to hold whole). */
+export type FileData = string | Uint8Array | AsyncIterable<string>;
+
+async function writeData(handle: FileHandle, data: FileData): Promise<void> {
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    await handle.writeFile(data);
+    return;
+  }
+  // Small pieces (one finding each) are gathered into writes of about 256 KiB: a write per piece
+  // costs a system call each.
+  let pending: string[] = [];
+  let size = 0;
+  for await (const piece of data) {
+    pending.push(piece);
+    size += piece.length;
+    if (size < 256 * 1024) continue;
+    await handle.write(pending.join(''));
+    [pending, size] = [[], 0];
+  }
+  if (pending.length > 0) await handle.write(pending.join(''));
+}
+
+async function writeInPlace(path: string, data: FileData): Promise<void> {
   const handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
   try {
-    await handle.writeFile(data);
+    await writeData(handle, data);
   } finally {
     await handle.close();
   }
@@ -65,7 +87,7 @@ async function writeInPlace(path: string, data: string | Uint8Array): Promise<vo
  * the new one, never half of either. A symlink at `path` is refused, except a link to a device or
  * pipe when `mayBeDevice` is set.
  */
-export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileSafely(path: string, data: FileData, options: WriteOptions = {}): Promise<void> {
   try {
     if (options.root !== undefined) await assertNoLinkedDirectory(options.root, dirname(path));
     if (options.shouldCreateDirectories === true) await mkdir(dirname(path), { recursive: true });
@@ -93,12 +115,12 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
   }
 }
 
-async function replaceFile(path: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
+async function replaceFile(path: string, data: FileData, mode: number | undefined): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode ?? 0o666);
     try {
-      await handle.writeFile(data);
+      await writeData(handle, data);
       // The mode given at creation is cut by the umask; a replaced file keeps exactly its own.
       if (mode !== undefined) await handle.chmod(mode);
       await handle.sync();

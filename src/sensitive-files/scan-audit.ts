@@ -1,3 +1,4 @@
+import type { SourceKind } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
 import { compareFindings } from '../findings/index.js';
 import { auditRepository } from './audit.js';
@@ -6,7 +7,7 @@ import type { AuditCheck, Catalogue } from './types.js';
 
 /** What a scan tells the audit about itself. */
 export interface ScanShape {
-  kind: 'tree' | 'stdin' | 'staged' | 'range' | 'history';
+  kind: Exclude<SourceKind, 'commit-msg'>;
   /** True when a tree scan covers the whole work tree (no paths given, run from inside it). */
   isWholeTree: boolean;
   isBare: boolean;

@@ -87,5 +87,5 @@ export async function* commitMessageChunks(file: string, options: { cwd: string;
     return;
   }
   const text = committedMessage(decoded.text, await messageCleanupOf(options.root, options.env));
-  if (text.trim() !== '') yield { origin: 'staged', path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
+  if (text.trim() !== '') yield { origin: 'commit-msg', path: COMMIT_MESSAGE_PATH, text, startLine: 1 };
 }

@@ -68,7 +68,7 @@ export async function* committedFileInputs(root: string, files: readonly Committ
     for await (const data of child.stdout as AsyncIterable<Buffer>) {
       for (const object of parser.push(data)) {
         for (const path of pathsByBlob.get(object.sha) ?? []) {
-          if (object.type === 'blob') yield { origin: 'directory', path, bytes: object.content, startLine: 1 };
+          if (object.type === 'blob') yield { origin: 'tree', path, bytes: object.content, startLine: 1 };
           else outcome.problems.push({ path, message: "git cannot read this file's committed blob (`git fsck` tells why)" });
         }
       }

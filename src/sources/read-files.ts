@@ -27,7 +27,7 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
     // Decoding and the binary check happen on the thread that scans the file.
     // Opened without following links and checked again on the open file: a file swapped for a
     // link or a device (`/dev/zero`) after the lstat is still refused, and reading stops at the limit.
-    return { chunk: { origin: 'directory', path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
+    return { chunk: { origin: 'tree', path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { skipped: { path, reason: 'missing' } };

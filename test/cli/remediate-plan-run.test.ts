@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.mjs', import.meta.url));
+const MARKER = 'REMOVED-BY-SECRETSCAN';
 
 function hasFilterRepo(): boolean {
   try {
@@ -19,74 +20,143 @@ function hasFilterRepo(): boolean {
   }
 }
 
-const PACKAGE_JSON = '{\n  "name": "app",\n  "devDependencies": { "vitest": "^1.0.0" }\n}\n';
-const COMPOSE = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: dev\n      ADMIN_PASSWORD: admin\n';
-// A Kubernetes Secret holds its values base64-encoded; the value is 18 varied characters.
+// Secrets of several providers: Stripe (one value in two files, another in .env), Unusual Whales,
+// a base64 value in a Kubernetes Secret, and short weak passwords (`dev`, `admin`) that also occur
+// in unrelated text (`devDependencies`, the README).
+const UW_TOKEN = ['0f8e2b1c', '3d4a', '4b5c', '9e6f', '7a8b9c0d1e2f'].join('-');
 const ENCODED = Buffer.from(['Zq7w', 'Kp3x', 'Nm8v', 'Rt2y', 'Ls'].join('')).toString('base64');
+const PACKAGE_JSON = '{\n  "name": "app",\n  "devDependencies": { "vitest": "^1.0.0" }\n}\n';
+const README = 'dev setup: run npm install as admin\n';
+const COMPOSE = 'services:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: dev\n      ADMIN_PASSWORD: admin\n';
 const MANIFEST = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${ENCODED}\n`;
+const DOTENV = `API_KEY=${FAKE.stripeOther}\n`;
+const FIRST = { 'package.json': PACKAGE_JSON, 'docker-compose.yml': COMPOSE, 'k8s/secret.yaml': MANIFEST, '.env': DOTENV };
+const SECOND = {
+  'src/a.js': `// client\nconst key = "${FAKE.stripe}";\n`,
+  'src/b.js': `export const key = '${FAKE.stripe}';\n`,
+  'src/uw.js': `const base = "https://api.unusualwhales.com";\nconst uw_api_token = "${UW_TOKEN}";\n`,
+  'README.md': README,
+};
 
-/** The shell lines (`$ ...`) of every "purge" step in the printed plan, in order. */
-function purgeCommands(plan: string): string[][] {
-  const blocks: string[][] = [];
-  let current: string[] | undefined;
+/** What the purge must make of a file: the secrets replaced by the marker, every other byte the same. */
+function purged(text: string): string {
+  let out = text;
+  for (const value of [FAKE.stripe, FAKE.stripeOther, UW_TOKEN, ENCODED]) out = out.split(value).join(MARKER);
+  return out.replace('POSTGRES_PASSWORD: dev\n', `POSTGRES_PASSWORD: ${MARKER}\n`).replace('ADMIN_PASSWORD: admin\n', `ADMIN_PASSWORD: ${MARKER}\n`);
+}
+
+/** The printed plan's numbered sections: number -> their lines. */
+function sectionsOf(plan: string): Map<number, string[]> {
+  const sections = new Map<number, string[]>();
+  let current: string[] = [];
   for (const line of plan.split('\n')) {
-    if (/^\d+\. /.test(line)) {
-      current = /^\d+\. Then purge it/.test(line) ? [] : undefined;
-      if (current !== undefined) blocks.push(current);
-      continue;
-    }
-    const command = /^\s+\$ (.*)$/.exec(line)?.[1];
-    if (command !== undefined && current !== undefined) current.push(command);
+    const number = /^(\d+)\. /.exec(line)?.[1];
+    if (number !== undefined) sections.set(Number(number), (current = []));
+    current.push(line);
   }
-  return blocks;
+  return sections;
+}
+
+function commandsOf(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => /^\s+\$ (.*)$/.exec(line)?.[1] ?? []);
+}
+
+interface Edit {
+  path: string;
+  line: number;
+  envName: string;
+}
+
+function editsOf(lines: readonly string[]): Edit[] {
+  return lines.flatMap((line) => {
+    const match = /^\s+\[ \] (.+):(\d+) \(.*\): read it from the environment variable `([A-Z0-9_]+)`$/.exec(line);
+    return match === null ? [] : [{ path: match[1] ?? '', line: Number(match[2]), envName: match[3] ?? '' }];
+  });
+}
+
+const PLANTED = [FAKE.stripe, FAKE.stripeOther, UW_TOKEN, ENCODED, 'dev', 'admin'];
+
+/** The value an edit names at its line: the planted value on it (for `dev`/`admin`, after their key). */
+function valueAt(text: string, line: number): string | undefined {
+  const content = text.split('\n')[line - 1] ?? '';
+  return PLANTED.find((value) => (value.length <= 5 ? new RegExp(`: ${value}$`).test(content) : content.includes(value)));
 }
 
 describe('the remediation plan, run exactly as printed', () => {
-  it.skipIf(!hasFilterRepo())('purges short weak values, a .env, a base64 value and a value in two files; unrelated bytes survive', { timeout: 300_000 }, async () => {
+  it.skipIf(!hasFilterRepo())('fixes HEAD at the lines it names, then one script purges every secret: a fresh clone scans clean, unrelated bytes unchanged', { timeout: 300_000 }, async () => {
     const remote = await createRepo({ isBare: true });
-    const root = await createRepo({
-      commits: [
-        { files: { 'package.json': PACKAGE_JSON, 'docker-compose.yml': COMPOSE, 'k8s/secret.yaml': MANIFEST, '.env': `API_KEY=${FAKE.stripeOther}\n` } },
-        { files: { 'src/a.js': `const key = "${FAKE.stripe}";\n`, 'src/b.js': `export const key = '${FAKE.stripe}';\n`, 'README.md': 'dev setup: run npm install as admin\n' } },
-      ],
-    });
+    const root = await createRepo({ commits: [{ files: FIRST, message: 'first' }, { files: SECOND, message: 'second' }] });
     git(root, ['remote', 'add', 'origin', remote]);
     git(root, ['push', '-q', 'origin', 'HEAD:refs/heads/main']);
+    git(remote, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
     git(root, ['fetch', '-q', 'origin']);
     expect((await runCli(['scan', '--history'], { cwd: root })).code).toBe(1);
 
     const printed = await runCli(['remediate'], { cwd: root });
     expect(printed.code).toBe(1);
-    const blocks = purgeCommands(printed.stdout);
-    expect(blocks.length).toBeGreaterThan(0);
-    for (const block of blocks) expect(block.some((command) => command.startsWith('npx secretscan remediate --write-replacements '))).toBe(true);
+    const sections = sectionsOf(printed.stdout);
+    expect([...sections.values()].map((lines) => lines[0])).toEqual([
+      '1. Rotate every leaked credential first.',
+      '2. Fix the code at HEAD.',
+      '3. Purge every secret from history with one script.',
+      '4. Force-push, then deal with the copies others hold.',
+      '5. Verify that no copy is left.',
+    ]);
+    const rotate = (sections.get(1) ?? []).join('\n');
+    for (const provider of ['Stripe', 'Unusual Whales', 'Generic secret', 'Database connection URL']) expect(rotate).toContain(`   ${provider}: rotate at https://`);
+
+    // Step 2 names every line at HEAD that holds a value (outside .env), and each line holds one.
+    const edits = editsOf(sections.get(2) ?? []);
+    const expected = ['docker-compose.yml:5 POSTGRES_PASSWORD', 'docker-compose.yml:6 ADMIN_PASSWORD', 'k8s/secret.yaml:6 APP_PASSWORD', 'src/a.js:2 STRIPE_KEY', 'src/b.js:1 STRIPE_KEY', 'src/uw.js:2 UW_API_TOKEN'];
+    expect(edits.map((edit) => `${edit.path}:${edit.line} ${edit.envName}`)).toEqual(expected);
+    for (const edit of edits) {
+      const text = git(root, ['show', `HEAD:${edit.path}`]);
+      const value = valueAt(text, edit.line);
+      expect(value, `${edit.path}:${edit.line}`).toBeDefined();
+      // Done as a user would: the value at that line becomes a read of the variable.
+      const lines = (await readFile(join(root, edit.path), 'utf8')).split('\n');
+      lines[edit.line - 1] = (lines[edit.line - 1] ?? '').replace(value ?? '', `\${${edit.envName}}`);
+      await writeFile(join(root, edit.path), lines.join('\n'));
+    }
+    const fixed = Object.fromEntries(await Promise.all(edits.map(async (edit) => [edit.path, await readFile(join(root, edit.path), 'utf8')] as const)));
 
     // `npx` on PATH runs this build of the CLI, as npx runs the project's own devDependency.
     const shims = await makeTempDir('secretscan-shims-');
-    await mkdir(shims, { recursive: true });
     await writeFile(join(shims, 'npx'), `#!/bin/sh\n[ "$1" = secretscan ] || exit 127\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`);
     await chmod(join(shims, 'npx'), 0o755);
     const env = { ...fixtureGitEnv(), PATH: `${shims}:${process.env.PATH ?? ''}`, NO_COLOR: '1' };
-    // Run as a user pastes them: one shell per block (the remote URL is kept in a variable), not
-    // stopping at `remediate`, which exits 1 because it printed a plan.
-    for (const block of blocks) execFileSync('sh', ['-c', block.join('\n')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const run = (commands: string[]): string => execFileSync('sh', ['-c', commands.join('\n')], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    run(commandsOf(sections.get(2) ?? []));
+    // Steps 3 to 5 as one script, pasted as printed.
+    const script = [3, 4, 5].flatMap((number) => commandsOf(sections.get(number) ?? []));
+    expect(script.filter((command) => command.startsWith('git filter-repo'))).toHaveLength(1);
+    const output = run(script);
+    expect(output).not.toMatch(/finding/i);
+    expect(output.match(/No secrets found\./g)).toHaveLength(2);
 
+    // The ignored local .env is kept; the repository no longer tracks it.
+    expect((await stat(join(root, '.env'))).isFile()).toBe(true);
     const clone = join(await makeTempDir('secretscan-clone-'), 'clone');
     git(root, ['clone', '-q', remote, clone]);
     const history = await runCli(['scan', '--history', '--format', 'json'], { cwd: clone });
     expect(JSON.parse(history.stdout).findings).toEqual([]);
     expect(history.code).toBe(0);
     expect((await runCli(['scan'], { cwd: clone })).code).toBe(0);
-    // Every unrelated byte is unchanged, in every commit.
+
+    // Every unrelated byte is unchanged, in every commit; HEAD is exactly what step 2 committed.
+    const originals: Record<string, Record<string, string>> = { first: FIRST, second: { ...FIRST, ...SECOND } };
     for (const sha of git(clone, ['rev-list', '--all']).trim().split('\n')) {
+      const message = git(clone, ['log', '-1', '--format=%s', sha]).trim();
       const paths = git(clone, ['ls-tree', '-r', '--name-only', sha]).trim().split('\n');
       expect(paths).not.toContain('.env');
-      if (paths.includes('package.json')) expect(git(clone, ['show', `${sha}:package.json`])).toBe(PACKAGE_JSON);
-      if (paths.includes('README.md')) expect(git(clone, ['show', `${sha}:README.md`])).toBe('dev setup: run npm install as admin\n');
+      const original = originals[message];
+      if (original === undefined) {
+        for (const [path, text] of Object.entries(fixed)) expect(git(clone, ['show', `${sha}:${path}`])).toBe(text);
+        expect(git(clone, ['show', `${sha}:package.json`])).toBe(PACKAGE_JSON);
+        continue;
+      }
+      expect(paths.sort()).toEqual(Object.keys(original).filter((path) => path !== '.env').sort());
+      for (const path of paths) expect(git(clone, ['show', `${sha}:${path}`]), `${message}:${path}`).toBe(purged(original[path] ?? ''));
     }
-    expect(git(clone, ['show', 'HEAD:docker-compose.yml'])).toBe(COMPOSE.replace(': dev', ': REMOVED-BY-SECRETSCAN').replace(': admin', ': REMOVED-BY-SECRETSCAN'));
-    expect(git(clone, ['show', 'HEAD:k8s/secret.yaml'])).toBe(MANIFEST.replace(ENCODED, 'REMOVED-BY-SECRETSCAN'));
-    expect(git(clone, ['show', 'HEAD:src/a.js'])).toBe('const key = "REMOVED-BY-SECRETSCAN";\n');
-    expect(git(clone, ['show', 'HEAD:src/b.js'])).toBe("export const key = 'REMOVED-BY-SECRETSCAN';\n");
   });
 });

@@ -26,7 +26,7 @@ describe('stored keyword automaton', () => {
     const text = `STRIPE=${FAKE.stripe}\naws_key=${FAKE.awsKeyId}\n${FAKE.pem}\n`;
     const scan = (options: Parameters<typeof createMatcher>[1]) =>
       createMatcher(rules, options)
-        .scanChunk({ origin: 'directory', path: 'a.env', text, startLine: 1 })
+        .scanChunk({ origin: 'tree', path: 'a.env', text, startLine: 1 })
         .findings.map((f) => f.ruleId);
     expect(scan({ prebuiltAutomaton: stored })).toEqual(scan({}));
     expect(scan({ prebuiltAutomaton: stored }).length).toBeGreaterThanOrEqual(3);
@@ -35,7 +35,7 @@ describe('stored keyword automaton', () => {
   it('is not used for another rule set (rules turned off in a config)', () => {
     const stored = readBuiltinAutomaton();
     const stripeOnly = rules.filter((r) => r.spec.id === 'stripe.secret-key');
-    const findings = createMatcher(stripeOnly, { prebuiltAutomaton: stored }).scanChunk({ origin: 'directory', path: 'a', text: `x ${FAKE.stripe} ${FAKE.awsKeyId}`, startLine: 1 }).findings;
+    const findings = createMatcher(stripeOnly, { prebuiltAutomaton: stored }).scanChunk({ origin: 'tree', path: 'a', text: `x ${FAKE.stripe} ${FAKE.awsKeyId}`, startLine: 1 }).findings;
     expect(findings.map((f) => f.ruleId)).toEqual(['stripe.secret-key']);
   });
 });

@@ -43,7 +43,7 @@ describe('one file with very many findings', () => {
   it('scans 200,000 distinct secrets without overflowing the stack, every copy redacted, and reports them as text', { timeout: 300_000 }, () => {
     const count = 200_000;
     const rules = compileTestPack(PACK);
-    const { findings } = createMatcher(rules).scanChunk({ origin: 'directory', path: 'rich.js', text: richText(count), startLine: 1 });
+    const { findings } = createMatcher(rules).scanChunk({ origin: 'tree', path: 'rich.js', text: richText(count), startLine: 1 });
     expect(findings.length).toBe(count);
     expect(new Set(findings.map((f) => f.secretId)).size).toBe(count);
     expect(findings.filter((f) => /rich_[A-Za-z0-9]{32}/.test(f.context))).toEqual([]);

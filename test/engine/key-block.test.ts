@@ -12,7 +12,7 @@ const { rules } = await loadBuiltinRules();
 const matcher = createMatcher(rules);
 
 function ruleIdsIn(text: string, path = 'deploy/server.key'): string[] {
-  return matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings.map((f) => f.ruleId);
+  return matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings.map((f) => f.ruleId);
 }
 
 function opensslKey(args: string[]): string {

@@ -7,7 +7,7 @@ const TOKEN = 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1';
 const OTHER = 'acme_a8Kd92LmQz7Xw3Rt5Yp1Nc6B';
 
 function chunk(text: string, extra: Partial<Chunk> = {}): Chunk {
-  return { origin: 'directory', path: 'src/app.ts', text, startLine: 1, ...extra };
+  return { origin: 'tree', path: 'src/app.ts', text, startLine: 1, ...extra };
 }
 
 function scan(text: string, extra: Partial<Chunk> = {}) {

@@ -24,7 +24,7 @@ const rule = (id: string, severity: string, pattern: string, keyword: string) =>
 
 const scan = (rules: ReturnType<typeof compileTestPack>, text: string) =>
   createMatcher(rules)
-    .scanChunk({ origin: 'directory', path: 'a.txt', text, startLine: 1 })
+    .scanChunk({ origin: 'tree', path: 'a.txt', text, startLine: 1 })
     .findings.map((f) => f.ruleId);
 
 describe('overlapping matches', () => {

@@ -26,12 +26,12 @@ const VALUES = [
 describe('placeholders are never findings', () => {
   const lines = NAMES.flatMap((name) => VALUES.map((value) => `${name}=${value}`));
   it.each(lines)('%s', (line) => {
-    expect(matcher.scanChunk({ origin: 'directory', path: 'backend/.env', text: `${line}\n`, startLine: 1 }).findings).toEqual([]);
+    expect(matcher.scanChunk({ origin: 'tree', path: 'backend/.env', text: `${line}\n`, startLine: 1 }).findings).toEqual([]);
   });
 
   it('nor are documented AWS example keys', () => {
     const text = 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n';
-    expect(matcher.scanChunk({ origin: 'directory', path: '.aws/credentials', text, startLine: 1 }).findings).toEqual([]);
+    expect(matcher.scanChunk({ origin: 'tree', path: '.aws/credentials', text, startLine: 1 }).findings).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { compileTestPack } from '../helpers/rules.js';
 
 const { rules } = await loadBuiltinRules();
 const matcher = createMatcher(rules);
-const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings;
+const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
 
 describe('weak committed secrets', () => {
   it('grades a weak secret by the file it is in', () => {
@@ -57,7 +57,7 @@ rules:
   it('takes the first entry whose paths match, else the rule severity', () => {
     const rules: Rule[] = pack(`[{ paths: ['prod/**'], severity: high }, { paths: ['*.md', 'prod/notes.txt'], severity: low }]`);
     const m = createMatcher(rules);
-    const severity = (path: string) => m.scanChunk({ origin: 'directory', path, text: 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1', startLine: 1 }).findings[0]?.severity;
+    const severity = (path: string) => m.scanChunk({ origin: 'tree', path, text: 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1', startLine: 1 }).findings[0]?.severity;
     expect(severity('prod/notes.txt')).toBe('high');
     expect(severity('docs/a.md')).toBe('low');
     expect(severity('src/a.ts')).toBe('medium');
@@ -72,7 +72,7 @@ rules:
 
   it('names a path class instead of globs, and the rule entries come before the default one', () => {
     const m = createMatcher(pack(`[{ class: tests-and-docs, severity: high }]`));
-    expect(m.scanChunk({ origin: 'directory', path: 'test/a.txt', text: 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1', startLine: 1 }).findings[0]?.severity).toBe('high');
+    expect(m.scanChunk({ origin: 'tree', path: 'test/a.txt', text: 'acme_Q7b9ZxW2kLm4Np8Rt6Yv3Hs1', startLine: 1 }).findings[0]?.severity).toBe('high');
   });
 });
 

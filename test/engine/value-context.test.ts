@@ -5,7 +5,7 @@ import { loadBuiltinRules } from '../../src/rules/index.js';
 
 const { rules } = await loadBuiltinRules();
 const matcher = createMatcher(rules);
-const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings;
+const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
 
 /** Judges the last occurrence of `value` in `text`. */
 function judge(path: string, text: string, value: string): boolean {

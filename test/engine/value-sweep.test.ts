@@ -6,7 +6,7 @@ import type { ValuePlace } from '../../src/findings/index.js';
 function placesOf(values: string[], chunk: Partial<Chunk> & { text: string }): [string, number, number][] {
   const found: [string, number, number][] = [];
   const sweep = createValueSweep(values);
-  sweep.placesIn({ origin: 'directory', path: 'f.txt', startLine: 1, ...chunk }, (value: number, place: ValuePlace) => found.push([values[value] as string, place.startLine, place.startColumn]));
+  sweep.placesIn({ origin: 'tree', path: 'f.txt', startLine: 1, ...chunk }, (value: number, place: ValuePlace) => found.push([values[value] as string, place.startLine, place.startColumn]));
   return found.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
 }
 
@@ -60,7 +60,7 @@ describe('createValueSweep', () => {
     const value = ['Qz7', 'Wm2-', 'Xc6Vb1'].join('');
     const found: (number | undefined)[] = [];
     const bytes = Buffer.concat([Buffer.from(`\0\0${value}\0`), Buffer.from(value, 'utf16le')]);
-    createValueSweep([value]).placesIn({ origin: 'directory', path: 'b', startLine: 1, bytes }, (_v, place) => found.push(place.byteOffset));
+    createValueSweep([value]).placesIn({ origin: 'tree', path: 'b', startLine: 1, bytes }, (_v, place) => found.push(place.byteOffset));
     expect(found).toEqual([2, 3 + value.length]);
     expect(placesOf(['short1', 'password'], { text: 'short1 password' })).toEqual([]);
   });

@@ -14,7 +14,7 @@ describe('workerPoolScanner', () => {
       const scans = await pool.scanBatch([
         { origin: 'history', path: 'a.env', bytes: Buffer.from(`K=${FAKE.stripe}\n`), startLine: 1 },
         { origin: 'history', path: 'b.bin', bytes: Buffer.from([0, 1, 2]), startLine: 1 },
-        { origin: 'directory', path: 'c.txt', text: 'nothing here', startLine: 1 },
+        { origin: 'tree', path: 'c.txt', text: 'nothing here', startLine: 1 },
       ]);
       expect(scans.map((s) => [s.isBinary, s.findings.map((f) => f.ruleId)])).toEqual([
         [false, ['stripe.secret-key']],

@@ -25,7 +25,7 @@ describe('decoding on arbitrary text', () => {
     fc.assert(
       fc.property(text, (input) => {
         const lines = input.split('\n');
-        for (const f of matcher.scanChunk({ origin: 'directory', path: 'k8s/any.yaml', text: input, startLine: 1 }).findings) {
+        for (const f of matcher.scanChunk({ origin: 'tree', path: 'k8s/any.yaml', text: input, startLine: 1 }).findings) {
           expect(f.startLine).toBeGreaterThanOrEqual(1);
           expect(f.endLine).toBeGreaterThanOrEqual(f.startLine);
           expect(f.endLine).toBeLessThanOrEqual(lines.length);

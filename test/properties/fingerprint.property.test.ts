@@ -12,7 +12,7 @@ const SECRETS = [FAKE.stripe, FAKE.stripeOther, FAKE.stripeThird, FAKE.awsKeyId]
 const matcher = createMatcher((await loadBuiltinRules()).rules);
 
 function scan(path: string, text: string): Finding[] {
-  return matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings;
+  return matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
 }
 
 /** The one finding of `ruleId` (the property fails unless there is exactly one). */

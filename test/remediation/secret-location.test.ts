@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/index.js';
-import { describeLocation, gitignoreLinesFor, isWholeSecretFile, locateSecret, replacementLines, secretFileKind, secretFileOf } from '../../src/remediation/index.js';
+import { gitignoreLinesFor, isWholeSecretFile, locateSecret, replacementLines, secretFileKind, secretFileOf } from '../../src/remediation/index.js';
 import { loadCatalogue } from '../../src/sensitive-files/index.js';
 import { FAKE } from '../helpers/fake-secrets.js';
 import { createRepo, git } from '../helpers/git-repo.js';
-import { runCli } from '../helpers/run-cli.js';
 
 function finding(path: string, extra: Partial<Finding> = {}): Finding {
   return {
@@ -34,7 +33,6 @@ describe('locateSecret', () => {
     const root = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }] });
     const location = await locateSecret(root, { workingTree: [finding('cfg.js')], staged: [finding('cfg.js')] });
     expect(location).toMatchObject({ place: 'working-tree', isStaged: true, isInWorkingTree: true, isAtHead: false, commits: [] });
-    expect(describeLocation(location)).toBe('never committed: only in the working tree and the index (staged)');
   });
 
   it('is working-tree outside git', async () => {
@@ -45,7 +43,7 @@ describe('locateSecret', () => {
     const root = await createRepo({ commits: [{ files: { 'cfg.js': 'x\n' } }] });
     const head = git(root, ['rev-parse', 'HEAD']).trim();
     const location = await locateSecret(root, { history: finding('cfg.js', { commit: at(head), isPresentAtHead: true }) });
-    expect(location).toMatchObject({ place: 'unpushed', isAtHead: true, isOnlyInLastCommit: true, isRootCommit: true, remoteRefs: [], commits: [head] });
+    expect(location).toMatchObject({ place: 'unpushed', isAtHead: true, remoteRefs: [], commits: [head] });
   });
 
   it('is pushed when a remote-tracking ref reaches an introducing commit, even after later local commits', async () => {
@@ -57,11 +55,10 @@ describe('locateSecret', () => {
     git(root, ['fetch', '-q', 'origin']);
     const history = finding('cfg.js', { commit: at(first), isPresentAtHead: false, occurrences: [{ path: 'cfg.js', startLine: 1, startColumn: 1, commit: at(first) }] });
     const location = await locateSecret(root, { history });
-    expect(location).toMatchObject({ place: 'pushed', remoteRefs: ['origin/main'], remotes: ['origin'], isAtHead: false, isOnlyInLastCommit: false, isRootCommit: true });
-    expect(describeLocation(location)).toBe('pushed (reachable from origin/main); only in history (gone from HEAD)');
+    expect(location).toMatchObject({ place: 'pushed', remoteRefs: ['origin/main'], remotes: ['origin'], isAtHead: false });
   });
 
-  it('orders introducing commits oldest first and finds the parent of the oldest', async () => {
+  it('orders introducing commits oldest first', async () => {
     const root = await createRepo({ commits: [{ files: { 'a.txt': 'a\n' } }, { files: { 'x.js': 'x\n' } }, { files: { 'y.js': 'y\n' } }] });
     const [c3, c2] = git(root, ['rev-list', 'HEAD']).trim().split('\n') as [string, string];
     const history = finding('x.js', {
@@ -72,21 +69,7 @@ describe('locateSecret', () => {
       ],
     });
     const location = await locateSecret(root, { history });
-    expect(location).toMatchObject({ place: 'unpushed', commits: [c2, c3], paths: ['x.js', 'y.js'], isOnlyInLastCommit: false, isRootCommit: false });
-  });
-});
-
-describe('remediate: at HEAD or only in history', () => {
-  it('says a secret deleted at HEAD lives only in history, and purges it once pushed', async () => {
-    const remote = await createRepo({ isBare: true });
-    const root = await createRepo({ commits: [{ files: { 'cfg.js': `k = "${FAKE.stripe}"\n` } }, { files: { 'cfg.js': 'k = process.env.KEY\n' } }] });
-    git(root, ['remote', 'add', 'origin', remote]);
-    git(root, ['push', '-q', 'origin', 'HEAD:refs/heads/main']);
-    git(root, ['fetch', '-q', 'origin']);
-    const out = await runCli(['remediate'], { cwd: root });
-    expect(out.code).toBe(1);
-    expect(out.stdout).toContain('Where: pushed (reachable from origin/main); only in history (gone from HEAD)');
-    expect(out.stdout).toContain('git filter-repo --replace-text');
+    expect(location).toMatchObject({ place: 'unpushed', commits: [c2, c3], paths: ['x.js', 'y.js'] });
   });
 });
 

@@ -10,7 +10,7 @@ const matcher = createMatcher(rules);
 function ruleIdsIn(path: string, config: unknown): string[] {
   const text = `${JSON.stringify(config, null, 2)}\n`;
   return matcher
-    .scanChunk({ origin: 'directory', path, text, startLine: 1 })
+    .scanChunk({ origin: 'tree', path, text, startLine: 1 })
     .findings.map((f) => f.ruleId)
     .sort();
 }

@@ -19,7 +19,7 @@ function buildCorpus(options: ScaleBenchOptions): { chunks: Chunk[]; bytes: numb
   const chunks: Chunk[] = [];
   let bytes = 0;
   for (const file of generateTree({ seed: options.seed, fileCount: options.files, totalBytes: options.sizeMb * 1e6, plantedCount: 20 })) {
-    chunks.push({ origin: 'directory', path: file.path, text: file.text, startLine: 1 });
+    chunks.push({ origin: 'tree', path: file.path, text: file.text, startLine: 1 });
     bytes += file.text.length;
   }
   return { chunks, bytes };

@@ -1,16 +1,19 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { ScanOptions } from '../../pipeline/index.js';
 import {
+  buildRepositoryPlan,
   DEFAULT_REPLACEMENTS_FILE,
-  formatLocatedJson,
-  formatLocatedMarkdown,
-  formatLocatedText,
-  gatherScans,
-  locatedPlans,
   findingsOfSecret,
+  formatRepositoryPlanJson,
+  formatRepositoryPlanMarkdown,
+  formatRepositoryPlanText,
+  gatherScans,
   keyNamesOf,
+  planCommandFor,
+  planSecretsOf,
+  remotesOf,
   replacementLines,
   type RemediationMode,
   type RemediationRequest,
@@ -20,13 +23,13 @@ import type { CommandSpec, ParsedArgs } from '../args.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressOn } from '../progress.js';
-import { printable, printableLines } from '../../terminal-text/index.js';
+import { printable, printableJson } from '../../terminal-text/index.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
 
 /** `secretscan remediate`: usage, options and examples. */
 export const REMEDIATE_COMMAND: CommandSpec = {
   usage: 'secretscan remediate [PATH...] [--staged | --range BASE..HEAD | --history] [options]',
-  summary: 'Print a plan per leaked secret, for where it lives: rotate first, then remove, rewrite or purge, prevent, verify.',
+  summary: 'Print one remediation plan for every leaked secret in the repository: rotate, fix the code at HEAD, purge history with one script, force-push, verify.',
   positionals: { description: 'PATH: plan only for secrets in these files or directories (default: every secret in the working tree, the index and history)', max: Number.POSITIVE_INFINITY },
   options: [
     { name: 'staged', type: 'boolean', default: false, description: 'plan only for secrets the index adds' },
@@ -40,6 +43,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
   examples: [
     ['secretscan remediate', 'a plan for every secret in the working tree, the index and history'],
     ['secretscan remediate --format markdown > FIXING.md', 'the same as Markdown'],
+    ['secretscan remediate --format json', 'the same for scripts'],
     ['secretscan remediate --write-replacements ../replacements.txt', 'also write the input for `git filter-repo --replace-text`'],
   ],
 };
@@ -96,21 +100,10 @@ async function replacementsTarget(file: string, repo: Repository | undefined, io
   return target;
 }
 
-async function isNodeProject(root: string): Promise<boolean> {
-  return (await lstat(join(root, 'package.json')).catch(() => undefined))?.isFile() === true;
-}
-
 /**
- * Commands in the plan call secretscan the way the user runs it: `npx secretscan` inside a Node
- * project (where it is usually a devDependency, not on PATH), plain `secretscan` elsewhere.
- */
-function asUserRunsIt(text: string, isNode: boolean): string {
-  return isNode ? text.replace(/^(\s*\$ )secretscan /gm, '$1npx secretscan ').replace(/`secretscan /g, '`npx secretscan ') : text;
-}
-
-/**
- * Scans, classifies each secret by where it lives, prints one plan per secret (rotate first), and
- * on request writes the `git filter-repo --replace-text` input. Exit 1 when a plan was printed.
+ * Scans, locates each secret, and prints one plan for the whole repository (rotate, fix the code
+ * at HEAD, purge with one script, force-push, verify); on request writes the `git filter-repo
+ * --replace-text` input. Exit 1 when a plan was printed.
  */
 export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string) => void): Promise<number> {
   const flags = remediateFlagsOf(args);
@@ -119,27 +112,19 @@ export async function runRemediate(args: ParsedArgs, io: Io, log: (line: string)
   const target = flags.replacements === undefined ? undefined : await replacementsTarget(flags.replacements, repo, io);
   const scans = await gatherScans(flags, baseScanOptions(flags, io, log, target !== undefined), repo);
   const shownFile = target === undefined ? DEFAULT_REPLACEMENTS_FILE : repo === undefined ? target : relative(repo.root, target);
-  const plans = await locatedPlans(scans, repo, shownFile);
+  const secrets = await planSecretsOf(scans, repo);
   if (scans.isPartial) io.stderr.write('secretscan: warning: a scan was partial (see `secretscan scan --debug`); the plan may miss secrets\n');
-  if (plans.length === 0) {
-    io.stdout.write(flags.format === 'json' ? formatLocatedJson([]) : 'Nothing to fix: no secrets found.\n');
+  if (secrets.length === 0) {
+    io.stdout.write(flags.format === 'json' ? printableJson({ version: 2, secrets: [], steps: [] }) : 'Nothing to fix: no secrets found.\n');
     // Still write the (empty) file: a plan's commands that run after the secrets are gone must not fail.
     if (target !== undefined) await writeFileSafely(target, '', { mode: 0o600 });
     return scans.isPartial ? EXIT.userError : EXIT.clean;
   }
-  const isNode = await isNodeProject(repo?.root ?? io.cwd);
-  if (flags.format === 'json') {
-    // JSON escapes every control character itself; commands are rewritten before encoding.
-    const adjusted = plans.map((item) => ({ ...item, plan: { ...item.plan, steps: item.plan.steps.map((step) => ({ ...step, commands: step.commands.map((command) => asUserRunsIt(`$ ${command}`, isNode).slice(2)) })) } }));
-    io.stdout.write(formatLocatedJson(adjusted));
-  } else {
-    const format = flags.format === 'markdown' ? formatLocatedMarkdown : formatLocatedText;
-    const intro = flags.format === 'markdown' ? `# Fixing ${plans.length} leaked secret${plans.length === 1 ? '' : 's'}\n\n` : '';
-    // Plans quote repository paths (file names, remote names): nothing from the repository reaches the terminal raw.
-    io.stdout.write(printableLines(asUserRunsIt(intro + plans.map((item, index) => format(item, index, plans.length)).join('\n'), isNode)));
-  }
+  const plan = buildRepositoryPlan(secrets, { command: await planCommandFor(repo?.root ?? io.cwd), replacementsFile: shownFile }, await remotesOf(repo));
+  // Every format goes through terminal-text: nothing from the repository reaches the terminal raw.
+  io.stdout.write(flags.format === 'json' ? formatRepositoryPlanJson(plan) : flags.format === 'markdown' ? formatRepositoryPlanMarkdown(plan) : formatRepositoryPlanText(plan));
   if (target !== undefined) {
-    const { lines, unanchored } = replacementLines(plans.map((item) => ({ values: scans.secrets.get(item.finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, item.finding.secretId)) })));
+    const { lines, unanchored } = replacementLines(secrets.map(({ finding }) => ({ values: scans.secrets.get(finding.secretId) ?? [], keys: keyNamesOf(findingsOfSecret(scans, finding.secretId)) })));
     await writeFileSafely(target, lines.length === 0 ? '' : `${lines.join('\n')}\n`, { mode: 0o600 });
     io.stderr.write(`secretscan: wrote ${lines.length} replacement line${lines.length === 1 ? '' : 's'} to ${printable(target)} (mode 0600): it holds the raw secrets, delete it after use\n`);
     if (unanchored > 0) {

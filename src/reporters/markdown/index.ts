@@ -35,6 +35,7 @@ function detailsList(summary: string, items: string[]): string[] {
 }
 
 function howToFix(result: ScanResult, ctx: ReportContext): string[] {
+  if (ctx.remediationPlan !== undefined) return [ctx.remediationPlan(result.findings)];
   return firedRules(result.findings, ctx.rules).flatMap((fired) => [
     `### How to fix: ${markdownText(fired.name)} (${markdownCode(fired.id)})`,
     '',
@@ -44,8 +45,9 @@ function howToFix(result: ScanResult, ctx: ReportContext): string[] {
 
 /**
  * The report for a GitHub job summary or pull-request comment: a heading, the scan's notices, a
- * summary, the findings table, the other places each secret appears (history scans), one "How to
- * fix" section per rule that fired, then skipped files and problems.
+ * summary, the findings table, the other places each secret appears (history scans), the
+ * remediation plan (`ctx.remediationPlan`, else one "How to fix" section per rule that fired),
+ * then skipped files and problems.
  */
 export function toMarkdown(result: ScanResult, ctx: ReportContext): string {
   const findings = sortFindings(result.findings);

@@ -6,7 +6,7 @@ import { FAKE } from '../../helpers/fake-secrets.js';
 
 const { rules } = await loadBuiltinRules();
 const matcher = createMatcher(rules);
-const scan = (text: string, path = 'config/app.yaml') => matcher.scanChunk({ origin: 'directory', path, text, startLine: 1 }).findings;
+const scan = (text: string, path = 'config/app.yaml') => matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 /** A made-up AWS secret access key (40 characters, one of them a slash). */
 const AWS_SECRET = ['Zq8vN2xR4tL7pW9sK3mB', '6yH1c/F5gJ0dA8eU2iO4'].join('');
