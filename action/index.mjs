@@ -26954,7 +26954,7 @@ async function scannerFor(options) {
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26969,14 +26969,16 @@ async function scannerFor(options) {
 
 // dist/src/pipeline/execute-scan.js
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
-async function findEveryPlace(scanned, values, retained, source, signal, log) {
-  if (scanned.findings.length === 0 || signal.aborted)
+async function findEveryPlace(scanned, values, context) {
+  const { retained, source, signal, log } = context;
+  const findings = source.kind === "history" ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
+  if (findings.length === 0 || signal.aborted)
     return { places: /* @__PURE__ */ new Map(), omitted: 0 };
   const started = performance2.now();
   const kept = retained.replay();
-  const found = await sweepFoundValues(scanned.findings, values, kept ?? source.reread(), signal);
+  const found = await sweepFoundValues(findings, values, kept ?? source.reread(), signal);
   const count2 = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
-  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${values.size} found values at ${count2} places in ${Math.round(performance2.now() - started)} ms`);
+  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${found.places.size} secret ids at ${count2} places in ${Math.round(performance2.now() - started)} ms`);
   return found;
 }
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
@@ -27043,7 +27045,7 @@ async function executeScan(options) {
       shown.done();
       await scanner.close();
     }
-    everyPlace = await findEveryPlace(scanned, values, retained, source, stop.signal, log);
+    everyPlace = await findEveryPlace(scanned, values, { retained, source, isPathSuppressed: policy.isPathSuppressed, signal: stop.signal, log });
     values.clear();
   } finally {
     stop.dispose();

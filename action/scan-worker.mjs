@@ -3905,8 +3905,7 @@ var rules = compilePacks(setup.packs).rules;
 var options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
-  // The pool's scans look for every copy of what they found afterwards.
-  shouldKeepValues: true
+  shouldKeepValues: setup.shouldKeepValues === true
 };
 var matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
 var binary = createBinaryScanner(rules, options);

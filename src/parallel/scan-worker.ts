@@ -11,8 +11,7 @@ const rules = compilePacks(setup.packs).rules;
 const options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
-  // The pool's scans look for every copy of what they found afterwards.
-  shouldKeepValues: true,
+  shouldKeepValues: setup.shouldKeepValues === true,
 };
 const matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
 const binary = createBinaryScanner(rules, options);

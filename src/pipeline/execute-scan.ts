@@ -19,14 +19,18 @@ export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 /**
  * The second pass: every other place the found values sit, in what the scan kept of its inputs,
  * or in its source read again when it read too much to keep. Nothing when nothing was found.
+ * A history audit matches each blob under the first path it meets (allowlists apply per path
+ * later): values found only under an allowlisted path (test fixtures) are not looked for.
  */
-async function findEveryPlace(scanned: ScanResult, values: ReadonlyMap<string, string>, retained: RetainedInputs, source: Source, signal: AbortSignal, log: (line: string) => void): Promise<EveryPlace> {
-  if (scanned.findings.length === 0 || signal.aborted) return { places: new Map(), omitted: 0 };
+async function findEveryPlace(scanned: ScanResult, values: ReadonlyMap<string, string>, context: { retained: RetainedInputs; source: Source; isPathSuppressed: (path: string) => boolean; signal: AbortSignal; log: (line: string) => void }): Promise<EveryPlace> {
+  const { retained, source, signal, log } = context;
+  const findings = source.kind === 'history' ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
+  if (findings.length === 0 || signal.aborted) return { places: new Map(), omitted: 0 };
   const started = performance.now();
   const kept = retained.replay();
-  const found = await sweepFoundValues(scanned.findings, values, kept ?? source.reread(), signal);
+  const found = await sweepFoundValues(findings, values, kept ?? source.reread(), signal);
   const count = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
-  log(`second pass (${kept === undefined ? 'source read again' : 'kept inputs'}): ${values.size} found values at ${count} places in ${Math.round(performance.now() - started)} ms`);
+  log(`second pass (${kept === undefined ? 'source read again' : 'kept inputs'}): ${found.places.size} secret ids at ${count} places in ${Math.round(performance.now() - started)} ms`);
   return found;
 }
 
@@ -105,7 +109,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
       shown.done();
       await scanner.close();
     }
-    everyPlace = await findEveryPlace(scanned, values, retained, source, stop.signal, log);
+    everyPlace = await findEveryPlace(scanned, values, { retained, source, isPathSuppressed: policy.isPathSuppressed, signal: stop.signal, log });
     values.clear();
   } finally {
     stop.dispose();

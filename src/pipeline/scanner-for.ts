@@ -44,7 +44,7 @@ export async function scannerFor(options: { source: Source; rules: Rule[]; confi
   // pre-commit hook) start-up time.
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await import('../parallel/index.js') : undefined;
-  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets };
+  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true };
   const pool = parallel === undefined || setup === undefined ? undefined : parallel.workerPoolScanner(threads, setup);
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
