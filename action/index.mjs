@@ -3055,13 +3055,13 @@ function sha256Hex(data) {
   return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join3(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash2.update(`${name}\0${bytes.length}\0`);
+    hash2.update(bytes);
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 function isStamp(value) {
   if (typeof value !== "object" || value === null)
@@ -3151,23 +3151,34 @@ var init_finding = __esm({
   }
 });
 
+// dist/src/findings/flat-string.js
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+var SHORT;
+var init_flat_string = __esm({
+  "dist/src/findings/flat-string.js"() {
+    "use strict";
+    SHORT = 13;
+  }
+});
+
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash3("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex2(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -3177,32 +3188,34 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT, sha256Hex2;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    init_flat_string();
     SLOW_HASH_BELOW = 32;
     SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
     SCRYPT_SALT = "secretscan secret-id v2";
     stretchedCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 1e5;
+    sha256Hex2 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
-var PREVIEW_MIN_LENGTH;
+var PREVIEW_MIN_LENGTH, SURROGATE;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    init_flat_string();
     PREVIEW_MIN_LENGTH = 16;
+    SURROGATE = /[\uD800-\uDFFF]/;
   }
 });
 
@@ -3320,6 +3333,33 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+function redactOccurrence(occurrence, redactText) {
+  return { ...occurrence, path: redactText(occurrence.path) };
+}
+function redactFinding(finding, redactText) {
+  const redacted = { ...finding, path: redactText(finding.path), context: redactText(finding.context) };
+  if (finding.occurrences !== void 0)
+    redacted.occurrences = finding.occurrences.map((o2) => redactOccurrence(o2, redactText));
+  return redacted;
+}
+function redactResult(result, redactText) {
+  const redacted = {
+    ...result,
+    findings: result.findings.map((finding) => redactFinding(finding, redactText)),
+    skipped: result.skipped.map((skipped) => ({ ...skipped, path: redactText(skipped.path) })),
+    problems: result.problems.map((problem) => ({ path: redactText(problem.path), message: redactText(problem.message) }))
+  };
+  if (result.notices !== void 0)
+    redacted.notices = result.notices.map(redactText);
+  return redacted;
+}
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3327,8 +3367,10 @@ var init_findings = __esm({
     init_finding();
     init_fingerprint();
     init_redact();
+    init_flat_string();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -3437,6 +3479,8 @@ function checkRuleFields(raw, subject, problems, at2) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at2, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at2, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at2, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3513,7 +3557,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
   }
 });
@@ -11007,6 +11052,414 @@ var init_rules = __esm({
   }
 });
 
+// dist/src/suppress/allowlist.js
+function compileEntry(entry) {
+  const compiled2 = {};
+  if (entry.paths !== void 0)
+    compiled2.matchesPath = compilePathPatterns(entry.paths);
+  if (entry.rules !== void 0)
+    compiled2.ruleIds = new Set(entry.rules);
+  if (entry.regexes !== void 0)
+    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
+  if (entry.stopwords !== void 0)
+    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
+  return compiled2;
+}
+function matchesRule(ruleIds, ruleId) {
+  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
+}
+function matchesCandidate(entry, candidate) {
+  if (!matchesRule(entry.ruleIds, candidate.ruleId))
+    return false;
+  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
+    return false;
+  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
+    return false;
+  const secret = candidate.secret.toLowerCase();
+  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
+}
+function suppressionFrom(allowlist) {
+  const entries = allowlist.map(compileEntry);
+  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
+  const rest = entries.filter((e) => !wholePath.includes(e));
+  return {
+    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
+    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
+  };
+}
+function pathAllowlistFrom(allowlist) {
+  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
+  return (path) => matchers.some((matches) => matches(path));
+}
+function kindPolicyFrom(config, policy = suppressionFrom(config.allowlist)) {
+  const disabled = new Set(config.disabledRules);
+  return {
+    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
+    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
+  };
+}
+var init_allowlist = __esm({
+  "dist/src/suppress/allowlist.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/suppress/inline-marker.js
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+var INLINE_ALLOW_MARKER;
+var init_inline_marker = __esm({
+  "dist/src/suppress/inline-marker.js"() {
+    "use strict";
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/suppress/stages.js
+function matchSuppressor(policy) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy))?.counter;
+}
+function withoutAllowlistedFiles(findings, policy) {
+  const kept = findings.filter((finding) => !policy.isSuppressed(finding.ruleId, finding.path));
+  return { kept, dropped: findings.length - kept.length };
+}
+function runFindingStages(findings, suppressions) {
+  let kept = [...findings];
+  const counts = {};
+  for (const stage of FINDING_STAGES) {
+    const listed = FINDING_FINGERPRINTS[stage.id](suppressions);
+    if (listed === void 0)
+      continue;
+    const remaining = kept.filter((finding) => !listed.has(finding.fingerprint));
+    counts[stage.counter] = kept.length - remaining.length;
+    kept = remaining;
+  }
+  return { kept, counts };
+}
+var SUPPRESSION_STAGES, MATCH_STAGES, FINDING_STAGES, MATCH_TESTS, FINDING_FINGERPRINTS;
+var init_stages = __esm({
+  "dist/src/suppress/stages.js"() {
+    "use strict";
+    SUPPRESSION_STAGES = [
+      {
+        id: "allowlisted-path",
+        point: "path",
+        counter: "paths",
+        description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+      },
+      { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+      { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+      { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+      { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+      { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+    ];
+    MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+    FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+    MATCH_TESTS = {
+      "inline-marker": (match) => match.isOnMarkedLine(),
+      allowlist: (match, policy) => policy?.isSuppressed(match.candidate()) === true
+    };
+    FINDING_FINGERPRINTS = {
+      "ignore-file": (suppressions) => suppressions.ignore === void 0 ? void 0 : new Set(suppressions.ignore.entries.map((entry) => entry.fingerprint)),
+      baseline: (suppressions) => suppressions.baseline === void 0 ? void 0 : new Set(suppressions.baseline.entries.map((entry) => entry.fingerprint))
+    };
+  }
+});
+
+// dist/src/suppress/baseline-file.js
+var BASELINE_VERSION;
+var init_baseline_file = __esm({
+  "dist/src/suppress/baseline-file.js"() {
+    "use strict";
+    init_findings();
+    BASELINE_VERSION = 1;
+  }
+});
+
+// dist/src/suppress/baseline-changes.js
+var init_baseline_changes = __esm({
+  "dist/src/suppress/baseline-changes.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/file-names.js
+var BASELINE_FILE_NAME, IGNORE_FILE_NAME;
+var init_file_names = __esm({
+  "dist/src/suppress/file-names.js"() {
+    "use strict";
+    BASELINE_FILE_NAME = ".secretscan-baseline.json";
+    IGNORE_FILE_NAME = ".secretscanignore";
+  }
+});
+
+// dist/src/suppress/is-fingerprint.js
+function isFingerprint(text) {
+  return FINGERPRINT.test(text);
+}
+var FINGERPRINT, FINGERPRINT_SHAPE;
+var init_is_fingerprint = __esm({
+  "dist/src/suppress/is-fingerprint.js"() {
+    "use strict";
+    FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
+    FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
+  }
+});
+
+// dist/src/suppress/suppression-file-error.js
+function suppressionFileError(kind, problems, hint) {
+  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
+${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
+}
+var init_suppression_file_error = __esm({
+  "dist/src/suppress/suppression-file-error.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/suppress/parse-baseline.js
+function syntaxErrorLocation(text, file, error2) {
+  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
+  if (offset === void 0)
+    return file;
+  const before = text.slice(0, Number(offset)).split("\n");
+  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+function entryProblems(entry, where) {
+  if (!isRecord(entry))
+    return [`${where}: must be an object with fingerprint, ruleId and path`];
+  const problems = [];
+  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
+    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
+  for (const key of ["ruleId", "path"]) {
+    if (typeof entry[key] !== "string" || entry[key] === "")
+      problems.push(`${where}.${key}: must be a non-empty string`);
+  }
+  return problems;
+}
+function parseBaseline(text, file) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error2) {
+    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
+  }
+  if (!isRecord(data))
+    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
+  if (data.version !== BASELINE_VERSION) {
+    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
+  }
+  if (!Array.isArray(data.entries))
+    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
+  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
+  if (problems.length > 0)
+    throw suppressionFileError("baseline", problems, HINT);
+  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
+  return { version: BASELINE_VERSION, entries };
+}
+var HINT;
+var init_parse_baseline = __esm({
+  "dist/src/suppress/parse-baseline.js"() {
+    "use strict";
+    init_document_shape();
+    init_baseline_file();
+    init_is_fingerprint();
+    init_suppression_file_error();
+    HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
+  }
+});
+
+// dist/src/suppress/parse-ignore-file.js
+function parseIgnoreFile(text, file) {
+  const entries = [];
+  const problems = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const content = raw.replace(TRAILING_COMMENT, "").trim();
+    if (content === "" || content.startsWith("#"))
+      return;
+    if (isFingerprint(content))
+      entries.push({ fingerprint: content, line: index + 1 });
+    else
+      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
+  });
+  if (problems.length > 0)
+    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
+  return entries;
+}
+var TRAILING_COMMENT;
+var init_parse_ignore_file = __esm({
+  "dist/src/suppress/parse-ignore-file.js"() {
+    "use strict";
+    init_is_fingerprint();
+    init_suppression_file_error();
+    TRAILING_COMMENT = /\s#.*$/;
+  }
+});
+
+// dist/src/suppress/load-suppressions.js
+import { join as join6, relative as relative4, resolve as resolve2 } from "node:path";
+async function readIfPresent(file, displayName, isNamedByUser = false) {
+  try {
+    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
+  } catch (error2) {
+    const code2 = error2.code;
+    if (code2 === "ENOENT")
+      return void 0;
+    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
+  }
+}
+function displayNameOf(file, cwd) {
+  return relative4(cwd, file) || file;
+}
+async function loadBaseline(options) {
+  const isDefault = options.baselineFile === void 0;
+  if (isDefault && !options.shouldUseDefaultBaseline)
+    return void 0;
+  const file = isDefault ? join6(options.root, BASELINE_FILE_NAME) : resolve2(options.cwd, options.baselineFile ?? "");
+  const displayName = displayNameOf(file, options.cwd);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
+  if (text === void 0 && isDefault)
+    return void 0;
+  if (text === void 0) {
+    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
+  }
+  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
+}
+async function loadIgnoreFile(options) {
+  const file = join6(options.root, IGNORE_FILE_NAME);
+  const displayName = displayNameOf(file, options.cwd);
+  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
+  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
+}
+async function loadSuppressions(options) {
+  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
+  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
+}
+var init_load_suppressions = __esm({
+  "dist/src/suppress/load-suppressions.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_file_names();
+    init_parse_baseline();
+    init_parse_ignore_file();
+  }
+});
+
+// dist/src/suppress/apply-suppressions.js
+function applySuppressions(result, suppressions) {
+  const { kept, counts } = runFindingStages(result.findings, suppressions);
+  const suppressed = {
+    ...result.suppressed,
+    ...counts.baseline === void 0 ? {} : { baseline: counts.baseline },
+    ...counts.ignored === void 0 ? {} : { ignored: counts.ignored }
+  };
+  const found = new Set(result.findings.map((finding) => finding.fingerprint));
+  const unused = {
+    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
+    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
+  };
+  return { result: { ...result, findings: kept, suppressed }, unused };
+}
+var init_apply_suppressions = __esm({
+  "dist/src/suppress/apply-suppressions.js"() {
+    "use strict";
+    init_stages();
+  }
+});
+
+// dist/src/terminal-text/printable.js
+function printable(text) {
+  return text.replace(UNSAFE, (char) => {
+    const code2 = char.charCodeAt(0);
+    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+  });
+}
+function printableLines(text) {
+  return text.split("\n").map(printable).join("\n");
+}
+var UNSAFE;
+var init_printable = __esm({
+  "dist/src/terminal-text/printable.js"() {
+    "use strict";
+    UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+  }
+});
+
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/shell-quote.js
+function shellQuote(word) {
+  if (PLAIN.test(word))
+    return word;
+  const escaped = printable(word);
+  if (escaped === word)
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
+}
+var PLAIN;
+var init_shell_quote = __esm({
+  "dist/src/terminal-text/shell-quote.js"() {
+    "use strict";
+    init_printable();
+    PLAIN = /^[\w@%+=:,./-]+$/;
+  }
+});
+
+// dist/src/terminal-text/index.js
+var init_terminal_text = __esm({
+  "dist/src/terminal-text/index.js"() {
+    "use strict";
+    init_printable();
+    init_printable_json();
+    init_shell_quote();
+  }
+});
+
+// dist/src/suppress/describe.js
+function count(n, noun, plural4) {
+  return `${n} ${n === 1 ? noun : plural4}`;
+}
+function describeSuppressions(suppressions, isBaselineOff) {
+  const { baseline, ignore } = suppressions;
+  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
+  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
+  return [baselineLine, ignoreLine];
+}
+var init_describe = __esm({
+  "dist/src/suppress/describe.js"() {
+    "use strict";
+    init_terminal_text();
+  }
+});
+
+// dist/src/suppress/index.js
+var init_suppress = __esm({
+  "dist/src/suppress/index.js"() {
+    "use strict";
+    init_allowlist();
+    init_inline_marker();
+    init_stages();
+    init_baseline_file();
+    init_baseline_changes();
+    init_file_names();
+    init_is_fingerprint();
+    init_parse_baseline();
+    init_parse_ignore_file();
+    init_load_suppressions();
+    init_apply_suppressions();
+    init_describe();
+  }
+});
+
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 function c(...n) {
   const e = new String(n);
@@ -11160,12 +11613,12 @@ var require_common = __commonJS({
       createDebug.skips = [];
       createDebug.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
       }
       createDebug.selectColor = selectColor;
       function createDebug(namespace) {
@@ -21819,10 +22272,16 @@ var init_match = __esm({
 
 // dist/src/engine/overlaps.js
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_3, i) => i).sort((a, b3) => matches[a].start - matches[b3].start);
@@ -21885,15 +22344,29 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m2 of matches) {
-    const key = `${lineOf(m2.start)}\0${m2.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+  const lines = Int32Array.from(matches, (m2) => lineOf(m2.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b3) => {
+    const byLine = lines[a] - lines[b3];
+    if (byLine !== 0)
+      return byLine;
+    const [x3, y2] = [matches[a].secret, matches[b3].secret];
+    return x3 < y2 ? -1 : x3 > y2 ? 1 : a - b3;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at2 = order[i];
+    if (lines[at2] !== lines[best] || matches[at2].secret !== matches[best].secret) {
+      best = at2;
+      continue;
+    }
+    const [m2, kept] = [matches[at2], matches[best]];
+    const isBetter = SEVERITY_ORDER[m2.severity] > SEVERITY_ORDER[kept.severity] || m2.severity === kept.severity && m2.start < kept.start;
+    isDropped[isBetter ? best : at2] = 1;
     if (isBetter)
-      best.set(key, m2);
+      best = at2;
   }
-  return best.size === matches.length ? matches : matches.filter((m2) => best.get(`${lineOf(m2.start)}\0${m2.secret}`) === m2);
+  return isDropped.includes(1) ? matches.filter((_3, i) => isDropped[i] === 0) : matches;
 }
 var SEVERITY_ORDER;
 var init_overlaps = __esm({
@@ -21905,10 +22378,20 @@ var init_overlaps = __esm({
 
 // dist/src/engine/secret-finder.js
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var MODULUS, BASE, SecretFinder;
 var init_secret_finder = __esm({
@@ -21923,7 +22406,7 @@ var init_secret_finder = __esm({
       lengths = [];
       constructor(secrets) {
         const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
+        for (const secret of secrets) {
           if (secret === "" || secret.includes("\n"))
             continue;
           let group = byLength.get(secret.length);
@@ -21933,12 +22416,7 @@ var init_secret_finder = __esm({
               lead = lead * BASE % MODULUS;
             byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
           }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
+          addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
         }
         this.lengths = [...byLength.values()];
         this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -21949,15 +22427,21 @@ var init_secret_finder = __esm({
         for (const { length, lead, byHash } of this.lengths) {
           if (length > text.length)
             continue;
-          let hash = hashOf(text, 0, length);
+          let hash2 = hashOf(text, 0, length);
           for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
+            const known = byHash.get(hash2);
+            if (typeof known === "string") {
+              if (text.startsWith(known, start))
+                found.push([start, known]);
+            } else if (known !== void 0) {
+              for (const secret of known)
+                if (text.startsWith(secret, start))
+                  found.push([start, secret]);
+            }
             if (start + length >= text.length)
               break;
             const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+            hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
           }
         }
         return found;
@@ -22001,19 +22485,27 @@ var init_secret_finder = __esm({
 
 // dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m2 of all) {
-    const first = lines.lineOf(m2.start);
-    const last = lines.lineOf(Math.max(m2.start, m2.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m2]);
-      else
-        list.push(m2);
-    }
+  const byStart = [...all].sort((a, b3) => a.start - b3.start);
+  const longestSpan = all.reduce((longest, m2) => Math.max(longest, m2.end - m2.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+}
+function matchesWithin(index, from, to2) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m2) => m2.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to2; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -22026,7 +22518,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to2);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m2) => m2.start < end && m2.end > base).sort((a, b3) => b3.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b3) => b3.start - a.start);
   let focus = match.start - base;
   for (const m2 of onLine) {
     const cutFrom = Math.max(m2.start, base) - base;
@@ -22049,6 +22541,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -22058,10 +22551,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -22293,6 +22786,18 @@ var init_value_context = __esm({
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+function compareMatches(a, b3) {
+  return a.start - b3.start || a.end - b3.end || (a.rule.spec.id < b3.rule.spec.id ? -1 : a.rule.spec.id > b3.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
   const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
@@ -22305,7 +22810,9 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -22379,34 +22886,40 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      const once = oncePerLine(kept, lines.lineOf);
-      const findings = once.map((m2) => toFinding(m2, chunk, index, shouldReveal));
-      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m2) => m2.secret) } : { findings, suppressed };
+      const findings = detailed.map((m2) => toFinding(m2, chunk, index, shouldReveal));
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true)
+        scan.secrets = detailed.map((m2) => m2.secret);
+      return scan;
     }
   };
 }
-var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_suppress();
     init_decoding();
     init_keyword_automaton();
     init_keyword_hits();
@@ -22418,7 +22931,6 @@ var init_matcher = __esm({
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
@@ -22531,8 +23043,27 @@ function settledOrAborted(work, signal) {
     });
   });
 }
+function trimToLimit(result, limit) {
+  if (result.findings.length <= limit)
+    return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++)
+    unlisted[result.findings[i].severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+function addUnlisted(result, counts, limit) {
+  if (counts === void 0)
+    return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES)
+    unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -22550,6 +23081,9 @@ async function scanChunks(inputs, scanner, hooks = {}) {
       result.findings.push(finding);
     if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
       scanned.findings.forEach((finding, at2) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at2]));
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit)
+      trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -22583,6 +23117,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }
@@ -22598,7 +23133,7 @@ var init_scan = __esm({
 import { createHash as createHash4 } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { endianness } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function digestOf(bytes) {
   return createHash4("sha256").update(bytes).digest("hex");
 }
@@ -22656,7 +23191,7 @@ var init_automaton_file = __esm({
     "use strict";
     init_package_root();
     MAGIC = "secretscan-automaton-2";
-    COMPILED_AUTOMATON_FILE = join9(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
+    COMPILED_AUTOMATON_FILE = join10(PACKAGE_ROOT, "dist", "keyword-automaton.bin");
   }
 });
 
@@ -22902,7 +23437,7 @@ var init_value_sweep = __esm({
 
 // dist/src/engine/binary-scan.js
 function isBinaryRule(rule) {
-  return !NAME_BASED_PROVIDERS2.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+  return isProviderRule(rule);
 }
 function placedInBytes(finding, runs, places) {
   const { start, end } = byteSpanOf(finding, runs);
@@ -22979,15 +23514,14 @@ function createBinaryScanner(rules, options) {
     }
   };
 }
-var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2, SPLIT_REACH;
+var SPLIT_REACH;
 var init_binary_scan = __esm({
   "dist/src/engine/binary-scan.js"() {
     "use strict";
     init_keyword_automaton();
     init_matcher();
+    init_overlaps();
     init_printable_runs();
-    OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
-    NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SPLIT_REACH = 1024;
   }
 });
@@ -23008,6 +23542,8 @@ var init_engine = __esm({
     init_value_sweep();
     init_binary_scan();
     init_printable_runs();
+    init_overlaps();
+    init_secret_finder();
   }
 });
 
@@ -23672,15 +24208,23 @@ function parseFailOn(value) {
   const normal = value.trim().toLowerCase();
   if (normal === "")
     return "low";
-  if (normal === "high" || normal === "medium" || normal === "low" || normal === "none")
+  if (normal === "high" || normal === "medium" || normal === "low" || normal === "live" || normal === "none")
     return normal;
-  throw new UsageError(`fail-on: "${value}" is not a severity`, "use high, medium, low or none");
+  throw new UsageError(`fail-on: "${value}" is not a severity`, "use high, medium, low, live (with verify) or none");
 }
 function failingFindings(findings, failOn) {
   if (failOn === "none")
     return [];
+  if (failOn === "live")
+    return findings.filter((finding) => finding.verification?.status === "live");
   const floor = RANK[failOn];
   return findings.filter((finding) => RANK[finding.severity] >= floor);
+}
+function unlistedFailing(unlisted, failOn) {
+  if (unlisted === void 0 || failOn === "none" || failOn === "live")
+    return 0;
+  const floor = RANK[failOn];
+  return ["high", "medium", "low"].filter((severity) => RANK[severity] >= floor).reduce((sum, severity) => sum + unlisted[severity], 0);
 }
 
 // dist/src/action/scan-args.js
@@ -23717,7 +24261,7 @@ function parseSize(value) {
 }
 
 // dist/src/config/validate.js
-var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist"]);
+var TOP_KEYS = /* @__PURE__ */ new Set(["maxFileSize", "rules", "allowlist", "verify"]);
 var RULES_KEYS = /* @__PURE__ */ new Set(["disable", "custom"]);
 var ENTRY_KEYS = /* @__PURE__ */ new Set(["reason", "paths", "rules", "regexes", "stopwords"]);
 function checkEntry(raw, at2, problems) {
@@ -23797,6 +24341,10 @@ function checkRulesBlock(raw, file, doc, problems) {
       problems.items.push(...checked.problems);
       if (checked.pack !== void 0)
         out.customPacks.push(checked.pack);
+      checked.pack?.rules.forEach((rule, r2) => {
+        if (rule.verify !== void 0)
+          problems.addAtKey(["rules", "custom", i, "rules", r2, "verify"], `${rule.id}: custom rules cannot have a verifier (only built-in rules are verified)`);
+      });
     });
     problems.items.push(...compilePacks(out.customPacks).problems);
   }
@@ -23817,6 +24365,12 @@ function validateConfig(value, file, doc, known) {
       problems.addAtKey(["maxFileSize"], "must be a positive size such as 1048576, 512KiB or 10MB");
     else
       config.maxFileSize = size;
+  }
+  if (value.verify !== void 0) {
+    if (typeof value.verify === "boolean")
+      config.verify = value.verify;
+    else
+      problems.addAtKey(["verify"], "must be true or false");
   }
   if (value.allowlist !== void 0 && !Array.isArray(value.allowlist))
     problems.addAtKey(["allowlist"], "must be a list of entries");
@@ -23909,55 +24463,8 @@ function selectRules(builtin2, config, fileKindIds = /* @__PURE__ */ new Set()) 
   return merged.rules.filter((r2) => !disabled.has(r2.spec.id) && !disabled.has(r2.provider.id));
 }
 
-// dist/src/config/suppression.js
-init_rules();
-function compileEntry(entry) {
-  const compiled2 = {};
-  if (entry.paths !== void 0)
-    compiled2.matchesPath = compilePathPatterns(entry.paths);
-  if (entry.rules !== void 0)
-    compiled2.ruleIds = new Set(entry.rules);
-  if (entry.regexes !== void 0)
-    compiled2.regexes = entry.regexes.map((source) => new RegExp(source));
-  if (entry.stopwords !== void 0)
-    compiled2.stopwords = entry.stopwords.map((w2) => w2.toLowerCase());
-  return compiled2;
-}
-function matchesRule(ruleIds, ruleId) {
-  return ruleIds === void 0 || ruleIds.has(ruleId) || ruleIds.has(ruleId.split(".")[0] ?? "");
-}
-function matchesCandidate(entry, candidate) {
-  if (!matchesRule(entry.ruleIds, candidate.ruleId))
-    return false;
-  if (entry.matchesPath !== void 0 && !entry.matchesPath(candidate.path))
-    return false;
-  if (entry.regexes !== void 0 && !entry.regexes.some((r2) => r2.test(candidate.secret)))
-    return false;
-  const secret = candidate.secret.toLowerCase();
-  return entry.stopwords === void 0 || entry.stopwords.some((w2) => secret.includes(w2));
-}
-function suppressionFrom(allowlist) {
-  const entries = allowlist.map(compileEntry);
-  const wholePath = entries.filter((e) => e.matchesPath !== void 0 && !e.ruleIds && !e.regexes && !e.stopwords);
-  const rest = entries.filter((e) => !wholePath.includes(e));
-  return {
-    isPathSuppressed: (path) => wholePath.some((e) => e.matchesPath?.(path) === true),
-    isSuppressed: (candidate) => rest.some((e) => matchesCandidate(e, candidate))
-  };
-}
-function pathAllowlistFrom(allowlist) {
-  const matchers = allowlist.flatMap((entry) => entry.paths === void 0 ? [] : [compilePathPatterns(entry.paths)]);
-  return (path) => matchers.some((matches) => matches(path));
-}
-function kindPolicyFrom(config, policy = suppressionFrom(config.allowlist)) {
-  const disabled = new Set(config.disabledRules);
-  return {
-    isKindOff: (id) => disabled.has(id) || disabled.has(id.split(".")[0] ?? ""),
-    isSuppressed: (ruleId, path) => policy.isPathSuppressed(path) || policy.isSuppressed({ ruleId, path, secret: "" })
-  };
-}
-
 // dist/src/config/config-risks.js
+init_suppress();
 var PROBE_PATHS = ["a", "app.js", ".env", "config/production.env", "src/deep/nested/dir/settings.py", "id_rsa", "Dockerfile", "x/y.z"];
 var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
 var PROBE_RULES = ["generic.password-assignment", "aws.access-key-id", "stripe.secret-key", "private-key.pem"];
@@ -24141,7 +24648,7 @@ function escapeProperty(s) {
 }
 
 // node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
+import * as crypto2 from "crypto";
 import * as fs from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
@@ -24157,7 +24664,7 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${crypto2.randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
@@ -24574,6 +25081,13 @@ function parseInputs(raw) {
   const config = raw("config");
   if (config !== "")
     inputs.config = config;
+  const verify = raw("verify").toLowerCase();
+  if (verify === "true")
+    inputs.verify = true;
+  else if (verify === "false")
+    inputs.verify = false;
+  else if (verify !== "")
+    throw new UsageError(`verify: "${raw("verify")}" is not true or false`, "use true to ask each provider whether its secrets are still accepted, or leave it unset");
   const baseline = raw("baseline");
   if (baseline !== "")
     inputs.baseline = baseline;
@@ -24885,7 +25399,7 @@ init_errors();
 init_package_root();
 init_rules();
 import { readFile as readFile2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join6, relative as relative4 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join7, relative as relative5 } from "node:path";
 
 // dist/src/sensitive-files/check-examples.js
 init_rules();
@@ -24997,11 +25511,11 @@ function validateCatalogue(value, lineOf, file) {
 }
 
 // dist/src/sensitive-files/load-catalogue.js
-var CATALOGUE_FILE = join6(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
-var COMPILED_CATALOGUE_FILE = join6(PACKAGE_ROOT, "dist", "sensitive-files.json");
+var CATALOGUE_FILE = join7(PACKAGE_ROOT, "rules", "sensitive-files.yaml");
+var COMPILED_CATALOGUE_FILE = join7(PACKAGE_ROOT, "dist", "sensitive-files.json");
 async function catalogueEntries(file = CATALOGUE_FILE) {
   await loadYamlSupport();
-  const shown = relative4(PACKAGE_ROOT, file);
+  const shown = relative5(PACKAGE_ROOT, file);
   const doc = parseYamlDocument(await readFile2(file, "utf8"), shown);
   if (doc.errors.length > 0)
     return { specs: [], problems: doc.errors };
@@ -25021,7 +25535,7 @@ function readCompiledEntries() {
   });
   if ("reason" in read)
     return read;
-  return { specs: read.payload, origin: `${relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
+  return { specs: read.payload, origin: `${relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE)} (${describeStamp(read.stamp)})` };
 }
 var builtin;
 function loadCatalogue() {
@@ -25030,13 +25544,14 @@ function loadCatalogue() {
     const { specs, problems } = "specs" in compiled2 ? { specs: compiled2.specs, problems: [] } : await catalogueEntries();
     if (problems.length > 0)
       throw new RulePackError(problems);
-    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative4(PACKAGE_ROOT, CATALOGUE_FILE), relative4(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
-    return { file: relative4(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
+    const origin = "origin" in compiled2 ? compiled2.origin : parsedBecause(relative5(PACKAGE_ROOT, CATALOGUE_FILE), relative5(PACKAGE_ROOT, COMPILED_CATALOGUE_FILE), compiled2.reason);
+    return { file: relative5(PACKAGE_ROOT, CATALOGUE_FILE), kinds: specs.map(({ spec, line }) => compileKind(spec, line)), origin };
   })();
   return builtin;
 }
 
 // dist/src/sensitive-files/scan-audit.js
+init_suppress();
 init_findings();
 
 // dist/src/sensitive-files/audit.js
@@ -25045,7 +25560,7 @@ init_findings();
 // dist/src/sensitive-files/git-queries.js
 init_errors();
 init_safe_fs();
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 
 // dist/src/sources/repository.js
 init_errors();
@@ -25056,7 +25571,7 @@ import { execFile as execFile2, spawn } from "node:child_process";
 
 // dist/src/sources/git-env.js
 import { execFile, execFileSync } from "node:child_process";
-import { delimiter, resolve as resolve2 } from "node:path";
+import { delimiter, resolve as resolve3 } from "node:path";
 var SEALED_CONFIG = ["core.quotePath=off", "core.fsmonitor=false", "diff.external=", "color.ui=false"];
 var trusted;
 function trustedDirectories(env) {
@@ -25082,11 +25597,11 @@ function locationVariables(env, cwd) {
   for (const key of LOCATION_VARIABLES) {
     const value = env[key];
     if (value !== void 0 && value !== "")
-      carried[key] = resolve2(cwd, value);
+      carried[key] = resolve3(cwd, value);
   }
   const alternates = env[ALTERNATES_VARIABLE];
   if (alternates !== void 0 && alternates !== "") {
-    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve2(cwd, dir)).join(delimiter);
+    carried[ALTERNATES_VARIABLE] = alternates.split(delimiter).map((dir) => dir === "" || dir.startsWith('"') ? dir : resolve3(cwd, dir)).join(delimiter);
   }
   return carried;
 }
@@ -25264,7 +25779,7 @@ async function findRepository(dir) {
 init_errors();
 init_safe_fs();
 import { stat as stat2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join7, relative as relative5, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join8, relative as relative6, resolve as resolve4, sep as sep2 } from "node:path";
 
 // dist/src/sources/git.js
 init_errors();
@@ -25294,7 +25809,7 @@ function toPosix(path) {
   return sep2 === "/" ? path : path.split(sep2).join("/");
 }
 async function gitignoreGlobs(root) {
-  const text = await readTextFile(join7(root, ".gitignore")).catch(() => "");
+  const text = await readTextFile(join8(root, ".gitignore")).catch(() => "");
   return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("!")).flatMap((line) => {
     const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
     const body = line.replace(/^\//, "").replace(/\/$/, "");
@@ -25306,7 +25821,7 @@ async function globDirectory(root, dir) {
   const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
   const ignore = ["**/.git/**", ...await gitignoreGlobs(root)];
   const found = await fg("**/*", { cwd: dir, dot: true, onlyFiles: false, markDirectories: true, followSymbolicLinks: false, ignore, suppressErrors: true });
-  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative5(root, join7(dir, p2))));
+  return found.filter((p2) => !p2.endsWith("/")).map((p2) => toPosix(relative6(root, join8(dir, p2))));
 }
 async function kindOf(path) {
   try {
@@ -25332,8 +25847,8 @@ async function listScanTargets(cwd, paths, repo) {
   const files = [];
   const dirs = [];
   for (const given of paths) {
-    const full = isAbsolute2(given) ? given : resolve3(cwd, given);
-    const rel = toPosix(relative5(root, full));
+    const full = isAbsolute2(given) ? given : resolve4(cwd, given);
+    const rel = toPosix(relative6(root, full));
     if (repo !== void 0 && (rel.startsWith("../") || rel === ".." || isAbsolute2(rel))) {
       throw new UsageError(`${given} is outside the repository at ${root}`, "scan it from its own directory");
     }
@@ -25342,7 +25857,7 @@ async function listScanTargets(cwd, paths, repo) {
     else
       dirs.push(rel === "" ? "." : rel);
   }
-  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve3(root, d2))))).flat();
+  const listed = repo !== void 0 ? paths.length === 0 || dirs.length > 0 ? await listWorkingTreeFiles(root, dirs) : [] : (await Promise.all((paths.length === 0 ? ["."] : dirs).map((d2) => globDirectory(root, resolve4(root, d2))))).flat();
   if (repo !== void 0)
     await refuseIgnoredDirectories(root, dirs, listed);
   return { root, paths: [.../* @__PURE__ */ new Set([...listed, ...files])].sort() };
@@ -25351,10 +25866,10 @@ async function listScanTargets(cwd, paths, repo) {
 // dist/src/sources/read-files.js
 init_safe_fs();
 import { lstat as lstat2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var READ_CONCURRENCY = 16;
 async function readOne(root, path, maxFileSize) {
-  const full = join8(root, path);
+  const full = join9(root, path);
   try {
     const stat4 = await lstat2(full);
     if (stat4.isSymbolicLink())
@@ -25695,7 +26210,7 @@ async function* stagedChunks(root, options) {
 init_engine();
 init_errors();
 init_safe_fs();
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // dist/src/sources/range.js
 init_errors();
@@ -25979,7 +26494,7 @@ function describeReadError(error2) {
   return error2.message;
 }
 async function* commitMessageChunks(file, options) {
-  const path = resolve4(options.cwd, file);
+  const path = resolve5(options.cwd, file);
   let bytes;
   try {
     bytes = await readRegularFile(path, { maxBytes: options.maxFileSize, shouldFollowSymlink: true });
@@ -26002,13 +26517,13 @@ async function* commitMessageChunks(file, options) {
 }
 
 // dist/src/sources/committed-tree.js
-import { isAbsolute as isAbsolute3, relative as relative6, resolve as resolve5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve6, sep as sep3 } from "node:path";
 var SYMLINK_MODE = "120000";
 function committedPrefixes(root, cwd, paths) {
   if (paths.length === 0)
     return [""];
   return paths.map((path) => {
-    const inRepo = relative6(root, resolve5(cwd, path));
+    const inRepo = relative7(root, resolve6(cwd, path));
     return inRepo.startsWith("..") || isAbsolute3(inRepo) ? inRepo : inRepo.split(sep3).join("/");
   });
 }
@@ -26133,9 +26648,7 @@ async function countReachableBlobs(root) {
   return Math.max(0, lines + (lastByte === 10 ? 0 : 1) - 1);
 }
 
-// dist/src/sources/history/provenance.js
-var COMMIT_START2 = "";
-var FIELD = "";
+// dist/src/sources/nul-tokens.js
 async function* nulTokens(stream) {
   let pending = Buffer.alloc(0);
   for await (const data of stream) {
@@ -26148,6 +26661,10 @@ async function* nulTokens(stream) {
     pending = Buffer.from(buffer.subarray(start));
   }
 }
+
+// dist/src/sources/history/provenance.js
+var COMMIT_START2 = "";
+var FIELD = "";
 function keepEarliest(places, path, commit, age) {
   const known = places.get(path);
   if (known === void 0 || Date.parse(commit.date) <= Date.parse(known.commit.date))
@@ -26266,11 +26783,11 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
 
 // dist/src/sources/commit-files.js
 init_errors();
-import { isAbsolute as isAbsolute4, relative as relative7, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative8, sep as sep4 } from "node:path";
 var MAX_SETTINGS_BYTES = 16 * 1024 * 1024;
 function commitFileReader(root, commit) {
   return async (path) => {
-    const inside = relative7(root, path);
+    const inside = relative8(root, path);
     if (inside === "" || inside.startsWith("..") || isAbsolute4(inside)) {
       throw new UsageError(`${path} is outside the repository, so it cannot be read from commit ${commit.slice(0, 12)}`, "name a config or baseline file inside the repository");
     }
@@ -26283,6 +26800,45 @@ function commitFileReader(root, commit) {
       throw new UsageError(`${inside} in commit ${commit.slice(0, 12)} is larger than ${MAX_SETTINGS_BYTES / 1024 / 1024} MiB`);
     return (await gitBytes(root, ["cat-file", "blob", spec])).toString("utf8");
   };
+}
+
+// dist/src/sources/added-paths.js
+var FIELD2 = "";
+var LOG_ARGS = ["--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", `--format=%x00%H${FIELD2}%an <%ae>${FIELD2}%aI`];
+async function listedPaths(root, args) {
+  const { child, done } = spawnGit(root, args);
+  child.stdin.end();
+  const seen = /* @__PURE__ */ new Map();
+  let commit;
+  let isHeaderNext = false;
+  let isFirstPath = false;
+  for await (const token of nulTokens(child.stdout)) {
+    if (token === "") {
+      isHeaderNext = true;
+    } else if (isHeaderNext) {
+      const [sha = "", author = "", date = ""] = token.split(FIELD2);
+      commit = { sha, author, date };
+      isHeaderNext = false;
+      isFirstPath = true;
+    } else {
+      const path = isFirstPath && token.startsWith("\n") ? token.slice(1) : token;
+      isFirstPath = false;
+      if (!seen.has(path))
+        seen.set(path, commit === void 0 ? { path } : { path, commit });
+    }
+  }
+  await done;
+  return [...seen.values()];
+}
+function stagedAddedPaths(root) {
+  return listedPaths(root, ["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=A", "--no-ext-diff", "--no-textconv", "--"]);
+}
+async function rangeAddedPaths(root, range) {
+  const { base, head } = await resolveRange(root, range);
+  return listedPaths(root, ["log", "--reverse", "--topo-order", ...LOG_ARGS, `${base}..${head}`, "--"]);
+}
+function historyAddedPaths(root) {
+  return listedPaths(root, ["log", "--all", "--reverse", "--topo-order", ...LOG_ARGS, "--"]);
 }
 
 // dist/src/sensitive-files/git-queries.js
@@ -26345,7 +26901,7 @@ async function listEverAdded(root, range) {
 }
 async function readWorkingFile(root, path) {
   try {
-    return (await readRegularFile(join10(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
+    return (await readRegularFile(join11(root, path), { maxBytes: MAX_CONTENT, shouldTruncate: true })).toString("utf8");
   } catch {
     return void 0;
   }
@@ -26372,31 +26928,7 @@ function missingLinesOf(unignored, existing) {
 
 // dist/src/sensitive-files/to-finding.js
 init_findings();
-
-// dist/src/terminal-text/printable.js
-var UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function printable(text) {
-  return text.replace(UNSAFE, (char) => {
-    const code2 = char.charCodeAt(0);
-    return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-  });
-}
-function printableLines(text) {
-  return text.split("\n").map(printable).join("\n");
-}
-
-// dist/src/terminal-text/shell-quote.js
-var PLAIN = /^[\w@%+=:,./-]+$/;
-function shellQuote(word) {
-  if (PLAIN.test(word))
-    return word;
-  const escaped = printable(word);
-  if (escaped === word)
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-  return `$'${printable(word.replace(/\\/g, "\\\\").replace(/'/g, "\\'"))}'`;
-}
-
-// dist/src/sensitive-files/to-finding.js
+init_terminal_text();
 function contextOf2(path, found) {
   const quoted = shellQuote(path);
   switch (found.state) {
@@ -26535,15 +27067,19 @@ async function addAuditFindings(result, options) {
   options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
   const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...options.range === void 0 ? {} : { range: options.range } });
-  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
-  result.suppressed.paths += findings.length - kept.length;
-  result.findings = [...result.findings, ...kept].sort(compareFindings);
-  return result;
+  const { kept, dropped } = withoutAllowlistedFiles(findings, options.policy);
+  return { ...result, findings: [...result.findings, ...kept].sort(compareFindings), suppressed: { ...result.suppressed, paths: result.suppressed.paths + dropped } };
 }
 
 // dist/src/sensitive-files/fix.js
 init_safe_fs();
 init_errors();
+
+// dist/src/sensitive-files/gitignore-audit.js
+init_suppress();
+
+// dist/src/sensitive-files/format-outcome.js
+init_terminal_text();
 
 // dist/src/remediation/file-kind.js
 function secretFileOf(path, catalogue) {
@@ -26566,177 +27102,49 @@ var REPLACEMENT = "REMOVED-BY-SECRETSCAN";
 
 // dist/src/pipeline/execute-scan.js
 init_engine();
-
-// dist/src/suppress/baseline-file.js
 init_findings();
-var BASELINE_VERSION = 1;
-
-// dist/src/suppress/file-names.js
-var BASELINE_FILE_NAME = ".secretscan-baseline.json";
-var IGNORE_FILE_NAME = ".secretscanignore";
-
-// dist/src/suppress/is-fingerprint.js
-var FINGERPRINT = /^v[12]:[0-9a-f]{32}$/;
-var FINGERPRINT_SHAPE = "v1: or v2: followed by 32 lower-case hex characters";
-function isFingerprint(text) {
-  return FINGERPRINT.test(text);
-}
-
-// dist/src/suppress/parse-baseline.js
-init_document_shape();
-
-// dist/src/suppress/suppression-file-error.js
+init_suppress();
 init_errors();
-function suppressionFileError(kind, problems, hint) {
-  return new ScanError("E_CONFIG_INVALID", `invalid ${kind} file:
-${problems.map((p2) => `  ${p2}`).join("\n")}`, { hint });
-}
+init_rules();
 
-// dist/src/suppress/parse-baseline.js
-var HINT = "regenerate it with `secretscan baseline`, or scan without it with --no-baseline";
-function syntaxErrorLocation(text, file, error2) {
-  const offset = /position (\d+)/.exec(error2 instanceof Error ? error2.message : "")?.[1];
-  if (offset === void 0)
-    return file;
-  const before = text.slice(0, Number(offset)).split("\n");
-  return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+// dist/src/pipeline/file-names.js
+init_engine();
+init_findings();
+init_rules();
+var UNCHANGED = (text) => text;
+function nameFingerprint(finding) {
+  return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
 }
-function entryProblems(entry, where) {
-  if (!isRecord(entry))
-    return [`${where}: must be an object with fingerprint, ruleId and path`];
-  const problems = [];
-  if (typeof entry.fingerprint !== "string" || !isFingerprint(entry.fingerprint))
-    problems.push(`${where}.fingerprint: must be ${FINGERPRINT_SHAPE}`);
-  for (const key of ["ruleId", "path"]) {
-    if (typeof entry[key] !== "string" || entry[key] === "")
-      problems.push(`${where}.${key}: must be a non-empty string`);
+function scanFileNames(visited, rules, options) {
+  const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
+  if (visited.length === 0 || providerIds.size === 0)
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
+  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const secrets = /* @__PURE__ */ new Set();
+  const findings = [];
+  let allowlisted = 0;
+  for (const { path, commit } of visited) {
+    const scanned = matcher.scanChunk({ origin: "tree", path, text: path, startLine: 1 });
+    allowlisted += scanned.suppressed.allowlist;
+    for (const found of scanned.findings) {
+      if (!providerIds.has(found.ruleId) || found.secret === void 0)
+        continue;
+      secrets.add(found.secret);
+      const finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      if (!options.shouldRevealSecrets)
+        delete finding.secret;
+      if (commit !== void 0)
+        finding.commit = commit;
+      findings.push(finding);
+    }
   }
-  return problems;
-}
-function parseBaseline(text, file) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw suppressionFileError("baseline", [`${syntaxErrorLocation(text, file, error2)}: not valid JSON`], HINT);
-  }
-  if (!isRecord(data))
-    throw suppressionFileError("baseline", [`${file}: must be a JSON object with version and entries`], HINT);
-  if (data.version !== BASELINE_VERSION) {
-    throw suppressionFileError("baseline", [`${file}: version: must be ${BASELINE_VERSION} (this secretscan reads baseline version ${BASELINE_VERSION} only)`], HINT);
-  }
-  if (!Array.isArray(data.entries))
-    throw suppressionFileError("baseline", [`${file}: entries: must be an array`], HINT);
-  const problems = data.entries.flatMap((entry, index) => entryProblems(entry, `${file}: entries[${index}]`));
-  if (problems.length > 0)
-    throw suppressionFileError("baseline", problems, HINT);
-  const entries = data.entries.map(({ fingerprint, ruleId, path }) => ({ fingerprint, ruleId, path }));
-  return { version: BASELINE_VERSION, entries };
-}
-
-// dist/src/suppress/parse-ignore-file.js
-var TRAILING_COMMENT = /\s#.*$/;
-function parseIgnoreFile(text, file) {
-  const entries = [];
-  const problems = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    const content = raw.replace(TRAILING_COMMENT, "").trim();
-    if (content === "" || content.startsWith("#"))
-      return;
-    if (isFingerprint(content))
-      entries.push({ fingerprint: content, line: index + 1 });
-    else
-      problems.push(`${file}:${index + 1}: not a fingerprint: expected ${FINGERPRINT_SHAPE}, optionally followed by a # comment`);
-  });
-  if (problems.length > 0)
-    throw suppressionFileError("ignore", problems, "copy fingerprints from a JSON or SARIF report (`secretscan scan --format json`)");
-  return entries;
-}
-
-// dist/src/suppress/load-suppressions.js
-init_errors();
-init_safe_fs();
-import { join as join11, relative as relative8, resolve as resolve6 } from "node:path";
-async function readIfPresent(file, displayName, isNamedByUser = false) {
-  try {
-    return await readTextFile(file, { shouldFollowSymlink: isNamedByUser });
-  } catch (error2) {
-    const code2 = error2.code;
-    if (code2 === "ENOENT")
-      return void 0;
-    throw new ScanError("E_IO", `cannot read ${displayName}: ${readFailure(error2)}`, { cause: error2 });
-  }
-}
-function displayNameOf(file, cwd) {
-  return relative8(cwd, file) || file;
-}
-async function loadBaseline(options) {
-  const isDefault = options.baselineFile === void 0;
-  if (isDefault && !options.shouldUseDefaultBaseline)
-    return void 0;
-  const file = isDefault ? join11(options.root, BASELINE_FILE_NAME) : resolve6(options.cwd, options.baselineFile ?? "");
-  const displayName = displayNameOf(file, options.cwd);
-  const text = options.read === void 0 ? await readIfPresent(file, displayName, !isDefault) : await options.read(file);
-  if (text === void 0 && isDefault)
-    return void 0;
-  if (text === void 0) {
-    throw new ScanError("E_IO", `baseline file ${displayName} does not exist`, { hint: "create it with `secretscan baseline`" });
-  }
-  return { file, displayName, isDefault, entries: parseBaseline(text, displayName).entries };
-}
-async function loadIgnoreFile(options) {
-  const file = join11(options.root, IGNORE_FILE_NAME);
-  const displayName = displayNameOf(file, options.cwd);
-  const text = options.read === void 0 ? await readIfPresent(file, displayName) : await options.read(file);
-  return text === void 0 ? void 0 : { file, displayName, entries: parseIgnoreFile(text, displayName) };
-}
-async function loadSuppressions(options) {
-  const [baseline, ignore] = await Promise.all([loadBaseline(options), loadIgnoreFile(options)]);
-  return { ...baseline === void 0 ? {} : { baseline }, ...ignore === void 0 ? {} : { ignore } };
-}
-
-// dist/src/suppress/apply-suppressions.js
-function applySuppressions(result, suppressions) {
-  const ignored = new Set(suppressions.ignore?.entries.map((entry) => entry.fingerprint));
-  const baselined = new Set(suppressions.baseline?.entries.map((entry) => entry.fingerprint));
-  let ignoredCount = 0;
-  let baselineCount = 0;
-  const findings = result.findings.filter((finding) => {
-    if (ignored.has(finding.fingerprint))
-      ignoredCount++;
-    else if (baselined.has(finding.fingerprint))
-      baselineCount++;
-    else
-      return true;
-    return false;
-  });
-  const suppressed = {
-    ...result.suppressed,
-    ...suppressions.baseline === void 0 ? {} : { baseline: baselineCount },
-    ...suppressions.ignore === void 0 ? {} : { ignored: ignoredCount }
-  };
-  const found = new Set(result.findings.map((finding) => finding.fingerprint));
-  const unused = {
-    baseline: (suppressions.baseline?.entries ?? []).filter((entry) => !found.has(entry.fingerprint)),
-    ignore: (suppressions.ignore?.entries ?? []).filter((entry) => !found.has(entry.fingerprint))
-  };
-  return { result: { ...result, findings, suppressed }, unused };
-}
-
-// dist/src/suppress/describe.js
-function count(n, noun, plural4) {
-  return `${n} ${n === 1 ? noun : plural4}`;
-}
-function describeSuppressions(suppressions, isBaselineOff) {
-  const { baseline, ignore } = suppressions;
-  const baselineLine = baseline === void 0 ? `baseline: none${isBaselineOff ? " (--no-baseline)" : ""}` : `baseline: ${printable(baseline.displayName)}, ${count(baseline.entries.length, "entry", "entries")}${baseline.isDefault ? " (found at the repository root; --no-baseline turns it off)" : ""}`;
-  const ignoreLine = ignore === void 0 ? "ignore file: none" : `ignore file: ${printable(ignore.displayName)}, ${count(ignore.entries.length, "fingerprint", "fingerprints")}`;
-  return [baselineLine, ignoreLine];
+  if (secrets.size === 0 || options.shouldRevealSecrets)
+    return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
+  const finder = new SecretFinder(secrets);
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
 }
 
 // dist/src/pipeline/execute-scan.js
-init_errors();
-init_rules();
 import { performance as performance2 } from "node:perf_hooks";
 
 // dist/src/pipeline/every-place.js
@@ -26852,6 +27260,9 @@ function withEveryPlace(findings, places) {
 
 // dist/src/pipeline/open-source.js
 init_errors();
+function visitedFiles(paths) {
+  return async () => paths.map((path) => ({ path }));
+}
 function requireRepository(repo, cwd, kind) {
   if (repo === void 0)
     throw new GitError("E_NOT_A_REPO", `--${kind} needs a git repository, and ${cwd} is not inside one`, { hint: "run it from inside the repository" });
@@ -26880,13 +27291,13 @@ async function openSource(request, options) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
       const chunks = committedFileInputs(repo.root, files, maxFileSize, outcome);
-      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths };
+      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
     const reread = () => readFiles(targets.root, toRead, maxFileSize, unrecorded());
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths, visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
@@ -26896,14 +27307,16 @@ async function openSource(request, options) {
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === "staged") {
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread: () => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+    const reread = () => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => stagedAddedPaths(root) };
   }
   if (request.kind === "range") {
     const { range } = request;
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread: () => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+    const reread = () => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => rangeAddedPaths(root, range) };
   }
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26947,14 +27360,14 @@ function hasUserPatterns(config) {
   return config.customPacks.length > 0 || config.allowlist.some((entry) => entry.regexes !== void 0);
 }
 async function scannerFor(options) {
-  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+  const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === "history";
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true, maxFindings };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26962,12 +27375,13 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
   return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }
 
 // dist/src/pipeline/execute-scan.js
+var DEFAULT_MAX_FINDINGS = 1e5;
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
 async function findEveryPlace(scanned, values, context) {
   const { retained, source, signal, log } = context;
@@ -27010,6 +27424,7 @@ async function executeScan(options) {
   const knownIds = /* @__PURE__ */ new Set([...builtin2.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
   const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
   const rules = selectRules(builtin2, config, fileKindIds);
+  const shouldVerify = options.verify !== void 0 && (options.verify.isOn ?? config.verify === true);
   await checkCustomRules(rules, builtin2.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? "(none)"}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...read === void 0 ? {} : { read } });
@@ -27020,7 +27435,44 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, log });
+  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  names.catch(() => void 0);
+  let result;
+  try {
+    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log });
+  } catch (error2) {
+    throw await redactedError(error2, names);
+  }
+  const named = await names.catch((error2) => {
+    result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
+    result.isPartial = true;
+    return { findings: [], suppressed: { allowlist: 0 }, redactText: (text) => text, hasSecrets: false };
+  });
+  if (named.findings.length > 0)
+    result.findings = [...result.findings, ...named.findings].sort(compareFindings);
+  result.suppressed.allowlist += named.suppressed.allowlist;
+  const committed = source.committedPaths;
+  if (committed !== void 0)
+    result.findings = result.findings.filter((finding) => committed.has(finding.path));
+  const applied = applySuppressions(result, suppressions);
+  if (shouldVerify && options.verify !== void 0)
+    await verifyAndRedact(applied.result, rules, options.verify, { shouldReveal: options.shouldRevealSecrets === true, log });
+  if (named.hasSecrets)
+    applied.result = redactResult(applied.result, named.redactText);
+  const unlisted = applied.result.unlisted;
+  if (unlisted !== void 0)
+    applied.result.notices = [...applied.result.notices ?? [], unlistedNotice(unlisted)];
+  const risks = configRisks(config, rules);
+  if (risks.length > 0)
+    applied.result.notices = [...applied.result.notices ?? [], ...risks];
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
+}
+async function scanContent(source, context) {
+  const { options, rules, config, policy, outcome, log } = context;
+  const { source: request } = options;
+  const repo = source.repo;
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);
@@ -27039,7 +27491,7 @@ async function executeScan(options) {
         binaryInputs++;
         source.onBinary?.(input);
       };
-      const hooks = { onProgress: shown.update, signal: stop.signal, onBinary, onFound: (id, secret) => void values.set(id, secret) };
+      const hooks = { onProgress: shown.update, signal: stop.signal, maxFindings, onBinary, onFound: (id, secret) => void values.set(id, secret) };
       scanned = await scanChunks(retained.through(source.chunks), scanner, hooks);
     } finally {
       shown.done();
@@ -27050,38 +27502,55 @@ async function executeScan(options) {
   } finally {
     stop.dispose();
   }
-  scanned.suppressed.paths += source.suppressedPaths ?? 0;
+  const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
+  const notices = [...scanned.notices ?? []];
   if (everyPlace.omitted > 0)
-    scanned.notices = [...scanned.notices ?? [], `${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`];
+    notices.push(`${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`);
   if (binaryInputs > 0 && source.kind !== "history")
-    scanned.notices = [...scanned.notices ?? [], `${binaryInputs} binary ${binaryInputs === 1 ? "file" : "files"}: printable strings scanned, with the provider rules only`];
-  if (source.finish === void 0)
-    scanned.findings = withEveryPlace(scanned.findings, everyPlace.places);
-  const result = source.finish === void 0 ? scanned : await source.finish(scanned, everyPlace.places);
-  result.skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
-  result.problems = outcome.problems;
-  result.isPartial = result.problems.length > 0;
+    notices.push(`${binaryInputs} binary ${binaryInputs === 1 ? "file" : "files"}: printable strings scanned, with the provider rules only`);
+  const placed = { ...unread, ...notices.length === 0 ? {} : { notices } };
+  const finished = source.finish === void 0 ? { ...placed, findings: withEveryPlace(placed.findings, everyPlace.places) } : await source.finish(placed, everyPlace.places);
+  const skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  const result = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === "tree" && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === "commit-msg" ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === "range" ? { range: request.range } : {};
-  if (repo !== void 0 && checks.length > 0)
-    await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  const committed = source.committedPaths;
-  if (committed !== void 0)
-    result.findings = result.findings.filter((finding) => committed.has(finding.path));
-  const applied = applySuppressions(result, suppressions);
-  const risks = configRisks(config, rules);
-  if (risks.length > 0)
-    applied.result.notices = [...applied.result.notices ?? [], ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return repo !== void 0 && checks.length > 0 ? await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log }) : result;
+}
+async function verifyAndRedact(result, rules, verify, options) {
+  const verifiable = result.findings.filter((finding) => finding.secret !== void 0).length;
+  options.log(`verify: ${verifiable} finding(s) with values`);
+  try {
+    await verify.verifier().verifyFindings(result.findings, rules);
+  } finally {
+    if (!options.shouldReveal)
+      for (const finding of result.findings)
+        delete finding.secret;
+  }
+}
+async function redactedError(error2, names) {
+  if (!(error2 instanceof ScanError))
+    return error2;
+  const { redactText } = await names.catch(() => ({ redactText: (text) => text }));
+  const message = redactText(error2.message);
+  const hint = error2.hint === void 0 ? void 0 : redactText(error2.hint);
+  if (message === error2.message && hint === error2.hint)
+    return error2;
+  return new ScanError(error2.code, message, { exitCode: error2.exitCode, ...hint === void 0 ? {} : { hint } });
+}
+function unlistedNotice(unlisted) {
+  const total = unlisted.high + unlisted.medium + unlisted.low;
+  const bySeverity2 = SEVERITIES.filter((severity) => unlisted[severity] > 0).map((severity) => `${unlisted[severity]} ${severity}`);
+  return `${total} more finding${total === 1 ? "" : "s"} (${bySeverity2.join(", ")}) past --max-findings ${unlisted.limit} were counted, not listed; the baseline and ignore file were not checked against them and they fail the scan. Raise --max-findings to list them.`;
 }
 
 // dist/src/remediation/repository/fix-section.js
 init_findings();
+init_terminal_text();
 function editOf(secret, finding, source) {
   const provider = secret.rule?.provider.id ?? secret.finding.ruleId.split(".")[0] ?? "";
   const variable = variableNameOf(finding);
@@ -27173,6 +27642,7 @@ function fixSection(secrets) {
 }
 
 // dist/src/remediation/repository/history-sections.js
+init_terminal_text();
 var GITHUB_SENSITIVE_DATA_URL = "https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository";
 function urlVariable(remote) {
   return `${remote.replace(/[^A-Za-z0-9_]/g, "_")}_url`;
@@ -27200,7 +27670,9 @@ function purgeSection(secrets, options, knownRemotes) {
     actions: [
       "Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.",
       `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
-      ...wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`] : [],
+      ...wholeFiles.length > 0 ? [
+        `${wholeFiles.map((path) => `\`${path}\``).join(", ")} ${wholeFiles.length === 1 ? "is" : "are"} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? "it" : "them"} from every commit (your ignored local copy stays).`
+      ] : [],
       "`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back."
     ],
     commands: [
@@ -27245,9 +27717,7 @@ function verifySection(secrets, options, publish2) {
   return {
     title: "Verify that no copy is left",
     why: "A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.",
-    actions: [
-      `Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`
-    ],
+    actions: [`Every scan must find nothing${remote === void 0 ? "" : ": the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it"}.`],
     commands: [`${options.command} scan --history`, ...remote === void 0 ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`]]
   };
 }
@@ -27273,7 +27743,8 @@ function itemOf(secret) {
     preview: finding.preview,
     place: location.place,
     seenAt: places.slice(0, SEEN_AT_SHOWN),
-    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN)
+    moreCount: Math.max(0, places.length - SEEN_AT_SHOWN),
+    ...finding.verification === void 0 ? {} : { verification: finding.verification }
   };
 }
 function providerOf(secret) {
@@ -27318,6 +27789,21 @@ function buildRepositoryPlan(secrets, options, remotes = []) {
   };
 }
 
+// dist/src/remediation/repository/format-json.js
+init_terminal_text();
+
+// dist/src/remediation/repository/format-markdown.js
+init_terminal_text();
+
+// dist/src/remediation/verification-line.js
+function verificationLine(verification) {
+  if (verification.status === "live")
+    return `Still accepted by the provider at ${verification.checkedAt}: rotate now.`;
+  if (verification.status === "revoked")
+    return `Rejected by the provider at ${verification.checkedAt}: already rotated, purge history.`;
+  return `The provider's answer at ${verification.checkedAt} was inconclusive (${verification.detail}): rotate it to be sure.`;
+}
+
 // dist/src/remediation/repository/summary.js
 function plural2(count2, noun) {
   return `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
@@ -27334,7 +27820,8 @@ function planSummary(plan) {
 var PLACE_TEXT = { pushed: "pushed", unpushed: "committed, not pushed", "working-tree": "never committed" };
 function rotateItemText(item) {
   const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : "";
-  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}`;
+  const verified = item.verification === void 0 ? "" : `. ${verificationLine(item.verification)}`;
+  return `${item.ruleName}${item.preview === "" ? "" : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(", ")}${more}${verified}`;
 }
 function editText(edit) {
   const where = [`${edit.ruleName}${edit.preview === "" ? "" : ` \`${edit.preview}\``}`, ...edit.variable === void 0 ? [] : [`in \`${edit.variable}\``], ...edit.source === "working-tree" ? ["not committed"] : []].join(", ");
@@ -27396,6 +27883,9 @@ function formatRepositoryPlanMarkdown(plan, level = 1, note = "Follow the steps 
 `);
 }
 
+// dist/src/remediation/repository/format-text.js
+init_terminal_text();
+
 // dist/src/remediation/repository/from-findings.js
 function locationOf(findings, fileOf) {
   const paths = [...new Set(findings.flatMap((finding) => [finding.path, ...(finding.occurrences ?? []).map((occurrence) => occurrence.path)]))].sort();
@@ -27445,6 +27935,12 @@ function plural3(count2, noun, pluralNoun = `${noun}s`) {
 function severityBreakdown(findings) {
   return SEVERITIES.map((severity) => [severity, findings.filter((f3) => f3.severity === severity).length]).filter(([, count2]) => count2 > 0).map(([severity, count2]) => `${count2} ${severity}`).join(", ");
 }
+function verificationBreakdown(findings) {
+  const verified = findings.filter((finding) => finding.verification !== void 0);
+  if (verified.length === 0)
+    return "";
+  return ["live", "revoked", "unknown"].map((status) => `${verified.filter((f3) => f3.verification?.status === status).length} ${status}`).join(", ");
+}
 function fileCount(findings) {
   return new Set(findings.map((finding) => finding.path)).size;
 }
@@ -27489,6 +27985,7 @@ function firedRules(findings, rules) {
 }
 
 // dist/src/reporters/markdown/escape.js
+init_terminal_text();
 function markdownText(text) {
   return printable(text).replace(/[\\`*_[\]#|~!]/g, (char) => `\\${char}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
@@ -27528,22 +28025,29 @@ function headCell(finding) {
     return "—";
   return finding.isPresentAtHead ? "yes" : "no";
 }
-function row(finding, vcs, hasHeadColumn) {
+var VERIFICATION_CELL = { live: "**live**", revoked: "revoked", unknown: "unknown" };
+function verificationCell(finding) {
+  const { verification } = finding;
+  return verification === void 0 ? "—" : `${VERIFICATION_CELL[verification.status] ?? ""} (${markdownText(verification.checkedAt)})`;
+}
+function row(finding, vcs, hasHeadColumn, hasVerification) {
   const cells = [
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
     locationCell(finding, vcs),
-    finding.decodedFrom === void 0 ? markdownCode(finding.preview) : `${markdownCode(finding.preview)} (${finding.decodedFrom}-decoded)`,
+    `${markdownCode(finding.preview)}${finding.decodedFrom === void 0 ? "" : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? " (in the file name)" : ""}`,
     finding.commit === void 0 ? "" : markdownCode(finding.commit.sha.slice(0, 12)),
-    ...hasHeadColumn ? [headCell(finding)] : []
+    ...hasHeadColumn ? [headCell(finding)] : [],
+    ...hasVerification ? [verificationCell(finding)] : []
   ];
   return `| ${cells.join(" | ")} |`;
 }
 function findingsTable(findings, vcs) {
   const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== void 0);
-  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : []];
+  const hasVerification = findings.some((finding) => finding.verification !== void 0);
+  const headers = ["Severity", "Rule", "Location", "Preview", "Commit", ...hasHeadColumn ? ["Still at HEAD"] : [], ...hasVerification ? ["Provider says"] : []];
   const lines = [`| ${headers.join(" | ")} |`, `|${" --- |".repeat(headers.length)}`];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn, hasVerification)));
   if (findings.length > MAX_TABLE_ROWS) {
     lines.push("", `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
   }
@@ -27577,6 +28081,9 @@ function occurrenceSection(findings, vcs) {
 function summaryParagraph(result, ruleCount) {
   const { findings } = result;
   const parts = findings.length === 0 ? ["No secrets found."] : [`**${plural3(findings.length, "finding")}** in ${plural3(fileCount(findings), "file")} (${severityBreakdown(findings)}).`];
+  const verified = verificationBreakdown(findings);
+  if (verified !== "")
+    parts.push(`Verified with the providers: ${verified}.`);
   const suppressed = suppressedBreakdown(result.suppressed);
   parts.push(`${plural3(ruleCount, "rule")} ran; suppressed: ${suppressed === "" ? "nothing" : suppressed}.`);
   if (result.skipped.length > 0)
@@ -27702,10 +28209,23 @@ function provenanceOf(finding) {
     return historySentences(finding);
   return finding.commit === void 0 ? "" : `Committed in ${finding.commit.sha.slice(0, 12)}.`;
 }
+var VERIFIED = {
+  live: "Its provider still accepted it at",
+  revoked: "Its provider rejected it at",
+  unknown: "Whether its provider accepts it is unknown (checked at"
+};
+function verificationSentence(finding) {
+  const { verification } = finding;
+  if (verification === void 0)
+    return "";
+  const closing = verification.status === "unknown" ? `${verification.checkedAt}).` : `${verification.checkedAt}.`;
+  return ` ${VERIFIED[verification.status] ?? ""} ${closing}`;
+}
 function messageOf3(finding) {
-  const provenance = provenanceOf(finding);
+  const provenance = provenanceOf(finding) + verificationSentence(finding);
+  const inName = finding.isInFileName === true ? " in the file name" : "";
   const where = finding.byteOffset === void 0 ? "" : ` at byte ${finding.byteOffset} (a printable string in a binary file)`;
-  return `${finding.ruleName} detected: ${finding.preview === "" ? finding.path : finding.preview}${where}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  return `${finding.ruleName} detected${inName}: ${finding.preview === "" ? finding.path : finding.preview}${where}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 function bytesOf(finding) {
   return finding.byteOffset === void 0 ? {} : { byteOffset: finding.byteOffset, byteLength: finding.byteLength ?? 0 };
@@ -27722,6 +28242,8 @@ function propertiesOf(finding) {
     properties.isPresentAtHead = finding.isPresentAtHead;
   if (finding.decodedFrom !== void 0)
     properties.decodedFrom = finding.decodedFrom;
+  if (finding.verification !== void 0)
+    properties.verification = { ...finding.verification };
   return Object.keys(properties).length === 0 ? void 0 : properties;
 }
 function resultOf(finding, ruleIndex) {
@@ -27854,11 +28376,39 @@ function toSarif(result, ctx) {
 `;
 }
 
+// dist/src/reporters/text/index.js
+init_terminal_text();
+
+// dist/src/reporters/text/history.js
+init_terminal_text();
+
+// dist/src/reporters/text/advice.js
+init_terminal_text();
+
+// dist/src/reporters/text/summary.js
+init_terminal_text();
+
+// dist/src/reporters/html/from-scan.js
+init_findings();
+
+// dist/src/reporters/html/escape.js
+init_terminal_text();
+
+// dist/src/reporters/html/tables.js
+init_findings();
+
+// dist/src/reporters/html/timeline.js
+var WIDTH = 960;
+var LABEL_WIDTH = 340;
+var PLOT_WIDTH = WIDTH - LABEL_WIDTH - 20;
+
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
 function placeOf2(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
+    return place;
+  if (finding.isInFileName === true)
     return place;
   place.file = finding.path;
   place.startLine = finding.startLine;
@@ -27871,6 +28421,8 @@ function placeOf2(finding) {
 }
 function messageOf4(finding) {
   const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === "" ? finding.path : finding.preview}`];
+  if (finding.isInFileName === true)
+    parts.push(`in the file name ${finding.path}`);
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== void 0)
@@ -28194,6 +28746,7 @@ async function resolvePlan(cwd, plan, log) {
 
 // dist/src/action/settings-changes.js
 import { isAbsolute as isAbsolute5, relative as relative10, resolve as resolve9, sep as sep5 } from "node:path";
+init_suppress();
 var PROPOSAL_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target", "merge_group"]);
 function settingsPaths(workspace, inputs) {
   const inside = (path) => {
@@ -28234,7 +28787,8 @@ async function runScan(request) {
       ...request.args?.maxFileSize === void 0 ? {} : { maxFileSize: request.args.maxFileSize },
       ...request.args?.threads === void 0 ? {} : { threads: request.args.threads },
       ...request.args?.shouldAuditGitignore === void 0 ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore },
-      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }
+      ...request.args?.shouldUseDefaultBaseline === void 0 ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline },
+      ...request.verify === void 0 ? {} : { verify: request.verify }
     });
     return { scan };
   } catch (error2) {
@@ -28244,6 +28798,7 @@ async function runScan(request) {
 
 // dist/src/action/verdict.js
 init_errors();
+init_terminal_text();
 var USER_ERROR = 2;
 var INTERNAL_ERROR = 3;
 function scanMessagesOf(outcome) {
@@ -28264,7 +28819,7 @@ function exitCodeOf(outcome) {
     return INTERNAL_ERROR;
   if (outcome.scan.result.isPartial)
     return USER_ERROR;
-  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+  return outcome.scan.result.findings.length > 0 || outcome.scan.result.unlisted !== void 0 ? 1 : 0;
 }
 function messagesOf(outcome) {
   const lines = scanMessagesOf(outcome).flatMap((text) => text.split("\n")).map((line) => line.trim()).filter((line) => line !== "");
@@ -28277,11 +28832,774 @@ function failureOf(outcome, failOn) {
   if (exitCode === USER_ERROR || outcome.scan === void 0) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.scan.result.findings, failOn);
-  if (failing.length === 0)
+  if (failOn === "live" && !outcome.scan.isVerified)
+    return "fail-on: live needs verification: set the `verify: true` input (or `verify: true` in the config)";
+  const { findings, unlisted } = outcome.scan.result;
+  const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);
+  if (failing === 0)
     return void 0;
-  const total = outcome.scan.result.findings.length;
-  return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+  const total = findings.length + (unlisted === void 0 ? 0 : unlisted.high + unlisted.medium + unlisted.low);
+  return `secretscan found ${total} secret(s); ${failing} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+}
+
+// dist/src/verify/verifier.js
+import { createHash as createHash6 } from "node:crypto";
+
+// dist/src/verify/provider-hosts.js
+var PROVIDER_HOSTS = {
+  airtable: ["api.airtable.com"],
+  alpaca: ["api.alpaca.markets", "paper-api.alpaca.markets"],
+  anthropic: ["api.anthropic.com"],
+  asana: ["app.asana.com"],
+  aws: ["sts.amazonaws.com"],
+  buildkite: ["api.buildkite.com"],
+  circleci: ["circleci.com"],
+  cloudflare: ["api.cloudflare.com"],
+  cohere: ["api.cohere.com"],
+  contentful: ["api.contentful.com"],
+  datadog: ["api.datadoghq.com"],
+  deepseek: ["api.deepseek.com"],
+  digitalocean: ["api.digitalocean.com"],
+  discord: ["discord.com"],
+  doppler: ["api.doppler.com"],
+  dropbox: ["api.dropboxapi.com"],
+  figma: ["api.figma.com"],
+  "fly-io": ["api.fly.io"],
+  github: ["api.github.com"],
+  gitlab: ["gitlab.com"],
+  groq: ["api.groq.com"],
+  heroku: ["api.heroku.com"],
+  honeycomb: ["api.honeycomb.io"],
+  hubspot: ["api.hubapi.com"],
+  huggingface: ["huggingface.co"],
+  intercom: ["api.intercom.io"],
+  linear: ["api.linear.app"],
+  linode: ["api.linode.com"],
+  mailgun: ["api.mailgun.net"],
+  mapbox: ["api.mapbox.com"],
+  mistral: ["api.mistral.ai"],
+  netlify: ["api.netlify.com"],
+  notion: ["api.notion.com"],
+  npm: ["registry.npmjs.org"],
+  openai: ["api.openai.com"],
+  pagerduty: ["api.pagerduty.com"],
+  postman: ["api.getpostman.com"],
+  postmark: ["api.postmarkapp.com"],
+  pulumi: ["api.pulumi.com"],
+  pypi: ["upload.pypi.org", "test.pypi.org"],
+  replicate: ["api.replicate.com"],
+  sendgrid: ["api.sendgrid.com"],
+  slack: ["slack.com", "hooks.slack.com"],
+  snyk: ["api.snyk.io"],
+  square: ["connect.squareup.com"],
+  stripe: ["api.stripe.com"],
+  supabase: ["api.supabase.com"],
+  tailscale: ["api.tailscale.com"],
+  telegram: ["api.telegram.org"],
+  "terraform-cloud": ["app.terraform.io"],
+  tradier: ["api.tradier.com"],
+  twilio: ["api.twilio.com"],
+  typeform: ["api.typeform.com"],
+  "unusual-whales": ["api.unusualwhales.com"],
+  vercel: ["api.vercel.com"],
+  xai: ["api.x.ai"]
+};
+var GENERIC_PROVIDERS = /* @__PURE__ */ new Set([
+  "generic",
+  "name-value",
+  "bearer-token",
+  "basic-auth",
+  "credential-call",
+  "default-credential",
+  "database",
+  "jwt",
+  "private-key",
+  "password-hash",
+  "netrc",
+  "mail-client",
+  "odbc",
+  "xml"
+]);
+function isAllowedHost(providerId, hostname) {
+  return !GENERIC_PROVIDERS.has(providerId) && (PROVIDER_HOSTS[providerId] ?? []).includes(hostname);
+}
+
+// dist/src/verify/template.js
+var PLACEHOLDER = /\{\{(secret|secret-path|partner:[a-z0-9.-]+)\}\}/g;
+function placeholdersOf(template) {
+  return [...template.matchAll(PLACEHOLDER)].map((m2) => m2[1] ?? "");
+}
+function hasUnknownPlaceholder(template) {
+  return /\{\{|\}\}/.test(template.replace(PLACEHOLDER, ""));
+}
+function pathOf(secret) {
+  try {
+    const url = new URL(secret);
+    return url.protocol === "https:" || url.protocol === "http:" ? `${url.pathname}${url.search}` : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function encodeForUrl(value) {
+  return encodeURIComponent(value).replace(/%3A/g, ":");
+}
+function placedValue(name, values, place) {
+  if (name === "secret-path")
+    return place === "url" ? pathOf(values.secret) : void 0;
+  const raw = name === "secret" ? values.secret : values.partners.get(name.slice("partner:".length));
+  if (raw === void 0)
+    return void 0;
+  if (place === "url")
+    return encodeForUrl(raw);
+  if (place === "header" && /[\r\n\0]/.test(raw))
+    return void 0;
+  return raw;
+}
+function renderTemplate(template, values, place) {
+  let isComplete = true;
+  const text = template.replace(PLACEHOLDER, (_all, name) => {
+    const value = placedValue(name, values, place);
+    if (value === void 0)
+      isComplete = false;
+    return value ?? "";
+  });
+  return isComplete ? text : void 0;
+}
+
+// dist/src/verify/build-request.js
+var USER_AGENT = "secretscan-verify (+https://github.com/secretscan/secretscan#live-verification)";
+function chooseRequests(requests, values) {
+  return requests.filter((spec) => {
+    if (spec.when === void 0)
+      return true;
+    const value = renderTemplate(spec.when.value, values, "body");
+    return value !== void 0 && spec.when.prefix.some((prefix) => value.startsWith(prefix));
+  });
+}
+function renderBody(value, values) {
+  if (typeof value === "string")
+    return renderTemplate(value, values, "body");
+  if (Array.isArray(value))
+    return value.map((item) => renderBody(item, values));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderBody(item, values)]));
+  return value;
+}
+function hasMissing(value) {
+  if (value === void 0)
+    return true;
+  if (Array.isArray(value))
+    return value.some(hasMissing);
+  if (typeof value === "object" && value !== null)
+    return Object.values(value).some(hasMissing);
+  return false;
+}
+function urlOf(spec, values, providerId) {
+  const text = renderTemplate(spec.url, values, "url");
+  if (text === void 0)
+    return "a value the request needs is missing";
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    return "the request URL does not parse";
+  }
+  if (url.protocol !== "https:" || url.port !== "" || url.username !== "" || url.password !== "")
+    return "the request URL is not plain https";
+  if (!isAllowedHost(providerId, url.hostname))
+    return `${url.hostname} is not a host this provider's secrets may be sent to`;
+  return url;
+}
+function renderRequest(spec, values, providerId) {
+  const url = urlOf(spec, values, providerId);
+  if (typeof url === "string")
+    return url;
+  const headers = { "user-agent": USER_AGENT, accept: "application/json" };
+  for (const [name, template] of Object.entries(spec.headers ?? {})) {
+    const value = renderTemplate(template, values, "header");
+    if (value === void 0)
+      return `a value for the ${name} header is missing or cannot go in a header`;
+    headers[name.toLowerCase()] = value;
+  }
+  if (spec.basicAuth !== void 0) {
+    const user = renderTemplate(spec.basicAuth.user, values, "body");
+    const password = renderTemplate(spec.basicAuth.password, values, "body");
+    if (user === void 0 || password === void 0)
+      return "a value for basic authentication is missing";
+    headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  }
+  const request = { method: spec.method, url, headers };
+  if (spec.form !== void 0) {
+    const form = renderBody(spec.form, values);
+    if (hasMissing(form))
+      return "a value for the form body is missing";
+    request.body = new URLSearchParams(form).toString();
+    headers["content-type"] = "application/x-www-form-urlencoded";
+  } else if (spec.json !== void 0) {
+    const json = renderBody(spec.json, values);
+    if (hasMissing(json))
+      return "a value for the JSON body is missing";
+    request.body = JSON.stringify(json);
+    headers["content-type"] = "application/json";
+  }
+  return request;
+}
+
+// dist/src/verify/sigv4.js
+import { createHash as createHash5, createHmac } from "node:crypto";
+var sha256Hex3 = (text) => createHash5("sha256").update(text, "utf8").digest("hex");
+var hmac = (key, text) => createHmac("sha256", key).update(text, "utf8").digest();
+function amzDateOf(date) {
+  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+function signatureV4(input) {
+  const headers = { ...input.headers, host: input.host, "x-amz-date": input.amzDate };
+  const names = Object.keys(headers).sort();
+  const canonicalHeaders = names.map((name) => `${name}:${(headers[name] ?? "").trim().replace(/\s+/g, " ")}
+`).join("");
+  const signedHeaders = names.join(";");
+  const canonicalRequest = [input.method, input.path, input.query, canonicalHeaders, signedHeaders, sha256Hex3(input.body)].join("\n");
+  const day = input.amzDate.slice(0, 8);
+  const scope = `${day}/${input.region}/${input.service}/aws4_request`;
+  const stringToSign = ["AWS4-HMAC-SHA256", input.amzDate, scope, sha256Hex3(canonicalRequest)].join("\n");
+  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), "aws4_request");
+  const signature = createHmac("sha256", key).update(stringToSign, "utf8").digest("hex");
+  return `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}
+
+// dist/src/verify/aws-sts.js
+var HOST = "sts.amazonaws.com";
+var BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+var CONTENT_TYPE = "application/x-www-form-urlencoded; charset=utf-8";
+var KEY_ID = /^(?:AKIA|ABIA|ACCA)[A-Z2-7]{16}$/;
+function pairOf(values) {
+  const all = [values.secret, ...values.partners.values()];
+  const keyId = all.find((value) => KEY_ID.test(value));
+  const secretKey = all.find((value) => /^[A-Za-z0-9/+]{40}$/.test(value));
+  if (all.some((value) => value.startsWith("ASIA")))
+    return "temporary (ASIA) credentials need their session token";
+  if (keyId === void 0 || secretKey === void 0)
+    return "an access key id and its secret access key are both needed";
+  return { keyId, secretKey };
+}
+function signed(keyId, secretKey, amzDate) {
+  return signatureV4({ method: "POST", host: HOST, path: "/", query: "", headers: { "content-type": CONTENT_TYPE }, body: BODY, region: "us-east-1", service: "sts", amzDate, accessKeyId: keyId, secretAccessKey: secretKey });
+}
+function awsStsRequest(values, now) {
+  const pair = pairOf(values);
+  if (typeof pair === "string")
+    return pair;
+  const amzDate = amzDateOf(now);
+  const headers = { "content-type": CONTENT_TYPE, "x-amz-date": amzDate, authorization: signed(pair.keyId, pair.secretKey, amzDate), accept: "application/xml" };
+  return { method: "POST", url: new URL(`https://${HOST}/`), headers, body: BODY };
+}
+function classifyAwsSts(response) {
+  const code2 = /<Code>([A-Za-z.]{1,64})<\/Code>/.exec(response.body)?.[1];
+  const seen = `HTTP ${response.status} from ${HOST}${code2 === void 0 ? "" : ` (${code2})`}`;
+  if (response.status === 200)
+    return { status: "live", detail: `${seen}: accepted` };
+  if (response.status === 403 && (code2 === void 0 || /^(?:InvalidClientTokenId|SignatureDoesNotMatch|AccessDenied)$/.test(code2)))
+    return { status: "revoked", detail: `${seen}: rejected` };
+  return { status: "unknown", detail: `${seen}: neither accepted nor rejected` };
+}
+function awsStsStandIn(live) {
+  const pair = pairOf(live);
+  return (request) => {
+    const amzDate = request.headers["x-amz-date"] ?? "";
+    const isValid = typeof pair !== "string" && request.method === "POST" && request.body === BODY && request.headers.authorization === signed(pair.keyId, pair.secretKey, amzDate);
+    if (isValid)
+      return { status: 200, body: "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::000000000000:user/stand-in</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>" };
+    return { status: 403, body: "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code></Error></ErrorResponse>" };
+  };
+}
+
+// dist/src/verify/code-verifiers.js
+var CODE_VERIFIERS = {
+  "aws-sts": { host: "sts.amazonaws.com", build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn }
+};
+
+// dist/src/verify/check-verifier.js
+var VERIFY_KEYS = /* @__PURE__ */ new Set(["partner", "unverifiable", "code", "requests", "live", "revoked"]);
+var REQUEST_KEYS = /* @__PURE__ */ new Set(["when", "method", "url", "headers", "basicAuth", "form", "json"]);
+var LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|$)/;
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function templatesOf(spec) {
+  const strings = [];
+  const walk = (value) => {
+    if (typeof value === "string")
+      strings.push(value);
+    else if (Array.isArray(value))
+      value.forEach(walk);
+    else if (isRecord2(value))
+      Object.values(value).forEach(walk);
+  };
+  walk([spec.url, spec.headers, spec.basicAuth, spec.form, spec.json]);
+  return strings;
+}
+function matcherProblems(value, name) {
+  if (!isRecord2(value))
+    return [`\`${name}\` must be a mapping with \`status\` (and optional \`json\`)`];
+  const matcher = value;
+  const problems = [];
+  if (!Array.isArray(matcher.status) || matcher.status.length === 0 || !matcher.status.every((s) => Number.isInteger(s) && s >= 100 && s <= 599))
+    problems.push(`\`${name}.status\` must be a list of HTTP status codes`);
+  const isScalar = (v2) => v2 === null || ["string", "number", "boolean"].includes(typeof v2);
+  if (matcher.json !== void 0 && (!isRecord2(matcher.json) || !Object.values(matcher.json).every((v2) => isScalar(v2) || Array.isArray(v2) && v2.length > 0 && v2.every(isScalar)))) {
+    problems.push(`\`${name}.json\` must map dotted paths to a value or a list of values`);
+  }
+  return problems;
+}
+function requestProblems(raw, index, rule, partner) {
+  const at2 = `requests[${index}]`;
+  if (!isRecord2(raw))
+    return [`${at2} must be a mapping`];
+  const spec = raw;
+  const problems = Object.keys(raw).filter((key) => !REQUEST_KEYS.has(key)).map((key) => `${at2}: unknown field \`${key}\``);
+  if (spec.method !== "GET" && spec.method !== "POST")
+    problems.push(`${at2}.method must be GET or POST`);
+  const host = typeof spec.url === "string" ? LITERAL_HOST.exec(spec.url)?.[1] : void 0;
+  if (host === void 0)
+    problems.push(`${at2}.url must start with https:// and a literal host name (no placeholder before the path)`);
+  else if (!isAllowedHost(rule.provider.id, host))
+    problems.push(`${at2}.url: ${host} is not an allowed host for provider ${rule.provider.id} (allowed: ${(PROVIDER_HOSTS[rule.provider.id] ?? []).join(", ") || "none"})`);
+  if (spec.form !== void 0 && spec.json !== void 0)
+    problems.push(`${at2}: give \`form\` or \`json\`, not both`);
+  if (spec.when !== void 0 && (!isRecord2(spec.when) || typeof spec.when.value !== "string" || !Array.isArray(spec.when.prefix) || spec.when.prefix.length === 0)) {
+    problems.push(`${at2}.when must be { value: TEMPLATE, prefix: [..] }`);
+  }
+  const templates = templatesOf(spec);
+  if (templates.some(hasUnknownPlaceholder))
+    problems.push(`${at2}: unknown placeholder (known: {{secret}}, {{secret-path}}, {{partner:<rule-id>}})`);
+  const used = templates.flatMap(placeholdersOf);
+  if (!used.some((name) => name === "secret" || name === "secret-path"))
+    problems.push(`${at2}: the request never uses {{secret}} or {{secret-path}}`);
+  for (const name of used.filter((n) => n.startsWith("partner:"))) {
+    if (name !== `partner:${partner ?? ""}`)
+      problems.push(`${at2}: {{${name}}} is not the rule's \`partner\``);
+  }
+  if (used.includes("secret-path") && !/^https:\/\/[a-z0-9.-]+\{\{secret-path\}\}$/.test(spec.url))
+    problems.push(`${at2}: {{secret-path}} must follow the host directly and end the URL`);
+  return problems;
+}
+function kindProblems(verify, rule) {
+  const kinds = ["requests", "code", "unverifiable"].filter((key) => verify[key] !== void 0);
+  if (kinds.length !== 1)
+    return ["give exactly one of `requests`, `code` or `unverifiable`"];
+  const problems = [];
+  if (verify.unverifiable !== void 0 && (typeof verify.unverifiable !== "string" || verify.unverifiable.trim() === ""))
+    problems.push("`unverifiable` must say why no request can tell");
+  if (verify.code !== void 0) {
+    const code2 = typeof verify.code === "string" ? CODE_VERIFIERS[verify.code] : void 0;
+    if (code2 === void 0)
+      problems.push(`unknown code verifier \`${String(verify.code)}\` (known: ${Object.keys(CODE_VERIFIERS).join(", ")})`);
+    else if (!isAllowedHost(rule.provider.id, code2.host))
+      problems.push(`code verifier ${String(verify.code)} sends to ${code2.host}, not an allowed host for provider ${rule.provider.id}`);
+  }
+  if (verify.requests !== void 0) {
+    if (!Array.isArray(verify.requests) || verify.requests.length === 0)
+      problems.push("`requests` must be a non-empty list");
+    else
+      verify.requests.forEach((raw, i) => problems.push(...requestProblems(raw, i, rule, typeof verify.partner === "string" ? verify.partner : void 0)));
+    problems.push(...matcherProblems(verify.live, "live"), ...matcherProblems(verify.revoked, "revoked"));
+  } else if (verify.live !== void 0 || verify.revoked !== void 0)
+    problems.push("`live` and `revoked` go with `requests` only");
+  return problems;
+}
+function verifierProblems(rule, ruleIds) {
+  const raw = rule.spec.verify;
+  if (raw === void 0)
+    return [];
+  const where = `${rule.file}: ${rule.spec.id}: verify`;
+  if (!isRecord2(raw))
+    return [`${where}: must be a mapping`];
+  if (GENERIC_PROVIDERS.has(rule.provider.id))
+    return [`${where}: rules of the ${rule.provider.id} pack are never verified: their values could belong to any service`];
+  const problems = Object.keys(raw).filter((key) => !VERIFY_KEYS.has(key)).map((key) => `unknown field \`${key}\``);
+  if (raw.partner !== void 0) {
+    const partner = raw.partner;
+    if (typeof partner !== "string" || !ruleIds.has(partner) || partner === rule.spec.id || !partner.startsWith(`${rule.provider.id}.`))
+      problems.push("`partner` must be the id of another rule of the same pack");
+  }
+  problems.push(...kindProblems(raw, rule));
+  return problems.map((problem) => `${where}: ${problem}`);
+}
+
+// dist/src/verify/classify.js
+function jsonAt(json, path) {
+  let value = json;
+  for (const part of path.split(".")) {
+    if (typeof value !== "object" || value === null)
+      return void 0;
+    value = value[part];
+  }
+  return value;
+}
+function matchesResponse(response, matcher) {
+  if (!matcher.status.includes(response.status))
+    return false;
+  return Object.entries(matcher.json ?? {}).every(([path, expected]) => {
+    const actual = jsonAt(response.json, path);
+    const allowed = Array.isArray(expected) ? expected : [expected];
+    return allowed.some((value) => value === actual);
+  });
+}
+function classifyResponse(response, host, matchers) {
+  const seen = `HTTP ${response.status} from ${host}`;
+  if (matchesResponse(response, matchers.live))
+    return { status: "live", detail: `${seen}: accepted` };
+  if (matchesResponse(response, matchers.revoked))
+    return { status: "revoked", detail: `${seen}: rejected` };
+  return { status: "unknown", detail: `${seen}: neither accepted nor rejected` };
+}
+
+// dist/src/verify/network-options.js
+function isProxyBypassed(hostname, noProxy) {
+  return noProxy.some((entry) => {
+    const bare = entry.replace(/^\*?\./, "").replace(/:\d+$/, "").toLowerCase();
+    return entry === "*" || hostname === bare || hostname.endsWith(`.${bare}`);
+  });
+}
+
+// dist/src/verify/https-transport.js
+var modules;
+function networkModules() {
+  modules ??= Promise.all([import("node:http"), import("node:net"), import("node:tls")]).then(([http, net, tls]) => ({
+    httpRequest: http.request,
+    netConnect: net.connect,
+    tlsConnect: tls.connect,
+    rootCertificates: tls.rootCertificates
+  }));
+  return modules;
+}
+var DEFAULT_TIMEOUT_MS = 1e4;
+var MAX_BODY_BYTES = 64 * 1024;
+var NetworkError = class extends Error {
+  reason;
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+};
+function reasonOf(error2) {
+  if (error2 instanceof NetworkError)
+    return error2.reason;
+  const code2 = error2?.code;
+  return typeof code2 === "string" ? code2 : "network error";
+}
+function tunnel(net, proxy, target, track) {
+  return new Promise((resolve11, reject) => {
+    const { url } = proxy;
+    const authority = `${target.host}:${target.port}`;
+    const headers = { host: authority };
+    if (url.username !== "")
+      headers["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString("base64")}`;
+    const req = net.httpRequest({ host: url.hostname, port: Number(url.port || 80), method: "CONNECT", path: authority, headers, agent: false });
+    req.once("socket", track);
+    req.once("connect", (res, socket) => {
+      if (res.statusCode === 200)
+        resolve11(socket);
+      else {
+        socket.destroy();
+        reject(new NetworkError(`the proxy answered ${res.statusCode ?? 0} to CONNECT`));
+      }
+    });
+    req.once("error", reject);
+    req.end();
+  });
+}
+async function openRaw(net, hostname, network, track) {
+  const target = network.redirects?.get(hostname) ?? { host: hostname, port: 443 };
+  const { proxy } = network;
+  if (proxy !== void 0 && !isProxyBypassed(hostname, proxy.noProxy)) {
+    if (proxy.url.protocol !== "http:")
+      throw new NetworkError("only http:// proxies are supported");
+    return tunnel(net, proxy, target, track);
+  }
+  return new Promise((resolve11, reject) => {
+    const socket = net.netConnect({ host: target.host, port: target.port });
+    track(socket);
+    socket.once("connect", () => resolve11(socket));
+    socket.once("error", reject);
+  });
+}
+function secure(net, raw, hostname, network, track) {
+  return new Promise((resolve11, reject) => {
+    const socket = net.tlsConnect({ socket: raw, host: hostname, servername: hostname, ...network.ca === void 0 ? {} : { ca: [...net.rootCertificates, ...network.ca] } });
+    track(socket);
+    socket.once("secureConnect", () => resolve11(socket));
+    socket.once("error", reject);
+  });
+}
+function exchange(net, socket, request) {
+  return new Promise((resolve11, reject) => {
+    const headers = { ...request.headers, host: request.url.hostname, ...request.body === void 0 ? {} : { "content-length": String(Buffer.byteLength(request.body)) } };
+    const req = net.httpRequest({ method: request.method, path: `${request.url.pathname}${request.url.search}`, headers, createConnection: () => socket });
+    req.once("error", reject);
+    req.once("response", (res) => {
+      const parts = [];
+      let size = 0;
+      res.on("data", (part) => {
+        if (size < MAX_BODY_BYTES)
+          parts.push(part);
+        size += part.length;
+        if (size >= MAX_BODY_BYTES)
+          res.destroy();
+      });
+      const done = () => {
+        const body = Buffer.concat(parts).subarray(0, MAX_BODY_BYTES).toString("utf8");
+        let json;
+        try {
+          json = JSON.parse(body);
+        } catch {
+          json = void 0;
+        }
+        resolve11({ status: res.statusCode ?? 0, body, ...json === void 0 ? {} : { json } });
+      };
+      res.once("end", done);
+      res.once("close", done);
+      res.once("error", reject);
+    });
+    req.end(request.body);
+  });
+}
+function httpsTransport(network = {}) {
+  return async (request) => {
+    const sockets = [];
+    const track = (socket) => {
+      sockets.push(socket);
+    };
+    const timeoutMs = network.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer;
+    const timeout = new Promise((_resolve, reject) => {
+      timer = setTimeout(() => reject(new NetworkError(`no answer within ${timeoutMs / 1e3} s`)), timeoutMs);
+    });
+    try {
+      const work = (async () => {
+        const net = await networkModules();
+        const raw = await openRaw(net, request.url.hostname, network, track);
+        const socket = await secure(net, raw, request.url.hostname, network, track);
+        return exchange(net, socket, request);
+      })();
+      work.catch(() => void 0);
+      return await Promise.race([work, timeout]);
+    } catch (error2) {
+      throw new NetworkError(reasonOf(error2));
+    } finally {
+      clearTimeout(timer);
+      for (const socket of sockets)
+        socket.destroy();
+    }
+  };
+}
+
+// dist/src/verify/limiter.js
+var sleep = (ms3) => new Promise((resolve11) => setTimeout(resolve11, ms3));
+function createLimiter(options) {
+  const nextStart = /* @__PURE__ */ new Map();
+  const waiting = [];
+  let running = 0;
+  const acquire = async () => {
+    if (running < options.concurrency) {
+      running++;
+      return;
+    }
+    await new Promise((resolve11) => waiting.push(resolve11));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next === void 0)
+      running--;
+    else
+      next();
+  };
+  return async (host, task) => {
+    const now = Date.now();
+    const start = Math.max(now, nextStart.get(host) ?? now);
+    nextStart.set(host, start + options.perHostIntervalMs);
+    if (start > now)
+      await sleep(start - now);
+    await acquire();
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+// dist/src/verify/partners.js
+function partnerValueOf(finding, partnerRuleId, findings) {
+  const candidates = findings.filter((f3) => f3.ruleId === partnerRuleId && f3.secret !== void 0);
+  const sameFile = candidates.filter((f3) => f3.path === finding.path && f3.commit?.sha === finding.commit?.sha);
+  if (sameFile.length > 0) {
+    const nearest = [...sameFile].sort((a, b3) => Math.abs(a.startLine - finding.startLine) - Math.abs(b3.startLine - finding.startLine))[0];
+    return nearest?.secret;
+  }
+  const values = new Set(candidates.map((f3) => f3.secret));
+  return values.size === 1 ? [...values][0] : void 0;
+}
+
+// dist/src/verify/verifier.js
+function keyOf2(request) {
+  const { "x-amz-date": _date, authorization, ...headers } = request.headers;
+  const auth = request.headers["x-amz-date"] === void 0 ? authorization : (authorization ?? "").replace(/, Signature=.*$/, "");
+  return createHash6("sha256").update(JSON.stringify([request.method, request.url.href, headers, auth, request.body ?? ""])).digest("hex");
+}
+function planFor(spec, rule, values, now) {
+  if (spec.unverifiable !== void 0)
+    return { status: "unknown", detail: `not verifiable: ${spec.unverifiable}` };
+  if (spec.code !== void 0) {
+    const code2 = CODE_VERIFIERS[spec.code];
+    if (code2 === void 0)
+      return { status: "unknown", detail: `unknown code verifier ${spec.code}` };
+    const request = code2.build(values, now);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    return { attempts: [{ key: keyOf2(request), host: code2.host, request, classify: code2.classify }] };
+  }
+  const chosen = chooseRequests(spec.requests ?? [], values);
+  if (chosen.length === 0 || spec.live === void 0 || spec.revoked === void 0)
+    return { status: "unknown", detail: "not checked: no request of the verifier fits this value" };
+  const matchers = { live: spec.live, revoked: spec.revoked };
+  const attempts = [];
+  for (const one of chosen) {
+    const request = renderRequest(one, values, rule.provider.id);
+    if (typeof request === "string")
+      return { status: "unknown", detail: `not checked: ${request}` };
+    const host = request.url.hostname;
+    attempts.push({ key: keyOf2(request), host, request, classify: (response) => classifyResponse(response, host, matchers) });
+  }
+  return { attempts };
+}
+function combine(outcomes) {
+  const live = outcomes.find((outcome) => outcome.status === "live");
+  if (live !== void 0)
+    return live;
+  const detail = outcomes.map((outcome) => outcome.detail).join("; ");
+  return { status: outcomes.every((outcome) => outcome.status === "revoked") ? "revoked" : "unknown", detail };
+}
+function createVerifier(options) {
+  const now = options.now ?? (() => /* @__PURE__ */ new Date());
+  const log = options.log ?? (() => void 0);
+  const limit = createLimiter({ concurrency: options.concurrency ?? 4, perHostIntervalMs: options.perHostIntervalMs ?? 250 });
+  const sent = /* @__PURE__ */ new Map();
+  const invalid = /* @__PURE__ */ new Map();
+  const attempt = (one) => limit(one.host, async () => {
+    try {
+      return one.classify(await options.transport(one.request));
+    } catch (error2) {
+      return { status: "unknown", detail: `no answer from ${one.host}: ${error2 instanceof NetworkError ? error2.reason : "network error"}` };
+    }
+  });
+  const send = (attempts) => {
+    const key = attempts.map((one) => one.key).join(":");
+    const cached2 = sent.get(key);
+    if (cached2 !== void 0)
+      return cached2;
+    const answer = (async () => {
+      const outcomes = [];
+      for (const one of attempts) {
+        const outcome = await attempt(one);
+        outcomes.push(outcome);
+        if (outcome.status === "live")
+          break;
+      }
+      return { ...combine(outcomes), checkedAt: now().toISOString() };
+    })();
+    sent.set(key, answer);
+    return answer;
+  };
+  const isInvalid = (rule, ruleIds) => {
+    if (!invalid.has(rule.spec.id))
+      invalid.set(rule.spec.id, verifierProblems(rule, ruleIds).length > 0);
+    return invalid.get(rule.spec.id) === true;
+  };
+  const verifyValues = async (rule, values, ruleIds) => {
+    const spec = rule.spec.verify;
+    let plan;
+    if (spec === void 0)
+      plan = { status: "unknown", detail: "not checked: the rule has no verifier" };
+    else if (isInvalid(rule, ruleIds))
+      plan = { status: "unknown", detail: "not checked: the rule's verifier is invalid (run `secretscan rules check`)" };
+    else if (spec.partner !== void 0 && !values.partners.has(spec.partner) && spec.unverifiable === void 0)
+      plan = { status: "unknown", detail: `not checked: needs its ${spec.partner} beside it, and none (or more than one) was found` };
+    else
+      plan = planFor(spec, rule, values, now());
+    return "attempts" in plan ? { ...await send(plan.attempts) } : { ...plan, checkedAt: now().toISOString() };
+  };
+  const verifyOne = async (finding, rule, ruleIds, all) => {
+    const spec = rule.spec.verify;
+    if (spec === void 0 || finding.secret === void 0)
+      return;
+    const partner = spec.partner === void 0 ? void 0 : partnerValueOf(finding, spec.partner, all);
+    const partners = new Map(partner === void 0 || spec.partner === void 0 ? [] : [[spec.partner, partner]]);
+    finding.verification = await verifyValues(rule, { secret: finding.secret, partners }, ruleIds);
+    log(`verify: ${rule.spec.id} ${finding.fingerprint}: ${finding.verification.status} (${finding.verification.detail})`);
+  };
+  return {
+    verifyFindings: async (findings, rules) => {
+      const byId = new Map(rules.map((rule) => [rule.spec.id, rule]));
+      const ruleIds = new Set(byId.keys());
+      await Promise.all(findings.map((finding) => {
+        const rule = byId.get(finding.ruleId);
+        return rule === void 0 ? void 0 : verifyOne(finding, rule, ruleIds, findings);
+      }));
+    },
+    verifyValues: (rule, values, rules) => verifyValues(rule, values, new Set(rules.map((r2) => r2.spec.id)))
+  };
+}
+
+// dist/src/verify/stand-in.js
+init_engine();
+
+// dist/src/verify/network-env.js
+init_errors();
+function parseRedirects(text) {
+  const redirects = /* @__PURE__ */ new Map();
+  for (const entry of text.split(",").map((part) => part.trim()).filter((part) => part !== "")) {
+    const match = /^([a-z0-9.-]+)=([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\]):(\d{1,5})$/.exec(entry);
+    const port = Number(match?.[3]);
+    if (match === null || !(port > 0 && port < 65536)) {
+      throw new UsageError(`SECRETSCAN_VERIFY_REDIRECT: "${entry}" is not host=ADDRESS:PORT`, "e.g. SECRETSCAN_VERIFY_REDIRECT=api.stripe.com=127.0.0.1:8443");
+    }
+    redirects.set(match[1] ?? "", { host: (match[2] ?? "").replace(/^\[|\]$/g, ""), port });
+  }
+  return redirects;
+}
+function parseNetworkEnv(env) {
+  const options = {};
+  const redirect = env.SECRETSCAN_VERIFY_REDIRECT ?? "";
+  if (redirect.trim() !== "")
+    options.redirects = parseRedirects(redirect);
+  const proxy = env.HTTPS_PROXY || env.https_proxy || env.ALL_PROXY || env.all_proxy || "";
+  if (proxy !== "") {
+    let url;
+    try {
+      url = new URL(/^[a-z]+:\/\//i.test(proxy) ? proxy : `http://${proxy}`);
+    } catch {
+      throw new UsageError("HTTPS_PROXY is not a URL", "e.g. HTTPS_PROXY=http://proxy.example:3128");
+    }
+    const noProxy = (env.NO_PROXY || env.no_proxy || "").split(",").map((part) => part.trim().toLowerCase()).filter((part) => part !== "");
+    options.proxy = { url, noProxy };
+  }
+  return options;
+}
+
+// dist/src/action/verify-request.js
+function verifyRequestFor(inputs, env) {
+  let verifier;
+  return {
+    ...inputs.verify === void 0 ? {} : { isOn: inputs.verify },
+    verifier: () => {
+      if (verifier === void 0) {
+        logInfo("secretscan: verifying each finding with its provider (one read-only request per secret, to that provider only)");
+        verifier = createVerifier({ transport: httpsTransport(parseNetworkEnv(env)) });
+      }
+      return verifier;
+    }
+  };
 }
 
 // dist/src/action/main.js
@@ -28336,7 +29654,8 @@ async function runAction(env) {
     ...inputs.baseline === void 0 ? {} : { baseline: inputs.baseline },
     ...base === void 0 ? {} : { settingsCommit: base.sha },
     ...inputs.timeoutSeconds === void 0 ? {} : { timeoutSeconds: inputs.timeoutSeconds },
-    args: inputs.scanArgs
+    args: inputs.scanArgs,
+    verify: verifyRequestFor(inputs, env)
   });
   logUntrusted(scanMessagesOf(outcome).join("\n"));
   const changes = base === void 0 ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));

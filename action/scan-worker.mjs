@@ -1808,14 +1808,11 @@ var require_picomatch2 = __commonJS({
 // dist/src/parallel/scan-worker.js
 import { parentPort, workerData } from "node:worker_threads";
 
-// dist/src/config/types.js
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+// dist/src/rules/load.js
+import { join as join2, relative } from "node:path";
 
 // dist/src/safe-fs/read-file.js
 var MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
-
-// dist/src/rules/load.js
-import { join as join2, relative } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync } from "node:fs";
@@ -2220,7 +2217,17 @@ var PREFIX = Buffer.from('{"stamp":');
 var SEPARATOR = Buffer.from(',"payload":');
 
 // dist/src/findings/fingerprint.js
-import { createHash as createHash2, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
+
+// dist/src/findings/flat-string.js
+var SHORT = 13;
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+
+// dist/src/findings/fingerprint.js
 var SLOW_HASH_BELOW = 32;
 var SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
 var SCRYPT_SALT = "secretscan secret-id v2";
@@ -2230,17 +2237,15 @@ function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
+var sha256Hex = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
 function digest(version, parts) {
-  const hash = createHash2("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -2250,16 +2255,15 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
 
 // dist/src/findings/redact.js
 var PREVIEW_MIN_LENGTH = 16;
+var SURROGATE = /[\uD800-\uDFFF]/;
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
 
 // dist/src/rules/load.js
@@ -2286,10 +2290,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
 }
 var COMPILED_RULES_FILE = join2(PACKAGE_ROOT, "dist", "rules.json");
 
-// dist/src/config/size.js
-var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
-
-// dist/src/config/suppression.js
+// dist/src/suppress/allowlist.js
 function compileEntry(entry) {
   const compiled2 = {};
   if (entry.paths !== void 0)
@@ -2325,8 +2326,35 @@ function suppressionFrom(allowlist) {
   };
 }
 
-// dist/src/config/config-risks.js
-var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+// dist/src/suppress/inline-marker.js
+var INLINE_ALLOW_MARKER = "secretscan:allow";
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+
+// dist/src/suppress/stages.js
+var SUPPRESSION_STAGES = [
+  {
+    id: "allowlisted-path",
+    point: "path",
+    counter: "paths",
+    description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+  },
+  { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+  { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+  { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+  { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+  { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+];
+var MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+var FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+var MATCH_TESTS = {
+  "inline-marker": (match) => match.isOnMarkedLine(),
+  allowlist: (match, policy2) => policy2?.isSuppressed(match.candidate()) === true
+};
+function matchSuppressor(policy2) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy2))?.counter;
+}
 
 // dist/src/engine/decoding/base64.js
 import { isUtf8 } from "node:buffer";
@@ -2388,13 +2416,13 @@ function base64RunAround(text, at) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 32 || code === 9 || code === 10 || code === 13)
-      printable++;
+      printable2++;
   }
-  return printable >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -3098,10 +3126,16 @@ function matchKubernetesSecret(rule, entries, base) {
 // dist/src/engine/overlaps.js
 var SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);
@@ -3164,25 +3198,49 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    const key = `${lineOf(m.start)}\0${m.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+  const lines = Int32Array.from(matches, (m) => lineOf(m.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b) => {
+    const byLine = lines[a] - lines[b];
+    if (byLine !== 0)
+      return byLine;
+    const [x, y] = [matches[a].secret, matches[b].secret];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i];
+    if (lines[at] !== lines[best] || matches[at].secret !== matches[best].secret) {
+      best = at;
+      continue;
+    }
+    const [m, kept] = [matches[at], matches[best]];
+    const isBetter = SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+    isDropped[isBetter ? best : at] = 1;
     if (isBetter)
-      best.set(key, m);
+      best = at;
   }
-  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+  return isDropped.includes(1) ? matches.filter((_, i) => isDropped[i] === 0) : matches;
 }
 
 // dist/src/engine/secret-finder.js
 var MODULUS = 2147483647;
 var BASE = 65599;
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var SecretFinder = class {
   /** The longest secret's length (0 when there is none). */
@@ -3190,7 +3248,7 @@ var SecretFinder = class {
   lengths = [];
   constructor(secrets) {
     const byLength = /* @__PURE__ */ new Map();
-    for (const secret of new Set(secrets)) {
+    for (const secret of secrets) {
       if (secret === "" || secret.includes("\n"))
         continue;
       let group = byLength.get(secret.length);
@@ -3200,12 +3258,7 @@ var SecretFinder = class {
           lead = lead * BASE % MODULUS;
         byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
       }
-      const hash = hashOf(secret, 0, secret.length);
-      const list = group.byHash.get(hash);
-      if (list === void 0)
-        group.byHash.set(hash, [secret]);
-      else
-        list.push(secret);
+      addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
     }
     this.lengths = [...byLength.values()];
     this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -3216,15 +3269,21 @@ var SecretFinder = class {
     for (const { length, lead, byHash } of this.lengths) {
       if (length > text.length)
         continue;
-      let hash = hashOf(text, 0, length);
+      let hash2 = hashOf(text, 0, length);
       for (let start = 0; ; start++) {
-        for (const secret of byHash.get(hash) ?? [])
-          if (text.startsWith(secret, start))
-            found.push([start, secret]);
+        const known = byHash.get(hash2);
+        if (typeof known === "string") {
+          if (text.startsWith(known, start))
+            found.push([start, known]);
+        } else if (known !== void 0) {
+          for (const secret of known)
+            if (text.startsWith(secret, start))
+              found.push([start, secret]);
+        }
         if (start + length >= text.length)
           break;
         const dropped = text.charCodeAt(start) * lead % MODULUS;
-        hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+        hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
       }
     }
     return found;
@@ -3267,19 +3326,27 @@ var SecretFinder = class {
 // dist/src/engine/to-finding.js
 var CONTEXT_WIDTH = 240;
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m of all) {
-    const first = lines.lineOf(m.start);
-    const last = lines.lineOf(Math.max(m.start, m.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m]);
-      else
-        list.push(m);
-    }
+  const byStart = [...all].sort((a, b) => a.start - b.start);
+  const longestSpan = all.reduce((longest, m) => Math.max(longest, m.end - m.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m) => m.secret)) };
+}
+function matchesWithin(index, from, to) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -3292,7 +3359,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m) => m.start < end && m.end > base).sort((a, b) => b.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b) => b.start - a.start);
   let focus = match.start - base;
   for (const m of onLine) {
     const cutFrom = Math.max(m.start, base) - base;
@@ -3315,6 +3382,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -3324,10 +3392,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -3539,7 +3607,18 @@ function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-var INLINE_ALLOW_MARKER = "secretscan:allow";
+function compareMatches(a, b) {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules2, options2 = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules2);
   const automaton = buildKeywordAutomaton(keywords, options2.prebuiltAutomaton);
@@ -3552,7 +3631,9 @@ function createMatcher(rules2, options2 = {}) {
 }
 function matcherOver(rules2, automaton, plan, base64Trigger, options2) {
   const suppression = options2.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options2.shouldRevealSecrets === true;
+  const limit = options2.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -3626,27 +3707,32 @@ function matcherOver(rules2, automaton, plan, base64Trigger, options2) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      const once = oncePerLine(kept, lines.lineOf);
-      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return options2.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options2.shouldKeepValues === true)
+        scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     }
   };
 }
@@ -3816,10 +3902,8 @@ function lineColumnsOfBytes(bytes, offsets) {
 }
 
 // dist/src/engine/binary-scan.js
-var OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
-var NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
 function isBinaryRule(rule) {
-  return !NAME_BASED_PROVIDERS2.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+  return isProviderRule(rule);
 }
 function placedInBytes(finding, runs, places) {
   const { start, end } = byteSpanOf(finding, runs);
@@ -3905,7 +3989,8 @@ var rules = compilePacks(setup.packs).rules;
 var options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
-  shouldKeepValues: setup.shouldKeepValues === true
+  shouldKeepValues: setup.shouldKeepValues === true,
+  ...setup.maxFindings === void 0 ? {} : { maxFindings: setup.maxFindings }
 };
 var matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
 var binary = createBinaryScanner(rules, options);

@@ -2921,13 +2921,13 @@ function sha256Hex(data) {
   return createHash2("sha256").update(data).digest("hex");
 }
 function digestFiles(dir, names) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   for (const name of names) {
     const bytes = readFileSync(join2(dir, name));
-    hash.update(`${name}\0${bytes.length}\0`);
-    hash.update(bytes);
+    hash2.update(`${name}\0${bytes.length}\0`);
+    hash2.update(bytes);
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 function encodeCompiledJson(sources, payloadJson) {
   const stamp = { format: COMPILED_FORMAT, sources, content: sha256Hex(payloadJson) };
@@ -3021,23 +3021,34 @@ var init_finding = __esm({
   }
 });
 
+// dist/src/findings/flat-string.js
+function flatString(text) {
+  if (text.length < SHORT)
+    return text;
+  return /[^\x00-\xff]/.test(text) ? Buffer.from(text, "utf16le").toString("utf16le") : Buffer.from(text, "latin1").toString("latin1");
+}
+var SHORT;
+var init_flat_string = __esm({
+  "dist/src/findings/flat-string.js"() {
+    "use strict";
+    SHORT = 13;
+  }
+});
+
 // dist/src/findings/fingerprint.js
-import { createHash as createHash3, scryptSync } from "node:crypto";
+import * as crypto from "node:crypto";
 function stretch(secret) {
   let value = stretchedCache.get(secret);
   if (value !== void 0)
     return value;
-  value = scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
+  value = crypto.scryptSync(secret, SCRYPT_SALT, 32, SCRYPT).toString("hex");
   if (stretchedCache.size >= CACHE_LIMIT)
     stretchedCache.clear();
-  stretchedCache.set(secret, value);
+  stretchedCache.set(flatString(secret), value);
   return value;
 }
 function digest(version, parts) {
-  const hash = createHash3("sha256");
-  for (const part of parts)
-    hash.update(part).update("\0");
-  return `${version}:${hash.digest("hex").slice(0, 32)}`;
+  return flatString(`${version}:${sha256Hex2(`${parts.join("\0")}\0`).slice(0, 32)}`);
 }
 function secretIdOf(ruleId, secret) {
   if (secret.length >= SLOW_HASH_BELOW)
@@ -3047,32 +3058,34 @@ function secretIdOf(ruleId, secret) {
 function fingerprintFromSecretId(ruleId, path, secretId) {
   return digest(secretId.startsWith("v2:") ? "v2" : "v1", [ruleId, path, secretId]);
 }
-function fingerprintOf(ruleId, path, secret) {
-  return fingerprintFromSecretId(ruleId, path, secretIdOf(ruleId, secret));
-}
-var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT;
+var SLOW_HASH_BELOW, SCRYPT, SCRYPT_SALT, stretchedCache, CACHE_LIMIT, sha256Hex2;
 var init_fingerprint = __esm({
   "dist/src/findings/fingerprint.js"() {
     "use strict";
+    init_flat_string();
     SLOW_HASH_BELOW = 32;
     SCRYPT = { N: 2048, r: 8, p: 1, maxmem: 8 * 1024 * 1024 };
     SCRYPT_SALT = "secretscan secret-id v2";
     stretchedCache = /* @__PURE__ */ new Map();
     CACHE_LIMIT = 1e5;
+    sha256Hex2 = typeof crypto.hash === "function" ? (text) => crypto.hash("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text).digest("hex");
   }
 });
 
 // dist/src/findings/redact.js
 function redact(secret) {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join("") : "";
-  return `${shown}…(${chars.length})`;
+  const chars = SURROGATE.test(secret) ? [...secret] : void 0;
+  const length = chars === void 0 ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? "" : chars === void 0 ? secret.slice(0, 4) : chars.slice(0, 4).join("");
+  return flatString(`${shown}…(${length})`);
 }
-var PREVIEW_MIN_LENGTH;
+var PREVIEW_MIN_LENGTH, SURROGATE;
 var init_redact = __esm({
   "dist/src/findings/redact.js"() {
     "use strict";
+    init_flat_string();
     PREVIEW_MIN_LENGTH = 16;
+    SURROGATE = /[\uD800-\uDFFF]/;
   }
 });
 
@@ -3100,6 +3113,13 @@ var init_group_by_secret = __esm({
   }
 });
 
+// dist/src/findings/redact-result.js
+var init_redact_result = __esm({
+  "dist/src/findings/redact-result.js"() {
+    "use strict";
+  }
+});
+
 // dist/src/findings/index.js
 var init_findings = __esm({
   "dist/src/findings/index.js"() {
@@ -3107,8 +3127,10 @@ var init_findings = __esm({
     init_finding();
     init_fingerprint();
     init_redact();
+    init_flat_string();
     init_compare();
     init_group_by_secret();
+    init_redact_result();
   }
 });
 
@@ -3217,6 +3239,8 @@ function checkRuleFields(raw, subject, problems, at) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3293,7 +3317,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
   }
 });
@@ -10811,6 +10836,192 @@ var init_rules = __esm({
   }
 });
 
+// dist/src/suppress/allowlist.js
+var init_allowlist = __esm({
+  "dist/src/suppress/allowlist.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/suppress/inline-marker.js
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+var INLINE_ALLOW_MARKER;
+var init_inline_marker = __esm({
+  "dist/src/suppress/inline-marker.js"() {
+    "use strict";
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/suppress/stages.js
+function matchSuppressor(policy) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy))?.counter;
+}
+var SUPPRESSION_STAGES, MATCH_STAGES, FINDING_STAGES, MATCH_TESTS;
+var init_stages = __esm({
+  "dist/src/suppress/stages.js"() {
+    "use strict";
+    SUPPRESSION_STAGES = [
+      {
+        id: "allowlisted-path",
+        point: "path",
+        counter: "paths",
+        description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+      },
+      { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+      { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+      { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+      { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+      { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+    ];
+    MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+    FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+    MATCH_TESTS = {
+      "inline-marker": (match) => match.isOnMarkedLine(),
+      allowlist: (match, policy) => policy?.isSuppressed(match.candidate()) === true
+    };
+  }
+});
+
+// dist/src/suppress/baseline-file.js
+var init_baseline_file = __esm({
+  "dist/src/suppress/baseline-file.js"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// dist/src/suppress/baseline-changes.js
+var init_baseline_changes = __esm({
+  "dist/src/suppress/baseline-changes.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/file-names.js
+var init_file_names = __esm({
+  "dist/src/suppress/file-names.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/is-fingerprint.js
+var init_is_fingerprint = __esm({
+  "dist/src/suppress/is-fingerprint.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/suppression-file-error.js
+var init_suppression_file_error = __esm({
+  "dist/src/suppress/suppression-file-error.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/suppress/parse-baseline.js
+var init_parse_baseline = __esm({
+  "dist/src/suppress/parse-baseline.js"() {
+    "use strict";
+    init_document_shape();
+    init_baseline_file();
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/parse-ignore-file.js
+var init_parse_ignore_file = __esm({
+  "dist/src/suppress/parse-ignore-file.js"() {
+    "use strict";
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/load-suppressions.js
+var init_load_suppressions = __esm({
+  "dist/src/suppress/load-suppressions.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_file_names();
+    init_parse_baseline();
+    init_parse_ignore_file();
+  }
+});
+
+// dist/src/suppress/apply-suppressions.js
+var init_apply_suppressions = __esm({
+  "dist/src/suppress/apply-suppressions.js"() {
+    "use strict";
+    init_stages();
+  }
+});
+
+// dist/src/terminal-text/printable.js
+var init_printable = __esm({
+  "dist/src/terminal-text/printable.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/shell-quote.js
+var init_shell_quote = __esm({
+  "dist/src/terminal-text/shell-quote.js"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// dist/src/terminal-text/index.js
+var init_terminal_text = __esm({
+  "dist/src/terminal-text/index.js"() {
+    "use strict";
+    init_printable();
+    init_printable_json();
+    init_shell_quote();
+  }
+});
+
+// dist/src/suppress/describe.js
+var init_describe = __esm({
+  "dist/src/suppress/describe.js"() {
+    "use strict";
+    init_terminal_text();
+  }
+});
+
+// dist/src/suppress/index.js
+var init_suppress = __esm({
+  "dist/src/suppress/index.js"() {
+    "use strict";
+    init_allowlist();
+    init_inline_marker();
+    init_stages();
+    init_baseline_file();
+    init_baseline_changes();
+    init_file_names();
+    init_is_fingerprint();
+    init_parse_baseline();
+    init_parse_ignore_file();
+    init_load_suppressions();
+    init_apply_suppressions();
+    init_describe();
+  }
+});
+
 // dist/src/engine/decoding/base64.js
 import { isUtf8 } from "node:buffer";
 function base64Fragments(word) {
@@ -10841,13 +11052,13 @@ function base64RunAround(text, at) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable++;
+      printable2++;
   }
-  return printable >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -11660,10 +11871,16 @@ var init_match = __esm({
 
 // dist/src/engine/overlaps.js
 function specificity(match) {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+function specificityOf(rule) {
+  const { tags } = rule.spec;
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
-  return match.rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+  return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);
@@ -11726,15 +11943,29 @@ function preferSpecificMatches(matches) {
 function oncePerLine(matches, lineOf) {
   if (matches.length < 2)
     return matches;
-  const best = /* @__PURE__ */ new Map();
-  for (const m of matches) {
-    const key = `${lineOf(m.start)}\0${m.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === void 0 || SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+  const lines = Int32Array.from(matches, (m) => lineOf(m.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b) => {
+    const byLine = lines[a] - lines[b];
+    if (byLine !== 0)
+      return byLine;
+    const [x, y] = [matches[a].secret, matches[b].secret];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0];
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i];
+    if (lines[at] !== lines[best] || matches[at].secret !== matches[best].secret) {
+      best = at;
+      continue;
+    }
+    const [m, kept] = [matches[at], matches[best]];
+    const isBetter = SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || m.severity === kept.severity && m.start < kept.start;
+    isDropped[isBetter ? best : at] = 1;
     if (isBetter)
-      best.set(key, m);
+      best = at;
   }
-  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+  return isDropped.includes(1) ? matches.filter((_, i) => isDropped[i] === 0) : matches;
 }
 var SEVERITY_ORDER;
 var init_overlaps = __esm({
@@ -11746,10 +11977,20 @@ var init_overlaps = __esm({
 
 // dist/src/engine/secret-finder.js
 function hashOf(text, from, length) {
-  let hash = 0;
+  let hash2 = 0;
   for (let i = from; i < from + length; i++)
-    hash = (hash * BASE + text.charCodeAt(i)) % MODULUS;
-  return hash;
+    hash2 = (hash2 * BASE + text.charCodeAt(i)) % MODULUS;
+  return hash2;
+}
+function addTo(byHash, hash2, secret) {
+  const known = byHash.get(hash2);
+  if (known === void 0)
+    byHash.set(hash2, secret);
+  else if (typeof known === "string") {
+    if (known !== secret)
+      byHash.set(hash2, [known, secret]);
+  } else if (!known.includes(secret))
+    known.push(secret);
 }
 var MODULUS, BASE, SecretFinder;
 var init_secret_finder = __esm({
@@ -11764,7 +12005,7 @@ var init_secret_finder = __esm({
       lengths = [];
       constructor(secrets) {
         const byLength = /* @__PURE__ */ new Map();
-        for (const secret of new Set(secrets)) {
+        for (const secret of secrets) {
           if (secret === "" || secret.includes("\n"))
             continue;
           let group = byLength.get(secret.length);
@@ -11774,12 +12015,7 @@ var init_secret_finder = __esm({
               lead = lead * BASE % MODULUS;
             byLength.set(secret.length, group = { length: secret.length, lead, byHash: /* @__PURE__ */ new Map() });
           }
-          const hash = hashOf(secret, 0, secret.length);
-          const list = group.byHash.get(hash);
-          if (list === void 0)
-            group.byHash.set(hash, [secret]);
-          else
-            list.push(secret);
+          addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
         }
         this.lengths = [...byLength.values()];
         this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -11790,15 +12026,21 @@ var init_secret_finder = __esm({
         for (const { length, lead, byHash } of this.lengths) {
           if (length > text.length)
             continue;
-          let hash = hashOf(text, 0, length);
+          let hash2 = hashOf(text, 0, length);
           for (let start = 0; ; start++) {
-            for (const secret of byHash.get(hash) ?? [])
-              if (text.startsWith(secret, start))
-                found.push([start, secret]);
+            const known = byHash.get(hash2);
+            if (typeof known === "string") {
+              if (text.startsWith(known, start))
+                found.push([start, known]);
+            } else if (known !== void 0) {
+              for (const secret of known)
+                if (text.startsWith(secret, start))
+                  found.push([start, secret]);
+            }
             if (start + length >= text.length)
               break;
             const dropped = text.charCodeAt(start) * lead % MODULUS;
-            hash = ((hash - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
+            hash2 = ((hash2 - dropped + MODULUS) % MODULUS * BASE + text.charCodeAt(start + length)) % MODULUS;
           }
         }
         return found;
@@ -11842,19 +12084,27 @@ var init_secret_finder = __esm({
 
 // dist/src/engine/to-finding.js
 function contextIndex(all, lines) {
-  const byLine = /* @__PURE__ */ new Map();
-  for (const m of all) {
-    const first = lines.lineOf(m.start);
-    const last = lines.lineOf(Math.max(m.start, m.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === void 0)
-        byLine.set(line, [m]);
-      else
-        list.push(m);
-    }
+  const byStart = [...all].sort((a, b) => a.start - b.start);
+  const longestSpan = all.reduce((longest, m) => Math.max(longest, m.end - m.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m) => m.secret)) };
+}
+function matchesWithin(index, from, to) {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if (byStart[mid].start < earliest)
+      low = mid + 1;
+    else
+      high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
+  const found = [];
+  for (let i = low; i < byStart.length && byStart[i].start < to; i++)
+    if (byStart[i].end > from)
+      found.push(byStart[i]);
+  return found;
 }
 function contextOf(match, index) {
   const { lines } = index;
@@ -11867,7 +12117,7 @@ function contextOf(match, index) {
   let text = full.slice(from, to);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m) => m.start < end && m.end > base).sort((a, b) => b.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b) => b.start - a.start);
   let focus = match.start - base;
   for (const m of onLine) {
     const cutFrom = Math.max(m.start, base) - base;
@@ -11890,6 +12140,7 @@ function toFinding(match, chunk, index, shouldReveal) {
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -11899,10 +12150,10 @@ function toFinding(match, chunk, index, shouldReveal) {
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1e3) / 1e3
   };
   if (match.encoding !== void 0)
@@ -12134,6 +12385,18 @@ var init_value_context = __esm({
 function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
+function compareMatches(a, b) {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+function splitAtLimit(matches, limit) {
+  if (matches.length <= limit)
+    return { detailed: matches, unlisted: void 0 };
+  matches.sort(compareMatches);
+  const unlisted = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++)
+    unlisted[matches[i].severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
+}
 function createMatcher(rules, options = {}) {
   const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
   const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
@@ -12146,7 +12409,9 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -12220,34 +12485,40 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
+        if (!hasMarker)
+          return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      const once = oncePerLine(kept, lines.lineOf);
-      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true)
+        scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     }
   };
 }
-var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_suppress();
     init_decoding();
     init_keyword_automaton();
     init_keyword_hits();
@@ -12259,7 +12530,6 @@ var init_matcher = __esm({
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
@@ -12372,8 +12642,27 @@ function settledOrAborted(work, signal) {
     });
   });
 }
+function trimToLimit(result, limit) {
+  if (result.findings.length <= limit)
+    return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++)
+    unlisted[result.findings[i].severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+function addUnlisted(result, counts, limit) {
+  if (counts === void 0)
+    return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES)
+    unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
+}
 async function scanChunks(inputs, scanner, hooks = {}) {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -12391,6 +12680,9 @@ async function scanChunks(inputs, scanner, hooks = {}) {
       result.findings.push(finding);
     if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
       scanned.findings.forEach((finding, at) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at]));
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit)
+      trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -12424,6 +12716,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }
@@ -12760,7 +13053,7 @@ var init_value_sweep = __esm({
 
 // dist/src/engine/binary-scan.js
 function isBinaryRule(rule) {
-  return !NAME_BASED_PROVIDERS2.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+  return isProviderRule(rule);
 }
 function placedInBytes(finding, runs, places) {
   const { start, end } = byteSpanOf(finding, runs);
@@ -12837,15 +13130,14 @@ function createBinaryScanner(rules, options) {
     }
   };
 }
-var OFF_IN_BINARY_TAGS, NAME_BASED_PROVIDERS2, SPLIT_REACH;
+var SPLIT_REACH;
 var init_binary_scan = __esm({
   "dist/src/engine/binary-scan.js"() {
     "use strict";
     init_keyword_automaton();
     init_matcher();
+    init_overlaps();
     init_printable_runs();
-    OFF_IN_BINARY_TAGS = ["generic", "carrier", "weak", "fallback"];
-    NAME_BASED_PROVIDERS2 = /* @__PURE__ */ new Set(["generic", "name-value"]);
     SPLIT_REACH = 1024;
   }
 });
@@ -12854,9 +13146,9 @@ var init_binary_scan = __esm({
 var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
-  INLINE_ALLOW_MARKER: () => INLINE_ALLOW_MARKER,
   MIN_RUN_LENGTH: () => MIN_RUN_LENGTH,
   MIN_SWEPT_LENGTH: () => MIN_SWEPT_LENGTH,
+  SecretFinder: () => SecretFinder,
   buildAutomatonTables: () => buildAutomatonTables,
   createBinaryScanner: () => createBinaryScanner,
   createMatcher: () => createMatcher,
@@ -12867,6 +13159,7 @@ __export(engine_exports, {
   inProcessScanner: () => inProcessScanner,
   isBinaryRule: () => isBinaryRule,
   isPlaceholder: () => isPlaceholder,
+  isProviderRule: () => isProviderRule,
   isSweepable: () => isSweepable,
   keywordPlan: () => keywordPlan,
   printableRuns: () => printableRuns,
@@ -12891,6 +13184,8 @@ var init_engine = __esm({
     init_value_sweep();
     init_binary_scan();
     init_printable_runs();
+    init_overlaps();
+    init_secret_finder();
   }
 });
 

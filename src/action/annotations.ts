@@ -13,8 +13,9 @@ const LEVELS: Readonly<Record<Severity, AnnotationLevel>> = { high: 'error', med
 
 function placeOf(finding: Finding): AnnotationPlace {
   const place: AnnotationPlace = { title: `secretscan: ${finding.ruleName}` };
-  // A commit message is no file in the tree: the annotation goes on the run, not on a line.
+  // A commit message is no file in the tree, nor is a name shown redacted: the annotation goes on the run, not on a line.
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== undefined) return place;
+  if (finding.isInFileName === true) return place;
   place.file = finding.path;
   place.startLine = finding.startLine;
   place.endLine = finding.endLine;
@@ -28,6 +29,7 @@ function placeOf(finding: Finding): AnnotationPlace {
 
 function messageOf(finding: Finding): string {
   const parts = [`${finding.ruleName} (${finding.ruleId}, ${finding.severity}): ${finding.preview === '' ? finding.path : finding.preview}`];
+  if (finding.isInFileName === true) parts.push(`in the file name ${finding.path}`);
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== undefined) parts.push(`in the message of commit ${finding.commit.sha.slice(0, 12)}`);
   else if (finding.commit !== undefined) parts.push(`added in commit ${finding.commit.sha.slice(0, 12)}`);
   if (finding.isPresentAtHead === false) parts.push('no longer in the current tree, but still in the history');

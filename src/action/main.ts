@@ -13,6 +13,7 @@ import { changedSettings, describeChange, PROPOSAL_EVENTS, settingsPaths } from 
 import { runScan, type ScanOutcome } from './run-scan.js';
 import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
 import { failureOf, scanMessagesOf } from './verdict.js';
+import { verifyRequestFor } from './verify-request.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -85,6 +86,7 @@ async function runAction(env: Env): Promise<void> {
     ...(base === undefined ? {} : { settingsCommit: base.sha }),
     ...(inputs.timeoutSeconds === undefined ? {} : { timeoutSeconds: inputs.timeoutSeconds }),
     args: inputs.scanArgs,
+    verify: verifyRequestFor(inputs, env),
   });
   logUntrusted(scanMessagesOf(outcome).join('\n'));
   const changes = base === undefined ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));

@@ -1,6 +1,6 @@
 import { ScanError } from '../errors.js';
 import { printableLines } from '../terminal-text/index.js';
-import { failingFindings, type FailOn } from './fail-on.js';
+import { failingFindings, unlistedFailing, type FailOn } from './fail-on.js';
 import type { ScanOutcome } from './run-scan.js';
 
 /** Exit codes as the CLI would report them: a user-fixable problem, and a bug. */
@@ -25,7 +25,7 @@ function exitCodeOf(outcome: ScanOutcome): number {
   if (outcome.error instanceof ScanError) return outcome.error.exitCode;
   if (outcome.scan === undefined) return INTERNAL_ERROR;
   if (outcome.scan.result.isPartial) return USER_ERROR;
-  return outcome.scan.result.findings.length > 0 ? 1 : 0;
+  return outcome.scan.result.findings.length > 0 || outcome.scan.result.unlisted !== undefined ? 1 : 0;
 }
 
 /** The scanner's own messages, as one line, for a failure message. */
@@ -47,8 +47,11 @@ export function failureOf(outcome: ScanOutcome, failOn: FailOn): string | undefi
   if (exitCode === USER_ERROR || outcome.scan === undefined) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
-  const failing = failingFindings(outcome.scan.result.findings, failOn);
-  if (failing.length === 0) return undefined;
-  const total = outcome.scan.result.findings.length;
-  return `secretscan found ${total} secret(s); ${failing.length} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
+  if (failOn === 'live' && !outcome.scan.isVerified) return 'fail-on: live needs verification: set the `verify: true` input (or `verify: true` in the config)';
+  const { findings, unlisted } = outcome.scan.result;
+  // Findings past --max-findings are counted by severity only; they fail the step like listed ones.
+  const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);
+  if (failing === 0) return undefined;
+  const total = findings.length + (unlisted === undefined ? 0 : unlisted.high + unlisted.medium + unlisted.low);
+  return `secretscan found ${total} secret(s); ${failing} at or above fail-on: ${failOn}. See the annotations and the job summary, and rotate each secret first.`;
 }

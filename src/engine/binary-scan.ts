@@ -2,16 +2,17 @@ import type { Finding } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { createMatcher, type ChunkScan, type Matcher } from './matcher.js';
+import { isProviderRule } from './overlaps.js';
 import { lineColumnsOfBytes, printableRuns, type PrintableRun } from './printable-runs.js';
 import type { ByteChunk, Chunk, MatcherOptions } from './types.js';
 
-/** Tags of rules that stay off in binary data: they know a credential by its name or carrier, which strings out of context mislead. */
-const OFF_IN_BINARY_TAGS = ['generic', 'carrier', 'weak', 'fallback'];
-const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
-
-/** Whether a rule runs on the printable runs of binary files: a provider's rule, which knows its token by format. */
+/**
+ * Whether a rule runs on the printable runs of binary files: a provider's rule, which knows its
+ * token by format (the same rules as for file names); rules that know a credential by its name or
+ * carrier are misled by strings out of their context.
+ */
 export function isBinaryRule(rule: Rule): boolean {
-  return !NAME_BASED_PROVIDERS.has(rule.provider.id) && !rule.spec.tags.some((tag) => OFF_IN_BINARY_TAGS.includes(tag));
+  return isProviderRule(rule);
 }
 
 /** What scanning one binary input produced (as for text), and how many characters of runs were scanned. */

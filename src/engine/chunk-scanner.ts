@@ -1,4 +1,4 @@
-import type { SuppressedCounts, Finding } from '../findings/index.js';
+import type { SeverityCounts, SuppressedCounts, Finding } from '../findings/index.js';
 import { decodeText } from './bytes-to-text.js';
 import type { BinaryScanner } from './binary-scan.js';
 import type { Matcher } from './matcher.js';
@@ -8,6 +8,8 @@ import type { Chunk, ScanInput } from './types.js';
 export interface InputScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /** Findings past the matcher's `maxFindings`, counted by severity only. */
+  unlisted?: SeverityCounts;
   /** The input was bytes that turned out to be binary: only its printable runs were scanned, with the provider rules. */
   isBinary: boolean;
   /** Characters scanned. */

@@ -1,6 +1,6 @@
 export type { ByteChunk, Candidate, Chunk, MatcherOptions, ScanInput, SourceKind, SuppressionPolicy } from './types.js';
 export type { ChunkScan, Matcher } from './matcher.js';
-export { createMatcher, INLINE_ALLOW_MARKER } from './matcher.js';
+export { createMatcher } from './matcher.js';
 export { keywordPlan } from './keyword-hits.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';
@@ -14,3 +14,5 @@ export { COMPILED_AUTOMATON_FILE, decodeAutomatonTables, encodeAutomatonTables, 
 export { createValueSweep, isSweepable, MIN_SWEPT_LENGTH, type ValueSweep } from './value-sweep.js';
 export { createBinaryScanner, isBinaryRule, type BinaryScanner } from './binary-scan.js';
 export { MIN_RUN_LENGTH, printableRuns } from './printable-runs.js';
+export { isProviderRule } from './overlaps.js';
+export { SecretFinder } from './secret-finder.js';

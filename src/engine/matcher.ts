@@ -1,5 +1,6 @@
-import type { Finding, SuppressedCounts } from '../findings/index.js';
+import type { Finding, SeverityCounts, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
+import { hasInlineAllowMarker, matchSuppressor } from '../suppress/index.js';
 import { encodedSpans, MAX_DECODE_DEPTH, secretManifestEntries, type EncodedSpan } from './decoding/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { collectHits, type HitPlan, keywordPlan } from './keyword-hits.js';
@@ -23,9 +24,6 @@ function isJudgedByContext(rule: Rule): boolean {
 /** Packs whose rules find a credential by the name it is assigned to (`name: X_TOKEN` / `value: …` entries included). */
 const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
 
-/** The marker that suppresses every finding on its line. */
-export const INLINE_ALLOW_MARKER = 'secretscan:allow';
-
 /** What one chunk produced. */
 export interface ChunkScan {
   findings: Finding[];
@@ -35,6 +33,22 @@ export interface ChunkScan {
    * every other copy of a found value afterwards (see value-sweep.ts), then lets them go. Never reported.
    */
   secrets?: string[];
+  /** Findings past `maxFindings`, counted by severity only. */
+  unlisted?: SeverityCounts;
+}
+
+/** Position order, then rule id: which findings of a chunk are built in detail when there are too many. */
+function compareMatches(a: Match, b: Match): number {
+  return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
+}
+
+/** The first `limit` matches by position, and the rest counted by severity (undefined when none is left over). */
+function splitAtLimit(matches: Match[], limit: number): { detailed: Match[]; unlisted: SeverityCounts | undefined } {
+  if (matches.length <= limit) return { detailed: matches, unlisted: undefined };
+  matches.sort(compareMatches);
+  const unlisted: SeverityCounts = { high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < matches.length; i++) unlisted[(matches[i] as Match).severity]++;
+  return { detailed: matches.slice(0, limit), unlisted };
 }
 
 /** Scans chunks with a fixed rule set; build once, reuse for every chunk. */
@@ -61,7 +75,9 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
 function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
+  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
 
   /** Every rule's matches in `text`, then those in the text it encodes, placed on the encoded spans. */
   const matchText = (text: string, path: string, hits: Map<number, number[]>, depth: number): Match[] => {
@@ -137,26 +153,29 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = new Map<number, boolean>();
+      // Most chunks have no marker at all: then no line is looked at.
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line: number): boolean => {
+        if (!hasMarker) return false;
         let allowed = allowedLines.get(line);
-        if (allowed === undefined) allowedLines.set(line, (allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER)));
+        if (allowed === undefined) allowedLines.set(line, (allowed = hasInlineAllowMarker(lines.textOf(line))));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start)),
+        });
+        if (counter === undefined) return true;
+        suppressed[counter]++;
+        return false;
       });
+      const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
-      const once = oncePerLine(kept, lines.lineOf);
-      const findings = once.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return options.shouldKeepValues === true ? { findings, suppressed, secrets: once.map((m) => m.secret) } : { findings, suppressed };
+      const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
+      const scan: ChunkScan = unlisted === undefined ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true) scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Severity } from '../findings/index.js';
+import type { Rule } from '../rules/index.js';
 import type { Match } from './match.js';
 
 // Overlap resolution: what stays when several matches cover the same secret. Rule matching
@@ -14,9 +15,22 @@ const SEVERITY_ORDER: Record<Severity, number> = { low: 0, medium: 1, high: 2 };
  * secret-named variable holds, or a Kubernetes Secret's data value that no other rule recognised.
  */
 function specificity(match: Match): number {
-  const { tags } = match.rule.spec;
+  return specificityOf(match.rule);
+}
+
+function specificityOf(rule: Rule): number {
+  const { tags } = rule.spec;
   if (tags.includes('weak') || tags.includes('fallback')) return 0;
-  return match.rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
+  return rule.provider.id === 'generic' || tags.includes('carrier') ? 1 : 2;
+}
+
+/**
+ * Whether a rule knows its credential by the token's own format (a provider's rule), not by the
+ * name it is assigned to, where it sits (`carrier`) or as a catch-all: only such rules can tell a
+ * token in a file name, where there is no assignment around it.
+ */
+export function isProviderRule(rule: Rule): boolean {
+  return specificityOf(rule) === 2 && rule.provider.id !== 'name-value' && rule.spec.decoder === undefined;
 }
 
 /** Index pairs of matches whose spans overlap, found in one sweep over the matches in start order. */
@@ -87,12 +101,27 @@ export function preferSpecificMatches(matches: Match[]): Match[] {
  */
 export function oncePerLine(matches: Match[], lineOf: (offset: number) => number): Match[] {
   if (matches.length < 2) return matches;
-  const best = new Map<string, Match>();
-  for (const m of matches) {
-    const key = `${lineOf(m.start)}\0${m.secret}`;
-    const kept = best.get(key);
-    const isBetter = kept === undefined || SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
-    if (isBetter) best.set(key, m);
+  // Sorted by line and secret, equal pairs sit together: no key string or map entry per match
+  // (a file can hold a million).
+  const lines = Int32Array.from(matches, (m) => lineOf(m.start));
+  const order = Uint32Array.from(matches.keys()).sort((a, b) => {
+    const byLine = (lines[a] as number) - (lines[b] as number);
+    if (byLine !== 0) return byLine;
+    const [x, y] = [(matches[a] as Match).secret, (matches[b] as Match).secret];
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const isDropped = new Uint8Array(matches.length);
+  let best = order[0] as number;
+  for (let i = 1; i < order.length; i++) {
+    const at = order[i] as number;
+    if (lines[at] !== lines[best] || (matches[at] as Match).secret !== (matches[best] as Match).secret) {
+      best = at;
+      continue;
+    }
+    const [m, kept] = [matches[at] as Match, matches[best] as Match];
+    const isBetter = SEVERITY_ORDER[m.severity] > SEVERITY_ORDER[kept.severity] || (m.severity === kept.severity && m.start < kept.start);
+    isDropped[isBetter ? best : at] = 1;
+    if (isBetter) best = at;
   }
-  return best.size === matches.length ? matches : matches.filter((m) => best.get(`${lineOf(m.start)}\0${m.secret}`) === m);
+  return isDropped.includes(1) ? matches.filter((_, i) => isDropped[i] === 0) : matches;
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { compareFindings, type ScanResult } from '../findings/index.js';
+import { compareFindings, SEVERITIES, type Finding, type ScanResult, type SeverityCounts } from '../findings/index.js';
 import { sizeOf, type ChunkScanner, type InputScan } from './chunk-scanner.js';
 import type { ScanInput } from './types.js';
 
@@ -81,6 +81,29 @@ export interface ScanHooks {
   signal?: AbortSignal;
   /** Called for each finding with its raw value (held only while the scan runs, see value-sweep.ts). */
   onFound?: (secretId: string, secret: string) => void;
+  /** Keep at most this many findings (the first in report order); count the rest in `unlisted`. Default: no limit. */
+  maxFindings?: number;
+}
+
+/**
+ * Cuts `result.findings` down to the first `limit` in report order, counting the rest by severity
+ * in `result.unlisted`. Called whenever the list doubles the limit, so the scan holds at most twice
+ * the limit and sorts O(n log limit) overall; the kept set is the same whatever order inputs finished in.
+ */
+function trimToLimit(result: ScanResult, limit: number): void {
+  if (result.findings.length <= limit) return;
+  result.findings.sort(compareFindings);
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (let i = limit; i < result.findings.length; i++) unlisted[(result.findings[i] as Finding).severity]++;
+  result.findings.length = limit;
+  result.unlisted = unlisted;
+}
+
+function addUnlisted(result: ScanResult, counts: SeverityCounts | undefined, limit: number): void {
+  if (counts === undefined) return;
+  const unlisted = result.unlisted ?? { limit, high: 0, medium: 0, low: 0 };
+  for (const severity of SEVERITIES) unlisted[severity] += counts[severity];
+  result.unlisted = unlisted;
 }
 
 /**
@@ -89,6 +112,7 @@ export interface ScanHooks {
  */
 export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: ChunkScanner, hooks: ScanHooks = {}): Promise<ScanResult> {
   const started = performance.now();
+  const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result: ScanResult = {
     findings: [],
     suppressed: { inline: 0, allowlist: 0, paths: 0 },
@@ -103,6 +127,8 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings) result.findings.push(finding);
     if (hooks.onFound !== undefined && scanned.secrets !== undefined) scanned.findings.forEach((finding, at) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at] as string));
+    addUnlisted(result, scanned.unlisted, limit);
+    if (result.findings.length >= 2 * limit) trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;
     result.suppressed.allowlist += scanned.suppressed.allowlist;
     result.suppressed.paths += scanned.suppressed.paths;
@@ -134,6 +160,7 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
   if (batch.length > 0 && hooks.signal?.aborted !== true) dispatch(batch);
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
+  trimToLimit(result, limit);
   result.stats.durationMs = Math.round(performance.now() - started);
   return result;
 }

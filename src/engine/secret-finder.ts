@@ -10,11 +10,23 @@ function hashOf(text: string, from: number, length: number): number {
   return hash;
 }
 
-/** Secrets of one length, by rolling hash; `lead` is BASE^(length-1), to drop a window's first character. */
+/**
+ * Secrets of one length, by rolling hash (one secret, or a list when hashes collide: no array per
+ * secret, as a file can hold a million); `lead` is BASE^(length-1), to drop a window's first character.
+ */
 interface SameLength {
   length: number;
   lead: number;
-  byHash: Map<number, string[]>;
+  byHash: Map<number, string | string[]>;
+}
+
+/** Adds `secret` to the bucket of `hash`, once. */
+function addTo(byHash: Map<number, string | string[]>, hash: number, secret: string): void {
+  const known = byHash.get(hash);
+  if (known === undefined) byHash.set(hash, secret);
+  else if (typeof known === 'string') {
+    if (known !== secret) byHash.set(hash, [known, secret]);
+  } else if (!known.includes(secret)) known.push(secret);
 }
 
 /**
@@ -30,7 +42,7 @@ export class SecretFinder {
 
   constructor(secrets: Iterable<string>) {
     const byLength = new Map<number, SameLength>();
-    for (const secret of new Set(secrets)) {
+    for (const secret of secrets) {
       if (secret === '' || secret.includes('\n')) continue;
       let group = byLength.get(secret.length);
       if (group === undefined) {
@@ -38,10 +50,7 @@ export class SecretFinder {
         for (let i = 1; i < secret.length; i++) lead = (lead * BASE) % MODULUS;
         byLength.set(secret.length, (group = { length: secret.length, lead, byHash: new Map() }));
       }
-      const hash = hashOf(secret, 0, secret.length);
-      const list = group.byHash.get(hash);
-      if (list === undefined) group.byHash.set(hash, [secret]);
-      else list.push(secret);
+      addTo(group.byHash, hashOf(secret, 0, secret.length), secret);
     }
     this.lengths = [...byLength.values()];
     this.longest = this.lengths.reduce((longest, group) => Math.max(longest, group.length), 0);
@@ -54,7 +63,12 @@ export class SecretFinder {
       if (length > text.length) continue;
       let hash = hashOf(text, 0, length);
       for (let start = 0; ; start++) {
-        for (const secret of byHash.get(hash) ?? []) if (text.startsWith(secret, start)) found.push([start, secret]);
+        const known = byHash.get(hash);
+        if (typeof known === 'string') {
+          if (text.startsWith(known, start)) found.push([start, known]);
+        } else if (known !== undefined) {
+          for (const secret of known) if (text.startsWith(secret, start)) found.push([start, secret]);
+        }
         if (start + length >= text.length) break;
         const dropped = (text.charCodeAt(start) * lead) % MODULUS;
         hash = (((hash - dropped + MODULUS) % MODULUS) * BASE + text.charCodeAt(start + length)) % MODULUS;

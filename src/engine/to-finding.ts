@@ -1,4 +1,4 @@
-import { fingerprintOf, redact, secretIdOf, type Finding } from '../findings/index.js';
+import { fingerprintFromSecretId, flatString, redact, secretIdOf, type Finding } from '../findings/index.js';
 import type { LineIndex } from './line-index.js';
 import type { Match } from './match.js';
 import { SecretFinder } from './secret-finder.js';
@@ -7,29 +7,40 @@ import type { Chunk } from './types.js';
 const CONTEXT_WIDTH = 240;
 
 /**
- * What every finding of one chunk shares for building its context line: the matches bucketed by
- * line, and every distinct secret, for finding their copies (see SecretFinder). Built once per chunk, so a file with many
- * findings costs each finding only its own line.
+ * What every finding of one chunk shares for building its context line: the matches in start
+ * order (with the longest span, so those overlapping a stretch of text are found by binary
+ * search), and every distinct secret, for finding their copies (see SecretFinder). Built once per
+ * chunk, so a file with many findings costs each finding only its own stretch of text, even when
+ * they all sit on one long line.
  */
 export interface ContextIndex {
   lines: LineIndex;
-  byLine: Map<number, Match[]>;
+  byStart: Match[];
+  longestSpan: number;
   secrets: SecretFinder;
 }
 
 /** Indexes a chunk's matches for `toFinding`. */
 export function contextIndex(all: readonly Match[], lines: LineIndex): ContextIndex {
-  const byLine = new Map<number, Match[]>();
-  for (const m of all) {
-    const first = lines.lineOf(m.start);
-    const last = lines.lineOf(Math.max(m.start, m.end - 1));
-    for (let line = first; line <= last; line++) {
-      const list = byLine.get(line);
-      if (list === undefined) byLine.set(line, [m]);
-      else list.push(m);
-    }
+  const byStart = [...all].sort((a, b) => a.start - b.start);
+  const longestSpan = all.reduce((longest, m) => Math.max(longest, m.end - m.start), 0);
+  return { lines, byStart, longestSpan, secrets: new SecretFinder(all.map((m) => m.secret)) };
+}
+
+/** The matches overlapping [from, to), by binary search over the matches in start order. */
+function matchesWithin(index: ContextIndex, from: number, to: number): Match[] {
+  const { byStart } = index;
+  const earliest = from - index.longestSpan;
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((byStart[mid] as Match).start < earliest) low = mid + 1;
+    else high = mid;
   }
-  return { lines, byLine, secrets: new SecretFinder(all.map((m) => m.secret)) };
+  const found: Match[] = [];
+  for (let i = low; i < byStart.length && (byStart[i] as Match).start < to; i++) if ((byStart[i] as Match).end > from) found.push(byStart[i] as Match);
+  return found;
 }
 
 /** The line holding `match`, with every detected secret on it replaced by its preview, trimmed around the secret. */
@@ -47,7 +58,7 @@ function contextOf(match: Match, index: ContextIndex): string {
   let text = full.slice(from, to);
   const base = lineStart + from;
   const end = base + text.length;
-  const onLine = (index.byLine.get(line) ?? []).filter((m) => m.start < end && m.end > base).sort((a, b) => b.start - a.start);
+  const onLine = matchesWithin(index, base, end).sort((a, b) => b.start - a.start);
   let focus = match.start - base;
   for (const m of onLine) {
     const cutFrom = Math.max(m.start, base) - base;
@@ -75,6 +86,7 @@ export function toFinding(match: Match, chunk: Chunk, index: ContextIndex, shoul
   const { lines } = index;
   const startLine = lines.lineOf(match.start);
   const lastLine = lines.lineOf(Math.max(match.start, match.end - 1));
+  const secretId = secretIdOf(match.rule.spec.id, match.secret);
   const finding: Finding = {
     ruleId: match.rule.spec.id,
     ruleName: match.rule.spec.name,
@@ -84,10 +96,10 @@ export function toFinding(match: Match, chunk: Chunk, index: ContextIndex, shoul
     startColumn: match.start - lines.startOf(startLine) + 1,
     endLine: chunk.startLine + lastLine,
     endColumn: Math.max(match.start, match.end - 1) - lines.startOf(lastLine) + 2,
-    fingerprint: fingerprintOf(match.rule.spec.id, chunk.path, match.secret),
-    secretId: secretIdOf(match.rule.spec.id, match.secret),
+    fingerprint: fingerprintFromSecretId(match.rule.spec.id, chunk.path, secretId),
+    secretId,
     preview: redact(match.secret),
-    context: contextOf(match, index),
+    context: flatString(contextOf(match, index)),
     entropy: Math.round(match.entropy * 1000) / 1000,
   };
   if (match.encoding !== undefined) finding.decodedFrom = match.encoding;

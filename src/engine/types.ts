@@ -1,5 +1,8 @@
 import type { AutomatonTables } from './keyword-automaton.js';
 import type { CommitInfo } from '../findings/index.js';
+import type { SuppressionPolicy } from '../suppress/index.js';
+
+export type { Candidate, SuppressionPolicy } from '../suppress/index.js';
 
 /**
  * Which input a scan reads, and so where a chunk came from: the working tree (or paths in it, or
@@ -38,22 +41,6 @@ export interface ByteChunk extends Omit<Chunk, 'text'> {
 /** Anything the scanner accepts. */
 export type ScanInput = Chunk | ByteChunk;
 
-/** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */
-export interface Candidate {
-  ruleId: string;
-  path: string;
-  secret: string;
-}
-
-/**
- * Suppression supplied by configuration. `isPathSuppressed` lets the matcher skip a whole chunk;
- * `isSuppressed` is asked about each candidate that survived the rule's own filters.
- */
-export interface SuppressionPolicy {
-  isPathSuppressed: (path: string) => boolean;
-  isSuppressed: (candidate: Candidate) => boolean;
-}
-
 /** Matcher options. */
 export interface MatcherOptions {
   /** Keyword automaton tables built ahead (by the build, for the built-in rules); used when their keywords are this rule set's. */
@@ -66,4 +53,9 @@ export interface MatcherOptions {
   shouldKeepValues?: boolean;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
+  /**
+   * At most this many findings of one chunk are built in detail (the first by position); the rest
+   * are only counted by severity (`ChunkScan.unlisted`). Default: no limit.
+   */
+  maxFindings?: number;
 }

@@ -60,6 +60,11 @@ export interface Finding {
   byteOffset?: number;
   /** With `byteOffset`: how many bytes the secret takes (twice its length in UTF-16 text). */
   byteLength?: number;
+  /**
+   * Set when the secret is in the file's name, not its content (a token committed as a path): the
+   * position is then in the path, and `path` (like every path in the report) shows the token redacted.
+   */
+  isInFileName?: true;
   /** `v1:` + 32 hex chars of SHA-256 over rule id, path and secret. Stable under line moves. */
   fingerprint: string;
   /** `v1:` + 32 hex chars of SHA-256 over rule id and secret: the same secret in another file shares it. */
@@ -72,6 +77,20 @@ export interface Finding {
   entropy: number;
   /** Present only with `--show-secrets`: the raw value. Never set otherwise. */
   secret?: string;
+  /** Present only with `--verify`, on findings of rules that have a verifier: what the provider said. */
+  verification?: Verification;
+}
+
+/** Whether the provider still accepts a secret: `live` (accepted), `revoked` (rejected) or `unknown`. */
+export type VerificationStatus = 'live' | 'revoked' | 'unknown';
+
+/** The answer of one verification request (`--verify`). Never holds the secret. */
+export interface Verification {
+  status: VerificationStatus;
+  /** ISO 8601 time the provider answered (or the attempt ended). */
+  checkedAt: string;
+  /** What decided the status, e.g. `HTTP 401 from api.stripe.com`, or why it is unknown. */
+  detail: string;
 }
 
 /** One place a secret appears in history. */
@@ -139,6 +158,18 @@ export interface ScanStats {
   durationMs: number;
 }
 
+/** How many findings of each severity a count covers. */
+export type SeverityCounts = Record<Severity, number>;
+
+/**
+ * Findings past the scan's limit (`--max-findings`): counted by severity, not kept in detail, so
+ * that a file with a million matches scans in bounded memory. They still fail the scan.
+ */
+export interface UnlistedFindings extends SeverityCounts {
+  /** The limit that was reached: how many findings the scan kept in detail. */
+  limit: number;
+}
+
 /** Everything a scan produced; the only input reporters get besides their context. */
 export interface ScanResult {
   findings: Finding[];
@@ -150,4 +181,9 @@ export interface ScanResult {
   isPartial: boolean;
   /** Facts about the scan the reader should know, e.g. that a clone is shallow and what it covered. */
   notices?: string[];
+  /**
+   * Matches past `--max-findings`, counted before grouping, the baseline and the ignore file (which
+   * need each finding in detail). Absent when the limit was not reached.
+   */
+  unlisted?: UnlistedFindings;
 }

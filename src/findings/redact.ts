@@ -1,5 +1,9 @@
+import { flatString } from './flat-string.js';
+
 /** Values shorter than this (in characters) show none of their characters in a preview. */
 export const PREVIEW_MIN_LENGTH = 16;
+
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * The only printable form of a secret: `…` and the length in characters, preceded by the first 4
@@ -8,7 +12,9 @@ export const PREVIEW_MIN_LENGTH = 16;
  * of guessing it from its id by the size of the alphabet.
  */
 export function redact(secret: string): string {
-  const chars = [...secret];
-  const shown = chars.length >= PREVIEW_MIN_LENGTH ? chars.slice(0, 4).join('') : '';
-  return `${shown}…(${chars.length})`;
+  // Counted in characters (code points); without surrogates that is the length, with no array.
+  const chars = SURROGATE.test(secret) ? [...secret] : undefined;
+  const length = chars === undefined ? secret.length : chars.length;
+  const shown = length < PREVIEW_MIN_LENGTH ? '' : chars === undefined ? secret.slice(0, 4) : chars.slice(0, 4).join('');
+  return flatString(`${shown}…(${length})`);
 }

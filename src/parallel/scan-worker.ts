@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { suppressionFrom } from '../config/index.js';
+import { suppressionFrom } from '../suppress/index.js';
 import { createBinaryScanner, createMatcher, readBuiltinAutomaton, scanInput } from '../engine/index.js';
 import { compilePacks } from '../rules/index.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';
@@ -12,6 +12,7 @@ const options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
   shouldKeepValues: setup.shouldKeepValues === true,
+  ...(setup.maxFindings === undefined ? {} : { maxFindings: setup.maxFindings }),
 };
 const matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
 const binary = createBinaryScanner(rules, options);

@@ -1,4 +1,4 @@
-import type { AllowlistEntry } from '../config/index.js';
+import type { AllowlistEntry } from '../suppress/index.js';
 import type { InputScan, ScanInput } from '../engine/index.js';
 import type { RulePack } from '../rules/index.js';
 
@@ -11,6 +11,8 @@ export interface WorkerSetup {
   shouldRevealSecrets: boolean;
   /** Return each finding's raw value beside it, for the scan's second pass (see MatcherOptions). Default: false. */
   shouldKeepValues?: boolean;
+  /** Findings of one input built in detail; the rest are counted (see MatcherOptions.maxFindings). Default: no limit. */
+  maxFindings?: number;
 }
 
 /** A batch of inputs to scan. */

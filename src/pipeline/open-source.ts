@@ -7,14 +7,18 @@ import {
   committedPrefixes,
   listCommittedFiles,
   DEFAULT_STDIN_PATH,
+  historyAddedPaths,
   historySource,
   listScanTargets,
+  rangeAddedPaths,
   rangeChunks,
   readFiles,
+  stagedAddedPaths,
   stagedChunks,
   stdinChunks,
   type ReadOutcome,
   type Repository,
+  type VisitedPath,
 } from '../sources/index.js';
 
 export type { SourceKind } from '../engine/index.js';
@@ -73,6 +77,15 @@ export interface Source {
   countTotal?: () => Promise<number>;
   /** For a scan of committed files only: their paths (findings elsewhere, e.g. from the `.gitignore` audit, are dropped). */
   committedPaths?: ReadonlySet<string>;
+  /**
+   * The file names the scan covers, for the file-name check: the tree's files, or the paths the
+   * index, the range or the history adds (a rename's new name included), each once.
+   */
+  visitedPaths?: () => Promise<VisitedPath[]>;
+}
+
+function visitedFiles(paths: readonly string[]): () => Promise<VisitedPath[]> {
+  return async () => paths.map((path) => ({ path }));
 }
 
 function requireRepository(repo: Repository | undefined, cwd: string, kind: SourceKind): Repository {
@@ -116,14 +129,14 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
       const chunks = committedFileInputs(repo.root, files, maxFileSize, outcome);
-      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths };
+      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     // Allowlisted paths are not read at all: the progress total is what will be read.
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
     const reread = (): AsyncIterable<ScanInput> => readFiles(targets.root, toRead, maxFileSize, unrecorded());
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths };
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths, visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === 'commit-msg') {
     // The message file is read wherever it is; the repository (if any) only lends its git config.
@@ -134,12 +147,14 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
   if (request.kind === 'staged') {
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread: () => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+    const reread = (): AsyncIterable<ScanInput> => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => stagedAddedPaths(root) };
   }
   if (request.kind === 'range') {
     const { range } = request;
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread: () => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted }) };
+    const reread = (): AsyncIterable<ScanInput> => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => rangeAddedPaths(root, range) };
   }
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }

@@ -34,8 +34,17 @@ function hasUserPatterns(config: Config): boolean {
  * once under one of its paths, so whole-path allowlists are applied later, per path it was
  * committed at (see groupBySecret), not by the matcher.
  */
-export async function scannerFor(options: { source: Source; rules: Rule[]; config: Config; policy: SuppressionPolicy; threads: number | undefined; shouldRevealSecrets: boolean; log: (line: string) => void }): Promise<ChunkScanner> {
-  const { source, rules, config, policy, shouldRevealSecrets, log } = options;
+export async function scannerFor(options: {
+  source: Source;
+  rules: Rule[];
+  config: Config;
+  policy: SuppressionPolicy;
+  threads: number | undefined;
+  shouldRevealSecrets: boolean;
+  maxFindings: number;
+  log: (line: string) => void;
+}): Promise<ChunkScanner> {
+  const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === 'history';
   const isUserPatterned = hasUserPatterns(config);
   const threads = isUserPatterned ? Math.max(threadsOf(options.threads), 1) : threadsOf(options.threads);
@@ -44,13 +53,13 @@ export async function scannerFor(options: { source: Source; rules: Rule[]; confi
   // pre-commit hook) start-up time.
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await import('../parallel/index.js') : undefined;
-  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true };
+  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true, maxFindings };
   const pool = parallel === undefined || setup === undefined ? undefined : parallel.workerPoolScanner(threads, setup);
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
   if (isUserPatterned) log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
   return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }

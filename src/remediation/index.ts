@@ -26,4 +26,15 @@ export { keyNamesOf, replacementLines, type ReplacementSecret, type Replacements
 export type { RemediationMode, RemediationRequest, RemediationScans } from './gather-scans.js';
 export { findingsOfSecret, gatherScans } from './gather-scans.js';
 export type { CodeEdit, CommandSection, PlanOptions, PlanSecret, RepositoryPlan, RotateGroup, RotateItem, SecretFileNote } from './repository/index.js';
-export { buildRepositoryPlan, DEFAULT_REPLACEMENTS_FILE, formatRepositoryPlanJson, formatRepositoryPlanMarkdown, formatRepositoryPlanText, planCommandFor, planSecretsFromFindings, planSecretsOf, remotesOf, type FindingsPlanContext } from './repository/index.js';
+export {
+  buildRepositoryPlan,
+  DEFAULT_REPLACEMENTS_FILE,
+  formatRepositoryPlanJson,
+  formatRepositoryPlanMarkdown,
+  formatRepositoryPlanText,
+  planCommandFor,
+  planSecretsFromFindings,
+  planSecretsOf,
+  remotesOf,
+  type FindingsPlanContext,
+} from './repository/index.js';

@@ -20,6 +20,8 @@ export type { GitRun } from './git-process.js';
 export { runGit } from './git-process.js';
 export { commitFileReader } from './commit-files.js';
 export type { FileReader } from './commit-files.js';
+export type { VisitedPath } from './added-paths.js';
+export { historyAddedPaths, rangeAddedPaths, stagedAddedPaths } from './added-paths.js';
 export type { RepositoryIdentity } from './repository-identity.js';
 export { repositoryIdentityOf } from './repository-identity.js';
 export { MAX_REPOSITORY_NAME_LENGTH, repositoryNameOf } from './repository-name.js';

@@ -30,7 +30,13 @@ describe('the job summary', () => {
     const { summary } = result;
     expect(summary).not.toContain('How to fix');
     expect(summary.match(/^### Remediation plan$/gm)).toHaveLength(1);
-    expect(summary.match(/^#### \d\. .*$/gm)).toEqual(['#### 1. Rotate every leaked credential first', '#### 2. Fix the code at HEAD', '#### 3. Purge every secret from history with one script', '#### 4. Force-push, then deal with the copies others hold', '#### 5. Verify that no copy is left']);
+    expect(summary.match(/^#### \d\. .*$/gm)).toEqual([
+      '#### 1. Rotate every leaked credential first',
+      '#### 2. Fix the code at HEAD',
+      '#### 3. Purge every secret from history with one script',
+      '#### 4. Force-push, then deal with the copies others hold',
+      '#### 5. Verify that no copy is left',
+    ]);
     expect(summary).toContain('##### Stripe\n');
     expect(summary).toContain('##### Unusual Whales\n');
     expect(summary).toContain('- [ ] `src/b.js:2` (Stripe secret key `sk_l…(32)`, in `key`): read it from the environment variable `STRIPE_KEY`');

@@ -28,7 +28,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
 /** A completed scan of these findings, as the pipeline returns it. */
 function completed(findings: Finding[], overrides: Partial<ScanResult> = {}): CompletedScan {
   const result: ScanResult = { findings, suppressed: { inline: 0, allowlist: 0, paths: 0 }, skipped: [], problems: [], stats: { chunks: 1, bytes: 1, durationMs: 0 }, isPartial: false, ...overrides };
-  return { result, rules: [], root: '/w', projectRoot: '/w', repo: undefined, sourceKind: 'range', suppressions: {}, unused: { baseline: [], ignore: [] } };
+  return { result, rules: [], root: '/w', projectRoot: '/w', repo: undefined, sourceKind: 'range', suppressions: {}, unused: { baseline: [], ignore: [] }, isVerified: false };
 }
 
 describe('annotationOf', () => {
@@ -63,6 +63,13 @@ describe('failingFindings and failureOf', () => {
     expect(failingFindings(findings, 'none')).toEqual([]);
     expect(failureOf({ scan }, 'high')).toBeUndefined();
     expect(failureOf({ scan }, 'medium')).toMatch(/found 2 secret\(s\); 1 at or above fail-on: medium/);
+  });
+
+  it('counts findings past --max-findings by severity against fail-on', () => {
+    const capped = completed(findings, { unlisted: { limit: 2, high: 0, medium: 3, low: 4 } });
+    expect(failureOf({ scan: capped }, 'high')).toBeUndefined();
+    expect(failureOf({ scan: capped }, 'medium')).toMatch(/found 9 secret\(s\); 4 at or above fail-on: medium/);
+    expect(failureOf({ scan: completed([], { unlisted: { limit: 1, high: 1, medium: 0, low: 0 } }) }, 'high')).toMatch(/found 1 secret\(s\); 1 at or above/);
   });
 
   it("fails on a partial scan, a scan error and a crash with the scanner's message, even with fail-on: none", () => {

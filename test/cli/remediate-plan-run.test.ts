@@ -85,7 +85,12 @@ function valueAt(text: string, line: number): string | undefined {
 describe('the remediation plan, run exactly as printed', () => {
   it.skipIf(!hasFilterRepo())('fixes HEAD at the lines it names, then one script purges every secret: a fresh clone scans clean, unrelated bytes unchanged', { timeout: 300_000 }, async () => {
     const remote = await createRepo({ isBare: true });
-    const root = await createRepo({ commits: [{ files: FIRST, message: 'first' }, { files: SECOND, message: 'second' }] });
+    const root = await createRepo({
+      commits: [
+        { files: FIRST, message: 'first' },
+        { files: SECOND, message: 'second' },
+      ],
+    });
     git(root, ['remote', 'add', 'origin', remote]);
     git(root, ['push', '-q', 'origin', 'HEAD:refs/heads/main']);
     git(remote, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
@@ -155,7 +160,11 @@ describe('the remediation plan, run exactly as printed', () => {
         expect(git(clone, ['show', `${sha}:package.json`])).toBe(PACKAGE_JSON);
         continue;
       }
-      expect(paths.sort()).toEqual(Object.keys(original).filter((path) => path !== '.env').sort());
+      expect(paths.sort()).toEqual(
+        Object.keys(original)
+          .filter((path) => path !== '.env')
+          .sort(),
+      );
       for (const path of paths) expect(git(clone, ['show', `${sha}:${path}`]), `${message}:${path}`).toBe(purged(original[path] ?? ''));
     }
   });

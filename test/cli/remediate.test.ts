@@ -171,7 +171,11 @@ describe('secretscan remediate', () => {
     const root = await mixedRepo();
     const out = await runCli(['remediate', '--format', 'json'], { cwd: root });
     expect(out.code).toBe(1);
-    const report = JSON.parse(out.stdout) as { version: number; secrets: { location: { place: string } }[]; steps: { kind: string; commands?: string[]; edits?: { path: string; line: number; envName: string }[]; providers?: { providerName: string }[] }[] };
+    const report = JSON.parse(out.stdout) as {
+      version: number;
+      secrets: { location: { place: string } }[];
+      steps: { kind: string; commands?: string[]; edits?: { path: string; line: number; envName: string }[]; providers?: { providerName: string }[] }[];
+    };
     expect(report.version).toBe(2);
     expect(report.secrets.map((secret) => secret.location.place).sort()).toEqual(['pushed', 'pushed', 'unpushed', 'working-tree']);
     expect(report.steps.map((step) => step.kind)).toEqual(['rotate', 'fix', 'purge', 'publish', 'verify']);
@@ -185,7 +189,13 @@ describe('secretscan remediate', () => {
     const root = await mixedRepo();
     const out = await runCli(['remediate', '--format', 'markdown'], { cwd: root });
     expect(out.stdout).toMatch(/^# Remediation plan\n/);
-    expect(out.stdout.match(/^## \d\. .*$/gm)).toEqual(['## 1. Rotate every leaked credential first', '## 2. Fix the code at HEAD', '## 3. Purge every secret from history with one script', '## 4. Force-push, then deal with the copies others hold', '## 5. Verify that no copy is left']);
+    expect(out.stdout.match(/^## \d\. .*$/gm)).toEqual([
+      '## 1. Rotate every leaked credential first',
+      '## 2. Fix the code at HEAD',
+      '## 3. Purge every secret from history with one script',
+      '## 4. Force-push, then deal with the copies others hold',
+      '## 5. Verify that no copy is left',
+    ]);
     expect(out.stdout).toContain('### Stripe\n');
     expect(out.stdout).toContain('- [ ] `app.js:1` (Stripe secret key `sk_l…(32)`, in `key`): read it from the environment variable `STRIPE_KEY`');
     expect(out.stdout).toContain('```sh\ngit fetch --prune --tags origin\n');

@@ -58,7 +58,12 @@ describe('configuration edges', () => {
     const files = { '.env': 'MODE=local\n', 'deploy/.env': 'MODE=prod\n', 'app.py': 'x = 1\n' };
     const plain = await createRepo({ commits: [{ files }] });
     const before = JSON.parse((await runCli(['scan', '--format', 'json'], { cwd: plain })).stdout) as JsonReport;
-    expect(before.findings.filter((f) => f.ruleId === 'file.dotenv').map((f) => f.path).sort()).toEqual(['.env', 'deploy/.env']);
+    expect(
+      before.findings
+        .filter((f) => f.ruleId === 'file.dotenv')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['.env', 'deploy/.env']);
 
     const disabled = await createRepo({ commits: [{ files: { ...files, '.secretscan.yaml': 'rules:\n  disable: [file.dotenv]\n' } }] });
     const off = await runCli(['scan', '--format', 'json'], { cwd: disabled });

@@ -60,7 +60,10 @@ describe('buildRepositoryPlan', () => {
 
   it('renders the same plan as text and Markdown, in order, with a checklist per provider', () => {
     const only = finding('app.js');
-    const plan = buildRepositoryPlan([{ finding: only, location: location({ paths: ['app.js'], files: {} }), ...(stripe === undefined ? {} : { rule: stripe }), head: [only], uncommitted: [] }], { command: 'npx secretscan', replacementsFile: '../x.txt' });
+    const plan = buildRepositoryPlan([{ finding: only, location: location({ paths: ['app.js'], files: {} }), ...(stripe === undefined ? {} : { rule: stripe }), head: [only], uncommitted: [] }], {
+      command: 'npx secretscan',
+      replacementsFile: '../x.txt',
+    });
     const text = formatRepositoryPlanText(plan);
     expect(text.match(/^\d\. .*$/gm)?.map((line) => line.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.']);
     expect(text).toContain('   Stripe: rotate at https://dashboard.stripe.com/apikeys\n     [ ] Stripe secret key `sk_l…(32)` (`stripe.secret-key`, high), pushed: seen at `app.js:3`\n');

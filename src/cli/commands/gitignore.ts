@@ -1,5 +1,7 @@
 import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../sensitive-files/index.js';
-import { kindPolicyFrom, loadConfig } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
+import { kindPolicyFrom, suppressionFrom } from '../../suppress/index.js';
+import { fileNameRedactor } from '../../pipeline/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import { findRepository } from '../../sources/index.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
@@ -30,6 +32,9 @@ export async function runGitignore(args: ParsedArgs, io: Io, log: (line: string)
   const shouldFix = args.values.fix === true;
   log(`gitignore audit of ${repo.root}${shouldFix ? ' with --fix' : ''}`);
   const outcome = await runGitignoreAudit({ root: repo.root, policy: kindPolicyFrom(config), shouldFix });
-  io.stdout.write(args.values.format === 'json' ? formatOutcomeJson(outcome) : formatOutcomeText(outcome, shouldFix));
+  // A file whose name holds a token is listed with the token redacted, as in scan reports.
+  const paths = [...outcome.findings.map((finding) => finding.path), ...outcome.missing.flatMap((entry) => [...entry.paths, ...entry.lines]), ...outcome.appended, ...outcome.tracked];
+  const redactText = await fileNameRedactor(paths, suppressionFrom(config.allowlist));
+  io.stdout.write(redactText(args.values.format === 'json' ? formatOutcomeJson(outcome) : formatOutcomeText(outcome, shouldFix)));
   return outcome.remaining.length > 0 ? EXIT.findings : EXIT.clean;
 }

@@ -3,12 +3,13 @@ import { describeUnused } from '../../suppress/index.js';
 import { UsageError } from '../../errors.js';
 import type { CommitAdvice, ScannedRepository } from '../../reporters/index.js';
 import { MAX_REPOSITORY_NAME_LENGTH, repositoryIdentityOf } from '../../sources/index.js';
-import { executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
+import { DEFAULT_MAX_FINDINGS, executeScan, MAX_SCANNABLE_SIZE, MAX_TIMEOUT_SECONDS, type ScanOptions, type SourceRequest } from '../../pipeline/index.js';
 import type { Io } from '../io.js';
 import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { REPORT_OPTIONS, reportFlagsOf, type ReportFlags } from './scan-options.js';
+import { FAIL_ON_OPTION, VERIFY_OPTIONS, verifyFlagsOf, verifyRequestOf, type FailOn, type VerifyFlags } from './verify-options.js';
 
 /** The flags that pick the source. */
 export interface SourceFlags {
@@ -24,9 +25,13 @@ export interface SourceFlags {
   'committed-only'?: boolean;
 }
 
-export interface ScanFlags extends ReportFlags, SourceFlags {
+export interface ScanFlags extends ReportFlags, SourceFlags, VerifyFlags {
+  /** `--fail-on`. Default: low (any finding exits 1). */
+  'fail-on'?: FailOn;
   'max-file-size'?: string;
   threads?: number;
+  /** `--max-findings N`: findings kept in detail; the rest are counted (see ScanOptions.maxFindings). */
+  'max-findings'?: number;
   /** Seconds after which the scan stops and reports what it has, marked partial. */
   timeout?: number;
   /** `--baseline FILE`; `--no-baseline` skips the default one; `--report-unused` lists stale entries. */
@@ -52,6 +57,7 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'stdin', type: 'boolean', default: false, description: 'scan standard input instead of files' },
     { name: 'stdin-path', type: 'string', valueName: 'NAME', description: 'name for standard input in reports and path-limited rules' },
     { name: 'max-file-size', type: 'string', valueName: 'SIZE', description: 'skip (and count) larger files, e.g. 500000, 512KiB, 5MB (default: 10MiB)' },
+    { name: 'max-findings', type: 'string', valueName: 'N', description: `list at most N findings in detail; the rest are counted by severity, said in the report and still fail the scan (default: ${DEFAULT_MAX_FINDINGS})` },
     { name: 'timeout', type: 'string', valueName: 'SECONDS', description: 'stop after this long, report what was scanned (marked partial) and exit 2' },
     { name: 'threads', type: 'string', valueName: 'N', description: 'worker threads that match for history audits and large trees (default: CPU cores - 1, at most 4; 0 = none)' },
     { name: 'baseline', type: 'string', valueName: 'FILE', description: 'report only findings not recorded in FILE (default: .secretscan-baseline.json at the repository root, if present)' },
@@ -59,6 +65,8 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
     { name: 'no-gitignore-audit', type: 'boolean', default: false, description: 'do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored' },
     { name: 'repository', type: 'string', valueName: 'NAME', description: 'the repository name JSON and HTML reports carry (default: the origin URL as host/owner/name)' },
+    ...VERIFY_OPTIONS,
+    FAIL_ON_OPTION,
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -68,6 +76,7 @@ export const SCAN_COMMAND: CommandSpec = {
     ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
     ['secretscan scan --history', 'audit every version of every file in the repository'],
     ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
+    ['secretscan scan --history --verify --fail-on live', 'audit history and fail only on secrets their providers still accept'],
   ],
 };
 
@@ -76,6 +85,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   const { values } = args;
   const flags: ScanFlags = {
     ...reportFlagsOf(values),
+    ...verifyFlagsOf(values),
     paths: args.positionals,
     stdin: values.stdin === true,
     staged: values.staged === true,
@@ -99,6 +109,12 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     const threads = Number(values.threads);
     if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
+  }
+  if (typeof values['fail-on'] === 'string' && values['fail-on'] !== 'low') flags['fail-on'] = values['fail-on'] as FailOn;
+  if (typeof values['max-findings'] === 'string') {
+    if (!/^\d+$/.test(values['max-findings']) || Number(values['max-findings']) < 1 || !Number.isSafeInteger(Number(values['max-findings'])))
+      throw new UsageError(`--max-findings ${values['max-findings']} is not a whole number of 1 or more`, `e.g. --max-findings ${DEFAULT_MAX_FINDINGS}`);
+    flags['max-findings'] = Number(values['max-findings']);
   }
   if (flags.baseline !== undefined && flags['no-baseline'] === true) throw new UsageError('choose one of --baseline, --no-baseline');
   if (flags.repository !== undefined) checkRepositoryName(flags.repository);
@@ -168,6 +184,7 @@ export function scanOptionsOf(flags: ScanFlags, io: Io, log: (line: string) => v
   if (flags.baseline !== undefined) options.baseline = flags.baseline;
   if (flags.threads !== undefined) options.threads = flags.threads;
   if (flags.timeout !== undefined) options.timeoutSeconds = flags.timeout;
+  if (flags['max-findings'] !== undefined) options.maxFindings = flags['max-findings'];
   const progressFor = progressOn(io);
   if (progressFor !== undefined) options.progressFor = progressFor;
   if (io.onInterrupt !== undefined) options.onInterrupt = io.onInterrupt;
@@ -188,7 +205,8 @@ async function scannedRepositoryOf(flags: ScanFlags, repoRoot: string | undefine
 
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  const scan = await executeScan(scanOptionsOf(flags, io, log));
+  const scan = await executeScan({ ...scanOptionsOf(flags, io, log), verify: verifyRequestOf(flags, io, log) });
+  if (flags['fail-on'] === 'live' && !scan.isVerified) throw new UsageError('--fail-on live needs verification: add --verify (or `verify: true` to the config)');
   if (flags['report-unused'] === true)
     io.stderr.write(
       describeUnused(scan.unused, scan.suppressions)
@@ -197,5 +215,13 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
     );
   const repository = await scannedRepositoryOf(flags, scan.repo?.root);
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }), ...(repository === undefined ? {} : { repository }) });
+  return emitReport(scan.result, {
+    flags,
+    io,
+    rules: scan.rules,
+    root: scan.root,
+    ...(flags['fail-on'] === undefined ? {} : { failOn: flags['fail-on'] }),
+    ...(commitAdvice === undefined ? {} : { commitAdvice }),
+    ...(repository === undefined ? {} : { repository }),
+  });
 }

@@ -15,9 +15,7 @@ const PLACE_ORDER = { pushed: 0, unpushed: 1, 'working-tree': 2 } as const;
  * secrets carry everything git said about them.
  */
 export function buildRepositoryPlan(secrets: readonly PlanSecret[], options: PlanOptions, remotes: readonly string[] = []): RepositoryPlan {
-  const ordered = [...secrets].sort(
-    (a, b) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b.location.place] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.startLine - b.finding.startLine),
-  );
+  const ordered = [...secrets].sort((a, b) => PLACE_ORDER[a.location.place] - PLACE_ORDER[b.location.place] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : a.finding.startLine - b.finding.startLine));
   const publish = publishSection(ordered);
   const purge = purgeSection(ordered, options, remotes);
   return {

@@ -83,7 +83,12 @@ export function fixSection(secrets: readonly PlanSecret[]): RepositoryPlan['fix'
     );
   }
   for (const file of files) {
-    const where = file.kind === 'env' ? 'keep it only on the machines that use it and commit a `.env.example` with empty values' : file.kind === 'key' ? 'mount it at runtime as a secret file or keep it in a secret manager' : 'keep it outside the repository, or use CI secrets or a secret manager';
+    const where =
+      file.kind === 'env'
+        ? 'keep it only on the machines that use it and commit a `.env.example` with empty values'
+        : file.kind === 'key'
+          ? 'mount it at runtime as a secret file or keep it in a secret manager'
+          : 'keep it outside the repository, or use CI secrets or a secret manager';
     actions.push(`\`${file.path}\` is secret as a whole: ${file.isTracked ? 'untrack it (the file stays on disk) and ' : ''}add it to \`.gitignore\`; ${where}.`);
   }
   if (edits.length === 0 && files.length === 0) actions.push('Nothing at HEAD or in the working tree holds these secrets any more: go on with the purge.');

@@ -24,7 +24,12 @@ function fixLines(plan: RepositoryPlan): string[] {
   const { fix } = plan;
   const [first, ...rest] = fix.actions;
   const edits = fix.edits.map((edit) => `${INDENT}  [ ] ${edit.path}:${edit.line} ${editText(edit)}`);
-  return [...(first === undefined || fix.edits.length === 0 ? [] : [`${INDENT}- ${first}`]), ...edits, ...(fix.edits.length === 0 ? fix.actions : rest).map((action) => `${INDENT}- ${action}`), ...fix.commands.map((command) => `${INDENT}$ ${command}`)];
+  return [
+    ...(first === undefined || fix.edits.length === 0 ? [] : [`${INDENT}- ${first}`]),
+    ...edits,
+    ...(fix.edits.length === 0 ? fix.actions : rest).map((action) => `${INDENT}- ${action}`),
+    ...fix.commands.map((command) => `${INDENT}$ ${command}`),
+  ];
 }
 
 /**

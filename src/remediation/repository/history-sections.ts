@@ -41,7 +41,11 @@ export function purgeSection(secrets: readonly PlanSecret[], options: PlanOption
     actions: [
       'Work in an up-to-date clone with no uncommitted changes, after step 2. The fetch below brings every branch and tag of the remote, so the rewrite covers them all.',
       `The replacements file holds the raw values, one per line (\`VALUE==>${REPLACEMENT}\`, or a \`regex:\` line for a short value, tied to its variable name): it is written outside the repository with mode 0600, and the script deletes it.`,
-      ...(wholeFiles.length > 0 ? [`${wholeFiles.map((path) => `\`${path}\``).join(', ')} ${wholeFiles.length === 1 ? 'is' : 'are'} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? 'it' : 'them'} from every commit (your ignored local copy stays).`] : []),
+      ...(wholeFiles.length > 0
+        ? [
+            `${wholeFiles.map((path) => `\`${path}\``).join(', ')} ${wholeFiles.length === 1 ? 'is' : 'are'} secret as a whole: \`--invert-paths\` removes ${wholeFiles.length === 1 ? 'it' : 'them'} from every commit (your ignored local copy stays).`,
+          ]
+        : []),
       '`git filter-repo` removes the remotes as a safeguard; the script keeps their URLs and adds them back.',
     ],
     commands: [
@@ -89,9 +93,7 @@ export function verifySection(secrets: readonly PlanSecret[], options: PlanOptio
   return {
     title: 'Verify that no copy is left',
     why: 'A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.',
-    actions: [
-      `Every scan must find nothing${remote === undefined ? '' : ': the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it'}.`,
-    ],
+    actions: [`Every scan must find nothing${remote === undefined ? '' : ': the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it'}.`],
     commands: [`${options.command} scan --history`, ...(remote === undefined ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`])],
   };
 }

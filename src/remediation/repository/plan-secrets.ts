@@ -8,7 +8,12 @@ import type { PlanSecret } from './types.js';
 export async function remotesOf(repo: Repository | undefined): Promise<string[]> {
   if (repo === undefined) return [];
   const run = await runGit(repo.root, ['remote']);
-  return run.code === 0 ? run.stdout.split('\n').filter((name) => name !== '').sort() : [];
+  return run.code === 0
+    ? run.stdout
+        .split('\n')
+        .filter((name) => name !== '')
+        .sort()
+    : [];
 }
 
 /**

@@ -20,10 +20,24 @@ function provenanceOf(finding: Finding): string {
 }
 
 // A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
+const VERIFIED: Readonly<Record<string, string>> = {
+  live: 'Its provider still accepted it at',
+  revoked: 'Its provider rejected it at',
+  unknown: 'Whether its provider accepts it is unknown (checked at',
+};
+
+function verificationSentence(finding: Finding): string {
+  const { verification } = finding;
+  if (verification === undefined) return '';
+  const closing = verification.status === 'unknown' ? `${verification.checkedAt}).` : `${verification.checkedAt}.`;
+  return ` ${VERIFIED[verification.status] ?? ''} ${closing}`;
+}
+
 function messageOf(finding: Finding): string {
-  const provenance = provenanceOf(finding);
+  const provenance = provenanceOf(finding) + verificationSentence(finding);
+  const inName = finding.isInFileName === true ? ' in the file name' : '';
   const where = finding.byteOffset === undefined ? '' : ` at byte ${finding.byteOffset} (a printable string in a binary file)`;
-  return `${finding.ruleName} detected: ${finding.preview === '' ? finding.path : finding.preview}${where}.${provenance === '' ? '' : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  return `${finding.ruleName} detected${inName}: ${finding.preview === '' ? finding.path : finding.preview}${where}.${provenance === '' ? '' : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
 }
 
 // A binary file's region gives the bytes too; its lines and columns count line feeds and bytes.
@@ -42,6 +56,7 @@ function propertiesOf(finding: Finding): Result['properties'] {
   }
   if (finding.isPresentAtHead !== undefined) properties.isPresentAtHead = finding.isPresentAtHead;
   if (finding.decodedFrom !== undefined) properties.decodedFrom = finding.decodedFrom;
+  if (finding.verification !== undefined) properties.verification = { ...finding.verification };
   return Object.keys(properties).length === 0 ? undefined : properties;
 }
 

@@ -1,5 +1,6 @@
 import type { CommitInfo } from '../../findings/index.js';
 import { gitText, spawnGit } from '../git-process.js';
+import { nulTokens } from '../nul-tokens.js';
 
 /** A path a blob was committed at, with the earliest commit that put it there. */
 export interface BlobPlace {
@@ -11,20 +12,6 @@ export interface BlobPlace {
 
 const COMMIT_START = '\x1e';
 const FIELD = '\x1f';
-
-/** Splits a stream into NUL-terminated tokens, keeping one partial token between pieces. */
-async function* nulTokens(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let pending = Buffer.alloc(0);
-  for await (const data of stream) {
-    const buffer = pending.length === 0 ? data : Buffer.concat([pending, data]);
-    let start = 0;
-    for (let at = buffer.indexOf(0); at !== -1; at = buffer.indexOf(0, start)) {
-      yield buffer.subarray(start, at).toString('utf8');
-      start = at + 1;
-    }
-    pending = Buffer.from(buffer.subarray(start));
-  }
-}
 
 function keepEarliest(places: Map<string, BlobPlace>, path: string, commit: CommitInfo, age: number): void {
   const known = places.get(path);

@@ -1,0 +1,67 @@
+import { createMatcher, isProviderRule, readBuiltinAutomaton, SecretFinder, type SuppressionPolicy } from '../engine/index.js';
+import { fingerprintFromSecretId, type Finding, type SuppressedCounts } from '../findings/index.js';
+import { loadBuiltinRules, type Rule } from '../rules/index.js';
+import type { VisitedPath } from '../sources/index.js';
+
+/** What scanning the file names of a scan found, and how to keep those names out of every report. */
+export interface FileNameScan {
+  /** One finding per token in a file name, located in the name (`isInFileName`). */
+  findings: Finding[];
+  suppressed: Pick<SuppressedCounts, 'allowlist'>;
+  /** `text` with every token found in a file name replaced by its preview; unchanged when none was found or with `--show-secrets`. */
+  redactText: (text: string) => string;
+  /** Whether `redactText` changes anything: a token was found in a name (and `--show-secrets` is off). */
+  hasSecrets: boolean;
+}
+
+const UNCHANGED = (text: string): string => text;
+
+/**
+ * The fingerprint of a token in a file name: a name is not content, so a file holding its own name's
+ * token has two findings with two fingerprints (suppressing one does not hide the other).
+ */
+function nameFingerprint(finding: Finding): string {
+  return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
+}
+
+/**
+ * Scans the file names a scan visited with the provider rules (those that know a token by its
+ * format: a name has no assignment around it for the generic and carrier rules to judge). The
+ * config's allowlists apply as to content. Secrets found here are the ones `redactText` hides
+ * wherever a path is printed.
+ */
+export function scanFileNames(visited: readonly VisitedPath[], rules: readonly Rule[], options: { policy: SuppressionPolicy; shouldRevealSecrets: boolean }): FileNameScan {
+  const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
+  if (visited.length === 0 || providerIds.size === 0) return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
+  // All the scan's rules, so the stored keyword automaton serves; only the provider rules' findings are kept.
+  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const secrets = new Set<string>();
+  const findings: Finding[] = [];
+  let allowlisted = 0;
+  for (const { path, commit } of visited) {
+    const scanned = matcher.scanChunk({ origin: 'tree', path, text: path, startLine: 1 });
+    allowlisted += scanned.suppressed.allowlist;
+    for (const found of scanned.findings) {
+      if (!providerIds.has(found.ruleId) || found.secret === undefined) continue;
+      secrets.add(found.secret);
+      const finding: Finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      if (!options.shouldRevealSecrets) delete finding.secret;
+      if (commit !== undefined) finding.commit = commit;
+      findings.push(finding);
+    }
+  }
+  if (secrets.size === 0 || options.shouldRevealSecrets) return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
+  const finder = new SecretFinder(secrets);
+  return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
+}
+
+/**
+ * `redactText` for output that lists repository paths outside a scan (the `.gitignore` audit):
+ * the built-in provider rules run over `paths`, and what they find is hidden the same way.
+ */
+export async function fileNameRedactor(paths: Iterable<string>, policy: SuppressionPolicy): Promise<(text: string) => string> {
+  const visited = [...new Set(paths)].map((path) => ({ path }));
+  if (visited.length === 0) return UNCHANGED;
+  const { rules } = await loadBuiltinRules();
+  return scanFileNames(visited, rules, { policy, shouldRevealSecrets: false }).redactText;
+}
