@@ -1863,6 +1863,28 @@ function validateBech32Checksum(secret) {
   return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
 }
 
+// dist/src/validators/encoded-credential.js
+var PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+
+// dist/src/validators/failed-check.js
+var FAILED_CHECK = { isValid: true, severity: "low" };
+function failedCheck(check) {
+  return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
+}
+
 // dist/src/validators/github-checksum.js
 import { createRequire } from "node:module";
 var zlibCrc32;
@@ -1951,7 +1973,12 @@ var VALIDATORS = {
   "pem-structure": validatePemStructure,
   "stripe-mode": gradeStripeMode,
   "alpaca-mode": gradeAlpacaMode,
-  "aws-key-id": validateAwsKeyId
+  "aws-key-id": validateAwsKeyId,
+  "encoded-credential": validateEncodedCredential,
+  "github-checksum-fails": failedCheck(validateGithubChecksum),
+  "npm-checksum-fails": failedCheck(validateNpmChecksum),
+  "bech32-checksum-fails": failedCheck(validateBech32Checksum),
+  "jwt-structure-fails": failedCheck(validateJwtStructure)
 };
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 
@@ -3020,6 +3047,13 @@ function isPlaceholderShape(secret, lower) {
     return true;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
+var CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
+function isFieldWordValue(secret) {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+function isDocument(secret) {
+  return secret.includes("\n") || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -3041,6 +3075,8 @@ function isStandIn(rule, secret) {
     return isFillerKeyBody(secret);
   if (rule.spec.tags.includes("generated-value"))
     return isFillerText(secret);
+  if (isDocument(secret))
+    return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 function acceptSecret(rule, secret, base) {
@@ -3055,6 +3091,8 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
+  if (isFieldWordValue(secret) && rule.spec.tags.includes("credential-slot"))
+    return { severity: "low", entropy };
   if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };

@@ -214,6 +214,42 @@ var init_bech32 = __esm({
   }
 });
 
+// dist/src/validators/encoded-credential.js
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+var PLACEHOLDER_PASSWORDS;
+var init_encoded_credential = __esm({
+  "dist/src/validators/encoded-credential.js"() {
+    "use strict";
+    init_types();
+    PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+  }
+});
+
+// dist/src/validators/failed-check.js
+function failedCheck(check) {
+  return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
+}
+var FAILED_CHECK;
+var init_failed_check = __esm({
+  "dist/src/validators/failed-check.js"() {
+    "use strict";
+    init_types();
+    FAILED_CHECK = { isValid: true, severity: "low" };
+  }
+});
+
 // dist/src/validators/github-checksum.js
 import { createRequire } from "node:module";
 function crc32(data) {
@@ -324,6 +360,8 @@ var init_validators = __esm({
   "dist/src/validators/index.js"() {
     "use strict";
     init_bech32();
+    init_encoded_credential();
+    init_failed_check();
     init_github_checksum();
     init_grading();
     init_jwt_structure();
@@ -336,7 +374,12 @@ var init_validators = __esm({
       "pem-structure": validatePemStructure,
       "stripe-mode": gradeStripeMode,
       "alpaca-mode": gradeAlpacaMode,
-      "aws-key-id": validateAwsKeyId
+      "aws-key-id": validateAwsKeyId,
+      "encoded-credential": validateEncodedCredential,
+      "github-checksum-fails": failedCheck(validateGithubChecksum),
+      "npm-checksum-fails": failedCheck(validateNpmChecksum),
+      "bech32-checksum-fails": failedCheck(validateBech32Checksum),
+      "jwt-structure-fails": failedCheck(validateJwtStructure)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
   }
@@ -3335,7 +3378,7 @@ var require_identity = __commonJS({
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
@@ -3371,7 +3414,7 @@ var require_identity = __commonJS({
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
+    exports.isDocument = isDocument2;
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
@@ -11719,6 +11762,12 @@ function isPlaceholderShape(secret, lower) {
     return true;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
+function isFieldWordValue(secret) {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+function isDocument(secret) {
+  return secret.includes("\n") || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -11733,7 +11782,7 @@ function isPlaceholder(secret) {
     return true;
   return /^(.)\1*$/s.test(secret);
 }
-var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS;
+var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS, CREDENTIAL_FIELD;
 var init_placeholders = __esm({
   "dist/src/engine/placeholders.js"() {
     "use strict";
@@ -11769,6 +11818,7 @@ var init_placeholders = __esm({
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
     FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+    CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
   }
 });
 
@@ -11778,6 +11828,8 @@ function isStandIn(rule, secret) {
     return isFillerKeyBody(secret);
   if (rule.spec.tags.includes("generated-value"))
     return isFillerText(secret);
+  if (isDocument(secret))
+    return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 function acceptSecret(rule, secret, base) {
@@ -11792,6 +11844,8 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
+  if (isFieldWordValue(secret) && rule.spec.tags.includes("credential-slot"))
+    return { severity: "low", entropy };
   if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };

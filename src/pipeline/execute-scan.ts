@@ -26,7 +26,11 @@ export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
  * A history audit matches each blob under the first path it meets (allowlists apply per path
  * later): values found only under an allowlisted path (test fixtures) are not looked for.
  */
-async function findEveryPlace(scanned: ScanResult, values: ReadonlyMap<string, string>, context: { retained: RetainedInputs; source: Source; isPathSuppressed: (path: string) => boolean; signal: AbortSignal; log: (line: string) => void }): Promise<EveryPlace> {
+async function findEveryPlace(
+  scanned: ScanResult,
+  values: ReadonlyMap<string, string>,
+  context: { retained: RetainedInputs; source: Source; isPathSuppressed: (path: string) => boolean; signal: AbortSignal; log: (line: string) => void },
+): Promise<EveryPlace> {
   const { retained, source, signal, log } = context;
   const findings = source.kind === 'history' ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
   if (findings.length === 0 || signal.aborted) return { places: new Map(), omitted: 0 };
