@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { ScanError, UsageError } from '../errors.js';
+import { useGitEnvironment } from '../sources/index.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
@@ -117,6 +118,8 @@ function messageOf(error: unknown): string {
  * shows it as an error annotation).
  */
 export async function main(env: Env = process.env): Promise<void> {
+  // git runs in the runner's environment, whatever `env` the inputs are read from.
+  useGitEnvironment({ env: process.env, cwd: process.cwd() });
   try {
     await runAction(env);
   } catch (error) {

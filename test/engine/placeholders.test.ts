@@ -54,7 +54,7 @@ describe('placeholder shapes', () => {
   });
 });
 
-describe('a field\'s own word in a credential slot', () => {
+describe("a field's own word in a credential slot", () => {
   const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
 
   it.each(['mypassword', 'myPassword', 'PASSWORD', 'mypass', 'dbpassword', 'AdminPass'])('%s is a field word value', (value) => {
