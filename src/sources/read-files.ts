@@ -1,6 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ByteChunk, ScanInput } from '../engine/index.js';
+import type { ByteChunk } from '../engine/index.js';
 import type { ScanProblem, SkippedFile } from '../findings/index.js';
 import { readRegularFileSync } from '../safe-fs/index.js';
 
@@ -21,7 +21,7 @@ function readOne(root: string, path: string, maxFileSize: number): ReadResult {
     if (stat.isDirectory()) return { skipped: { path, reason: 'submodule' } };
     if (!stat.isFile()) return { skipped: { path, reason: 'not-a-file' } };
     if (stat.size > maxFileSize) return { skipped: { path, reason: 'too-large', size: stat.size } };
-    // Decoding and the binary check happen on the thread that scans the file (see onBinaryFile).
+    // Decoding and the binary check happen on the thread that scans the file.
     // Opened without following links and checked again on the open file: a file swapped for a
     // link or a device (`/dev/zero`) after the lstat is still refused, and reading stops at the limit.
     return { chunk: { origin: 'tree', path, bytes: readRegularFileSync(full, { maxBytes: maxFileSize }), startLine: 1 } };
@@ -39,8 +39,7 @@ function readOne(root: string, path: string, maxFileSize: number): ReadResult {
  * Reads `paths` (relative to `root`) as byte chunks, one after another on this thread: a few
  * system calls each, cheaper than a promise and a thread-pool round trip per call, while matching
  * runs on the workers. Symlinks, non-files and oversized files are recorded in `outcome.skipped`;
- * unreadable files in `outcome.problems`. Binary files are recorded when the scanner reports them
- * (see onBinaryFile).
+ * unreadable files in `outcome.problems`.
  */
 export async function* readFiles(root: string, paths: readonly string[], maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ByteChunk> {
   for (const path of paths) {
@@ -49,9 +48,4 @@ export async function* readFiles(root: string, paths: readonly string[], maxFile
     else if ('skipped' in result) outcome.skipped.push(result.skipped);
     else outcome.problems.push(result.problem);
   }
-}
-
-/** Records a file the scanner found to be binary as skipped, with its size. */
-export function onBinaryFile(outcome: ReadOutcome): (input: ScanInput) => void {
-  return (input) => outcome.skipped.push({ path: input.path, reason: 'binary', size: 'bytes' in input ? input.bytes.length : input.text.length });
 }
