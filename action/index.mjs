@@ -27601,6 +27601,17 @@ function toSarif(result, ctx) {
 `;
 }
 
+// dist/src/reporters/html/from-scan.js
+init_findings();
+
+// dist/src/reporters/html/tables.js
+init_findings();
+
+// dist/src/reporters/html/timeline.js
+var WIDTH = 960;
+var LABEL_WIDTH = 340;
+var PLOT_WIDTH = WIDTH - LABEL_WIDTH - 20;
+
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
 function placeOf(finding) {

@@ -6,3 +6,4 @@ export { mergedJson } from './formats/json.js';
 export { mergedMarkdown } from './formats/markdown.js';
 export { mergedSarif } from './formats/sarif.js';
 export { rankFindings, type RankedFindings } from './formats/ranked.js';
+export { mergedHtml } from './formats/html.js';

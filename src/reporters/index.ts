@@ -3,6 +3,7 @@ import { toJson } from './json/index.js';
 import { toMarkdown } from './markdown/index.js';
 import { toSarif } from './sarif/index.js';
 import { toText } from './text/index.js';
+import { toHtml } from './html/index.js';
 import type { Reporter } from './types.js';
 
 export type { CommitAdvice, ReportContext, Reporter, ScannedRepository, VersionControlInfo } from './types.js';
@@ -11,6 +12,7 @@ export { toJson } from './json/index.js';
 export { toMarkdown } from './markdown/index.js';
 export { buildSarifLog, SARIF_SCHEMA_URI, toSarif } from './sarif/index.js';
 export { toText } from './text/index.js';
+export { renderAuditPage, toHtml, type AuditSecret, type AuditView } from './html/index.js';
 export { markdownCode, markdownText } from './markdown/escape.js';
 export { ruleDescriptorOf } from './sarif/rules.js';
 export { SARIF_LEVEL } from './sarif/severity.js';
@@ -18,7 +20,7 @@ export { relativeUriOf } from './sarif/uri.js';
 export type { FiredRule } from './shared/fired-rules.js';
 
 /** Every `--format` value, in the order help text lists them. */
-export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 
 /** One of REPORT_FORMATS. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -28,6 +30,7 @@ const REPORTERS: Readonly<Record<ReportFormat, Reporter>> = {
   json: toJson,
   sarif: toSarif,
   markdown: toMarkdown,
+  html: toHtml,
 };
 
 /** Whether `name` is a known `--format` value. */

@@ -10,7 +10,9 @@ describe('command line', () => {
     expect(main.stdout).toContain('scan --history');
     const scan = await runCli(['scan', '--help'], { cwd });
     expect(scan.code).toBe(0);
-    expect(scan.stdout).toMatch(/-f, --format FORMAT +report format \(one of: text, json, sarif, markdown; default: text\)/);
+    expect(scan.stdout).toMatch(/-f, --format FORMAT +report format \(one of: text, json, sarif, markdown, html; default: text\)/);
+    expect(main.stdout).toContain('report merge');
+    expect((await runCli(['report', 'merge', '--help'], { cwd })).stdout).toMatch(/usage: secretscan report merge FILE\.\.\. \[--format json\|markdown\|sarif\|html\]/);
     expect((await runCli(['--version'], { cwd })).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect((await runCli(['rules', 'check', '--help'], { cwd })).stdout).toContain('usage: secretscan rules check [DIR]');
   });

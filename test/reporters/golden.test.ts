@@ -6,7 +6,7 @@ import type { ScanResult } from '../../src/findings/index.js';
 import { cleanResult, historyResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
 import { sarifSchemaErrors } from './sarif/schema.js';
 
-const EXTENSIONS: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', markdown: 'md' };
+const EXTENSIONS: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', markdown: 'md', html: 'html' };
 const CASES: Record<string, () => ScanResult> = { findings: sampleResult, clean: cleanResult, history: historyResult };
 
 // The sample has a fixed root (/repo), version and no durations, so no output needs redacting

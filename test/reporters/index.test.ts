@@ -3,8 +3,8 @@ import { UsageError } from '../../src/errors.js';
 import { isReportFormat, REPORT_FORMATS, reporterFor, toJson, toMarkdown, toSarif, toText } from '../../src/reporters/index.js';
 
 describe('reporter registry', () => {
-  it('lists the four formats', () => {
-    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'markdown']);
+  it('lists the five formats', () => {
+    expect(REPORT_FORMATS).toEqual(['text', 'json', 'sarif', 'markdown', 'html']);
   });
 
   it('maps each format name to its reporter', () => {
@@ -20,7 +20,7 @@ describe('reporter registry', () => {
     try {
       reporterFor('xml');
     } catch (error) {
-      expect((error as UsageError).hint).toBe('use one of: text, json, sarif, markdown');
+      expect((error as UsageError).hint).toBe('use one of: text, json, sarif, markdown, html');
     }
   });
 

@@ -41,11 +41,11 @@ function writeReport(path: string, repo: number, findings: number, shared: numbe
   return text.length;
 }
 
-/** The last 4 KiB of a file (the merged report's totals), without reading the rest. */
-function tailOf(path: string, size: number): string {
+/** The last `length` bytes of a file, without reading the rest. */
+function tailOf(path: string, size: number, length: number): string {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(Math.min(4096, size));
+    const buffer = Buffer.alloc(Math.min(length, size));
     readSync(fd, buffer, 0, buffer.length, size - buffer.length);
     return buffer.toString('utf8');
   } finally {
@@ -91,8 +91,9 @@ export async function runBench(ctx: BenchContext): Promise<number> {
       const floor = runNode(['-e', FLOOR_SOURCE, ...files], { cwd: scratch, rss });
       const merge = expectStatus(runNode([ctx.cliPath, 'report', 'merge', '--format', 'json', '-o', output, ...files], { cwd: scratch, rss }), [1], 'the merge');
       const outputBytes = statSync(output).size;
-      const tail = tailOf(output, outputBytes);
-      const secrets = /"secrets": (\d+)/.exec(tail)?.[1] ?? '?';
+      // The totals follow the findings: the last part of the file holds them, one entry per repository.
+      const tail = tailOf(output, outputBytes, 16_384 + count * 512);
+      const secrets = /"totals": \{\s*"secrets": (\d+)/.exec(tail)?.[1] ?? '?';
       rmSync(output);
       ctx.print(
         `${String(count).padStart(7)}  ${(inputBytes / 1e6).toFixed(0).padStart(9)}  ${(floor.wallMs / 1000).toFixed(1).padStart(8)}  ${((floor.maxRssKb ?? 0) / 1024).toFixed(0).padStart(12)}` +

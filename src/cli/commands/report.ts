@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { basename, relative, resolve } from 'node:path';
 import { parseSize } from '../../config/index.js';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_MAX_REPORT_BYTES, mergedJson, mergedMarkdown, mergedSarif, mergeReports, rankFindings, type MergedReports } from '../../merge/index.js';
+import { DEFAULT_MAX_REPORT_BYTES, mergedHtml, mergedJson, mergedMarkdown, mergedSarif, mergeReports, rankFindings, type MergedReports } from '../../merge/index.js';
 import { packageInfo } from '../../package-info.js';
 import { loadBuiltinRules } from '../../rules/index.js';
 import { type FileData, writeFileSafely } from '../../safe-fs/index.js';
@@ -12,14 +12,14 @@ import { EXIT } from '../exit-codes.js';
 import type { Io, OutputStream } from '../io.js';
 
 /** The formats `report merge` writes. */
-export const MERGE_FORMATS = ['json', 'markdown', 'sarif'] as const;
+export const MERGE_FORMATS = ['json', 'markdown', 'sarif', 'html'] as const;
 
 /** Secrets a report for people lists (Markdown shows fewer); the JSON and SARIF reports list every one. */
 const LISTED_SECRETS = 1000;
 
 /** `secretscan report merge`. */
 export const REPORT_MERGE_COMMAND: CommandSpec = {
-  usage: 'secretscan report merge FILE... [--format json|markdown|sarif] [--output FILE]',
+  usage: 'secretscan report merge FILE... [--format json|markdown|sarif|html] [--output FILE]',
   summary: 'Merge the JSON reports of many repositories into one report with one finding per secret, listing every repository that holds it.',
   positionals: { description: 'FILE: JSON reports written by `secretscan scan --format json` (one per repository and commit)', max: Number.POSITIVE_INFINITY },
   options: [
@@ -47,7 +47,8 @@ async function renderMerged(format: string, merged: MergedReports): Promise<File
   if (format === 'json') return mergedJson(merged, tool);
   const { rules } = await loadBuiltinRules();
   if (format === 'sarif') return mergedSarif(merged, tool, rules);
-  return mergedMarkdown(merged, await rankFindings(merged, LISTED_SECRETS), rules, tool);
+  const ranked = await rankFindings(merged, LISTED_SECRETS);
+  return format === 'html' ? mergedHtml(merged, ranked, rules, tool) : mergedMarkdown(merged, ranked, rules, tool);
 }
 
 /** Writes text or streamed pieces to a stream, waiting for `drain` when it has one and is full. */
