@@ -64,6 +64,8 @@ export function scanFileNames(visited: readonly VisitedPath[], options: FileName
       if (!providerIds.has(found.ruleId)) continue;
       secrets.add(textAt(path, found));
       const finding: Finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
+      // A reused matcher may keep raw values for its own caller (verification); a name keeps one only with --show-secrets.
+      if (!shouldRevealSecrets) delete finding.secret;
       if (commit !== undefined) finding.commit = commit;
       findings.push(finding);
     }
