@@ -1808,14 +1808,11 @@ var require_picomatch2 = __commonJS({
 // dist/src/parallel/scan-worker.js
 import { parentPort, workerData } from "node:worker_threads";
 
-// dist/src/config/types.js
-var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+// dist/src/rules/load.js
+import { join as join2, relative } from "node:path";
 
 // dist/src/safe-fs/read-file.js
 var MAX_DATA_FILE_SIZE = 64 * 1024 * 1024;
-
-// dist/src/rules/load.js
-import { join as join2, relative } from "node:path";
 
 // dist/src/package-root.js
 import { existsSync } from "node:fs";
@@ -1864,6 +1861,28 @@ function validateBech32Checksum(secret) {
     return INVALID;
   const expanded = [...[...hrp].map((char) => char.charCodeAt(0) >> 5), 0, ...[...hrp].map((char) => char.charCodeAt(0) & 31)];
   return polymod([...expanded, ...data]) === 1 ? VALID : INVALID;
+}
+
+// dist/src/validators/encoded-credential.js
+var PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+
+// dist/src/validators/failed-check.js
+var FAILED_CHECK = { isValid: true, severity: "low" };
+function failedCheck(check) {
+  return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
 }
 
 // dist/src/validators/github-checksum.js
@@ -1954,7 +1973,12 @@ var VALIDATORS = {
   "pem-structure": validatePemStructure,
   "stripe-mode": gradeStripeMode,
   "alpaca-mode": gradeAlpacaMode,
-  "aws-key-id": validateAwsKeyId
+  "aws-key-id": validateAwsKeyId,
+  "encoded-credential": validateEncodedCredential,
+  "github-checksum-fails": failedCheck(validateGithubChecksum),
+  "npm-checksum-fails": failedCheck(validateNpmChecksum),
+  "bech32-checksum-fails": failedCheck(validateBech32Checksum),
+  "jwt-structure-fails": failedCheck(validateJwtStructure)
 };
 var VALIDATOR_NAMES = Object.keys(VALIDATORS);
 
@@ -2293,10 +2317,7 @@ function compilePacks(packs, seed = { packs: [], rules: [], problems: [] }) {
 }
 var COMPILED_RULES_FILE = join2(PACKAGE_ROOT, "dist", "rules.json");
 
-// dist/src/config/size.js
-var UNITS = { "": 1, b: 1, k: 1e3, kb: 1e3, kib: 1024, m: 1e6, mb: 1e6, mib: 1024 ** 2, g: 1e9, gb: 1e9, gib: 1024 ** 3 };
-
-// dist/src/config/suppression.js
+// dist/src/suppress/allowlist.js
 function compileEntry(entry) {
   const compiled2 = {};
   if (entry.paths !== void 0)
@@ -2332,8 +2353,35 @@ function suppressionFrom(allowlist) {
   };
 }
 
-// dist/src/config/config-risks.js
-var PROBE_SECRETS = ["Q7b9ZxW2kLm4", ["AK", "IA", "Q3MZ7XW2"].join(""), "hunter2!", "0123456789abcdef", "Zr4Tq8Wm2Xc6", "x"];
+// dist/src/suppress/inline-marker.js
+var INLINE_ALLOW_MARKER = "secretscan:allow";
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+
+// dist/src/suppress/stages.js
+var SUPPRESSION_STAGES = [
+  {
+    id: "allowlisted-path",
+    point: "path",
+    counter: "paths",
+    description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+  },
+  { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+  { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+  { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+  { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+  { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+];
+var MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+var FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+var MATCH_TESTS = {
+  "inline-marker": (match) => match.isOnMarkedLine(),
+  allowlist: (match, policy2) => policy2?.isSuppressed(match.candidate()) === true
+};
+function matchSuppressor(policy2) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy2))?.counter;
+}
 
 // dist/src/engine/decoding/base64.js
 import { isUtf8 } from "node:buffer";
@@ -2395,13 +2443,13 @@ function base64RunAround(text, at) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 32 || code === 9 || code === 10 || code === 13)
-      printable++;
+      printable2++;
   }
-  return printable >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -2999,6 +3047,13 @@ function isPlaceholderShape(secret, lower) {
     return true;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
+var CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
+function isFieldWordValue(secret) {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+function isDocument(secret) {
+  return secret.includes("\n") || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -3020,6 +3075,8 @@ function isStandIn(rule, secret) {
     return isFillerKeyBody(secret);
   if (rule.spec.tags.includes("generated-value"))
     return isFillerText(secret);
+  if (isDocument(secret))
+    return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 function acceptSecret(rule, secret, base) {
@@ -3034,6 +3091,8 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
+  if (isFieldWordValue(secret) && rule.spec.tags.includes("credential-slot"))
+    return { severity: "low", entropy };
   if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
@@ -3583,7 +3642,6 @@ function isJudgedByContext(rule) {
   return NAME_BASED_PROVIDERS.has(rule.provider.id) || rule.spec.tags.includes("weak") || rule.spec.tags.includes("fallback");
 }
 var NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-var INLINE_ALLOW_MARKER = "secretscan:allow";
 function compareMatches(a, b) {
   return a.start - b.start || a.end - b.end || (a.rule.spec.id < b.rule.spec.id ? -1 : a.rule.spec.id > b.rule.spec.id ? 1 : 0);
 }
@@ -3608,6 +3666,7 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
@@ -3683,25 +3742,24 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
-      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
         if (!hasMarker)
           return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);

@@ -214,6 +214,42 @@ var init_bech32 = __esm({
   }
 });
 
+// dist/src/validators/encoded-credential.js
+function validateEncodedCredential(secret) {
+  if (!/^[A-Za-z0-9+/]{12,512}={0,2}$/.test(secret))
+    return INVALID;
+  const decoded = Buffer.from(secret, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || colon > 128 || !/^[\x21-\x39\x3b-\x7e]+$/.test(decoded.slice(0, colon)))
+    return INVALID;
+  const password = decoded.slice(colon + 1);
+  if (password.length < 6 || PLACEHOLDER_PASSWORDS.has(password.toLowerCase()))
+    return INVALID;
+  const printable2 = password.replace(/[^\x20-\x7e]/g, "").length;
+  return printable2 >= password.length * 0.8 ? VALID : INVALID;
+}
+var PLACEHOLDER_PASSWORDS;
+var init_encoded_credential = __esm({
+  "dist/src/validators/encoded-credential.js"() {
+    "use strict";
+    init_types();
+    PLACEHOLDER_PASSWORDS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "changeme", "token", "xxx", "xxxx"]);
+  }
+});
+
+// dist/src/validators/failed-check.js
+function failedCheck(check) {
+  return (secret) => check(secret).isValid ? INVALID : FAILED_CHECK;
+}
+var FAILED_CHECK;
+var init_failed_check = __esm({
+  "dist/src/validators/failed-check.js"() {
+    "use strict";
+    init_types();
+    FAILED_CHECK = { isValid: true, severity: "low" };
+  }
+});
+
 // dist/src/validators/github-checksum.js
 import { createRequire } from "node:module";
 function crc32(data) {
@@ -324,6 +360,8 @@ var init_validators = __esm({
   "dist/src/validators/index.js"() {
     "use strict";
     init_bech32();
+    init_encoded_credential();
+    init_failed_check();
     init_github_checksum();
     init_grading();
     init_jwt_structure();
@@ -336,7 +374,12 @@ var init_validators = __esm({
       "pem-structure": validatePemStructure,
       "stripe-mode": gradeStripeMode,
       "alpaca-mode": gradeAlpacaMode,
-      "aws-key-id": validateAwsKeyId
+      "aws-key-id": validateAwsKeyId,
+      "encoded-credential": validateEncodedCredential,
+      "github-checksum-fails": failedCheck(validateGithubChecksum),
+      "npm-checksum-fails": failedCheck(validateNpmChecksum),
+      "bech32-checksum-fails": failedCheck(validateBech32Checksum),
+      "jwt-structure-fails": failedCheck(validateJwtStructure)
     };
     VALIDATOR_NAMES = Object.keys(VALIDATORS);
   }
@@ -3239,6 +3282,8 @@ function checkRuleFields(raw, subject, problems, at) {
     if (raw[key] !== void 0 && typeof raw[key] !== "boolean")
       problems.add([...at, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== void 0 && !isRecord(raw.verify))
+    problems.add([...at, "verify"], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== void 0 && (typeof raw.entropy !== "number" || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at, "entropy"], subject, "`entropy` must be a number of bits per character between 0 and 8");
   }
@@ -3315,7 +3360,8 @@ var init_validate_pack = __esm({
       "references",
       "tags",
       "examples",
-      "negativeExamples"
+      "negativeExamples",
+      "verify"
     ]);
   }
 });
@@ -3332,7 +3378,7 @@ var require_identity = __commonJS({
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isDocument2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
@@ -3368,7 +3414,7 @@ var require_identity = __commonJS({
     exports.hasAnchor = hasAnchor;
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
-    exports.isDocument = isDocument;
+    exports.isDocument = isDocument2;
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
@@ -10833,6 +10879,192 @@ var init_rules = __esm({
   }
 });
 
+// dist/src/suppress/allowlist.js
+var init_allowlist = __esm({
+  "dist/src/suppress/allowlist.js"() {
+    "use strict";
+    init_rules();
+  }
+});
+
+// dist/src/suppress/inline-marker.js
+function hasInlineAllowMarker(line) {
+  return line.includes(INLINE_ALLOW_MARKER);
+}
+var INLINE_ALLOW_MARKER;
+var init_inline_marker = __esm({
+  "dist/src/suppress/inline-marker.js"() {
+    "use strict";
+    INLINE_ALLOW_MARKER = "secretscan:allow";
+  }
+});
+
+// dist/src/suppress/stages.js
+function matchSuppressor(policy) {
+  return (match) => MATCH_STAGES.find((stage) => MATCH_TESTS[stage.id](match, policy))?.counter;
+}
+var SUPPRESSION_STAGES, MATCH_STAGES, FINDING_STAGES, MATCH_TESTS;
+var init_stages = __esm({
+  "dist/src/suppress/stages.js"() {
+    "use strict";
+    SUPPRESSION_STAGES = [
+      {
+        id: "allowlisted-path",
+        point: "path",
+        counter: "paths",
+        description: "a config allowlist entry with only `paths` covers the file: a tree scan does not read it, a diff scan does not match its chunks, and a history audit drops each occurrence there when it groups findings by secret"
+      },
+      { id: "inline-marker", point: "match", counter: "inline", description: "the line of the match holds `secretscan:allow`" },
+      { id: "allowlist", point: "match", counter: "allowlist", description: "a config allowlist entry (rules, regexes, stopwords, or paths with any of them) covers the match" },
+      { id: "sensitive-file-path", point: "audit", counter: "paths", description: "an allowlist entry's `paths` cover a secret-bearing file the audit reports (for every rule, or for that file kind)" },
+      { id: "ignore-file", point: "finding", counter: "ignored", description: "the `.secretscanignore` file lists the finding’s fingerprint (the deliberate, reviewed decision, so it counts first)" },
+      { id: "baseline", point: "finding", counter: "baseline", description: "the baseline file lists the finding’s fingerprint" }
+    ];
+    MATCH_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "match");
+    FINDING_STAGES = SUPPRESSION_STAGES.filter((stage) => stage.point === "finding");
+    MATCH_TESTS = {
+      "inline-marker": (match) => match.isOnMarkedLine(),
+      allowlist: (match, policy) => policy?.isSuppressed(match.candidate()) === true
+    };
+  }
+});
+
+// dist/src/suppress/baseline-file.js
+var init_baseline_file = __esm({
+  "dist/src/suppress/baseline-file.js"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// dist/src/suppress/baseline-changes.js
+var init_baseline_changes = __esm({
+  "dist/src/suppress/baseline-changes.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/file-names.js
+var init_file_names = __esm({
+  "dist/src/suppress/file-names.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/is-fingerprint.js
+var init_is_fingerprint = __esm({
+  "dist/src/suppress/is-fingerprint.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/suppress/suppression-file-error.js
+var init_suppression_file_error = __esm({
+  "dist/src/suppress/suppression-file-error.js"() {
+    "use strict";
+    init_errors();
+  }
+});
+
+// dist/src/suppress/parse-baseline.js
+var init_parse_baseline = __esm({
+  "dist/src/suppress/parse-baseline.js"() {
+    "use strict";
+    init_document_shape();
+    init_baseline_file();
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/parse-ignore-file.js
+var init_parse_ignore_file = __esm({
+  "dist/src/suppress/parse-ignore-file.js"() {
+    "use strict";
+    init_is_fingerprint();
+    init_suppression_file_error();
+  }
+});
+
+// dist/src/suppress/load-suppressions.js
+var init_load_suppressions = __esm({
+  "dist/src/suppress/load-suppressions.js"() {
+    "use strict";
+    init_errors();
+    init_safe_fs();
+    init_file_names();
+    init_parse_baseline();
+    init_parse_ignore_file();
+  }
+});
+
+// dist/src/suppress/apply-suppressions.js
+var init_apply_suppressions = __esm({
+  "dist/src/suppress/apply-suppressions.js"() {
+    "use strict";
+    init_stages();
+  }
+});
+
+// dist/src/terminal-text/printable.js
+var init_printable = __esm({
+  "dist/src/terminal-text/printable.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/printable-json.js
+var init_printable_json = __esm({
+  "dist/src/terminal-text/printable-json.js"() {
+    "use strict";
+  }
+});
+
+// dist/src/terminal-text/shell-quote.js
+var init_shell_quote = __esm({
+  "dist/src/terminal-text/shell-quote.js"() {
+    "use strict";
+    init_printable();
+  }
+});
+
+// dist/src/terminal-text/index.js
+var init_terminal_text = __esm({
+  "dist/src/terminal-text/index.js"() {
+    "use strict";
+    init_printable();
+    init_printable_json();
+    init_shell_quote();
+  }
+});
+
+// dist/src/suppress/describe.js
+var init_describe = __esm({
+  "dist/src/suppress/describe.js"() {
+    "use strict";
+    init_terminal_text();
+  }
+});
+
+// dist/src/suppress/index.js
+var init_suppress = __esm({
+  "dist/src/suppress/index.js"() {
+    "use strict";
+    init_allowlist();
+    init_inline_marker();
+    init_stages();
+    init_baseline_file();
+    init_baseline_changes();
+    init_file_names();
+    init_is_fingerprint();
+    init_parse_baseline();
+    init_parse_ignore_file();
+    init_load_suppressions();
+    init_apply_suppressions();
+    init_describe();
+  }
+});
+
 // dist/src/engine/decoding/base64.js
 import { isUtf8 } from "node:buffer";
 function base64Fragments(word) {
@@ -10863,13 +11095,13 @@ function base64RunAround(text, at) {
   return [start, end];
 }
 function isPrintable(text) {
-  let printable = 0;
+  let printable2 = 0;
   for (let i = 0; i < text.length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 >= 32 || code2 === 9 || code2 === 10 || code2 === 13)
-      printable++;
+      printable2++;
   }
-  return printable >= text.length * 0.95;
+  return printable2 >= text.length * 0.95;
 }
 function base64ToText(encoded) {
   const bytes = Buffer.from(encoded, "base64");
@@ -11530,6 +11762,12 @@ function isPlaceholderShape(secret, lower) {
     return true;
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
+function isFieldWordValue(secret) {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+function isDocument(secret) {
+  return secret.includes("\n") || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
 function isPlaceholder(secret) {
   if (KNOWN_EXAMPLE_KEYS.has(secret))
     return true;
@@ -11544,7 +11782,7 @@ function isPlaceholder(secret) {
     return true;
   return /^(.)\1*$/s.test(secret);
 }
-var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS;
+var PLACEHOLDER_WORDS, WRAPPED, KNOWN_EXAMPLE_KEYS, FIELD_WORDS, CREDENTIAL_FIELD;
 var init_placeholders = __esm({
   "dist/src/engine/placeholders.js"() {
     "use strict";
@@ -11580,6 +11818,7 @@ var init_placeholders = __esm({
     WRAPPED = [/^<[^>]*>$/, /^\$\{[^}]*\}$/, /^\{\{.*\}\}$/, /^%[^%]+%$/, /^\$\(.*\)$/, /^\[[A-Z_ ]+\]$/];
     KNOWN_EXAMPLE_KEYS = /* @__PURE__ */ new Set(["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]);
     FIELD_WORDS = /^(?:api|access|auth|app|client|db|database|admin|user|account|service|private|public|secret|secrets|password|passwd|pass|pwd|passphrase|token|key|jwt|session|signing|webhook|bearer|master|value|string)+$/;
+    CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
   }
 });
 
@@ -11589,6 +11828,8 @@ function isStandIn(rule, secret) {
     return isFillerKeyBody(secret);
   if (rule.spec.tags.includes("generated-value"))
     return isFillerText(secret);
+  if (isDocument(secret))
+    return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 function acceptSecret(rule, secret, base) {
@@ -11603,6 +11844,8 @@ function acceptSecret(rule, secret, base) {
     if (verdict.severity !== void 0)
       severity = verdict.severity;
   }
+  if (isFieldWordValue(secret) && rule.spec.tags.includes("credential-slot"))
+    return { severity: "low", entropy };
   if (isStandIn(rule, secret))
     return void 0;
   return { severity, entropy };
@@ -12220,6 +12463,7 @@ function createMatcher(rules, options = {}) {
 }
 function matcherOver(rules, automaton, plan, base64Trigger, options) {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
@@ -12295,25 +12539,24 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       matches = preferSpecificMatches(matches);
       const lines = buildLineIndex(chunk.text);
       const allowedLines = /* @__PURE__ */ new Map();
-      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line) => {
         if (!hasMarker)
           return false;
         let allowed = allowedLines.get(line);
         if (allowed === void 0)
-          allowedLines.set(line, allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER));
+          allowedLines.set(line, allowed = hasInlineAllowMarker(lines.textOf(line)));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start))
+        });
+        if (counter === void 0)
+          return true;
+        suppressed[counter]++;
+        return false;
       });
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
@@ -12322,10 +12565,11 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     }
   };
 }
-var NAME_BASED_PROVIDERS, INLINE_ALLOW_MARKER;
+var NAME_BASED_PROVIDERS;
 var init_matcher = __esm({
   "dist/src/engine/matcher.js"() {
     "use strict";
+    init_suppress();
     init_decoding();
     init_keyword_automaton();
     init_keyword_hits();
@@ -12337,7 +12581,6 @@ var init_matcher = __esm({
     init_value_context();
     init_windows();
     NAME_BASED_PROVIDERS = /* @__PURE__ */ new Set(["generic", "name-value"]);
-    INLINE_ALLOW_MARKER = "secretscan:allow";
   }
 });
 
@@ -12619,7 +12862,6 @@ var init_automaton_file = __esm({
 var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
-  INLINE_ALLOW_MARKER: () => INLINE_ALLOW_MARKER,
   SecretFinder: () => SecretFinder,
   buildAutomatonTables: () => buildAutomatonTables,
   createMatcher: () => createMatcher,

@@ -14,6 +14,8 @@ export interface ActionInputs {
   baseline?: string;
   /** `fail-on`. Default `low`. */
   failOn: FailOn;
+  /** `verify`: true or false; undefined (unset) lets the config's `verify` decide. */
+  verify?: boolean;
   /** `sarif-file`. Default `secretscan.sarif`. */
   sarifFile: string;
   /** `paths`: whitespace-separated; when given, a working-tree scan of these paths. */
@@ -62,6 +64,10 @@ export function parseInputs(raw: (name: string) => string): ActionInputs {
   if (scan !== undefined) inputs.scan = scan;
   const config = raw('config');
   if (config !== '') inputs.config = config;
+  const verify = raw('verify').toLowerCase();
+  if (verify === 'true') inputs.verify = true;
+  else if (verify === 'false') inputs.verify = false;
+  else if (verify !== '') throw new UsageError(`verify: "${raw('verify')}" is not true or false`, 'use true to ask each provider whether its secrets are still accepted, or leave it unset');
   const baseline = raw('baseline');
   if (baseline !== '') inputs.baseline = baseline;
   return inputs;

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { ScanError, UsageError } from '../errors.js';
+import { useGitEnvironment } from '../sources/index.js';
 import { readEvent, type GitHubEvent } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { planScan } from './plan.js';
@@ -13,6 +14,7 @@ import { changedSettings, describeChange, PROPOSAL_EVENTS, settingsPaths } from 
 import { runScan, type ScanOutcome } from './run-scan.js';
 import { annotate, fail, logInfo, logUntrusted, setOutput, warn } from './toolkit.js';
 import { failureOf, scanMessagesOf } from './verdict.js';
+import { verifyRequestFor } from './verify-request.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -85,6 +87,7 @@ async function runAction(env: Env): Promise<void> {
     ...(base === undefined ? {} : { settingsCommit: base.sha }),
     ...(inputs.timeoutSeconds === undefined ? {} : { timeoutSeconds: inputs.timeoutSeconds }),
     args: inputs.scanArgs,
+    verify: verifyRequestFor(inputs, env),
   });
   logUntrusted(scanMessagesOf(outcome).join('\n'));
   const changes = base === undefined ? [] : await changedSettings(workspace, base.sha, base.head, settingsPaths(workspace, inputs));
@@ -115,6 +118,8 @@ function messageOf(error: unknown): string {
  * shows it as an error annotation).
  */
 export async function main(env: Env = process.env): Promise<void> {
+  // git runs in the runner's environment, whatever `env` the inputs are read from.
+  useGitEnvironment({ env: process.env, cwd: process.cwd() });
   try {
     await runAction(env);
   } catch (error) {

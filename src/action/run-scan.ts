@@ -1,4 +1,4 @@
-import { executeScan, type CompletedScan, type SourceRequest } from '../pipeline/index.js';
+import { executeScan, type CompletedScan, type SourceRequest, type VerifyRequest } from '../pipeline/index.js';
 import type { ScanArgs } from './scan-args.js';
 
 /** What to scan and how. */
@@ -14,6 +14,8 @@ export interface ScanRequest {
   timeoutSeconds?: number;
   /** Further settings from the `args` input. */
   args?: ScanArgs;
+  /** Verification (the `verify` input, else the config's `verify`). */
+  verify?: VerifyRequest;
 }
 
 /** The completed scan, or the error that stopped it (an invalid config, a git failure, a bug). */
@@ -36,6 +38,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       ...(request.args?.threads === undefined ? {} : { threads: request.args.threads }),
       ...(request.args?.shouldAuditGitignore === undefined ? {} : { shouldAuditGitignore: request.args.shouldAuditGitignore }),
       ...(request.args?.shouldUseDefaultBaseline === undefined ? {} : { shouldUseDefaultBaseline: request.args.shouldUseDefaultBaseline }),
+      ...(request.verify === undefined ? {} : { verify: request.verify }),
     });
     return { scan };
   } catch (error) {

@@ -47,6 +47,7 @@ export function failureOf(outcome: ScanOutcome, failOn: FailOn): string | undefi
   if (exitCode === USER_ERROR || outcome.scan === undefined) {
     return `secretscan could not complete the scan (exit ${exitCode}): ${messagesOf(outcome)}`;
   }
+  if (failOn === 'live' && !outcome.scan.isVerified) return 'fail-on: live needs verification: set the `verify: true` input (or `verify: true` in the config)';
   const { findings, unlisted } = outcome.scan.result;
   // Findings past --max-findings are counted by severity only; they fail the step like listed ones.
   const failing = failingFindings(findings, failOn).length + unlistedFailing(unlisted, failOn);

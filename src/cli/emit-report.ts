@@ -9,6 +9,7 @@ import { packageInfo } from '../package-info.js';
 import type { ReportFlags } from './commands/scan-options.js';
 import { writeFileSafely } from '../safe-fs/index.js';
 import { printable } from '../terminal-text/index.js';
+import { exitCodeUnder, type FailOn } from './commands/verify-options.js';
 
 /** What emitReport needs besides the result. */
 export interface EmitOptions {
@@ -18,6 +19,8 @@ export interface EmitOptions {
   root: string;
   /** Set for a scan of a commit being made (`--staged`, `--commit-msg`): the text report says how to get it through. */
   commitAdvice?: CommitAdvice;
+  /** `--fail-on`: which findings make the exit code 1. Default: low (any). */
+  failOn?: FailOn;
   /** The scanned repository and commit, for the reports that name it (JSON, HTML). */
   repository?: ScannedRepository;
 }
@@ -37,7 +40,7 @@ function isColorAllowed(io: Io, flags: ReportFlags): boolean {
  * Renders the report, writes it to `--output` (atomically) or stdout, prints a one-line summary on
  * stderr when the report went to a file, and returns the exit code.
  */
-export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice, repository }: EmitOptions): Promise<number> {
+export async function emitReport(result: ScanResult, { flags, io, rules, root, commitAdvice, repository, failOn }: EmitOptions): Promise<number> {
   const info = packageInfo();
   if (flags['show-secrets']) io.stderr.write('secretscan: warning: --show-secrets prints raw secret values; do not use it where logs are kept\n');
   const report = reporterFor(flags.format)(result, {
@@ -60,5 +63,5 @@ export async function emitReport(result: ScanResult, { flags, io, rules, root, c
     io.stderr.write(`secretscan: ${result.findings.length} finding(s); ${flags.format} report written to ${printable(shown)}\n`);
   }
   if (result.isPartial) io.stderr.write(`secretscan: the scan is partial: ${result.problems.length} problem(s), see the report\n`);
-  return exitCodeFor(result);
+  return failOn === undefined ? exitCodeFor(result) : exitCodeUnder(result, failOn);
 }

@@ -5,6 +5,7 @@ import { helpText, parseCommandArgs, type CommandSpec } from './args.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
 import { packageInfo } from '../package-info.js';
+import { useGitEnvironment } from '../sources/index.js';
 
 const MAIN_HELP = `usage: secretscan <command> [options]
 
@@ -111,6 +112,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const log = (line: string) => {
     if (isDebug) io.stderr.write(`secretscan: debug: +${Math.round(performance.now() - started)} ms ${printable(line)}\n`);
   };
+  // git runs in this process's environment (a hook's GIT_INDEX_FILE included), not `io.env`.
+  useGitEnvironment({ env: process.env, cwd: process.cwd() });
   try {
     return await dispatch(argv, io, log);
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rules/index.js';
-import { suppressionFrom } from './suppression.js';
+import { suppressionFrom } from '../suppress/index.js';
 import type { Config } from './types.js';
 
 /**

@@ -4,5 +4,4 @@ export { CONFIG_FILE_NAMES, loadConfig, parseConfig } from './load.js';
 export type { KnownIds } from './validate.js';
 export { parseSize } from './size.js';
 export { selectRules } from './select-rules.js';
-export { kindPolicyFrom, pathAllowlistFrom, suppressionFrom } from './suppression.js';
 export { configRisks } from './config-risks.js';

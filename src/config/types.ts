@@ -1,17 +1,7 @@
 import type { RulePack } from '../rules/index.js';
+import type { AllowlistEntry } from '../suppress/index.js';
 
-/** One allowlist entry. Every condition given must hold; `reason` is required so allowlists stay reviewable. */
-export interface AllowlistEntry {
-  reason: string;
-  /** gitignore-syntax path patterns. An entry with only `paths` skips those files entirely. */
-  paths?: string[];
-  /** Limit the entry to these rule ids (or provider ids). */
-  rules?: string[];
-  /** Regexes tested against the secret. */
-  regexes?: string[];
-  /** Case-insensitive substrings of the secret. */
-  stopwords?: string[];
-}
+export type { AllowlistEntry } from '../suppress/index.js';
 
 /** The project configuration (`.secretscan.yaml`), validated. */
 export interface Config {
@@ -24,6 +14,11 @@ export interface Config {
   /** Extra packs written inline in the config, in the rule-pack schema. */
   customPacks: RulePack[];
   allowlist: AllowlistEntry[];
+  /**
+   * `verify: true`: ask each found secret's provider whether it is still accepted (as `--verify`
+   * does), also in the pre-commit hook. Default: false; `--no-verify` overrides it.
+   */
+  verify?: boolean;
 }
 
 /** The configuration used when no file exists. */

@@ -3,7 +3,7 @@ import { type DocumentPath, isRecord, isStringList, ProblemList, unknownKeysOf }
 import { parseSize } from './size.js';
 import type { AllowlistEntry, Config } from './types.js';
 
-const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist']);
+const TOP_KEYS = new Set(['maxFileSize', 'rules', 'allowlist', 'verify']);
 const RULES_KEYS = new Set(['disable', 'custom']);
 const ENTRY_KEYS = new Set(['reason', 'paths', 'rules', 'regexes', 'stopwords']);
 
@@ -80,6 +80,10 @@ function checkRulesBlock(raw: unknown, file: string, doc: YamlDocument, problems
       const checked = validatePack(pack, file, doc, ['rules', 'custom', i]);
       problems.items.push(...checked.problems);
       if (checked.pack !== undefined) out.customPacks.push(checked.pack as RulePack);
+      // A verifier sends the secret over the network: only the built-in packs, reviewed with their hosts, may have one.
+      checked.pack?.rules.forEach((rule, r) => {
+        if (rule.verify !== undefined) problems.addAtKey(['rules', 'custom', i, 'rules', r, 'verify'], `${rule.id}: custom rules cannot have a verifier (only built-in rules are verified)`);
+      });
     });
     // Compile now too, so a bad pattern is listed with the shape problems rather than after them.
     problems.items.push(...compilePacks(out.customPacks).problems);
@@ -101,6 +105,10 @@ export function validateConfig(value: unknown, file: string, doc: YamlDocument, 
     const size = parseSize(value.maxFileSize);
     if (size === undefined) problems.addAtKey(['maxFileSize'], 'must be a positive size such as 1048576, 512KiB or 10MB');
     else config.maxFileSize = size;
+  }
+  if (value.verify !== undefined) {
+    if (typeof value.verify === 'boolean') config.verify = value.verify;
+    else problems.addAtKey(['verify'], 'must be true or false');
   }
   if (value.allowlist !== undefined && !Array.isArray(value.allowlist)) problems.addAtKey(['allowlist'], 'must be a list of entries');
   if (Array.isArray(value.allowlist)) {

@@ -1,6 +1,6 @@
 export type { ByteChunk, Candidate, Chunk, MatcherOptions, ScanInput, SourceKind, SuppressionPolicy } from './types.js';
 export type { ChunkScan, Matcher } from './matcher.js';
-export { createMatcher, INLINE_ALLOW_MARKER } from './matcher.js';
+export { createMatcher } from './matcher.js';
 export { keywordPlan } from './keyword-hits.js';
 export { shannonEntropy } from './entropy.js';
 export { isPlaceholder } from './placeholders.js';

@@ -3,7 +3,7 @@ import type { Rule } from '../rules/index.js';
 import type { Encoding, SecretDataEntry } from './decoding/index.js';
 import { shannonEntropy } from './entropy.js';
 import { isFillerKeyBody, isFillerText, isKeyBlock } from './key-block.js';
-import { isPlaceholder } from './placeholders.js';
+import { isDocument, isFieldWordValue, isPlaceholder } from './placeholders.js';
 import { VALIDATORS } from '../validators/index.js';
 import type { Window } from './windows.js';
 
@@ -23,10 +23,14 @@ export interface Match {
   encoding?: Encoding;
 }
 
-/** Key blocks and generated values are judged by their shape, anything else by placeholder words. */
+/**
+ * Key blocks and generated values are judged by their shape, a whole document (decoded JSON, a
+ * multi-line file) only by being nearly empty, anything else by placeholder words.
+ */
 function isStandIn(rule: Rule, secret: string): boolean {
   if (isKeyBlock(secret)) return isFillerKeyBody(secret);
   if (rule.spec.tags.includes('generated-value')) return isFillerText(secret);
+  if (isDocument(secret)) return shannonEntropy(secret) < 3;
   return isPlaceholder(secret);
 }
 
@@ -34,7 +38,8 @@ function isStandIn(rule: Rule, secret: string): boolean {
  * Applies the rule's own filters in order: entropy, validators, placeholder. A whole key block, or
  * the value of a rule tagged `generated-value` (a format that is random by construction, such as
  * WordPress salts or Django keys), is judged by its shape (filler or not), never by placeholder
- * words that random text can contain (`xxxx`, `%s`, `...`).
+ * words that random text can contain (`xxxx`, `%s`, `...`). In a rule tagged `credential-slot`, a
+ * value that is its field's own word (`Password=myPassword`) is kept at low severity.
  */
 function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: Severity; entropy: number } | undefined {
   const entropy = shannonEntropy(secret);
@@ -45,6 +50,8 @@ function acceptSecret(rule: Rule, secret: string, base: Severity): { severity: S
     if (verdict === undefined || !verdict.isValid) return undefined;
     if (verdict.severity !== undefined) severity = verdict.severity;
   }
+  // A field's own word in a slot that only holds credentials is a default credential: low, not dropped.
+  if (isFieldWordValue(secret) && rule.spec.tags.includes('credential-slot')) return { severity: 'low', entropy };
   if (isStandIn(rule, secret)) return undefined;
   return { severity, entropy };
 }

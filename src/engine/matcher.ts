@@ -1,5 +1,6 @@
 import type { Finding, SeverityCounts, SuppressedCounts } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
+import { hasInlineAllowMarker, matchSuppressor } from '../suppress/index.js';
 import { encodedSpans, MAX_DECODE_DEPTH, secretManifestEntries, type EncodedSpan } from './decoding/index.js';
 import { buildKeywordAutomaton, type KeywordAutomaton } from './keyword-automaton.js';
 import { collectHits, type HitPlan, keywordPlan } from './keyword-hits.js';
@@ -22,9 +23,6 @@ function isJudgedByContext(rule: Rule): boolean {
 
 /** Packs whose rules find a credential by the name it is assigned to (`name: X_TOKEN` / `value: …` entries included). */
 const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
-
-/** The marker that suppresses every finding on its line. */
-export const INLINE_ALLOW_MARKER = 'secretscan:allow';
 
 /** What one chunk produced. */
 export interface ChunkScan {
@@ -72,6 +70,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
 function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: HitPlan, base64Trigger: number, options: MatcherOptions): Matcher {
   const suppression = options.suppression;
+  const suppressMatch = matchSuppressor(suppression);
   const shouldReveal = options.shouldRevealSecrets === true;
   const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
 
@@ -150,23 +149,21 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       const lines = buildLineIndex(chunk.text);
       const allowedLines = new Map<number, boolean>();
       // Most chunks have no marker at all: then no line is looked at.
-      const hasMarker = chunk.text.includes(INLINE_ALLOW_MARKER);
+      const hasMarker = hasInlineAllowMarker(chunk.text);
       const isAllowedLine = (line: number): boolean => {
         if (!hasMarker) return false;
         let allowed = allowedLines.get(line);
-        if (allowed === undefined) allowedLines.set(line, (allowed = lines.textOf(line).includes(INLINE_ALLOW_MARKER)));
+        if (allowed === undefined) allowedLines.set(line, (allowed = hasInlineAllowMarker(lines.textOf(line))));
         return allowed;
       };
       const kept = matches.filter((match) => {
-        if (isAllowedLine(lines.lineOf(match.start))) {
-          suppressed.inline++;
-          return false;
-        }
-        if (suppression?.isSuppressed({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }) === true) {
-          suppressed.allowlist++;
-          return false;
-        }
-        return true;
+        const counter = suppressMatch({
+          candidate: () => ({ ruleId: match.rule.spec.id, path: chunk.path, secret: match.secret }),
+          isOnMarkedLine: () => isAllowedLine(lines.lineOf(match.start)),
+        });
+        if (counter === undefined) return true;
+        suppressed[counter]++;
+        return false;
       });
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);

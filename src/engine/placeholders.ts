@@ -52,6 +52,30 @@ function isPlaceholderShape(secret: string, lower: string): boolean {
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}$/.test(secret) && /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|AUTH)(?:_|$)/.test(secret);
 }
 
+/** A credential field's own word, optionally after a word naming whose it is: `password`, `dbpassword`. */
+const CREDENTIAL_FIELD = /^(?:my)?(?:db|database|user|admin|root|app|api|service|account|master)?(?:password|passwd|pass|pwd|passphrase|secret)$/;
+
+/**
+ * A value that names its own field: `password`, `PASSWORD`, `secret`, or the field with `my` glued in
+ * front (`mypassword`, `myPassword`, `mypass`). In a slot that only ever holds a credential (a
+ * connection string's Password=, `psexec -p`, a Secret manifest's data, a password entry of a config
+ * file) such a value is a default credential that gets deployed as written, so rules tagged
+ * `credential-slot` report it at low severity instead of dropping it. Separated forms (`my_password`,
+ * `MY_SECRET`, `your_password`) are templates and stay placeholders everywhere.
+ */
+export function isFieldWordValue(secret: string): boolean {
+  return /^[A-Za-z]{3,40}$/.test(secret) && CREDENTIAL_FIELD.test(secret.toLowerCase());
+}
+
+/**
+ * Whether a value is a whole document rather than one value: a JSON object or array, or several
+ * lines (a config file stored in a Kubernetes Secret, a Docker registry config). A word such as
+ * `example` in a registry URL inside it says nothing about the credential next to it.
+ */
+export function isDocument(secret: string): boolean {
+  return secret.includes('\n') || /^[[{][\s\S]*"[ \t]*:/.test(secret);
+}
+
 /** Whether a candidate secret is a placeholder or a documented example rather than a credential. */
 export function isPlaceholder(secret: string): boolean {
   if (KNOWN_EXAMPLE_KEYS.has(secret)) return true;

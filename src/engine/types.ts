@@ -1,5 +1,8 @@
 import type { AutomatonTables } from './keyword-automaton.js';
 import type { CommitInfo } from '../findings/index.js';
+import type { SuppressionPolicy } from '../suppress/index.js';
+
+export type { Candidate, SuppressionPolicy } from '../suppress/index.js';
 
 /**
  * Which input a scan reads, and so where a chunk came from: the working tree (or paths in it, or
@@ -37,22 +40,6 @@ export interface ByteChunk extends Omit<Chunk, 'text'> {
 
 /** Anything the scanner accepts. */
 export type ScanInput = Chunk | ByteChunk;
-
-/** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */
-export interface Candidate {
-  ruleId: string;
-  path: string;
-  secret: string;
-}
-
-/**
- * Suppression supplied by configuration. `isPathSuppressed` lets the matcher skip a whole chunk;
- * `isSuppressed` is asked about each candidate that survived the rule's own filters.
- */
-export interface SuppressionPolicy {
-  isPathSuppressed: (path: string) => boolean;
-  isSuppressed: (candidate: Candidate) => boolean;
-}
 
 /** Matcher options. */
 export interface MatcherOptions {

@@ -67,6 +67,20 @@ export interface Finding {
   entropy: number;
   /** Present only with `--show-secrets`: the raw value. Never set otherwise. */
   secret?: string;
+  /** Present only with `--verify`, on findings of rules that have a verifier: what the provider said. */
+  verification?: Verification;
+}
+
+/** Whether the provider still accepts a secret: `live` (accepted), `revoked` (rejected) or `unknown`. */
+export type VerificationStatus = 'live' | 'revoked' | 'unknown';
+
+/** The answer of one verification request (`--verify`). Never holds the secret. */
+export interface Verification {
+  status: VerificationStatus;
+  /** ISO 8601 time the provider answered (or the attempt ended). */
+  checkedAt: string;
+  /** What decided the status, e.g. `HTTP 401 from api.stripe.com`, or why it is unknown. */
+  detail: string;
 }
 
 /** One place a secret appears in history. */

@@ -11,6 +11,8 @@ export type {
   SeverityCounts,
   SuppressedCounts,
   UnlistedFindings,
+  Verification,
+  VerificationStatus,
 } from './finding.js';
 export { SEVERITIES } from './finding.js';
 export { fingerprintFromSecretId, fingerprintOf, secretIdOf } from './fingerprint.js';

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { suppressionFrom } from '../config/index.js';
+import { suppressionFrom } from '../suppress/index.js';
 import { createMatcher, readBuiltinAutomaton, scanInput } from '../engine/index.js';
 import { compilePacks } from '../rules/index.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol.js';

@@ -1,4 +1,4 @@
-import type { AllowlistEntry } from '../config/index.js';
+import type { AllowlistEntry } from '../suppress/index.js';
 import type { InputScan, ScanInput } from '../engine/index.js';
 import type { RulePack } from '../rules/index.js';
 

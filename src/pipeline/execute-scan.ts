@@ -1,8 +1,8 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
-import { type Config, configRisks, kindPolicyFrom, loadConfig, pathAllowlistFrom, selectRules, suppressionFrom, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
+import { type Config, configRisks, loadConfig, selectRules, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
 import { scanChunks } from '../engine/index.js';
 import { compareFindings, redactResult, SEVERITIES, type ScanResult, type UnlistedFindings } from '../findings/index.js';
-import { applySuppressions, describeSuppressions, loadSuppressions } from '../suppress/index.js';
+import { applySuppressions, describeSuppressions, kindPolicyFrom, loadSuppressions, pathAllowlistFrom, suppressionFrom } from '../suppress/index.js';
 import { ConfigError, ScanError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
@@ -10,7 +10,7 @@ import { scanFileNames, type FileNameScan } from './file-names.js';
 import { openSource, type Source } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
-import type { CompletedScan, ScanOptions, ScanProgress } from './types.js';
+import type { CompletedScan, ScanOptions, ScanProgress, VerifyRequest } from './types.js';
 
 /** Findings a scan keeps in detail unless `--max-findings` says otherwise (about 100 MB of findings and report). */
 export const DEFAULT_MAX_FINDINGS = 100_000;
@@ -60,6 +60,8 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const knownIds = new Set([...builtin.rules.flatMap((rule) => [rule.spec.id, rule.provider.id]), ...fileKindIds]);
   const config = await loadConfig(projectRoot, options.config, cwd, read, knownIds);
   const rules = selectRules(builtin, config, fileKindIds);
+  // Verifying needs the raw values while matching; they are dropped again after verification unless asked for.
+  const shouldVerify = options.verify !== undefined && (options.verify.isOn ?? config.verify === true);
   await checkCustomRules(rules, builtin.rules, cwd);
   log(`${rules.length} rules loaded; config ${config.file ?? '(none)'}`);
   const suppressions = await loadSuppressions({ root: projectRoot, cwd, baselineFile: options.baseline, shouldUseDefaultBaseline, ...(read === undefined ? {} : { read }) });
@@ -76,7 +78,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   names.catch(() => undefined);
   let result: ScanResult;
   try {
-    result = await scanContent(source, { options, rules, config, policy, outcome, log });
+    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log });
   } catch (error) {
     throw await redactedError(error, names);
   }
@@ -90,6 +92,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   const committed = source.committedPaths;
   if (committed !== undefined) result.findings = result.findings.filter((finding) => committed.has(finding.path));
   const applied = applySuppressions(result, suppressions);
+  if (shouldVerify && options.verify !== undefined) await verifyAndRedact(applied.result, rules, options.verify, { shouldReveal: options.shouldRevealSecrets === true, log });
   // Copying every finding costs memory a finding-rich scan may not have: only when a name held a token.
   if (named.hasSecrets) applied.result = redactResult(applied.result, named.redactText);
   const unlisted = applied.result.unlisted;
@@ -97,7 +100,7 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   // A clean report means nothing when no rule ran or the allowlist lets everything through: say so.
   const risks = configRisks(config, rules);
   if (risks.length > 0) applied.result.notices = [...(applied.result.notices ?? []), ...risks];
-  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused };
+  return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
 }
 
 /** What scanning the content needs from executeScan. */
@@ -130,19 +133,29 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
     shown.done();
     await scanner.close();
   }
-  scanned.suppressed.paths += source.suppressedPaths ?? 0;
+  // Files an allowlisted path kept from being read are suppressed by path (the first stage).
+  const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
-  const result = source.finish === undefined ? scanned : await source.finish(scanned);
-  result.skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  result.problems = outcome.problems;
-  result.isPartial = result.problems.length > 0;
+  const finished = source.finish === undefined ? unread : await source.finish(unread);
+  const skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const result: ScanResult = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
   const isWholeTree = request.kind === 'tree' && request.paths.length === 0 && source.root === repo?.root;
   const checks = options.shouldAuditGitignore === false || source.kind === 'commit-msg' ? [] : auditChecksFor({ kind: source.kind, isWholeTree, isBare: repo?.isBare === true });
   const range = request.kind === 'range' ? { range: request.range } : {};
-  if (repo !== undefined && checks.length > 0) await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log });
-  return result;
+  return repo !== undefined && checks.length > 0 ? await addAuditFindings(result, { root: repo.root, checks, ...range, policy: kindPolicyFrom(config, policy), log }) : result;
+}
+
+/** Asks the providers about the findings, then drops the raw values unless `--show-secrets` asked for them. */
+async function verifyAndRedact(result: ScanResult, rules: readonly Rule[], verify: VerifyRequest, options: { shouldReveal: boolean; log: (line: string) => void }): Promise<void> {
+  const verifiable = result.findings.filter((finding) => finding.secret !== undefined).length;
+  options.log(`verify: ${verifiable} finding(s) with values`);
+  try {
+    await verify.verifier().verifyFindings(result.findings, rules);
+  } finally {
+    if (!options.shouldReveal) for (const finding of result.findings) delete finding.secret;
+  }
 }
 
 /** A failure whose message and hint are free of any token found in a file name. */

@@ -2,6 +2,7 @@ import type { ScanResult } from '../findings/index.js';
 import type { Rule } from '../rules/index.js';
 import type { Repository } from '../sources/index.js';
 import type { Suppressions, UnusedEntries } from '../suppress/index.js';
+import type { Verifier } from '../verify/index.js';
 import type { SourceKind } from '../engine/index.js';
 import type { SourceRequest } from './open-source.js';
 
@@ -11,6 +12,14 @@ export interface ScanProgress {
   update: (items: number, characters: number) => void;
   setTotal: (total: number) => void;
   done: () => void;
+}
+
+/** Whether and how a scan verifies its findings with their providers. */
+export interface VerifyRequest {
+  /** true: `--verify`; false: `--no-verify`; undefined: the config's `verify` decides. */
+  isOn?: boolean;
+  /** The run's verifier, created on first use and shared by its scans, so each request is sent once. */
+  verifier: () => Verifier;
 }
 
 /** Everything one scan needs: what to read, where, with which config, limits and observers. */
@@ -43,6 +52,8 @@ export interface ScanOptions {
   maxFindings?: number;
   /** Keep raw secret values on the findings (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
+  /** Verification: absent means never (whatever the config says), e.g. for `baseline`. */
+  verify?: VerifyRequest;
   /** Report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored. Default: true. */
   shouldAuditGitignore?: boolean;
   /** Debug lines: rule ids, paths, counts and timings, never chunk text. */
@@ -68,4 +79,6 @@ export interface CompletedScan {
   sourceKind: SourceKind;
   suppressions: Suppressions;
   unused: UnusedEntries;
+  /** Whether the findings were verified (`--verify`, or `verify: true` in the config). */
+  isVerified: boolean;
 }

@@ -1,4 +1,4 @@
-export type { ProviderRemediation, ProviderSpec, Rule, RulePack, RuleSpec } from './types.js';
+export type { JsonScalar, ProviderRemediation, ProviderSpec, ResponseMatcherSpec, Rule, RulePack, RuleSpec, VerifyRequestSpec, VerifySpec } from './types.js';
 export type { LoadedRules } from './load.js';
 export type { YamlDocument } from './yaml-document.js';
 export { BUILTIN_RULES_DIR, builtinPackNames, COMPILED_RULES_FILE, compilePacks, digestBuiltinPacks, loadBuiltinRules, loadRulePacksFrom, parsePack } from './load.js';

@@ -68,6 +68,53 @@ export interface RuleSpec {
   examples: string[];
   /** Near misses in which the rule must find nothing. At least one. */
   negativeExamples: string[];
+  /**
+   * How `--verify` asks the provider whether a found secret is still accepted (see src/verify and
+   * README "Live verification"). Built-in packs only; the config refuses it on custom rules.
+   */
+  verify?: VerifySpec;
+}
+
+/** A value a verifier template may hold: `{{secret}}`, `{{secret-path}}` or `{{partner:<rule-id>}}`. */
+export type VerifyTemplate = string;
+
+/** One HTTPS request a verifier may send; the first whose `when` holds is sent. */
+export interface VerifyRequestSpec {
+  /** Send this request only when the template's value starts with one of `prefix`. */
+  when?: { value: VerifyTemplate; prefix: string[] };
+  method: 'GET' | 'POST';
+  /** `https://` on one of the provider's allowed hosts; templates only after the host. */
+  url: VerifyTemplate;
+  headers?: Record<string, VerifyTemplate>;
+  /** HTTP Basic authentication, encoded by the verifier. */
+  basicAuth?: { user: VerifyTemplate; password: VerifyTemplate };
+  /** A form body (`application/x-www-form-urlencoded`). */
+  form?: Record<string, VerifyTemplate>;
+  /** A JSON body; string values may hold templates. */
+  json?: Record<string, unknown>;
+}
+
+/** A value a response matcher compares a JSON field with. */
+export type JsonScalar = string | number | boolean | null;
+
+/** What a response must look like to mean live (or revoked): one of `status`, and every `json` field. */
+export interface ResponseMatcherSpec {
+  status: number[];
+  /** Dotted paths into the JSON body and the value each must have (or one of a list), e.g. `ok: true`. */
+  json?: Record<string, JsonScalar | JsonScalar[]>;
+}
+
+/** The `verify:` block of a rule. Exactly one of `requests`, `code` or `unverifiable`. */
+export interface VerifySpec {
+  /** A rule whose value the request needs too (a key id for its secret), found beside the secret. */
+  partner?: string;
+  /** Why no request can tell: the status is always `unknown` with this reason. */
+  unverifiable?: string;
+  /** A verifier written in code because the request must be signed (`aws-sts`). */
+  code?: string;
+  requests?: VerifyRequestSpec[];
+  live?: ResponseMatcherSpec;
+  revoked?: ResponseMatcherSpec;
 }
 
 /** One YAML file of rules, plus where it came from. */

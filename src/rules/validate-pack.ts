@@ -26,6 +26,7 @@ const RULE_KEYS = new Set([
   'tags',
   'examples',
   'negativeExamples',
+  'verify',
 ]);
 
 function checkProvider(raw: unknown, problems: ProblemList): ProviderSpec | undefined {
@@ -91,6 +92,7 @@ function checkRuleFields(raw: Record<string, unknown>, subject: string, problems
   for (const key of ['ignoreCase', 'multiline', 'startsWithKeyword'] as const) {
     if (raw[key] !== undefined && typeof raw[key] !== 'boolean') problems.add([...at, key], subject, `\`${key}\` must be true or false`);
   }
+  if (raw.verify !== undefined && !isRecord(raw.verify)) problems.add([...at, 'verify'], subject, '`verify` must be a mapping (see README "Live verification")');
   if (raw.entropy !== undefined && (typeof raw.entropy !== 'number' || raw.entropy < 0 || raw.entropy > 8)) {
     problems.add([...at, 'entropy'], subject, '`entropy` must be a number of bits per character between 0 and 8');
   }

@@ -2,7 +2,8 @@ import type { Finding } from '../findings/index.js';
 import { auditRepository } from './audit.js';
 import { applyGitignoreFix } from './fix.js';
 import { loadCatalogue } from './load-catalogue.js';
-import { withoutKindsOff, type KindPolicy } from './scan-audit.js';
+import { type KindPolicy, withoutAllowlistedFiles } from '../suppress/index.js';
+import { withoutKindsOff } from './scan-audit.js';
 import type { Catalogue, MissingLines } from './types.js';
 
 /** What `secretscan gitignore` found and, with `--fix`, did. */
@@ -23,7 +24,7 @@ export interface GitignoreOutcome {
 async function auditOnce(root: string, catalogue: Catalogue, isSuppressed: KindPolicy['isSuppressed']): Promise<{ findings: Finding[]; missing: MissingLines[]; tracked: string[] }> {
   const report = await auditRepository({ root, catalogue, checks: ['tracked', 'untracked'] });
   const missing = report.missing.map((entry) => ({ ...entry, paths: entry.paths.filter((path) => !isSuppressed(entry.id, path)) })).filter((entry) => entry.paths.length > 0);
-  const findings = report.findings.filter((finding) => !isSuppressed(finding.ruleId, finding.path));
+  const findings = withoutAllowlistedFiles(report.findings, { isSuppressed }).kept;
   const kept = new Set(findings.map((finding) => finding.path));
   return { findings, missing, tracked: [...new Set(report.tracked.filter((path) => kept.has(path)))] };
 }

@@ -1,5 +1,6 @@
 import type { SourceKind } from '../engine/index.js';
 import type { ScanResult } from '../findings/index.js';
+import { type KindPolicy, withoutAllowlistedFiles } from '../suppress/index.js';
 import { compareFindings } from '../findings/index.js';
 import { auditRepository } from './audit.js';
 import { loadCatalogue } from './load-catalogue.js';
@@ -27,24 +28,13 @@ export function auditChecksFor(scan: ScanShape): AuditCheck[] {
   return [];
 }
 
-/**
- * The config's say over secret-bearing file kinds, which are ids like rules: `isKindOff` (the
- * kind's id, e.g. from `rules.disable: [file.dotenv]` or `[file]`) drops a kind, `isSuppressed`
- * (an allowlist entry whose `paths` cover the path, with or without `rules: [file.dotenv]`) drops
- * one finding.
- */
-export interface KindPolicy {
-  isKindOff: (id: string) => boolean;
-  isSuppressed: (ruleId: string, path: string) => boolean;
-}
-
 /** The catalogue without the kinds the config turned off. */
 export function withoutKindsOff(catalogue: Catalogue, isKindOff: (id: string) => boolean): Catalogue {
   return { ...catalogue, kinds: catalogue.kinds.filter((kind) => !isKindOff(kind.spec.id)) };
 }
 
 /**
- * Runs the audit checks on the repository at `root` and adds their findings to `result`, except
+ * Runs the audit checks on the repository at `root` and returns `result` with their findings added, except
  * kinds turned off and findings an allowlist entry covers (counted as suppressed paths). `log`
  * (for `--debug`) hears where the catalogue came from.
  */
@@ -54,8 +44,6 @@ export async function addAuditFindings(result: ScanResult, options: { root: stri
   options.log?.(`sensitive-file catalogue: ${loaded.origin ?? loaded.file}`);
   const catalogue = withoutKindsOff(loaded, options.policy.isKindOff);
   const { findings } = await auditRepository({ root: options.root, catalogue, checks: options.checks, ...(options.range === undefined ? {} : { range: options.range }) });
-  const kept = findings.filter((finding) => !options.policy.isSuppressed(finding.ruleId, finding.path));
-  result.suppressed.paths += findings.length - kept.length;
-  result.findings = [...result.findings, ...kept].sort(compareFindings);
-  return result;
+  const { kept, dropped } = withoutAllowlistedFiles(findings, options.policy);
+  return { ...result, findings: [...result.findings, ...kept].sort(compareFindings), suppressed: { ...result.suppressed, paths: result.suppressed.paths + dropped } };
 }

@@ -9,13 +9,37 @@ export const SEALED_CONFIG = ['core.quotePath=off', 'core.fsmonitor=false', 'dif
 
 let trusted: string[] | undefined;
 
+/** The process git is started from: its environment and the directory it started in. */
+export interface GitEnvironment {
+  /** Read at each git call, not copied: a hook's GIT_INDEX_FILE and the like are seen as they are. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Where git started us: relative location variables are made absolute against it. */
+  cwd: string;
+}
+
+let current: GitEnvironment | undefined;
+
+/**
+ * Sets the environment every git process starts from. The entry points (the CLI's run() and the
+ * Action's main()) hand over their process's environment before anything runs git; no code below
+ * them reads `process`.
+ */
+export function useGitEnvironment(environment: GitEnvironment): void {
+  current = environment;
+}
+
+function gitEnvironment(): GitEnvironment {
+  if (current === undefined) throw new Error('git was called before the entry point set its environment (useGitEnvironment)');
+  return current;
+}
+
 /**
  * The `safe.directory` entries of the user's own system and global git config. They are the one
  * setting carried into the sealed environment: without them git refuses repositories owned by
  * another user (CI containers, where actions/checkout trusts the workspace in the global config).
  * Read once, with one unsealed `git config --get-all safe.directory`.
  */
-function trustedDirectories(env: NodeJS.ProcessEnv): string[] {
+function trustedDirectories(env: Readonly<Record<string, string | undefined>>): string[] {
   if (trusted !== undefined) return trusted;
   try {
     const out = execFileSync('git', ['config', '--get-all', 'safe.directory'], {
@@ -48,7 +72,7 @@ const ALTERNATES_VARIABLE = 'GIT_ALTERNATE_OBJECT_DIRECTORIES';
  * us: git runs hooks from the top of the work tree and passes `.git/index` relative to it, while
  * our git processes may run elsewhere). Empty values are left out, as git ignores them.
  */
-function locationVariables(env: NodeJS.ProcessEnv, cwd: string): Record<string, string> {
+function locationVariables(env: Readonly<Record<string, string | undefined>>, cwd: string): Record<string, string> {
   const carried: Record<string, string> = {};
   for (const key of LOCATION_VARIABLES) {
     const value = env[key];
@@ -64,8 +88,11 @@ function locationVariables(env: NodeJS.ProcessEnv, cwd: string): Record<string, 
   return carried;
 }
 
-/** The environment every git process runs in (see the comments on SEALED_CONFIG and LOCATION_VARIABLES). */
-export function sealedGitEnv(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Record<string, string> {
+/**
+ * The environment every git process runs in (see the comments on SEALED_CONFIG and
+ * LOCATION_VARIABLES), from `env` and `cwd`: by default those the entry point set.
+ */
+export function sealedGitEnv(env: Readonly<Record<string, string | undefined>> = gitEnvironment().env, cwd: string = gitEnvironment().cwd): Record<string, string> {
   const sealed: Record<string, string> = {
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',

@@ -1,4 +1,6 @@
 import { validateBech32Checksum } from './bech32.js';
+import { validateEncodedCredential } from './encoded-credential.js';
+import { failedCheck } from './failed-check.js';
 import { validateGithubChecksum, validateNpmChecksum } from './github-checksum.js';
 import { gradeAlpacaMode, gradeStripeMode, validateAwsKeyId } from './grading.js';
 import { validateJwtStructure } from './jwt-structure.js';
@@ -17,6 +19,11 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   'stripe-mode': gradeStripeMode,
   'alpaca-mode': gradeAlpacaMode,
   'aws-key-id': validateAwsKeyId,
+  'encoded-credential': validateEncodedCredential,
+  'github-checksum-fails': failedCheck(validateGithubChecksum),
+  'npm-checksum-fails': failedCheck(validateNpmChecksum),
+  'bech32-checksum-fails': failedCheck(validateBech32Checksum),
+  'jwt-structure-fails': failedCheck(validateJwtStructure),
 };
 
 export const VALIDATOR_NAMES: readonly string[] = Object.keys(VALIDATORS);

@@ -28,7 +28,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
 /** A completed scan of these findings, as the pipeline returns it. */
 function completed(findings: Finding[], overrides: Partial<ScanResult> = {}): CompletedScan {
   const result: ScanResult = { findings, suppressed: { inline: 0, allowlist: 0, paths: 0 }, skipped: [], problems: [], stats: { chunks: 1, bytes: 1, durationMs: 0 }, isPartial: false, ...overrides };
-  return { result, rules: [], root: '/w', projectRoot: '/w', repo: undefined, sourceKind: 'range', suppressions: {}, unused: { baseline: [], ignore: [] } };
+  return { result, rules: [], root: '/w', projectRoot: '/w', repo: undefined, sourceKind: 'range', suppressions: {}, unused: { baseline: [], ignore: [] }, isVerified: false };
 }
 
 describe('annotationOf', () => {

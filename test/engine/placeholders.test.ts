@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, isPlaceholder } from '../../src/engine/index.js';
+import { isDocument, isFieldWordValue } from '../../src/engine/placeholders.js';
 import { loadBuiltinRules } from '../../src/rules/index.js';
 
 const { rules } = await loadBuiltinRules();
@@ -50,5 +51,45 @@ describe('placeholder shapes', () => {
   });
   it.each(['myS3cr3tV4lu3x', 'mydog2Cat!', 'FakeValues99ESPW3ALMEZ6U', 'SOME_PASSWORD', 'HERE_IS_9f8e7d6c', 'Tr0ub4dor_here3'])('%s is not', (value) => {
     expect(isPlaceholder(value)).toBe(false);
+  });
+});
+
+describe("a field's own word in a credential slot", () => {
+  const scan = (path: string, text: string) => matcher.scanChunk({ origin: 'tree', path, text, startLine: 1 }).findings;
+
+  it.each(['mypassword', 'myPassword', 'PASSWORD', 'mypass', 'dbpassword', 'AdminPass'])('%s is a field word value', (value) => {
+    expect(isFieldWordValue(value)).toBe(true);
+  });
+  it.each(['my_password', 'MY_SECRET', 'your_password', 'myS3cr3t', 'hunter2', 'passage', 'mycat'])('%s is not', (value) => {
+    expect(isFieldWordValue(value)).toBe(false);
+  });
+
+  it('is a low finding in a connection string, a psexec command and an ini entry', () => {
+    const text = ['Server=sql01;Database=Ledger;User ID=ledger;Password=MyPassword;', 'psexec \\\\build-07 -u CORP\\ops -p mypass cmd', ''].join('\n');
+    const findings = scan('deploy/run.txt', text);
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['odbc.connection-string-password', 'low'],
+      ['psexec.command-line-password', 'low'],
+    ]);
+    expect(scan('conf/mailer.ini', '[mailer]\nsmtp_password=mypassword\n').map((f) => [f.ruleId, f.severity])).toEqual([['generic.weak-secret-env', 'low']]);
+  });
+
+  it('but a template or a variable in the same slot is not reported', () => {
+    const text = 'Server=sql01;Database=Ledger;User ID=ledger;Password=your_password;\npsexec \\\\build-07 -u ops -p %OPS_PASS% cmd\n';
+    expect(scan('deploy/run.txt', text)).toEqual([]);
+    expect(scan('conf/mailer.ini', 'smtp_password=my_password\n')).toEqual([]);
+  });
+
+  it('nor in a code assignment, where it names the value to put there', () => {
+    expect(scan('src/settings.ts', 'const masterUserPassword = "mypassword";\n')).toEqual([]);
+  });
+});
+
+describe('isDocument', () => {
+  it.each(['{"auths":{"registry.example.org":{"auth":"Y2k6V3Ez"}}}', '[{"user": "ci"}]', 'user=ci\npassword=Wq3nT7'])('%s is a document', (value) => {
+    expect(isDocument(value)).toBe(true);
+  });
+  it.each(['example-key-123', '{{ vault_token }}', '{not json}'])('%s is not', (value) => {
+    expect(isDocument(value)).toBe(false);
   });
 });

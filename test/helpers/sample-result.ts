@@ -235,3 +235,14 @@ export function sampleContext(overrides: Partial<ReportContext> = {}): ReportCon
     ...overrides,
   };
 }
+
+/** The sample result after `--verify`: one Stripe key live, one revoked, the AWS key id unknown. */
+export function verifiedResult(): ScanResult {
+  const result = sampleResult();
+  const checkedAt = '2024-05-06T07:08:09.000Z';
+  const [, live, revoked, aws] = result.findings;
+  if (live !== undefined) live.verification = { status: 'live', checkedAt, detail: 'HTTP 200 from api.stripe.com: accepted' };
+  if (revoked !== undefined) revoked.verification = { status: 'revoked', checkedAt, detail: 'HTTP 401 from api.stripe.com: rejected' };
+  if (aws !== undefined) aws.verification = { status: 'unknown', checkedAt, detail: 'not checked: needs its aws.secret-access-key beside it, and none (or more than one) was found' };
+  return result;
+}

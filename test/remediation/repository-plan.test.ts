@@ -36,17 +36,21 @@ describe('buildRepositoryPlan', () => {
       { finding: inSource, location: location({ paths: ['src/pay.js'], files: { 'src/pay.js': { kind: 'source', gitignore: [] } } }), ...(stripe === undefined ? {} : { rule: stripe }), head: [inSource], uncommitted: [] },
       { finding: inFile, location: location({ paths: ['-secrets/.env'], files: { '-secrets/.env': { kind: 'env', gitignore: ['.env'] } } }), head: [inFile], uncommitted: [] },
     ];
-    const plan = buildRepositoryPlan(secrets, { command: 'secretscan', replacementsFile: '../r e p.txt' }, ['origin', 'upstream']);
+    // A remote name from the repository's config that a shell or git would read as an option is left out.
+    const plan = buildRepositoryPlan(secrets, { command: 'secretscan', replacementsFile: '../r e p.txt' }, ['origin', 'upstream', '--upload-pack=touch${IFS}x', '2nd']);
     expect(plan.purge?.commands).toEqual([
+      'git fetch --prune --tags 2nd',
       'git fetch --prune --tags origin',
       'git fetch --prune --tags upstream',
+      'remote_2nd_url=$(git remote get-url 2nd)',
       'origin_url=$(git remote get-url origin)',
       'upstream_url=$(git remote get-url upstream)',
       "secretscan remediate --write-replacements '../r e p.txt' > /dev/null",
       "git filter-repo --force --replace-text '../r e p.txt' --invert-paths --path=-secrets/.env",
       "rm -f -- '../r e p.txt'",
-      'git remote add origin "$origin_url"',
-      'git remote add upstream "$upstream_url"',
+      'git remote add -- 2nd "$remote_2nd_url"',
+      'git remote add -- origin "$origin_url"',
+      'git remote add -- upstream "$upstream_url"',
     ]);
     expect(plan.publish?.commands).toEqual(['git push --force --all upstream', 'git push --force --tags upstream']);
     expect(plan.fix.edits).toEqual([{ path: 'src/pay.js', line: 3, column: 7, ruleName: 'Stripe secret key', preview: 'sk_l…(32)', variable: 'stripeKey', envName: 'STRIPE_KEY', source: 'head' }]);

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { reporterFor } from '../../src/reporters/index.js';
 import type { ReportFormat } from '../../src/reporters/index.js';
 import type { ScanResult } from '../../src/findings/index.js';
-import { cleanResult, historyResult, sampleContext, sampleResult } from '../helpers/sample-result.js';
+import { cleanResult, historyResult, sampleContext, sampleResult, verifiedResult } from '../helpers/sample-result.js';
 import { sarifSchemaErrors } from './sarif/schema.js';
 
 const EXTENSIONS: Record<ReportFormat, string> = { text: 'txt', json: 'json', sarif: 'sarif', markdown: 'md', html: 'html' };
-const CASES: Record<string, () => ScanResult> = { findings: sampleResult, clean: cleanResult, history: historyResult };
+const CASES: Record<string, () => ScanResult> = { findings: sampleResult, clean: cleanResult, history: historyResult, verified: verifiedResult };
 
 // The sample has a fixed root (/repo), version and no durations, so no output needs redacting
 // before it is compared.

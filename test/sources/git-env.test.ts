@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sealedGitEnv } from '../../src/sources/index.js';
+import { sealedGitEnv, useGitEnvironment } from '../../src/sources/index.js';
 
 describe('sealedGitEnv', () => {
   it('carries the index, repository and object locations git sets for hooks, made absolute against the start directory', () => {
@@ -43,5 +43,14 @@ describe('sealedGitEnv', () => {
     ).toEqual(['GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_NO_REPLACE_OBJECTS', 'GIT_OPTIONAL_LOCKS', 'GIT_TERMINAL_PROMPT'].filter((key) => key !== 'GIT_CONFIG_COUNT' || env.GIT_CONFIG_COUNT !== undefined));
     expect(env.GIT_CONFIG_GLOBAL).toBe('/dev/null');
     expect(env.GIT_NO_REPLACE_OBJECTS).toBe('1');
+  });
+
+  it('reads the environment the entry point handed over, not the process', () => {
+    try {
+      useGitEnvironment({ env: { PATH: '/opt/git/bin', GIT_DIR: '.git' }, cwd: '/hook/start' });
+      expect(sealedGitEnv()).toMatchObject({ PATH: '/opt/git/bin', GIT_DIR: '/hook/start/.git' });
+    } finally {
+      useGitEnvironment({ env: process.env, cwd: process.cwd() });
+    }
   });
 });

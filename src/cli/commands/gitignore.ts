@@ -1,5 +1,6 @@
 import { formatOutcomeJson, formatOutcomeText, runGitignoreAudit } from '../../sensitive-files/index.js';
-import { kindPolicyFrom, loadConfig, suppressionFrom } from '../../config/index.js';
+import { loadConfig } from '../../config/index.js';
+import { kindPolicyFrom, suppressionFrom } from '../../suppress/index.js';
 import { fileNameRedactor } from '../../pipeline/index.js';
 import { GitError, UsageError } from '../../errors.js';
 import { findRepository } from '../../sources/index.js';

@@ -25,6 +25,7 @@ import type { Io } from '../io.js';
 import { progressOn } from '../progress.js';
 import { printable, printableJson } from '../../terminal-text/index.js';
 import { writeFileSafely } from '../../safe-fs/index.js';
+import { VERIFY_OPTIONS, verifyFlagsOf, verifyRequestOf, type VerifyFlags } from './verify-options.js';
 
 /** `secretscan remediate`: usage, options and examples. */
 export const REMEDIATE_COMMAND: CommandSpec = {
@@ -38,6 +39,7 @@ export const REMEDIATE_COMMAND: CommandSpec = {
     { name: 'format', short: 'f', type: 'string', valueName: 'FORMAT', choices: ['text', 'markdown', 'json'], default: 'text', description: 'plan format' },
     { name: 'config', short: 'c', type: 'string', valueName: 'FILE', description: 'config file (default: .secretscan.yaml at the repository root)' },
     { name: 'write-replacements', type: 'string', valueName: 'FILE', description: 'write the raw values as `git filter-repo --replace-text` input to FILE (mode 0600, outside the repository)' },
+    ...VERIFY_OPTIONS,
     { name: 'debug', type: 'boolean', default: false, description: 'log scans and timings to stderr (never secret values)' },
   ],
   examples: [
@@ -45,10 +47,11 @@ export const REMEDIATE_COMMAND: CommandSpec = {
     ['secretscan remediate --format markdown > FIXING.md', 'the same as Markdown'],
     ['secretscan remediate --format json', 'the same for scripts'],
     ['secretscan remediate --write-replacements ../replacements.txt', 'also write the input for `git filter-repo --replace-text`'],
+    ['secretscan remediate --verify', 'ask each provider first: rotate what is still accepted, purge what is already rejected'],
   ],
 };
 
-interface RemediateFlags extends RemediationRequest {
+interface RemediateFlags extends RemediationRequest, VerifyFlags {
   format: 'text' | 'markdown' | 'json';
   config?: string;
   replacements?: string;
@@ -61,7 +64,7 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
   if (chosen.length > 1) throw new UsageError(`choose one of --${chosen.join(', --')}`);
   const mode: RemediationMode = chosen[0] ?? 'all';
   if (mode !== 'all' && args.positionals.length > 0) throw new UsageError(`--${mode} cannot be combined with paths`);
-  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' || values.format === 'json' ? values.format : 'text', debug: values.debug === true };
+  const flags: RemediateFlags = { mode, paths: args.positionals, format: values.format === 'markdown' || values.format === 'json' ? values.format : 'text', debug: values.debug === true, ...verifyFlagsOf(values) };
   if (typeof values.range === 'string') flags.range = values.range;
   if (typeof values.config === 'string') flags.config = values.config;
   if (typeof values['write-replacements'] === 'string') flags.replacements = values['write-replacements'];
@@ -70,7 +73,8 @@ function remediateFlagsOf(args: ParsedArgs): RemediateFlags {
 
 /** The options every scan of the plan shares: the config, the streams' progress and interrupt, --debug. */
 function baseScanOptions(flags: RemediateFlags, io: Io, log: (line: string) => void, shouldRevealSecrets: boolean): Omit<ScanOptions, 'source'> {
-  const base: Omit<ScanOptions, 'source'> = { cwd: io.cwd, shouldRevealSecrets, log };
+  // One verification request for all the plan's scans: each secret is sent to its provider once.
+  const base: Omit<ScanOptions, 'source'> = { cwd: io.cwd, shouldRevealSecrets, log, verify: verifyRequestOf(flags, io, log) };
   if (flags.config !== undefined) base.config = flags.config;
   const progressFor = progressOn(io);
   if (progressFor !== undefined) base.progressFor = progressFor;

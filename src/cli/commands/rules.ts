@@ -6,6 +6,7 @@ import { RulePackError } from '../../errors.js';
 import { checkRules } from '../../rule-check/index.js';
 import { BUILTIN_RULES_DIR, loadBuiltinRules, loadRulePacksFrom } from '../../rules/index.js';
 import { EXIT } from '../exit-codes.js';
+import { checkVerifiers } from '../../verify/index.js';
 import type { Io } from '../io.js';
 
 /** `secretscan rules list`. */
@@ -18,7 +19,7 @@ export const RULES_LIST_COMMAND: CommandSpec = {
 /** `secretscan rules check [DIR]`. */
 export const RULES_CHECK_COMMAND: CommandSpec = {
   usage: 'secretscan rules check [DIR]',
-  summary: 'Validate rule packs and run every example and negative example; list every problem.',
+  summary: 'Validate rule packs, run every example and negative example, and run each verifier against a local stand-in; list every problem.',
   positionals: { description: 'DIR: a folder of *.yaml packs (default: the built-in rules)', max: 1 },
   options: [],
 };
@@ -54,10 +55,15 @@ async function checkRuleDir(dir: string, io: Io): Promise<number> {
   // The catalogue of secret-bearing files (`secretscan gitignore`) sits next to the packs.
   const catalogueFile = join(dir, 'sensitive-files.yaml');
   const catalogue = existsSync(catalogueFile) ? await checkCatalogueFile(catalogueFile, io.cwd) : undefined;
-  const problems = [...loaded.problems, ...(await checkRules(loaded.rules, { cwd: io.cwd })), ...(catalogue?.problems ?? [])];
+  const problems = [...loaded.problems, ...(await checkRules(loaded.rules, { cwd: io.cwd })), ...(await checkVerifiers(loaded.rules)), ...(catalogue?.problems ?? [])];
   if (problems.length > 0) throw new RulePackError(problems);
   const examples = loaded.rules.reduce((n, r) => n + r.spec.examples.length + r.spec.negativeExamples.length, 0);
   io.stdout.write(`${loaded.rules.length} rules in ${loaded.packs.length} packs: all ${examples} examples and negative examples pass\n`);
+  const verified = loaded.rules.filter((rule) => rule.spec.verify !== undefined);
+  if (verified.length > 0) {
+    const providers = new Set(verified.filter((rule) => rule.spec.verify?.unverifiable === undefined).map((rule) => rule.provider.id));
+    io.stdout.write(`${verified.length} verifiers (${providers.size} providers with a request): each accepts its examples and rejects altered values against a local stand-in\n`);
+  }
   if (catalogue !== undefined) io.stdout.write(`${catalogue.catalogue.kinds.length} secret-bearing file kinds in ${catalogue.catalogue.file}: all examples pass\n`);
   return EXIT.clean;
 }

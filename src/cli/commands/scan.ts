@@ -9,6 +9,7 @@ import { emitReport } from '../emit-report.js';
 import { progressOn } from '../progress.js';
 import type { CommandSpec, ParsedArgs } from '../args.js';
 import { REPORT_OPTIONS, reportFlagsOf, type ReportFlags } from './scan-options.js';
+import { FAIL_ON_OPTION, VERIFY_OPTIONS, verifyFlagsOf, verifyRequestOf, type FailOn, type VerifyFlags } from './verify-options.js';
 
 /** The flags that pick the source. */
 export interface SourceFlags {
@@ -24,7 +25,9 @@ export interface SourceFlags {
   'committed-only'?: boolean;
 }
 
-export interface ScanFlags extends ReportFlags, SourceFlags {
+export interface ScanFlags extends ReportFlags, SourceFlags, VerifyFlags {
+  /** `--fail-on`. Default: low (any finding exits 1). */
+  'fail-on'?: FailOn;
   'max-file-size'?: string;
   threads?: number;
   /** `--max-findings N`: findings kept in detail; the rest are counted (see ScanOptions.maxFindings). */
@@ -62,6 +65,8 @@ export const SCAN_COMMAND: CommandSpec = {
     { name: 'report-unused', type: 'boolean', default: false, description: 'list baseline and .secretscanignore entries that matched no finding (on stderr)' },
     { name: 'no-gitignore-audit', type: 'boolean', default: false, description: 'do not report secret-bearing files (.env, keys) that are tracked, staged, committed or not ignored' },
     { name: 'repository', type: 'string', valueName: 'NAME', description: 'the repository name JSON and HTML reports carry (default: the origin URL as host/owner/name)' },
+    ...VERIFY_OPTIONS,
+    FAIL_ON_OPTION,
     ...REPORT_OPTIONS,
   ],
   examples: [
@@ -71,6 +76,7 @@ export const SCAN_COMMAND: CommandSpec = {
     ['secretscan scan --range origin/main..HEAD --format sarif -o results.sarif', 'scan the commits of a branch'],
     ['secretscan scan --history', 'audit every version of every file in the repository'],
     ['cat .env | secretscan scan --stdin --stdin-path .env', 'scan standard input'],
+    ['secretscan scan --history --verify --fail-on live', 'audit history and fail only on secrets their providers still accept'],
   ],
 };
 
@@ -79,6 +85,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
   const { values } = args;
   const flags: ScanFlags = {
     ...reportFlagsOf(values),
+    ...verifyFlagsOf(values),
     paths: args.positionals,
     stdin: values.stdin === true,
     staged: values.staged === true,
@@ -103,6 +110,7 @@ export function scanFlagsOf(args: ParsedArgs): ScanFlags {
     if (!/^\d+$/.test(values.threads)) throw new UsageError(`--threads ${values.threads} is not a whole number`, 'use 0 to match on the main thread, or 1 and up for worker threads');
     flags.threads = threads;
   }
+  if (typeof values['fail-on'] === 'string' && values['fail-on'] !== 'low') flags['fail-on'] = values['fail-on'] as FailOn;
   if (typeof values['max-findings'] === 'string') {
     if (!/^\d+$/.test(values['max-findings']) || Number(values['max-findings']) < 1 || !Number.isSafeInteger(Number(values['max-findings'])))
       throw new UsageError(`--max-findings ${values['max-findings']} is not a whole number of 1 or more`, `e.g. --max-findings ${DEFAULT_MAX_FINDINGS}`);
@@ -197,7 +205,8 @@ async function scannedRepositoryOf(flags: ScanFlags, repoRoot: string | undefine
 
 /** Runs a scan of the chosen source, reports it, and returns the exit code. */
 export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => void): Promise<number> {
-  const scan = await executeScan(scanOptionsOf(flags, io, log));
+  const scan = await executeScan({ ...scanOptionsOf(flags, io, log), verify: verifyRequestOf(flags, io, log) });
+  if (flags['fail-on'] === 'live' && !scan.isVerified) throw new UsageError('--fail-on live needs verification: add --verify (or `verify: true` to the config)');
   if (flags['report-unused'] === true)
     io.stderr.write(
       describeUnused(scan.unused, scan.suppressions)
@@ -206,5 +215,13 @@ export async function runScan(flags: ScanFlags, io: Io, log: (line: string) => v
     );
   const repository = await scannedRepositoryOf(flags, scan.repo?.root);
   const commitAdvice: CommitAdvice | undefined = scan.sourceKind === 'staged' ? { kind: 'staged' } : scan.sourceKind === 'commit-msg' ? { kind: 'commit-msg', messageFile: flags['commit-msg'] ?? '' } : undefined;
-  return emitReport(scan.result, { flags, io, rules: scan.rules, root: scan.root, ...(commitAdvice === undefined ? {} : { commitAdvice }), ...(repository === undefined ? {} : { repository }) });
+  return emitReport(scan.result, {
+    flags,
+    io,
+    rules: scan.rules,
+    root: scan.root,
+    ...(flags['fail-on'] === undefined ? {} : { failOn: flags['fail-on'] }),
+    ...(commitAdvice === undefined ? {} : { commitAdvice }),
+    ...(repository === undefined ? {} : { repository }),
+  });
 }

@@ -24,6 +24,8 @@ export function formatRepositoryPlanJson(plan: RepositoryPlan): string {
       commits: location.commits,
       remoteRefs: location.remoteRefs,
     },
+    // Present only with --verify: what the provider said about the secret.
+    ...(finding.verification === undefined ? {} : { verification: finding.verification }),
   }));
   const { rotate, fix, purge, publish, verify } = plan;
   const steps = [

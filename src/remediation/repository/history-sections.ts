@@ -8,7 +8,8 @@ export const GITHUB_SENSITIVE_DATA_URL = 'https://docs.github.com/en/authenticat
 
 /** The shell variable that keeps a remote's URL while git filter-repo has removed the remote. */
 function urlVariable(remote: string): string {
-  return `${remote.replace(/[^A-Za-z0-9_]/g, '_')}_url`;
+  const name = `${remote.replace(/[^A-Za-z0-9_]/g, '_')}_url`;
+  return /^[0-9]/.test(name) ? `remote_${name}` : name;
 }
 
 /** A `--path` argument; a path starting with `-` is attached with `=` so it is never read as an option. */
@@ -16,11 +17,17 @@ function pathArgument(path: string): string {
   return path.startsWith('-') ? `--path=${shellQuote(path)}` : `--path ${shellQuote(path)}`;
 }
 
-/** Every remote that holds a secret, or `origin` when the repository has one but none does yet. */
+/**
+ * A remote name that cannot be read as an option or anything but a name. The repository's config
+ * is not trusted: a remote named `--upload-pack=…` would turn `git fetch NAME` into a command.
+ */
+const SAFE_REMOTE = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+
+/** Every remote of the repository (those that hold a secret among them), each with a safe name. */
 function remotesOf(secrets: readonly PlanSecret[], knownRemotes: readonly string[]): string[] {
   const remotes = new Set(secrets.flatMap((secret) => secret.location.remotes));
   for (const remote of knownRemotes) remotes.add(remote);
-  return [...remotes].sort();
+  return [...remotes].filter((remote) => SAFE_REMOTE.test(remote)).sort();
 }
 
 /**
@@ -54,7 +61,7 @@ export function purgeSection(secrets: readonly PlanSecret[], options: PlanOption
       `${options.command} remediate --write-replacements ${file} > /dev/null`,
       filter,
       `rm -f -- ${file}`,
-      ...remotes.map((remote) => `git remote add ${shellQuote(remote)} "$${urlVariable(remote)}"`),
+      ...remotes.map((remote) => `git remote add -- ${shellQuote(remote)} "$${urlVariable(remote)}"`),
     ],
     wholeFiles,
     replacementsFile: options.replacementsFile,
@@ -65,7 +72,7 @@ export function purgeSection(secrets: readonly PlanSecret[], options: PlanOption
 export function publishSection(secrets: readonly PlanSecret[]): RepositoryPlan['publish'] {
   const pushed = secrets.filter((secret) => secret.location.place === 'pushed');
   if (pushed.length === 0) return undefined;
-  const remotes = [...new Set(pushed.flatMap((secret) => (secret.location.remotes.length > 0 ? secret.location.remotes : ['origin'])))].sort();
+  const remotes = [...new Set(pushed.flatMap((secret) => (secret.location.remotes.length > 0 ? secret.location.remotes : ['origin'])))].filter((remote) => SAFE_REMOTE.test(remote)).sort();
   const refs = [...new Set(pushed.flatMap((secret) => secret.location.remoteRefs))].sort();
   return {
     title: 'Force-push, then deal with the copies others hold',
@@ -94,6 +101,6 @@ export function verifySection(secrets: readonly PlanSecret[], options: PlanOptio
     title: 'Verify that no copy is left',
     why: 'A secret can survive on a branch that was not fetched, in a tag, or in a file the plan did not know about.',
     actions: [`Every scan must find nothing${remote === undefined ? '' : ': the first checks every commit of this clone, the second a fresh clone of the remote, as a new collaborator gets it'}.`],
-    commands: [`${options.command} scan --history`, ...(remote === undefined ? [] : [`git clone -q "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`])],
+    commands: [`${options.command} scan --history`, ...(remote === undefined ? [] : [`git clone -q -- "$(git remote get-url ${shellQuote(remote)})" ${clone}`, `(cd ${clone} && ${options.command} scan --history)`, `rm -rf -- ${clone}`])],
   };
 }

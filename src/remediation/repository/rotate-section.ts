@@ -21,6 +21,7 @@ function itemOf(secret: PlanSecret): RotateItem {
     place: location.place,
     seenAt: places.slice(0, SEEN_AT_SHOWN),
     moreCount: Math.max(0, places.length - SEEN_AT_SHOWN),
+    ...(finding.verification === undefined ? {} : { verification: finding.verification }),
   };
 }
 

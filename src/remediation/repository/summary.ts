@@ -1,3 +1,4 @@
+import { verificationLine } from '../verification-line.js';
 import type { CodeEdit, RepositoryPlan, RotateItem } from './types.js';
 
 function plural(count: number, noun: string): string {
@@ -22,7 +23,8 @@ const PLACE_TEXT = { pushed: 'pushed', unpushed: 'committed, not pushed', 'worki
 /** A checklist entry's text: what the secret is, where it lives, where it was seen. Backticks mark code. */
 export function rotateItemText(item: RotateItem): string {
   const more = item.moreCount > 0 ? ` and ${item.moreCount} more` : '';
-  return `${item.ruleName}${item.preview === '' ? '' : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(', ')}${more}`;
+  const verified = item.verification === undefined ? '' : `. ${verificationLine(item.verification)}`;
+  return `${item.ruleName}${item.preview === '' ? '' : ` \`${item.preview}\``} (\`${item.ruleId}\`, ${item.severity}), ${PLACE_TEXT[item.place]}: seen at ${item.seenAt.map((place) => `\`${place}\``).join(', ')}${more}${verified}`;
 }
 
 /** A code edit's text after its `path:line`. Backticks mark code. */

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../findings/index.js';
+import type { Finding, Severity, Verification } from '../../findings/index.js';
 import type { Rule } from '../../rules/index.js';
 import type { SecretFileKind } from '../file-kind.js';
 import type { SecretLocation, SecretPlace } from '../secret-location.js';
@@ -34,6 +34,8 @@ export interface RotateItem {
   seenAt: string[];
   /** How many more places it was seen at than `seenAt` lists. */
   moreCount: number;
+  /** What the provider said about it (`--verify`), when it was asked. */
+  verification?: Verification;
 }
 
 /** The rotation checklist of one provider. */

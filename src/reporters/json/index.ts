@@ -36,9 +36,18 @@ function findingJson(finding: Finding): Record<string, unknown> {
     preview: finding.preview,
     context: finding.context,
     entropy: finding.entropy,
+    // Present only with --verify, on findings of rules that have a verifier.
+    ...(finding.verification === undefined ? {} : { verification: { status: finding.verification.status, checkedAt: finding.verification.checkedAt, detail: finding.verification.detail } }),
     // Present only with --show-secrets.
     ...(finding.secret === undefined ? {} : { secret: finding.secret }),
   };
+}
+
+function verificationSummary(result: ScanResult): Record<string, unknown> {
+  const verified = result.findings.filter((finding) => finding.verification !== undefined);
+  if (verified.length === 0) return {};
+  const count = (status: string): number => verified.filter((finding) => finding.verification?.status === status).length;
+  return { verification: { live: count('live'), revoked: count('revoked'), unknown: count('unknown') } };
 }
 
 /** The version of the JSON report's shape; `report merge` reads reports of this version only. */
@@ -64,6 +73,8 @@ export function toJson(result: ScanResult, ctx: ReportContext): string {
     notices: [...(result.notices ?? [])],
     stats: { chunks: result.stats.chunks, bytes: result.stats.bytes },
     isPartial: result.isPartial,
+    // Present only when findings were verified: how many the providers still accept.
+    ...verificationSummary(result),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { ScanResult } from '../../findings/index.js';
 import { fallbackRemediation, formatPlanMarkdown, remediationMarkdown } from '../../remediation/index.js';
-import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown } from '../shared/counts.js';
+import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown, verificationBreakdown } from '../shared/counts.js';
 import { firedRules } from '../shared/fired-rules.js';
 import { markdownCode, markdownText } from './escape.js';
 import { occurrenceSection } from './occurrences.js';
@@ -11,6 +11,8 @@ import type { ReportContext } from '../types.js';
 function summaryParagraph(result: ScanResult, ruleCount: number): string {
   const { findings } = result;
   const parts = findings.length === 0 ? ['No secrets found.'] : [`**${plural(findings.length, 'finding')}** in ${plural(fileCount(findings), 'file')} (${severityBreakdown(findings)}).`];
+  const verified = verificationBreakdown(findings);
+  if (verified !== '') parts.push(`Verified with the providers: ${verified}.`);
   const suppressed = suppressedBreakdown(result.suppressed);
   parts.push(`${plural(ruleCount, 'rule')} ran; suppressed: ${suppressed === '' ? 'nothing' : suppressed}.`);
   if (result.skipped.length > 0) parts.push(`Skipped ${plural(result.skipped.length, 'file')}: ${skipBreakdown(result.skipped)}.`);

@@ -21,7 +21,14 @@ function headCell(finding: Finding): string {
   return finding.isPresentAtHead ? 'yes' : 'no';
 }
 
-function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColumn: boolean): string {
+const VERIFICATION_CELL: Readonly<Record<string, string>> = { live: '**live**', revoked: 'revoked', unknown: 'unknown' };
+
+function verificationCell(finding: Finding): string {
+  const { verification } = finding;
+  return verification === undefined ? '—' : `${VERIFICATION_CELL[verification.status] ?? ''} (${markdownText(verification.checkedAt)})`;
+}
+
+function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColumn: boolean, hasVerification: boolean): string {
   const cells = [
     finding.severity,
     `${markdownText(finding.ruleName)} (${markdownCode(finding.ruleId)})`,
@@ -29,6 +36,7 @@ function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColum
     `${markdownCode(finding.preview)}${finding.decodedFrom === undefined ? '' : ` (${finding.decodedFrom}-decoded)`}${finding.isInFileName === true ? ' (in the file name)' : ''}`,
     finding.commit === undefined ? '' : markdownCode(finding.commit.sha.slice(0, 12)),
     ...(hasHeadColumn ? [headCell(finding)] : []),
+    ...(hasVerification ? [verificationCell(finding)] : []),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -40,9 +48,10 @@ function row(finding: Finding, vcs: VersionControlInfo | undefined, hasHeadColum
  */
 export function findingsTable(findings: readonly Finding[], vcs: VersionControlInfo | undefined): string[] {
   const hasHeadColumn = findings.some((finding) => finding.isPresentAtHead !== undefined);
-  const headers = ['Severity', 'Rule', 'Location', 'Preview', 'Commit', ...(hasHeadColumn ? ['Still at HEAD'] : [])];
+  const hasVerification = findings.some((finding) => finding.verification !== undefined);
+  const headers = ['Severity', 'Rule', 'Location', 'Preview', 'Commit', ...(hasHeadColumn ? ['Still at HEAD'] : []), ...(hasVerification ? ['Provider says'] : [])];
   const lines = [`| ${headers.join(' | ')} |`, `|${' --- |'.repeat(headers.length)}`];
-  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn)));
+  lines.push(...findings.slice(0, MAX_TABLE_ROWS).map((finding) => row(finding, vcs, hasHeadColumn, hasVerification)));
   if (findings.length > MAX_TABLE_ROWS) {
     lines.push('', `…and ${findings.length - MAX_TABLE_ROWS} more. The JSON and SARIF reports list every finding.`);
   }

@@ -20,8 +20,21 @@ function provenanceOf(finding: Finding): string {
 }
 
 // A secret-bearing-file finding has no preview (the whole file is the finding): the message names the file.
+const VERIFIED: Readonly<Record<string, string>> = {
+  live: 'Its provider still accepted it at',
+  revoked: 'Its provider rejected it at',
+  unknown: 'Whether its provider accepts it is unknown (checked at',
+};
+
+function verificationSentence(finding: Finding): string {
+  const { verification } = finding;
+  if (verification === undefined) return '';
+  const closing = verification.status === 'unknown' ? `${verification.checkedAt}).` : `${verification.checkedAt}.`;
+  return ` ${VERIFIED[verification.status] ?? ''} ${closing}`;
+}
+
 function messageOf(finding: Finding): string {
-  const provenance = provenanceOf(finding);
+  const provenance = provenanceOf(finding) + verificationSentence(finding);
   const where = finding.isInFileName === true ? ' in the file name' : '';
   return (
     `${finding.ruleName} detected${where}: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.'
@@ -39,6 +52,7 @@ function propertiesOf(finding: Finding): Result['properties'] {
   }
   if (finding.isPresentAtHead !== undefined) properties.isPresentAtHead = finding.isPresentAtHead;
   if (finding.decodedFrom !== undefined) properties.decodedFrom = finding.decodedFrom;
+  if (finding.verification !== undefined) properties.verification = { ...finding.verification };
   return Object.keys(properties).length === 0 ? undefined : properties;
 }
 

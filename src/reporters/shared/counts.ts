@@ -14,6 +14,16 @@ export function severityBreakdown(findings: readonly Finding[]): string {
     .join(', ');
 }
 
+/**
+ * `2 live, 1 revoked, 1 unknown`: what the providers said about the verified findings (`--verify`),
+ * or '' when none was verified.
+ */
+export function verificationBreakdown(findings: readonly Finding[]): string {
+  const verified = findings.filter((finding) => finding.verification !== undefined);
+  if (verified.length === 0) return '';
+  return (['live', 'revoked', 'unknown'] as const).map((status) => `${verified.filter((f) => f.verification?.status === status).length} ${status}`).join(', ');
+}
+
 /** Number of distinct paths with at least one finding. */
 export function fileCount(findings: readonly Finding[]): number {
   return new Set(findings.map((finding) => finding.path)).size;

@@ -22,10 +22,23 @@ const DECODED_LABEL: Record<NonNullable<Finding['decodedFrom']>, string> = {
   url: 'the %-encoded text',
 };
 
-function findingLines(finding: Finding, widths: { position: number; rule: number }, c: Colors): string[] {
+/** The verification column (`--verify`): live, revoked, unknown, or `-` for a rule without a verifier. */
+function paintVerification(finding: Finding, c: Colors): string {
+  const status = finding.verification?.status;
+  const padded = `${(status ?? '-').padEnd(7)}  `;
+  if (status === 'live') return c.bold(c.red(padded));
+  return status === 'revoked' ? c.green(padded) : c.dim(padded);
+}
+
+function findingLines(finding: Finding, widths: { position: number; rule: number; hasVerification: boolean }, c: Colors): string[] {
   const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
   const indent = ' '.repeat(2 + widths.position + 2);
-  const lines = [`  ${position}  ${paintSeverity(finding, c)}  ${finding.ruleId.padEnd(widths.rule)}  ` + `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`, `${indent}${c.dim(printable(finding.context))}`];
+  const verified = widths.hasVerification ? paintVerification(finding, c) : '';
+  const lines = [
+    `  ${position}  ${paintSeverity(finding, c)}  ${verified}${finding.ruleId.padEnd(widths.rule)}  ` + `${c.bold(printable(finding.preview))}  ${c.dim(printable(finding.ruleName))}`,
+    `${indent}${c.dim(printable(finding.context))}`,
+  ];
+  if (finding.verification !== undefined) lines.push(`${indent}provider: ${finding.verification.status} at ${finding.verification.checkedAt} (${printable(finding.verification.detail)})`);
   if (finding.decodedFrom !== undefined) lines.push(`${indent}found after decoding ${DECODED_LABEL[finding.decodedFrom]} at this location`);
   if (finding.isInFileName === true) lines.push(`${indent}found in the file name (the position is in the path): rename the file, and purge the old name from history`);
   if (isHistoryFinding(finding)) {
@@ -49,11 +62,12 @@ function groupByPath(findings: readonly Finding[]): Finding[][] {
   return groups;
 }
 
-function fileBlock(group: readonly Finding[], c: Colors): string[] {
+function fileBlock(group: readonly Finding[], c: Colors, hasVerification: boolean): string[] {
   const widths = {
     // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
     position: group.reduce((width, f) => Math.max(width, `${f.startLine}:${f.startColumn}`.length), 0),
     rule: group.reduce((width, f) => Math.max(width, f.ruleId.length), 0),
+    hasVerification,
   };
   const path = group[0]?.path ?? '';
   return [c.bold(printable(path)), ...group.flatMap((finding) => findingLines(finding, widths, c)), ''];
@@ -85,7 +99,8 @@ function fixHintLines(result: ScanResult, ctx: ReportContext): string[] {
 export function toText(result: ScanResult, ctx: ReportContext): string {
   const c = createColors(ctx.useColor);
   const findings = sortFindings(result.findings);
-  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c));
+  const hasVerification = findings.some((finding) => finding.verification !== undefined);
+  const lines = groupByPath(findings).flatMap((group) => fileBlock(group, c, hasVerification));
   if (findings.length > 0) {
     lines.push(...(ctx.commitAdvice === undefined ? fixHintLines(result, ctx) : commitAdviceLines(findings, ctx.commitAdvice, ctx.command ?? 'secretscan')));
   }

@@ -1,6 +1,6 @@
 import type { Finding, ScanResult } from '../../findings/index.js';
 import type { Colors } from './color.js';
-import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown } from '../shared/counts.js';
+import { fileCount, plural, severityBreakdown, skipBreakdown, suppressedBreakdown, verificationBreakdown } from '../shared/counts.js';
 import { printable } from '../../terminal-text/index.js';
 import { sortByPath } from '../shared/sort-findings.js';
 
@@ -44,7 +44,10 @@ export function rulesAndSuppressed(result: ScanResult, ruleCount: number): strin
  * by path, problems, and the partial-scan warning. Skips and problems are never silent.
  */
 export function summaryLines(result: ScanResult, c: Colors, ruleCount: number): string[] {
-  const lines = [headline(result.findings, c), rulesAndSuppressed(result, ruleCount)];
+  const lines = [headline(result.findings, c)];
+  const verified = verificationBreakdown(result.findings);
+  if (verified !== '') lines.push(`Verified with the providers: ${verified}.`);
+  lines.push(rulesAndSuppressed(result, ruleCount));
   lines.push(...skippedLines(result), ...problemLines(result, c));
   if (result.isPartial) {
     lines.push(c.yellow('Warning: partial scan. Some content could not be scanned, so this report may be missing secrets.'));

@@ -1,6 +1,47 @@
-import type { Candidate, SuppressionPolicy } from '../engine/index.js';
 import { compilePathPatterns } from '../rules/index.js';
-import type { AllowlistEntry, Config } from './types.js';
+
+// The config's allowlists: which paths a scan leaves unread, which candidates the matcher drops,
+// and which secret-bearing file findings the audit drops (see stages.ts for where each applies).
+
+/** One allowlist entry. Every condition given must hold; `reason` is required so allowlists stay reviewable. */
+export interface AllowlistEntry {
+  reason: string;
+  /** gitignore-syntax path patterns. An entry with only `paths` skips those files entirely. */
+  paths?: string[];
+  /** Limit the entry to these rule ids (or provider ids). */
+  rules?: string[];
+  /** Regexes tested against the secret. */
+  regexes?: string[];
+  /** Case-insensitive substrings of the secret. */
+  stopwords?: string[];
+}
+
+/** What a suppression rule sees of a candidate: the only place besides Match that holds the secret. */
+export interface Candidate {
+  ruleId: string;
+  path: string;
+  secret: string;
+}
+
+/**
+ * Suppression supplied by configuration. `isPathSuppressed` lets the matcher skip a whole chunk;
+ * `isSuppressed` is asked about each candidate that survived the rule's own filters.
+ */
+export interface SuppressionPolicy {
+  isPathSuppressed: (path: string) => boolean;
+  isSuppressed: (candidate: Candidate) => boolean;
+}
+
+/**
+ * The config's say over secret-bearing file kinds, which are ids like rules: `isKindOff` (the
+ * kind's id, e.g. from `rules.disable: [file.dotenv]` or `[file]`) drops a kind, `isSuppressed`
+ * (an allowlist entry whose `paths` cover the path, with or without `rules: [file.dotenv]`) drops
+ * one finding.
+ */
+export interface KindPolicy {
+  isKindOff: (id: string) => boolean;
+  isSuppressed: (ruleId: string, path: string) => boolean;
+}
 
 interface CompiledEntry {
   matchesPath?: (path: string) => boolean;
@@ -56,10 +97,7 @@ export function pathAllowlistFrom(allowlist: readonly AllowlistEntry[]): (path: 
  * `rules.disable` turns a kind (or `file`, every kind) off, and an allowlist entry whose `paths`
  * cover a path suppresses that kind's finding there, for every rule or for the kinds it names.
  */
-export function kindPolicyFrom(
-  config: Pick<Config, 'disabledRules' | 'allowlist'>,
-  policy: SuppressionPolicy = suppressionFrom(config.allowlist),
-): { isKindOff: (id: string) => boolean; isSuppressed: (ruleId: string, path: string) => boolean } {
+export function kindPolicyFrom(config: { disabledRules: readonly string[]; allowlist: readonly AllowlistEntry[] }, policy: SuppressionPolicy = suppressionFrom(config.allowlist)): KindPolicy {
   const disabled = new Set(config.disabledRules);
   return {
     isKindOff: (id) => disabled.has(id) || disabled.has(id.split('.')[0] ?? ''),
