@@ -13241,12 +13241,13 @@ var init_compare = __esm({
 });
 
 // dist/src/findings/group-by-secret.js
-function occurrencesOf(finding, places) {
-  const at2 = { startLine: finding.startLine, startColumn: finding.startColumn };
-  const known = finding.blob === void 0 ? void 0 : places.get(finding.blob);
+function occurrencesOf(place, places) {
+  const at2 = { startLine: place.startLine, startColumn: place.startColumn, ...place.byteOffset === void 0 ? {} : { byteOffset: place.byteOffset } };
+  const { blob } = place;
+  const known = blob === void 0 ? void 0 : places.get(blob);
   if (known === void 0 || known.length === 0)
-    return [{ occurrence: { path: finding.path, ...at2, ...finding.commit ? { commit: finding.commit } : {} }, age: -1 }];
-  return known.map((place) => ({ occurrence: { path: place.path, ...at2, commit: place.commit }, age: place.age }));
+    return [{ occurrence: { path: place.path, ...at2, ...place.commit ? { commit: place.commit } : {} }, age: -1, blob }];
+  return known.map((where) => ({ occurrence: { path: where.path, ...at2, commit: where.commit }, age: where.age, blob }));
 }
 function comparePlaced(a, b3) {
   const [x3, y2] = [a.occurrence, b3.occurrence];
@@ -13254,15 +13255,16 @@ function comparePlaced(a, b3) {
   return byDate || b3.age - a.age || compareStrings(x3.path, y2.path) || compareStrings(x3.commit?.sha ?? "", y2.commit?.sha ?? "") || x3.startLine - y2.startLine;
 }
 function isAtHead(placed, options) {
-  const { blob } = placed.finding;
+  const { blob } = placed;
   if (blob !== void 0)
     return options.headBlobs?.has(blob) === true;
   return options.headCommit !== void 0 && placed.occurrence.commit?.sha === options.headCommit;
 }
 function newestRemoval(group, removals) {
   let newest;
-  for (const { finding } of group) {
-    const removal = finding.blob === void 0 ? void 0 : removals?.get(finding.blob);
+  for (const placed of group) {
+    const blob = placed.blob ?? placed.finding.blob;
+    const removal = blob === void 0 ? void 0 : removals?.get(blob);
     if (removal !== void 0 && (newest === void 0 || Date.parse(removal.date) > Date.parse(newest.date)))
       newest = removal;
   }
@@ -13270,10 +13272,10 @@ function newestRemoval(group, removals) {
 }
 function mergeGroup(group, options) {
   group.sort(comparePlaced);
-  const { finding: base, occurrence: first } = group[0];
+  const { finding: base, occurrence: first } = group.find((g2) => g2.isByValue !== true) ?? group[0];
   const seen = /* @__PURE__ */ new Set();
   const occurrences = group.map((g2) => g2.occurrence).filter((o2) => {
-    const key = `${o2.path}\0${o2.commit?.sha ?? ""}`;
+    const key = `${o2.path}\0${o2.commit?.sha ?? ""}\0${o2.startLine}\0${o2.startColumn}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   const { blob: _blob, ...rest } = base;
@@ -13293,6 +13295,20 @@ function mergeGroup(group, options) {
     merged.removedIn = removedIn;
   return merged;
 }
+function addValuePlaces(groups, options) {
+  for (const [secretId, list] of options.valuePlaces ?? []) {
+    const group = groups.get(secretId);
+    const finding = group?.[0]?.finding;
+    if (group === void 0 || finding === void 0)
+      continue;
+    for (const place of list) {
+      for (const placed of occurrencesOf(place, options.places)) {
+        if (!options.isPathSuppressed(placed.occurrence.path))
+          group.push({ ...placed, finding, isByValue: true });
+      }
+    }
+  }
+}
 function groupBySecret(findings, options) {
   const groups = /* @__PURE__ */ new Map();
   let suppressedPaths = 0;
@@ -13309,6 +13325,7 @@ function groupBySecret(findings, options) {
         group.push({ ...placed, finding });
     }
   }
+  addValuePlaces(groups, options);
   const grouped = [...groups.values()].map((group) => mergeGroup(group, options));
   return { findings: grouped.sort(compareFindings), suppressedPaths };
 }
@@ -22945,7 +22962,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
       const findings = detailed.map((m2) => toFinding(m2, chunk, index, shouldReveal));
-      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true)
+        scan.secrets = detailed.map((m2) => m2.secret);
+      return scan;
     }
   };
 }
@@ -23005,14 +23025,16 @@ function textChunkOf(input) {
   const { bytes: _bytes, ...rest } = input;
   return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
-function scanInput(matcher, input) {
+function scanInput(matcher, input, binary) {
   const chunk = textChunkOf(input);
-  if (chunk === void 0)
+  if (chunk !== void 0)
+    return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  if (binary === void 0 || !("bytes" in input))
     return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  return { ...binary.scanBinary(input), isBinary: true };
 }
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+function inProcessScanner(matcher, binary) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input, binary)), close: async () => void 0 };
 }
 function sizeOf(input) {
   return "bytes" in input ? input.bytes.length : input.text.length;
@@ -23111,6 +23133,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
+      scanned.findings.forEach((finding, at2) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at2]));
     addUnlisted(result, scanned.unlisted, limit);
     if (result.findings.length >= 2 * limit)
       trimToLimit(result, limit);
@@ -23225,6 +23249,337 @@ var init_automaton_file = __esm({
   }
 });
 
+// dist/src/engine/printable-runs.js
+function isPrintable2(byte) {
+  return byte >= 32 && byte <= 126 || byte === 9;
+}
+function asciiRuns(bytes, runs) {
+  let start = -1;
+  for (let at2 = 0; at2 <= bytes.length; at2++) {
+    if (at2 < bytes.length && isPrintable2(bytes[at2])) {
+      if (start === -1)
+        start = at2;
+      continue;
+    }
+    if (start !== -1 && at2 - start >= MIN_RUN_LENGTH)
+      runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, at2 - start).toString("latin1"), unit: 1 });
+    start = -1;
+  }
+}
+function utf16Runs(bytes, runs) {
+  for (const alignment of [0, 1]) {
+    let start = -1;
+    let at2 = alignment;
+    for (; at2 + 1 < bytes.length; at2 += 2) {
+      if (bytes[at2 + 1] === 0 && isPrintable2(bytes[at2])) {
+        if (start === -1)
+          start = at2;
+        continue;
+      }
+      if (start !== -1)
+        addUtf16Run(bytes, start, at2, runs);
+      start = -1;
+    }
+    if (start !== -1)
+      addUtf16Run(bytes, start, at2, runs);
+  }
+}
+function addUtf16Run(bytes, start, end, runs) {
+  if ((end - start) / 2 < MIN_RUN_LENGTH)
+    return;
+  runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf16le"), unit: 2 });
+}
+function printableRuns(bytes) {
+  const runs = [];
+  asciiRuns(bytes, runs);
+  utf16Runs(bytes, runs);
+  return runs.sort((a, b3) => a.offset - b3.offset);
+}
+function lineColumnsOfBytes(bytes, offsets) {
+  const places = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let at2 = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b3) => a - b3)) {
+    for (; at2 < offset; at2++) {
+      if (bytes[at2] === 10) {
+        line++;
+        lineStart = at2 + 1;
+      }
+    }
+    places.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return places;
+}
+var MIN_RUN_LENGTH;
+var init_printable_runs = __esm({
+  "dist/src/engine/printable-runs.js"() {
+    "use strict";
+    MIN_RUN_LENGTH = 8;
+  }
+});
+
+// dist/src/engine/value-sweep.js
+import { isAscii as isAscii2 } from "node:buffer";
+function isSweepable(value) {
+  return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
+}
+function isAsciiOnly(value) {
+  for (let i = 0; i < value.length; i++)
+    if (value.charCodeAt(i) >= 128)
+      return false;
+  return true;
+}
+function prefixGroups(values, indices) {
+  const groups = [];
+  let keywords = [];
+  let valuesOf = [];
+  let byKeyword = /* @__PURE__ */ new Map();
+  let states = 0;
+  const close = () => {
+    if (keywords.length === 0)
+      return;
+    groups.push({ automaton: buildKeywordAutomaton(keywords), valuesOf, lengths: keywords.map((k2) => k2.length) });
+    keywords = [];
+    valuesOf = [];
+    byKeyword = /* @__PURE__ */ new Map();
+    states = 0;
+  };
+  for (const index of indices) {
+    const prefix = values[index].slice(0, PREFIX_LENGTH);
+    const known = byKeyword.get(prefix);
+    if (known !== void 0) {
+      valuesOf[known].push(index);
+      continue;
+    }
+    if (states + prefix.length > MAX_STATES)
+      close();
+    byKeyword.set(prefix, keywords.push(prefix) - 1);
+    valuesOf.push([index]);
+    states += prefix.length;
+  }
+  close();
+  return groups;
+}
+function copiesIn(chunk, values, groups, others) {
+  const { text } = chunk;
+  const found = [];
+  for (const group of groups) {
+    const onHit = (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword])
+        if (text.startsWith(values[value], start))
+          found.push(value, start);
+    };
+    if (chunk.utf8?.isAscii === true)
+      group.automaton.scanBytes(chunk.utf8.bytes, onHit);
+    else
+      group.automaton.scan(text, onHit);
+  }
+  for (const value of others) {
+    const needle = values[value];
+    for (let at2 = text.indexOf(needle); at2 !== -1; at2 = text.indexOf(needle, at2 + 1))
+      found.push(value, at2);
+  }
+  return found;
+}
+function isPlainAscii(bytes) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !view.subarray(0, BINARY_PROBE2).includes(0) && isAscii2(view);
+}
+function copiesInAscii(bytes, encoded, groups) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = [];
+  for (const group of groups) {
+    group.automaton.scanBytes(bytes, (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword]) {
+        const needle = encoded[value];
+        if (start + needle.length <= view.length && view.compare(needle, 0, needle.length, start, start + needle.length) === 0)
+          found.push(value, start);
+      }
+    });
+  }
+  return found;
+}
+function placesInAscii(input, found, onPlace) {
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_3, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const at2 = places.get(found[i + 1]) ?? { line: 1, column: 1 };
+    const place = { path: input.path, startLine: input.startLine + at2.line - 1, startColumn: at2.column };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function placesInBinary(input, copiesOf, onPlace) {
+  const found = [];
+  for (const run of printableRuns(input.bytes)) {
+    const copies = copiesOf({ origin: input.origin, path: input.path, text: run.text, startLine: 1 });
+    for (let i = 0; i < copies.length; i += 2)
+      found.push(copies[i], run.offset + copies[i + 1] * run.unit);
+  }
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_3, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const byteOffset = found[i + 1];
+    const at2 = places.get(byteOffset) ?? { line: 1, column: byteOffset + 1 };
+    const place = { path: input.path, startLine: at2.line, startColumn: at2.column, byteOffset };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function createValueSweep(values) {
+  const wanted = values.map((_3, index) => index).filter((index) => isSweepable(values[index]));
+  const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
+  const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  const encoded = values.map((value) => Buffer.from(value, "latin1"));
+  return {
+    placesIn(input, onPlace) {
+      if (wanted.length === 0)
+        return;
+      if ("bytes" in input && isPlainAscii(input.bytes)) {
+        placesInAscii(input, copiesInAscii(input.bytes, encoded, groups), onPlace);
+        return;
+      }
+      const chunk = textChunkOf(input);
+      if (chunk === void 0) {
+        if ("bytes" in input)
+          placesInBinary(input, (chunk2) => copiesIn(chunk2, values, groups, others), onPlace);
+        return;
+      }
+      const found = copiesIn(chunk, values, groups, others);
+      if (found.length === 0)
+        return;
+      const lines = buildLineIndex(chunk.text);
+      for (let i = 0; i < found.length; i += 2) {
+        const start = found[i + 1];
+        const line = lines.lineOf(start);
+        const place = { path: chunk.path, startLine: chunk.startLine + line, startColumn: start - lines.startOf(line) + 1 };
+        if (chunk.commit !== void 0)
+          place.commit = chunk.commit;
+        if (chunk.blob !== void 0)
+          place.blob = chunk.blob;
+        onPlace(found[i], place);
+      }
+    }
+  };
+}
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES, BINARY_PROBE2;
+var init_value_sweep = __esm({
+  "dist/src/engine/value-sweep.js"() {
+    "use strict";
+    init_chunk_scanner();
+    init_keyword_automaton();
+    init_line_index();
+    init_printable_runs();
+    MIN_SWEPT_LENGTH = 8;
+    MIN_WORD_LENGTH = 12;
+    PREFIX_LENGTH = 24;
+    MAX_STATES = 32768;
+    BINARY_PROBE2 = 8e3;
+  }
+});
+
+// dist/src/engine/binary-scan.js
+function isBinaryRule(rule) {
+  return isProviderRule(rule);
+}
+function placedInBytes(finding, runs, places) {
+  const { start, end } = byteSpanOf(finding, runs);
+  const first = places.get(start) ?? { line: 1, column: start + 1 };
+  const last = places.get(end) ?? first;
+  return { ...finding, startLine: first.line, startColumn: first.column, endLine: last.line, endColumn: last.column, byteOffset: start, byteLength: end - start };
+}
+function byteSpanOf(finding, runs) {
+  const startRun = runs[finding.startLine - 1];
+  const endRun = runs[finding.endLine - 1];
+  return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
+}
+function isWordCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules, options) {
+  const kept = rules.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
+function createBinaryScanner(rules, options) {
+  let matching;
+  return {
+    scanBinary(input) {
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
+        return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
+      matching ??= binaryMatching(rules, options);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
+      const { bytes: _bytes, ...rest } = input;
+      const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
+      const scan = matching.matcher.scanChunk(chunk);
+      if (scan.findings.length === 0)
+        return { ...scan, characters: chunk.text.length };
+      const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
+      const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
+    }
+  };
+}
+var SPLIT_REACH;
+var init_binary_scan = __esm({
+  "dist/src/engine/binary-scan.js"() {
+    "use strict";
+    init_keyword_automaton();
+    init_matcher();
+    init_overlaps();
+    init_printable_runs();
+    SPLIT_REACH = 1024;
+  }
+});
+
 // dist/src/engine/index.js
 var init_engine = __esm({
   "dist/src/engine/index.js"() {
@@ -23238,6 +23593,9 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_value_sweep();
+    init_binary_scan();
+    init_printable_runs();
     init_overlaps();
     init_secret_finder();
   }
@@ -24208,17 +24566,14 @@ async function* readFiles(root, paths, maxFileSize, outcome) {
     }
   }
 }
-function onBinaryFile(outcome) {
-  return (input) => outcome.skipped.push({ path: input.path, reason: "binary", size: "bytes" in input ? input.bytes.length : input.text.length });
-}
 
 // dist/src/sources/stdin.js
 init_engine();
 var DEFAULT_STDIN_PATH = "<stdin>";
-async function* stdinChunks(bytes, path, outcome) {
+async function* stdinChunks(bytes, path) {
   const decoded = decodeText(bytes);
   if ("isBinary" in decoded) {
-    outcome.skipped.push({ path, reason: "binary", size: bytes.length });
+    yield { origin: "stdin", path, bytes, startLine: 1 };
     return;
   }
   yield { origin: "stdin", path, text: decoded.text, startLine: 1 };
@@ -24363,13 +24718,13 @@ function blobsOf(text) {
 }
 
 // dist/src/sources/binary-diff.js
-var BINARY_PROBE2 = 8e3;
+var BINARY_PROBE3 = 8e3;
 var NO_BLOB = /^0+$/;
 function hasUtf16Bom(bytes) {
   return bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255);
 }
 function isBinaryContent(bytes) {
-  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE2).includes(0);
+  return !hasUtf16Bom(bytes) && bytes.subarray(0, BINARY_PROBE3).includes(0);
 }
 function commitField(context) {
   return context.commit === void 0 ? {} : { commit: context.commit.sha };
@@ -24384,10 +24739,7 @@ async function readNewSide(root, path, object, context) {
     context.outcome.skipped.push({ path, reason: "too-large", size: bytes.length, ...commitField(context) });
     return void 0;
   }
-  if (!isBinaryContent(bytes))
-    return bytes;
-  context.outcome.skipped.push({ path, reason: "binary", size: bytes.length, ...commitField(context) });
-  return void 0;
+  return bytes;
 }
 async function addedLines(root, from, to2) {
   const parser = new UnifiedDiffParser();
@@ -24435,7 +24787,7 @@ async function* binaryFileInputs(root, file, revision, context) {
   if (bytes === void 0)
     return;
   const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
-  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
+  if (isBinaryContent(bytes) || hasUtf16Bom(bytes) || parents.length === 0 || file.blob === void 0) {
     yield bytesInput(file.path, bytes, context);
     return;
   }
@@ -25052,11 +25404,17 @@ function plural(count2, noun) {
 }
 function historySource(root, maxFileSize, outcome, isPathSuppressed) {
   const stats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
-  const finish = async (result) => {
+  const finish = async (result, valuePlaces) => {
     const wanted = new Set(result.findings.flatMap((f3) => f3.blob === void 0 ? [] : [f3.blob]));
+    for (const list of valuePlaces?.values() ?? [])
+      for (const place of list)
+        if (place.blob !== void 0)
+          wanted.add(place.blob);
     const [{ places, removals }, head, headCommit, isShallow3] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed });
-    const notices = [`history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} not scanned`];
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...headCommit === void 0 ? {} : { headCommit }, isPathSuppressed, ...valuePlaces === void 0 ? {} : { valuePlaces } });
+    const notices = [
+      `history: ${plural(stats.commits, "commit")} and ${plural(stats.blobs, "unique blob")} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, "binary blob")} scanned for printable strings (provider rules only)`
+    ];
     if (isShallow3) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, "commit")}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ""}; run \`git fetch --unshallow\` to audit the whole history`);
     }
@@ -25074,7 +25432,8 @@ function historySource(root, maxFileSize, outcome, isPathSuppressed) {
     stats,
     finish,
     onBinary: () => void stats.binaryBlobs++,
-    countTotal: () => countReachableBlobs(root)
+    countTotal: () => countReachableBlobs(root),
+    reread: () => historyChunks(root, maxFileSize, { skipped: [], problems: [] }, { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 })
   };
 }
 
@@ -26846,6 +27205,120 @@ function scanFileNames(visited, rules, options) {
   return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
 }
 
+// dist/src/pipeline/execute-scan.js
+import { performance as performance2 } from "node:perf_hooks";
+
+// dist/src/pipeline/every-place.js
+init_engine();
+var MAX_PLACES_PER_VALUE = 1e4;
+var RETAINED_INPUT_BYTES = 32 * 1024 * 1024;
+var RetainedInputs = class {
+  budget;
+  kept = [];
+  buffers = /* @__PURE__ */ new Set();
+  size = 0;
+  constructor(budget) {
+    this.budget = budget;
+  }
+  /** Passes the inputs through, keeping them while they fit. */
+  async *through(inputs) {
+    for await (const input of inputs) {
+      this.keep(input);
+      yield input;
+    }
+  }
+  /** What was kept, or undefined when the inputs outgrew the budget. */
+  replay() {
+    return this.kept;
+  }
+  keep(input) {
+    if (this.kept === void 0)
+      return;
+    if ("bytes" in input) {
+      if (!this.buffers.has(input.bytes.buffer)) {
+        this.buffers.add(input.bytes.buffer);
+        this.size += input.bytes.buffer.byteLength;
+      }
+    } else {
+      this.size += input.text.length * 2;
+    }
+    if (this.size <= this.budget) {
+      this.kept.push(input);
+      return;
+    }
+    this.kept = void 0;
+    this.buffers.clear();
+  }
+};
+async function sweepFoundValues(findings, values, inputs, signal) {
+  const idsByValue = /* @__PURE__ */ new Map();
+  for (const { secretId } of findings) {
+    const value = values.get(secretId);
+    if (value === void 0)
+      continue;
+    const ids = idsByValue.get(value);
+    if (ids === void 0)
+      idsByValue.set(value, [secretId]);
+    else if (!ids.includes(secretId))
+      ids.push(secretId);
+  }
+  const found = { places: /* @__PURE__ */ new Map(), omitted: 0 };
+  if (idsByValue.size === 0)
+    return found;
+  const list = [...idsByValue.keys()];
+  const byValue = list.map(() => []);
+  const sweep = createValueSweep(list);
+  const onPlace = (value, place) => {
+    const places = byValue[value];
+    if (places.length < MAX_PLACES_PER_VALUE)
+      places.push(place);
+    else
+      found.omitted++;
+  };
+  for await (const input of inputs) {
+    if (signal?.aborted === true)
+      break;
+    sweep.placesIn(input, onPlace);
+  }
+  list.forEach((value, index) => {
+    for (const id of idsByValue.get(value) ?? [])
+      found.places.set(id, byValue[index]);
+  });
+  return found;
+}
+function placeKey(place) {
+  return `${place.path}\0${place.startLine}\0${place.startColumn}\0${place.commit?.sha ?? ""}`;
+}
+function occurrenceOf(place) {
+  const occurrence = { path: place.path, startLine: place.startLine, startColumn: place.startColumn };
+  if (place.byteOffset !== void 0)
+    occurrence.byteOffset = place.byteOffset;
+  if (place.commit !== void 0)
+    occurrence.commit = place.commit;
+  return occurrence;
+}
+function withEveryPlace(findings, places) {
+  const byId = /* @__PURE__ */ new Map();
+  const add = (id, place) => {
+    let known = byId.get(id);
+    if (known === void 0)
+      byId.set(id, known = /* @__PURE__ */ new Map());
+    const key = placeKey(place);
+    if (!known.has(key))
+      known.set(key, occurrenceOf(place));
+  };
+  for (const finding of findings)
+    add(finding.secretId, finding);
+  for (const [id, list] of places)
+    if (byId.has(id))
+      for (const place of list)
+        add(id, place);
+  return findings.map((finding) => {
+    const all = byId.get(finding.secretId);
+    return all === void 0 || all.size < 2 ? finding : { ...finding, occurrences: [...all.values()] };
+  });
+}
+
 // dist/src/pipeline/open-source.js
 init_errors();
 function visitedFiles(paths) {
@@ -26858,6 +27331,9 @@ function requireRepository(repo, cwd, kind) {
     throw new UsageError(`${repo.root} is a bare repository: it has no index or working tree; use --history or --range`);
   return repo;
 }
+function unrecorded() {
+  return { skipped: [], problems: [] };
+}
 async function openSource(request, options) {
   const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
   const kind = request.kind;
@@ -26866,7 +27342,8 @@ async function openSource(request, options) {
     if (bytes.length > maxFileSize) {
       throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, "raise --max-file-size (up to 511MiB), or save the input to a file and scan that");
     }
-    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
+    const path = request.path ?? DEFAULT_STDIN_PATH;
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, path), reread: () => stdinChunks(bytes, path) };
   }
   if (request.kind === "tree") {
     if (repo?.isBare === true)
@@ -26874,25 +27351,33 @@ async function openSource(request, options) {
     if (request.isCommittedOnly === true && repo !== void 0) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
+      const chunks = committedFileInputs(repo.root, files, maxFileSize, outcome);
+      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
+    const reread = () => readFiles(targets.root, toRead, maxFileSize, unrecorded());
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths, visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === "commit-msg") {
     const root2 = repo?.root ?? cwd;
-    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { cwd, root: root2, env: request.env, maxFileSize, outcome }) };
+    const messageOptions = { cwd, root: root2, env: request.env, maxFileSize };
+    return { kind, root: root2, repo, chunks: commitMessageChunks(request.file, { ...messageOptions, outcome }), reread: () => commitMessageChunks(request.file, { ...messageOptions, outcome: unrecorded() }) };
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
-  if (request.kind === "staged")
-    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
-  if (request.kind === "range")
-    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
+  if (request.kind === "staged") {
+    const reread = () => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => stagedAddedPaths(root) };
+  }
+  if (request.kind === "range") {
+    const { range } = request;
+    const reread = () => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => rangeAddedPaths(root, range) };
+  }
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }
 
 // dist/src/pipeline/scan-stop.js
@@ -26943,7 +27428,7 @@ async function scannerFor(options) {
   const isLarge = isHistory || source.kind === "tree" && (source.size ?? 0) >= PARALLEL_TREE_FILES;
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await Promise.resolve().then(() => (init_parallel(), parallel_exports)) : void 0;
-  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, maxFindings };
+  const setup = parallel === void 0 ? void 0 : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true, maxFindings };
   const pool = parallel === void 0 || setup === void 0 ? void 0 : parallel.workerPoolScanner(threads, setup);
   log(pool === void 0 ? "matching on this thread" : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? " (the config has patterns of its own: a stop can end them there)" : ""}`);
   if (pool !== void 0)
@@ -26951,14 +27436,26 @@ async function scannerFor(options) {
   if (isUserPatterned)
     log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
-  return inProcessScanner(matcher);
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }
 
 // dist/src/pipeline/execute-scan.js
 var DEFAULT_MAX_FINDINGS = 1e5;
 var MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+async function findEveryPlace(scanned, values, context) {
+  const { retained, source, signal, log } = context;
+  const findings = source.kind === "history" ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
+  if (findings.length === 0 || signal.aborted)
+    return { places: /* @__PURE__ */ new Map(), omitted: 0 };
+  const started = performance2.now();
+  const kept = retained.replay();
+  const found = await sweepFoundValues(findings, values, kept ?? source.reread(), signal);
+  const count2 = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
+  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${found.places.size} secret ids at ${count2} places in ${Math.round(performance2.now() - started)} ms`);
+  return found;
+}
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
 async function checkCustomRules(rules, builtin2, cwd) {
   const builtinIds = new Set(builtin2.map((rule) => rule.spec.id));
@@ -27045,18 +27542,38 @@ async function scanContent(source, context) {
   const shown = progress ?? NO_PROGRESS;
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned;
+  let everyPlace;
+  let binaryInputs = 0;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...source.onBinary === void 0 ? {} : { onBinary: source.onBinary } });
+    const values = /* @__PURE__ */ new Map();
+    const retained = new RetainedInputs(options.retainBytes ?? RETAINED_INPUT_BYTES);
+    try {
+      const onBinary = (input) => {
+        binaryInputs++;
+        source.onBinary?.(input);
+      };
+      const hooks = { onProgress: shown.update, signal: stop.signal, maxFindings, onBinary, onFound: (id, secret) => void values.set(id, secret) };
+      scanned = await scanChunks(retained.through(source.chunks), scanner, hooks);
+    } finally {
+      shown.done();
+      await scanner.close();
+    }
+    everyPlace = await findEveryPlace(scanned, values, { retained, source, isPathSuppressed: policy.isPathSuppressed, signal: stop.signal, log });
+    values.clear();
   } finally {
     stop.dispose();
-    shown.done();
-    await scanner.close();
   }
   const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
-  const finished = source.finish === void 0 ? unread : await source.finish(unread);
+  const notices = [...scanned.notices ?? []];
+  if (everyPlace.omitted > 0)
+    notices.push(`${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`);
+  if (binaryInputs > 0 && source.kind !== "history")
+    notices.push(`${binaryInputs} binary ${binaryInputs === 1 ? "file" : "files"}: printable strings scanned, with the provider rules only`);
+  const placed = { ...unread, ...notices.length === 0 ? {} : { notices } };
+  const finished = source.finish === void 0 ? { ...placed, findings: withEveryPlace(placed.findings, everyPlace.places) } : await source.finish(placed, everyPlace.places);
   const skipped = outcome.skipped.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
   const result = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);
@@ -27543,6 +28060,11 @@ function markdownCode(text) {
   return `${fence}${pad}${safe}${pad}${fence}`;
 }
 
+// dist/src/reporters/shared/location.js
+function placeOf(place) {
+  return place.byteOffset === void 0 ? `${place.path}:${place.startLine}` : `${place.path} byte ${place.byteOffset}`;
+}
+
 // dist/src/reporters/markdown/blob-url.js
 function blobUrlOf(place, vcs) {
   const revision = place.sha ?? vcs?.revisionId;
@@ -27555,7 +28077,7 @@ function blobUrlOf(place, vcs) {
 // dist/src/reporters/markdown/table.js
 var MAX_TABLE_ROWS = 100;
 function locationCell(finding, vcs) {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const location = markdownCode(placeOf(finding));
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === void 0 ? location : `[${location}](${url})`;
   const others = otherPaths(finding).length;
@@ -27597,7 +28119,7 @@ function findingsTable(findings, vcs) {
 
 // dist/src/reporters/markdown/occurrences.js
 function occurrenceItem(occurrence, vcs) {
-  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const location = markdownCode(placeOf(occurrence));
   const { commit } = occurrence;
   if (commit === void 0)
     return `  - ${location}`;
@@ -27607,7 +28129,7 @@ function occurrenceItem(occurrence, vcs) {
 function findingItems(finding, vcs) {
   const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
-  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(placeOf(finding))} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }
@@ -27692,7 +28214,10 @@ var MAX_LINKED = 10;
 function regionAt(finding, occurrence) {
   const lineSpan = finding.endLine - finding.startLine;
   const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
-  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  const region = { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  if (occurrence.byteOffset !== void 0)
+    Object.assign(region, { byteOffset: occurrence.byteOffset, byteLength: finding.byteLength ?? finding.endColumn - finding.startColumn });
+  return region;
 }
 function placeMessage(occurrence) {
   const { commit } = occurrence;
@@ -27728,7 +28253,7 @@ function historySentences(finding) {
   const parts = provenance === void 0 ? [] : [provenance];
   const others = otherPaths(finding);
   if (others.length > 0) {
-    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(`${o2.path}:${o2.startLine}`)}](${index + 1})`);
+    const links = others.slice(0, MAX_LINKED).map((o2, index) => `[${linkText(placeOf(o2))}](${index + 1})`);
     const rest = others.length - links.length;
     parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? "place" : "places"}`] : links)}.`);
   }
@@ -27761,8 +28286,12 @@ function verificationSentence(finding) {
 }
 function messageOf3(finding) {
   const provenance = provenanceOf(finding) + verificationSentence(finding);
-  const where = finding.isInFileName === true ? " in the file name" : "";
-  return `${finding.ruleName} detected${where}: ${finding.preview === "" ? finding.path : finding.preview}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+  const inName = finding.isInFileName === true ? " in the file name" : "";
+  const where = finding.byteOffset === void 0 ? "" : ` at byte ${finding.byteOffset} (a printable string in a binary file)`;
+  return `${finding.ruleName} detected${inName}: ${finding.preview === "" ? finding.path : finding.preview}${where}.${provenance === "" ? "" : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+}
+function bytesOf(finding) {
+  return finding.byteOffset === void 0 ? {} : { byteOffset: finding.byteOffset, byteLength: finding.byteLength ?? 0 };
 }
 function propertiesOf(finding) {
   const properties = {};
@@ -27795,6 +28324,7 @@ function resultOf(finding, ruleIndex) {
             startColumn: finding.startColumn,
             endLine: finding.endLine,
             endColumn: finding.endColumn,
+            ...bytesOf(finding),
             snippet: { text: finding.context }
           }
         }
@@ -27937,7 +28467,7 @@ var PLOT_WIDTH = WIDTH - LABEL_WIDTH - 20;
 
 // dist/src/action/annotations.js
 var LEVELS = { high: "error", medium: "warning", low: "notice" };
-function placeOf(finding) {
+function placeOf2(finding) {
   const place = { title: `secretscan: ${finding.ruleName}` };
   if (finding.path === COMMIT_MESSAGE_PATH && finding.commit !== void 0)
     return place;
@@ -27966,7 +28496,7 @@ function messageOf4(finding) {
 }
 function annotationOf(finding, isFailing = true) {
   const level = LEVELS[finding.severity];
-  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf(finding) };
+  return { level: level === "error" && !isFailing ? "warning" : level, message: messageOf4(finding), place: placeOf2(finding) };
 }
 
 // dist/src/action/github-limits.js

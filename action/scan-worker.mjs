@@ -275,9 +275,9 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
+    exports.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
@@ -340,8 +340,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
-      const opts = options || {};
+    var scan = (input, options2) => {
+      const opts = options2 || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -646,9 +646,9 @@ var require_parse = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -850,11 +850,11 @@ var require_parse = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -886,12 +886,12 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse = (input, options) => {
+    var parse = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
       input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
       if (len > max) {
@@ -1056,7 +1056,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse(rest, { ...options, fastpaths: false }).output;
+            const expression = parse(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1106,7 +1106,7 @@ var require_parse = __commonJS({
           state.output = input;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options);
+        state.output = utils.wrapOutput(output, state, options2);
         return state;
       }
       while (!eos()) {
@@ -1579,8 +1579,8 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse.fastpaths = (input, options) => {
-      const opts = { ...options };
+    parse.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
       if (len > max) {
@@ -1657,9 +1657,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants = require_constants();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -1673,18 +1673,18 @@ var require_picomatch = __commonJS({
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const posix = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options2) : picomatch2.makeRe(glob, options2, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher2 = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options2, { glob, posix });
         const result = { glob, state, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1710,14 +1710,14 @@ var require_picomatch = __commonJS({
       }
       return matcher2;
     };
-    picomatch2.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch2.test = (input, regex, options2, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
@@ -1727,59 +1727,59 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix);
+          match = picomatch2.matchBase(input, regex, options2, posix);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch2.matchBase = (input, glob, options2, posix = options2 && options2.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options2);
       return regex.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse(pattern, { ...options, fastpaths: false });
+    picomatch2.isMatch = (str, patterns, options2) => picomatch2(patterns, options2)(str);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse(pattern, { ...options2, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse.fastpaths(input, options);
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse(input, options);
+        parsed = parse(input, options2);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options2) => {
       try {
-        const opts = options || {};
+        const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options2 && options2.debug === true) throw err;
         return /$^/;
       }
     };
@@ -1794,11 +1794,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch2(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
+    function picomatch2(glob, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
       }
-      return pico(glob, options, returnState);
+      return pico(glob, options2, returnState);
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
@@ -2920,7 +2920,7 @@ function byteToCharHits(bytes, onHit) {
     onHit(keyword, char);
   };
 }
-function keywordPlan(rules) {
+function keywordPlan(rules2) {
   const keywords = [];
   const keywordRules = [];
   const keywordIndex = /* @__PURE__ */ new Map();
@@ -2935,11 +2935,11 @@ function keywordPlan(rules) {
     if (!targets.includes(ruleIndex))
       targets.push(ruleIndex);
   };
-  rules.forEach((rule, ruleIndex) => {
+  rules2.forEach((rule, ruleIndex) => {
     for (const keyword of rule.keywords)
       addKeyword(keyword, ruleIndex);
   });
-  const base64Trigger = rules.length;
+  const base64Trigger = rules2.length;
   for (const word of BASE64_TRIGGER_WORDS)
     for (const fragment of base64Fragments(word))
       addKeyword(fragment.toLowerCase(), base64Trigger);
@@ -3171,6 +3171,9 @@ function specificityOf(rule) {
   if (tags.includes("weak") || tags.includes("fallback"))
     return 0;
   return rule.provider.id === "generic" || tags.includes("carrier") ? 1 : 2;
+}
+function isProviderRule(rule) {
+  return specificityOf(rule) === 2 && rule.provider.id !== "name-value" && rule.spec.decoder === void 0;
 }
 function overlappingPairs(matches) {
   const order = matches.map((_, i) => i).sort((a, b) => matches[a].start - matches[b].start);
@@ -3654,21 +3657,21 @@ function splitAtLimit(matches, limit) {
     unlisted[matches[i].severity]++;
   return { detailed: matches.slice(0, limit), unlisted };
 }
-function createMatcher(rules, options = {}) {
-  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules);
-  const automaton = buildKeywordAutomaton(keywords, options.prebuiltAutomaton);
+function createMatcher(rules2, options2 = {}) {
+  const { keywords, keywordRules, base64Trigger } = keywordPlan(rules2);
+  const automaton = buildKeywordAutomaton(keywords, options2.prebuiltAutomaton);
   const plan = {
     keywordRules,
     keywordLengths: keywords.map((k) => k.length),
-    isSticky: Uint8Array.from([...rules.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
+    isSticky: Uint8Array.from([...rules2.map((rule) => rule.stickyRegex === void 0 ? 0 : 1), 1])
   };
-  return matcherOver(rules, automaton, plan, base64Trigger, options);
+  return matcherOver(rules2, automaton, plan, base64Trigger, options2);
 }
-function matcherOver(rules, automaton, plan, base64Trigger, options) {
-  const suppression = options.suppression;
+function matcherOver(rules2, automaton, plan, base64Trigger, options2) {
+  const suppression = options2.suppression;
   const suppressMatch = matchSuppressor(suppression);
-  const shouldReveal = options.shouldRevealSecrets === true;
-  const limit = options.maxFindings ?? Number.POSITIVE_INFINITY;
+  const shouldReveal = options2.shouldRevealSecrets === true;
+  const limit = options2.maxFindings ?? Number.POSITIVE_INFINITY;
   const matchText = (text, path, hits, depth) => {
     const matches = [];
     const keywordHits = [];
@@ -3677,7 +3680,7 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
     for (const [ruleIndex, ruleHits] of hits) {
       if (ruleIndex === base64Trigger)
         continue;
-      const rule = rules[ruleIndex];
+      const rule = rules2[ruleIndex];
       if (wantsEscapes) {
         if (rule.stickyRegex === void 0)
           for (let i = 1; i < ruleHits.length; i += 3)
@@ -3764,7 +3767,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
       const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options2.shouldKeepValues === true)
+        scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     }
   };
 }
@@ -3801,11 +3807,13 @@ function textChunkOf(input) {
   const { bytes: _bytes, ...rest } = input;
   return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
-function scanInput(matcher2, input) {
+function scanInput(matcher2, input, binary2) {
   const chunk = textChunkOf(input);
-  if (chunk === void 0)
+  if (chunk !== void 0)
+    return { ...matcher2.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  if (binary2 === void 0 || !("bytes" in input))
     return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher2.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  return { ...binary2.scanBinary(input), isBinary: true };
 }
 
 // dist/src/engine/automaton-file.js
@@ -3867,16 +3875,164 @@ function readBuiltinAutomaton() {
   }
 }
 
+// dist/src/engine/printable-runs.js
+var MIN_RUN_LENGTH = 8;
+function isPrintable2(byte) {
+  return byte >= 32 && byte <= 126 || byte === 9;
+}
+function asciiRuns(bytes, runs) {
+  let start = -1;
+  for (let at = 0; at <= bytes.length; at++) {
+    if (at < bytes.length && isPrintable2(bytes[at])) {
+      if (start === -1)
+        start = at;
+      continue;
+    }
+    if (start !== -1 && at - start >= MIN_RUN_LENGTH)
+      runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, at - start).toString("latin1"), unit: 1 });
+    start = -1;
+  }
+}
+function utf16Runs(bytes, runs) {
+  for (const alignment of [0, 1]) {
+    let start = -1;
+    let at = alignment;
+    for (; at + 1 < bytes.length; at += 2) {
+      if (bytes[at + 1] === 0 && isPrintable2(bytes[at])) {
+        if (start === -1)
+          start = at;
+        continue;
+      }
+      if (start !== -1)
+        addUtf16Run(bytes, start, at, runs);
+      start = -1;
+    }
+    if (start !== -1)
+      addUtf16Run(bytes, start, at, runs);
+  }
+}
+function addUtf16Run(bytes, start, end, runs) {
+  if ((end - start) / 2 < MIN_RUN_LENGTH)
+    return;
+  runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf16le"), unit: 2 });
+}
+function printableRuns(bytes) {
+  const runs = [];
+  asciiRuns(bytes, runs);
+  utf16Runs(bytes, runs);
+  return runs.sort((a, b) => a.offset - b.offset);
+}
+function lineColumnsOfBytes(bytes, offsets) {
+  const places = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    for (; at < offset; at++) {
+      if (bytes[at] === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    places.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return places;
+}
+
+// dist/src/engine/binary-scan.js
+function isBinaryRule(rule) {
+  return isProviderRule(rule);
+}
+function placedInBytes(finding, runs, places) {
+  const { start, end } = byteSpanOf(finding, runs);
+  const first = places.get(start) ?? { line: 1, column: start + 1 };
+  const last = places.get(end) ?? first;
+  return { ...finding, startLine: first.line, startColumn: first.column, endLine: last.line, endColumn: last.column, byteOffset: start, byteLength: end - start };
+}
+function byteSpanOf(finding, runs) {
+  const startRun = runs[finding.startLine - 1];
+  const endRun = runs[finding.endLine - 1];
+  return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
+}
+var SPLIT_REACH = 1024;
+function isWordCode(code) {
+  return code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules2, options2) {
+  const kept = rules2.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options2, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
+function createBinaryScanner(rules2, options2) {
+  let matching;
+  return {
+    scanBinary(input) {
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
+        return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
+      matching ??= binaryMatching(rules2, options2);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
+      const { bytes: _bytes, ...rest } = input;
+      const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
+      const scan = matching.matcher.scanChunk(chunk);
+      if (scan.findings.length === 0)
+        return { ...scan, characters: chunk.text.length };
+      const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
+      const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
+    }
+  };
+}
+
 // dist/src/parallel/scan-worker.js
 var setup = workerData;
 var policy = suppressionFrom(setup.allowlist);
-var matcher = createMatcher(compilePacks(setup.packs).rules, {
+var rules = compilePacks(setup.packs).rules;
+var options = {
   suppression: setup.shouldSkipPathSuppression ? { ...policy, isPathSuppressed: () => false } : policy,
   shouldRevealSecrets: setup.shouldRevealSecrets,
-  ...setup.maxFindings === void 0 ? {} : { maxFindings: setup.maxFindings },
-  prebuiltAutomaton: readBuiltinAutomaton()
-});
+  shouldKeepValues: setup.shouldKeepValues === true,
+  ...setup.maxFindings === void 0 ? {} : { maxFindings: setup.maxFindings }
+};
+var matcher = createMatcher(rules, { ...options, prebuiltAutomaton: readBuiltinAutomaton() });
+var binary = createBinaryScanner(rules, options);
 parentPort?.on("message", (request) => {
-  const reply = { id: request.id, scans: request.inputs.map((input) => scanInput(matcher, input)) };
+  const reply = { id: request.id, scans: request.inputs.map((input) => scanInput(matcher, input, binary)) };
   parentPort?.postMessage(reply);
 });

@@ -12561,7 +12561,10 @@ function matcherOver(rules, automaton, plan, base64Trigger, options) {
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
       const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      const scan = unlisted === void 0 ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true)
+        scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     }
   };
 }
@@ -12621,14 +12624,16 @@ function textChunkOf(input) {
   const { bytes: _bytes, ...rest } = input;
   return decoded.utf8 === void 0 ? { ...rest, text: decoded.text } : { ...rest, text: decoded.text, utf8: decoded.utf8 };
 }
-function scanInput(matcher, input) {
+function scanInput(matcher, input, binary) {
   const chunk = textChunkOf(input);
-  if (chunk === void 0)
+  if (chunk !== void 0)
+    return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  if (binary === void 0 || !("bytes" in input))
     return { findings: [], suppressed: NONE, isBinary: true, characters: 0 };
-  return { ...matcher.scanChunk(chunk), isBinary: false, characters: chunk.text.length };
+  return { ...binary.scanBinary(input), isBinary: true };
 }
-function inProcessScanner(matcher) {
-  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input)), close: async () => void 0 };
+function inProcessScanner(matcher, binary) {
+  return { capacity: 1, batchBytes: 1, scanBatch: async (inputs) => inputs.map((input) => scanInput(matcher, input, binary)), close: async () => void 0 };
 }
 function sizeOf(input) {
   return "bytes" in input ? input.bytes.length : input.text.length;
@@ -12727,6 +12732,8 @@ async function scanChunks(inputs, scanner, hooks = {}) {
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings)
       result.findings.push(finding);
+    if (hooks.onFound !== void 0 && scanned.secrets !== void 0)
+      scanned.findings.forEach((finding, at) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at]));
     addUnlisted(result, scanned.unlisted, limit);
     if (result.findings.length >= 2 * limit)
       trimToLimit(result, limit);
@@ -12858,20 +12865,358 @@ var init_automaton_file = __esm({
   }
 });
 
+// dist/src/engine/printable-runs.js
+function isPrintable2(byte) {
+  return byte >= 32 && byte <= 126 || byte === 9;
+}
+function asciiRuns(bytes, runs) {
+  let start = -1;
+  for (let at = 0; at <= bytes.length; at++) {
+    if (at < bytes.length && isPrintable2(bytes[at])) {
+      if (start === -1)
+        start = at;
+      continue;
+    }
+    if (start !== -1 && at - start >= MIN_RUN_LENGTH)
+      runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, at - start).toString("latin1"), unit: 1 });
+    start = -1;
+  }
+}
+function utf16Runs(bytes, runs) {
+  for (const alignment of [0, 1]) {
+    let start = -1;
+    let at = alignment;
+    for (; at + 1 < bytes.length; at += 2) {
+      if (bytes[at + 1] === 0 && isPrintable2(bytes[at])) {
+        if (start === -1)
+          start = at;
+        continue;
+      }
+      if (start !== -1)
+        addUtf16Run(bytes, start, at, runs);
+      start = -1;
+    }
+    if (start !== -1)
+      addUtf16Run(bytes, start, at, runs);
+  }
+}
+function addUtf16Run(bytes, start, end, runs) {
+  if ((end - start) / 2 < MIN_RUN_LENGTH)
+    return;
+  runs.push({ offset: start, text: Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf16le"), unit: 2 });
+}
+function printableRuns(bytes) {
+  const runs = [];
+  asciiRuns(bytes, runs);
+  utf16Runs(bytes, runs);
+  return runs.sort((a, b) => a.offset - b.offset);
+}
+function lineColumnsOfBytes(bytes, offsets) {
+  const places = /* @__PURE__ */ new Map();
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const offset of [...new Set(offsets)].sort((a, b) => a - b)) {
+    for (; at < offset; at++) {
+      if (bytes[at] === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    places.set(offset, { line, column: offset - lineStart + 1 });
+  }
+  return places;
+}
+var MIN_RUN_LENGTH;
+var init_printable_runs = __esm({
+  "dist/src/engine/printable-runs.js"() {
+    "use strict";
+    MIN_RUN_LENGTH = 8;
+  }
+});
+
+// dist/src/engine/value-sweep.js
+import { isAscii as isAscii2 } from "node:buffer";
+function isSweepable(value) {
+  return value.length >= MIN_SWEPT_LENGTH && (value.length >= MIN_WORD_LENGTH || /[^A-Za-z]/.test(value));
+}
+function isAsciiOnly(value) {
+  for (let i = 0; i < value.length; i++)
+    if (value.charCodeAt(i) >= 128)
+      return false;
+  return true;
+}
+function prefixGroups(values, indices) {
+  const groups = [];
+  let keywords = [];
+  let valuesOf = [];
+  let byKeyword = /* @__PURE__ */ new Map();
+  let states = 0;
+  const close = () => {
+    if (keywords.length === 0)
+      return;
+    groups.push({ automaton: buildKeywordAutomaton(keywords), valuesOf, lengths: keywords.map((k) => k.length) });
+    keywords = [];
+    valuesOf = [];
+    byKeyword = /* @__PURE__ */ new Map();
+    states = 0;
+  };
+  for (const index of indices) {
+    const prefix = values[index].slice(0, PREFIX_LENGTH);
+    const known = byKeyword.get(prefix);
+    if (known !== void 0) {
+      valuesOf[known].push(index);
+      continue;
+    }
+    if (states + prefix.length > MAX_STATES)
+      close();
+    byKeyword.set(prefix, keywords.push(prefix) - 1);
+    valuesOf.push([index]);
+    states += prefix.length;
+  }
+  close();
+  return groups;
+}
+function copiesIn(chunk, values, groups, others) {
+  const { text } = chunk;
+  const found = [];
+  for (const group of groups) {
+    const onHit = (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword])
+        if (text.startsWith(values[value], start))
+          found.push(value, start);
+    };
+    if (chunk.utf8?.isAscii === true)
+      group.automaton.scanBytes(chunk.utf8.bytes, onHit);
+    else
+      group.automaton.scan(text, onHit);
+  }
+  for (const value of others) {
+    const needle = values[value];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1))
+      found.push(value, at);
+  }
+  return found;
+}
+function isPlainAscii(bytes) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return !view.subarray(0, BINARY_PROBE2).includes(0) && isAscii2(view);
+}
+function copiesInAscii(bytes, encoded, groups) {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const found = [];
+  for (const group of groups) {
+    group.automaton.scanBytes(bytes, (keyword, end) => {
+      const start = end - group.lengths[keyword];
+      for (const value of group.valuesOf[keyword]) {
+        const needle = encoded[value];
+        if (start + needle.length <= view.length && view.compare(needle, 0, needle.length, start, start + needle.length) === 0)
+          found.push(value, start);
+      }
+    });
+  }
+  return found;
+}
+function placesInAscii(input, found, onPlace) {
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const at = places.get(found[i + 1]) ?? { line: 1, column: 1 };
+    const place = { path: input.path, startLine: input.startLine + at.line - 1, startColumn: at.column };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function placesInBinary(input, copiesOf, onPlace) {
+  const found = [];
+  for (const run of printableRuns(input.bytes)) {
+    const copies = copiesOf({ origin: input.origin, path: input.path, text: run.text, startLine: 1 });
+    for (let i = 0; i < copies.length; i += 2)
+      found.push(copies[i], run.offset + copies[i + 1] * run.unit);
+  }
+  if (found.length === 0)
+    return;
+  const places = lineColumnsOfBytes(input.bytes, found.filter((_, i) => i % 2 === 1));
+  for (let i = 0; i < found.length; i += 2) {
+    const byteOffset = found[i + 1];
+    const at = places.get(byteOffset) ?? { line: 1, column: byteOffset + 1 };
+    const place = { path: input.path, startLine: at.line, startColumn: at.column, byteOffset };
+    if (input.commit !== void 0)
+      place.commit = input.commit;
+    if (input.blob !== void 0)
+      place.blob = input.blob;
+    onPlace(found[i], place);
+  }
+}
+function createValueSweep(values) {
+  const wanted = values.map((_, index) => index).filter((index) => isSweepable(values[index]));
+  const groups = prefixGroups(values, wanted.filter((index) => isAsciiOnly(values[index])));
+  const others = wanted.filter((index) => !isAsciiOnly(values[index]));
+  const encoded = values.map((value) => Buffer.from(value, "latin1"));
+  return {
+    placesIn(input, onPlace) {
+      if (wanted.length === 0)
+        return;
+      if ("bytes" in input && isPlainAscii(input.bytes)) {
+        placesInAscii(input, copiesInAscii(input.bytes, encoded, groups), onPlace);
+        return;
+      }
+      const chunk = textChunkOf(input);
+      if (chunk === void 0) {
+        if ("bytes" in input)
+          placesInBinary(input, (chunk2) => copiesIn(chunk2, values, groups, others), onPlace);
+        return;
+      }
+      const found = copiesIn(chunk, values, groups, others);
+      if (found.length === 0)
+        return;
+      const lines = buildLineIndex(chunk.text);
+      for (let i = 0; i < found.length; i += 2) {
+        const start = found[i + 1];
+        const line = lines.lineOf(start);
+        const place = { path: chunk.path, startLine: chunk.startLine + line, startColumn: start - lines.startOf(line) + 1 };
+        if (chunk.commit !== void 0)
+          place.commit = chunk.commit;
+        if (chunk.blob !== void 0)
+          place.blob = chunk.blob;
+        onPlace(found[i], place);
+      }
+    }
+  };
+}
+var MIN_SWEPT_LENGTH, MIN_WORD_LENGTH, PREFIX_LENGTH, MAX_STATES, BINARY_PROBE2;
+var init_value_sweep = __esm({
+  "dist/src/engine/value-sweep.js"() {
+    "use strict";
+    init_chunk_scanner();
+    init_keyword_automaton();
+    init_line_index();
+    init_printable_runs();
+    MIN_SWEPT_LENGTH = 8;
+    MIN_WORD_LENGTH = 12;
+    PREFIX_LENGTH = 24;
+    MAX_STATES = 32768;
+    BINARY_PROBE2 = 8e3;
+  }
+});
+
+// dist/src/engine/binary-scan.js
+function isBinaryRule(rule) {
+  return isProviderRule(rule);
+}
+function placedInBytes(finding, runs, places) {
+  const { start, end } = byteSpanOf(finding, runs);
+  const first = places.get(start) ?? { line: 1, column: start + 1 };
+  const last = places.get(end) ?? first;
+  return { ...finding, startLine: first.line, startColumn: first.column, endLine: last.line, endColumn: last.column, byteOffset: start, byteLength: end - start };
+}
+function byteSpanOf(finding, runs) {
+  const startRun = runs[finding.startLine - 1];
+  const endRun = runs[finding.endLine - 1];
+  return { start: startRun.offset + (finding.startColumn - 1) * startRun.unit, end: endRun.offset + (finding.endColumn - 1) * endRun.unit };
+}
+function isWordCode(code2) {
+  return code2 >= 48 && code2 <= 57 || code2 >= 65 && code2 <= 90 || code2 >= 97 && code2 <= 122 || code2 === 95;
+}
+function withSplitRuns(runs, prefixes, lengths) {
+  if (prefixes === void 0)
+    return [...runs];
+  const all = [];
+  for (const run of runs) {
+    all.push(run);
+    const starts = /* @__PURE__ */ new Set();
+    prefixes.scan(run.text, (keyword, end) => {
+      const start = end - lengths[keyword];
+      if (start > 0 && isWordCode(run.text.charCodeAt(start - 1)))
+        starts.add(start);
+    });
+    for (const start of starts)
+      all.push({ offset: run.offset + start * run.unit, text: run.text.slice(start, start + SPLIT_REACH), unit: run.unit });
+  }
+  return all;
+}
+function oncePerPlace(findings, secrets) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  const keptSecrets = [];
+  findings.forEach((finding, index) => {
+    const key = `${finding.ruleId}\0${finding.byteOffset ?? -1}`;
+    if (seen.has(key))
+      return;
+    seen.add(key);
+    kept.push(finding);
+    keptSecrets.push(secrets?.[index] ?? "");
+  });
+  return { findings: kept, secrets: keptSecrets };
+}
+function binaryMatching(rules, options) {
+  const kept = rules.filter(isBinaryRule);
+  const keywords = [...new Set(kept.flatMap((rule) => rule.keywords))];
+  return {
+    matcher: createMatcher(kept, { ...options, prebuiltAutomaton: void 0 }),
+    prefixes: keywords.length === 0 ? void 0 : buildKeywordAutomaton(keywords),
+    lengths: keywords.map((keyword) => keyword.length)
+  };
+}
+function createBinaryScanner(rules, options) {
+  let matching;
+  return {
+    scanBinary(input) {
+      const found = printableRuns(input.bytes);
+      if (found.length === 0)
+        return { findings: [], suppressed: { inline: 0, allowlist: 0, paths: 0 }, characters: 0 };
+      matching ??= binaryMatching(rules, options);
+      const runs = withSplitRuns(found, matching.prefixes, matching.lengths);
+      const { bytes: _bytes, ...rest } = input;
+      const chunk = { ...rest, text: runs.map((run) => run.text).join("\n"), startLine: 1 };
+      const scan = matching.matcher.scanChunk(chunk);
+      if (scan.findings.length === 0)
+        return { ...scan, characters: chunk.text.length };
+      const spans = scan.findings.map((finding) => byteSpanOf(finding, runs));
+      const places = lineColumnsOfBytes(input.bytes, spans.flatMap((span) => [span.start, span.end]));
+      const once = oncePerPlace(scan.findings.map((finding) => placedInBytes(finding, runs, places)), scan.secrets);
+      return { ...scan, ...once, characters: chunk.text.length };
+    }
+  };
+}
+var SPLIT_REACH;
+var init_binary_scan = __esm({
+  "dist/src/engine/binary-scan.js"() {
+    "use strict";
+    init_keyword_automaton();
+    init_matcher();
+    init_overlaps();
+    init_printable_runs();
+    SPLIT_REACH = 1024;
+  }
+});
+
 // dist/src/engine/index.js
 var engine_exports = {};
 __export(engine_exports, {
   COMPILED_AUTOMATON_FILE: () => COMPILED_AUTOMATON_FILE,
+  MIN_RUN_LENGTH: () => MIN_RUN_LENGTH,
+  MIN_SWEPT_LENGTH: () => MIN_SWEPT_LENGTH,
   SecretFinder: () => SecretFinder,
   buildAutomatonTables: () => buildAutomatonTables,
+  createBinaryScanner: () => createBinaryScanner,
   createMatcher: () => createMatcher,
+  createValueSweep: () => createValueSweep,
   decodeAutomatonTables: () => decodeAutomatonTables,
   decodeText: () => decodeText,
   encodeAutomatonTables: () => encodeAutomatonTables,
   inProcessScanner: () => inProcessScanner,
+  isBinaryRule: () => isBinaryRule,
   isPlaceholder: () => isPlaceholder,
   isProviderRule: () => isProviderRule,
+  isSweepable: () => isSweepable,
   keywordPlan: () => keywordPlan,
+  printableRuns: () => printableRuns,
   readBuiltinAutomaton: () => readBuiltinAutomaton,
   scanChunks: () => scanChunks,
   scanInput: () => scanInput,
@@ -12890,6 +13235,9 @@ var init_engine = __esm({
     init_chunk_scanner();
     init_keyword_automaton();
     init_automaton_file();
+    init_value_sweep();
+    init_binary_scan();
+    init_printable_runs();
     init_overlaps();
     init_secret_finder();
   }

@@ -11,5 +11,8 @@ export { inProcessScanner, scanInput, textChunkOf } from './chunk-scanner.js';
 export type { ScanHooks } from './scan.js';
 export { buildAutomatonTables, type AutomatonTables } from './keyword-automaton.js';
 export { COMPILED_AUTOMATON_FILE, decodeAutomatonTables, encodeAutomatonTables, readBuiltinAutomaton } from './automaton-file.js';
+export { createValueSweep, isSweepable, MIN_SWEPT_LENGTH, type ValueSweep } from './value-sweep.js';
+export { createBinaryScanner, isBinaryRule, type BinaryScanner } from './binary-scan.js';
+export { MIN_RUN_LENGTH, printableRuns } from './printable-runs.js';
 export { isProviderRule } from './overlaps.js';
 export { SecretFinder } from './secret-finder.js';

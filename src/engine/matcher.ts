@@ -28,6 +28,11 @@ const NAME_BASED_PROVIDERS = new Set(['generic', 'name-value']);
 export interface ChunkScan {
   findings: Finding[];
   suppressed: SuppressedCounts;
+  /**
+   * With `shouldKeepValues`, the raw value of each finding, in the same order: the scan looks for
+   * every other copy of a found value afterwards (see value-sweep.ts), then lets them go. Never reported.
+   */
+  secrets?: string[];
   /** Findings past `maxFindings`, counted by severity only. */
   unlisted?: SeverityCounts;
 }
@@ -168,7 +173,9 @@ function matcherOver(rules: readonly Rule[], automaton: KeywordAutomaton, plan: 
       const { detailed, unlisted } = splitAtLimit(oncePerLine(kept, lines.lineOf), limit);
       const index = contextIndex(matches, lines);
       const findings = detailed.map((m) => toFinding(m, chunk, index, shouldReveal));
-      return unlisted === undefined ? { findings, suppressed } : { findings, suppressed, unlisted };
+      const scan: ChunkScan = unlisted === undefined ? { findings, suppressed } : { findings, suppressed, unlisted };
+      if (options.shouldKeepValues === true) scan.secrets = detailed.map((m) => m.secret);
+      return scan;
     },
   };
 }

@@ -79,6 +79,8 @@ export interface ScanHooks {
   onProgress?: (chunks: number, characters: number) => void;
   /** Stops reading more input (a timeout or an interrupt); what was scanned so far is returned. */
   signal?: AbortSignal;
+  /** Called for each finding with its raw value (held only while the scan runs, see value-sweep.ts). */
+  onFound?: (secretId: string, secret: string) => void;
   /** Keep at most this many findings (the first in report order); count the rest in `unlisted`. Default: no limit. */
   maxFindings?: number;
 }
@@ -124,6 +126,7 @@ export async function scanChunks(inputs: AsyncIterable<ScanInput>, scanner: Chun
     result.stats.chunks++;
     result.stats.bytes += scanned.characters;
     for (const finding of scanned.findings) result.findings.push(finding);
+    if (hooks.onFound !== undefined && scanned.secrets !== undefined) scanned.findings.forEach((finding, at) => hooks.onFound?.(finding.secretId, scanned.secrets?.[at] as string));
     addUnlisted(result, scanned.unlisted, limit);
     if (result.findings.length >= 2 * limit) trimToLimit(result, limit);
     result.suppressed.inline += scanned.suppressed.inline;

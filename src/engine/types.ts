@@ -46,6 +46,11 @@ export interface MatcherOptions {
   /** Keyword automaton tables built ahead (by the build, for the built-in rules); used when their keywords are this rule set's. */
   prebuiltAutomaton?: AutomatonTables | undefined;
   suppression?: SuppressionPolicy;
+  /**
+   * Return each finding's raw value beside it (`ChunkScan.secrets`), for the scan's second pass,
+   * which looks for every other copy of the values found. Never on the findings. Default: false.
+   */
+  shouldKeepValues?: boolean;
   /** Put the raw secret on each Finding (`--show-secrets`). Default: false. */
   shouldRevealSecrets?: boolean;
   /**

@@ -32,8 +32,10 @@ export interface Finding {
   /** The commit the secret came from (range scans), or the commit that first introduced it (history). */
   commit?: CommitInfo;
   /**
-   * History scans only: every place the same secret appears, one per blob path (first commit that
-   * added that blob there), sorted by date. The finding's own path and commit are the earliest.
+   * Every place the same secret value appears in what was scanned, the finding's own included,
+   * whether a rule matched there or not. History scans: one per line per blob path (first commit
+   * that added that blob there), the finding's own path and commit the earliest. Other scans: set
+   * only when the value sits in more than one place.
    */
   occurrences?: Occurrence[];
   /** History scans only: the blob the secret was found in (internal to grouping; not reported). */
@@ -50,6 +52,14 @@ export interface Finding {
    * %-encoded token); the location is then the encoded text, and `preview`/`secret` the decoded value.
    */
   decodedFrom?: 'base64' | 'json-string' | 'url';
+  /**
+   * Set when the secret was found in a printable run of a binary file or blob: its 0-based byte
+   * offset there, which reports give as the location ("byte N"). Lines and columns then count line
+   * feeds and bytes, as if the bytes were text.
+   */
+  byteOffset?: number;
+  /** With `byteOffset`: how many bytes the secret takes (twice its length in UTF-16 text). */
+  byteLength?: number;
   /**
    * Set when the secret is in the file's name, not its content (a token committed as a path): the
    * position is then in the path, and `path` (like every path in the report) shows the token redacted.
@@ -89,8 +99,19 @@ export interface Occurrence {
   /** 1-based line and column of the secret in that blob. */
   startLine: number;
   startColumn: number;
+  /** In a binary file or blob: the 0-based byte offset of the secret (see Finding.byteOffset). */
+  byteOffset?: number;
   /** The first commit that put this blob at this path; absent when no commit did (e.g. only a stash). */
   commit?: CommitInfo | undefined;
+}
+
+/**
+ * A place a found secret's value sits, located by the value itself rather than by a rule (so also
+ * where no rule matches): the second pass of a scan lists these among the finding's occurrences.
+ */
+export interface ValuePlace extends Occurrence {
+  /** History scans: the blob holding the value (its paths and commits come from provenance). */
+  blob?: string;
 }
 
 /** Why a file was not scanned. Skipped files are counted and listed, never dropped silently. */

@@ -10,6 +10,7 @@ export type {
   SkippedFile,
   SeverityCounts,
   SuppressedCounts,
+  ValuePlace,
   UnlistedFindings,
   Verification,
   VerificationStatus,

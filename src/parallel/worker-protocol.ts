@@ -9,6 +9,8 @@ export interface WorkerSetup {
   /** History scans apply whole-path allowlists after grouping, not per blob. */
   shouldSkipPathSuppression: boolean;
   shouldRevealSecrets: boolean;
+  /** Return each finding's raw value beside it, for the scan's second pass (see MatcherOptions). Default: false. */
+  shouldKeepValues?: boolean;
   /** Findings of one input built in detail; the rest are counted (see MatcherOptions.maxFindings). Default: no limit. */
   maxFindings?: number;
 }

@@ -1,12 +1,14 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
 import { type Config, configRisks, loadConfig, selectRules, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
-import { scanChunks } from '../engine/index.js';
+import { scanChunks, type ScanInput } from '../engine/index.js';
 import { compareFindings, redactResult, SEVERITIES, type ScanResult, type UnlistedFindings } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, kindPolicyFrom, loadSuppressions, pathAllowlistFrom, suppressionFrom } from '../suppress/index.js';
 import { ConfigError, ScanError, UsageError } from '../errors.js';
 import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
 import { scanFileNames, type FileNameScan } from './file-names.js';
+import { performance } from 'node:perf_hooks';
+import { MAX_PLACES_PER_VALUE, RETAINED_INPUT_BYTES, RetainedInputs, sweepFoundValues, withEveryPlace, type EveryPlace } from './every-place.js';
 import { openSource, type Source } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
@@ -17,6 +19,28 @@ export const DEFAULT_MAX_FINDINGS = 100_000;
 
 /** The largest file scanned in one piece: its text must fit in one JavaScript string (512 MiB less a little). */
 export const MAX_SCANNABLE_SIZE = 512 * 1024 * 1024 - 1024;
+
+/**
+ * The second pass: every other place the found values sit, in what the scan kept of its inputs,
+ * or in its source read again when it read too much to keep. Nothing when nothing was found.
+ * A history audit matches each blob under the first path it meets (allowlists apply per path
+ * later): values found only under an allowlisted path (test fixtures) are not looked for.
+ */
+async function findEveryPlace(
+  scanned: ScanResult,
+  values: ReadonlyMap<string, string>,
+  context: { retained: RetainedInputs; source: Source; isPathSuppressed: (path: string) => boolean; signal: AbortSignal; log: (line: string) => void },
+): Promise<EveryPlace> {
+  const { retained, source, signal, log } = context;
+  const findings = source.kind === 'history' ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
+  if (findings.length === 0 || signal.aborted) return { places: new Map(), omitted: 0 };
+  const started = performance.now();
+  const kept = retained.replay();
+  const found = await sweepFoundValues(findings, values, kept ?? source.reread(), signal);
+  const count = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
+  log(`second pass (${kept === undefined ? 'source read again' : 'kept inputs'}): ${found.places.size} secret ids at ${count} places in ${Math.round(performance.now() - started)} ms`);
+  return found;
+}
 
 const NO_PROGRESS: ScanProgress = { update: () => undefined, setTotal: () => undefined, done: () => undefined };
 
@@ -126,18 +150,38 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
   const shown = progress ?? NO_PROGRESS;
   const stop = armScanStop(options.timeoutSeconds, options.onInterrupt);
   let scanned: ScanResult;
+  let everyPlace: EveryPlace;
+  let binaryInputs = 0;
   try {
-    scanned = await scanChunks(source.chunks, scanner, { onProgress: shown.update, signal: stop.signal, maxFindings, ...(source.onBinary === undefined ? {} : { onBinary: source.onBinary }) });
+    // Raw values of the findings, by secret id: held for the second pass only, then let go.
+    const values = new Map<string, string>();
+    const retained = new RetainedInputs(options.retainBytes ?? RETAINED_INPUT_BYTES);
+    try {
+      const onBinary = (input: ScanInput): void => {
+        binaryInputs++;
+        source.onBinary?.(input);
+      };
+      const hooks = { onProgress: shown.update, signal: stop.signal, maxFindings, onBinary, onFound: (id: string, secret: string) => void values.set(id, secret) };
+      scanned = await scanChunks(retained.through(source.chunks), scanner, hooks);
+    } finally {
+      shown.done();
+      await scanner.close();
+    }
+    everyPlace = await findEveryPlace(scanned, values, { retained, source, isPathSuppressed: policy.isPathSuppressed, signal: stop.signal, log });
+    values.clear();
   } finally {
     stop.dispose();
-    shown.done();
-    await scanner.close();
   }
   // Files an allowlisted path kept from being read are suppressed by path (the first stage).
   const unread = { ...scanned, suppressed: { ...scanned.suppressed, paths: scanned.suppressed.paths + (source.suppressedPaths ?? 0) } };
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
-  const finished = source.finish === undefined ? unread : await source.finish(unread);
+  const notices = [...(scanned.notices ?? [])];
+  if (everyPlace.omitted > 0) notices.push(`${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`);
+  // History audits count binary blobs in their own notice.
+  if (binaryInputs > 0 && source.kind !== 'history') notices.push(`${binaryInputs} binary ${binaryInputs === 1 ? 'file' : 'files'}: printable strings scanned, with the provider rules only`);
+  const placed = { ...unread, ...(notices.length === 0 ? {} : { notices }) };
+  const finished = source.finish === undefined ? { ...placed, findings: withEveryPlace(placed.findings, everyPlace.places) } : await source.finish(placed, everyPlace.places);
   const skipped = outcome.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const result: ScanResult = { ...finished, skipped, problems: outcome.problems, isPartial: outcome.problems.length > 0 };
   log(`scanned ${result.stats.chunks} chunks (${result.stats.bytes} characters) in ${result.stats.durationMs} ms`);

@@ -1,5 +1,5 @@
 import type { ScanInput, SourceKind } from '../engine/index.js';
-import type { ScanResult } from '../findings/index.js';
+import type { ScanResult, ValuePlace } from '../findings/index.js';
 import { GitError, UsageError } from '../errors.js';
 import {
   commitMessageChunks,
@@ -10,7 +10,6 @@ import {
   historyAddedPaths,
   historySource,
   listScanTargets,
-  onBinaryFile,
   rangeAddedPaths,
   rangeChunks,
   readFiles,
@@ -65,8 +64,13 @@ export interface Source {
   size?: number;
   /** Paths left unread because an allowlist covers them; counted as suppressed by path. */
   suppressedPaths?: number;
-  /** A last step over the whole result (history: one finding per secret, provenance, notices). */
-  finish?: (result: ScanResult) => Promise<ScanResult>;
+  /** A last step over the whole result (history: one finding per secret, with every place its value sits, provenance, notices). */
+  finish?: (result: ScanResult, valuePlaces?: ReadonlyMap<string, readonly ValuePlace[]>) => Promise<ScanResult>;
+  /**
+   * The same inputs read again, recording nothing (no skipped files, no problems): the second pass
+   * that looks for every copy of the values found, when the first pass read too much to keep.
+   */
+  reread: () => AsyncIterable<ScanInput>;
   /** Called for each byte input the scanner found to be binary. */
   onBinary?: (input: ScanInput) => void;
   /** How many inputs the source will yield, when it can tell at a cost (for a progress ETA). */
@@ -102,6 +106,11 @@ export interface OpenOptions {
   isPathAllowlisted: (path: string) => boolean;
 }
 
+/** An outcome nobody reads: a second pass over inputs already accounted for records nothing. */
+function unrecorded(): ReadOutcome {
+  return { skipped: [], problems: [] };
+}
+
 /** Opens the requested source. Reading happens lazily as the chunks are consumed. */
 export async function openSource(request: SourceRequest, options: OpenOptions): Promise<Source> {
   const { cwd, repo, maxFileSize, outcome, isPathSuppressed, isPathAllowlisted } = options;
@@ -111,30 +120,41 @@ export async function openSource(request: SourceRequest, options: OpenOptions): 
     if (bytes.length > maxFileSize) {
       throw new UsageError(`standard input is larger than --max-file-size (${maxFileSize} bytes): nothing was scanned`, 'raise --max-file-size (up to 511MiB), or save the input to a file and scan that');
     }
-    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, request.path ?? DEFAULT_STDIN_PATH, outcome) };
+    const path = request.path ?? DEFAULT_STDIN_PATH;
+    return { kind, root: repo?.root ?? cwd, repo, chunks: stdinChunks(bytes, path), reread: () => stdinChunks(bytes, path) };
   }
   if (request.kind === 'tree') {
     if (repo?.isBare === true) throw new UsageError(`${repo.root} is a bare repository: it has no working tree to scan`, 'use --history');
     if (request.isCommittedOnly === true && repo !== undefined) {
       const files = await listCommittedFiles(repo.root, committedPrefixes(repo.root, cwd, request.paths));
       const committedPaths = new Set(files.map((file) => file.path));
-      return { kind, root: repo.root, repo, chunks: committedFileInputs(repo.root, files, maxFileSize, outcome), size: files.length, onBinary: onBinaryFile(outcome), committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
+      const chunks = committedFileInputs(repo.root, files, maxFileSize, outcome);
+      return { kind, root: repo.root, repo, chunks, reread: () => committedFileInputs(repo.root, files, maxFileSize, unrecorded()), size: files.length, committedPaths, visitedPaths: visitedFiles([...committedPaths]) };
     }
     const targets = await listScanTargets(cwd, request.paths, repo);
     // Allowlisted paths are not read at all: the progress total is what will be read.
     const toRead = targets.paths.filter((path) => !isPathSuppressed(path));
     const suppressedPaths = targets.paths.length - toRead.length;
-    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), size: toRead.length, suppressedPaths, onBinary: onBinaryFile(outcome), visitedPaths: visitedFiles(toRead) };
+    const reread = (): AsyncIterable<ScanInput> => readFiles(targets.root, toRead, maxFileSize, unrecorded());
+    return { kind, root: targets.root, repo, chunks: readFiles(targets.root, toRead, maxFileSize, outcome), reread, size: toRead.length, suppressedPaths, visitedPaths: visitedFiles(toRead) };
   }
   if (request.kind === 'commit-msg') {
     // The message file is read wherever it is; the repository (if any) only lends its git config.
     const root = repo?.root ?? cwd;
-    return { kind, root, repo, chunks: commitMessageChunks(request.file, { cwd, root, env: request.env, maxFileSize, outcome }) };
+    const messageOptions = { cwd, root, env: request.env, maxFileSize };
+    return { kind, root, repo, chunks: commitMessageChunks(request.file, { ...messageOptions, outcome }), reread: () => commitMessageChunks(request.file, { ...messageOptions, outcome: unrecorded() }) };
   }
   const gitRepo = requireRepository(repo, cwd, kind);
   const root = gitRepo.root;
-  if (request.kind === 'staged') return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => stagedAddedPaths(root) };
-  if (request.kind === 'range') return { kind, root, repo: gitRepo, chunks: rangeChunks(root, request.range, { maxFileSize, outcome, isPathAllowlisted }), visitedPaths: () => rangeAddedPaths(root, request.range) };
+  if (request.kind === 'staged') {
+    const reread = (): AsyncIterable<ScanInput> => stagedChunks(root, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: stagedChunks(root, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => stagedAddedPaths(root) };
+  }
+  if (request.kind === 'range') {
+    const { range } = request;
+    const reread = (): AsyncIterable<ScanInput> => rangeChunks(root, range, { maxFileSize, outcome: unrecorded(), isPathAllowlisted });
+    return { kind, root, repo: gitRepo, chunks: rangeChunks(root, range, { maxFileSize, outcome, isPathAllowlisted }), reread, visitedPaths: () => rangeAddedPaths(root, range) };
+  }
   const history = historySource(root, maxFileSize, outcome, isPathSuppressed);
-  return { kind, root, repo: gitRepo, chunks: history.chunks, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
+  return { kind, root, repo: gitRepo, chunks: history.chunks, reread: history.reread, finish: history.finish, onBinary: history.onBinary, countTotal: history.countTotal, visitedPaths: () => historyAddedPaths(root) };
 }

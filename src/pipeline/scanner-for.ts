@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
 import { relative } from 'node:path';
-import { COMPILED_AUTOMATON_FILE, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { COMPILED_AUTOMATON_FILE, createBinaryScanner, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
@@ -53,13 +53,13 @@ export async function scannerFor(options: {
   // pre-commit hook) start-up time.
   const isPooled = threads > 0 && (isLarge || isUserPatterned);
   const parallel = isPooled ? await import('../parallel/index.js') : undefined;
-  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, maxFindings };
+  const setup = parallel === undefined ? undefined : { packs: parallel.packsOf(rules), allowlist: config.allowlist, shouldSkipPathSuppression: isHistory, shouldRevealSecrets, shouldKeepValues: true, maxFindings };
   const pool = parallel === undefined || setup === undefined ? undefined : parallel.workerPoolScanner(threads, setup);
   log(pool === undefined ? 'matching on this thread' : `matching on ${threads} worker threads${isUserPatterned && !isLarge ? ' (the config has patterns of its own: a stop can end them there)' : ''}`);
   if (pool !== undefined) return pool;
   if (isUserPatterned) log("the worker script is missing: the config's own patterns run on this thread, where --timeout and Ctrl-C cannot interrupt them");
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
-  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
-  return inProcessScanner(matcher);
+  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
 }

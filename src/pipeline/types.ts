@@ -45,6 +45,11 @@ export interface ScanOptions {
   /** Seconds after which the scan stops and returns what it has, marked partial. */
   timeoutSeconds?: number;
   /**
+   * Bytes of input the scan keeps for its second pass (every other place a found value sits); a
+   * scan that reads more reads its source again for that pass. Default: 32 MiB.
+   */
+  retainBytes?: number;
+  /**
    * Findings kept in detail; past it, matches are counted by severity (`ScanResult.unlisted`), the
    * report says so and the scan still fails. Keeps memory bounded on a file with a million matches.
    * Default: DEFAULT_MAX_FINDINGS.

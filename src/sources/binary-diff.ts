@@ -31,7 +31,7 @@ function commitField(context: DiffFileContext): { commit?: string } {
 
 /**
  * The new file's bytes (from its blob id, else `revision:path`), or undefined after recording why
- * it is not scanned (unreadable, too large, binary by content).
+ * it is not scanned (unreadable, too large).
  */
 async function readNewSide(root: string, path: string, object: string, context: DiffFileContext): Promise<Buffer | undefined> {
   const bytes = await gitBytes(root, ['cat-file', 'blob', object]).catch(() => undefined);
@@ -43,9 +43,7 @@ async function readNewSide(root: string, path: string, object: string, context: 
     context.outcome.skipped.push({ path, reason: 'too-large', size: bytes.length, ...commitField(context) });
     return undefined;
   }
-  if (!isBinaryContent(bytes)) return bytes;
-  context.outcome.skipped.push({ path, reason: 'binary', size: bytes.length, ...commitField(context) });
-  return undefined;
+  return bytes;
 }
 
 /** The lines of blob `to` that are not in blob `from`, by 1-based line number (a text diff, attributes ignored). */
@@ -93,8 +91,8 @@ function bytesInput(path: string, bytes: Buffer, context: DiffFileContext): Scan
 /**
  * A file git's diff calls binary. git decides by NUL bytes but also by attributes (`-diff`,
  * `binary`, a diff driver), which a repository sets itself, so binary is decided here by content:
- * a NUL in the first 8000 bytes is skipped and counted; UTF-16 with a byte-order mark is decoded
- * and scanned whole; other text is diffed as text against each parent blob, and the lines added
+ * with a NUL in the first 8000 bytes, the whole file goes to the scanner, which scans its
+ * printable runs; UTF-16 with a byte-order mark is decoded and scanned whole; other text is diffed as text against each parent blob, and the lines added
  * against every parent are scanned (the whole file when it is new). `revision` is `''` for the index.
  */
 export async function* binaryFileInputs(root: string, file: BinaryFile, revision: string, context: DiffFileContext): AsyncGenerator<ScanInput> {
@@ -102,7 +100,8 @@ export async function* binaryFileInputs(root: string, file: BinaryFile, revision
   const bytes = await readNewSide(root, file.path, object, context);
   if (bytes === undefined) return;
   const parents = file.parentBlobs.filter((blob) => !NO_BLOB.test(blob));
-  if (hasUtf16Bom(bytes) || parents.length === 0 || file.blob === undefined) {
+  // Binary content has no lines to diff: its printable runs are scanned whole (see binary-scan.ts).
+  if (isBinaryContent(bytes) || hasUtf16Bom(bytes) || parents.length === 0 || file.blob === undefined) {
     yield bytesInput(file.path, bytes, context);
     return;
   }

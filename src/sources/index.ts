@@ -5,7 +5,7 @@ export { findRepository } from './repository.js';
 export type { GitEnvironment } from './git-env.js';
 export { sealedGitEnv, useGitEnvironment } from './git-env.js';
 export { listScanTargets } from './directory.js';
-export { onBinaryFile, readFiles } from './read-files.js';
+export { readFiles } from './read-files.js';
 export { DEFAULT_STDIN_PATH, stdinChunks } from './stdin.js';
 export { stagedChunks } from './staged.js';
 export { commitMessageChunks } from './commit-message.js';

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ByteChunk, ScanInput } from '../engine/index.js';
+import type { ByteChunk } from '../engine/index.js';
 import type { ScanProblem, SkippedFile } from '../findings/index.js';
 import { readRegularFile } from '../safe-fs/index.js';
 
@@ -24,7 +24,7 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
     if (stat.isDirectory()) return { skipped: { path, reason: 'submodule' } };
     if (!stat.isFile()) return { skipped: { path, reason: 'not-a-file' } };
     if (stat.size > maxFileSize) return { skipped: { path, reason: 'too-large', size: stat.size } };
-    // Decoding and the binary check happen on the thread that scans the file (see onBinaryFile).
+    // Decoding and the binary check happen on the thread that scans the file.
     // Opened without following links and checked again on the open file: a file swapped for a
     // link or a device (`/dev/zero`) after the lstat is still refused, and reading stops at the limit.
     return { chunk: { origin: 'tree', path, bytes: await readRegularFile(full, { maxBytes: maxFileSize }), startLine: 1 } };
@@ -41,7 +41,6 @@ async function readOne(root: string, path: string, maxFileSize: number): Promise
 /**
  * Reads `paths` (relative to `root`) as byte chunks, a few at a time. Symlinks, non-files and
  * oversized files are recorded in `outcome.skipped`; unreadable files in `outcome.problems`.
- * Binary files are recorded when the scanner reports them (see onBinaryFile).
  */
 export async function* readFiles(root: string, paths: readonly string[], maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ByteChunk> {
   const readBatch = (at: number) => Promise.all(paths.slice(at, at + READ_CONCURRENCY).map((p) => readOne(root, p, maxFileSize)));
@@ -56,9 +55,4 @@ export async function* readFiles(root: string, paths: readonly string[], maxFile
       else outcome.problems.push(result.problem);
     }
   }
-}
-
-/** Records a file the scanner found to be binary as skipped, with its size. */
-export function onBinaryFile(outcome: ReadOutcome): (input: ScanInput) => void {
-  return (input) => outcome.skipped.push({ path: input.path, reason: 'binary', size: 'bytes' in input ? input.bytes.length : input.text.length });
 }

@@ -4,14 +4,16 @@ import { createRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
 
 interface Report {
-  findings: unknown[];
+  findings: { ruleId: string; byteOffset?: number }[];
   skipped: { path: string; reason: string }[];
   notices?: string[];
 }
 
 // 1 MB of NUL bytes with a secret appended: binary by git's rule (a NUL in the first 8,000
-// bytes), so it is skipped and listed, never decoded as a megabyte of U+0000 text.
+// bytes), so only its printable strings are scanned (found at its byte offset), never a
+// megabyte of U+0000 text.
 const ZEROS = Buffer.concat([Buffer.alloc(1024 * 1024), Buffer.from(`\nK=${FAKE.stripe}\n`)]);
+const AT = 1024 * 1024 + 3;
 
 async function scan(cwd: string, args: string[]): Promise<Report & { code: number }> {
   const run = await runCli(['scan', '--format', 'json', ...args], { cwd });
@@ -20,21 +22,21 @@ async function scan(cwd: string, args: string[]): Promise<Report & { code: numbe
 }
 
 describe('a file of 1 MB of NUL bytes', () => {
-  it('is skipped as binary in the working tree and in --staged (exit 0)', async () => {
+  it('has its printable strings scanned in the working tree and in --staged: the secret at its byte offset', async () => {
     const repo = await createRepo({ commits: [{ files: { 'README.md': 'hi\n' } }], staged: { 'zeros.bin': ZEROS } });
     for (const args of [[], ['--staged']]) {
-      const report = await scan(repo, args);
-      expect(report.code, args.join(' ')).toBe(0);
-      expect(report.findings).toEqual([]);
-      expect(report.skipped).toEqual([expect.objectContaining({ path: 'zeros.bin', reason: 'binary' })]);
+      const report = await scan(repo, [...args, '--no-gitignore-audit']);
+      expect(report.code, args.join(' ')).toBe(1);
+      expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'stripe.secret-key', byteOffset: AT })]);
+      expect(report.skipped).toEqual([]);
     }
   });
 
-  it('is counted as a binary blob by --history (exit 0)', async () => {
+  it('is counted as a binary blob by --history, and its secret found', async () => {
     const repo = await createRepo({ commits: [{ files: { 'zeros.bin': ZEROS } }] });
     const report = await scan(repo, ['--history']);
-    expect(report.code).toBe(0);
-    expect(report.findings).toEqual([]);
-    expect(report.notices?.join('\n')).toContain('1 binary blob not scanned');
+    expect(report.code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'stripe.secret-key', byteOffset: AT })]);
+    expect(report.notices?.join('\n')).toContain('1 binary blob scanned for printable strings');
   });
 });

@@ -49,14 +49,15 @@ describe('scan (working tree)', () => {
     expect(report.findings.map((f) => f.path).sort()).toEqual([...names].sort());
   });
 
-  it('skips and counts binary, oversized and symlinked files', async () => {
+  it('skips and counts oversized and symlinked files, and scans the printable strings of binary ones', async () => {
     const repo = await createRepo({
       commits: [{ files: { 'bin.dat': Buffer.from([0, 1, 2, 0, ...Buffer.from(FAKE.stripe)]), 'big.txt': `${'x'.repeat(5000)}\n${FAKE.stripe}\n` } }],
     });
     await symlink('big.txt', join(repo, 'link.txt'));
     const { code, report } = await scanJson(repo, ['--max-file-size', '1KB']);
-    expect(code).toBe(0);
-    expect(report.skipped).toEqual([expect.objectContaining({ path: 'big.txt', reason: 'too-large' }), expect.objectContaining({ path: 'bin.dat', reason: 'binary' }), expect.objectContaining({ path: 'link.txt', reason: 'symlink' })]);
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([expect.objectContaining({ path: 'bin.dat', ruleId: 'stripe.secret-key', byteOffset: 4 })]);
+    expect(report.skipped).toEqual([expect.objectContaining({ path: 'big.txt', reason: 'too-large' }), expect.objectContaining({ path: 'link.txt', reason: 'symlink' })]);
   });
 
   it('skips and counts a submodule', async () => {

@@ -59,6 +59,12 @@ describe('createMatcher', () => {
     expect(result.findings[0]?.preview).toBe('acme…(29)');
   });
 
+  it('returns the raw values beside the findings only when asked to keep them, never on the findings', () => {
+    const kept = createMatcher(rules, { shouldKeepValues: true }).scanChunk(chunk(`const a = "${TOKEN}";`));
+    expect(kept.secrets).toEqual([TOKEN]);
+    expect(JSON.stringify(kept.findings)).not.toContain(TOKEN);
+  });
+
   it('puts the raw secret on the finding with shouldRevealSecrets', () => {
     const [finding] = createMatcher(rules, { shouldRevealSecrets: true }).scanChunk(chunk(TOKEN)).findings;
     expect(finding?.secret).toBe(TOKEN);

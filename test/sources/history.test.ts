@@ -109,12 +109,12 @@ describe('scan --history', () => {
     expect(report.findings.map((f) => f.path).sort()).toEqual([...names].sort());
   });
 
-  it('skips and counts oversized blobs, and counts binary ones', async () => {
+  it('skips and counts oversized blobs, and counts binary ones (their printable strings scanned)', async () => {
     const repo = await createRepo({ commits: [{ files: { 'big.txt': `${'x'.repeat(4000)}\n${FAKE.stripe}\n`, 'img.bin': Buffer.from([0, 1, 2, 0]) } }] });
     const { report } = await history(repo, ['--max-file-size', '1KB']);
     expect(report.findings).toEqual([]);
     expect(report.skipped).toEqual([expect.objectContaining({ path: 'big.txt', reason: 'too-large' })]);
-    expect(report.notices?.[0]).toContain('1 binary blob not scanned');
+    expect(report.notices?.[0]).toContain('1 binary blob scanned for printable strings');
   });
 
   it('works in a bare repository and in a linked worktree', async () => {

@@ -7,7 +7,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 interface Report {
-  findings: { ruleId: string; path: string; startLine: number; startColumn: number; endLine: number }[];
+  findings: { ruleId: string; path: string; startLine: number; startColumn: number; endLine: number; byteOffset?: number }[];
   skipped: { path: string; reason: string }[];
 }
 
@@ -69,14 +69,14 @@ describe('scan --staged', () => {
     ]);
   });
 
-  it('skips and counts binary files, and too-large files', async () => {
+  it('scans the printable strings of binary files, and skips and counts too-large files', async () => {
     const repo = await createRepo({
       commits: [{ files: { 'README.md': 'hi\n' } }],
       staged: { 'blob.bin': Buffer.from([0, 1, 0, ...Buffer.from(FAKE.stripe)]), 'big.txt': `${'y'.repeat(3000)}\n${FAKE.stripe}\n` },
     });
     const { report } = await staged(repo, ['--max-file-size', '1KB']);
-    expect(report.findings).toEqual([]);
-    expect(report.skipped.map((s) => `${s.path}:${s.reason}`)).toEqual(['big.txt:too-large', 'blob.bin:binary']);
+    expect(report.findings.map((f) => `${f.path}:${f.ruleId}:${f.byteOffset}`)).toEqual(['blob.bin:stripe.secret-key:3']);
+    expect(report.skipped.map((s) => `${s.path}:${s.reason}`)).toEqual(['big.txt:too-large']);
   });
 
   it('handles paths with spaces, newlines and unicode, and CRLF', async () => {

@@ -8,7 +8,8 @@ function commitJson(commit: CommitInfo | undefined): Record<string, unknown> {
 }
 
 function occurrenceJson(occurrence: Occurrence): Record<string, unknown> {
-  return { path: occurrence.path, startLine: occurrence.startLine, startColumn: occurrence.startColumn, ...commitJson(occurrence.commit) };
+  const bytes = occurrence.byteOffset === undefined ? {} : { byteOffset: occurrence.byteOffset };
+  return { path: occurrence.path, startLine: occurrence.startLine, startColumn: occurrence.startColumn, ...bytes, ...commitJson(occurrence.commit) };
 }
 
 // Explicit key order: the JSON report is an interface for scripts, so it does not depend on the
@@ -23,6 +24,8 @@ function findingJson(finding: Finding): Record<string, unknown> {
     startColumn: finding.startColumn,
     endLine: finding.endLine,
     endColumn: finding.endColumn,
+    // Binary files only: where the secret is, in bytes (its lines and columns count line feeds and bytes).
+    ...(finding.byteOffset === undefined ? {} : { byteOffset: finding.byteOffset, byteLength: finding.byteLength }),
     ...commitJson(finding.commit),
     // History scans only; occurrences sorted by commit date, then path.
     ...(finding.occurrences === undefined ? {} : { occurrences: sortOccurrences(finding.occurrences).map(occurrenceJson) }),

@@ -1,3 +1,4 @@
+import { placeOf } from '../shared/location.js';
 import type { Finding, Occurrence } from '../../findings/index.js';
 import { blobUrlOf } from './blob-url.js';
 import { markdownCode } from './escape.js';
@@ -7,7 +8,7 @@ import type { VersionControlInfo } from '../types.js';
 
 // A place no commit added (e.g. only a stash) gets no link: the scanned revision need not hold it.
 function occurrenceItem(occurrence: Occurrence, vcs: VersionControlInfo | undefined): string {
-  const location = markdownCode(`${occurrence.path}:${occurrence.startLine}`);
+  const location = markdownCode(placeOf(occurrence));
   const { commit } = occurrence;
   if (commit === undefined) return `  - ${location}`;
   const url = blobUrlOf({ path: occurrence.path, line: occurrence.startLine, sha: commit.sha }, vcs);
@@ -17,7 +18,7 @@ function occurrenceItem(occurrence: Occurrence, vcs: VersionControlInfo | undefi
 function findingItems(finding: Finding, vcs: VersionControlInfo | undefined): string[] {
   const others = otherPaths(finding);
   const shown = others.slice(0, MAX_LISTED_OCCURRENCES);
-  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(`${finding.path}:${finding.startLine}`)} is also in:`;
+  const head = `- ${markdownCode(finding.preview)} (${markdownCode(finding.ruleId)}) at ${markdownCode(placeOf(finding))} is also in:`;
   const more = others.length > shown.length ? [`  - …and ${others.length - shown.length} more`] : [];
   return [head, ...shown.map((occurrence) => occurrenceItem(occurrence, vcs)), ...more];
 }

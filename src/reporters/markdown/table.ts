@@ -1,3 +1,4 @@
+import { placeOf } from '../shared/location.js';
 import type { Finding } from '../../findings/index.js';
 import { plural } from '../shared/counts.js';
 import { blobUrlOf } from './blob-url.js';
@@ -9,7 +10,7 @@ import type { VersionControlInfo } from '../types.js';
 export const MAX_TABLE_ROWS = 100;
 
 function locationCell(finding: Finding, vcs: VersionControlInfo | undefined): string {
-  const location = markdownCode(`${finding.path}:${finding.startLine}`);
+  const location = markdownCode(placeOf(finding));
   const url = blobUrlOf({ path: finding.path, line: finding.startLine, sha: finding.commit?.sha }, vcs);
   const linked = url === undefined ? location : `[${location}](${url})`;
   const others = otherPaths(finding).length;

@@ -1,3 +1,4 @@
+import { placeOf } from '../shared/location.js';
 import type { Location, Region } from 'sarif';
 import type { Finding, Occurrence } from '../../findings/index.js';
 import { calendarDateOf } from '../shared/iso-instant.js';
@@ -15,7 +16,10 @@ const MAX_LINKED = 10;
 function regionAt(finding: Finding, occurrence: Occurrence): Region {
   const lineSpan = finding.endLine - finding.startLine;
   const endColumn = lineSpan === 0 ? occurrence.startColumn + (finding.endColumn - finding.startColumn) : finding.endColumn;
-  return { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  const region: Region = { startLine: occurrence.startLine, startColumn: occurrence.startColumn, endLine: occurrence.startLine + lineSpan, endColumn };
+  // In a binary file, the bytes; the length is the finding's (UTF-16 text would take twice as many).
+  if (occurrence.byteOffset !== undefined) Object.assign(region, { byteOffset: occurrence.byteOffset, byteLength: finding.byteLength ?? finding.endColumn - finding.startColumn });
+  return region;
 }
 
 function placeMessage(occurrence: Occurrence): string {
@@ -70,7 +74,7 @@ export function historySentences(finding: Finding): string {
   const parts = provenance === undefined ? [] : [provenance];
   const others = otherPaths(finding);
   if (others.length > 0) {
-    const links = others.slice(0, MAX_LINKED).map((o, index) => `[${linkText(`${o.path}:${o.startLine}`)}](${index + 1})`);
+    const links = others.slice(0, MAX_LINKED).map((o, index) => `[${linkText(placeOf(o))}](${index + 1})`);
     const rest = others.length - links.length;
     parts.push(`Also in ${joinWithAnd(rest > 0 ? [...links, `${rest} more ${rest === 1 ? 'place' : 'places'}`] : links)}.`);
   }

@@ -35,10 +35,14 @@ function verificationSentence(finding: Finding): string {
 
 function messageOf(finding: Finding): string {
   const provenance = provenanceOf(finding) + verificationSentence(finding);
-  const where = finding.isInFileName === true ? ' in the file name' : '';
-  return (
-    `${finding.ruleName} detected${where}: ${finding.preview === '' ? finding.path : finding.preview}.${provenance === '' ? '' : ` ${provenance}`} ` + 'Rotate it at the provider first, then remove it from the code and from git history.'
-  );
+  const inName = finding.isInFileName === true ? ' in the file name' : '';
+  const where = finding.byteOffset === undefined ? '' : ` at byte ${finding.byteOffset} (a printable string in a binary file)`;
+  return `${finding.ruleName} detected${inName}: ${finding.preview === '' ? finding.path : finding.preview}${where}.${provenance === '' ? '' : ` ${provenance}`} Rotate it at the provider first, then remove it from the code and from git history.`;
+}
+
+// A binary file's region gives the bytes too; its lines and columns count line feeds and bytes.
+function bytesOf(finding: Finding): { byteOffset?: number; byteLength?: number } {
+  return finding.byteOffset === undefined ? {} : { byteOffset: finding.byteOffset, byteLength: finding.byteLength ?? 0 };
 }
 
 // `commit` is where the reported location comes from; history results also name it `firstCommit`
@@ -77,6 +81,7 @@ export function resultOf(finding: Finding, ruleIndex: number): Result {
             startColumn: finding.startColumn,
             endLine: finding.endLine,
             endColumn: finding.endColumn,
+            ...bytesOf(finding),
             snippet: { text: finding.context },
           },
         },

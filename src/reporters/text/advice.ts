@@ -1,3 +1,4 @@
+import { placeOf } from '../shared/location.js';
 import type { Finding } from '../../findings/index.js';
 import { printable } from '../../terminal-text/index.js';
 import type { CommitAdvice } from '../types.js';
@@ -10,7 +11,7 @@ function shellWord(text: string): string {
 
 /** One `.secretscanignore` line per finding: the fingerprint, then what it is as a comment. */
 function ignoreLines(findings: readonly Finding[]): string[] {
-  return findings.map((finding) => `    ${finding.fingerprint}  # ${finding.ruleId} at ${printable(finding.path)}:${finding.startLine}`);
+  return findings.map((finding) => `    ${finding.fingerprint}  # ${finding.ruleId} at ${printable(placeOf(finding))}`);
 }
 
 function fixLines(advice: CommitAdvice, findings: readonly Finding[], command: string): string[] {

@@ -1,3 +1,4 @@
+import { placeOf } from '../shared/location.js';
 import type { Finding } from '../../findings/index.js';
 import type { Colors } from './color.js';
 import { calendarDateOf } from '../shared/iso-instant.js';
@@ -20,7 +21,7 @@ function alsoInLines(finding: Finding): string[] {
   const others = otherPaths(finding);
   if (others.length === 0) return [];
   const rows = others.slice(0, MAX_LISTED_OCCURRENCES).map((occurrence) => ({
-    location: printable(`${occurrence.path}:${occurrence.startLine}`),
+    location: printable(placeOf(occurrence)),
     sha: occurrence.commit?.sha.slice(0, 7),
   }));
   const width = Math.max(...rows.map((row) => row.location.length));

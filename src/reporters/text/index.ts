@@ -2,6 +2,7 @@ import type { Finding, ScanResult } from '../../findings/index.js';
 import type { Colors } from './color.js';
 import { createColors } from './color.js';
 import { firedRules } from '../shared/fired-rules.js';
+import { positionOf } from '../shared/location.js';
 import { isHistoryFinding } from '../shared/occurrences.js';
 import { printable } from '../../terminal-text/index.js';
 import { sortFindings } from '../shared/sort-findings.js';
@@ -31,7 +32,7 @@ function paintVerification(finding: Finding, c: Colors): string {
 }
 
 function findingLines(finding: Finding, widths: { position: number; rule: number; hasVerification: boolean }, c: Colors): string[] {
-  const position = `${finding.startLine}:${finding.startColumn}`.padEnd(widths.position);
+  const position = positionOf(finding).padEnd(widths.position);
   const indent = ' '.repeat(2 + widths.position + 2);
   const verified = widths.hasVerification ? paintVerification(finding, c) : '';
   const lines = [
@@ -65,7 +66,7 @@ function groupByPath(findings: readonly Finding[]): Finding[][] {
 function fileBlock(group: readonly Finding[], c: Colors, hasVerification: boolean): string[] {
   const widths = {
     // reduce, not Math.max(...): one file can hold more findings than a call takes arguments.
-    position: group.reduce((width, f) => Math.max(width, `${f.startLine}:${f.startColumn}`.length), 0),
+    position: group.reduce((width, f) => Math.max(width, positionOf(f).length), 0),
     rule: group.reduce((width, f) => Math.max(width, f.ruleId.length), 0),
     hasVerification,
   };

@@ -10,7 +10,7 @@ export interface HistoryStats {
   blobs: number;
   /** Bytes of blob content read. */
   bytes: number;
-  /** Blobs not scanned because they are binary (counted rather than listed one by one; see HistorySource.onBinary). */
+  /** Binary blobs, of which only printable runs were scanned (see HistorySource.onBinary). */
   binaryBlobs: number;
   /** Author date of the oldest commit seen (ISO 8601), when any. */
   oldestDate?: string;

@@ -1,5 +1,5 @@
 import type { ScanInput } from '../../engine/index.js';
-import { groupBySecret, type ScanResult } from '../../findings/index.js';
+import { groupBySecret, type ScanResult, type ValuePlace } from '../../findings/index.js';
 import type { ReadOutcome } from '../read-files.js';
 import { historyChunks, isShallowRepository, type HistoryStats } from './history-chunks.js';
 import { countReachableBlobs } from './count-blobs.js';
@@ -11,12 +11,17 @@ export type { HistoryStats } from './history-chunks.js';
 export interface HistorySource {
   chunks: AsyncIterable<ScanInput>;
   stats: HistoryStats;
-  /** Counts a blob the scanner found to be binary. */
+  /** Counts a blob the scanner found to be binary (only its printable runs were scanned). */
   onBinary: () => void;
   /** How many blobs the audit will read: a second, content-free walk, worth it only to show an ETA. */
   countTotal: () => Promise<number>;
-  /** Adds provenance, groups by secret, applies path allowlists per occurrence, and adds notices. */
-  finish: (result: ScanResult) => Promise<ScanResult>;
+  /**
+   * Adds provenance, groups by secret (with every other place each secret's value sits, when
+   * given), applies path allowlists per occurrence, and adds notices.
+   */
+  finish: (result: ScanResult, valuePlaces?: ReadonlyMap<string, readonly ValuePlace[]>) => Promise<ScanResult>;
+  /** The same blobs and messages read again (for the second pass that looks for found values), counting nothing. */
+  reread: () => AsyncIterable<ScanInput>;
 }
 
 function plural(count: number, noun: string): string {
@@ -26,11 +31,14 @@ function plural(count: number, noun: string): string {
 /** Opens a history audit of the repository at `root` (bare or not). */
 export function historySource(root: string, maxFileSize: number, outcome: ReadOutcome, isPathSuppressed: (path: string) => boolean): HistorySource {
   const stats: HistoryStats = { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 };
-  const finish = async (result: ScanResult): Promise<ScanResult> => {
+  const finish = async (result: ScanResult, valuePlaces?: ReadonlyMap<string, readonly ValuePlace[]>): Promise<ScanResult> => {
     const wanted = new Set(result.findings.flatMap((f) => (f.blob === undefined ? [] : [f.blob])));
+    for (const list of valuePlaces?.values() ?? []) for (const place of list) if (place.blob !== undefined) wanted.add(place.blob);
     const [{ places, removals }, head, headCommit, isShallow] = await Promise.all([blobProvenance(root, wanted), headBlobs(root), headCommitSha(root), isShallowRepository(root)]);
-    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed });
-    const notices = [`history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} not scanned`];
+    const grouped = groupBySecret(result.findings, { places, removals, headBlobs: head, ...(headCommit === undefined ? {} : { headCommit }), isPathSuppressed, ...(valuePlaces === undefined ? {} : { valuePlaces }) });
+    const notices = [
+      `history: ${plural(stats.commits, 'commit')} and ${plural(stats.blobs, 'unique blob')} (${(stats.bytes / 1e6).toFixed(1)} MB) read; ${plural(stats.binaryBlobs, 'binary blob')} scanned for printable strings (provider rules only)`,
+    ];
     if (isShallow) {
       notices.push(`this clone is shallow: the audit covers only ${plural(stats.commits, 'commit')}${stats.oldestDate ? `, back to ${stats.oldestDate}` : ''}; run \`git fetch --unshallow\` to audit the whole history`);
     }
@@ -48,5 +56,6 @@ export function historySource(root: string, maxFileSize: number, outcome: ReadOu
     finish,
     onBinary: () => void stats.binaryBlobs++,
     countTotal: () => countReachableBlobs(root),
+    reread: () => historyChunks(root, maxFileSize, { skipped: [], problems: [] }, { commits: 0, blobs: 0, bytes: 0, binaryBlobs: 0 }),
   };
 }
