@@ -28937,25 +28937,24 @@ var PROVIDER_HOSTS = {
   cloudflare: ["api.cloudflare.com"],
   cohere: ["api.cohere.com"],
   contentful: ["api.contentful.com"],
-  datadog: ["api.datadoghq.com"],
+  datadog: ["api.datadoghq.com", "api.datadoghq.eu", "api.us3.datadoghq.com", "api.us5.datadoghq.com", "api.ap1.datadoghq.com"],
   deepseek: ["api.deepseek.com"],
   digitalocean: ["api.digitalocean.com"],
   discord: ["discord.com"],
   doppler: ["api.doppler.com"],
   dropbox: ["api.dropboxapi.com"],
   figma: ["api.figma.com"],
-  "fly-io": ["api.fly.io"],
   github: ["api.github.com"],
   gitlab: ["gitlab.com"],
   groq: ["api.groq.com"],
   heroku: ["api.heroku.com"],
-  honeycomb: ["api.honeycomb.io"],
+  honeycomb: ["api.honeycomb.io", "api.eu1.honeycomb.io"],
   hubspot: ["api.hubapi.com"],
   huggingface: ["huggingface.co"],
   intercom: ["api.intercom.io"],
   linear: ["api.linear.app"],
   linode: ["api.linode.com"],
-  mailgun: ["api.mailgun.net"],
+  mailgun: ["api.mailgun.net", "api.eu.mailgun.net"],
   mapbox: ["api.mapbox.com"],
   mistral: ["api.mistral.ai"],
   netlify: ["api.netlify.com"],
@@ -28970,14 +28969,14 @@ var PROVIDER_HOSTS = {
   replicate: ["api.replicate.com"],
   sendgrid: ["api.sendgrid.com"],
   slack: ["slack.com", "hooks.slack.com"],
-  snyk: ["api.snyk.io"],
-  square: ["connect.squareup.com"],
+  snyk: ["api.snyk.io", "api.eu.snyk.io", "api.au.snyk.io"],
+  square: ["connect.squareup.com", "connect.squareupsandbox.com"],
   stripe: ["api.stripe.com"],
   supabase: ["api.supabase.com"],
   tailscale: ["api.tailscale.com"],
   telegram: ["api.telegram.org"],
   "terraform-cloud": ["app.terraform.io"],
-  tradier: ["api.tradier.com"],
+  tradier: ["api.tradier.com", "sandbox.tradier.com"],
   twilio: ["api.twilio.com"],
   typeform: ["api.typeform.com"],
   "unusual-whales": ["api.unusualwhales.com"],
@@ -29195,13 +29194,13 @@ function awsStsStandIn(live) {
 
 // dist/src/verify/code-verifiers.js
 var CODE_VERIFIERS = {
-  "aws-sts": { host: "sts.amazonaws.com", build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn }
+  "aws-sts": { host: "sts.amazonaws.com", build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn, accepts: (values) => typeof awsStsRequest(values, /* @__PURE__ */ new Date(0)) !== "string" }
 };
 
 // dist/src/verify/check-verifier.js
 var VERIFY_KEYS = /* @__PURE__ */ new Set(["partner", "unverifiable", "code", "requests", "live", "revoked"]);
 var REQUEST_KEYS = /* @__PURE__ */ new Set(["when", "method", "url", "headers", "basicAuth", "form", "json"]);
-var LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|$)/;
+var LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|\{\{secret-path\}\}$|$)/;
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -29523,9 +29522,10 @@ function partnerValueOf(finding, partnerRuleId, findings) {
 
 // dist/src/verify/verifier.js
 function keyOf2(request) {
-  const { "x-amz-date": _date, authorization, ...headers } = request.headers;
-  const auth = request.headers["x-amz-date"] === void 0 ? authorization : (authorization ?? "").replace(/, Signature=.*$/, "");
-  return createHash6("sha256").update(JSON.stringify([request.method, request.url.href, headers, auth, request.body ?? ""])).digest("hex");
+  return createHash6("sha256").update(JSON.stringify([request.method, request.url.href, request.headers, request.body ?? ""])).digest("hex");
+}
+function codeKeyOf(code2, values) {
+  return createHash6("sha256").update(JSON.stringify([code2, [values.secret, ...values.partners.values()].sort()])).digest("hex");
 }
 function planFor(spec, rule, values, now) {
   if (spec.unverifiable !== void 0)
@@ -29537,7 +29537,7 @@ function planFor(spec, rule, values, now) {
     const request = code2.build(values, now);
     if (typeof request === "string")
       return { status: "unknown", detail: `not checked: ${request}` };
-    return { attempts: [{ key: keyOf2(request), host: code2.host, request, classify: code2.classify }] };
+    return { attempts: [{ key: codeKeyOf(spec.code, values), host: code2.host, request, classify: code2.classify }] };
   }
   const chosen = chooseRequests(spec.requests ?? [], values);
   if (chosen.length === 0 || spec.live === void 0 || spec.revoked === void 0)

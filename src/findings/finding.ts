@@ -81,7 +81,7 @@ export interface Finding {
   verification?: Verification;
 }
 
-/** Whether the provider still accepts a secret: `live` (accepted), `revoked` (rejected) or `unknown`. */
+/** What the provider answered about a credential: `live` (accepted), `revoked` (rejected) or `unknown`. */
 export type VerificationStatus = 'live' | 'revoked' | 'unknown';
 
 /** The answer of one verification request (`--verify`). Never holds the secret. */

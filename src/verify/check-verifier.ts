@@ -5,7 +5,7 @@ import { hasUnknownPlaceholder, placeholdersOf } from './template.js';
 
 const VERIFY_KEYS = new Set(['partner', 'unverifiable', 'code', 'requests', 'live', 'revoked']);
 const REQUEST_KEYS = new Set(['when', 'method', 'url', 'headers', 'basicAuth', 'form', 'json']);
-const LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|$)/;
+const LITERAL_HOST = /^https:\/\/([a-z0-9.-]+)(?:[/?]|\{\{secret-path\}\}$|$)/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,11 +9,13 @@ export interface CodeVerifier {
   host: string;
   build: (values: TemplateValues, now: Date) => HttpRequest | string;
   classify: (response: HttpResponse) => { status: VerificationStatus; detail: string };
+  /** Whether it can check these values at all (else the status is unknown with the reason). */
+  accepts: (values: TemplateValues) => boolean;
   /** A local stand-in that accepts exactly `live` and rejects anything else. */
   standIn: (live: TemplateValues) => (request: HttpRequest) => HttpResponse;
 }
 
 /** Code verifiers by name. */
 export const CODE_VERIFIERS: Readonly<Record<string, CodeVerifier>> = {
-  'aws-sts': { host: 'sts.amazonaws.com', build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn },
+  'aws-sts': { host: 'sts.amazonaws.com', build: awsStsRequest, classify: classifyAwsSts, standIn: awsStsStandIn, accepts: (values) => typeof awsStsRequest(values, new Date(0)) !== 'string' },
 };

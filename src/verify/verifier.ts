@@ -44,11 +44,18 @@ type Attempt = { key: string; host: string; request: HttpRequest; classify: (res
 type Plan = { attempts: Attempt[] } | Outcome;
 
 function keyOf(request: HttpRequest): string {
-  const { 'x-amz-date': _date, authorization, ...headers } = request.headers;
-  // A signed request differs with every second; its key is what was signed for, not the signature.
-  const auth = request.headers['x-amz-date'] === undefined ? authorization : (authorization ?? '').replace(/, Signature=.*$/, '');
   return createHash('sha256')
-    .update(JSON.stringify([request.method, request.url.href, headers, auth, request.body ?? '']))
+    .update(JSON.stringify([request.method, request.url.href, request.headers, request.body ?? '']))
+    .digest('hex');
+}
+
+/**
+ * A signed request differs with every second: its key is the verifier and the values it signs
+ * with, in any order, so both halves of a pair (found by two rules) share one request.
+ */
+function codeKeyOf(code: string, values: TemplateValues): string {
+  return createHash('sha256')
+    .update(JSON.stringify([code, [values.secret, ...values.partners.values()].sort()]))
     .digest('hex');
 }
 
@@ -59,7 +66,7 @@ function planFor(spec: VerifySpec, rule: Rule, values: TemplateValues, now: Date
     if (code === undefined) return { status: 'unknown', detail: `unknown code verifier ${spec.code}` };
     const request = code.build(values, now);
     if (typeof request === 'string') return { status: 'unknown', detail: `not checked: ${request}` };
-    return { attempts: [{ key: keyOf(request), host: code.host, request, classify: code.classify }] };
+    return { attempts: [{ key: codeKeyOf(spec.code, values), host: code.host, request, classify: code.classify }] };
   }
   const chosen = chooseRequests(spec.requests ?? [], values);
   if (chosen.length === 0 || spec.live === undefined || spec.revoked === undefined) return { status: 'unknown', detail: 'not checked: no request of the verifier fits this value' };

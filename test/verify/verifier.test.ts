@@ -45,6 +45,33 @@ describe('createVerifier', () => {
     expect(findings.map((f) => f.verification?.status)).toEqual(['live', 'live']);
   });
 
+  it('signs an AWS pair once for both of its rules, and leaves temporary (ASIA) keys unknown', async () => {
+    const keyId = ['AKIA', 'Q3MZ7XW2KLP4NB6R'].join('');
+    const secretKey = ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYzzzzzzzzzzzzz1'].join('/').slice(0, 40);
+    const { sent, transport } = recordingTransport(() => ({ status: 403, body: '<ErrorResponse><Error><Code>InvalidClientTokenId</Code></Error></ErrorResponse>' }));
+    const findings = [findingOf('aws.access-key-id', keyId, '.env', 1), findingOf('aws.secret-access-key', secretKey, '.env', 2)];
+    await createVerifier({ transport, perHostIntervalMs: 0 }).verifyFindings(findings, rules);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIA[A-Z0-9]{16}\/\d{8}\/us-east-1\/sts\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(findings.map((f) => f.verification?.detail)).toEqual(['HTTP 403 from sts.amazonaws.com (InvalidClientTokenId): rejected', 'HTTP 403 from sts.amazonaws.com (InvalidClientTokenId): rejected']);
+    const temporary = [findingOf('aws.access-key-id', `ASIA${keyId.slice(4)}`, 't.env', 1), findingOf('aws.secret-access-key', secretKey, 't.env', 2)];
+    await createVerifier({ transport, perHostIntervalMs: 0 }).verifyFindings(temporary, rules);
+    expect(sent).toHaveLength(1);
+    expect(temporary[0]?.verification?.detail).toMatch(/temporary \(ASIA\) credentials need their session token/);
+  });
+
+  it('tries regional hosts in turn and says revoked only when every one rejects', async () => {
+    const datadogKey = 'a'.repeat(16) + '0123456789abcdef';
+    const { sent, transport } = recordingTransport((request) => (request.url.hostname === 'api.datadoghq.eu' ? { status: 200, body: '{"valid":true}', json: { valid: true } } : { status: 403, body: '{}', json: {} }));
+    const verification = await createVerifier({ transport, perHostIntervalMs: 0 }).verifyValues(rule('datadog.api-key'), { secret: datadogKey, partners: new Map() }, rules);
+    expect(verification.status).toBe('live');
+    expect(sent.map((request) => request.url.hostname)).toEqual(['api.datadoghq.com', 'api.datadoghq.eu']);
+    const rejecting = recordingTransport(() => ({ status: 403, body: '{}', json: {} }));
+    const revoked = await createVerifier({ transport: rejecting.transport, perHostIntervalMs: 0 }).verifyValues(rule('datadog.api-key'), { secret: datadogKey, partners: new Map() }, rules);
+    expect(revoked.status).toBe('revoked');
+    expect(rejecting.sent).toHaveLength(5);
+  });
+
   it('says unknown, without a request, when the partner is missing', async () => {
     const { sent, transport } = recordingTransport(() => ({ status: 200, body: '{}' }));
     const findings = [findingOf('alpaca.secret-key', alpacaSecret)];
