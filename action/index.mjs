@@ -27383,30 +27383,40 @@ var UNCHANGED = (text) => text;
 function nameFingerprint(finding) {
   return fingerprintFromSecretId(finding.ruleId, `\0file-name:${finding.path}`, finding.secretId);
 }
-function scanFileNames(visited, rules, options) {
+function textAt(text, finding) {
+  const lineStarts = [0];
+  for (let at2 = text.indexOf("\n"); at2 !== -1; at2 = text.indexOf("\n", at2 + 1))
+    lineStarts.push(at2 + 1);
+  const offset = (line, column) => (lineStarts[line - 1] ?? 0) + column - 1;
+  return text.slice(offset(finding.startLine, finding.startColumn), offset(finding.endLine, finding.endColumn));
+}
+function scanFileNames(visited, options) {
+  const { rules, policy, shouldRevealSecrets } = options;
   const providerIds = new Set(rules.filter(isProviderRule).map((rule) => rule.spec.id));
   if (visited.length === 0 || providerIds.size === 0)
     return { findings: [], suppressed: { allowlist: 0 }, redactText: UNCHANGED, hasSecrets: false };
-  const matcher = createMatcher(rules, { suppression: options.policy, shouldRevealSecrets: true, prebuiltAutomaton: readBuiltinAutomaton() });
+  const matcher = options.matcher ?? createMatcher(rules, { suppression: policy, shouldRevealSecrets, prebuiltAutomaton: readBuiltinAutomaton() });
   const secrets = /* @__PURE__ */ new Set();
   const findings = [];
   let allowlisted = 0;
   for (const { path, commit } of visited) {
+    if (policy.isPathSuppressed(path))
+      continue;
     const scanned = matcher.scanChunk({ origin: "tree", path, text: path, startLine: 1 });
     allowlisted += scanned.suppressed.allowlist;
     for (const found of scanned.findings) {
-      if (!providerIds.has(found.ruleId) || found.secret === void 0)
+      if (!providerIds.has(found.ruleId))
         continue;
-      secrets.add(found.secret);
+      secrets.add(textAt(path, found));
       const finding = { ...found, fingerprint: nameFingerprint(found), isInFileName: true };
-      if (!options.shouldRevealSecrets)
+      if (!shouldRevealSecrets)
         delete finding.secret;
       if (commit !== void 0)
         finding.commit = commit;
       findings.push(finding);
     }
   }
-  if (secrets.size === 0 || options.shouldRevealSecrets)
+  if (secrets.size === 0 || shouldRevealSecrets)
     return { findings, suppressed: { allowlist: allowlisted }, redactText: UNCHANGED, hasSecrets: false };
   const finder = new SecretFinder(secrets);
   return { findings, suppressed: { allowlist: allowlisted }, redactText: (text) => finder.redactIn(text).text, hasSecrets: true };
@@ -27645,7 +27655,7 @@ async function scannerFor(options) {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative9(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : "built at start-up (the stored one is missing, damaged or for other keywords)"}`);
-  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
+  return Object.assign(inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true })), { matcher });
 }
 
 // dist/src/pipeline/execute-scan.js
@@ -27703,14 +27713,20 @@ async function executeScan(options) {
   const policy = suppressionFrom(config.allowlist);
   const source = await openSource(request, { cwd, repo, maxFileSize, outcome, isPathSuppressed: policy.isPathSuppressed, isPathAllowlisted: pathAllowlistFrom(config.allowlist) });
   log(`${source.kind} scan under ${source.root}${source.size === void 0 ? "" : `: ${source.size} files`}`);
-  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  let provideMatcher = () => void 0;
+  const sharedMatcher = new Promise((resolve11) => {
+    provideMatcher = resolve11;
+  });
+  const names = Promise.all([source.visitedPaths?.() ?? Promise.resolve([]), sharedMatcher]).then(([visited, matcher]) => scanFileNames(visited, { rules, matcher, policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
   names.catch(() => void 0);
   let result;
   try {
-    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log });
+    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log, onMatcher: provideMatcher });
   } catch (error2) {
+    provideMatcher(void 0);
     throw await redactedError(error2, names);
   }
+  provideMatcher(void 0);
   const named = await names.catch((error2) => {
     result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error2 instanceof Error ? error2.message : String(error2)}` });
     result.isPartial = true;
@@ -27736,11 +27752,12 @@ async function executeScan(options) {
   return { result: applied.result, rules, root: source.root, projectRoot, repo, sourceKind: source.kind, suppressions, unused: applied.unused, isVerified: shouldVerify };
 }
 async function scanContent(source, context) {
-  const { options, rules, config, policy, outcome, log } = context;
+  const { options, rules, config, policy, outcome, log, onMatcher } = context;
   const { source: request } = options;
   const repo = source.repo;
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
+  onMatcher(scanner.matcher);
   const progress = options.progressFor?.(source.kind);
   if (source.size !== void 0)
     progress?.setTotal(source.size);

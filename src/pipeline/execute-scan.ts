@@ -1,6 +1,6 @@
 import { addAuditFindings, auditChecksFor, loadCatalogue } from '../sensitive-files/index.js';
 import { type Config, configRisks, loadConfig, selectRules, DEFAULT_MAX_FILE_SIZE } from '../config/index.js';
-import { scanChunks, type ScanInput } from '../engine/index.js';
+import { scanChunks, type Matcher, type ScanInput } from '../engine/index.js';
 import { compareFindings, redactResult, SEVERITIES, type ScanResult, type UnlistedFindings } from '../findings/index.js';
 import { applySuppressions, describeSuppressions, kindPolicyFrom, loadSuppressions, pathAllowlistFrom, suppressionFrom } from '../suppress/index.js';
 import { ConfigError, ScanError, UsageError } from '../errors.js';
@@ -98,14 +98,22 @@ export async function executeScan(options: ScanOptions): Promise<CompletedScan> 
   // File names are listed while the content is scanned; they are checked with the provider rules,
   // and any token found in one is redacted from every path and message of the result (and from a
   // failure's message).
-  const names = (source.visitedPaths?.() ?? Promise.resolve([])).then((visited) => scanFileNames(visited, rules, { policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
+  // The names are matched by the content's matcher when it runs on this thread (building one costs
+  // the pre-commit hook more than the check itself).
+  let provideMatcher: (matcher: Matcher | undefined) => void = () => undefined;
+  const sharedMatcher = new Promise<Matcher | undefined>((resolve) => {
+    provideMatcher = resolve;
+  });
+  const names = Promise.all([source.visitedPaths?.() ?? Promise.resolve([]), sharedMatcher]).then(([visited, matcher]) => scanFileNames(visited, { rules, matcher, policy, shouldRevealSecrets: options.shouldRevealSecrets === true }));
   names.catch(() => undefined);
   let result: ScanResult;
   try {
-    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log });
+    result = await scanContent(source, { options: shouldVerify ? { ...options, shouldRevealSecrets: true } : options, rules, config, policy, outcome, log, onMatcher: provideMatcher });
   } catch (error) {
+    provideMatcher(undefined);
     throw await redactedError(error, names);
   }
+  provideMatcher(undefined);
   const named = await names.catch((error: unknown): FileNameScan => {
     result.problems.push({ path: source.root, message: `file names not checked for tokens: ${error instanceof Error ? error.message : String(error)}` });
     result.isPartial = true;
@@ -135,15 +143,18 @@ interface ContentScan {
   policy: ReturnType<typeof suppressionFrom>;
   outcome: ReadOutcome;
   log: (line: string) => void;
+  /** Hears the matcher the content is matched with on this thread (undefined with worker threads). */
+  onMatcher: (matcher: Matcher | undefined) => void;
 }
 
 /** Matches the source's content (on workers when it pays), with progress, time limit and the source's last step. */
 async function scanContent(source: Source, context: ContentScan): Promise<ScanResult> {
-  const { options, rules, config, policy, outcome, log } = context;
+  const { options, rules, config, policy, outcome, log, onMatcher } = context;
   const { source: request } = options;
   const repo = source.repo;
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const scanner = await scannerFor({ source, rules, config, policy, threads: options.threads, shouldRevealSecrets: options.shouldRevealSecrets === true, maxFindings, log });
+  onMatcher(scanner.matcher);
   const progress = options.progressFor?.(source.kind);
   if (source.size !== undefined) progress?.setTotal(source.size);
   else if (progress !== undefined) void source.countTotal?.().then(progress.setTotal, () => undefined);

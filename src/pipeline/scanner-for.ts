@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../config/index.js';
 import { relative } from 'node:path';
-import { COMPILED_AUTOMATON_FILE, createBinaryScanner, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type SuppressionPolicy } from '../engine/index.js';
+import { COMPILED_AUTOMATON_FILE, createBinaryScanner, createMatcher, inProcessScanner, readBuiltinAutomaton, type ChunkScanner, type Matcher, type SuppressionPolicy } from '../engine/index.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Rule } from '../rules/index.js';
 import type { Source } from './open-source.js';
@@ -44,7 +44,7 @@ export async function scannerFor(options: {
   shouldRevealSecrets: boolean;
   maxFindings: number;
   log: (line: string) => void;
-}): Promise<ChunkScanner> {
+}): Promise<ChunkScanner & { matcher?: Matcher }> {
   const { source, rules, config, policy, shouldRevealSecrets, maxFindings, log } = options;
   const isHistory = source.kind === 'history';
   const isUserPatterned = hasUserPatterns(config);
@@ -62,5 +62,6 @@ export async function scannerFor(options: {
   const suppression = isHistory ? { ...policy, isPathSuppressed: () => false } : policy;
   const matcher = createMatcher(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true, maxFindings, prebuiltAutomaton: readBuiltinAutomaton() });
   log(`keyword automaton: ${matcher.usesPrebuiltAutomaton ? relative(PACKAGE_ROOT, COMPILED_AUTOMATON_FILE) : 'built at start-up (the stored one is missing, damaged or for other keywords)'}`);
-  return inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true }));
+  // The matcher is handed out too: the file-name check reuses it rather than building its own.
+  return Object.assign(inProcessScanner(matcher, createBinaryScanner(rules, { suppression, shouldRevealSecrets, shouldKeepValues: true })), { matcher });
 }

@@ -10,7 +10,7 @@ const NO_SUPPRESSION = { isPathSuppressed: () => false, isSuppressed: () => fals
 describe('scanFileNames', () => {
   it('finds a provider token in a file name, located in the name, and redacts it from any text', () => {
     const path = `keys/${FAKE.stripe}.txt`;
-    const scan = scanFileNames([{ path }, { path: 'src/index.ts' }], rules, { policy: NO_SUPPRESSION, shouldRevealSecrets: false });
+    const scan = scanFileNames([{ path }, { path: 'src/index.ts' }], { rules, policy: NO_SUPPRESSION, shouldRevealSecrets: false });
     expect(scan.findings).toHaveLength(1);
     expect(scan.findings[0]).toMatchObject({ ruleId: 'stripe.secret-key', path, isInFileName: true, startLine: 1, startColumn: 6, context: 'keys/sk_l…(32).txt' });
     expect(scan.findings[0]?.secret).toBeUndefined();
@@ -20,7 +20,7 @@ describe('scanFileNames', () => {
 
   it('gives the name finding its own fingerprint, not the one of the same token in that file', () => {
     const path = `${FAKE.stripe}.js`;
-    const [name] = scanFileNames([{ path }], rules, { policy: NO_SUPPRESSION, shouldRevealSecrets: false }).findings;
+    const [name] = scanFileNames([{ path }], { rules, policy: NO_SUPPRESSION, shouldRevealSecrets: false }).findings;
     const [content] = createMatcher(rules).scanChunk({ origin: 'tree', path, text: `k = "${FAKE.stripe}";\n`, startLine: 1 }).findings;
     expect(name?.secretId).toBe(content?.secretId);
     expect(name?.fingerprint).not.toBe(content?.fingerprint);
@@ -37,14 +37,22 @@ describe('scanFileNames', () => {
         return rule !== undefined && !isProviderRule(rule);
       }),
     ).toBe(true);
-    expect(scanFileNames([{ path }], rules, { policy: NO_SUPPRESSION, shouldRevealSecrets: false }).findings).toEqual([]);
+    expect(scanFileNames([{ path }], { rules, policy: NO_SUPPRESSION, shouldRevealSecrets: false }).findings).toEqual([]);
+  });
+
+  it('reuses a given matcher that keeps no raw values, and still knows what to redact', () => {
+    const path = `keys/${FAKE.stripe}.txt`;
+    const matcher = createMatcher(rules);
+    const scan = scanFileNames([{ path }], { rules, matcher, policy: NO_SUPPRESSION, shouldRevealSecrets: false });
+    expect(scan.findings.map((f) => f.ruleId)).toEqual(['stripe.secret-key']);
+    expect(scan.redactText(`moved ${path}`)).toBe('moved keys/sk_l…(32).txt');
   });
 
   it('applies the allowlist, and leaves text unchanged with --show-secrets', () => {
     const path = `keys/${FAKE.stripe}.txt`;
-    const allowlisted = scanFileNames([{ path }], rules, { policy: { isPathSuppressed: (p) => p.startsWith('keys/'), isSuppressed: () => false }, shouldRevealSecrets: false });
+    const allowlisted = scanFileNames([{ path }], { rules, policy: { isPathSuppressed: (p) => p.startsWith('keys/'), isSuppressed: () => false }, shouldRevealSecrets: false });
     expect(allowlisted.findings).toEqual([]);
-    const shown = scanFileNames([{ path }], rules, { policy: NO_SUPPRESSION, shouldRevealSecrets: true });
+    const shown = scanFileNames([{ path }], { rules, policy: NO_SUPPRESSION, shouldRevealSecrets: true });
     expect(shown.findings[0]?.secret).toBe(FAKE.stripe);
     expect(shown.redactText(path)).toBe(path);
   });
