@@ -23155,7 +23155,7 @@ var init_chunk_scanner = __esm({
 });
 
 // dist/src/engine/scan.js
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 async function* untilAborted(inputs, signal) {
   if (signal === void 0) {
     yield* inputs;
@@ -23222,7 +23222,7 @@ function addUnlisted(result, counts, limit) {
   result.unlisted = unlisted;
 }
 async function scanChunks(inputs, scanner, hooks = {}) {
-  const started = performance.now();
+  const started = performance2.now();
   const limit = hooks.maxFindings ?? Number.POSITIVE_INFINITY;
   const result = {
     findings: [],
@@ -23278,7 +23278,7 @@ async function scanChunks(inputs, scanner, hooks = {}) {
   await settledOrAborted(Promise.all(inFlight), hooks.signal);
   result.findings.sort(compareFindings);
   trimToLimit(result, limit);
-  result.stats.durationMs = Math.round(performance.now() - started);
+  result.stats.durationMs = Math.round(performance2.now() - started);
   return result;
 }
 var init_scan = __esm({
@@ -24629,6 +24629,7 @@ async function listScanTargets(cwd, paths, repo) {
 init_safe_fs();
 import { lstatSync } from "node:fs";
 import { join as join3 } from "node:path";
+var YIELD_EVERY_MS = 20;
 function readOne(root, path, maxFileSize) {
   const full = join3(root, path);
   try {
@@ -24656,7 +24657,12 @@ function readOne(root, path, maxFileSize) {
   }
 }
 async function* readFiles(root, paths, maxFileSize, outcome) {
+  let turned = performance.now();
   for (const path of paths) {
+    if (performance.now() - turned > YIELD_EVERY_MS) {
+      await new Promise((resolve11) => setImmediate(resolve11));
+      turned = performance.now();
+    }
     const result = readOne(root, path, maxFileSize);
     if ("chunk" in result)
       yield result.chunk;
@@ -27423,11 +27429,12 @@ function scanFileNames(visited, options) {
 }
 
 // dist/src/pipeline/execute-scan.js
-import { performance as performance2 } from "node:perf_hooks";
+import { performance as performance3 } from "node:perf_hooks";
 
 // dist/src/pipeline/every-place.js
 init_engine();
 var MAX_PLACES_PER_VALUE = 1e4;
+var MAX_SWEPT_VALUES = 1e4;
 var RETAINED_INPUT_BYTES = 32 * 1024 * 1024;
 var RetainedInputs = class {
   budget;
@@ -27482,6 +27489,8 @@ async function sweepFoundValues(findings, values, inputs, signal) {
   const found = { places: /* @__PURE__ */ new Map(), omitted: 0 };
   if (idsByValue.size === 0)
     return found;
+  if (idsByValue.size > MAX_SWEPT_VALUES)
+    return { ...found, unsweptValues: idsByValue.size };
   const list = [...idsByValue.keys()];
   const byValue = list.map(() => []);
   const sweep = createValueSweep(list);
@@ -27666,11 +27675,11 @@ async function findEveryPlace(scanned, values, context) {
   const findings = source.kind === "history" ? scanned.findings.filter((finding) => !context.isPathSuppressed(finding.path)) : scanned.findings;
   if (findings.length === 0 || signal.aborted)
     return { places: /* @__PURE__ */ new Map(), omitted: 0 };
-  const started = performance2.now();
+  const started = performance3.now();
   const kept = retained.replay();
   const found = await sweepFoundValues(findings, values, kept ?? source.reread(), signal);
   const count2 = [...found.places.values()].reduce((sum, list) => sum + list.length, 0);
-  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${found.places.size} secret ids at ${count2} places in ${Math.round(performance2.now() - started)} ms`);
+  log(`second pass (${kept === void 0 ? "source read again" : "kept inputs"}): ${found.places.size} secret ids at ${count2} places in ${Math.round(performance3.now() - started)} ms`);
   return found;
 }
 var NO_PROGRESS = { update: () => void 0, setTotal: () => void 0, done: () => void 0 };
@@ -27792,6 +27801,8 @@ async function scanContent(source, context) {
   if (stopped !== void 0)
     outcome.problems.push({ path: source.root, message: stopped });
   const notices = [...scanned.notices ?? []];
+  if (everyPlace.unsweptValues !== void 0)
+    notices.push(`${everyPlace.unsweptValues} distinct secrets found, more than ${MAX_SWEPT_VALUES}: their other places were not looked for (a purge still replaces every copy)`);
   if (everyPlace.omitted > 0)
     notices.push(`${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`);
   if (binaryInputs > 0 && source.kind !== "history")

@@ -5,6 +5,13 @@ import type { Finding, Occurrence, ValuePlace } from '../findings/index.js';
 export const MAX_PLACES_PER_VALUE = 10_000;
 
 /**
+ * Distinct found values the second pass looks for at most. Its automaton grows with the values
+ * (100,000 of them cost over a gigabyte); past this a scan of a finding-rich file skips the pass and
+ * says so. The purge replaces every copy of a value whether or not it was listed.
+ */
+export const MAX_SWEPT_VALUES = 10_000;
+
+/**
  * How many bytes of input a scan keeps for its second pass. A scan that read no more than this
  * (a staged change, a pull request's range, a small tree) looks for found values in what it kept;
  * a larger one reads its source again (the files, or the blobs through `git cat-file`), which
@@ -16,6 +23,8 @@ export const RETAINED_INPUT_BYTES = 32 * 1024 * 1024;
 export interface EveryPlace {
   places: Map<string, ValuePlace[]>;
   omitted: number;
+  /** Set when more than MAX_SWEPT_VALUES distinct values were found and the pass was skipped: how many. */
+  unsweptValues?: number;
 }
 
 /**
@@ -77,6 +86,7 @@ export async function sweepFoundValues(findings: readonly Finding[], values: Rea
   }
   const found: EveryPlace = { places: new Map(), omitted: 0 };
   if (idsByValue.size === 0) return found;
+  if (idsByValue.size > MAX_SWEPT_VALUES) return { ...found, unsweptValues: idsByValue.size };
   const list = [...idsByValue.keys()];
   const byValue = list.map((): ValuePlace[] => []);
   const sweep = createValueSweep(list);

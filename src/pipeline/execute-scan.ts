@@ -8,7 +8,7 @@ import { loadBuiltinRules, type Rule } from '../rules/index.js';
 import { commitFileReader, findRepository, type ReadOutcome } from '../sources/index.js';
 import { scanFileNames, type FileNameScan } from './file-names.js';
 import { performance } from 'node:perf_hooks';
-import { MAX_PLACES_PER_VALUE, RETAINED_INPUT_BYTES, RetainedInputs, sweepFoundValues, withEveryPlace, type EveryPlace } from './every-place.js';
+import { MAX_PLACES_PER_VALUE, MAX_SWEPT_VALUES, RETAINED_INPUT_BYTES, RetainedInputs, sweepFoundValues, withEveryPlace, type EveryPlace } from './every-place.js';
 import { openSource, type Source } from './open-source.js';
 import { armScanStop } from './scan-stop.js';
 import { scannerFor } from './scanner-for.js';
@@ -188,6 +188,7 @@ async function scanContent(source: Source, context: ContentScan): Promise<ScanRe
   const stopped = stop.reason();
   if (stopped !== undefined) outcome.problems.push({ path: source.root, message: stopped });
   const notices = [...(scanned.notices ?? [])];
+  if (everyPlace.unsweptValues !== undefined) notices.push(`${everyPlace.unsweptValues} distinct secrets found, more than ${MAX_SWEPT_VALUES}: their other places were not looked for (a purge still replaces every copy)`);
   if (everyPlace.omitted > 0) notices.push(`${everyPlace.omitted} more places holding a found secret were not listed (at most ${MAX_PLACES_PER_VALUE} per secret)`);
   // History audits count binary blobs in their own notice.
   if (binaryInputs > 0 && source.kind !== 'history') notices.push(`${binaryInputs} binary ${binaryInputs === 1 ? 'file' : 'files'}: printable strings scanned, with the provider rules only`);

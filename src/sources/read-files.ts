@@ -10,6 +10,9 @@ export interface ReadOutcome {
   problems: ScanProblem[];
 }
 
+/** How long reading and scanning may hold the thread before the event loop gets a turn. */
+const YIELD_EVERY_MS = 20;
+
 type ReadResult = { chunk: ByteChunk } | { skipped: SkippedFile } | { problem: ScanProblem };
 
 function readOne(root: string, path: string, maxFileSize: number): ReadResult {
@@ -42,7 +45,14 @@ function readOne(root: string, path: string, maxFileSize: number): ReadResult {
  * unreadable files in `outcome.problems`.
  */
 export async function* readFiles(root: string, paths: readonly string[], maxFileSize: number, outcome: ReadOutcome): AsyncGenerator<ByteChunk> {
+  let turned = performance.now();
   for (const path of paths) {
+    // Sync reads and in-process matching never leave the microtask queue: let the event loop turn
+    // every few milliseconds so that --timeout's timer and Ctrl-C's handler can stop the scan.
+    if (performance.now() - turned > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      turned = performance.now();
+    }
     const result = readOne(root, path, maxFileSize);
     if ('chunk' in result) yield result.chunk;
     else if ('skipped' in result) outcome.skipped.push(result.skipped);
